@@ -1,0 +1,38 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What the tests expect the app to show for one file in examples/. */
+export interface ExampleFile {
+  readonly slug: string;
+  readonly name: string;
+  readonly nodeIds: readonly string[];
+  readonly edgeIds: readonly string[];
+}
+
+const EXAMPLES_DIR = join(import.meta.dirname, '..', 'examples');
+
+function ids(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((item: unknown) =>
+    typeof item === 'object' && item !== null && 'id' in item ? String(item.id) : '',
+  );
+}
+
+/** Reads examples/*.json from disk: the build bundles the same files. */
+export function readExampleFiles(): ExampleFile[] {
+  if (!existsSync(EXAMPLES_DIR)) return [];
+  return readdirSync(EXAMPLES_DIR)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const document: unknown = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
+      const record = typeof document === 'object' && document !== null ? (document as Record<string, unknown>) : {};
+      const slug = file.replace(/\.json$/, '');
+      return {
+        slug,
+        name: typeof record.name === 'string' && record.name.trim() !== '' ? record.name.trim() : slug,
+        nodeIds: ids(record.nodes),
+        edgeIds: ids(record.edges),
+      };
+    });
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm start`: build the app if dist/ is missing or stale, then serve it.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const port = Number(process.env.PORT ?? 5173);
+
+// Everything the bundle is made from; examples/ is bundled too.
+const INPUTS = ['src', 'public', 'examples', 'index.html', 'vite.config.ts', 'package.json'];
+
+/** The newest modification time under a file or folder, in ms (0 if it does not exist). */
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function buildIsStale() {
+  const builtAt = newestMtime(join(root, 'dist', 'index.html'));
+  if (builtAt === 0) return true;
+  return INPUTS.some((input) => newestMtime(join(root, input)) > builtAt);
+}
+
+if (buildIsStale()) {
+  console.log('Building Windowpane (dist/ is missing or older than its sources)...');
+  await build({ root, logLevel: 'warn' });
+} else {
+  console.log('dist/ is up to date; serving it.');
+}
+
+// Later: start the sample event server here (beside the app, on its own port) and
+// stop it in the shutdown handler below.
+
+const server = await preview({ root, preview: { port, strictPort: true, open: false } });
+console.log(`\nWindowpane is running at http://localhost:${port}/\n`);
+
+function shutdown() {
+  server.close().finally(() => process.exit(0));
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,115 @@
+import type { FieldType, Schema } from '../batch';
+
+export type AggregateFn =
+  | 'count' | 'sum' | 'avg' | 'min' | 'max' | 'variance' | 'stddev'
+  | 'countDistinct' | 'approxCountDistinct' | 'percentile' | 'first' | 'last';
+
+/** One aggregation as the document states it. */
+export interface AggregationSpec {
+  readonly name: string;
+  readonly fn: AggregateFn;
+  readonly field?: string | undefined;
+  readonly q?: number | undefined;
+}
+
+/** Which partial results a field needs, so accumulators keep nothing unused. */
+export interface MeasureNeeds {
+  sum: boolean;
+  sumSq: boolean;
+  min: boolean;
+  max: boolean;
+  firstLast: boolean;
+  distinct: boolean;
+  hll: boolean;
+  sketch: boolean;
+}
+
+export interface MeasuredField {
+  readonly name: string;
+  readonly type: FieldType;
+  readonly needs: MeasureNeeds;
+}
+
+export interface AggregateOutput {
+  readonly name: string;
+  readonly fn: AggregateFn;
+  /** Index into AggregatePlan.fields, or -1 for count. */
+  readonly field: number;
+  readonly q: number;
+  readonly type: FieldType;
+}
+
+export interface AggregatePlan {
+  readonly fields: readonly MeasuredField[];
+  readonly outputs: readonly AggregateOutput[];
+}
+
+const NUMERIC_ONLY = new Set<AggregateFn>(['sum', 'avg', 'variance', 'stddev', 'percentile']);
+const ORDERED = new Set<AggregateFn>(['min', 'max']);
+
+function emptyNeeds(): MeasureNeeds {
+  return { sum: false, sumSq: false, min: false, max: false, firstLast: false, distinct: false, hll: false, sketch: false };
+}
+
+function markNeeds(needs: MeasureNeeds, fn: AggregateFn): void {
+  switch (fn) {
+    case 'sum': case 'avg': needs.sum = true; break;
+    case 'variance': case 'stddev': needs.sum = true; needs.sumSq = true; break;
+    case 'min': needs.min = true; break;
+    case 'max': needs.max = true; break;
+    case 'first': case 'last': needs.firstLast = true; break;
+    case 'countDistinct': needs.distinct = true; break;
+    case 'approxCountDistinct': needs.hll = true; break;
+    case 'percentile': needs.sketch = true; break;
+    case 'count': break;
+  }
+}
+
+function outputType(fn: AggregateFn, fieldType: FieldType): FieldType {
+  if (fn === 'min' || fn === 'max' || fn === 'first' || fn === 'last') return fieldType;
+  return 'number';
+}
+
+/**
+ * Resolves the document's aggregations against the input schema.
+ * Returns the plan, or the problems (one sentence each) when a field is unknown or of the wrong type.
+ */
+export function planAggregations(
+  specs: readonly AggregationSpec[],
+  schema: Schema,
+): { ok: true; plan: AggregatePlan } | { ok: false; problems: string[] } {
+  const problems: string[] = [];
+  const fields: MeasuredField[] = [];
+  const outputs: AggregateOutput[] = [];
+  const fieldIndex = new Map<string, number>();
+  for (const spec of specs) {
+    if (spec.fn === 'count') {
+      outputs.push({ name: spec.name, fn: 'count', field: -1, q: 0, type: 'number' });
+      continue;
+    }
+    const fieldName = spec.field ?? '';
+    const field = schema.find((f) => f.name === fieldName);
+    if (field === undefined) {
+      const known = schema.map((f) => f.name).join(', ');
+      problems.push(`aggregation '${spec.name}': unknown field '${fieldName}' (fields here: ${known})`);
+      continue;
+    }
+    if (NUMERIC_ONLY.has(spec.fn) && field.type !== 'number') {
+      problems.push(`aggregation '${spec.name}': ${spec.fn} needs a number field, '${field.name}' is ${field.type}`);
+      continue;
+    }
+    if (ORDERED.has(spec.fn) && field.type !== 'number' && field.type !== 'time') {
+      problems.push(`aggregation '${spec.name}': ${spec.fn} needs a number or time field, '${field.name}' is ${field.type}`);
+      continue;
+    }
+    let index = fieldIndex.get(field.name);
+    if (index === undefined) {
+      index = fields.length;
+      fieldIndex.set(field.name, index);
+      fields.push({ name: field.name, type: field.type, needs: emptyNeeds() });
+    }
+    markNeeds(fields[index]!.needs, spec.fn);
+    outputs.push({ name: spec.name, fn: spec.fn, field: index, q: spec.q ?? 0.5, type: outputType(spec.fn, field.type) });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: { fields, outputs } };
+}

@@ -1,0 +1,134 @@
+import type { AggregateOutput, AggregatePlan } from './plan';
+import { createHll, hllAdd, hllEstimate, hllMerge } from './hyperLogLog';
+import { createSketch, sketchAdd, sketchMerge, sketchQuantile, type QuantileSketch } from './quantileSketch';
+
+/** Partial results for one field. Plain data: it can be structured-cloned for snapshots. */
+export interface FieldAcc {
+  n: number;
+  sum: number;
+  sumSq: number;
+  min: number;
+  max: number;
+  /** Value with the smallest event time (ties: the earliest to arrive). */
+  firstV: number;
+  firstT: number;
+  /** Value with the largest event time (ties: the latest to arrive). */
+  lastV: number;
+  lastT: number;
+  distinct: Set<number> | null;
+  hll: Uint8Array | null;
+  sketch: QuantileSketch | null;
+}
+
+/** Partial results of every aggregation for one key in one window. */
+export interface ScalarAcc {
+  count: number;
+  fields: FieldAcc[];
+}
+
+function resetField(f: FieldAcc): void {
+  f.n = 0; f.sum = 0; f.sumSq = 0;
+  f.min = Infinity; f.max = -Infinity;
+  f.firstV = NaN; f.firstT = Infinity; f.lastV = NaN; f.lastT = -Infinity;
+  f.distinct?.clear();
+  f.hll?.fill(0);
+  if (f.sketch !== null) f.sketch = createSketch();
+}
+
+/** Creates an empty accumulator with exactly the parts `plan` needs. */
+export function createScalarAcc(plan: AggregatePlan): ScalarAcc {
+  return {
+    count: 0,
+    fields: plan.fields.map((field) => {
+      const f: FieldAcc = {
+        n: 0, sum: 0, sumSq: 0, min: 0, max: 0, firstV: 0, firstT: 0, lastV: 0, lastT: 0,
+        distinct: field.needs.distinct ? new Set<number>() : null,
+        hll: field.needs.hll ? createHll() : null,
+        sketch: field.needs.sketch ? createSketch() : null,
+      };
+      resetField(f);
+      return f;
+    }),
+  };
+}
+
+/** Empties an accumulator for reuse. */
+export function resetScalarAcc(acc: ScalarAcc): void {
+  acc.count = 0;
+  for (const f of acc.fields) resetField(f);
+}
+
+/**
+ * Adds one row. `values[f]` holds field f of every row as numbers (string
+ * codes for strings), NaN when missing; missing values are skipped as in SQL.
+ */
+export function addRow(acc: ScalarAcc, values: readonly Float64Array[], row: number, time: number): void {
+  acc.count++;
+  const fields = acc.fields;
+  for (let f = 0; f < fields.length; f++) {
+    const v = values[f]![row]!;
+    if (v !== v) continue;
+    addValue(fields[f]!, v, time);
+  }
+}
+
+/** Adds one present value of a field. */
+export function addValue(f: FieldAcc, v: number, time: number): void {
+  f.n++;
+  f.sum += v;
+  f.sumSq += v * v;
+  if (v < f.min) f.min = v;
+  if (v > f.max) f.max = v;
+  if (time < f.firstT) { f.firstT = time; f.firstV = v; }
+  if (time >= f.lastT) { f.lastT = time; f.lastV = v; }
+  f.distinct?.add(v);
+  if (f.hll !== null) hllAdd(f.hll, v);
+  if (f.sketch !== null) sketchAdd(f.sketch, v);
+}
+
+/** Folds `from` into `into` (both from the same plan). */
+export function mergeScalarAcc(into: ScalarAcc, from: ScalarAcc): void {
+  into.count += from.count;
+  for (let i = 0; i < into.fields.length; i++) mergeFieldAcc(into.fields[i]!, from.fields[i]!);
+}
+
+/** Folds one field's partials into another's. */
+export function mergeFieldAcc(a: FieldAcc, b: FieldAcc): void {
+  a.n += b.n;
+  a.sum += b.sum;
+  a.sumSq += b.sumSq;
+  if (b.min < a.min) a.min = b.min;
+  if (b.max > a.max) a.max = b.max;
+  if (b.firstT < a.firstT) { a.firstT = b.firstT; a.firstV = b.firstV; }
+  if (b.lastT >= a.lastT && b.n > 0) { a.lastT = b.lastT; a.lastV = b.lastV; }
+  if (a.distinct !== null && b.distinct !== null) for (const v of b.distinct) a.distinct.add(v);
+  if (a.hll !== null && b.hll !== null) hllMerge(a.hll, b.hll);
+  if (a.sketch !== null && b.sketch !== null) sketchMerge(a.sketch, b.sketch);
+}
+
+/** Sample variance from count, sum and sum of squares (NaN below two values, never negative). */
+function sampleVariance(f: FieldAcc): number {
+  if (f.n < 2) return NaN;
+  const mean = f.sum / f.n;
+  return Math.max(0, (f.sumSq - f.n * mean * mean) / (f.n - 1));
+}
+
+/** The final value of one aggregation (NaN when there is none; string codes for string min/first/last). */
+export function scalarResult(acc: ScalarAcc, output: AggregateOutput): number {
+  if (output.fn === 'count') return acc.count;
+  const f = acc.fields[output.field]!;
+  if (f.n === 0) return output.fn === 'countDistinct' || output.fn === 'approxCountDistinct' ? 0 : NaN;
+  switch (output.fn) {
+    case 'sum': return f.sum;
+    case 'avg': return f.sum / f.n;
+    case 'min': return f.min;
+    case 'max': return f.max;
+    case 'variance': return sampleVariance(f);
+    case 'stddev': return Math.sqrt(sampleVariance(f));
+    case 'first': return f.firstV;
+    case 'last': return f.lastV;
+    case 'countDistinct': return f.distinct?.size ?? 0;
+    case 'approxCountDistinct': return f.hll === null ? 0 : hllEstimate(f.hll);
+    case 'percentile': return f.sketch === null ? NaN : sketchQuantile(f.sketch, output.q);
+  }
+}

@@ -1,0 +1,74 @@
+import type { Batch, Column, RowBlock } from './batch';
+
+/** Copies the rows at `indices` of one column into a new column. */
+export function gatherColumn(column: Column, indices: Int32Array): Column {
+  const n = indices.length;
+  if (column.type === 'string') {
+    const codes = new Int32Array(n);
+    const src = column.codes;
+    for (let i = 0; i < n; i++) codes[i] = src[indices[i]!]!;
+    return { type: 'string', codes, dict: column.dict };
+  }
+  if (column.type === 'boolean') {
+    const values = new Uint8Array(n);
+    const src = column.values;
+    for (let i = 0; i < n; i++) values[i] = src[indices[i]!]!;
+    return { type: 'boolean', values };
+  }
+  return { type: column.type, values: gatherFloat64(column.values, indices) };
+}
+
+/** Copies `src[indices[i]]` into a new Float64Array. */
+export function gatherFloat64(src: Float64Array, indices: Int32Array): Float64Array {
+  const n = indices.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = src[indices[i]!]!;
+  return out;
+}
+
+function gatherInt32(src: Int32Array, indices: Int32Array): Int32Array {
+  const n = indices.length;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = src[indices[i]!]!;
+  return out;
+}
+
+/** The rows of `batch` at `indices`, keeping the batch's end watermark. */
+export function gatherBatch(batch: Batch, indices: Int32Array): Batch {
+  const columns: Record<string, Column> = {};
+  for (const name of Object.keys(batch.columns)) columns[name] = gatherColumn(batch.columns[name]!, indices);
+  return {
+    length: indices.length,
+    time: gatherFloat64(batch.time, indices),
+    watermark: gatherFloat64(batch.watermark, indices),
+    endWatermark: batch.endWatermark,
+    keys: batch.keys === null ? null : gatherInt32(batch.keys, indices),
+    columns,
+  };
+}
+
+/** A batch with no rows that only carries a watermark forward. */
+export function watermarkOnlyBatch(endWatermark: number, columns: Readonly<Record<string, Column>>): Batch {
+  const empty: Record<string, Column> = {};
+  for (const name of Object.keys(columns)) empty[name] = gatherColumn(columns[name]!, new Int32Array(0));
+  return {
+    length: 0,
+    time: new Float64Array(0),
+    watermark: new Float64Array(0),
+    endWatermark,
+    keys: null,
+    columns: empty,
+  };
+}
+
+/** Rows [from, to) of a block as views (no copy); dictionaries are shared. */
+export function sliceRowBlock(block: RowBlock, from: number, to: number): RowBlock {
+  const columns: Record<string, Column> = {};
+  for (const name of Object.keys(block.columns)) {
+    const c = block.columns[name]!;
+    if (c.type === 'string') columns[name] = { type: 'string', codes: c.codes.subarray(from, to), dict: c.dict };
+    else if (c.type === 'boolean') columns[name] = { type: 'boolean', values: c.values.subarray(from, to) };
+    else columns[name] = { type: c.type, values: c.values.subarray(from, to) };
+  }
+  return { length: to - from, time: block.time.subarray(from, to), columns };
+}

@@ -1,0 +1,69 @@
+import { readCell, type Batch, type Column } from '../batch';
+import type { Operator, OperatorContext } from './types';
+
+/** Plain-data state: first-seen order gives every distinct key a dense id. */
+export interface KeyByState {
+  /** Single string field: dictionary code + 1 -> key id + 1 (0 = unseen), so a missing value (-1) has a slot. */
+  byCode: Int32Array;
+  /** Single number or boolean field, or several fields (joined text). */
+  byValue: Map<number | string, number>;
+  count: number;
+}
+
+function assignByCode(st: KeyByState, column: Extract<Column, { type: 'string' }>, out: Int32Array, n: number): void {
+  const codes = column.codes;
+  const need = column.dict.values.length + 1;
+  if (st.byCode.length < need) {
+    const grown = new Int32Array(Math.max(need, st.byCode.length * 2));
+    grown.set(st.byCode);
+    st.byCode = grown;
+  }
+  const table = st.byCode;
+  for (let i = 0; i < n; i++) {
+    const slot = codes[i]! + 1;
+    let id = table[slot]!;
+    if (id === 0) id = table[slot] = ++st.count;
+    out[i] = id - 1;
+  }
+}
+
+function assignByValue(st: KeyByState, keyOf: (row: number) => number | string, out: Int32Array, n: number): void {
+  const map = st.byValue;
+  for (let i = 0; i < n; i++) {
+    const k = keyOf(i);
+    let id = map.get(k);
+    if (id === undefined) {
+      id = st.count++;
+      map.set(k, id);
+    }
+    out[i] = id;
+  }
+}
+
+/**
+ * Partitions the stream by one or more fields: each distinct key gets a dense
+ * id, so windows downstream keep their state in flat arrays indexed by key.
+ */
+export function createKeyByOperator(fields: readonly string[], ctx: OperatorContext): Operator & { state: KeyByState } {
+  const st: KeyByState = { byCode: new Int32Array(64), byValue: new Map(), count: 0 };
+  // A string key field must keep one dictionary for the life of the edge, so codes identify strings.
+  let codeMode: boolean | null = null;
+  return {
+    state: st,
+    push(batch: Batch): void {
+      const n = batch.length;
+      const keys = new Int32Array(n);
+      const columns = fields.map((f) => batch.columns[f]);
+      const single = columns.length === 1 ? columns[0] : undefined;
+      if (codeMode === null && n > 0) codeMode = single?.type === 'string';
+      if (codeMode === true && single?.type === 'string') assignByCode(st, single, keys, n);
+      else if (single !== undefined && single.type !== 'string') {
+        const values = single.values;
+        assignByValue(st, (i) => values[i]!, keys, n);
+      } else {
+        assignByValue(st, (i) => columns.map((c) => (c === undefined ? 'null' : JSON.stringify(readCell(c, i)))).join('\u0001'), keys, n);
+      }
+      ctx.emit('out', { ...batch, keys });
+    },
+  };
+}

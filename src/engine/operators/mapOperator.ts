@@ -1,0 +1,22 @@
+import type { Batch, Column } from '../batch';
+import type { CompiledExpression } from '../expr';
+import type { Operator, OperatorContext } from './types';
+
+export interface MapConfig {
+  readonly fields: readonly { readonly name: string; readonly expr: CompiledExpression }[];
+  /** Keep the input's fields beside the computed ones. */
+  readonly keep: boolean;
+  /** Whether key ids still describe the output (the key fields pass through unchanged). */
+  readonly keepsKeys: boolean;
+}
+
+/** Computes named fields from expressions, column at a time. */
+export function createMapOperator(config: MapConfig, ctx: OperatorContext): Operator {
+  return {
+    push(batch: Batch): void {
+      const columns: Record<string, Column> = config.keep ? { ...batch.columns } : {};
+      for (const f of config.fields) columns[f.name] = f.expr.evaluate(batch);
+      ctx.emit('out', { ...batch, columns, keys: config.keepsKeys ? batch.keys : null });
+    },
+  };
+}

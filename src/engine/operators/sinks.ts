@@ -1,0 +1,42 @@
+import { readCell, type Batch } from '../batch';
+import type { Operator } from './types';
+
+export type Row = Record<string, string | number | boolean | null>;
+
+/** Turns a batch into plain rows (for sinks and the CLI; not for hot paths). */
+export function batchToRows(batch: Batch): Row[] {
+  const names = Object.keys(batch.columns);
+  const rows: Row[] = [];
+  for (let i = 0; i < batch.length; i++) {
+    const row: Row = {};
+    for (const name of names) row[name] = readCell(batch.columns[name]!, i);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A sink that hands every row to `onRows`, batch by batch. */
+export function createCollectSink(onRows: (rows: Row[]) => void): Operator {
+  return {
+    push(batch: Batch): void {
+      if (batch.length > 0) onRows(batchToRows(batch));
+    },
+  };
+}
+
+/** A sink that prints its first `limit` rows as JSON lines through the host's `log`, and hands every row to `onRows`. */
+export function createLogSink(nodeId: string, limit: number, log: (line: string) => void, onRows: (rows: Row[]) => void): Operator {
+  let printed = 0;
+  return {
+    push(batch: Batch): void {
+      if (batch.length === 0) return;
+      const rows = batchToRows(batch);
+      for (const row of rows) {
+        if (printed >= limit) break;
+        printed++;
+        log(`[${nodeId}] ${JSON.stringify(row)}`);
+      }
+      onRows(rows);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Batch } from '../batch';
+
+/** Output ports an operator can emit on. */
+export type OutPort = 'out' | 'late';
+
+/** One step in a window's life, for the timeline view that teaches event time. */
+export interface WindowTraceEvent {
+  readonly type: 'opened' | 'fired' | 'revised' | 'late' | 'closed';
+  readonly nodeId: string;
+  readonly windowStart: number;
+  readonly windowEnd: number;
+  /** The operator's watermark when it happened. */
+  readonly watermark: number;
+  /** Event time of the late event, for 'late'. */
+  readonly eventTime?: number;
+  /** Number of keys fired, for 'fired'; the key id for 'revised' and 'late'. */
+  readonly keys?: number;
+}
+
+/** What an operator is given by the plan: where to send output, and the host's services. */
+export interface OperatorContext {
+  readonly nodeId: string;
+  emit(port: OutPort, batch: Batch): void;
+  /** Window life events; null when nobody listens (the hot path then skips them). */
+  readonly trace: ((event: WindowTraceEvent) => void) | null;
+  /** The host's clock in epoch ms (injected, so tests can fake processing time). */
+  now(): number;
+}
+
+/** Size of an operator's state, for node badges. */
+export interface StateStats {
+  keys: number;
+  openWindows: number;
+  lateEvents: number;
+}
+
+/** A running operator. Its state is plain data; output never depends on batch boundaries. */
+export interface Operator {
+  /** Feeds a batch that arrived on input `input` (index of the incoming edge). */
+  push(batch: Batch, input: number): void;
+  /** Processing time has moved on to `now`. */
+  tick?(now: number): void;
+  stats?(): StateStats;
+}

@@ -1,0 +1,144 @@
+import type { Field } from '../batch';
+import type { PipelineNode } from '../../model';
+import { parseDuration } from '../../model';
+import { sliceRowBlock } from '../batchOps';
+import { planAggregations } from '../aggregate/plan';
+import { resultSchema } from '../aggregate/resultWriter';
+import { compileExpression, compileFilter } from '../expr';
+import { parseFileSource } from '../sources/file';
+import { sampleStreamFields } from '../sources/sample';
+import type { CompileProblem, EdgeSchema, PlanStep, WindowSpec } from './types';
+
+/** What compiling one node yields: its step (absent for a window, fused into its aggregate) and output schemas. */
+export interface NodeCompilation {
+  step: PlanStep | null;
+  outputs: Partial<Record<'out' | 'late', EdgeSchema>>;
+  problems: CompileProblem[];
+}
+
+export interface NodeInputs {
+  /** Schemas of the incoming edges, in document order. */
+  readonly schemas: readonly EdgeSchema[];
+  /** When the node is an aggregate fed by a window: that window node. */
+  readonly window: Extract<PipelineNode, { kind: `window.${string}` }> | null;
+  /** File text supplied by the host (CLI --input, app upload), by node id. */
+  readonly fileText: string | undefined;
+  /** Caps every source at this many events (CLI --limit). */
+  readonly limit: number | undefined;
+}
+
+function ms(text: string): number {
+  return parseDuration(text) ?? 0;
+}
+
+function problem(node: PipelineNode, index: number, param: string, message: string): CompileProblem {
+  return { nodeId: node.id, path: `nodes[${index}].params${param === '' ? '' : `.${param}`}`, message: `node '${node.id}': ${message}` };
+}
+
+function windowSpec(window: NonNullable<NodeInputs['window']>): WindowSpec {
+  switch (window.kind) {
+    case 'window.tumbling': {
+      const p = window.params;
+      return { type: 'sliced', size: ms(p.size), slide: ms(p.size), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing' };
+    }
+    case 'window.hopping': {
+      const p = window.params;
+      return { type: 'sliced', size: ms(p.size), slide: ms(p.slide), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing' };
+    }
+    case 'window.session':
+      return { type: 'session', gap: ms(window.params.gap), lateness: ms(window.params.allowedLateness), processingTime: window.params.time === 'processing' };
+    case 'window.count':
+      return { type: 'count', size: window.params.size };
+  }
+}
+
+function sameFields(a: readonly Field[], b: readonly Field[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((f) => b.some((g) => g.name === f.name && g.type === f.type));
+}
+
+/** Compiles one node given the schemas reaching it. Never throws on user input. */
+export function compileNode(node: PipelineNode, index: number, inputs: NodeInputs): NodeCompilation {
+  const none: NodeCompilation = { step: null, outputs: {}, problems: [] };
+  const input = inputs.schemas[0] ?? { fields: [], keys: null };
+  const fail = (param: string, message: string): NodeCompilation => ({ ...none, problems: [problem(node, index, param, message)] });
+  switch (node.kind) {
+    case 'source.sample': {
+      const p = node.params;
+      const limit = p.limit === undefined ? inputs.limit ?? null : Math.min(p.limit, inputs.limit ?? Infinity);
+      const params = { stream: p.stream, rate: p.rate, keys: p.keys, limit, seed: p.seed, maxOutOfOrdernessMs: ms(p.maxOutOfOrderness), lateFraction: p.lateFraction, startTime: p.startTime };
+      return { step: { type: 'sampleSource', nodeId: node.id, params }, outputs: { out: { fields: sampleStreamFields(p.stream), keys: null } }, problems: [] };
+    }
+    case 'source.file': {
+      const p = node.params;
+      const text = inputs.fileText ?? p.data;
+      if (text === undefined) return fail('data', 'has no data: give the file with --input FILE or put its text in params.data');
+      const parsed = parseFileSource(text, { format: p.format, eventTime: p.eventTime, timeFormat: p.timeFormat, delimiter: p.delimiter });
+      if (!parsed.ok) return fail('', parsed.message);
+      const limit = inputs.limit ?? parsed.block.length;
+      const block = limit >= parsed.block.length ? parsed.block : sliceRowBlock(parsed.block, 0, limit);
+      const step: PlanStep = { type: 'fileSource', nodeId: node.id, block, boundMs: ms(p.maxOutOfOrderness), rowErrors: parsed.rowErrors, badRowCount: parsed.badRowCount };
+      return { step, outputs: { out: { fields: parsed.fields, keys: null } }, problems: [] };
+    }
+    case 'transform.filter': {
+      const r = compileFilter(node.params.expr, input.fields);
+      if (!r.ok) return fail('expr', `expr: ${r.error.message}`);
+      return { step: { type: 'filter', nodeId: node.id, predicate: r.expr }, outputs: { out: input }, problems: [] };
+    }
+    case 'transform.map':
+      return compileMap(node, index, input);
+    case 'transform.keyBy': {
+      const missing = node.params.fields.filter((f) => !input.fields.some((g) => g.name === f));
+      if (missing.length > 0) return fail('fields', `unknown field ${missing.map((f) => `'${f}'`).join(', ')} (fields here: ${input.fields.map((f) => f.name).join(', ')})`);
+      const keys = node.params.fields.map((f) => input.fields.find((g) => g.name === f)!);
+      return { step: { type: 'keyBy', nodeId: node.id, fields: node.params.fields }, outputs: { out: { fields: input.fields, keys } }, problems: [] };
+    }
+    case 'transform.union': {
+      const odd = inputs.schemas.findIndex((s) => !sameFields(s.fields, input.fields));
+      if (odd > 0) return fail('', `every input of a union needs the same fields; input 1 has ${describe(input.fields)} but input ${odd + 1} has ${describe(inputs.schemas[odd]!.fields)}`);
+      return { step: { type: 'union', nodeId: node.id, inputs: inputs.schemas.length }, outputs: { out: { fields: input.fields, keys: null } }, problems: [] };
+    }
+    case 'window.tumbling': case 'window.hopping': case 'window.session': case 'window.count':
+      return { step: null, outputs: { late: input, out: input }, problems: [] };
+    case 'aggregate':
+      return compileAggregate(node, index, input, inputs.window);
+    case 'sink.collect':
+      return { step: { type: 'collectSink', nodeId: node.id }, outputs: {}, problems: [] };
+    case 'sink.log':
+      return { step: { type: 'logSink', nodeId: node.id, limit: node.params.limit }, outputs: {}, problems: [] };
+  }
+}
+
+function describe(fields: readonly Field[]): string {
+  return fields.map((f) => `${f.name}:${f.type}`).join(', ');
+}
+
+function compileMap(node: Extract<PipelineNode, { kind: 'transform.map' }>, index: number, input: EdgeSchema): NodeCompilation {
+  const problems: CompileProblem[] = [];
+  const fields: { name: string; expr: NonNullable<Extract<ReturnType<typeof compileExpression>, { ok: true }>['expr']> }[] = [];
+  node.params.fields.forEach((f, i) => {
+    const r = compileExpression(f.expr, input.fields);
+    if (r.ok) fields.push({ name: f.name, expr: r.expr });
+    else problems.push(problem(node, index, `fields[${i}].expr`, `field '${f.name}': ${r.error.message}`));
+  });
+  if (problems.length > 0) return { step: null, outputs: {}, problems };
+  const computed = fields.map((f) => ({ name: f.name, type: f.expr.type }));
+  const kept = node.params.keep ? input.fields.filter((f) => !computed.some((c) => c.name === f.name)) : [];
+  const keepsKeys = input.keys !== null && node.params.keep && input.keys.every((k) => !computed.some((c) => c.name === k.name));
+  const step: PlanStep = { type: 'map', nodeId: node.id, fields, keep: node.params.keep, keepsKeys };
+  return { step, outputs: { out: { fields: [...kept, ...computed], keys: keepsKeys ? input.keys : null } }, problems: [] };
+}
+
+function compileAggregate(
+  node: Extract<PipelineNode, { kind: 'aggregate' }>, index: number, input: EdgeSchema, window: NodeInputs['window'],
+): NodeCompilation {
+  const planned = planAggregations(node.params.aggregations, input.fields);
+  if (!planned.ok) return { step: null, outputs: {}, problems: planned.problems.map((m) => problem(node, index, 'aggregations', m)) };
+  const keyFields = input.keys ?? [];
+  const clash = node.params.aggregations.find((a) => keyFields.some((k) => k.name === a.name));
+  if (clash !== undefined) return { step: null, outputs: {}, problems: [problem(node, index, 'aggregations', `aggregation '${clash.name}' has the name of a key field; pick another name`)] };
+  const out: EdgeSchema = { fields: resultSchema(planned.plan, keyFields, window !== null), keys: null };
+  if (window === null) return { step: { type: 'runningAggregate', nodeId: node.id, plan: planned.plan, keyFields }, outputs: { out }, problems: [] };
+  const step: PlanStep = { type: 'windowAggregate', nodeId: window.id, aggregateId: node.id, window: windowSpec(window), plan: planned.plan, keyFields };
+  return { step, outputs: { out }, problems: [] };
+}

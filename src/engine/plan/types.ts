@@ -1,0 +1,50 @@
+import type { Field, RowBlock } from '../batch';
+import type { AggregatePlan } from '../aggregate/plan';
+import type { CompiledExpression } from '../expr';
+import type { SampleParams } from '../sources/sample';
+
+/** What flows along an edge: its fields and, when keyed, the key fields. */
+export interface EdgeSchema {
+  readonly fields: readonly Field[];
+  readonly keys: readonly Field[] | null;
+}
+
+/** A compile error on one node, with the JSON path of the offending parameter. */
+export interface CompileProblem {
+  readonly nodeId: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+export type WindowSpec =
+  | { readonly type: 'sliced'; readonly size: number; readonly slide: number; readonly offset: number; readonly lateness: number; readonly processingTime: boolean }
+  | { readonly type: 'session'; readonly gap: number; readonly lateness: number; readonly processingTime: boolean }
+  | { readonly type: 'count'; readonly size: number };
+
+/** One runnable step; `nodeId` is where its output routes start. */
+export type PlanStep =
+  | { readonly type: 'sampleSource'; readonly nodeId: string; readonly params: SampleParams }
+  | { readonly type: 'fileSource'; readonly nodeId: string; readonly block: RowBlock; readonly boundMs: number; readonly rowErrors: readonly { line: number; message: string }[]; readonly badRowCount: number }
+  | { readonly type: 'filter'; readonly nodeId: string; readonly predicate: CompiledExpression }
+  | { readonly type: 'map'; readonly nodeId: string; readonly fields: readonly { name: string; expr: CompiledExpression }[]; readonly keep: boolean; readonly keepsKeys: boolean }
+  | { readonly type: 'keyBy'; readonly nodeId: string; readonly fields: readonly string[] }
+  | { readonly type: 'union'; readonly nodeId: string; readonly inputs: number }
+  | { readonly type: 'windowAggregate'; readonly nodeId: string; readonly aggregateId: string; readonly window: WindowSpec; readonly plan: AggregatePlan; readonly keyFields: readonly Field[] }
+  | { readonly type: 'runningAggregate'; readonly nodeId: string; readonly plan: AggregatePlan; readonly keyFields: readonly Field[] }
+  | { readonly type: 'collectSink'; readonly nodeId: string }
+  | { readonly type: 'logSink'; readonly nodeId: string; readonly limit: number };
+
+/** Where a node's port sends its batches: the step and its input index. */
+export interface Route {
+  readonly stepId: string;
+  readonly input: number;
+}
+
+/** The compiled pipeline: steps in topological order and the routes between them. */
+export interface ExecutionPlan {
+  readonly steps: readonly PlanStep[];
+  /** Keyed by `${stepId}:${port}`. */
+  readonly routes: ReadonlyMap<string, readonly Route[]>;
+  /** Schema of every edge, by edge id. */
+  readonly edgeSchemas: ReadonlyMap<string, EdgeSchema>;
+}

@@ -1,0 +1,54 @@
+import type { PipelineDocument } from '../../model';
+import type { Row } from '../operators/sinks';
+import type { WindowTraceEvent } from '../operators/types';
+import { compilePipeline, type CompileOptions } from '../plan/compile';
+import type { CompileProblem } from '../plan/types';
+import { createRuntime, type Diagnostic, type NodeMetrics } from './runtime';
+
+export interface RunOptions extends CompileOptions {
+  /** Rows pulled from each source per step; results never depend on it. */
+  readonly batchSize?: number;
+  /** The host clock for processing-time windows; without one, processing time stands still at 0. */
+  readonly now?: () => number;
+  readonly log?: (line: string) => void;
+  readonly trace?: (event: WindowTraceEvent) => void;
+  /** Collect the rows that reach `late` ports. */
+  readonly collectLate?: boolean;
+}
+
+export interface RunResult {
+  readonly ok: true;
+  /** Rows that reached each collect or log sink, in arrival order. */
+  readonly results: Map<string, Row[]>;
+  /** Rows sent to late ports, by window node id (when collectLate). */
+  readonly late: Map<string, Row[]>;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly metrics: Map<string, NodeMetrics>;
+}
+
+/**
+ * Compiles and runs a document to the end of its (finite) input, synchronously.
+ * For the CLI and tests; the worker drives the same runtime in time slices.
+ */
+export function runPipeline(doc: PipelineDocument, options: RunOptions = {}): RunResult | { ok: false; problems: CompileProblem[] } {
+  const compiled = compilePipeline(doc, options);
+  if (!compiled.ok) return compiled;
+  const results = new Map<string, Row[]>();
+  const late = new Map<string, Row[]>();
+  for (const step of compiled.plan.steps) if (step.type === 'collectSink' || step.type === 'logSink') results.set(step.nodeId, []);
+  const append = (map: Map<string, Row[]>, id: string, rows: Row[]): void => {
+    const list = map.get(id) ?? [];
+    for (const r of rows) list.push(r);
+    map.set(id, list);
+  };
+  const runtime = createRuntime(compiled.plan, {
+    now: options.now ?? (() => 0),
+    log: options.log ?? (() => undefined),
+    trace: options.trace ?? null,
+    onResults: (id, rows) => append(results, id, rows),
+    onLate: options.collectLate === true ? (id, rows) => append(late, id, rows) : null,
+  });
+  const batchSize = options.batchSize ?? 4096;
+  while (runtime.step(batchSize)) { /* run to the end of input */ }
+  return { ok: true, results, late, diagnostics: runtime.diagnostics, metrics: runtime.metrics() };
+}

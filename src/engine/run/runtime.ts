@@ -1,0 +1,129 @@
+import type { Batch } from '../batch';
+import { createRunningAggregateOperator } from '../aggregate/runningAggregateOperator';
+import { createFilterOperator } from '../operators/filterOperator';
+import { createKeyByOperator } from '../operators/keyByOperator';
+import { createMapOperator } from '../operators/mapOperator';
+import { batchToRows, createCollectSink, createLogSink, type Row } from '../operators/sinks';
+import type { Operator, OperatorContext, OutPort, StateStats, WindowTraceEvent } from '../operators/types';
+import { createUnionOperator } from '../operators/unionOperator';
+import type { ExecutionPlan, PlanStep } from '../plan/types';
+import { createCountWindowOperator } from '../window/countWindowOperator';
+import { createSessionWindowOperator } from '../window/sessionWindowOperator';
+import { createSlicedWindowOperator } from '../window/slicedWindowOperator';
+import { createSourceRuntime, type SourceRuntime } from './sources';
+
+/** What the host (worker, CLI, test) provides to a running pipeline. */
+export interface RuntimeHost {
+  now(): number;
+  log(line: string): void;
+  readonly trace: ((event: WindowTraceEvent) => void) | null;
+  /** Rows that reached a collect sink. */
+  onResults(sinkId: string, rows: Row[]): void;
+  /** Rows a window sent to its `late` port; null when nobody wants them (they are still counted). */
+  readonly onLate: ((windowId: string, rows: Row[]) => void) | null;
+}
+
+export interface NodeMetrics extends StateStats {
+  rowsIn: number;
+  rowsOut: number;
+  watermark: number;
+}
+
+export interface Diagnostic {
+  readonly nodeId: string;
+  readonly message: string;
+}
+
+export interface Runtime {
+  /** Pulls up to `maxRows` rows from every unfinished source; false once all have ended. */
+  step(maxRows: number): boolean;
+  /** Processing time moved on: processing-time windows may fire. */
+  tick(now: number): void;
+  metrics(): Map<string, NodeMetrics>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
+  switch (step.type) {
+    case 'filter': return createFilterOperator(step.predicate, ctx);
+    case 'map': return createMapOperator(step, ctx);
+    case 'keyBy': return createKeyByOperator(step.fields, ctx);
+    case 'union': return createUnionOperator(step.inputs, ctx);
+    case 'runningAggregate': return createRunningAggregateOperator(step, ctx);
+    case 'collectSink': return createCollectSink((rows) => host.onResults(step.nodeId, rows));
+    case 'logSink': return createLogSink(step.nodeId, step.limit, host.log, (rows) => host.onResults(step.nodeId, rows));
+    case 'windowAggregate': {
+      const w = step.window;
+      const base = { plan: step.plan, keyFields: step.keyFields };
+      if (w.type === 'sliced') return createSlicedWindowOperator({ ...base, ...w }, ctx);
+      if (w.type === 'session') return createSessionWindowOperator({ ...base, ...w }, ctx);
+      return createCountWindowOperator({ ...base, size: w.size }, ctx);
+    }
+  }
+}
+
+/** Instantiates a plan: sources, operators, and the routes between them. */
+export function createRuntime(plan: ExecutionPlan, host: RuntimeHost): Runtime {
+  const operators = new Map<string, Operator>();
+  const metrics = new Map<string, NodeMetrics>();
+  const sources: SourceRuntime[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const metricsOf = (id: string): NodeMetrics => {
+    let m = metrics.get(id);
+    if (m === undefined) metrics.set(id, (m = { rowsIn: 0, rowsOut: 0, watermark: -Infinity, keys: 0, openWindows: 0, lateEvents: 0 }));
+    return m;
+  };
+  const aliases = new Map<string, string>();
+
+  function emit(stepId: string, port: OutPort, batch: Batch): void {
+    const m = metricsOf(stepId);
+    if (port === 'out') {
+      m.rowsOut += batch.length;
+      if (batch.endWatermark > m.watermark) m.watermark = batch.endWatermark;
+    } else if (batch.length > 0 && host.onLate !== null) host.onLate(stepId, batchToRows(batch));
+    for (const route of plan.routes.get(`${stepId}:${port}`) ?? []) {
+      metricsOf(route.stepId).rowsIn += batch.length;
+      operators.get(route.stepId)!.push(batch, route.input);
+    }
+  }
+
+  for (const step of plan.steps) {
+    if (step.type === 'sampleSource' || step.type === 'fileSource') {
+      sources.push(createSourceRuntime(step));
+      if (step.type === 'fileSource') {
+        for (const e of step.rowErrors) diagnostics.push({ nodeId: step.nodeId, message: `line ${e.line}: ${e.message}` });
+        if (step.badRowCount > step.rowErrors.length) diagnostics.push({ nodeId: step.nodeId, message: `${step.badRowCount} rows in all could not be read` });
+      }
+      continue;
+    }
+    if (step.type === 'windowAggregate') aliases.set(step.aggregateId, step.nodeId);
+    const ctx: OperatorContext = { nodeId: step.nodeId, emit: (port, batch) => emit(step.nodeId, port, batch), trace: host.trace, now: host.now };
+    operators.set(step.nodeId, createOperator(step, ctx, host));
+  }
+
+  const live = new Set(sources);
+  return {
+    diagnostics,
+    step(maxRows: number): boolean {
+      for (const source of [...live]) {
+        const batch = source.next(maxRows);
+        if (batch === null) {
+          live.delete(source);
+          emit(source.nodeId, 'out', source.finalBatch());
+        } else emit(source.nodeId, 'out', batch);
+      }
+      return live.size > 0;
+    },
+    tick(now: number): void {
+      for (const op of operators.values()) op.tick?.(now);
+    },
+    metrics(): Map<string, NodeMetrics> {
+      for (const [id, op] of operators) {
+        const stats = op.stats?.();
+        if (stats !== undefined) Object.assign(metricsOf(id), stats);
+      }
+      for (const [aggregateId, windowId] of aliases) metrics.set(aggregateId, metricsOf(windowId));
+      return metrics;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Batch, Column, Field } from '../batch';
+import { createStringDict } from '../batch';
+import { sliceRowBlock } from '../batchOps';
+import { createSampleGenerator, sampleStreamFields } from '../sources/sample';
+import { assignWatermarks, createWatermarkState } from '../watermark';
+import type { PlanStep } from '../plan/types';
+
+/** A source the scheduler pulls from: the next batch, or null once it has ended. */
+export interface SourceRuntime {
+  readonly nodeId: string;
+  next(maxRows: number): Batch | null;
+  /** A batch with no rows and the final watermark (+Infinity): end of input flushes every window. */
+  finalBatch(): Batch;
+}
+
+function emptyColumns(fields: readonly Field[]): Record<string, Column> {
+  const columns: Record<string, Column> = {};
+  for (const f of fields) {
+    if (f.type === 'string') columns[f.name] = { type: 'string', codes: new Int32Array(0), dict: createStringDict() };
+    else if (f.type === 'boolean') columns[f.name] = { type: 'boolean', values: new Uint8Array(0) };
+    else columns[f.name] = { type: f.type, values: new Float64Array(0) };
+  }
+  return columns;
+}
+
+function finalBatchFrom(template: Record<string, Column>): Batch {
+  const columns: Record<string, Column> = {};
+  for (const [name, c] of Object.entries(template)) {
+    if (c.type === 'string') columns[name] = { type: 'string', codes: new Int32Array(0), dict: c.dict };
+    else if (c.type === 'boolean') columns[name] = { type: 'boolean', values: new Uint8Array(0) };
+    else columns[name] = { type: c.type, values: new Float64Array(0) };
+  }
+  return { length: 0, time: new Float64Array(0), watermark: new Float64Array(0), endWatermark: Infinity, keys: null, columns };
+}
+
+/** Creates the runtime of a source step. */
+export function createSourceRuntime(step: Extract<PlanStep, { type: 'sampleSource' | 'fileSource' }>): SourceRuntime {
+  if (step.type === 'sampleSource') {
+    const generator = createSampleGenerator(step.params);
+    const watermarks = createWatermarkState(step.params.maxOutOfOrdernessMs);
+    let template = emptyColumns(sampleStreamFields(step.params.stream));
+    return {
+      nodeId: step.nodeId,
+      next(maxRows: number): Batch | null {
+        const block = generator.next(maxRows);
+        if (block === null) return null;
+        template = { ...block.columns };
+        return assignWatermarks(watermarks, block);
+      },
+      finalBatch: () => finalBatchFrom(template),
+    };
+  }
+  const watermarks = createWatermarkState(step.boundMs);
+  let cursor = 0;
+  return {
+    nodeId: step.nodeId,
+    next(maxRows: number): Batch | null {
+      if (cursor >= step.block.length) return null;
+      const to = Math.min(step.block.length, cursor + maxRows);
+      const batch = assignWatermarks(watermarks, sliceRowBlock(step.block, cursor, to));
+      cursor = to;
+      return batch;
+    },
+    finalBatch: () => finalBatchFrom({ ...step.block.columns }),
+  };
+}

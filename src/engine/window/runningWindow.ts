@@ -1,0 +1,163 @@
+import type { SliceStore } from './sliceStore';
+
+/** Running partials of one field across the slices of the current window. */
+interface RunningField {
+  n: Float64Array;
+  sum: Float64Array | null;
+  sumSq: Float64Array | null;
+  /** Two-stacks min/max: aggregates of the back stack, per key. */
+  backMin: Float64Array | null;
+  backMax: Float64Array | null;
+  /** Suffix aggregates of the front stack: (position - frontBase) * keyCap + key. */
+  suffixMin: Float64Array | null;
+  suffixMax: Float64Array | null;
+}
+
+/**
+ * The aggregate of the window currently being fired, kept incrementally as the
+ * window slides: count, sum and sum of squares add the entering slices and
+ * subtract the leaving ones; min and max use two stacks (amortised O(1) per
+ * slide). A late event marks it dirty, and the next slide rebuilds it from the slices.
+ */
+export interface RunningWindow {
+  lo: number;
+  hi: number;
+  /** Live slices inside [lo, hi), ascending; slices[head] is the oldest. */
+  slices: number[];
+  head: number;
+  /** slices[head..frontEnd) form the front stack. */
+  frontEnd: number;
+  frontBase: number;
+  keyCap: number;
+  count: Float64Array;
+  fields: RunningField[];
+  dirty: boolean;
+}
+
+function createFields(store: SliceStore, keyCap: number): RunningField[] {
+  return store.fields.map((fs) => ({
+    n: new Float64Array(keyCap),
+    sum: fs.sum === null ? null : new Float64Array(keyCap),
+    sumSq: fs.sumSq === null ? null : new Float64Array(keyCap),
+    backMin: fs.min === null ? null : new Float64Array(keyCap).fill(Infinity),
+    backMax: fs.max === null ? null : new Float64Array(keyCap).fill(-Infinity),
+    suffixMin: null,
+    suffixMax: null,
+  }));
+}
+
+/** Creates an empty running window. */
+export function createRunningWindow(store: SliceStore): RunningWindow {
+  return {
+    lo: 0, hi: 0, slices: [], head: 0, frontEnd: 0, frontBase: 0,
+    keyCap: store.keyCap, count: new Float64Array(store.keyCap), fields: createFields(store, store.keyCap), dirty: true,
+  };
+}
+
+function reset(run: RunningWindow, store: SliceStore, lo: number): void {
+  run.keyCap = store.keyCap;
+  run.count = new Float64Array(store.keyCap);
+  run.fields = createFields(store, store.keyCap);
+  run.slices = [];
+  run.head = 0;
+  run.frontEnd = 0;
+  run.frontBase = 0;
+  run.lo = lo;
+  run.hi = lo;
+  run.dirty = false;
+}
+
+/** Adds (sign 1) or subtracts (sign -1) a slice's count, n, sum and sum of squares. */
+function applySlice(run: RunningWindow, store: SliceStore, s: number, sign: number): void {
+  const K = run.keyCap;
+  const base = store.slotOf.get(s)! * store.keyCap;
+  const count = run.count;
+  for (let k = 0; k < K; k++) count[k]! += sign * store.count[base + k]!;
+  store.fields.forEach((fs, f) => {
+    const rf = run.fields[f]!;
+    for (let k = 0; k < K; k++) rf.n[k]! += sign * fs.n[base + k]!;
+    if (rf.sum !== null) for (let k = 0; k < K; k++) rf.sum[k]! += sign * fs.sum![base + k]!;
+    if (rf.sumSq !== null) for (let k = 0; k < K; k++) rf.sumSq[k]! += sign * fs.sumSq![base + k]!;
+    if (sign > 0 && rf.backMin !== null) for (let k = 0; k < K; k++) rf.backMin[k] = Math.min(rf.backMin[k]!, fs.min![base + k]!);
+    if (sign > 0 && rf.backMax !== null) for (let k = 0; k < K; k++) rf.backMax[k] = Math.max(rf.backMax[k]!, fs.max![base + k]!);
+  });
+}
+
+/** Turns the back stack into the front stack: suffix aggregates from the newest slice down. */
+function flip(run: RunningWindow, store: SliceStore): void {
+  const K = run.keyCap;
+  const len = run.slices.length - run.head;
+  run.frontBase = run.head;
+  run.frontEnd = run.slices.length;
+  store.fields.forEach((fs, f) => {
+    const rf = run.fields[f]!;
+    for (const [part, src, identity, pick] of [
+      ['suffixMin', fs.min, Infinity, Math.min],
+      ['suffixMax', fs.max, -Infinity, Math.max],
+    ] as const) {
+      if (src === null) continue;
+      const suffix = new Float64Array(len * K);
+      for (let j = len - 1; j >= 0; j--) {
+        const base = store.slotOf.get(run.slices[run.head + j]!)! * store.keyCap;
+        for (let k = 0; k < K; k++) {
+          const below = j + 1 < len ? suffix[(j + 1) * K + k]! : identity;
+          suffix[j * K + k] = pick(src[base + k]!, below);
+        }
+      }
+      rf[part] = suffix;
+    }
+    rf.backMin?.fill(Infinity);
+    rf.backMax?.fill(-Infinity);
+  });
+}
+
+/** Slides the running window to cover slices [lo, hi). */
+export function moveRunningWindow(run: RunningWindow, store: SliceStore, lo: number, hi: number): void {
+  if (run.dirty || lo >= run.hi || run.keyCap !== store.keyCap) reset(run, store, lo);
+  while (run.head < run.slices.length && run.slices[run.head]! < lo) {
+    applySlice(run, store, run.slices[run.head]!, -1);
+    run.head++;
+  }
+  for (const s of store.live) {
+    if (s < run.hi || s < lo) continue;
+    if (s >= hi) break;
+    applySlice(run, store, s, 1);
+    run.slices.push(s);
+  }
+  run.lo = lo;
+  run.hi = hi;
+  if (run.head >= run.frontEnd) flip(run, store);
+  if (run.head > 64 && run.head > run.slices.length / 2) compact(run);
+}
+
+/** Drops evicted slices from the array so it does not grow without bound. */
+function compact(run: RunningWindow): void {
+  const drop = Math.min(run.head, run.frontBase);
+  run.slices.splice(0, drop);
+  run.head -= drop;
+  run.frontEnd -= drop;
+  run.frontBase -= drop;
+}
+
+/**
+ * Takes slice s out of the running window before the store frees it: expiry
+ * frees the oldest slices, which are at the head of the front stack.
+ */
+export function evictBeforeFree(run: RunningWindow, store: SliceStore, s: number): void {
+  if (run.dirty || s < run.lo || s >= run.hi) return;
+  if (run.head < run.slices.length && run.slices[run.head] === s) {
+    applySlice(run, store, s, -1);
+    run.head++;
+  } else run.dirty = true;
+}
+
+/** Minimum (which = 'min') or maximum of field f for key k over the current window. */
+export function runningExtreme(run: RunningWindow, f: number, k: number, which: 'min' | 'max'): number {
+  const rf = run.fields[f]!;
+  const back = which === 'min' ? rf.backMin! : rf.backMax!;
+  const suffix = which === 'min' ? rf.suffixMin : rf.suffixMax;
+  const b = back[k]!;
+  if (run.head >= run.frontEnd || suffix === null) return b;
+  const s = suffix[(run.head - run.frontBase) * run.keyCap + k]!;
+  return which === 'min' ? Math.min(s, b) : Math.max(s, b);
+}

@@ -1,0 +1,248 @@
+import type { AggregatePlan, MeasureNeeds } from '../aggregate/plan';
+import type { QuantileSketch } from '../aggregate/quantileSketch';
+import { createHll, hllAdd, hllMerge } from '../aggregate/hyperLogLog';
+import { createSketch, sketchAdd, sketchMerge } from '../aggregate/quantileSketch';
+import type { ScalarAcc } from '../aggregate/scalarAcc';
+
+/** Exact and approximate distinct values and percentiles of one cell: too big for flat arrays. */
+export interface ComplexCell {
+  distinct: Set<number> | null;
+  hll: Uint8Array | null;
+  sketch: QuantileSketch | null;
+}
+
+/** Per-field partials of every (slice, key) cell, as flat arrays indexed by slot * keyCap + key. */
+export interface FieldSlices {
+  n: Float64Array;
+  sum: Float64Array | null;
+  sumSq: Float64Array | null;
+  min: Float64Array | null;
+  max: Float64Array | null;
+  firstV: Float64Array | null;
+  firstT: Float64Array | null;
+  lastV: Float64Array | null;
+  lastT: Float64Array | null;
+  complex: (ComplexCell | undefined)[] | null;
+}
+
+/**
+ * Partial aggregates per slice and key. Each event updates exactly one cell;
+ * windows are assembled from slices when they fire. Plain data throughout.
+ */
+export interface SliceStore {
+  readonly plan: AggregatePlan;
+  keyCap: number;
+  slotCap: number;
+  count: Float64Array;
+  fields: FieldSlices[];
+  /** Slice index -> slot, for slices holding data. */
+  slotOf: Map<number, number>;
+  freeSlots: number[];
+  /** Live slice indices, ascending. */
+  live: number[];
+}
+
+type NumericPart = 'n' | 'sum' | 'sumSq' | 'min' | 'max' | 'firstV' | 'firstT' | 'lastV' | 'lastT';
+const IDENTITY: Record<NumericPart, number> = {
+  n: 0, sum: 0, sumSq: 0, min: Infinity, max: -Infinity, firstV: NaN, firstT: Infinity, lastV: NaN, lastT: -Infinity,
+};
+
+function allocate(size: number, identity: number): Float64Array {
+  const a = new Float64Array(size);
+  if (identity !== 0) a.fill(identity);
+  return a;
+}
+
+function createFieldSlices(plan: AggregatePlan, f: number, size: number): FieldSlices {
+  const needs = plan.fields[f]!.needs;
+  const part = (p: NumericPart, on: boolean): Float64Array | null => (on ? allocate(size, IDENTITY[p]) : null);
+  return {
+    n: allocate(size, 0),
+    sum: part('sum', needs.sum),
+    sumSq: part('sumSq', needs.sumSq),
+    min: part('min', needs.min),
+    max: part('max', needs.max),
+    firstV: part('firstV', needs.firstLast),
+    firstT: part('firstT', needs.firstLast),
+    lastV: part('lastV', needs.firstLast),
+    lastT: part('lastT', needs.firstLast),
+    complex: needs.distinct || needs.hll || needs.sketch ? [] : null,
+  };
+}
+
+/** Creates an empty store. */
+export function createSliceStore(plan: AggregatePlan): SliceStore {
+  const keyCap = 16;
+  const slotCap = 4;
+  return {
+    plan, keyCap, slotCap,
+    count: new Float64Array(keyCap * slotCap),
+    fields: plan.fields.map((_, f) => createFieldSlices(plan, f, keyCap * slotCap)),
+    slotOf: new Map(), freeSlots: [3, 2, 1, 0], live: [],
+  };
+}
+
+const PARTS: NumericPart[] = ['n', 'sum', 'sumSq', 'min', 'max', 'firstV', 'firstT', 'lastV', 'lastT'];
+
+/** Re-lays every array for a new key capacity and slot capacity, keeping the contents. */
+function relayout(store: SliceStore, keyCap: number, slotCap: number): void {
+  const oldK = store.keyCap;
+  const move = (src: Float64Array, identity: number): Float64Array => {
+    const dst = allocate(keyCap * slotCap, identity);
+    for (let s = 0; s < store.slotCap; s++) dst.set(src.subarray(s * oldK, s * oldK + oldK), s * keyCap);
+    return dst;
+  };
+  store.count = move(store.count, 0);
+  for (const fs of store.fields) {
+    for (const p of PARTS) {
+      const a = fs[p];
+      if (a !== null) fs[p] = move(a, IDENTITY[p]);
+    }
+    if (fs.complex !== null) {
+      const old = fs.complex;
+      fs.complex = [];
+      old.forEach((cell, i) => { if (cell !== undefined) fs.complex![Math.floor(i / oldK) * keyCap + (i % oldK)] = cell; });
+    }
+  }
+  for (let s = slotCap - 1; s >= store.slotCap; s--) store.freeSlots.push(s);
+  store.keyCap = keyCap;
+  store.slotCap = slotCap;
+}
+
+/** Makes room for key ids up to `maxKey`. Call before computing cells of a batch. */
+export function ensureKeyCapacity(store: SliceStore, maxKey: number): void {
+  if (maxKey < store.keyCap) return;
+  let cap = store.keyCap;
+  while (cap <= maxKey) cap *= 2;
+  relayout(store, cap, store.slotCap);
+}
+
+/** The slot holding slice `s`, allocating an empty one when the slice is new. */
+export function slotForSlice(store: SliceStore, s: number): number {
+  const known = store.slotOf.get(s);
+  if (known !== undefined) return known;
+  if (store.freeSlots.length === 0) relayout(store, store.keyCap, store.slotCap * 2);
+  const slot = store.freeSlots.pop()!;
+  store.slotOf.set(s, slot);
+  const live = store.live;
+  let i = live.length;
+  while (i > 0 && live[i - 1]! > s) i--;
+  live.splice(i, 0, s);
+  return slot;
+}
+
+/** Empties slice `s` and returns its slot to the pool. */
+export function freeSlice(store: SliceStore, s: number): void {
+  const slot = store.slotOf.get(s);
+  if (slot === undefined) return;
+  const from = slot * store.keyCap;
+  const to = from + store.keyCap;
+  store.count.fill(0, from, to);
+  for (const fs of store.fields) {
+    for (const p of PARTS) fs[p]?.fill(IDENTITY[p], from, to);
+    if (fs.complex !== null) for (let c = from; c < to; c++) fs.complex[c] = undefined;
+  }
+  store.slotOf.delete(s);
+  store.freeSlots.push(slot);
+  store.live.splice(store.live.indexOf(s), 1);
+}
+
+/** Adds rows [from, to) to their cells (`cells[i]` < 0 skips a row). The hot loop of windowed aggregation. */
+export function addRowsToCells(
+  store: SliceStore, cells: Int32Array, values: readonly Float64Array[], time: Float64Array, from: number, to: number,
+): void {
+  const count = store.count;
+  for (let i = from; i < to; i++) {
+    const c = cells[i]!;
+    if (c >= 0) count[c]!++;
+  }
+  for (let f = 0; f < store.fields.length; f++) {
+    addFieldRows(store.fields[f]!, store.plan.fields[f]!.needs, cells, values[f]!, time, from, to);
+  }
+}
+
+function addFieldRows(fs: FieldSlices, needs: MeasureNeeds, cells: Int32Array, v: Float64Array, time: Float64Array, from: number, to: number): void {
+  const { n, sum, sumSq, min, max } = fs;
+  if (sum !== null && sumSq !== null) {
+    for (let i = from; i < to; i++) {
+      const c = cells[i]!;
+      const x = v[i]!;
+      if (c >= 0 && x === x) { n[c]!++; sum[c]! += x; sumSq[c]! += x * x; }
+    }
+  } else if (sum !== null) {
+    for (let i = from; i < to; i++) {
+      const c = cells[i]!;
+      const x = v[i]!;
+      if (c >= 0 && x === x) { n[c]!++; sum[c]! += x; }
+    }
+  } else {
+    for (let i = from; i < to; i++) {
+      const c = cells[i]!;
+      if (c >= 0 && v[i]! === v[i]!) n[c]!++;
+    }
+  }
+  if (min !== null) for (let i = from; i < to; i++) { const c = cells[i]!; const x = v[i]!; if (c >= 0 && x < min[c]!) min[c] = x; }
+  if (max !== null) for (let i = from; i < to; i++) { const c = cells[i]!; const x = v[i]!; if (c >= 0 && x > max[c]!) max[c] = x; }
+  if (fs.firstT !== null) addFirstLast(fs, cells, v, time, from, to);
+  if (fs.complex !== null) addComplex(fs.complex, needs, cells, v, from, to);
+}
+
+function addFirstLast(fs: FieldSlices, cells: Int32Array, v: Float64Array, time: Float64Array, from: number, to: number): void {
+  const firstV = fs.firstV!, firstT = fs.firstT!, lastV = fs.lastV!, lastT = fs.lastT!;
+  for (let i = from; i < to; i++) {
+    const c = cells[i]!;
+    const x = v[i]!;
+    if (c < 0 || x !== x) continue;
+    const t = time[i]!;
+    if (t < firstT[c]!) { firstT[c] = t; firstV[c] = x; }
+    if (t >= lastT[c]!) { lastT[c] = t; lastV[c] = x; }
+  }
+}
+
+function addComplex(
+  complex: (ComplexCell | undefined)[], needs: MeasureNeeds, cells: Int32Array, v: Float64Array, from: number, to: number,
+): void {
+  for (let i = from; i < to; i++) {
+    const c = cells[i]!;
+    const x = v[i]!;
+    if (c < 0 || x !== x) continue;
+    let cell = complex[c];
+    if (cell === undefined) cell = complex[c] = createComplexCell(needs);
+    cell.distinct?.add(x);
+    if (cell.hll !== null) hllAdd(cell.hll, x);
+    if (cell.sketch !== null) sketchAdd(cell.sketch, x);
+  }
+}
+
+function createComplexCell(needs: MeasureNeeds): ComplexCell {
+  return {
+    distinct: needs.distinct ? new Set() : null,
+    hll: needs.hll ? createHll() : null,
+    sketch: needs.sketch ? createSketch() : null,
+  };
+}
+
+/** Folds one cell into a scalar accumulator. */
+export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): void {
+  acc.count += store.count[cell]!;
+  store.fields.forEach((fs, f) => {
+    const a = acc.fields[f]!;
+    const n = fs.n[cell]!;
+    if (n === 0) return;
+    a.n += n;
+    if (fs.sum !== null) a.sum += fs.sum[cell]!;
+    if (fs.sumSq !== null) a.sumSq += fs.sumSq[cell]!;
+    if (fs.min !== null && fs.min[cell]! < a.min) a.min = fs.min[cell]!;
+    if (fs.max !== null && fs.max[cell]! > a.max) a.max = fs.max[cell]!;
+    if (fs.firstT !== null && fs.firstT[cell]! < a.firstT) { a.firstT = fs.firstT[cell]!; a.firstV = fs.firstV![cell]!; }
+    if (fs.lastT !== null && fs.lastT[cell]! >= a.lastT) { a.lastT = fs.lastT[cell]!; a.lastV = fs.lastV![cell]!; }
+    const complex = fs.complex?.[cell];
+    if (complex !== undefined) mergeComplex(a, complex);
+  });
+}
+
+function mergeComplex(a: ScalarAcc['fields'][number], cell: ComplexCell): void {
+  if (a.distinct !== null && cell.distinct !== null) for (const v of cell.distinct) a.distinct.add(v);
+  if (a.hll !== null && cell.hll !== null) hllMerge(a.hll, cell.hll);
+  if (a.sketch !== null && cell.sketch !== null) sketchMerge(a.sketch, cell.sketch);
+}

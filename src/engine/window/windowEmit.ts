@@ -1,0 +1,119 @@
+import type { AggregatePlan } from '../aggregate/plan';
+import { createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
+import { writeResult } from '../aggregate/resultWriter';
+import type { OperatorContext } from '../operators/types';
+import { moveRunningWindow, runningExtreme } from './runningWindow';
+import { mergeCellInto } from './sliceStore';
+import type { SlicedWindowState } from './slicedWindowOperator';
+
+/** Scratch space and firing history for turning slices into result rows. */
+export interface WindowEmitter {
+  readonly acc: ScalarAcc;
+  readonly values: Float64Array;
+  /** Firings per key of windows that fired and are still within allowed lateness, by window index (ascending). */
+  readonly fired: Map<number, Int32Array>;
+  /** Windows traced as opened (kept only while tracing). */
+  readonly opened: Set<number>;
+  /** True when every aggregation can be kept incrementally while the window slides. */
+  readonly incremental: boolean;
+}
+
+/** Creates the emitter for a plan. */
+export function createWindowEmitter(plan: AggregatePlan): WindowEmitter {
+  const incremental = plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
+  return { acc: createScalarAcc(plan), values: new Float64Array(plan.outputs.length), fired: new Map(), opened: new Set(), incremental };
+}
+
+function windowBounds(st: SlicedWindowState, k: number): [number, number] {
+  const start = st.config.offset + k * st.config.slide;
+  return [start, start + st.config.size];
+}
+
+/** Folds the slices of window k for one key into the scratch accumulator; false when the key has no rows there. */
+function gatherFromSlices(st: SlicedWindowState, k: number, key: number): boolean {
+  const acc = st.out.acc;
+  resetScalarAcc(acc);
+  const from = k * st.m;
+  const to = from + st.n;
+  for (const s of st.store.live) {
+    if (s < from) continue;
+    if (s >= to) break;
+    mergeCellInto(st.store, st.store.slotOf.get(s)! * st.store.keyCap + key, acc);
+  }
+  return acc.count > 0;
+}
+
+/** Loads key's aggregate from the running window into the scratch accumulator. */
+function gatherFromRunning(st: SlicedWindowState, key: number): boolean {
+  const run = st.running;
+  const acc = st.out.acc;
+  acc.count = run.count[key]!;
+  if (acc.count <= 0) return false;
+  run.fields.forEach((rf, f) => {
+    const a = acc.fields[f]!;
+    a.n = rf.n[key]!;
+    a.sum = rf.sum === null ? 0 : rf.sum[key]!;
+    a.sumSq = rf.sumSq === null ? 0 : rf.sumSq[key]!;
+    a.min = rf.backMin === null ? Infinity : runningExtreme(run, f, key, 'min');
+    a.max = rf.backMax === null ? -Infinity : runningExtreme(run, f, key, 'max');
+  });
+  return true;
+}
+
+function write(st: SlicedWindowState, k: number, key: number, revision: number, watermark: number): void {
+  const outputs = st.config.plan.outputs;
+  for (let o = 0; o < outputs.length; o++) st.out.values[o] = scalarResult(st.out.acc, outputs[o]!);
+  const [start, end] = windowBounds(st, k);
+  writeResult(st.writer, start, end, key, st.out.values, revision, end - 1, watermark);
+}
+
+/** Fires window k for every key that has rows in it (revision 0). */
+export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: number, watermarkBefore: number): void {
+  const keyCount = st.keyTable.values.length;
+  const track = st.config.lateness > 0;
+  const firings = track ? new Int32Array(st.store.keyCap) : null;
+  const useRunning = st.n > 1 && st.out.incremental;
+  if (useRunning) moveRunningWindow(st.running, st.store, k * st.m, k * st.m + st.n);
+  let fired = 0;
+  for (let key = 0; key < keyCount; key++) {
+    const has = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, k, key);
+    if (!has) continue;
+    write(st, k, key, 0, watermarkBefore);
+    if (firings !== null) firings[key] = 1;
+    fired++;
+  }
+  if (firings !== null && fired > 0) st.out.fired.set(k, firings);
+  if (ctx.trace !== null && fired > 0) {
+    const [start, end] = windowBounds(st, k);
+    ctx.trace({ type: 'fired', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: fired });
+  }
+}
+
+/** Re-fires window k for one key after a late event within allowed lateness updated it. */
+export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: number, key: number): void {
+  if (!gatherFromSlices(st, k, key)) return;
+  let firings = st.out.fired.get(k);
+  if (firings === undefined) {
+    firings = new Int32Array(st.store.keyCap);
+    insertInOrder(st.out.fired, k, firings);
+  } else if (firings.length <= key) {
+    const grown = new Int32Array(st.store.keyCap);
+    grown.set(firings);
+    st.out.fired.set(k, grown);
+    firings = grown;
+  }
+  const revision = firings[key]!;
+  firings[key] = revision + 1;
+  write(st, k, key, revision, st.watermark);
+  if (ctx.trace !== null) {
+    const [start, end] = windowBounds(st, k);
+    ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
+  }
+}
+
+/** Keeps the map's iteration order ascending by window index (expiry walks it from the front). */
+function insertInOrder(map: Map<number, Int32Array>, k: number, value: Int32Array): void {
+  const entries = [...map.entries(), [k, value] as [number, Int32Array]].sort((a, b) => a[0] - b[0]);
+  map.clear();
+  for (const [key, v] of entries) map.set(key, v);
+}

@@ -1,0 +1,104 @@
+/**
+ * The pipeline document: its format (version 1), validation, migration and
+ * JSON Schema. No DOM, no engine: the editor, the worker, the server and the
+ * CLI all read documents through here.
+ */
+export { DURATION_PATTERN, formatDuration, parseDuration } from './duration';
+export {
+  AGGREGATE,
+  NODE_KINDS,
+  SINK_COLLECT,
+  SINK_LOG,
+  SOURCE_FILE,
+  SOURCE_SAMPLE,
+  TRANSFORM_FILTER,
+  TRANSFORM_KEY_BY,
+  TRANSFORM_MAP,
+  TRANSFORM_UNION,
+  WINDOW_COUNT,
+  WINDOW_HOPPING,
+  WINDOW_SESSION,
+  WINDOW_TUMBLING,
+  familyOf,
+  isNodeKind,
+  portsOf,
+  type InputArity,
+  type NodeFamily,
+  type NodeKind,
+  type PortName,
+  type PortSpec,
+} from './kinds';
+export {
+  CURRENT_VERSION,
+  DOCUMENT_FORMAT,
+  INPUT_PORTS,
+  OUTPUT_PORTS,
+  documentSchema,
+  edgeSchema,
+  nodeSchema,
+  type InputPort,
+  type NodeOfKind,
+  type OutputPort,
+  type ParamsOf,
+  type PipelineDocument,
+  type PipelineDocumentInput,
+  type PipelineEdge,
+  type PipelineEdgeInput,
+  type PipelineNode,
+  type PipelineNodeInput,
+  type Position,
+} from './schema/document';
+export {
+  FILE_FORMATS,
+  SAMPLE_STREAMS,
+  TIME_FORMATS,
+  fileSourceParamsSchema,
+  sampleSourceParamsSchema,
+  type FileFormat,
+  type FileSourceParams,
+  type SampleSourceParams,
+  type SampleStream,
+  type TimeFormat,
+} from './schema/sources';
+export {
+  filterParamsSchema,
+  keyByParamsSchema,
+  mapParamsSchema,
+  unionParamsSchema,
+  type FilterParams,
+  type KeyByParams,
+  type MapField,
+  type MapParams,
+  type UnionParams,
+} from './schema/transforms';
+export {
+  countWindowParamsSchema,
+  hoppingParamsSchema,
+  sessionParamsSchema,
+  tumblingParamsSchema,
+  type CountWindowParams,
+  type HoppingParams,
+  type SessionParams,
+  type TimeDomain,
+  type TumblingParams,
+} from './schema/windows';
+export {
+  AGGREGATE_FNS,
+  RESERVED_OUTPUT_FIELDS,
+  aggregateParamsSchema,
+  aggregationSpecSchema,
+  type AggregateFn,
+  type AggregateParams,
+  type AggregationSpec,
+} from './schema/aggregate';
+export {
+  collectSinkParamsSchema,
+  logSinkParamsSchema,
+  type CollectSinkParams,
+  type LogSinkParams,
+} from './schema/sinks';
+export { formatPath, type Problem, type ValidationResult } from './problems';
+export { validate } from './validate';
+export { MIGRATIONS, migrate, type MigrationResult, type MigrationStep } from './migrate';
+export { loadPipeline, parsePipelineJson, type JsonParseResult } from './json';
+export { pipelineJsonSchema, renderPipelineJsonSchema } from './jsonSchema';
