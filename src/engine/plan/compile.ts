@@ -8,6 +8,8 @@ export interface CompileOptions {
   readonly fileInputs?: Readonly<Record<string, string>>;
   /** Caps every source at this many events. */
   readonly limit?: number;
+  /** Validate only: a file source without data is not a problem (nodes after it go unchecked). */
+  readonly allowMissingFileData?: boolean;
 }
 
 export type CompileResult = { ok: true; plan: ExecutionPlan } | { ok: false; problems: CompileProblem[] };
@@ -41,6 +43,11 @@ export function compilePipeline(doc: PipelineDocument, options: CompileOptions =
     const feeder = incoming.length === 1 ? byId.get(incoming[0]!.from)?.node : undefined;
     const window = node.kind === 'aggregate' && isWindow(feeder) && incoming[0]!.fromPort === 'out' ? feeder : null;
     const inputs: NodeInputs = { schemas: upstream as EdgeSchema[], window, fileText: options.fileInputs?.[id], limit: options.limit };
+    const noData = node.kind === 'source.file' && inputs.fileText === undefined && node.params.data === undefined;
+    if (noData && options.allowMissingFileData === true) {
+      outputs.set(id, {});
+      continue;
+    }
     const compiled = compileNode(node, index, inputs);
     problems.push(...compiled.problems);
     outputs.set(id, compiled.outputs);

@@ -1,0 +1,26 @@
+import { readFile, writeFile } from 'node:fs/promises';
+
+/** What the CLI touches outside itself, injectable so tests run it in-process. */
+export interface CliIo {
+  readText(path: string): Promise<string>;
+  writeText(path: string, text: string): Promise<void>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  now(): number;
+}
+
+/** The real process's files, streams and clock. */
+export function processIo(): CliIo {
+  // A reader that stops early (`| head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  return {
+    readText: (path) => readFile(path, 'utf8'),
+    writeText: (path, text) => writeFile(path, text, 'utf8'),
+    stdout: (text) => { process.stdout.write(text); },
+    stderr: (text) => { process.stderr.write(text); },
+    now: () => Date.now(),
+  };
+}

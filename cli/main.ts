@@ -1,0 +1,24 @@
+import { parseCliArgs, USAGE } from './args';
+import { processIo, type CliIo } from './io';
+import { EXIT_OK, EXIT_USAGE, runCommand } from './runCommand';
+import { validateCommand } from './validateCommand';
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) {
+    io.stderr(`windowpane: ${parsed.message}\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const cmd = parsed.value;
+  if (cmd.command === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  return cmd.command === 'run' ? runCommand(io, cmd) : validateCommand(io, cmd);
+}
+
+/** Entry point when run as a program. */
+export async function runAsProgram(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), processIo());
+}

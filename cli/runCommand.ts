@@ -1,0 +1,60 @@
+import { runPipeline } from '../src/engine/run/runPipeline';
+import type { Row } from '../src/engine/operators/sinks';
+import type { CliCommand } from './args';
+import type { CliIo } from './io';
+import { assignInput, loadDocument, readInput, reportProblems } from './load';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+function toNdjson(rows: readonly Row[]): string {
+  let text = '';
+  for (const row of rows) text += `${JSON.stringify(row)}\n`;
+  return text;
+}
+
+/** `windowpane run`: runs the document to the end of its input and writes NDJSON. */
+export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 'run' }>): Promise<number> {
+  const doc = await loadDocument(io, cmd.pipeline);
+  if (doc === null) return EXIT_INVALID;
+  const input = await readInput(io, cmd.input);
+  if (!input.ok) return EXIT_INVALID;
+  const assigned = assignInput(doc, input.text, cmd.input);
+  if (!assigned.ok) {
+    io.stderr(`${assigned.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (cmd.limit === undefined) {
+    const unbounded = doc.nodes.find((n) => n.kind === 'source.sample' && n.params.limit === undefined);
+    if (unbounded !== undefined) {
+      io.stderr(`source '${unbounded.id}' is unbounded (no limit in its params): pass --limit N to run it from the command line\n`);
+      return EXIT_USAGE;
+    }
+  }
+  const result = runPipeline(doc, {
+    fileInputs: assigned.fileInputs, ...(cmd.limit === undefined ? {} : { limit: cmd.limit }),
+    collectLate: cmd.late !== undefined, now: io.now, log: (line) => io.stderr(`${line}\n`),
+  });
+  if (!result.ok) {
+    reportProblems(io, cmd.pipeline, result.problems);
+    return EXIT_INVALID;
+  }
+  for (const d of result.diagnostics) io.stderr(`warning: node '${d.nodeId}': ${d.message}\n`);
+  // Collect sinks are the results; log sinks already printed their lines to stderr, unless they are all there is.
+  const collect = new Set(doc.nodes.filter((n) => n.kind === 'sink.collect').map((n) => n.id));
+  const all = [...result.results.entries()];
+  const sinks = collect.size > 0 ? all.filter(([id]) => collect.has(id)) : all;
+  // With several sinks every line names its sink, so their results can be told apart.
+  const rows = sinks.length === 1 ? sinks[0]![1] : sinks.flatMap(([sink, list]) => list.map((r) => ({ sink, ...r })));
+  const text = toNdjson(rows);
+  if (cmd.out === undefined) io.stdout(text);
+  else await io.writeText(cmd.out, text);
+  if (cmd.late !== undefined) {
+    const late = [...result.late.entries()].flatMap(([node, list]) => list.map((r) => ({ node, ...r })));
+    await io.writeText(cmd.late, toNdjson(late));
+  }
+  const lateCount = [...result.metrics.values()].reduce((n, m) => n + m.lateEvents, 0);
+  io.stderr(`${rows.length} result rows${lateCount > 0 ? `, ${lateCount} late events` : ''}\n`);
+  return EXIT_OK;
+}

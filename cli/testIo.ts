@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import type { CliIo } from './io';
+
+/** A CLI I/O that reads real files, but keeps writes and output in memory for assertions. */
+export interface MemoryIo extends CliIo {
+  readonly out: string[];
+  readonly err: string[];
+  readonly files: Map<string, string>;
+}
+
+/** Creates a MemoryIo; files written earlier in the test can be read back. */
+export function memoryIo(): MemoryIo {
+  const files = new Map<string, string>();
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out, err, files,
+    readText: async (path) => files.get(path) ?? readFile(path, 'utf8'),
+    writeText: async (path, text) => { files.set(path, text); },
+    stdout: (text) => { out.push(text); },
+    stderr: (text) => { err.push(text); },
+    now: () => 0,
+  };
+}
+
+/** Parses NDJSON text into objects. */
+export function ndjson(text: string): Record<string, unknown>[] {
+  return text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
