@@ -35,20 +35,20 @@ function problem(node: PipelineNode, index: number, param: string, message: stri
   return { nodeId: node.id, path: `nodes[${index}].params${param === '' ? '' : `.${param}`}`, message: `node '${node.id}': ${message}` };
 }
 
-function windowSpec(window: NonNullable<NodeInputs['window']>): WindowSpec {
-  switch (window.kind) {
+function windowSpec(windowNode: NonNullable<NodeInputs['window']>): WindowSpec {
+  switch (windowNode.kind) {
     case 'window.tumbling': {
-      const p = window.params;
+      const p = windowNode.params;
       return { type: 'sliced', size: ms(p.size), slide: ms(p.size), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing' };
     }
     case 'window.hopping': {
-      const p = window.params;
+      const p = windowNode.params;
       return { type: 'sliced', size: ms(p.size), slide: ms(p.slide), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing' };
     }
     case 'window.session':
-      return { type: 'session', gap: ms(window.params.gap), lateness: ms(window.params.allowedLateness), processingTime: window.params.time === 'processing' };
+      return { type: 'session', gap: ms(windowNode.params.gap), lateness: ms(windowNode.params.allowedLateness), processingTime: windowNode.params.time === 'processing' };
     case 'window.count':
-      return { type: 'count', size: window.params.size };
+      return { type: 'count', size: windowNode.params.size };
   }
 }
 
@@ -130,15 +130,15 @@ function compileMap(node: Extract<PipelineNode, { kind: 'transform.map' }>, inde
 }
 
 function compileAggregate(
-  node: Extract<PipelineNode, { kind: 'aggregate' }>, index: number, input: EdgeSchema, window: NodeInputs['window'],
+  node: Extract<PipelineNode, { kind: 'aggregate' }>, index: number, input: EdgeSchema, windowNode: NodeInputs['window'],
 ): NodeCompilation {
   const planned = planAggregations(node.params.aggregations, input.fields);
   if (!planned.ok) return { step: null, outputs: {}, problems: planned.problems.map((m) => problem(node, index, 'aggregations', m)) };
   const keyFields = input.keys ?? [];
   const clash = node.params.aggregations.find((a) => keyFields.some((k) => k.name === a.name));
   if (clash !== undefined) return { step: null, outputs: {}, problems: [problem(node, index, 'aggregations', `aggregation '${clash.name}' has the name of a key field; pick another name`)] };
-  const out: EdgeSchema = { fields: resultSchema(planned.plan, keyFields, window !== null), keys: null };
-  if (window === null) return { step: { type: 'runningAggregate', nodeId: node.id, plan: planned.plan, keyFields }, outputs: { out }, problems: [] };
-  const step: PlanStep = { type: 'windowAggregate', nodeId: window.id, aggregateId: node.id, window: windowSpec(window), plan: planned.plan, keyFields };
+  const out: EdgeSchema = { fields: resultSchema(planned.plan, keyFields, windowNode !== null), keys: null };
+  if (windowNode === null) return { step: { type: 'runningAggregate', nodeId: node.id, plan: planned.plan, keyFields }, outputs: { out }, problems: [] };
+  const step: PlanStep = { type: 'windowAggregate', nodeId: windowNode.id, aggregateId: node.id, window: windowSpec(windowNode), plan: planned.plan, keyFields };
   return { step, outputs: { out }, problems: [] };
 }

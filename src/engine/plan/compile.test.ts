@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { pipeline } from '../testing/documents';
+import { compilePipeline } from './compile';
+
+const sensors = { id: 'src', kind: 'source.sample', params: { stream: 'sensors', limit: 10 } };
+
+describe('compilePipeline', () => {
+  it('propagates fields and types along every edge', () => {
+    const doc = pipeline([
+      sensors,
+      { id: 'm', kind: 'transform.map', params: { fields: [{ name: 'hot', expr: 'temperature > 30' }, { name: 'label', expr: 'upper(device)' }], keep: false } },
+      { id: 'out', kind: 'sink.collect' },
+    ]);
+    const r = compilePipeline(doc);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.plan.edgeSchemas.get('e0')?.fields).toEqual([
+      { name: 'ts', type: 'time' }, { name: 'device', type: 'string' }, { name: 'temperature', type: 'number' }, { name: 'humidity', type: 'number' },
+    ]);
+    expect(r.plan.edgeSchemas.get('e1')).toEqual({ fields: [{ name: 'hot', type: 'boolean' }, { name: 'label', type: 'string' }], keys: null });
+  });
+
+  it('carries key fields through filter and map, and gives an aggregate its result schema', () => {
+    const doc = pipeline([
+      sensors,
+      { id: 'k', kind: 'transform.keyBy', params: { fields: ['device'] } },
+      { id: 'f', kind: 'transform.filter', params: { expr: 'humidity < 90' } },
+      { id: 'w', kind: 'window.tumbling', params: { size: '10s' } },
+      { id: 'a', kind: 'aggregate', params: { aggregations: [{ name: 'hi', fn: 'max', field: 'temperature' }, { name: 'n', fn: 'count' }] } },
+      { id: 'out', kind: 'sink.collect' },
+    ]);
+    const r = compilePipeline(doc);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.plan.edgeSchemas.get('e2')?.keys).toEqual([{ name: 'device', type: 'string' }]);
+    expect(r.plan.edgeSchemas.get('e4')?.fields.map((f) => `${f.name}:${f.type}`)).toEqual([
+      'window_start:time', 'window_end:time', 'device:string', 'hi:number', 'n:number', 'revision:number',
+    ]);
+  });
+
+  it('reports an expression naming an unknown field as an error on that node, with the column', () => {
+    const doc = pipeline([sensors, { id: 'f', kind: 'transform.filter', params: { expr: 'temprature > 3' } }, { id: 'out', kind: 'sink.collect' }]);
+    const r = compilePipeline(doc);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems).toEqual([{ nodeId: 'f', path: 'nodes[1].params.expr', message: expect.stringMatching(/^node 'f': expr: column 1: unknown field 'temprature' \(did you mean 'temperature'\?\)/) as string }]);
+  });
+
+  it('reports problems of several nodes at once, and skips nodes after a broken one', () => {
+    const doc = pipeline([
+      sensors,
+      { id: 'm', kind: 'transform.map', params: { fields: [{ name: 'x', expr: 'nope + 1' }, { name: 'y', expr: 'len(3)' }] } },
+      { id: 'k', kind: 'transform.keyBy', params: { fields: ['whatever'] } },
+      { id: 'out', kind: 'sink.collect' },
+    ]);
+    const r = compilePipeline(doc);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.path)).toEqual(['nodes[1].params.fields[0].expr', 'nodes[1].params.fields[1].expr']);
+  });
+
+  it('refuses aggregations over a missing field or of the wrong type', () => {
+    const doc = pipeline([
+      sensors,
+      { id: 'w', kind: 'window.tumbling', params: { size: '1s' } },
+      { id: 'a', kind: 'aggregate', params: { aggregations: [{ name: 's', fn: 'sum', field: 'device' }, { name: 'm', fn: 'avg', field: 'pressure' }] } },
+      { id: 'out', kind: 'sink.collect' },
+    ]);
+    const r = compilePipeline(doc);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems.map((p) => p.message)).toEqual([
+      "node 'a': aggregation 's': sum needs a number field, 'device' is string",
+      "node 'a': aggregation 'm': unknown field 'pressure' (fields here: ts, device, temperature, humidity)",
+    ]);
+  });
+
+  it('refuses a union of streams with different fields', () => {
+    const doc = pipeline(
+      [sensors, { id: 'pay', kind: 'source.sample', params: { stream: 'payments', limit: 10 } }, { id: 'u', kind: 'transform.union' }, { id: 'out', kind: 'sink.collect' }],
+      [{ from: 'src', to: 'u' }, { from: 'pay', to: 'u' }, { from: 'u', to: 'out' }],
+    );
+    const r = compilePipeline(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]?.message).toMatch(/^node 'u': every input of a union needs the same fields/);
+  });
+
+  it('asks for data when a file source has none', () => {
+    const doc = pipeline([{ id: 'f', kind: 'source.file', params: { eventTime: 'ts' } }, { id: 'out', kind: 'sink.collect' }]);
+    const r = compilePipeline(doc);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]?.message).toContain('--input');
+  });
+});
