@@ -46,6 +46,7 @@ export default defineConfig(
       'playwright-report/',
       '.vite/',
       'public/pipeline.schema.json',
+      '.scratch/',
     ],
   },
   js.configs.recommended,
