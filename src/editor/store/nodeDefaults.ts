@@ -1,0 +1,39 @@
+import type { EditorDocument } from './types';
+
+/**
+ * Params a freshly dropped node starts with: valid where a sensible default
+ * exists, so a user can wire a working pipeline before touching the inspector.
+ */
+export function starterParams(kind: string): Record<string, unknown> {
+  switch (kind) {
+    case 'source.sample': return { stream: 'sensors', rate: 1000, keys: 10, limit: 100000, seed: 1, maxOutOfOrderness: '2s' };
+    case 'source.file': return { format: 'auto', eventTime: 'timestamp' };
+    case 'transform.filter': return { expr: 'true' };
+    case 'transform.map': return { fields: [{ name: 'value2', expr: '1' }], keep: true };
+    case 'transform.keyBy': return { fields: [] };
+    case 'window.tumbling': return { size: '1m' };
+    case 'window.hopping': return { size: '5m', slide: '1m' };
+    case 'window.session': return { gap: '30s' };
+    case 'window.count': return { size: 100 };
+    case 'aggregate': return { aggregations: [{ name: 'count', fn: 'count' }] };
+    case 'sink.log': return { limit: 100 };
+    default: return {};
+  }
+}
+
+/** A short, readable, unused id for a node of `kind`: `tumbling1`, `tumbling2`, ... */
+export function freshNodeId(doc: EditorDocument, kind: string): string {
+  const base = (kind.split('.').pop() ?? 'node').replace(/[^A-Za-z0-9_]/g, '');
+  const taken = new Set(doc.nodes.map((n) => n.id));
+  let i = 1;
+  while (taken.has(`${base}${i}`)) i++;
+  return `${base}${i}`;
+}
+
+/** An unused edge id. */
+export function freshEdgeId(doc: EditorDocument): string {
+  const taken = new Set(doc.edges.map((e) => e.id));
+  let i = doc.edges.length + 1;
+  while (taken.has(`e${i}`)) i++;
+  return `e${i}`;
+}
