@@ -1,4 +1,5 @@
 import { loadPipeline, type PipelineDocument, type Problem } from '../src/model';
+import { EXIT_INVALID, EXIT_USAGE } from './exitCodes';
 import type { CliIo } from './io';
 
 /** Prints problems one per line, with where they are. */
@@ -43,4 +44,21 @@ export async function readInput(io: CliIo, path: string | undefined): Promise<{ 
     io.stderr(`${path}: cannot read the input file: ${error instanceof Error ? error.message : String(error)}\n`);
     return { ok: false };
   }
+}
+
+/**
+ * The steps `run` and `validate` share: read and validate the document, read
+ * --input and decide which file source it feeds. Returns an exit code on failure.
+ */
+export async function prepareDocument(io: CliIo, pipeline: string, inputPath: string | undefined): Promise<{ ok: true; doc: PipelineDocument; fileInputs: Record<string, string> } | { ok: false; exitCode: number }> {
+  const doc = await loadDocument(io, pipeline);
+  if (doc === null) return { ok: false, exitCode: EXIT_INVALID };
+  const input = await readInput(io, inputPath);
+  if (!input.ok) return { ok: false, exitCode: EXIT_INVALID };
+  const assigned = assignInput(doc, input.text, inputPath);
+  if (!assigned.ok) {
+    io.stderr(`${assigned.message}\n`);
+    return { ok: false, exitCode: EXIT_USAGE };
+  }
+  return { ok: true, doc, fileInputs: assigned.fileInputs };
 }

@@ -1,6 +1,7 @@
 import { parseCliArgs, USAGE } from './args';
 import { processIo, type CliIo } from './io';
-import { EXIT_OK, EXIT_USAGE, runCommand } from './runCommand';
+import { EXIT_OK, EXIT_USAGE } from './exitCodes';
+import { runCommand } from './runCommand';
 import { validateCommand } from './validateCommand';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

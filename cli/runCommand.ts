@@ -2,11 +2,9 @@ import { runPipeline } from '../src/engine/run/runPipeline';
 import type { Row } from '../src/engine/operators/sinks';
 import type { CliCommand } from './args';
 import type { CliIo } from './io';
-import { assignInput, loadDocument, readInput, reportProblems } from './load';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './exitCodes';
+import { prepareDocument, reportProblems } from './load';
 
-export const EXIT_OK = 0;
-export const EXIT_INVALID = 1;
-export const EXIT_USAGE = 2;
 
 function toNdjson(rows: readonly Row[]): string {
   let text = '';
@@ -16,15 +14,9 @@ function toNdjson(rows: readonly Row[]): string {
 
 /** `windowpane run`: runs the document to the end of its input and writes NDJSON. */
 export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 'run' }>): Promise<number> {
-  const doc = await loadDocument(io, cmd.pipeline);
-  if (doc === null) return EXIT_INVALID;
-  const input = await readInput(io, cmd.input);
-  if (!input.ok) return EXIT_INVALID;
-  const assigned = assignInput(doc, input.text, cmd.input);
-  if (!assigned.ok) {
-    io.stderr(`${assigned.message}\n`);
-    return EXIT_USAGE;
-  }
+  const prepared = await prepareDocument(io, cmd.pipeline, cmd.input);
+  if (!prepared.ok) return prepared.exitCode;
+  const { doc, fileInputs } = prepared;
   if (cmd.limit === undefined) {
     const unbounded = doc.nodes.find((n) => n.kind === 'source.sample' && n.params.limit === undefined);
     if (unbounded !== undefined) {
@@ -33,7 +25,7 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
     }
   }
   const result = runPipeline(doc, {
-    fileInputs: assigned.fileInputs, ...(cmd.limit === undefined ? {} : { limit: cmd.limit }),
+    fileInputs, ...(cmd.limit === undefined ? {} : { limit: cmd.limit }),
     collectLate: cmd.late !== undefined, now: io.now, log: (line) => io.stderr(`${line}\n`),
   });
   if (!result.ok) {
