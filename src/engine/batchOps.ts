@@ -72,3 +72,18 @@ export function sliceRowBlock(block: RowBlock, from: number, to: number): RowBlo
   }
   return { length: to - from, time: block.time.subarray(from, to), columns };
 }
+
+/** Shared, never written after creation: views of it are handed out, so growing makes a new array. */
+let identity = new Int32Array(0);
+
+/**
+ * Rows 0..n-1 as a selection, so a dense batch and a selected one take the
+ * same code path. The result is shared: read it, never write it.
+ */
+export function identityRows(n: number): Int32Array {
+  if (identity.length < n) {
+    identity = new Int32Array(Math.max(n, 2 * identity.length, 1024));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity.subarray(0, n);
+}

@@ -1,4 +1,5 @@
 import { readCell, type Batch, type Field } from '../batch';
+import { identityRows } from '../batchOps';
 
 export type KeyValue = string | number | boolean | null;
 
@@ -6,30 +7,51 @@ export type KeyValue = string | number | boolean | null;
 export interface KeyTable {
   readonly fields: readonly Field[];
   readonly values: (KeyValue[] | undefined)[];
+  /** How many entries of `values` are set: equal to its length when no id below the largest is missing. */
+  captured: number;
 }
 
 /** Creates an empty table for the given key fields (none for an unkeyed stream). */
 export function createKeyTable(fields: readonly Field[]): KeyTable {
-  return { fields, values: [] };
+  return { fields, values: [], captured: 0 };
 }
 
-/** Records the key values of keys first seen in `batch`; returns the largest key id in it. */
-export function captureKeys(table: KeyTable, batch: Batch): number {
+/** The largest of keys[rows[j]] (0 when there are none). */
+function maxKeyOf(keys: Int32Array, rows: Int32Array): number {
+  let max = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const k = keys[rows[j]!]!;
+    if (k > max) max = k;
+  }
+  return max;
+}
+
+/**
+ * Records the key values of keys first seen among rows `rows` of `batch`
+ * (every row by default); returns the largest key id among them.
+ */
+export function captureKeys(table: KeyTable, batch: Batch, rows: Int32Array = identityRows(batch.length)): number {
   const keys = batch.keys;
   if (keys === null) {
-    if (table.values[0] === undefined && batch.length > 0) table.values[0] = [];
+    if (table.values[0] === undefined && rows.length > 0) {
+      table.values[0] = [];
+      table.captured++;
+    }
     return 0;
   }
-  let maxKey = 0;
+  const maxKey = maxKeyOf(keys, rows);
   const values = table.values;
-  for (let i = 0; i < batch.length; i++) {
+  // Once every key has been seen, a batch costs one pass for the maximum and no per-row lookups.
+  if (maxKey < values.length && table.captured === values.length) return maxKey;
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
     const k = keys[i]!;
-    if (k > maxKey) maxKey = k;
     if (values[k] === undefined) {
       values[k] = table.fields.map((f) => {
         const column = batch.columns[f.name];
         return column === undefined ? null : readCell(column, i);
       });
+      table.captured++;
     }
   }
   return maxKey;

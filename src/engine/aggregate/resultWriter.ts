@@ -18,6 +18,14 @@ export interface ResultWriter {
   cells: number[][];
   time: number[];
   watermark: number[];
+  /**
+   * Per key field, the encoded value of each key id, filled on its first
+   * result: key values never change, and interning a string per result row
+   * cost more than the rest of writing it.
+   */
+  readonly keyCodes: number[][];
+  /** Per output, input dictionary code -> output code + 1, for string first/last (reset when the input dictionary changes). */
+  readonly outputCodes: { dict: StringDict | null; codes: number[] }[];
 }
 
 /** The fields of a result row, in order. */
@@ -41,6 +49,8 @@ export function createResultWriter(plan: AggregatePlan, keyTable: KeyTable, wind
     cells: schema.map(() => []),
     time: [],
     watermark: [],
+    keyCodes: keyTable.fields.map(() => []),
+    outputCodes: plan.outputs.map(() => ({ dict: null, codes: [] })),
   };
 }
 
@@ -50,6 +60,20 @@ function encode(writer: ResultWriter, column: number, value: KeyValue): number {
   if (field.type === 'string') return internString(writer.outDicts.get(field.name)!, String(value));
   if (typeof value === 'boolean') return value ? 1 : 0;
   return typeof value === 'number' ? value : NaN;
+}
+
+/** Output o's value `v`, a code into its input field's dictionary, as a code into the output's own. */
+function encodeString(writer: ResultWriter, o: number, column: number, v: number): number {
+  const dict = writer.inputDicts[writer.plan.outputs[o]!.field] ?? null;
+  if (dict === null || v !== v) return encode(writer, column, null);
+  const cache = writer.outputCodes[o]!;
+  if (cache.dict !== dict) {
+    cache.dict = dict;
+    cache.codes = [];
+  }
+  let code = cache.codes[v];
+  if (code === undefined) code = cache.codes[v] = encode(writer, column, dict.values[v] ?? null);
+  return code;
 }
 
 /**
@@ -66,19 +90,22 @@ export function writeResult(
     cells[c++]!.push(start);
     cells[c++]!.push(end);
   }
-  const keyValues = writer.keyTable.values[key] ?? [];
-  for (let k = 0; k < writer.keyTable.fields.length; k++) {
-    cells[c]!.push(encode(writer, c, keyValues[k] ?? null));
+  for (let k = 0; k < writer.keyCodes.length; k++) {
+    const known = writer.keyCodes[k]!;
+    let code = known[key];
+    if (code === undefined) {
+      const values = writer.keyTable.values[key];
+      code = encode(writer, c, values?.[k] ?? null);
+      if (values !== undefined) known[key] = code;
+    }
+    cells[c]!.push(code);
     c++;
   }
   const outputs = writer.plan.outputs;
   for (let o = 0; o < outputs.length; o++) {
     const v = aggregates[o]!;
-    if (outputs[o]!.type === 'string') {
-      const dict = writer.inputDicts[outputs[o]!.field] ?? null;
-      const text = dict === null || v !== v ? null : (dict.values[v] ?? null);
-      cells[c]!.push(encode(writer, c, text));
-    } else cells[c]!.push(v);
+    if (outputs[o]!.type === 'string') cells[c]!.push(encodeString(writer, o, c, v));
+    else cells[c]!.push(v);
     c++;
   }
   cells[c]!.push(revision);

@@ -67,3 +67,22 @@ export function selectRows(mask: Column, length: number): Int32Array | null {
   }
   return count === length ? null : rows.slice(0, count);
 }
+
+/**
+ * The entries of `rows` (ascending row indices) whose row `mask` holds, or
+ * `rows` itself when all do: a filter behind a filter narrows the selection.
+ */
+export function selectRowsWithin(mask: Column, rows: Int32Array): Int32Array {
+  if (mask.type !== 'boolean') throw new Error(`selectRowsWithin needs a boolean column, got ${mask.type}`);
+  const values = mask.values;
+  const n = rows.length;
+  if (compaction.length < n) compaction = new Int32Array(n);
+  const kept = compaction;
+  let count = 0;
+  for (let j = 0; j < n; j++) {
+    const i = rows[j]!;
+    kept[count] = i;
+    count += values[i]! & 1;
+  }
+  return count === n ? rows : kept.slice(0, count);
+}

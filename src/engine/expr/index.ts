@@ -18,7 +18,7 @@ export type {
   UnaryOperator,
 } from './ast';
 export type { ExpressionError } from './errors';
-export { compileExpression, compileFilter, selectRows } from './expression';
+export { compileExpression, compileFilter, selectRows, selectRowsWithin } from './expression';
 export type { CompiledExpression, CompileResult } from './expression';
 export { FUNCTION_NAMES } from './functions';
 export { parseExpression } from './parser';

@@ -1,4 +1,6 @@
 import { readCell, type Batch, type Column } from '../batch';
+import { identityRows } from '../batchOps';
+import { emitRows } from './selection';
 import type { Operator, OperatorContext } from './types';
 
 /** Plain-data state: first-seen order gives every distinct key a dense id. */
@@ -10,7 +12,8 @@ export interface KeyByState {
   count: number;
 }
 
-function assignByCode(st: KeyByState, column: Extract<Column, { type: 'string' }>, out: Int32Array, n: number): void {
+/** Key ids of the rows `rows` by their string code: one table lookup per row. */
+function assignByCode(st: KeyByState, column: Extract<Column, { type: 'string' }>, out: Int32Array, rows: Int32Array): void {
   const codes = column.codes;
   const need = column.dict.values.length + 1;
   if (st.byCode.length < need) {
@@ -19,7 +22,8 @@ function assignByCode(st: KeyByState, column: Extract<Column, { type: 'string' }
     st.byCode = grown;
   }
   const table = st.byCode;
-  for (let i = 0; i < n; i++) {
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
     const slot = codes[i]! + 1;
     let id = table[slot]!;
     if (id === 0) id = table[slot] = ++st.count;
@@ -27,9 +31,10 @@ function assignByCode(st: KeyByState, column: Extract<Column, { type: 'string' }
   }
 }
 
-function assignByValue(st: KeyByState, keyOf: (row: number) => number | string, out: Int32Array, n: number): void {
+function assignByValue(st: KeyByState, keyOf: (row: number) => number | string, out: Int32Array, rows: Int32Array): void {
   const map = st.byValue;
-  for (let i = 0; i < n; i++) {
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
     const k = keyOf(i);
     let id = map.get(k);
     if (id === undefined) {
@@ -48,22 +53,31 @@ export function createKeyByOperator(fields: readonly string[], ctx: OperatorCont
   const st: KeyByState = { byCode: new Int32Array(64), byValue: new Map(), count: 0 };
   // A string key field must keep one dictionary for the life of the edge, so codes identify strings.
   let codeMode: boolean | null = null;
+
+  /** Key ids for rows `rows` of the batch, in a column as long as the batch (other rows are left 0 and never read). */
+  function keysOf(batch: Batch, rows: Int32Array): Int32Array {
+    const keys = new Int32Array(batch.length);
+    const columns = fields.map((f) => batch.columns[f]);
+    const single = columns.length === 1 ? columns[0] : undefined;
+    // Ids are given in row order of the selected rows only, exactly as for a gathered batch.
+    if (codeMode === null && rows.length > 0) codeMode = single?.type === 'string';
+    if (codeMode === true && single?.type === 'string') assignByCode(st, single, keys, rows);
+    else if (single !== undefined && single.type !== 'string') {
+      const values = single.values;
+      assignByValue(st, (i) => values[i]!, keys, rows);
+    } else {
+      assignByValue(st, (i) => columns.map((c) => (c === undefined ? 'null' : JSON.stringify(readCell(c, i)))).join('\u0001'), keys, rows);
+    }
+    return keys;
+  }
+
   return {
     state: st,
     push(batch: Batch): void {
-      const n = batch.length;
-      const keys = new Int32Array(n);
-      const columns = fields.map((f) => batch.columns[f]);
-      const single = columns.length === 1 ? columns[0] : undefined;
-      if (codeMode === null && n > 0) codeMode = single?.type === 'string';
-      if (codeMode === true && single?.type === 'string') assignByCode(st, single, keys, n);
-      else if (single !== undefined && single.type !== 'string') {
-        const values = single.values;
-        assignByValue(st, (i) => values[i]!, keys, n);
-      } else {
-        assignByValue(st, (i) => columns.map((c) => (c === undefined ? 'null' : JSON.stringify(readCell(c, i)))).join('\u0001'), keys, n);
-      }
-      ctx.emit('out', { ...batch, keys });
+      ctx.emit('out', { ...batch, keys: keysOf(batch, identityRows(batch.length)) });
+    },
+    pushSelected(batch: Batch, rows: Int32Array): void {
+      emitRows(ctx, 'out', { ...batch, keys: keysOf(batch, rows) }, rows);
     },
   };
 }

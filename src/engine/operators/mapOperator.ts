@@ -1,5 +1,6 @@
 import type { Batch, Column } from '../batch';
 import type { CompiledExpression } from '../expr';
+import { emitRows } from './selection';
 import type { Operator, OperatorContext } from './types';
 
 export interface MapConfig {
@@ -12,11 +13,20 @@ export interface MapConfig {
 
 /** Computes named fields from expressions, column at a time. */
 export function createMapOperator(config: MapConfig, ctx: OperatorContext): Operator {
+  function mapped(batch: Batch): Batch {
+    const columns: Record<string, Column> = config.keep ? { ...batch.columns } : {};
+    for (const f of config.fields) columns[f.name] = f.expr.evaluate(batch);
+    return { ...batch, columns, keys: config.keepsKeys ? batch.keys : null };
+  }
   return {
     push(batch: Batch): void {
-      const columns: Record<string, Column> = config.keep ? { ...batch.columns } : {};
-      for (const f of config.fields) columns[f.name] = f.expr.evaluate(batch);
-      ctx.emit('out', { ...batch, columns, keys: config.keepsKeys ? batch.keys : null });
+      ctx.emit('out', mapped(batch));
+    },
+    // Expressions run over every row, selected or not: tight loops over whole
+    // columns cost less than gathering the selected rows first. The selection
+    // passes on unchanged.
+    pushSelected(batch: Batch, rows: Int32Array): void {
+      emitRows(ctx, 'out', mapped(batch), rows);
     },
   };
 }

@@ -24,6 +24,15 @@ export function createCollectSink(onRows: (rows: Row[]) => void): Operator {
   };
 }
 
+/** A sink that hands every non-empty batch to `onBatch` as it is (columnar, no row objects). */
+export function createBatchSink(onBatch: (batch: Batch) => void): Operator {
+  return {
+    push(batch: Batch): void {
+      if (batch.length > 0) onBatch(batch);
+    },
+  };
+}
+
 /** A sink that prints its first `limit` rows as JSON lines through the host's `log`, and hands every row to `onRows`. */
 export function createLogSink(nodeId: string, limit: number, log: (line: string) => void, onRows: (rows: Row[]) => void): Operator {
   let printed = 0;

@@ -21,6 +21,13 @@ export interface WindowTraceEvent {
 export interface OperatorContext {
   readonly nodeId: string;
   emit(port: OutPort, batch: Batch): void;
+  /**
+   * Emits rows `rows` (ascending indices) of `batch` without copying them out
+   * (a selection vector): consumers with `pushSelected` read through it, the
+   * others get one gathered copy. A host may leave it out; `emitRows` then
+   * gathers. A filter's output thus costs no copy of columns nobody reads.
+   */
+  readonly emitSelected?: (port: OutPort, batch: Batch, rows: Int32Array) => void;
   /** Window life events; null when nobody listens (the hot path then skips them). */
   readonly trace: ((event: WindowTraceEvent) => void) | null;
   /** The host's clock in epoch ms (injected, so tests can fake processing time). */
@@ -38,6 +45,12 @@ export interface StateStats {
 export interface Operator {
   /** Feeds a batch that arrived on input `input` (index of the incoming edge). */
   push(batch: Batch, input: number): void;
+  /**
+   * Feeds rows `rows` (ascending indices) of `batch` as if they were a batch
+   * of their own, with its end watermark; the other rows must affect nothing.
+   * Optional: an operator without it is pushed a gathered batch instead.
+   */
+  pushSelected?(batch: Batch, rows: Int32Array, input: number): void;
   /** Processing time has moved on to `now`. */
   tick?(now: number): void;
   stats?(): StateStats;

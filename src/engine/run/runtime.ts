@@ -1,9 +1,10 @@
 import type { Batch } from '../batch';
+import { gatherBatch } from '../batchOps';
 import { createRunningAggregateOperator } from '../aggregate/runningAggregateOperator';
 import { createFilterOperator } from '../operators/filterOperator';
 import { createKeyByOperator } from '../operators/keyByOperator';
 import { createMapOperator } from '../operators/mapOperator';
-import { batchToRows, createCollectSink, createLogSink, type Row } from '../operators/sinks';
+import { batchToRows, createBatchSink, createCollectSink, createLogSink, type Row } from '../operators/sinks';
 import type { Operator, OperatorContext, OutPort, StateStats, WindowTraceEvent } from '../operators/types';
 import { createUnionOperator } from '../operators/unionOperator';
 import type { ExecutionPlan, PlanStep } from '../plan/types';
@@ -19,6 +20,13 @@ export interface RuntimeHost {
   readonly trace: ((event: WindowTraceEvent) => void) | null;
   /** Rows that reached a collect sink. */
   onResults(sinkId: string, rows: Row[]): void;
+  /**
+   * When given, collect sinks hand over their input as columnar batches
+   * instead of calling `onResults`: no object per row, for a host that ships
+   * typed arrays to another thread or only counts rows (the benchmark). The
+   * batches are immutable once emitted, so the host may keep them.
+   */
+  readonly onResultBatch?: (sinkId: string, batch: Batch) => void;
   /** Rows a window sent to its `late` port; null when nobody wants them (they are still counted). */
   readonly onLate: ((windowId: string, rows: Row[]) => void) | null;
 }
@@ -50,7 +58,11 @@ function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSo
     case 'keyBy': return createKeyByOperator(step.fields, ctx);
     case 'union': return createUnionOperator(step.inputs, ctx);
     case 'runningAggregate': return createRunningAggregateOperator(step, ctx);
-    case 'collectSink': return createCollectSink((rows) => host.onResults(step.nodeId, rows));
+    case 'collectSink': {
+      const onBatch = host.onResultBatch;
+      if (onBatch !== undefined) return createBatchSink((batch) => onBatch(step.nodeId, batch));
+      return createCollectSink((rows) => host.onResults(step.nodeId, rows));
+    }
     case 'logSink': return createLogSink(step.nodeId, step.limit, host.log, (rows) => host.onResults(step.nodeId, rows));
     case 'windowAggregate': {
       const w = step.window;
@@ -62,8 +74,18 @@ function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSo
   }
 }
 
+/** What a caller may substitute in a plan when instantiating it. */
+export interface RuntimeOptions {
+  /**
+   * Runtimes to use instead of the plan's for the source steps of these node
+   * ids, e.g. `createBlockSource` (./sources) replaying events generated beforehand,
+   * so a benchmark times the pipeline and not the generator.
+   */
+  readonly sources?: Readonly<Record<string, SourceRuntime>>;
+}
+
 /** Instantiates a plan: sources, operators, and the routes between them. */
-export function createRuntime(plan: ExecutionPlan, host: RuntimeHost): Runtime {
+export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: RuntimeOptions = {}): Runtime {
   const operators = new Map<string, Operator>();
   const metrics = new Map<string, NodeMetrics>();
   const sources: SourceRuntime[] = [];
@@ -87,9 +109,28 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost): Runtime {
     }
   }
 
+  /** A selection goes on as it is to consumers that read through one; the others share one gathered copy. */
+  function emitSelected(stepId: string, port: OutPort, batch: Batch, rows: Int32Array): void {
+    if (port !== 'out') {
+      emit(stepId, port, gatherBatch(batch, rows));
+      return;
+    }
+    const m = metricsOf(stepId);
+    m.rowsOut += rows.length;
+    if (batch.endWatermark > m.watermark) m.watermark = batch.endWatermark;
+    let gathered: Batch | null = null;
+    for (const route of plan.routes.get(`${stepId}:${port}`) ?? []) {
+      metricsOf(route.stepId).rowsIn += rows.length;
+      const op = operators.get(route.stepId)!;
+      if (op.pushSelected !== undefined) op.pushSelected(batch, rows, route.input);
+      else op.push((gathered ??= gatherBatch(batch, rows)), route.input);
+    }
+  }
+
   for (const step of plan.steps) {
     if (step.type === 'sampleSource' || step.type === 'fileSource') {
-      sources.push(createSourceRuntime(step));
+      const override = options.sources !== undefined && Object.hasOwn(options.sources, step.nodeId) ? options.sources[step.nodeId] : undefined;
+      sources.push(override ?? createSourceRuntime(step));
       if (step.type === 'fileSource') {
         for (const e of step.rowErrors) diagnostics.push({ nodeId: step.nodeId, message: `line ${e.line}: ${e.message}` });
         if (step.badRowCount > step.rowErrors.length) diagnostics.push({ nodeId: step.nodeId, message: `${step.badRowCount} rows in all could not be read` });
@@ -97,7 +138,11 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost): Runtime {
       continue;
     }
     if (step.type === 'windowAggregate') aliases.set(step.aggregateId, step.nodeId);
-    const ctx: OperatorContext = { nodeId: step.nodeId, emit: (port, batch) => emit(step.nodeId, port, batch), trace: host.trace, now: host.now };
+    const ctx: OperatorContext = {
+      nodeId: step.nodeId, trace: host.trace, now: host.now,
+      emit: (port, batch) => emit(step.nodeId, port, batch),
+      emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
+    };
     operators.set(step.nodeId, createOperator(step, ctx, host));
   }
 

@@ -1,4 +1,4 @@
-import type { Batch, Column, Field } from '../batch';
+import type { Batch, Column, Field, RowBlock } from '../batch';
 import { createStringDict } from '../batch';
 import { sliceRowBlock } from '../batchOps';
 import { createSampleGenerator, sampleStreamFields } from '../sources/sample';
@@ -50,17 +50,27 @@ export function createSourceRuntime(step: Extract<PlanStep, { type: 'sampleSourc
       finalBatch: () => finalBatchFrom(template),
     };
   }
-  const watermarks = createWatermarkState(step.boundMs);
+  return createBlockSource(step.nodeId, step.block, step.boundMs);
+}
+
+/**
+ * A source that replays rows already in memory (a parsed file, or events a
+ * benchmark generated beforehand), `maxRows` at a time as views of `block`
+ * (no copy), with watermarks of bound `boundMs` assigned as it goes, exactly
+ * as a generating source would.
+ */
+export function createBlockSource(nodeId: string, block: RowBlock, boundMs: number): SourceRuntime {
+  const watermarks = createWatermarkState(boundMs);
   let cursor = 0;
   return {
-    nodeId: step.nodeId,
+    nodeId,
     next(maxRows: number): Batch | null {
-      if (cursor >= step.block.length) return null;
-      const to = Math.min(step.block.length, cursor + maxRows);
-      const batch = assignWatermarks(watermarks, sliceRowBlock(step.block, cursor, to));
+      if (cursor >= block.length) return null;
+      const to = Math.min(block.length, cursor + maxRows);
+      const batch = assignWatermarks(watermarks, sliceRowBlock(block, cursor, to));
       cursor = to;
       return batch;
     },
-    finalBatch: () => finalBatchFrom({ ...step.block.columns }),
+    finalBatch: () => finalBatchFrom({ ...block.columns }),
   };
 }

@@ -65,8 +65,10 @@ export function referenceRun(events: readonly RefEvent[], window: RefWindow, bou
     advance(w);
     maxSeen = Math.max(maxSeen, e.t);
     if (window.type === 'sliced') {
-      const live = assign(window, e.t).filter(([, end]) => end - 1 + lateness > w);
-      if (live.length === 0) { late.push(e); continue; }
+      const windows = assign(window, e.t);
+      const live = windows.filter(([, end]) => end - 1 + lateness > w);
+      // An event between windows (size < slide) is late only when its own time is, as in Flink.
+      if (live.length === 0) { if (windows.length > 0 || e.t + lateness <= w) late.push(e); continue; }
       for (const [start, end] of live) {
         let p = panes.find((q) => q.start === start && q.key === e.key);
         if (p === undefined) panes.push((p = { start, end, key: e.key, values: [], firings: 0, dirty: true }));

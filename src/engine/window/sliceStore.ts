@@ -3,6 +3,7 @@ import type { QuantileSketch } from '../aggregate/quantileSketch';
 import { createHll, hllAdd, hllMerge } from '../aggregate/hyperLogLog';
 import { createSketch, sketchAdd, sketchMerge } from '../aggregate/quantileSketch';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
+import { addFirstLast, addMax, addMin, addPresent, addSum, addSumMinMax, addSumSq, countRows } from './cellKernels';
 
 /** Exact and approximate distinct values and percentiles of one cell: too big for flat arrays. */
 export interface ComplexCell {
@@ -147,65 +148,56 @@ export function freeSlice(store: SliceStore, s: number): void {
   store.live.splice(store.live.indexOf(s), 1);
 }
 
-/** Adds rows [from, to) to their cells (`cells[i]` < 0 skips a row). The hot loop of windowed aggregation. */
+/**
+ * Adds the rows listed in entries [from, to) of `cells` and `rows` (row
+ * `rows[j]` of the batch goes to cell `cells[j]`; see cellKernels). The hot
+ * path of windowed aggregation.
+ */
 export function addRowsToCells(
-  store: SliceStore, cells: Int32Array, values: readonly Float64Array[], time: Float64Array, from: number, to: number,
+  store: SliceStore, cells: Int32Array, rows: Int32Array, values: readonly Float64Array[], time: Float64Array, from: number, to: number,
 ): void {
-  const count = store.count;
-  for (let i = from; i < to; i++) {
-    const c = cells[i]!;
-    if (c >= 0) count[c]!++;
-  }
-  for (let f = 0; f < store.fields.length; f++) {
-    addFieldRows(store.fields[f]!, store.plan.fields[f]!.needs, cells, values[f]!, time, from, to);
+  if (from >= to) return;
+  const fields = store.fields;
+  const first = fields[0];
+  // The fused loop of a first field can count rows as it goes; otherwise count them on their own.
+  const fusedCount = first !== undefined && isSumMinMax(first);
+  if (!fusedCount) countRows(store.count, cells, from, to);
+  for (let f = 0; f < fields.length; f++) {
+    addFieldRows(fields[f]!, store.plan.fields[f]!.needs, f === 0 && fusedCount ? store.count : null, cells, rows, values[f]!, time, from, to);
   }
 }
 
-function addFieldRows(fs: FieldSlices, needs: MeasureNeeds, cells: Int32Array, v: Float64Array, time: Float64Array, from: number, to: number): void {
+function isSumMinMax(fs: FieldSlices): boolean {
+  return fs.sum !== null && fs.sumSq === null && fs.min !== null && fs.max !== null;
+}
+
+/** Picks the loops (see cellKernels) for the partials the field keeps. */
+function addFieldRows(
+  fs: FieldSlices, needs: MeasureNeeds, count: Float64Array | null,
+  cells: Int32Array, rows: Int32Array, v: Float64Array, time: Float64Array, from: number, to: number,
+): void {
   const { n, sum, sumSq, min, max } = fs;
-  if (sum !== null && sumSq !== null) {
-    for (let i = from; i < to; i++) {
-      const c = cells[i]!;
-      const x = v[i]!;
-      if (c >= 0 && x === x) { n[c]!++; sum[c]! += x; sumSq[c]! += x * x; }
-    }
-  } else if (sum !== null) {
-    for (let i = from; i < to; i++) {
-      const c = cells[i]!;
-      const x = v[i]!;
-      if (c >= 0 && x === x) { n[c]!++; sum[c]! += x; }
-    }
-  } else {
-    for (let i = from; i < to; i++) {
-      const c = cells[i]!;
-      if (c >= 0 && v[i]! === v[i]!) n[c]!++;
-    }
+  if (sum !== null && sumSq === null && min !== null && max !== null) addSumMinMax(count, n, sum, min, max, cells, rows, v, from, to);
+  else {
+    if (sum !== null && sumSq !== null) addSumSq(n, sum, sumSq, cells, rows, v, from, to);
+    else if (sum !== null) addSum(n, sum, cells, rows, v, from, to);
+    else addPresent(n, cells, rows, v, from, to);
+    if (min !== null) addMin(min, cells, rows, v, from, to);
+    if (max !== null) addMax(max, cells, rows, v, from, to);
   }
-  if (min !== null) for (let i = from; i < to; i++) { const c = cells[i]!; const x = v[i]!; if (c >= 0 && x < min[c]!) min[c] = x; }
-  if (max !== null) for (let i = from; i < to; i++) { const c = cells[i]!; const x = v[i]!; if (c >= 0 && x > max[c]!) max[c] = x; }
-  if (fs.firstT !== null) addFirstLast(fs, cells, v, time, from, to);
-  if (fs.complex !== null) addComplex(fs.complex, needs, cells, v, from, to);
-}
-
-function addFirstLast(fs: FieldSlices, cells: Int32Array, v: Float64Array, time: Float64Array, from: number, to: number): void {
-  const firstV = fs.firstV!, firstT = fs.firstT!, lastV = fs.lastV!, lastT = fs.lastT!;
-  for (let i = from; i < to; i++) {
-    const c = cells[i]!;
-    const x = v[i]!;
-    if (c < 0 || x !== x) continue;
-    const t = time[i]!;
-    if (t < firstT[c]!) { firstT[c] = t; firstV[c] = x; }
-    if (t >= lastT[c]!) { lastT[c] = t; lastV[c] = x; }
+  if (fs.firstV !== null && fs.firstT !== null && fs.lastV !== null && fs.lastT !== null) {
+    addFirstLast(fs.firstV, fs.firstT, fs.lastV, fs.lastT, cells, rows, v, time, from, to);
   }
+  if (fs.complex !== null) addComplex(fs.complex, needs, cells, rows, v, from, to);
 }
 
 function addComplex(
-  complex: (ComplexCell | undefined)[], needs: MeasureNeeds, cells: Int32Array, v: Float64Array, from: number, to: number,
+  complex: (ComplexCell | undefined)[], needs: MeasureNeeds, cells: Int32Array, rows: Int32Array, v: Float64Array, from: number, to: number,
 ): void {
-  for (let i = from; i < to; i++) {
-    const c = cells[i]!;
-    const x = v[i]!;
-    if (c < 0 || x !== x) continue;
+  for (let j = from; j < to; j++) {
+    const c = cells[j]!;
+    const x = v[rows[j]!]!;
+    if (x !== x) continue;
     let cell = complex[c];
     if (cell === undefined) cell = complex[c] = createComplexCell(needs);
     cell.distinct?.add(x);
@@ -225,10 +217,13 @@ function createComplexCell(needs: MeasureNeeds): ComplexCell {
 /** Folds one cell into a scalar accumulator. */
 export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): void {
   acc.count += store.count[cell]!;
-  store.fields.forEach((fs, f) => {
+  const fields = store.fields;
+  // A plain loop, not forEach: this runs once per key and slice of every firing and revision.
+  for (let f = 0; f < fields.length; f++) {
+    const fs = fields[f]!;
     const a = acc.fields[f]!;
     const n = fs.n[cell]!;
-    if (n === 0) return;
+    if (n === 0) continue;
     a.n += n;
     if (fs.sum !== null) a.sum += fs.sum[cell]!;
     if (fs.sumSq !== null) a.sumSq += fs.sumSq[cell]!;
@@ -238,7 +233,7 @@ export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): 
     if (fs.lastT !== null && fs.lastT[cell]! >= a.lastT) { a.lastT = fs.lastT[cell]!; a.lastV = fs.lastV![cell]!; }
     const complex = fs.complex?.[cell];
     if (complex !== undefined) mergeComplex(a, complex);
-  });
+  }
 }
 
 function mergeComplex(a: ScalarAcc['fields'][number], cell: ComplexCell): void {

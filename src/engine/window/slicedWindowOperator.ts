@@ -1,5 +1,5 @@
 import type { Batch, Field } from '../batch';
-import { gatherBatch } from '../batchOps';
+import { gatherBatch, identityRows } from '../batchOps';
 import { captureKeys, createKeyTable, type KeyTable } from '../aggregate/keyTable';
 import type { AggregatePlan } from '../aggregate/plan';
 import { createResultWriter, pendingResults, takeResults, type ResultWriter } from '../aggregate/resultWriter';
@@ -114,81 +114,178 @@ function advance(st: SlicedWindowState, ctx: OperatorContext, w: number): void {
   computeNextAction(st);
 }
 
+/**
+ * Scratch of the row loop, owned by one operator and never emitted, so it is
+ * reused from batch to batch: the accepted rows' cells and batch indices
+ * (see cellKernels), and the late rows.
+ */
+interface RowScratch {
+  cells: Int32Array;
+  rows: Int32Array;
+  /** Entries of cells/rows before this one are already in the slice store. */
+  flushed: number;
+  late: number[];
+  /**
+   * A 4-way direct-mapped cache, by slice index & 3, of the cell index of key
+   * 0 in recent slices: disordered input hops between a few neighbouring
+   * slices, and a Map lookup per hop cost more than the rest of the row.
+   * Emptied whenever slots may move or be freed.
+   */
+  readonly cachedSlice: Float64Array;
+  readonly cachedBase: Float64Array;
+}
+
+/** Allocates slice s's slot if it is new; returns the cell index of key 0 in it. */
+function openSlice(st: SlicedWindowState, ctx: OperatorContext, s: number): number {
+  const store = st.store;
+  const isNew = !store.slotOf.has(s);
+  const base = slotForSlice(store, s) * store.keyCap;
+  if (isNew) {
+    if (ctx.trace !== null) traceOpened(st, ctx, s);
+    if (s < st.running.hi) st.running.dirty = true;
+  }
+  return base;
+}
+
+/** A row landed in slice s of windows that already fired: fire those still within allowed lateness again for its key. */
+function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, key: number): void {
+  st.running.dirty = true;
+  const newest = floorDiv(s, st.m);
+  for (let k = ceilDiv(s - st.n + 1, st.m); k <= Math.min(newest, st.firedUpTo); k++) {
+    if (windowEndMinusOne(st, k) + st.config.lateness > st.watermark) emitRevision(st, ctx, k, key);
+  }
+}
+
+function traceLate(st: SlicedWindowState, ctx: OperatorContext, s: number, t: number, key: number): void {
+  const start = st.config.offset + floorDiv(s, st.m) * st.config.slide;
+  ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: start, windowEnd: start + st.config.size, watermark: st.watermark, eventTime: t, keys: key });
+}
+
+/**
+ * The per-row work: judges rows `selection` of the batch against the watermark
+ * before each (advancing, and so firing, whenever it reaches the next action),
+ * sorts out late rows and rows between windows, and lists every other row with
+ * its cell in `scratch`. Returns how many rows it listed; those from
+ * scratch.flushed on are left for the caller to add.
+ *
+ * Everything that follows from a row's event time (its slice, lateness
+ * threshold, whether it revises fired windows, its slot) is recomputed only when
+ * the time differs from the previous row's, which in-order streams make rare:
+ * the common row costs two compares and a store. The function ends with its
+ * loop, so V8's on-stack-replaced code has nothing after the loop to lack type
+ * feedback for (see cellKernels).
+ */
+function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, selection: Int32Array, values: readonly Float64Array[], scratch: RowScratch): number {
+  const { time, watermark, keys } = batch;
+  const { offset, slide, size, lateness, processingTime } = st.config;
+  const { g, m, n, store } = st;
+  const { cells, rows } = scratch;
+  let accepted = 0;
+  let wm = st.watermark;
+  let nextAction = st.nextActionAt;
+  let lastT = NaN;
+  let slice = NaN;
+  let inGap = false;
+  let sliceLateAt = 0;
+  let lateAt = 0;
+  let revises = false;
+  let base = -1;
+  for (let j = 0; j < selection.length; j++) {
+    const i = selection[j]!;
+    const w = watermark[i]!;
+    if (w > wm) {
+      wm = w;
+      if (w >= nextAction) {
+        addRowsToCells(store, cells, rows, values, time, scratch.flushed, accepted);
+        scratch.flushed = accepted;
+        advance(st, ctx, w);
+        scratch.cachedSlice.fill(NaN);
+        nextAction = st.nextActionAt;
+        lastT = NaN; // firing and expiry change what a slice's rows mean, and may free slots
+        slice = NaN;
+      } else st.watermark = w;
+    }
+    const t = time[i]!;
+    if (t !== lastT) {
+      lastT = t;
+      const s = Math.floor((t - offset) / g);
+      if (s !== slice) {
+        slice = s;
+        const newest = Math.floor(s / m);
+        // With size < slide, a slice past window newest's n slices falls between windows. As in
+        // Flink, its rows are late only when their own time is; otherwise they belong to no window.
+        inGap = s - newest * m >= n;
+        sliceLateAt = offset + newest * slide + size - 1 + lateness;
+        revises = ceilDiv(s - n + 1, m) <= st.firedUpTo;
+        base = scratch.cachedSlice[s & 3] === s ? scratch.cachedBase[s & 3]! : -1;
+      }
+      lateAt = processingTime ? Infinity : inGap ? t + lateness : sliceLateAt;
+    }
+    if (lateAt <= wm) {
+      scratch.late.push(i);
+      st.lateEvents++;
+      if (ctx.trace !== null) traceLate(st, ctx, slice, t, keys === null ? 0 : keys[i]!);
+      continue;
+    }
+    if (inGap) continue;
+    // Allocated on the first row that is not late, so a late row never opens a slice.
+    if (base < 0) {
+      base = openSlice(st, ctx, slice);
+      scratch.cachedSlice[slice & 3] = slice;
+      scratch.cachedBase[slice & 3] = base;
+    }
+    const key = keys === null ? 0 : keys[i]!;
+    cells[accepted] = base + key;
+    rows[accepted] = i;
+    accepted++;
+    if (revises) {
+      addRowsToCells(store, cells, rows, values, time, scratch.flushed, accepted);
+      scratch.flushed = accepted;
+      reviseFired(st, ctx, slice, key);
+    }
+  }
+  return accepted;
+}
+
 /** Builds the operator for a tumbling or hopping window followed by an aggregate. */
 export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: OperatorContext): Operator & { state: SlicedWindowState } {
   const st = createSlicedWindowState(config);
-  let cells = new Int32Array(1024);
+  const scratch: RowScratch = {
+    cells: new Int32Array(1024), rows: new Int32Array(1024), flushed: 0, late: [],
+    cachedSlice: new Float64Array(4), cachedBase: new Float64Array(4),
+  };
   let emittedWatermark = -Infinity;
 
-  function process(input: Batch): void {
+  function process(input: Batch, selection: Int32Array | null): void {
     const batch = config.processingTime ? stampProcessingTime(input, ctx.now()) : input;
-    const rows = batch.length;
-    const maxKey = captureKeys(st.keyTable, batch);
+    const rows = selection ?? identityRows(batch.length);
+    const maxKey = captureKeys(st.keyTable, batch, rows);
     ensureKeyCapacity(st.store, maxKey);
     for (const [f, field] of config.plan.fields.entries()) {
       const column = batch.columns[field.name];
       if (column?.type === 'string') st.writer.inputDicts[f] = column.dict;
     }
     const values = fieldValues(config.plan, batch);
-    if (cells.length < rows) cells = new Int32Array(rows * 2);
-    const { time, watermark, keys } = batch;
-    const { offset, slide, size, lateness } = config;
-    const { g, m, n, store } = st;
-    const lateRows: number[] = [];
-    let segment = 0;
-    let lastSlice = NaN;
-    let lastBase = 0;
-    for (let i = 0; i < rows; i++) {
-      const w = watermark[i]!;
-      if (w > st.watermark) {
-        if (w >= st.nextActionAt) {
-          addRowsToCells(store, cells, values, time, segment, i);
-          segment = i;
-          advance(st, ctx, w);
-          lastSlice = NaN;
-        } else st.watermark = w;
-      }
-      const s = Math.floor((time[i]! - offset) / g);
-      const newestWindow = Math.floor(s / m);
-      if (!config.processingTime && offset + newestWindow * slide + size - 1 + lateness <= st.watermark) {
-        cells[i] = -1;
-        lateRows.push(i);
-        st.lateEvents++;
-        ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: offset + newestWindow * slide, windowEnd: offset + newestWindow * slide + size, watermark: st.watermark, eventTime: time[i]!, keys: keys === null ? 0 : keys[i]! });
-        continue;
-      }
-      if (s !== lastSlice) {
-        const isNew = !store.slotOf.has(s);
-        lastBase = slotForSlice(store, s) * store.keyCap;
-        lastSlice = s;
-        if (isNew) {
-          if (ctx.trace !== null) traceOpened(st, ctx, s);
-          if (s < st.running.hi) st.running.dirty = true;
-        }
-      }
-      const key = keys === null ? 0 : keys[i]!;
-      cells[i] = lastBase + key;
-      const oldestWindow = ceilDiv(s - n + 1, m);
-      if (oldestWindow <= st.firedUpTo) {
-        addRowsToCells(store, cells, values, time, segment, i + 1);
-        segment = i + 1;
-        st.running.dirty = true;
-        for (let k = oldestWindow; k <= Math.min(newestWindow, st.firedUpTo); k++) {
-          if (windowEndMinusOne(st, k) + lateness > st.watermark) emitRevision(st, ctx, k, key);
-        }
-      }
+    if (scratch.cells.length < rows.length) {
+      scratch.cells = new Int32Array(rows.length * 2);
+      scratch.rows = new Int32Array(rows.length * 2);
     }
-    addRowsToCells(store, cells, values, time, segment, rows);
+    scratch.flushed = 0;
+    scratch.late = [];
+    scratch.cachedSlice.fill(NaN); // the key capacity may have changed
+    const accepted = foldRows(st, ctx, batch, rows, values, scratch);
+    addRowsToCells(st.store, scratch.cells, scratch.rows, values, batch.time, scratch.flushed, accepted);
     if (batch.endWatermark > st.watermark) advance(st, ctx, batch.endWatermark);
     const moved = st.watermark > emittedWatermark;
     emittedWatermark = st.watermark;
     if (pendingResults(st.writer) > 0 || moved) ctx.emit('out', takeResults(st.writer, st.watermark));
-    if (lateRows.length > 0 || moved) ctx.emit('late', gatherBatch(batch, Int32Array.from(lateRows)));
+    if (scratch.late.length > 0 || moved) ctx.emit('late', gatherBatch(batch, Int32Array.from(scratch.late)));
   }
 
   return {
     state: st,
-    push: process,
+    push: (batch: Batch) => process(batch, null),
+    pushSelected: (batch: Batch, rows: Int32Array) => process(batch, rows),
     tick(now: number): void {
       if (!config.processingTime || now <= st.watermark) return;
       advance(st, ctx, now);

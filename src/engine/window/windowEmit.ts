@@ -29,17 +29,24 @@ function windowBounds(st: SlicedWindowState, k: number): [number, number] {
   return [start, start + st.config.size];
 }
 
-/** Folds the slices of window k for one key into the scratch accumulator; false when the key has no rows there. */
-function gatherFromSlices(st: SlicedWindowState, k: number, key: number): boolean {
-  const acc = st.out.acc;
-  resetScalarAcc(acc);
+/** The cell index of key 0 in each live slice of window k, found once per firing rather than once per key. */
+function sliceBases(st: SlicedWindowState, k: number): number[] {
   const from = k * st.m;
   const to = from + st.n;
+  const bases: number[] = [];
   for (const s of st.store.live) {
     if (s < from) continue;
     if (s >= to) break;
-    mergeCellInto(st.store, st.store.slotOf.get(s)! * st.store.keyCap + key, acc);
+    bases.push(st.store.slotOf.get(s)! * st.store.keyCap);
   }
+  return bases;
+}
+
+/** Folds one key's cells of a window (bases from sliceBases) into the scratch accumulator; false when it has no rows there. */
+function gatherFromSlices(st: SlicedWindowState, bases: readonly number[], key: number): boolean {
+  const acc = st.out.acc;
+  resetScalarAcc(acc);
+  for (let b = 0; b < bases.length; b++) mergeCellInto(st.store, bases[b]! + key, acc);
   return acc.count > 0;
 }
 
@@ -63,7 +70,8 @@ function gatherFromRunning(st: SlicedWindowState, key: number): boolean {
 function write(st: SlicedWindowState, k: number, key: number, revision: number, watermark: number): void {
   const outputs = st.config.plan.outputs;
   for (let o = 0; o < outputs.length; o++) st.out.values[o] = scalarResult(st.out.acc, outputs[o]!);
-  const [start, end] = windowBounds(st, k);
+  const start = st.config.offset + k * st.config.slide;
+  const end = start + st.config.size;
   writeResult(st.writer, start, end, key, st.out.values, revision, end - 1, watermark);
 }
 
@@ -74,9 +82,10 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   const firings = track ? new Int32Array(st.store.keyCap) : null;
   const useRunning = st.n > 1 && st.out.incremental;
   if (useRunning) moveRunningWindow(st.running, st.store, k * st.m, k * st.m + st.n);
+  const bases = useRunning ? [] : sliceBases(st, k);
   let fired = 0;
   for (let key = 0; key < keyCount; key++) {
-    const has = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, k, key);
+    const has = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, bases, key);
     if (!has) continue;
     write(st, k, key, 0, watermarkBefore);
     if (firings !== null) firings[key] = 1;
@@ -91,7 +100,7 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
 
 /** Re-fires window k for one key after a late event within allowed lateness updated it. */
 export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: number, key: number): void {
-  if (!gatherFromSlices(st, k, key)) return;
+  if (!gatherFromSlices(st, sliceBases(st, k), key)) return;
   let firings = st.out.fired.get(k);
   if (firings === undefined) {
     firings = new Int32Array(st.store.keyCap);
