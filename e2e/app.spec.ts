@@ -6,57 +6,41 @@ test.describe('the application shell', () => {
     await expect(page).toHaveTitle('Windowpane');
     await expect(app.wordmark).toBeVisible();
     await expect(app.tagline).toBeVisible();
-    await expect(app.main).toBeVisible();
   });
 
-  test('lists every example in examples/', async ({ app, exampleFiles }) => {
-    test.skip(exampleFiles.length === 0, 'examples/ has no pipeline documents yet');
+  test('shows the editor: documents bar, palette, canvas, inspector and problems', async ({ app }) => {
     await app.goto();
-    await expect(app.exampleLinks).toHaveCount(exampleFiles.length);
-    for (const file of exampleFiles) await expect(app.exampleLink(file.name)).toBeVisible();
-  });
-
-  test("shows a picked example's nodes, edges and valid status", async ({ app, page, exampleFiles }) => {
-    const file = exampleFiles[0];
-    test.skip(file === undefined, 'examples/ has no pipeline documents yet');
-    if (!file) return;
-    await app.goto();
-    await app.pickExample(file.name);
-    await expect(page).toHaveURL(new RegExp(`#/examples/${encodeURIComponent(file.slug)}$`));
-    await expect(app.exampleLink(file.name)).toHaveAttribute('aria-current', 'page');
-    await expect(app.validation).toHaveText('Valid');
-    expect(await app.nodeIds()).toEqual(file.nodeIds);
-    expect(await app.edgeIds()).toEqual(file.edgeIds);
-    await expect(app.problems).toHaveCount(0);
-  });
-
-  test('every bundled example validates', async ({ app, exampleFiles }) => {
-    test.skip(exampleFiles.length === 0, 'examples/ has no pipeline documents yet');
-    await app.goto();
-    for (const file of exampleFiles) {
-      await app.pickExample(file.name);
-      await expect(app.validation, `${file.slug}.json`).toHaveText('Valid');
+    await expect(app.documentsBar).toBeVisible();
+    await expect(app.palette).toBeVisible();
+    await expect(app.canvas).toBeVisible();
+    await expect(app.inspector).toBeVisible();
+    await expect(app.problems).toBeVisible();
+    for (const family of ['Sources', 'Transforms', 'Windows', 'Aggregate', 'Sinks']) {
+      await expect(app.palette.getByRole('heading', { name: family, exact: true })).toBeVisible();
     }
   });
 
-  test('opens the example named in the URL, and can pick one with the keyboard', async ({ app, exampleFiles }) => {
-    const [first, second = first] = exampleFiles;
-    test.skip(first === undefined || second === undefined, 'examples/ has no pipeline documents yet');
-    if (!first || !second) return;
-    await app.goto(`#/examples/${encodeURIComponent(first.slug)}`);
-    await expect(app.detailHeading).toHaveText(first.name);
-    await app.pickExampleWithKeyboard(second.name);
-    await expect(app.detailHeading).toHaveText(second.name);
-  });
-
-  test('says so when the URL names an example that does not exist', async ({ app }) => {
-    await app.goto('#/examples/no-such-example');
-    await expect(app.main.getByRole('alert')).toContainText('no-such-example');
-  });
-
-  test('has no console errors while browsing the examples', async ({ app, consoleErrors, exampleFiles }) => {
+  test('fills the window: the canvas takes the space the panels leave', async ({ app, page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
     await app.goto();
-    for (const file of exampleFiles) await app.pickExample(file.name);
+    const canvas = await app.canvas.boundingBox();
+    expect(canvas?.width).toBeGreaterThan(600);
+    expect(canvas?.height).toBeGreaterThan(400);
+    const scroll = await page.evaluate(() => ({ x: document.documentElement.scrollWidth, y: document.documentElement.scrollHeight }));
+    expect(scroll).toEqual({ x: 1280, y: 800 });
+  });
+
+  test('the skip link moves focus to the canvas area', async ({ app, page }) => {
+    await app.goto();
+    await page.keyboard.press('Tab');
+    await expect(app.skipLink).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(app.main).toBeFocused();
+  });
+
+  test('has no console errors on load', async ({ app, consoleErrors }) => {
+    await app.goto();
+    await expect(app.canvas).toBeVisible();
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -1,10 +1,16 @@
 import { test as base } from '@playwright/test';
 import { readExampleFiles, type ExampleFile } from './exampleFiles';
 import { AppPage } from './pages/AppPage';
+import { EditorPage } from './pages/EditorPage';
 
 interface Fixtures {
   /** The app's page object; call `app.goto()` to open it. */
   app: AppPage;
+  /**
+   * The editor's page object, with clipboard access granted (copy and paste
+   * go through the system clipboard); call `editor.goto()` to open it.
+   */
+  editor: EditorPage;
   /** Console errors and uncaught exceptions, collected from before the first navigation. */
   consoleErrors: string[];
   /** The files in examples/, read from disk. */
@@ -14,6 +20,10 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   app: async ({ page }, use) => {
     await use(new AppPage(page));
+  },
+  editor: async ({ page, context }, use) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await use(new EditorPage(page));
   },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];

@@ -1,13 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { restoreEditor } from './editor/persistence/restoreEditor';
+import { createEditorStore } from './editor/store/documentStore';
 import './app/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain an element with id "root".');
 
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// One editor store for the whole page: the canvas, the panels and autosave share it.
+const store = createEditorStore();
+
+// The saved work is loaded before the first paint, so the canvas opens on it
+// (and on its viewport) instead of flashing an empty pipeline. Never rejects.
+void restoreEditor(store).then(() => {
+  createRoot(container).render(
+    <StrictMode>
+      <App store={store} />
+    </StrictMode>,
+  );
+});

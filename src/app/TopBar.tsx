@@ -5,10 +5,8 @@ export function TopBar() {
   return (
     <header className="topbar">
       <h1 className="brand">
-        <a href="#/" className="brand-link">
-          <WindowpaneMark />
-          <span className="wordmark">Windowpane</span>
-        </a>
+        <WindowpaneMark size={22} />
+        <span className="wordmark">Windowpane</span>
       </h1>
       <p className="tagline">Design streaming pipelines. See event time.</p>
     </header>

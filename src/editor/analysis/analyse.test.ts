@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../store/documentStore';
-import { analyseDocument } from './analyse';
+import { analyseDocument, inputSchemaOf } from './analyse';
 
 describe('analyseDocument', () => {
   it('gives the fields on every edge of a valid pipeline', () => {
@@ -30,5 +30,68 @@ describe('analyseDocument', () => {
     s.setParams(src, { stream: 'sensors', limit: 10 });
     s.setParams(f, { expr: 'temprature > 1' });
     expect(analyseDocument(store.getState().doc).problemsByNode.get(f)?.[0]?.message).toContain("did you mean 'temperature'");
+  });
+});
+
+describe('analyseDocument, while the document is invalid', () => {
+  function chain() {
+    const store = createEditorStore();
+    const s = store.getState();
+    const src = s.addNode('source.sample', { x: 0, y: 0 });
+    const f = s.addNode('transform.filter', { x: 0, y: 0 });
+    const w = s.addNode('window.tumbling', { x: 0, y: 0 });
+    const agg = s.addNode('aggregate', { x: 0, y: 0 });
+    const out = s.addNode('sink.collect', { x: 0, y: 0 });
+    s.connect({ from: src, fromPort: 'out', to: f });
+    s.connect({ from: f, fromPort: 'out', to: w });
+    s.connect({ from: w, fromPort: 'out', to: agg });
+    s.connect({ from: agg, fromPort: 'out', to: out });
+    return { store, src, f, w, agg, out };
+  }
+
+  it('keeps propagating fields past a filter with a bad expression, so pickers downstream still work', () => {
+    const { store, f, agg } = chain();
+    store.getState().setParams(f, { expr: 'temprature > 1' });
+    const doc = store.getState().doc;
+    expect(analyseDocument(doc).problems.map((p) => p.nodeId)).toEqual([f]);
+    expect(inputSchemaOf(doc, agg)?.fields.map((x) => x.name)).toEqual(['ts', 'device', 'temperature', 'humidity']);
+  });
+
+  it('lists a compile problem of a valid node beside the validation problems of others', () => {
+    const { store, f, w, agg } = chain();
+    store.getState().setParams(w, { size: '5 minutes' });
+    store.getState().setParams(f, { expr: 'temprature > 1' });
+    store.getState().setParams(agg, { aggregations: [{ name: 'x', fn: 'sum', field: 'device' }] });
+    const a = analyseDocument(store.getState().doc);
+    expect(a.problems.map((p) => [p.nodeId, p.path])).toEqual([
+      [w, 'nodes[2].params.size'],
+      [f, 'nodes[1].params.expr'],
+      [agg, 'nodes[3].params.aggregations'],
+    ]);
+    expect(a.problems[2]?.message).toContain("sum needs a number field, 'device' is string");
+  });
+
+  it('gives a windowed aggregate its window columns even when the window\'s own params are wrong', () => {
+    const { store, w, agg, out } = chain();
+    store.getState().setParams(w, { size: 'soon' });
+    const doc = store.getState().doc;
+    expect(analyseDocument(doc).problems.map((p) => p.nodeId)).toEqual([w]);
+    expect(inputSchemaOf(doc, out)?.fields.map((x) => x.name)).toEqual(['window_start', 'window_end', 'count', 'revision']);
+    expect(inputSchemaOf(doc, agg)).not.toBeNull();
+  });
+
+  it('knows nothing about a node without an input', () => {
+    const store = createEditorStore();
+    const f = store.getState().addNode('transform.filter', { x: 0, y: 0 });
+    expect(inputSchemaOf(store.getState().doc, f)).toBeNull();
+  });
+
+  it('answers a drag, which only moves nodes, without analysing again', () => {
+    const { store, src } = chain();
+    const before = analyseDocument(store.getState().doc);
+    store.getState().moveNodes(new Map([[src, { x: 50, y: 50 }]]), false);
+    expect(analyseDocument(store.getState().doc)).toBe(before);
+    store.getState().setParams(src, { stream: 'clicks' });
+    expect(analyseDocument(store.getState().doc)).not.toBe(before);
   });
 });

@@ -1,14 +1,218 @@
-import { useEditor } from '../store/context';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { loadPipeline, type Problem } from '../../model';
+import type { DocumentsState } from '../persistence/documentSession';
+import { documentSessionFor } from '../persistence/restoreEditor';
+import { useEditor, useEditorStore } from '../store/context';
+import { toPipelineJson } from '../store/documentFormat';
 import type { EditorState } from '../store/documentStore';
+import type { EditorDocument } from '../store/types';
+import { CopyDialog } from './CopyDialog';
+import { exampleCards } from './examples';
+import { readCard, type GalleryCard } from './gallery';
+import { GalleryDialog } from './GalleryDialog';
+import { NameInput } from './NameInput';
+import { NoticeBar } from './NoticeBar';
+import { PasteDialog } from './PasteDialog';
+import { PipelinesMenu, type PipelineActions } from './PipelinesMenu';
+import { ProblemsDialog } from './ProblemsDialog';
+import { shareLink } from './share';
+import { ShareDialog } from './ShareDialog';
+import { copyText, downloadDocument, exportFileName, looksLikeJsonFile, readImport } from './transfer';
+import { useFileDrop } from './useFileDrop';
+import { useSaveShortcut } from './useSaveShortcut';
+import { useShareLink } from './useShareLink';
+import './documents.css';
 
 const documentName = (s: EditorState) => s.doc.name;
+const sessionView = (s: DocumentsState) => ({ pipelines: s.pipelines, openId: s.openId, status: s.status, notice: s.notice });
 
-/** The bar above the canvas: the pipeline's name and what can be done with the document. */
+const STATUS_TEXT: Record<DocumentsState['status'], string> = {
+  saved: 'Saved',
+  saving: 'Saving…',
+  failed: 'Not saved',
+  memory: 'Not saved: no storage',
+};
+
+const MAX_LINK_LENGTH = 2_000_000;
+
+type OpenDialog =
+  | { readonly kind: 'problems'; readonly title: string; readonly problems: readonly Problem[] }
+  | { readonly kind: 'gallery' }
+  | { readonly kind: 'paste' }
+  | { readonly kind: 'copy'; readonly title: string; readonly text: string };
+
+function plural(n: number, word: string): string {
+  return n === 1 ? `1 ${word}` : `${n} ${word}s`;
+}
+
+/**
+ * The bar above the canvas: the open pipeline's name (edit it in place), the
+ * pipelines kept in this browser, new from an example, import (file, drop,
+ * paste), export (download, Ctrl/⌘+S, copy) and share links.
+ *
+ * Imports, examples and share links open as a pipeline of their own rather
+ * than replacing the one on screen: with several named pipelines that is what
+ * people expect from "open a file", nothing is ever overwritten, and the
+ * previous work is one click away in the Pipelines menu. An untouched empty
+ * pipeline is reused instead of being left behind.
+ */
 export function DocumentsBar() {
+  const store = useEditorStore();
+  const session = useMemo(() => documentSessionFor(store), [store]);
   const name = useEditor(documentName);
+  const { pipelines, openId, status, notice } = useStore(session.state, useShallow(sessionView));
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const share = useShareLink();
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const dismissNotice = useCallback((id: number) => session.dismissNotice(id), [session]);
+
+  const showProblems = (title: string, problems: readonly Problem[]): void => setDialog({ kind: 'problems', title, problems });
+
+  const openDocument = async (doc: EditorDocument, from: string): Promise<void> => {
+    const outcome = await session.openAsNew(doc);
+    if (outcome.ok) session.notify(`Opened “${doc.name}” from ${from}.`);
+    else showProblems(`“${doc.name}” could not be opened`, outcome.problems);
+  };
+
+  /** Imports text; its problems when it is not a valid pipeline (nothing is changed then). */
+  const importText = async (text: string, from: string): Promise<readonly Problem[] | null> => {
+    const read = readImport(text);
+    if (!read.ok) return read.problems;
+    await openDocument(read.doc, from);
+    return null;
+  };
+
+  const importFile = async (file: File): Promise<void> => {
+    const title = `“${file.name}” can't be imported`;
+    if (!looksLikeJsonFile(file)) {
+      showProblems(title, [{ path: '', message: `${file.name} is not a JSON file: Windowpane opens pipeline files ending in .json` }]);
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      showProblems(title, [{ path: '', message: `the file could not be read: ${error instanceof Error ? error.message : String(error)}` }]);
+      return;
+    }
+    const problems = await importText(text, file.name);
+    if (problems !== null) showProblems(title, problems);
+  };
+
+  const exportDownload = (): void => {
+    const doc = store.getState().doc;
+    downloadDocument(doc);
+    const checked = loadPipeline(toPipelineJson(doc));
+    session.notify(checked.ok
+      ? `Downloaded ${exportFileName(doc.name)}.`
+      : `Downloaded ${exportFileName(doc.name)}. It has ${plural(checked.problems.length, 'problem')}, which an import will list.`);
+  };
+
+  const copy = async (text: string, done: string, title: string): Promise<void> => {
+    if (await copyText(text)) session.notify(done);
+    else setDialog({ kind: 'copy', title, text });
+  };
+
+  const copyShareLink = (): void => {
+    const link = shareLink(store.getState().doc, location.href);
+    // Browsers stop reading addresses at about 2 MB; a file source's data inline can be bigger.
+    if (link.length > MAX_LINK_LENGTH) session.notify('This pipeline is too large for a link (its file data, most likely): export it as a file instead.', 'error');
+    else void copy(link, 'Share link copied. Anyone with it can open this pipeline.', 'Copy the share link');
+  };
+
+  const pickExample = (card: GalleryCard): void => {
+    const read = readCard(card);
+    if (!read.ok) {
+      showProblems(`The example “${card.title}” can't be opened`, read.problems);
+      return;
+    }
+    setDialog(null);
+    void openDocument(read.doc, 'the examples');
+  };
+
+  const report = (title: string) => (outcome: { ok: true } | { ok: false; problems: Problem[] }): void => {
+    if (!outcome.ok) showProblems(title, outcome.problems);
+  };
+  const nameOf = (id: string): string => pipelines.find((p) => p.id === id)?.name ?? 'the pipeline';
+  const actions: PipelineActions = {
+    open: (id) => void session.open(id).then(report(`“${nameOf(id)}” can't be opened`)),
+    create: () => void session.createBlank().then(report('A new pipeline could not be started')),
+    duplicate: (id) => void session.duplicate(id).then(report(`“${nameOf(id)}” can't be duplicated`)),
+    rename: (id, newName) => void session.rename(id, newName).then(report(`“${nameOf(id)}” can't be renamed`)),
+    remove: (id) => void session.remove(id).then(report(`“${nameOf(id)}” can't be deleted`)),
+  };
+
+  useSaveShortcut(exportDownload);
+  const dragging = useFileDrop((file) => void importFile(file));
+
+  const sharedDoc = share.shared?.ok === true ? share.shared.doc : undefined;
+  const sharedProblems = share.shared?.ok === false ? share.shared.problems : undefined;
+
   return (
-    <div className="wp-documents-bar" role="toolbar" aria-label="Pipeline">
-      <span className="wp-document-name">{name}</span>
+    <div className="wp-documents">
+      <div className="wp-documents-bar" role="toolbar" aria-label="Pipeline">
+        <NameInput className="wp-docs-document-name" name={name} label="Pipeline name" onRename={(value) => actions.rename(openId, value)} />
+        <span className="wp-docs-save-status" data-status={status} title={status === 'memory' ? 'This browser window has no storage for Windowpane; export to keep your work.' : undefined}>
+          {STATUS_TEXT[status]}
+        </span>
+        <span className="wp-docs-spacer" />
+        <PipelinesMenu pipelines={pipelines} openId={openId} openName={name} actions={actions} />
+        <button type="button" className="wp-docs-button" onClick={() => setDialog({ kind: 'gallery' })}>New from example</button>
+        <span className="wp-docs-button-group" role="group" aria-label="Import">
+          <button type="button" className="wp-docs-button" onClick={() => fileInput.current?.click()}>Import…</button>
+          <button type="button" className="wp-docs-button" onClick={() => setDialog({ kind: 'paste' })}>Paste JSON…</button>
+        </span>
+        <span className="wp-docs-button-group" role="group" aria-label="Export">
+          <button type="button" className="wp-docs-button" aria-keyshortcuts="Control+S Meta+S" title="Download as a file (Ctrl+S)" onClick={exportDownload}>Export</button>
+          <button type="button" className="wp-docs-button" onClick={() => void copy(toPipelineJson(store.getState().doc), 'Pipeline JSON copied.', 'Copy the pipeline JSON')}>Copy JSON</button>
+        </span>
+        <button type="button" className="wp-docs-button" onClick={copyShareLink}>
+          Share link
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          aria-label="Pipeline file to import"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            // Cleared so that picking the same file again still imports it.
+            event.target.value = '';
+            if (file !== undefined) void importFile(file);
+          }}
+        />
+      </div>
+      <NoticeBar notice={notice} onDismiss={dismissNotice} />
+      {dragging ? <div className="wp-docs-drop-hint" aria-hidden="true">Drop a pipeline file to open it</div> : null}
+      {dialog?.kind === 'problems' ? <ProblemsDialog title={dialog.title} problems={dialog.problems} onClose={closeDialog} /> : null}
+      {dialog?.kind === 'gallery' ? <GalleryDialog cards={exampleCards} onPick={pickExample} onClose={closeDialog} /> : null}
+      {dialog?.kind === 'paste' ? (
+        <PasteDialog
+          onClose={closeDialog}
+          onImport={async (text) => {
+            const problems = await importText(text, 'pasted JSON');
+            if (problems === null) setDialog(null);
+            return problems;
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'copy' ? <CopyDialog title={dialog.title} text={dialog.text} onClose={closeDialog} /> : null}
+      {sharedDoc === undefined ? null : (
+        <ShareDialog
+          doc={sharedDoc}
+          currentName={name}
+          onClose={share.done}
+          onOpen={() => {
+            share.done();
+            void openDocument(sharedDoc, 'a share link');
+          }}
+        />
+      )}
+      {sharedProblems === undefined ? null : <ProblemsDialog title="This share link can't be opened" problems={sharedProblems} onClose={share.done} />}
     </div>
   );
 }

@@ -1,14 +1,36 @@
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
+import { NodeInspector } from './NodeInspector';
+import { EdgeSummary, MultiSelection, PipelineSummary } from './SelectionViews';
+import './inspector.css';
 
-const selectedNode = (s: EditorState) => (s.selection.nodes.length === 1 ? s.doc.nodes.find((n) => n.id === s.selection.nodes[0]) : undefined);
+// Joined into strings so the selectors return equal values while the selection
+// holds: a drag replaces the document on every frame, not the selection.
+// Ids that no longer exist (a node removed by undo) are dropped.
+const SEP = '\u0000';
+const selectedNodes = (s: EditorState) => s.selection.nodes.filter((id) => s.doc.nodes.some((n) => n.id === id)).join(SEP);
+const selectedEdges = (s: EditorState) => s.selection.edges.filter((id) => s.doc.edges.some((e) => e.id === id)).join(SEP);
 
-/** The right-hand panel: the selected node's parameters. */
+function split(joined: string): string[] {
+  return joined === '' ? [] : joined.split(SEP);
+}
+
+/**
+ * The right-hand panel: the selected node's name, help, problems and a form
+ * for its params derived from the format's schema; a selected edge's fields;
+ * the pipeline's summary when nothing is selected.
+ */
 export function Inspector() {
-  const node = useEditor(selectedNode);
+  const nodes = split(useEditor(selectedNodes));
+  const edges = split(useEditor(selectedEdges));
+  let body;
+  if (nodes.length === 1 && edges.length === 0) body = <NodeInspector key={nodes[0]} nodeId={nodes[0]!} />;
+  else if (nodes.length === 0 && edges.length === 1) body = <EdgeSummary edgeId={edges[0]!} />;
+  else if (nodes.length === 0 && edges.length === 0) body = <PipelineSummary />;
+  else body = <MultiSelection nodes={nodes} edges={edges} />;
   return (
     <aside className="wp-inspector" aria-label="Inspector">
-      {node === undefined ? <p>Select a node to edit its settings.</p> : <h2>{node.name ?? node.id} <small>{node.kind}</small></h2>}
+      {body}
     </aside>
   );
 }

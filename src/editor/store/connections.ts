@@ -1,5 +1,6 @@
 import { isNodeKind, portsOf } from '../../model';
-import type { ConnectionAttempt, EditorDocument } from './types';
+import { fieldsLeaving, fieldsNeededAt } from './fieldNeeds';
+import type { ConnectionAttempt, EditorDocument, EditorNode } from './types';
 
 /** Whether following edges from `start` reaches `target`. */
 function reaches(doc: EditorDocument, start: string, target: string): boolean {
@@ -37,5 +38,35 @@ export function checkConnection(doc: EditorDocument, attempt: ConnectionAttempt)
     if (to.kind !== 'aggregate') return { ok: false, reason: 'A window must be followed by an aggregate' };
     if (doc.edges.some((e) => e.from === from.id && e.fromPort === 'out')) return { ok: false, reason: 'A window feeds exactly one aggregate' };
   }
+  const missing = missingField(doc, from, attempt.fromPort === 'late' ? 'late' : 'out', to);
+  if (missing !== null) return { ok: false, reason: missing };
   return { ok: true };
+}
+
+function labelOf(doc: EditorDocument, id: string): string {
+  const node = doc.nodes.find((n) => n.id === id);
+  return `'${node?.name ?? id}'`;
+}
+
+function listed(fields: readonly string[]): string {
+  const shown = fields.slice(0, 5).join(', ');
+  if (shown === '') return 'no fields';
+  return fields.length > 5 ? `${shown}, …` : shown;
+}
+
+/**
+ * Why the stream leaving `from` lacks a field `to` (or a node it passes
+ * fields on to) reads, or null when every such field arrives or the
+ * fields cannot be known yet.
+ */
+function missingField(doc: EditorDocument, from: EditorNode, port: 'out' | 'late', to: EditorNode): string | null {
+  const needs = fieldsNeededAt(doc, to.id);
+  if (needs.length === 0) return null;
+  const available = fieldsLeaving(doc, from.id, port);
+  if (available === null) return null;
+  const have = new Set(available);
+  const need = needs.find((n) => !have.has(n.field));
+  if (need === undefined) return null;
+  const reader = need.nodeId === to.id ? labelOf(doc, to.id) : `${labelOf(doc, need.nodeId)} further on`;
+  return `${reader} needs field '${need.field}', which this stream lacks (it has ${listed(available)})`;
 }

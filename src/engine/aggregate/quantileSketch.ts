@@ -1,17 +1,29 @@
 // The package's root exports only DDSketch; the mapping lives in its (stable, published) dist tree.
 import { LogarithmicMapping } from '@datadog/sketches-js/dist/ddsketch/mapping';
 
+/** Counts per bucket key: counts[i] holds key offset + i; entries never written are 0. */
+export interface SketchBins {
+  offset: number;
+  counts: Float64Array;
+  /** The smallest and largest key counted (Infinity and -Infinity when none), so a quantile scans no spare room. */
+  minKey: number;
+  maxKey: number;
+}
+
 /**
  * A DDSketch: @datadog/sketches-js supplies the logarithmic bucket mapping
  * (and its 1% relative-accuracy guarantee); the bins are kept here as plain
- * arrays so the sketch stays plain data that can be snapshotted and merged.
+ * typed arrays so the sketch stays plain data that can be snapshotted and
+ * merged. Bins grow geometrically in either direction and keep their room
+ * when the sketch is reset, so a sketch reused window after window stops
+ * allocating (growing plain arrays one bucket at a time, with unshift for
+ * lower keys, was most of the cost of percentiles).
  */
 export interface QuantileSketch {
   count: number;
   zeroCount: number;
-  /** Bins for positive values: counts[i] holds key offset + i. */
-  positive: { offset: number; counts: number[] };
-  negative: { offset: number; counts: number[] };
+  positive: SketchBins;
+  negative: SketchBins;
   min: number;
   max: number;
 }
@@ -24,28 +36,59 @@ export function createSketch(): QuantileSketch {
   return {
     count: 0,
     zeroCount: 0,
-    positive: { offset: 0, counts: [] },
-    negative: { offset: 0, counts: [] },
+    positive: { offset: 0, counts: EMPTY, minKey: Infinity, maxKey: -Infinity },
+    negative: { offset: 0, counts: EMPTY, minKey: Infinity, maxKey: -Infinity },
     min: Infinity,
     max: -Infinity,
   };
 }
 
-function addToBins(bins: { offset: number; counts: number[] }, key: number, weight: number): void {
-  const counts = bins.counts;
-  if (counts.length === 0) {
-    bins.offset = key;
-    counts.push(weight);
+/** Shared by every empty sketch; never written (the first add replaces it). */
+const EMPTY = new Float64Array(0);
+
+/** Empties a sketch for reuse, keeping its bins' room. */
+export function resetSketch(sketch: QuantileSketch): void {
+  sketch.count = 0;
+  sketch.zeroCount = 0;
+  sketch.min = Infinity;
+  sketch.max = -Infinity;
+  resetBins(sketch.positive);
+  resetBins(sketch.negative);
+}
+
+function resetBins(bins: SketchBins): void {
+  if (bins.minKey <= bins.maxKey) bins.counts.fill(0, bins.minKey - bins.offset, bins.maxKey - bins.offset + 1);
+  bins.minKey = Infinity;
+  bins.maxKey = -Infinity;
+}
+
+/** Re-lays bins so keys lo..hi fit, with as much room again on the side that grew. */
+function growBins(bins: SketchBins, lo: number, hi: number): void {
+  const old = bins.counts;
+  if (old.length === 0) {
+    bins.counts = new Float64Array(32);
+    bins.offset = lo - 8;
     return;
   }
-  if (key < bins.offset) {
-    const grow = bins.offset - key;
-    counts.unshift(...new Array<number>(grow).fill(0));
-    bins.offset = key;
+  const from = Math.min(lo, bins.offset);
+  const to = Math.max(hi, bins.offset + old.length - 1);
+  const span = to - from + 1;
+  const start = lo < bins.offset ? from - span : from;
+  const counts = new Float64Array(2 * span);
+  counts.set(old, bins.offset - start);
+  bins.counts = counts;
+  bins.offset = start;
+}
+
+function addToBins(bins: SketchBins, key: number, weight: number): void {
+  let i = key - bins.offset;
+  if (i < 0 || i >= bins.counts.length) {
+    growBins(bins, key, key);
+    i = key - bins.offset;
   }
-  const i = key - bins.offset;
-  while (counts.length <= i) counts.push(0);
-  counts[i]! += weight;
+  bins.counts[i]! += weight;
+  if (key < bins.minKey) bins.minKey = key;
+  if (key > bins.maxKey) bins.maxKey = key;
 }
 
 /** Adds one value. */
@@ -65,8 +108,16 @@ export function sketchMerge(into: QuantileSketch, other: QuantileSketch): void {
   into.zeroCount += other.zeroCount;
   into.min = Math.min(into.min, other.min);
   into.max = Math.max(into.max, other.max);
-  other.positive.counts.forEach((c, i) => { if (c > 0) addToBins(into.positive, other.positive.offset + i, c); });
-  other.negative.counts.forEach((c, i) => { if (c > 0) addToBins(into.negative, other.negative.offset + i, c); });
+  mergeBins(into.positive, other.positive);
+  mergeBins(into.negative, other.negative);
+}
+
+function mergeBins(into: SketchBins, other: SketchBins): void {
+  const counts = other.counts;
+  for (let i = other.minKey - other.offset; i <= other.maxKey - other.offset; i++) {
+    const c = counts[i]!;
+    if (c > 0) addToBins(into, other.offset + i, c);
+  }
 }
 
 /** The value at quantile q (0..1), within 1% relative error; NaN for an empty sketch. */
@@ -74,15 +125,16 @@ export function sketchQuantile(sketch: QuantileSketch, q: number): number {
   if (sketch.count === 0) return NaN;
   const rank = q * (sketch.count - 1);
   let seen = 0;
+  // Only keys that were counted are scanned: every other bin is 0.
   const neg = sketch.negative;
-  for (let i = neg.counts.length - 1; i >= 0; i--) {
+  for (let i = neg.maxKey - neg.offset; i >= neg.minKey - neg.offset; i--) {
     seen += neg.counts[i]!;
     if (seen > rank) return clamp(sketch, -mapping.value(neg.offset + i));
   }
   seen += sketch.zeroCount;
   if (seen > rank) return 0;
   const pos = sketch.positive;
-  for (let i = 0; i < pos.counts.length; i++) {
+  for (let i = pos.minKey - pos.offset; i <= pos.maxKey - pos.offset; i++) {
     seen += pos.counts[i]!;
     if (seen > rank) return clamp(sketch, mapping.value(pos.offset + i));
   }

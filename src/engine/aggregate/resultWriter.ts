@@ -15,9 +15,16 @@ export interface ResultWriter {
   readonly inputDicts: (StringDict | null)[];
   readonly outDicts: Map<string, StringDict>;
   readonly schema: Field[];
-  cells: number[][];
-  time: number[];
-  watermark: number[];
+  /**
+   * The rows written since the last take, column by column in schema order
+   * (string codes and booleans as numbers), then event time and watermark:
+   * typed arrays with room to grow, `rows` entries used. Filling typed arrays
+   * and copying them out once beat pushing to plain arrays and converting.
+   */
+  cells: Float64Array[];
+  time: Float64Array;
+  watermark: Float64Array;
+  rows: number;
   /**
    * Per key field, the encoded value of each key id, filled on its first
    * result: key values never change, and interning a string per result row
@@ -26,6 +33,21 @@ export interface ResultWriter {
   readonly keyCodes: number[][];
   /** Per output, input dictionary code -> output code + 1, for string first/last (reset when the input dictionary changes). */
   readonly outputCodes: { dict: StringDict | null; codes: number[] }[];
+  /** A batch of no rows, built on first need (see takeResults). */
+  empty: Batch | null;
+}
+
+const INITIAL_ROWS = 64;
+
+function grow(writer: ResultWriter): void {
+  const bigger = (a: Float64Array): Float64Array => {
+    const b = new Float64Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  writer.cells = writer.cells.map(bigger);
+  writer.time = bigger(writer.time);
+  writer.watermark = bigger(writer.watermark);
 }
 
 /** The fields of a result row, in order. */
@@ -46,12 +68,24 @@ export function createResultWriter(plan: AggregatePlan, keyTable: KeyTable, wind
   return {
     windowed, plan, keyTable, schema, outDicts,
     inputDicts: plan.fields.map(() => null),
-    cells: schema.map(() => []),
-    time: [],
-    watermark: [],
+    cells: schema.map(() => new Float64Array(INITIAL_ROWS)),
+    time: new Float64Array(INITIAL_ROWS),
+    watermark: new Float64Array(INITIAL_ROWS),
+    rows: 0,
     keyCodes: keyTable.fields.map(() => []),
     outputCodes: plan.outputs.map(() => ({ dict: null, codes: [] })),
+    empty: null,
   };
+}
+
+function emptyResults(writer: ResultWriter): Batch {
+  const columns: Record<string, Column> = {};
+  for (const field of writer.schema) {
+    if (field.type === 'string') columns[field.name] = { type: 'string', codes: new Int32Array(0), dict: writer.outDicts.get(field.name)! };
+    else if (field.type === 'boolean') columns[field.name] = { type: 'boolean', values: new Uint8Array(0) };
+    else columns[field.name] = { type: field.type, values: new Float64Array(0) };
+  }
+  return { length: 0, time: new Float64Array(0), watermark: new Float64Array(0), endWatermark: -Infinity, keys: null, columns };
 }
 
 function encode(writer: ResultWriter, column: number, value: KeyValue): number {
@@ -84,11 +118,13 @@ export function writeResult(
   writer: ResultWriter, start: number, end: number, key: number,
   aggregates: ArrayLike<number>, revision: number, time: number, watermark: number,
 ): void {
+  if (writer.rows === writer.time.length) grow(writer);
+  const row = writer.rows++;
   let c = 0;
   const cells = writer.cells;
   if (writer.windowed) {
-    cells[c++]!.push(start);
-    cells[c++]!.push(end);
+    cells[c++]![row] = start;
+    cells[c++]![row] = end;
   }
   for (let k = 0; k < writer.keyCodes.length; k++) {
     const known = writer.keyCodes[k]!;
@@ -98,45 +134,47 @@ export function writeResult(
       code = encode(writer, c, values?.[k] ?? null);
       if (values !== undefined) known[key] = code;
     }
-    cells[c]!.push(code);
+    cells[c]![row] = code;
     c++;
   }
   const outputs = writer.plan.outputs;
   for (let o = 0; o < outputs.length; o++) {
     const v = aggregates[o]!;
-    if (outputs[o]!.type === 'string') cells[c]!.push(encodeString(writer, o, c, v));
-    else cells[c]!.push(v);
+    cells[c]![row] = outputs[o]!.type === 'string' ? encodeString(writer, o, c, v) : v;
     c++;
   }
-  cells[c]!.push(revision);
-  writer.time.push(time);
-  writer.watermark.push(watermark);
+  cells[c]![row] = revision;
+  writer.time[row] = time;
+  writer.watermark[row] = watermark;
 }
 
 /** Number of rows waiting in the writer. */
 export function pendingResults(writer: ResultWriter): number {
-  return writer.time.length;
+  return writer.rows;
 }
 
 /** Takes the written rows as a batch (unkeyed) and empties the writer. */
 export function takeResults(writer: ResultWriter, endWatermark: number): Batch {
+  // Most batches only carry the watermark on: their empty columns are made once and shared
+  // (arrays of length 0 cannot be written, so sharing them is safe).
+  const rows = writer.rows;
+  if (rows === 0) return { ...(writer.empty ??= emptyResults(writer)), endWatermark };
   const columns: Record<string, Column> = {};
   writer.schema.forEach((field, i) => {
-    const data = writer.cells[i]!;
-    if (field.type === 'string') columns[field.name] = { type: 'string', codes: Int32Array.from(data), dict: writer.outDicts.get(field.name)! };
-    else if (field.type === 'boolean') columns[field.name] = { type: 'boolean', values: Uint8Array.from(data) };
-    else columns[field.name] = { type: field.type, values: Float64Array.from(data) };
+    const data = writer.cells[i]!.subarray(0, rows);
+    if (field.type === 'string') columns[field.name] = { type: 'string', codes: new Int32Array(data), dict: writer.outDicts.get(field.name)! };
+    else if (field.type === 'boolean') columns[field.name] = { type: 'boolean', values: new Uint8Array(data) };
+    else columns[field.name] = { type: field.type, values: data.slice() };
   });
+  // Copies leave, so the buffers stay and are written over from the start.
   const batch: Batch = {
-    length: writer.time.length,
-    time: Float64Array.from(writer.time),
-    watermark: Float64Array.from(writer.watermark),
+    length: rows,
+    time: writer.time.slice(0, rows),
+    watermark: writer.watermark.slice(0, rows),
     endWatermark,
     keys: null,
     columns,
   };
-  writer.cells = writer.schema.map(() => []);
-  writer.time = [];
-  writer.watermark = [];
+  writer.rows = 0;
   return batch;
 }

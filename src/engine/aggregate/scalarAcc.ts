@@ -1,6 +1,6 @@
 import type { AggregateOutput, AggregatePlan } from './plan';
 import { createHll, hllAdd, hllEstimate, hllMerge } from './hyperLogLog';
-import { createSketch, sketchAdd, sketchMerge, sketchQuantile, type QuantileSketch } from './quantileSketch';
+import { createSketch, resetSketch, sketchAdd, sketchMerge, sketchQuantile, type QuantileSketch } from './quantileSketch';
 
 /** Partial results for one field. Plain data: it can be structured-cloned for snapshots. */
 export interface FieldAcc {
@@ -32,7 +32,7 @@ function resetField(f: FieldAcc): void {
   f.firstV = NaN; f.firstT = Infinity; f.lastV = NaN; f.lastT = -Infinity;
   f.distinct?.clear();
   f.hll?.fill(0);
-  if (f.sketch !== null) f.sketch = createSketch();
+  if (f.sketch !== null) resetSketch(f.sketch);
 }
 
 /** Creates an empty accumulator with exactly the parts `plan` needs. */

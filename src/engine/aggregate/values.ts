@@ -6,14 +6,24 @@ import type { AggregatePlan } from './plan';
  * pass through without a copy; strings become their dictionary codes, which is
  * all distinct counts and first/last need.
  */
-export function fieldValues(plan: AggregatePlan, block: RowBlock): Float64Array[] {
-  return plan.fields.map((field) => columnAsNumbers(block.columns[field.name], block.length));
+export function fieldValues(plan: AggregatePlan, block: RowBlock, scratch: Float64Array[] | null = null): Float64Array[] {
+  return plan.fields.map((field, f) => columnAsNumbers(block.columns[field.name], block.length, scratch, f));
 }
 
-function columnAsNumbers(column: Column | undefined, length: number): Float64Array {
-  if (column === undefined) return new Float64Array(length).fill(NaN);
-  if (column.type === 'number' || column.type === 'time') return column.values;
-  const out = new Float64Array(length);
+/**
+ * Converted columns are written into scratch[f] when given (grown as needed):
+ * an operator that reads the values only while it handles the batch saves an
+ * array per batch and field, and the collections that come with them.
+ */
+function columnAsNumbers(column: Column | undefined, length: number, scratch: Float64Array[] | null, f: number): Float64Array {
+  if (column !== undefined && (column.type === 'number' || column.type === 'time')) return column.values;
+  let out: Float64Array;
+  if (scratch === null) out = new Float64Array(length);
+  else {
+    const known = scratch[f];
+    out = known !== undefined && known.length >= length ? known.subarray(0, length) : (scratch[f] = new Float64Array(length));
+  }
+  if (column === undefined) return out.fill(NaN);
   if (column.type === 'boolean') {
     const flags = column.values;
     for (let i = 0; i < length; i++) out[i] = flags[i]!;

@@ -6,10 +6,10 @@ import type { FieldType } from '../batch';
 import type { ArithmeticOperator, BinaryOperator, ComparisonOperator } from './ast';
 import { byteBuffer, bytesOf, floatBuffer, floatsOf, numberColumn } from './columns';
 import { constantColumns } from './constants';
-import { ARITHMETIC, ARITHMETIC_SCALAR, COMPARE_NUMBERS, COMPARE_SCALAR, equalBytes, MIRROR } from './kernels';
+import { ARITHMETIC, ARITHMETIC_SCALAR, COMPARE_NUMBERS, COMPARE_SCALAR, equalBytes, MIRROR, SCALE_SHIFT } from './kernels';
 import { logical } from './ranges';
 import { compareStrings, concatenate } from './stringOps';
-import type { Part, Run, Scalar } from './types';
+import type { Part, Run, Scalar, Scaled } from './types';
 
 /** The run for `left operator right`, by the operands' types. */
 export function compileBinary(operator: BinaryOperator, left: Part, right: Part, type: FieldType): Run {
@@ -93,12 +93,26 @@ function arithmetic(operator: ArithmeticOperator, left: Part, right: Part, type:
 
 function arithmeticWithConstant(operator: ArithmeticOperator, part: Part, value: Scalar, type: FieldType): Run {
   const c = typeof value === 'number' ? value : NaN;
+  const scaled = part.kind === 'run' ? part.scaled : undefined;
+  if (scaled !== undefined && (operator === '+' || operator === '-')) return scaledShifted(scaled, operator, c, type);
   const kernel = ARITHMETIC_SCALAR[operator];
   const read = floatsOf(part);
   const buffer = floatBuffer();
   return (block) => {
     const values = buffer(block.length);
     kernel(read(block), c, values, block.length);
+    return numberColumn(type, values);
+  };
+}
+
+/** `x * c1 + c2` and its kin (see Scaled) in one pass. */
+function scaledShifted(scaled: Scaled, operator: '+' | '-', c2: number, type: FieldType): Run {
+  const kernel = SCALE_SHIFT[scaled.operator][operator];
+  const { read, c } = scaled;
+  const buffer = floatBuffer();
+  return (block) => {
+    const values = buffer(block.length);
+    kernel(read(block), c, c2, values, block.length);
     return numberColumn(type, values);
   };
 }

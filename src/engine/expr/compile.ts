@@ -9,10 +9,10 @@ import { compileBinary } from './binary';
 import { bytesOf, byteBuffer, fieldReader, floatBuffer, floatsOf } from './columns';
 import { constantColumns } from './constants';
 import { NUMERIC_UNARY, notBytes } from './kernels';
-import { comparisonRange } from './ranges';
+import { comparisonRange, scaledBy } from './ranges';
 import { conditional } from './select';
 import { codesIn } from './strings';
-import type { Part, Run, Typed } from './types';
+import type { Part, Range, Run, Typed } from './types';
 
 const ONE_ROW: RowBlock = { length: 1, time: new Float64Array(1), columns: {} };
 
@@ -28,7 +28,9 @@ export function compilePart(node: Typed): Part {
       if (parts.some((part) => part.kind === 'run')) {
         const run = build(node, parts);
         const range = node.kind === 'binary' ? comparisonRange(node.operator, need(parts[0]), need(parts[1])) : undefined;
-        return range === undefined ? { kind: 'run', type: node.type, run } : { kind: 'run', type: node.type, run, range };
+        if (range !== undefined) return { kind: 'run', type: node.type, run, range };
+        const scaled = node.kind === 'binary' ? scaledBy(node.operator, need(parts[0]), need(parts[1])) : undefined;
+        return scaled === undefined ? { kind: 'run', type: node.type, run } : { kind: 'run', type: node.type, run, scaled };
       }
       // Operations assume at least one run, so folding hands them constants as columns.
       const column = build(node, parts.map(asRun))(ONE_ROW);
@@ -99,15 +101,34 @@ function asRun(part: Part): Part {
  * coded in a dictionary of the expression's own; a bare field is re-coded.
  */
 export function compileRoot(typed: Typed, type: FieldType): Run {
+  return compileRootParts(typed, type).run;
+}
+
+/** What compiling the root gives besides the owning run. */
+export interface RootCompilation {
+  /** Fresh arrays on every call (see compileRoot). */
+  readonly run: Run;
+  /** The same values in arrays the next call may overwrite: for a caller that uses them at once (a filter's mask). */
+  readonly shared: Run;
+  /** When the expression is a numeric comparison with a constant: the range it accepts, so a filter can select rows without a mask. */
+  readonly range: Range | undefined;
+}
+
+/** Compiles the root once for the owning run, a shared-buffer run and the root's range. */
+export function compileRootParts(typed: Typed, type: FieldType): RootCompilation {
   const part = compilePart(typed);
-  if (part.kind === 'const') return constantColumns(type, part.value, true);
+  if (part.kind === 'const') {
+    const run = constantColumns(type, part.value, true);
+    return { run, shared: run, range: undefined };
+  }
   if (type === 'string' && typed.kind === 'field') {
     const dict = createStringDict();
     const codes = codesIn(part, dict);
-    return (block) => ({ type, codes: codes(block).slice(), dict });
+    const run: Run = (block) => ({ type, codes: codes(block).slice(), dict });
+    return { run, shared: run, range: undefined };
   }
-  const run = part.run;
-  return (block) => copy(run(block));
+  const shared = part.run;
+  return { run: (block) => copy(shared(block)), shared, range: part.range };
 }
 
 function copy(column: Column): Column {

@@ -58,6 +58,18 @@ export const ARITHMETIC_SCALAR: Readonly<Record<ArithmeticOperator, ScalarNumber
   '%': (a, c, out, n) => { for (let i = 0; i < n; i++) out[i] = a[i]! % c; },
 };
 
+/** Scale then shift by constants, `(a * c1) + c2` and kin: the two roundings of two passes, in one. */
+export const SCALE_SHIFT: Readonly<Record<'*' | '/', Readonly<Record<'+' | '-', (a: F64, c1: number, c2: number, out: F64, n: number) => void>>>> = {
+  '*': {
+    '+': (a, c1, c2, out, n) => { for (let i = 0; i < n; i++) out[i] = a[i]! * c1 + c2; },
+    '-': (a, c1, c2, out, n) => { for (let i = 0; i < n; i++) out[i] = a[i]! * c1 - c2; },
+  },
+  '/': {
+    '+': (a, c1, c2, out, n) => { for (let i = 0; i < n; i++) out[i] = a[i]! / c1 + c2; },
+    '-': (a, c1, c2, out, n) => { for (let i = 0; i < n; i++) out[i] = a[i]! / c1 - c2; },
+  },
+};
+
 /** Comparisons with a constant that is not missing (a missing constant makes every row false). */
 export const COMPARE_SCALAR: Readonly<Record<ComparisonOperator, ScalarCompareKernel>> = {
   '==': (a, c, out, n) => { for (let i = 0; i < n; i++) out[i] = a[i]! === c ? 1 : 0; },

@@ -9,7 +9,7 @@
 import type { BinaryOperator, ComparisonOperator } from './ast';
 import { byteBuffer, bytesOf, floatsOf, type Read } from './columns';
 import { andBytes, MIRROR, orBytes } from './kernels';
-import { isNumeric, type Part, type Range, type Run, type Scalar } from './types';
+import { isNumeric, type Part, type Range, type Run, type Scalar, type Scaled } from './types';
 
 type F64 = Float64Array;
 type U8 = Uint8Array;
@@ -19,6 +19,15 @@ export function comparisonRange(operator: BinaryOperator, left: Part, right: Par
   if (!isComparison(operator) || !isNumeric(left.type) || !isNumeric(right.type)) return undefined;
   if (right.kind === 'const' && left.kind === 'run') return rangeOf(operator, right.value, floatsOf(left));
   if (left.kind === 'const' && right.kind === 'run') return rangeOf(MIRROR[operator], left.value, floatsOf(right));
+  return undefined;
+}
+
+/** `x * c`, `c * x` or `x / c` for a numeric run x and a number c (see Scaled); undefined for anything else. */
+export function scaledBy(operator: BinaryOperator, left: Part, right: Part): Scaled | undefined {
+  if ((operator !== '*' && operator !== '/') || !isNumeric(left.type) || !isNumeric(right.type)) return undefined;
+  if (right.kind === 'const' && left.kind === 'run' && typeof right.value === 'number') return { read: floatsOf(left), operator, c: right.value };
+  // x * c is c * x exactly, but c / x is no scaling.
+  if (operator === '*' && left.kind === 'const' && right.kind === 'run' && typeof left.value === 'number') return { read: floatsOf(right), operator, c: left.value };
   return undefined;
 }
 

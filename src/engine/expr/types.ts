@@ -24,10 +24,21 @@ export interface Range {
   readonly hi: number;
 }
 
+/**
+ * A number column scaled by a constant, `x * c` or `x / c`, seen as such so
+ * that adding or subtracting another constant (`temperature * 1.8 + 32`)
+ * runs as one pass with the same two roundings instead of two passes.
+ */
+export interface Scaled {
+  readonly read: (block: RowBlock) => Float64Array;
+  readonly operator: '*' | '/';
+  readonly c: number;
+}
+
 /** A compiled subexpression: a constant (literal or folded), or a vectorized run. */
 export type Part =
   | { readonly kind: 'const'; readonly type: ValueType; readonly value: Scalar }
-  | { readonly kind: 'run'; readonly type: FieldType; readonly run: Run; readonly range?: Range };
+  | { readonly kind: 'run'; readonly type: FieldType; readonly run: Run; readonly range?: Range; readonly scaled?: Scaled };
 
 /** What a function parameter accepts: number or time, a string, or any type shared by all arguments. */
 export type ParamKind = 'numeric' | 'string' | 'same';

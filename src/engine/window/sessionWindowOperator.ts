@@ -1,11 +1,15 @@
 import type { Batch, Field } from '../batch';
-import { gatherBatch } from '../batchOps';
+import { gatherBatch, identityRows } from '../batchOps';
 import { captureKeys, createKeyTable, type KeyTable } from '../aggregate/keyTable';
 import type { AggregatePlan } from '../aggregate/plan';
-import { addRow, createScalarAcc, mergeScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
+import { createScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
 import { createResultWriter, pendingResults, takeResults, writeResult, type ResultWriter } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
+import {
+  addRowToSession, closeSession, createSessionStore, END, ensureSessionKeys, findSession, FIRINGS, loadSession, mergeSessions,
+  openSession, START, TIMER, type SessionStore,
+} from './sessionStore';
 import { createTimerHeap, hasTimerDue, peekTime, popTimer, pushTimer, type TimerHeap } from './timerHeap';
 
 export interface SessionWindowConfig {
@@ -16,109 +20,126 @@ export interface SessionWindowConfig {
   readonly keyFields: readonly Field[];
 }
 
-interface Session {
-  start: number;
-  end: number;
-  acc: ScalarAcc;
-  /** How many times this session (or a session merged into it) has fired. */
-  firings: number;
-  /** Time of its pending fire timer, NaN when none is pending (older timers are stale). */
-  timer: number;
-}
-
 /** Plain-data state of the session operator. */
 export interface SessionWindowState {
   readonly config: SessionWindowConfig;
   readonly keyTable: KeyTable;
   readonly writer: ResultWriter;
-  /** Open sessions per key, ascending by start. */
-  readonly sessions: (Session[] | undefined)[];
+  /** Open sessions per key, ascending by start (see SessionStore). */
+  readonly store: SessionStore;
   /** Timers tagged with the session's start; FIRE timers at end - 1, EXPIRE timers at end - 1 + lateness. */
   readonly fireTimers: TimerHeap;
   readonly expireTimers: TimerHeap;
+  /** Scratch for turning a session into result values. */
+  readonly acc: ScalarAcc;
+  readonly values: Float64Array;
   watermark: number;
   openSessions: number;
   lateEvents: number;
 }
 
-function findSession(list: Session[] | undefined, start: number): Session | undefined {
-  return list?.find((s) => s.start === start);
+function emit(st: SessionWindowState, ctx: OperatorContext, key: number, slot: number, watermark: number): void {
+  const { store, acc, values } = st;
+  const outputs = st.config.plan.outputs;
+  loadSession(store, slot, acc);
+  for (let o = 0; o < outputs.length; o++) values[o] = scalarResult(acc, outputs[o]!);
+  const b = slot * store.width;
+  const r = store.records;
+  const start = r[b + START]!;
+  const end = r[b + END]!;
+  const firings = r[b + FIRINGS]!;
+  writeResult(st.writer, start, end, key, values, firings, end - 1, watermark);
+  ctx.trace?.({ type: firings === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
+  r[b + FIRINGS] = firings + 1;
+  if (st.config.lateness > 0) pushTimer(st.expireTimers, end - 1 + st.config.lateness, key, start);
 }
 
-function emit(st: SessionWindowState, ctx: OperatorContext, key: number, s: Session, watermark: number): void {
-  const values = st.config.plan.outputs.map((o) => scalarResult(s.acc, o));
-  writeResult(st.writer, s.start, s.end, key, values, s.firings, s.end - 1, watermark);
-  ctx.trace?.({ type: s.firings === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: s.start, windowEnd: s.end, watermark: st.watermark, keys: key });
-  s.firings++;
-  if (st.config.lateness > 0) pushTimer(st.expireTimers, s.end - 1 + st.config.lateness, key, s.start);
-}
-
-function drop(st: SessionWindowState, ctx: OperatorContext, key: number, s: Session): void {
-  const list = st.sessions[key]!;
-  list.splice(list.indexOf(s), 1);
+function drop(st: SessionWindowState, ctx: OperatorContext, key: number, slot: number): void {
+  const b = slot * st.store.width;
+  const start = st.store.records[b + START]!;
+  const end = st.store.records[b + END]!;
+  closeSession(st.store, key, slot);
   st.openSessions--;
-  ctx.trace?.({ type: 'closed', nodeId: ctx.nodeId, windowStart: s.start, windowEnd: s.end, watermark: st.watermark });
+  ctx.trace?.({ type: 'closed', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark });
 }
 
 /** Moves the watermark: fires sessions whose end has passed, drops those beyond allowed lateness. */
 function advance(st: SessionWindowState, ctx: OperatorContext, w: number): void {
   const before = st.watermark;
   st.watermark = w;
-  while (hasTimerDue(st.fireTimers, w)) {
-    const t = popTimer(st.fireTimers);
-    const s = findSession(st.sessions[t.key], t.tag);
-    if (s === undefined || s.timer !== t.at) continue;
-    if (s.end - 1 > t.at) {
-      s.timer = s.end - 1;
-      pushTimer(st.fireTimers, s.timer, t.key, s.start);
+  const { store, fireTimers, expireTimers } = st;
+  while (hasTimerDue(fireTimers, w)) {
+    popTimer(fireTimers);
+    const key = fireTimers.poppedKey;
+    const at = fireTimers.poppedAt;
+    const slot = findSession(store, key, fireTimers.poppedTag);
+    if (slot < 0 || store.records[slot * store.width + TIMER] !== at) continue;
+    const b = slot * store.width;
+    if (store.records[b + END]! - 1 > at) {
+      // Extended since the timer was set: it re-arms itself at the new end instead of one timer per event.
+      store.records[b + TIMER] = store.records[b + END]! - 1;
+      pushTimer(fireTimers, store.records[b + TIMER]!, key, store.records[b + START]!);
       continue;
     }
-    s.timer = NaN;
-    emit(st, ctx, t.key, s, before);
-    if (st.config.lateness === 0) drop(st, ctx, t.key, s);
+    store.records[b + TIMER] = NaN;
+    emit(st, ctx, key, slot, before);
+    if (st.config.lateness === 0) drop(st, ctx, key, slot);
   }
-  while (hasTimerDue(st.expireTimers, w)) {
-    const t = popTimer(st.expireTimers);
-    const s = findSession(st.sessions[t.key], t.tag);
-    if (s === undefined) continue;
-    if (s.end - 1 + st.config.lateness > w) continue; // extended since; a newer timer exists
-    drop(st, ctx, t.key, s);
+  while (hasTimerDue(expireTimers, w)) {
+    popTimer(expireTimers);
+    const key = expireTimers.poppedKey;
+    const slot = findSession(store, key, expireTimers.poppedTag);
+    if (slot < 0) continue;
+    if (store.records[slot * store.width + END]! - 1 + st.config.lateness > w) continue; // extended since; a newer timer exists
+    drop(st, ctx, key, slot);
   }
 }
 
 /** Adds one event to its key's sessions, merging every session it overlaps or touches. Returns false when late. */
-function addEvent(st: SessionWindowState, ctx: OperatorContext, key: number, t: number, values: Float64Array[], row: number): boolean {
-  const { gap, lateness, plan } = st.config;
-  const list = (st.sessions[key] ??= []);
+function addEvent(st: SessionWindowState, ctx: OperatorContext, key: number, t: number, values: readonly Float64Array[], row: number): boolean {
+  const { gap, lateness, processingTime } = st.config;
+  const store = st.store;
+  const width = store.width;
   let start = t;
   let end = t + gap;
-  const overlapping = list.filter((s) => s.start <= end && s.end >= start);
-  for (const s of overlapping) { start = Math.min(start, s.start); end = Math.max(end, s.end); }
-  if (overlapping.length === 0 && !st.config.processingTime && end - 1 + lateness <= st.watermark) return false;
-  const target = overlapping[0] ?? { start, end, acc: createScalarAcc(plan), firings: 0, timer: NaN };
-  if (overlapping.length === 0) {
-    let i = 0;
-    while (i < list.length && list[i]!.start < start) i++;
-    list.splice(i, 0, target);
+  // A key's sessions are disjoint and sorted, so those the event overlaps or touches are a run of the list.
+  let prev = -1;
+  let first = store.head[key]!;
+  while (first >= 0 && store.records[first * width + END]! < start) {
+    prev = first;
+    first = store.next[first]!;
+  }
+  let overlapping = 0;
+  for (let s = first; s >= 0 && store.records[s * width + START]! <= end; s = store.next[s]!) {
+    start = Math.min(start, store.records[s * width + START]!);
+    end = Math.max(end, store.records[s * width + END]!);
+    overlapping++;
+  }
+  if (overlapping === 0 && !processingTime && end - 1 + lateness <= st.watermark) return false;
+  let target = first;
+  if (overlapping === 0) {
+    target = openSession(store, key, prev, start, end);
     st.openSessions++;
     ctx.trace?.({ type: 'opened', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark });
   }
-  for (const other of overlapping.slice(1)) {
-    mergeScalarAcc(target.acc, other.acc);
-    target.firings = Math.max(target.firings, other.firings);
-    list.splice(list.indexOf(other), 1);
+  for (let k = 1; k < overlapping; k++) {
+    const other = store.next[target]!;
+    mergeSessions(store, target, other);
+    closeSession(store, key, other);
     st.openSessions--;
   }
-  const startMoved = target.start !== start;
-  target.start = start;
-  target.end = end;
-  addRow(target.acc, values, row, t);
+  const r = store.records;
+  const b = target * width;
+  const startMoved = r[b + START] !== start;
+  r[b + START] = start;
+  r[b + END] = end;
+  addRowToSession(store, target, values, row, t);
   if (end - 1 <= st.watermark) {
-    target.timer = NaN;
+    r[b + TIMER] = NaN;
     emit(st, ctx, key, target, st.watermark);
-  } else if (Number.isNaN(target.timer) || startMoved) {
+  } else if (Number.isNaN(r[b + TIMER]!) || startMoved) {
     // Timers are found by session start; an unchanged start lets the pending timer re-arm itself lazily.
-    target.timer = end - 1;
+    r[b + TIMER] = end - 1;
     pushTimer(st.fireTimers, end - 1, key, start);
   }
   return true;
@@ -128,10 +149,14 @@ function addEvent(st: SessionWindowState, ctx: OperatorContext, key: number, t: 
 export function createSessionWindowOperator(config: SessionWindowConfig, ctx: OperatorContext): Operator & { state: SessionWindowState } {
   const keyTable = createKeyTable(config.keyFields);
   const st: SessionWindowState = {
-    config, keyTable, writer: createResultWriter(config.plan, keyTable, true), sessions: [],
-    fireTimers: createTimerHeap(), expireTimers: createTimerHeap(), watermark: -Infinity, openSessions: 0, lateEvents: 0,
+    config, keyTable, writer: createResultWriter(config.plan, keyTable, true), store: createSessionStore(config.plan),
+    fireTimers: createTimerHeap(), expireTimers: createTimerHeap(),
+    acc: createScalarAcc(config.plan), values: new Float64Array(config.plan.outputs.length),
+    watermark: -Infinity, openSessions: 0, lateEvents: 0,
   };
   let emittedWatermark = -Infinity;
+  /** Buffers for fields converted to numbers (see fieldValues): read only while a batch is handled. */
+  const valueBuffers: Float64Array[] = [];
 
   function flush(batch: Batch | null, lateRows: number[]): void {
     const moved = st.watermark > emittedWatermark;
@@ -140,37 +165,40 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     if (batch !== null && (lateRows.length > 0 || moved)) ctx.emit('late', gatherBatch(batch, Int32Array.from(lateRows)));
   }
 
+  function process(batch: Batch, rows: Int32Array): void {
+    const now = config.processingTime ? ctx.now() : 0;
+    ensureSessionKeys(st.store, captureKeys(keyTable, batch, rows));
+    config.plan.fields.forEach((f, i) => {
+      const column = batch.columns[f.name];
+      if (column?.type === 'string') st.writer.inputDicts[i] = column.dict;
+    });
+    const values = fieldValues(config.plan, batch, valueBuffers);
+    const lateRows: number[] = [];
+    const { keys, time, watermark } = batch;
+    for (let j = 0; j < rows.length; j++) {
+      const i = rows[j]!;
+      const w = config.processingTime ? now - 1 : watermark[i]!;
+      if (w > st.watermark) {
+        if (w >= Math.min(peekTime(st.fireTimers), peekTime(st.expireTimers))) advance(st, ctx, w);
+        else st.watermark = w;
+      }
+      const key = keys === null ? 0 : keys[i]!;
+      const t = config.processingTime ? now : time[i]!;
+      if (!addEvent(st, ctx, key, t, values, i)) {
+        lateRows.push(i);
+        st.lateEvents++;
+        ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: t, windowEnd: t + config.gap, watermark: st.watermark, eventTime: t, keys: key });
+      }
+    }
+    const end = config.processingTime && batch.endWatermark !== Infinity ? now : batch.endWatermark;
+    if (end > st.watermark) advance(st, ctx, end);
+    flush(batch, lateRows);
+  }
+
   return {
     state: st,
-    push(input: Batch): void {
-      const now = config.processingTime ? ctx.now() : 0;
-      const batch = input;
-      captureKeys(keyTable, batch);
-      config.plan.fields.forEach((f, i) => {
-        const column = batch.columns[f.name];
-        if (column?.type === 'string') st.writer.inputDicts[i] = column.dict;
-      });
-      const values = fieldValues(config.plan, batch);
-      const lateRows: number[] = [];
-      const nextAction = (): number => Math.min(peekTime(st.fireTimers), peekTime(st.expireTimers));
-      for (let i = 0; i < batch.length; i++) {
-        const w = config.processingTime ? now - 1 : batch.watermark[i]!;
-        if (w > st.watermark) {
-          if (w >= nextAction()) advance(st, ctx, w);
-          else st.watermark = w;
-        }
-        const key = batch.keys === null ? 0 : batch.keys[i]!;
-        const t = config.processingTime ? now : batch.time[i]!;
-        if (!addEvent(st, ctx, key, t, values, i)) {
-          lateRows.push(i);
-          st.lateEvents++;
-          ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: t, windowEnd: t + config.gap, watermark: st.watermark, eventTime: t, keys: key });
-        }
-      }
-      const end = config.processingTime && batch.endWatermark !== Infinity ? now : batch.endWatermark;
-      if (end > st.watermark) advance(st, ctx, end);
-      flush(batch, lateRows);
-    },
+    push: (batch: Batch) => process(batch, identityRows(batch.length)),
+    pushSelected: (batch: Batch, rows: Int32Array) => process(batch, rows),
     tick(now: number): void {
       if (!config.processingTime || now <= st.watermark) return;
       advance(st, ctx, now);

@@ -1,7 +1,7 @@
 import type { AggregatePlan, MeasureNeeds } from '../aggregate/plan';
 import type { QuantileSketch } from '../aggregate/quantileSketch';
 import { createHll, hllAdd, hllMerge } from '../aggregate/hyperLogLog';
-import { createSketch, sketchAdd, sketchMerge } from '../aggregate/quantileSketch';
+import { createSketch, resetSketch, sketchAdd, sketchMerge } from '../aggregate/quantileSketch';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addFirstLast, addMax, addMin, addPresent, addSum, addSumMinMax, addSumSq, countRows } from './cellKernels';
 
@@ -141,7 +141,9 @@ export function freeSlice(store: SliceStore, s: number): void {
   store.count.fill(0, from, to);
   for (const fs of store.fields) {
     for (const p of PARTS) fs[p]?.fill(IDENTITY[p], from, to);
-    if (fs.complex !== null) for (let c = from; c < to; c++) fs.complex[c] = undefined;
+    // Cells are emptied in place, not dropped: their sets and sketch bins keep their room for the
+    // slice that takes the slot next, instead of becoming garbage every window.
+    if (fs.complex !== null) for (let c = from; c < to; c++) { const cell = fs.complex[c]; if (cell !== undefined) resetComplexCell(cell); }
   }
   store.slotOf.delete(s);
   store.freeSlots.push(slot);
@@ -200,18 +202,49 @@ function addComplex(
     if (x !== x) continue;
     let cell = complex[c];
     if (cell === undefined) cell = complex[c] = createComplexCell(needs);
-    cell.distinct?.add(x);
-    if (cell.hll !== null) hllAdd(cell.hll, x);
-    if (cell.sketch !== null) sketchAdd(cell.sketch, x);
+    addToComplexCell(cell, x);
   }
 }
 
-function createComplexCell(needs: MeasureNeeds): ComplexCell {
+/** An empty cell with the parts `needs` asks for. */
+export function createComplexCell(needs: MeasureNeeds): ComplexCell {
   return {
     distinct: needs.distinct ? new Set() : null,
     hll: needs.hll ? createHll() : null,
     sketch: needs.sketch ? createSketch() : null,
   };
+}
+
+/**
+ * Loads one cell into `view` exactly as mergeCellInto would fold it into an
+ * empty accumulator, but lends the cell's distinct set, HLL and sketch
+ * instead of copying them: `view` is for reading at once, and must never be
+ * reset (that would empty the cell).
+ */
+export function loadCellInto(store: SliceStore, cell: number, view: ScalarAcc): void {
+  view.count = store.count[cell]!;
+  const fields = store.fields;
+  for (let f = 0; f < fields.length; f++) {
+    const fs = fields[f]!;
+    const a = view.fields[f]!;
+    const n = fs.n[cell]!;
+    const some = n > 0;
+    a.n = n;
+    a.sum = some && fs.sum !== null ? fs.sum[cell]! : 0;
+    a.sumSq = some && fs.sumSq !== null ? fs.sumSq[cell]! : 0;
+    a.min = some && fs.min !== null ? fs.min[cell]! : Infinity;
+    a.max = some && fs.max !== null ? fs.max[cell]! : -Infinity;
+    const { firstV, firstT, lastV, lastT } = fs;
+    if (some && firstV !== null && firstT !== null && lastV !== null && lastT !== null) {
+      a.firstV = firstV[cell]!; a.firstT = firstT[cell]!; a.lastV = lastV[cell]!; a.lastT = lastT[cell]!;
+    } else {
+      a.firstV = NaN; a.firstT = Infinity; a.lastV = NaN; a.lastT = -Infinity;
+    }
+    const complex = some ? fs.complex?.[cell] : undefined;
+    a.distinct = complex?.distinct ?? null;
+    a.hll = complex?.hll ?? null;
+    a.sketch = complex?.sketch ?? null;
+  }
 }
 
 /** Folds one cell into a scalar accumulator. */
@@ -236,7 +269,21 @@ export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): 
   }
 }
 
-function mergeComplex(a: ScalarAcc['fields'][number], cell: ComplexCell): void {
+function resetComplexCell(cell: ComplexCell): void {
+  cell.distinct?.clear();
+  cell.hll?.fill(0);
+  if (cell.sketch !== null) resetSketch(cell.sketch);
+}
+
+/** Adds one present value to a cell. */
+export function addToComplexCell(cell: ComplexCell, x: number): void {
+  cell.distinct?.add(x);
+  if (cell.hll !== null) hllAdd(cell.hll, x);
+  if (cell.sketch !== null) sketchAdd(cell.sketch, x);
+}
+
+/** Folds `cell` into `a` (another cell, or a scalar accumulator's field, which has the same parts). */
+export function mergeComplex(a: ComplexCell, cell: ComplexCell): void {
   if (a.distinct !== null && cell.distinct !== null) for (const v of cell.distinct) a.distinct.add(v);
   if (a.hll !== null && cell.hll !== null) hllMerge(a.hll, cell.hll);
   if (a.sketch !== null && cell.sketch !== null) sketchMerge(a.sketch, cell.sketch);

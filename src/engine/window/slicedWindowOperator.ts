@@ -126,14 +126,35 @@ interface RowScratch {
   flushed: number;
   late: number[];
   /**
-   * A 4-way direct-mapped cache, by slice index & 3, of the cell index of key
-   * 0 in recent slices: disordered input hops between a few neighbouring
-   * slices, and a Map lookup per hop cost more than the rest of the row.
-   * Emptied whenever slots may move or be freed.
+   * A direct-mapped cache, by slice index & 3, of what the row loop needs
+   * about recent slices (see describeSlice) and the cell index of key 0 in
+   * them (-1 until a row opens the slice): disordered input hops between a few
+   * neighbouring slices, and a Map lookup per hop cost more than the rest of
+   * the row. Emptied whenever slots may move or be freed, or windows fire.
    */
   readonly cachedSlice: Float64Array;
-  readonly cachedBase: Float64Array;
+  readonly cachedBase: Int32Array;
+  readonly cachedLateAt: Float64Array;
+  readonly cachedFlags: Int32Array;
+  /** Buffers for fields converted to numbers (see fieldValues): read only while the batch is handled. */
+  readonly values: Float64Array[];
 }
+
+/**
+ * floor(d / g) for d = time - offset. For integral d and g (event times in
+ * ms, windows of whole ms) it multiplies by 1 / g, which is within one of the
+ * quotient, and lets exact integer products settle which: the division's
+ * latency dominated rows of disordered input.
+ */
+function sliceOf(d: number, g: number, inverseG: number, integral: boolean): number {
+  if (!integral || d !== Math.floor(d) || d >= EXACT || d <= -EXACT) return Math.floor(d / g);
+  let s = Math.floor(d * inverseG);
+  const lo = s * g;
+  if (lo > d) s--;
+  else if (lo + g <= d) s++;
+  return s;
+}
+
 
 /** Allocates slice s's slot if it is new; returns the cell index of key 0 in it. */
 function openSlice(st: SlicedWindowState, ctx: OperatorContext, s: number): number {
@@ -148,8 +169,16 @@ function openSlice(st: SlicedWindowState, ctx: OperatorContext, s: number): numb
 }
 
 /** A row landed in slice s of windows that already fired: fire those still within allowed lateness again for its key. */
-function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, key: number): void {
+function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, base: number, key: number): void {
   st.running.dirty = true;
+  if (st.n === 1 && st.m === 1) {
+    // Tumbling: slice s is window s, and its cell is known, so no search through the live slices.
+    if (s <= st.firedUpTo && windowEndMinusOne(st, s) + st.config.lateness > st.watermark) {
+      st.out.oneBase[0] = base;
+      emitRevision(st, ctx, s, key, st.out.oneBase);
+    }
+    return;
+  }
   const newest = floorDiv(s, st.m);
   for (let k = ceilDiv(s - st.n + 1, st.m); k <= Math.min(newest, st.firedUpTo); k++) {
     if (windowEndMinusOne(st, k) + st.config.lateness > st.watermark) emitRevision(st, ctx, k, key);
@@ -161,35 +190,72 @@ function traceLate(st: SlicedWindowState, ctx: OperatorContext, s: number, t: nu
   ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: start, windowEnd: start + st.config.size, watermark: st.watermark, eventTime: t, keys: key });
 }
 
+const IN_GAP = 1;
+const REVISES = 2;
+
+/** Fills cache entry h with what follows from slice s: the rows of its windows are late from which watermark, whether it lies between windows or revises fired ones. Its slot is looked up when a row needs it. */
+function describeSlice(st: SlicedWindowState, scratch: RowScratch, s: number, h: number): void {
+  const { offset, slide, size, lateness } = st.config;
+  const { m, n } = st;
+  // Slides are usually multiples of the slice (m = 1): then no division is needed.
+  const newest = m === 1 ? s : Math.floor(s / m);
+  // With size < slide, a slice past window newest's n slices falls between windows. As in
+  // Flink, its rows are late only when their own time is; otherwise they belong to no window.
+  const inGap = s - newest * m >= n;
+  const revises = (m === 1 ? s - n + 1 : ceilDiv(s - n + 1, m)) <= st.firedUpTo;
+  scratch.cachedSlice[h] = s;
+  scratch.cachedLateAt[h] = offset + newest * slide + size - 1 + lateness;
+  scratch.cachedFlags[h] = (inGap ? IN_GAP : 0) | (revises ? REVISES : 0);
+  scratch.cachedBase[h] = -1;
+}
+
+/** Below this magnitude integers and their products with a slice width stay exact in doubles. */
+const EXACT = 2 ** 52;
+
 /**
  * The per-row work: judges rows `selection` of the batch against the watermark
  * before each (advancing, and so firing, whenever it reaches the next action),
- * sorts out late rows and rows between windows, and lists every other row with
- * its cell in `scratch`. Returns how many rows it listed; those from
- * scratch.flushed on are left for the caller to add.
+ * sorts out late rows and rows between windows, and either folds every other
+ * row into its cell (direct mode, see directFold) or lists it with its cell in
+ * `scratch`. Returns how many rows it listed; those from scratch.flushed on are
+ * left for the caller to add.
  *
  * Everything that follows from a row's event time (its slice, lateness
- * threshold, whether it revises fired windows, its slot) is recomputed only when
+ * threshold, whether it revises fired windows, its slot) is looked up only when
  * the time differs from the previous row's, which in-order streams make rare:
- * the common row costs two compares and a store. The function ends with its
+ * the common row costs a few compares and two stores. The function ends with its
  * loop, so V8's on-stack-replaced code has nothing after the loop to lack type
  * feedback for (see cellKernels).
  */
 function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, selection: Int32Array, values: readonly Float64Array[], scratch: RowScratch): number {
   const { time, watermark, keys } = batch;
-  const { offset, slide, size, lateness, processingTime } = st.config;
-  const { g, m, n, store } = st;
+  const { offset, lateness, processingTime } = st.config;
+  const { g, store } = st;
+  const integral = Number.isInteger(offset) && Number.isInteger(g);
+  const inverseG = 1 / g;
   const { cells, rows } = scratch;
   let accepted = 0;
   let wm = st.watermark;
   let nextAction = st.nextActionAt;
   let lastT = NaN;
   let slice = NaN;
-  let inGap = false;
-  let sliceLateAt = 0;
+  let flags = 0;
   let lateAt = 0;
-  let revises = false;
   let base = -1;
+  const { cachedSlice, cachedBase, cachedLateAt, cachedFlags } = scratch;
+  // Direct mode (see directFold): rows go into their cells here rather than being listed for the kernels.
+  const direct = directFold(store);
+  const field = direct ? store.fields[0] : undefined;
+  const v = field === undefined ? NO_VALUES : values[0]!;
+  let count = store.count;
+  let n0 = field?.n ?? NO_VALUES;
+  let sum0 = field?.sum ?? NO_VALUES;
+  let min0 = field?.min ?? NO_VALUES;
+  let max0 = field?.max ?? NO_VALUES;
+  const hasField = field !== undefined;
+  const hasSum = (field?.sum ?? null) !== null;
+  const hasMin = (field?.min ?? null) !== null;
+  const hasMax = (field?.max ?? null) !== null;
   for (let j = 0; j < selection.length; j++) {
     const i = selection[j]!;
     const w = watermark[i]!;
@@ -199,27 +265,23 @@ function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, sel
         addRowsToCells(store, cells, rows, values, time, scratch.flushed, accepted);
         scratch.flushed = accepted;
         advance(st, ctx, w);
-        scratch.cachedSlice.fill(NaN);
+        cachedSlice.fill(NaN); // firing and expiry change what a slice's rows mean, and may free slots
         nextAction = st.nextActionAt;
-        lastT = NaN; // firing and expiry change what a slice's rows mean, and may free slots
-        slice = NaN;
+        lastT = NaN;
       } else st.watermark = w;
     }
     const t = time[i]!;
     if (t !== lastT) {
       lastT = t;
-      const s = Math.floor((t - offset) / g);
-      if (s !== slice) {
-        slice = s;
-        const newest = Math.floor(s / m);
-        // With size < slide, a slice past window newest's n slices falls between windows. As in
-        // Flink, its rows are late only when their own time is; otherwise they belong to no window.
-        inGap = s - newest * m >= n;
-        sliceLateAt = offset + newest * slide + size - 1 + lateness;
-        revises = ceilDiv(s - n + 1, m) <= st.firedUpTo;
-        base = scratch.cachedSlice[s & 3] === s ? scratch.cachedBase[s & 3]! : -1;
-      }
-      lateAt = processingTime ? Infinity : inGap ? t + lateness : sliceLateAt;
+      const s = sliceOf(t - offset, g, inverseG, integral);
+      // Read from the cache rather than branching on "same slice as before", which disordered
+      // input makes a coin toss the branch predictor loses.
+      const h = s & 3;
+      if (cachedSlice[h] !== s) describeSlice(st, scratch, s, h);
+      slice = s;
+      flags = cachedFlags[h]!;
+      base = cachedBase[h]!;
+      lateAt = processingTime ? Infinity : (flags & IN_GAP) !== 0 ? t + lateness : cachedLateAt[h]!;
     }
     if (lateAt <= wm) {
       scratch.late.push(i);
@@ -227,24 +289,58 @@ function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, sel
       if (ctx.trace !== null) traceLate(st, ctx, slice, t, keys === null ? 0 : keys[i]!);
       continue;
     }
-    if (inGap) continue;
+    if ((flags & IN_GAP) !== 0) continue;
     // Allocated on the first row that is not late, so a late row never opens a slice.
     if (base < 0) {
-      base = openSlice(st, ctx, slice);
-      scratch.cachedSlice[slice & 3] = slice;
-      scratch.cachedBase[slice & 3] = base;
+      base = cachedBase[slice & 3] = openSlice(st, ctx, slice);
+      // A new slot may have re-laid the store out in larger arrays.
+      count = store.count;
+      if (field !== undefined) {
+        n0 = field.n;
+        sum0 = field.sum ?? NO_VALUES;
+        min0 = field.min ?? NO_VALUES;
+        max0 = field.max ?? NO_VALUES;
+      }
     }
     const key = keys === null ? 0 : keys[i]!;
-    cells[accepted] = base + key;
-    rows[accepted] = i;
-    accepted++;
-    if (revises) {
+    const c = base + key;
+    if (direct) {
+      count[c]!++;
+      if (hasField) {
+        const x = v[i]!;
+        if (x === x) {
+          n0[c]!++;
+          if (hasSum) sum0[c]! += x;
+          if (hasMin && x < min0[c]!) min0[c] = x;
+          if (hasMax && x > max0[c]!) max0[c] = x;
+        }
+      }
+    } else {
+      cells[accepted] = c;
+      rows[accepted] = i;
+      accepted++;
+    }
+    if ((flags & REVISES) !== 0) {
       addRowsToCells(store, cells, rows, values, time, scratch.flushed, accepted);
       scratch.flushed = accepted;
-      reviseFired(st, ctx, slice, key);
+      reviseFired(st, ctx, slice, base, key);
     }
   }
   return accepted;
+}
+
+const NO_VALUES = new Float64Array(0);
+
+/**
+ * Whether the row loop can fold rows into their cells itself: when the plan
+ * keeps at most count, sum, min and max of one field (the usual dashboard
+ * aggregate). Listing rows for the kernels, then reading the list back, cost
+ * as much again as the folding.
+ */
+function directFold(store: SliceStore): boolean {
+  const f = store.fields[0];
+  if (f === undefined) return true;
+  return store.fields.length === 1 && f.sumSq === null && f.firstV === null && f.complex === null;
 }
 
 /** Builds the operator for a tumbling or hopping window followed by an aggregate. */
@@ -252,7 +348,7 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
   const st = createSlicedWindowState(config);
   const scratch: RowScratch = {
     cells: new Int32Array(1024), rows: new Int32Array(1024), flushed: 0, late: [],
-    cachedSlice: new Float64Array(4), cachedBase: new Float64Array(4),
+    cachedSlice: new Float64Array(4), cachedBase: new Int32Array(4), cachedLateAt: new Float64Array(4), cachedFlags: new Int32Array(4), values: [],
   };
   let emittedWatermark = -Infinity;
 
@@ -265,7 +361,7 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
       const column = batch.columns[field.name];
       if (column?.type === 'string') st.writer.inputDicts[f] = column.dict;
     }
-    const values = fieldValues(config.plan, batch);
+    const values = fieldValues(config.plan, batch, scratch.values);
     if (scratch.cells.length < rows.length) {
       scratch.cells = new Int32Array(rows.length * 2);
       scratch.rows = new Int32Array(rows.length * 2);

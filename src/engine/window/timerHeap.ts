@@ -1,67 +1,89 @@
 /**
- * A binary min-heap of timers (time, key, tag) in plain arrays, so it is
- * plain data. Timers may go stale; their owner checks them when they pop.
+ * A binary min-heap of timers (time, key, tag), so it is plain data and
+ * pushing or popping allocates nothing. Timers may go stale; their owner
+ * checks them when they pop.
  */
 export interface TimerHeap {
-  at: number[];
-  key: number[];
-  tag: number[];
+  /**
+   * Node i is entries 3i (time), 3i + 1 (key), 3i + 2 (tag): interleaved so a
+   * step down the heap touches one cache line, not three arrays (a session
+   * window over 100,000 keys keeps tens of thousands of timers).
+   */
+  nodes: Float64Array;
+  size: number;
+  /** The timer the last popTimer removed (fields, not a fresh object, so popping allocates nothing). */
+  poppedAt: number;
+  poppedKey: number;
+  poppedTag: number;
 }
 
 /** Creates an empty heap. */
 export function createTimerHeap(): TimerHeap {
-  return { at: [], key: [], tag: [] };
-}
-
-function swap(h: TimerHeap, i: number, j: number): void {
-  const { at, key, tag } = h;
-  [at[i], at[j]] = [at[j]!, at[i]!];
-  [key[i], key[j]] = [key[j]!, key[i]!];
-  [tag[i], tag[j]] = [tag[j]!, tag[i]!];
+  return { nodes: new Float64Array(3 * 64), size: 0, poppedAt: NaN, poppedKey: -1, poppedTag: NaN };
 }
 
 /** Adds a timer. */
 export function pushTimer(h: TimerHeap, at: number, key: number, tag: number): void {
-  h.at.push(at);
-  h.key.push(key);
-  h.tag.push(tag);
-  let i = h.at.length - 1;
+  if (3 * h.size === h.nodes.length) {
+    const grown = new Float64Array(h.nodes.length * 2);
+    grown.set(h.nodes);
+    h.nodes = grown;
+  }
+  const a = h.nodes;
+  // Sift up by moving parents down into the hole: the same order as swapping, without the swaps.
+  let i = h.size++;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (h.at[parent]! <= h.at[i]!) break;
-    swap(h, i, parent);
+    if (a[3 * parent]! <= at) break;
+    a[3 * i] = a[3 * parent]!;
+    a[3 * i + 1] = a[3 * parent + 1]!;
+    a[3 * i + 2] = a[3 * parent + 2]!;
     i = parent;
   }
+  a[3 * i] = at;
+  a[3 * i + 1] = key;
+  a[3 * i + 2] = tag;
 }
 
 /** Time of the earliest timer, or Infinity. */
 export function peekTime(h: TimerHeap): number {
-  return h.at.length === 0 ? Infinity : h.at[0]!;
+  return h.size === 0 ? Infinity : h.nodes[0]!;
 }
 
 /** Whether a timer is due at watermark w (an empty heap has none, even at w = +Infinity). */
 export function hasTimerDue(h: TimerHeap, w: number): boolean {
-  return h.at.length > 0 && h.at[0]! <= w;
+  return h.size > 0 && h.nodes[0]! <= w;
 }
 
-/** Removes the earliest timer and returns its key and tag. */
-export function popTimer(h: TimerHeap): { at: number; key: number; tag: number } {
-  const top = { at: h.at[0]!, key: h.key[0]!, tag: h.tag[0]! };
-  const last = h.at.length - 1;
-  swap(h, 0, last);
-  h.at.pop();
-  h.key.pop();
-  h.tag.pop();
+/** Removes the earliest timer into h.poppedAt, h.poppedKey and h.poppedTag. */
+export function popTimer(h: TimerHeap): void {
+  const a = h.nodes;
+  h.poppedAt = a[0]!;
+  h.poppedKey = a[1]!;
+  h.poppedTag = a[2]!;
+  const last = --h.size;
+  const at = a[3 * last]!;
+  const key = a[3 * last + 1]!;
+  const tag = a[3 * last + 2]!;
+  // The last timer goes to the root and sifts down: ties keep the order a swapping heap gives them.
   let i = 0;
   for (;;) {
     const l = 2 * i + 1;
     const r = l + 1;
     let smallest = i;
-    if (l < last && h.at[l]! < h.at[smallest]!) smallest = l;
-    if (r < last && h.at[r]! < h.at[smallest]!) smallest = r;
+    let smallestAt = at;
+    if (l < last && a[3 * l]! < smallestAt) {
+      smallest = l;
+      smallestAt = a[3 * l]!;
+    }
+    if (r < last && a[3 * r]! < smallestAt) smallest = r;
     if (smallest === i) break;
-    swap(h, i, smallest);
+    a[3 * i] = a[3 * smallest]!;
+    a[3 * i + 1] = a[3 * smallest + 1]!;
+    a[3 * i + 2] = a[3 * smallest + 2]!;
     i = smallest;
   }
-  return top;
+  a[3 * i] = at;
+  a[3 * i + 1] = key;
+  a[3 * i + 2] = tag;
 }

@@ -3,12 +3,16 @@ import { createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc } from '.
 import { writeResult } from '../aggregate/resultWriter';
 import type { OperatorContext } from '../operators/types';
 import { moveRunningWindow, runningExtreme } from './runningWindow';
-import { mergeCellInto } from './sliceStore';
+import { loadCellInto, mergeCellInto } from './sliceStore';
 import type { SlicedWindowState } from './slicedWindowOperator';
 
 /** Scratch space and firing history for turning slices into result rows. */
 export interface WindowEmitter {
   readonly acc: ScalarAcc;
+  /** A window of one slice is read straight from its cell through this view (see loadCellInto); never reset it. */
+  readonly view: ScalarAcc;
+  /** Scratch for the bases of a window of one known slice. */
+  readonly oneBase: number[];
   readonly values: Float64Array;
   /** Firings per key of windows that fired and are still within allowed lateness, by window index (ascending). */
   readonly fired: Map<number, Int32Array>;
@@ -21,7 +25,10 @@ export interface WindowEmitter {
 /** Creates the emitter for a plan. */
 export function createWindowEmitter(plan: AggregatePlan): WindowEmitter {
   const incremental = plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
-  return { acc: createScalarAcc(plan), values: new Float64Array(plan.outputs.length), fired: new Map(), opened: new Set(), incremental };
+  return {
+    acc: createScalarAcc(plan), view: createScalarAcc(plan), oneBase: [0], values: new Float64Array(plan.outputs.length),
+    fired: new Map(), opened: new Set(), incremental,
+  };
 }
 
 function windowBounds(st: SlicedWindowState, k: number): [number, number] {
@@ -42,34 +49,45 @@ function sliceBases(st: SlicedWindowState, k: number): number[] {
   return bases;
 }
 
-/** Folds one key's cells of a window (bases from sliceBases) into the scratch accumulator; false when it has no rows there. */
-function gatherFromSlices(st: SlicedWindowState, bases: readonly number[], key: number): boolean {
+/**
+ * One key's aggregate over a window's cells (bases from sliceBases), or null
+ * when it has no rows there. A window of one slice (every tumbling window)
+ * needs no folding: its cell is read in place, which for distinct counts and
+ * percentiles saves copying a set and a sketch per key and window.
+ */
+function gatherFromSlices(st: SlicedWindowState, bases: readonly number[], key: number): ScalarAcc | null {
+  if (bases.length === 1) {
+    loadCellInto(st.store, bases[0]! + key, st.out.view);
+    return st.out.view.count > 0 ? st.out.view : null;
+  }
   const acc = st.out.acc;
   resetScalarAcc(acc);
   for (let b = 0; b < bases.length; b++) mergeCellInto(st.store, bases[b]! + key, acc);
-  return acc.count > 0;
+  return acc.count > 0 ? acc : null;
 }
 
-/** Loads key's aggregate from the running window into the scratch accumulator. */
-function gatherFromRunning(st: SlicedWindowState, key: number): boolean {
+/** Loads key's aggregate from the running window into the scratch accumulator (null when it has no rows). */
+function gatherFromRunning(st: SlicedWindowState, key: number): ScalarAcc | null {
   const run = st.running;
   const acc = st.out.acc;
   acc.count = run.count[key]!;
-  if (acc.count <= 0) return false;
-  run.fields.forEach((rf, f) => {
+  if (acc.count <= 0) return null;
+  // A plain loop, not forEach: this runs once per key of every firing.
+  for (let f = 0; f < run.fields.length; f++) {
+    const rf = run.fields[f]!;
     const a = acc.fields[f]!;
     a.n = rf.n[key]!;
     a.sum = rf.sum === null ? 0 : rf.sum[key]!;
     a.sumSq = rf.sumSq === null ? 0 : rf.sumSq[key]!;
     a.min = rf.backMin === null ? Infinity : runningExtreme(run, f, key, 'min');
     a.max = rf.backMax === null ? -Infinity : runningExtreme(run, f, key, 'max');
-  });
-  return true;
+  }
+  return acc;
 }
 
-function write(st: SlicedWindowState, k: number, key: number, revision: number, watermark: number): void {
+function write(st: SlicedWindowState, acc: ScalarAcc, k: number, key: number, revision: number, watermark: number): void {
   const outputs = st.config.plan.outputs;
-  for (let o = 0; o < outputs.length; o++) st.out.values[o] = scalarResult(st.out.acc, outputs[o]!);
+  for (let o = 0; o < outputs.length; o++) st.out.values[o] = scalarResult(acc, outputs[o]!);
   const start = st.config.offset + k * st.config.slide;
   const end = start + st.config.size;
   writeResult(st.writer, start, end, key, st.out.values, revision, end - 1, watermark);
@@ -85,9 +103,9 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   const bases = useRunning ? [] : sliceBases(st, k);
   let fired = 0;
   for (let key = 0; key < keyCount; key++) {
-    const has = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, bases, key);
-    if (!has) continue;
-    write(st, k, key, 0, watermarkBefore);
+    const acc = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, bases, key);
+    if (acc === null) continue;
+    write(st, acc, k, key, 0, watermarkBefore);
     if (firings !== null) firings[key] = 1;
     fired++;
   }
@@ -98,9 +116,13 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   }
 }
 
-/** Re-fires window k for one key after a late event within allowed lateness updated it. */
-export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: number, key: number): void {
-  if (!gatherFromSlices(st, sliceBases(st, k), key)) return;
+/**
+ * Re-fires window k for one key after a late event within allowed lateness
+ * updated it. `bases` (see sliceBases) may be given when the caller knows them.
+ */
+export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: number, key: number, bases: readonly number[] = sliceBases(st, k)): void {
+  const acc = gatherFromSlices(st, bases, key);
+  if (acc === null) return;
   let firings = st.out.fired.get(k);
   if (firings === undefined) {
     firings = new Int32Array(st.store.keyCap);
@@ -113,7 +135,7 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
   }
   const revision = firings[key]!;
   firings[key] = revision + 1;
-  write(st, k, key, revision, st.watermark);
+  write(st, acc, k, key, revision, st.watermark);
   if (ctx.trace !== null) {
     const [start, end] = windowBounds(st, k);
     ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });

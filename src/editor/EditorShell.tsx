@@ -1,0 +1,76 @@
+import '@xyflow/react/dist/style.css';
+import './editor.css';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { PipelineCanvas } from './canvas/PipelineCanvas';
+import { useVisibleArea } from './canvas/placement';
+import { DocumentsBar } from './documents/DocumentsBar';
+import { Inspector } from './inspector/Inspector';
+import { Palette } from './palette/Palette';
+import { ProblemsPanel } from './problems/ProblemsPanel';
+import { useEditingShortcuts } from './shortcuts/useEditingShortcuts';
+
+/** A short message at the bottom of the canvas that goes away by itself. */
+function useNotice(): [string | null, (message: string) => void] {
+  const [notice, setNotice] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const notify = useCallback((message: string) => {
+    setNotice(message);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setNotice(null), 3500);
+  }, []);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return [notice, notify];
+}
+
+/**
+ * The editor's full-window layout: the documents bar across the top, the
+ * palette on the left, the canvas in the middle with the problems below it,
+ * and the inspector on the right. Needs an EditorStoreProvider above it.
+ */
+export function EditorShell() {
+  return (
+    <ReactFlowProvider>
+      <EditorLayout />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorLayout() {
+  const [notice, notify] = useNotice();
+  const [problemsOpen, setProblemsOpen] = useState(true);
+  useEditingShortcuts(notify, useVisibleArea());
+  return (
+    <div className="wp-editor">
+      <div className="wp-editor-bar">
+        <DocumentsBar />
+      </div>
+      <Palette />
+      <main className="wp-editor-main" id="main" tabIndex={-1}>
+        <PipelineCanvas notify={notify} />
+        <div className="wp-toast-region" role="status" aria-live="polite">
+          {notice !== null && <div className="wp-toast" data-testid="notice">{notice}</div>}
+        </div>
+        <div className={`wp-problems-dock${problemsOpen ? '' : ' is-collapsed'}`}>
+          <button
+            type="button"
+            className="wp-dock-toggle"
+            aria-expanded={problemsOpen}
+            aria-controls="wp-problems-body"
+            aria-label={problemsOpen ? 'Hide problems' : 'Show problems'}
+            title={problemsOpen ? 'Hide problems' : 'Show problems'}
+            onClick={() => setProblemsOpen((open) => !open)}
+          >
+            <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg>
+          </button>
+          <div id="wp-problems-body" className="wp-problems-body">
+            <ProblemsPanel />
+          </div>
+        </div>
+      </main>
+      <div className="wp-editor-inspector">
+        <Inspector />
+      </div>
+    </div>
+  );
+}

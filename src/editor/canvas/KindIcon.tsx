@@ -1,0 +1,26 @@
+import { memo } from 'react';
+
+const PATHS: Readonly<Record<string, string>> = {
+  'source.sample': 'M2 12c2.5-5 5-5 7.5 0s5 5 7.5 0 3.5-3 5-1.5 M2 17c2.5-3 5-3 7.5 0s5 3 7.5 0',
+  'source.file': 'M6 3h8l4 4v14H6z M14 3v4h4 M9 12h6 M9 16h6',
+  'transform.filter': 'M3 5h18l-7 8v6l-4 2v-8z',
+  'transform.map': 'M4 12h13 M13 7l5 5-5 5 M4 7v10',
+  'transform.keyBy': 'M8 16a4 4 0 1 1 0-8 4 4 0 0 1 0 8z M12 12h9 M17 12v3 M20.5 12v2',
+  'transform.union': 'M6 3v5c0 3 6 4 6 8v5 M18 3v5c0 3-6 4-6 8 M9 18l3 3 3-3',
+  'window.tumbling': 'M2.5 8h6v8h-6z M9 8h6v8H9z M15.5 8h6v8h-6z',
+  'window.hopping': 'M3 6h11v8H3z M10 10h11v8H10z',
+  'window.session': 'M2.5 8h6v8h-6z M12 8h9.5v8H12z',
+  'window.count': 'M9 4 7 20 M17 4l-2 16 M4 9h16 M3.5 15h16',
+  aggregate: 'M18 5H6l6 7-6 7h12',
+  'sink.collect': 'M4 13l3-8h10l3 8v6H4z M4 13h5l1 2h4l1-2h5',
+  'sink.log': 'M4 6l5 6-5 6 M12 18h8',
+};
+
+/** A small line icon for a node kind (24×24, drawn in the current colour). */
+export const KindIcon = memo(function KindIcon({ kind, size = 16 }: { readonly kind: string; readonly size?: number }) {
+  return (
+    <svg className="wp-kind-icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d={PATHS[kind] ?? 'M5 5h14v14H5z'} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+});

@@ -1,0 +1,149 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  SelectionMode,
+  useStore,
+  type Connection,
+  type Edge,
+  type OnConnectEnd,
+  type ReactFlowState,
+  type Viewport,
+} from '@xyflow/react';
+import { useCallback, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { createStore } from 'zustand/vanilla';
+import './canvas.css';
+import { checkConnection } from '../store/connections';
+import { useEditorStore } from '../store/context';
+import { CanvasToolbar } from './CanvasToolbar';
+import { ConnectionHint } from './ConnectionHint';
+import { attemptFor, nodeIdAt } from './connectionTarget';
+import { EdgeTooltipLayer } from './EdgeTooltipLayer';
+import type { EdgeHover } from './EdgeTooltip';
+import { EmptyCanvas } from './EmptyCanvas';
+import { FIT_VIEW, GRID, KIND_MIME, type PipelineFlowEdge, type PipelineFlowNode } from './flowTypes';
+import { useAddNode } from './placement';
+import { NODE_TYPES } from './nodeTypes';
+import { useCanvasChanges } from './useCanvasChanges';
+import { useFlowElements } from './useFlowElements';
+import { sameViewport, useViewportSync } from './useViewportSync';
+
+const SNAP: [number, number] = [GRID, GRID];
+const PAN_BUTTONS = [1, 2];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const miniMapClass = (n: PipelineFlowNode): string => `wp-mini wp-mini-${n.type ?? 'transform'}`;
+
+/**
+ * Below this zoom, text on nodes is too small to read (13 px shows as 5),
+ * and rasterising it for hundreds of nodes is most of what a frame costs, so
+ * nodes are drawn as coloured blocks until the user zooms in again.
+ */
+const LOW_DETAIL_ZOOM = 0.4;
+const lowDetail = (s: ReactFlowState): boolean => s.transform[2] < LOW_DETAIL_ZOOM;
+
+/**
+ * The pipeline canvas: React Flow drawing the store's document. Every edit
+ * goes through the store (moves, connections, selection, viewport), so undo
+ * and autosave see it; React Flow only reports what the user did.
+ */
+export function PipelineCanvas({ notify }: { notify: (message: string) => void }) {
+  const store = useEditorStore();
+  const addNode = useAddNode();
+  const { sizes, onNodesChange, onEdgesChange, selectingHere } = useCanvasChanges();
+  const { nodes, edges, analysis } = useFlowElements(sizes);
+  const [initialViewport] = useState(() => store.getState().viewport);
+  useViewportSync(selectingHere);
+  const [hover] = useState(() => createStore<{ hover: EdgeHover | null }>(() => ({ hover: null })));
+  const wrapper = useRef<HTMLDivElement>(null);
+  const farAway = useStore(lowDetail);
+
+  const isValidConnection = useCallback((c: Connection | Edge) =>
+    checkConnection(store.getState().doc, { from: c.source, fromPort: c.sourceHandle ?? 'out', to: c.target }).ok, [store]);
+
+  const onConnect = useCallback((c: Connection) => {
+    const made = store.getState().connect({ from: c.source, fromPort: c.sourceHandle ?? 'out', to: c.target });
+    if (!made.ok) notify(made.reason);
+  }, [store, notify]);
+
+  // Dropping a connection anywhere on a node (not only on its handle) connects it too.
+  const onConnectEnd: OnConnectEnd = useCallback((event, state) => {
+    if (state.isValid === true || state.fromHandle === null) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    if (point === undefined) return;
+    const over = nodeIdAt(point.clientX, point.clientY);
+    if (over === null || over === state.fromHandle.nodeId) return;
+    const start = { nodeId: state.fromHandle.nodeId, handleId: state.fromHandle.id ?? null, type: state.fromHandle.type };
+    const made = store.getState().connect(attemptFor(start, over, state.toHandle?.id ?? null));
+    if (!made.ok) notify(`Not connected: ${made.reason}`);
+  }, [store, notify]);
+
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => {
+    if (!sameViewport(viewport, store.getState().viewport)) store.getState().setViewport(viewport);
+  }, [store]);
+
+  const pointerIn = (event: MouseEvent): { x: number; y: number } => {
+    const bounds = wrapper.current?.getBoundingClientRect();
+    return { x: event.clientX - (bounds?.left ?? 0), y: event.clientY - (bounds?.top ?? 0) };
+  };
+  const onEdgeHover = useCallback((event: MouseEvent, edge: Edge) => hover.setState({ hover: { edgeId: edge.id, ...pointerIn(event) } }), [hover]);
+  const onEdgeLeave = useCallback(() => hover.setState({ hover: null }), [hover]);
+
+  const onDragOver = (event: DragEvent): void => {
+    if (!event.dataTransfer.types.includes(KIND_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (event: DragEvent): void => {
+    const kind = event.dataTransfer.getData(KIND_MIME);
+    if (kind === '') return;
+    event.preventDefault();
+    addNode.atScreen(kind, event.clientX, event.clientY);
+  };
+
+  return (
+    <div className="wp-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" data-detail={farAway ? 'low' : 'full'}>
+      <ReactFlow<PipelineFlowNode, PipelineFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        isValidConnection={isValidConnection}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onMoveEnd={onMoveEnd}
+        onEdgeMouseEnter={onEdgeHover}
+        onEdgeMouseMove={onEdgeHover}
+        onEdgeMouseLeave={onEdgeLeave}
+        defaultViewport={initialViewport}
+        minZoom={0.1}
+        maxZoom={2.5}
+        snapToGrid
+        snapGrid={SNAP}
+        // The editing shortcuts delete through the store, so deletions can be undone.
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionOnDrag
+        selectionMode={SelectionMode.Partial}
+        panOnDrag={PAN_BUTTONS}
+        panOnScroll
+        fitViewOptions={FIT_VIEW}
+        colorMode="system"
+        aria-label="Pipeline canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+        <Panel position="top-left" className="wp-toolbar-panel">
+          <CanvasToolbar />
+        </Panel>
+        <Controls showInteractive={false} showFitView={false} />
+        <MiniMap<PipelineFlowNode> pannable zoomable nodeClassName={miniMapClass} nodeBorderRadius={6} ariaLabel="Mini map" />
+        <ConnectionHint />
+        {nodes.length === 0 && <EmptyCanvas />}
+      </ReactFlow>
+      <EdgeTooltipLayer hover={hover} analysis={analysis} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { isNodeKind, portsOf } from '../../model';
+import type { PipelineFlowNode } from './flowTypes';
+import { KindIcon } from './KindIcon';
+import { kindTitle } from './kindInfo';
+
+function ports(kind: string): { inputs: readonly string[]; outputs: readonly string[] } {
+  return isNodeKind(kind) ? portsOf(kind) : { inputs: ['in'], outputs: ['out'] };
+}
+
+/** Where each output handle sits down the node's right edge, in percent. */
+function handleTop(index: number, count: number): string {
+  return count === 1 ? '50%' : `${32 + (index * 40) / (count - 1)}%`;
+}
+
+/**
+ * A node on the canvas: family colour and icon, name, kind, a one-line
+ * summary of its settings and a badge listing its problems. Sources have no
+ * input handle and sinks no output; windows show `out` and `late`.
+ */
+export const PipelineNode = memo(function PipelineNode({ id, type, data, selected }: NodeProps<PipelineFlowNode>) {
+  const { inputs, outputs } = ports(data.kind);
+  const labelled = outputs.length > 1;
+  const problemCount = data.problems.length;
+  const tipId = `wp-node-problems-${id}`;
+  return (
+    <div className={`wp-node wp-family-${type}${selected ? ' is-selected' : ''}${problemCount > 0 ? ' has-problems' : ''}${labelled ? ' has-ports' : ''}`}>
+      {inputs.length > 0 && (
+        <Handle type="target" position={Position.Left} id="in" className="wp-handle wp-handle-in" aria-label={`Input of ${data.title}`} />
+      )}
+      <div className="wp-node-icon" title={kindTitle(data.kind)}>
+        <KindIcon kind={data.kind} size={17} />
+      </div>
+      <div className="wp-node-text">
+        <div className="wp-node-title" title={data.title}>{data.title}</div>
+        <span className="visually-hidden">{kindTitle(data.kind)}</span>
+        <div className="wp-node-summary" title={data.summary}>{data.summary}</div>
+      </div>
+      {problemCount > 0 && (
+        <div className="wp-node-badge" tabIndex={-1} data-testid="node-problems" aria-describedby={tipId}>
+          <span aria-hidden="true">{problemCount}</span>
+          <span className="visually-hidden">{problemCount === 1 ? '1 problem' : `${problemCount} problems`}</span>
+          <div className="wp-node-tip" role="tooltip" id={tipId}>
+            <ul>{data.problems.map((p, i) => <li key={i}>{p.replace(/^node '[^']*': /, '')}</li>)}</ul>
+          </div>
+        </div>
+      )}
+      {outputs.map((port, i) => (
+        <Handle
+          key={port}
+          type="source"
+          position={Position.Right}
+          id={port}
+          className={`wp-handle wp-handle-${port}`}
+          style={{ top: handleTop(i, outputs.length) }}
+          aria-label={`${port === 'late' ? 'Late events output' : 'Output'} of ${data.title}`}
+        >
+          {labelled && <span className="wp-port-label">{port}</span>}
+        </Handle>
+      ))}
+    </div>
+  );
+});

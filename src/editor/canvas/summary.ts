@@ -1,0 +1,94 @@
+/**
+ * The one line under a node's name that says what it does with its
+ * settings ("Tumbling 1m, lateness 10s"). Params are read as the user left
+ * them, so a half-typed value still reads sensibly.
+ */
+
+type Params = Readonly<Record<string, unknown>>;
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : [];
+}
+
+/** `1200` → `1.2k`, so rates and limits stay short. */
+function compact(value: unknown): string | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return text(value);
+  if (Math.abs(value) >= 1e6) return `${+(value / 1e6).toFixed(1)}M`;
+  if (Math.abs(value) >= 1e4) return `${+(value / 1e3).toFixed(1)}k`;
+  return String(value);
+}
+
+function isZero(duration: unknown): boolean {
+  return duration === undefined || duration === 0 || (typeof duration === 'string' && /^-?0+(\.0*)?(ms|s|m|h|d)?$/.test(duration.trim()));
+}
+
+/** Processing time, offset and lateness: only what differs from the defaults. */
+function windowExtras(p: Params): string {
+  const parts: string[] = [];
+  if (p.time === 'processing') parts.push('processing time');
+  if (!isZero(p.offset)) parts.push(`offset ${text(p.offset) ?? '?'}`);
+  if (!isZero(p.allowedLateness)) parts.push(`lateness ${text(p.allowedLateness) ?? '?'}`);
+  return parts.length === 0 ? '' : `, ${parts.join(', ')}`;
+}
+
+function aggregation(a: Record<string, unknown>): string {
+  const fn = text(a.fn) ?? '?';
+  if (fn === 'count') return 'count';
+  const field = text(a.field) ?? '?';
+  if (fn === 'percentile' && typeof a.q === 'number') return `p${+(a.q * 100).toFixed(1)}(${field})`;
+  return `${fn}(${field})`;
+}
+
+function list(items: readonly string[], none: string): string {
+  return items.length === 0 ? none : items.join(', ');
+}
+
+/** A one-line summary of a node's settings, for every kind; '' for an unknown kind. */
+export function summarize(kind: string, params: Params): string {
+  const p = params;
+  switch (kind) {
+    case 'source.sample': {
+      const parts = [`Sample ${text(p.stream) ?? 'sensors'}`, `${compact(p.rate) ?? 1000}/s`, `${compact(p.keys) ?? 10} keys`];
+      if (typeof p.lateFraction === 'number' && p.lateFraction > 0) parts.push(`${+(p.lateFraction * 100).toFixed(1)}% late`);
+      return parts.join(' · ');
+    }
+    case 'source.file': {
+      const file = text(p.fileName) ?? (text(p.data) === undefined ? 'no file yet' : 'inline data');
+      return `File: ${file} · time ${text(p.eventTime) ?? '?'}`;
+    }
+    case 'transform.filter':
+      return `Filter: ${text(p.expr) ?? 'no condition yet'}`;
+    case 'transform.map': {
+      const fields = records(p.fields).map((f) => `${text(f.name) ?? '?'} = ${text(f.expr) ?? '?'}`);
+      return `${list(fields, 'No fields yet')}${p.keep === false ? ' (drops the rest)' : ''}`;
+    }
+    case 'transform.keyBy': {
+      const fields = Array.isArray(p.fields) ? p.fields.map(text).filter((f): f is string => f !== undefined) : [];
+      return fields.length === 0 ? 'Pick key fields' : `Key by ${fields.join(', ')}`;
+    }
+    case 'transform.union':
+      return 'Merge streams';
+    case 'window.tumbling':
+      return `Tumbling ${text(p.size) ?? '?'}${windowExtras(p)}`;
+    case 'window.hopping':
+      return `Hopping ${text(p.size) ?? '?'} every ${text(p.slide) ?? '?'}${windowExtras(p)}`;
+    case 'window.session':
+      return `Session, gap ${text(p.gap) ?? '?'}${windowExtras(p)}`;
+    case 'window.count':
+      return `Every ${text(p.size) ?? '?'} events per key`;
+    case 'aggregate':
+      return list(records(p.aggregations).map(aggregation), 'No aggregations yet');
+    case 'sink.collect':
+      return 'Results for the tables and charts';
+    case 'sink.log':
+      return `Log the first ${compact(p.limit) ?? 100} rows`;
+    default:
+      return '';
+  }
+}

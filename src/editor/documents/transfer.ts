@@ -1,0 +1,53 @@
+import type { Problem } from '../../model';
+import { fromPipelineJson, toPipelineJson } from '../store/documentFormat';
+import type { EditorDocument } from '../store/types';
+
+/** What a file name may not contain on common systems, and control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
+
+/** `Card spend.windowpane.json`: the pipeline's name made safe for a file name. */
+export function exportFileName(name: string): string {
+  const safe = name.replace(UNSAFE_IN_FILE_NAMES, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 120).trim();
+  return `${safe === '' ? 'pipeline' : safe}.windowpane.json`;
+}
+
+/**
+ * Reads an imported file or pasted text. Unlike a saved document, an import
+ * must be valid: every problem is reported and nothing is opened, so the
+ * canvas stays as it was.
+ */
+export function readImport(text: string): { ok: true; doc: EditorDocument } | { ok: false; problems: Problem[] } {
+  if (text.trim() === '') return { ok: false, problems: [{ path: '', message: 'the file is empty' }] };
+  return fromPipelineJson(text);
+}
+
+/** True for files the drop target takes without asking: JSON by name or by type. */
+export function looksLikeJsonFile(file: { readonly name: string; readonly type: string }): boolean {
+  return /\.json$/i.test(file.name) || file.type === 'application/json';
+}
+
+/** Starts a download of the document as pipeline JSON. */
+export function downloadDocument(doc: EditorDocument): void {
+  const blob = new Blob([toPipelineJson(doc)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = exportFileName(doc.name);
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has taken the blob by the next task; revoking sooner can cancel it in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Copies text to the clipboard; false when the browser refuses (no permission, not a secure page). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,23 @@
+import { AGGREGATE_FN_HELP, KIND_HELP, PARAM_HELP } from './helpTexts';
+
+/**
+ * What a node kind does, in one sentence for someone learning streaming
+ * (the palette's tooltip, the inspector's header); '' for an unknown kind.
+ */
+export function kindHelp(kind: string): string {
+  return KIND_HELP[kind] ?? '';
+}
+
+/**
+ * What one param of a kind means and why it matters, in one sentence; ''
+ * when there is none. Items of a list param are named `list.key`, like
+ * `paramHelp('aggregate', 'aggregations.q')`.
+ */
+export function paramHelp(kind: string, param: string): string {
+  return PARAM_HELP[`${kind}.${param}`] ?? '';
+}
+
+/** What an aggregate function computes, in one sentence; '' for an unknown one. */
+export function aggregateFnHelp(fn: string): string {
+  return AGGREGATE_FN_HELP[fn] ?? '';
+}

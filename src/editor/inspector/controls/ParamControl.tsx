@@ -1,0 +1,111 @@
+import type { ReactNode } from 'react';
+import { paramLabel, rowNoun } from '../labels';
+import { changeRow, fnAccepts, itemShown, newRow, type Row } from '../listRows';
+import { problemText, rowProblems, sentence } from '../problemPaths';
+import type { Problem } from '../../../model';
+import { EnumSelect, Checkbox, FieldPicker, FixedValue, KeyFieldsPicker } from './ChoiceControls';
+import { ExpressionInput } from './ExpressionInput';
+import { FileDataControl } from './FileDataControl';
+import { describedBy, messagesOf, ParamFrame } from './ParamFrame';
+import { DurationInput, NumberInput, StringsInput, TextInput } from './TextControls';
+import type { ControlProps } from './types';
+
+/** What the param dispatcher needs beyond a control's own props. */
+export interface ParamContext {
+  /** The key fields of the input, marked in pickers. */
+  readonly keyNames: readonly string[];
+  /** The document's problems about this param and below it (list rows), with their paths. */
+  readonly problemsBelow: readonly Problem[];
+  /** Its JSON path, `nodes[i].params.key`. */
+  readonly jsonPath: string;
+  /** Loads a file into a file source: data and fileName in one step. */
+  readonly loadFile: (text: string, fileName: string) => void;
+}
+
+/** The control for a param, chosen by its spec. */
+export function ParamControl(props: ControlProps & { readonly context: ParamContext }): ReactNode {
+  const { context, ...control } = props;
+  switch (control.spec.control) {
+    case 'duration': return <DurationInput {...control} />;
+    case 'number': return <NumberInput {...control} />;
+    case 'enum': return <EnumSelect {...control} />;
+    case 'boolean': return <Checkbox {...control} />;
+    case 'fixed': return <FixedValue {...control} />;
+    case 'field': return <FieldPicker {...control} />;
+    case 'fields': return <KeyFieldsPicker {...control} keyNames={context.keyNames} />;
+    case 'expression': return <ExpressionInput {...control} />;
+    case 'longText': return <FileDataControl {...control} onLoad={context.loadFile} />;
+    case 'strings': return <StringsInput {...control} />;
+    case 'list': return <ListEditor {...control} context={context} />;
+    case 'text': return <TextInput {...control} />;
+  }
+}
+
+function rowsOf(value: unknown): Row[] {
+  return Array.isArray(value) ? value.map((r) => (typeof r === 'object' && r !== null ? (r as Row) : {})) : [];
+}
+
+/**
+ * A list of objects (aggregations, computed fields): one card per row with a
+ * control for each of its keys, and buttons to add and remove rows.
+ */
+function ListEditor(props: ControlProps & { readonly context: ParamContext }) {
+  const { context, spec, kind, path, id, fields } = props;
+  const item = spec.control === 'list' ? spec.item : [];
+  const rows = rowsOf(props.value);
+  const noun = rowNoun(path);
+  const fresh = (): Row[] => rowsOf(props.current());
+  const setRow = (index: number, key: string, value: unknown) => {
+    const list = fresh();
+    const row = list[index];
+    if (row === undefined) return;
+    props.commit(list.map((r, i) => (i === index ? changeRow(path, row, key, value, fields) : r)));
+  };
+  const claimed = new Set<Problem>();
+  const cards = rows.map((row, index) => {
+    const rowPath = `${context.jsonPath}[${index}]`;
+    const mine = rowProblems(context.problemsBelow, context.jsonPath, index, row['name']);
+    mine.forEach((p) => claimed.add(p));
+    const atKey = (key: string) => mine.filter((p) => p.path === `${rowPath}.${key}` || p.path.startsWith(`${rowPath}.${key}[`));
+    const rest = mine.filter((p) => !item.some((s) => atKey(s.key).includes(p)));
+    const title = `${sentence(noun)} ${index + 1}`;
+    return (
+      <li key={index} className="wp-row">
+        <div className="wp-row-head">
+          <span className="wp-row-title">{title}{typeof row['name'] === 'string' && row['name'] !== '' && <code>{row['name']}</code>}</span>
+          <button
+            type="button" className="wp-icon-button" aria-label={`Remove ${noun} ${index + 1}`} title={`Remove ${noun} ${index + 1}`}
+            disabled={rows.length <= (spec.control === 'list' ? spec.minItems : 0)}
+            onClick={() => props.commit(fresh().filter((_, i) => i !== index))}
+          >
+            ×
+          </button>
+        </div>
+        <div className="wp-row-body">
+          {item.filter((s) => itemShown(path, s.key, row)).map((s) => (
+            <ParamControl
+              key={s.key} kind={kind} path={`${path}.${s.key}`} id={`${id}-${index}-${s.key}`}
+              label={paramLabel(kind, s.key)} labelSuffix={` of ${noun} ${index + 1}`} spec={s} value={row[s.key]}
+              commit={(v) => setRow(index, s.key, v)} current={() => fresh()[index]?.[s.key]} fields={fields}
+              problems={atKey(s.key).map((p) => problemText(kind, p.message))}
+              {...(s.control === 'field' && path === 'aggregate.aggregations' ? { accepts: (f) => fnAccepts(row['fn'], f.type) } : {})}
+              context={{ ...context, problemsBelow: atKey(s.key), jsonPath: `${rowPath}.${s.key}` }}
+            />
+          ))}
+        </div>
+        <div className="wp-row-problems">
+          {rest.map((p) => <p key={p.message} className="wp-param-error"><span aria-hidden="true" className="wp-param-error-icon" />{sentence(problemText(kind, p.message))}</p>)}
+        </div>
+      </li>
+    );
+  });
+  const listProblems = context.problemsBelow.filter((p) => !claimed.has(p)).map((p) => problemText(kind, p.message));
+  return (
+    <ParamFrame control={props} messages={messagesOf({ ...props, problems: listProblems }, null, false)} layout="group" hint={`${rows.length} ${noun}${rows.length === 1 ? '' : 's'}`}>
+      <ol className="wp-rows" id={id} aria-describedby={describedBy(id)}>{cards}</ol>
+      <button type="button" className="wp-button wp-add-row" onClick={() => props.commit([...fresh(), newRow(path, item, fresh())])}>
+        + Add {noun}
+      </button>
+    </ParamFrame>
+  );
+}

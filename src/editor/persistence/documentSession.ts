@@ -1,0 +1,345 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Problem } from '../../model';
+import { EMPTY_DOCUMENT, type EditorStore } from '../store/documentStore';
+import type { EditorDocument } from '../store/types';
+import { flushOnPageHide, startAutosave, type SaveStatus, type Scheduler } from './autosave';
+import { memoryBackend, type KeyValueBackend } from './backend';
+import { DEFAULT_VIEWPORT, NO_SELECTION, readEntries, readRecord, toRecord, type EditorSnapshot, type PipelineEntry } from './records';
+
+/** A message under the documents bar; `action` is a button beside it (Undo). */
+export interface Notice {
+  readonly id: number;
+  readonly message: string;
+  readonly tone: 'info' | 'error';
+  readonly action?: { readonly label: string; run(): void };
+}
+
+export interface DocumentsState {
+  /** Every saved pipeline, in the order they were created. */
+  readonly pipelines: readonly PipelineEntry[];
+  /** The pipeline on screen. */
+  readonly openId: string;
+  /** `memory` when IndexedDB is unavailable and nothing survives a reload. */
+  readonly status: SaveStatus | 'memory';
+  readonly notice: Notice | null;
+}
+
+export type Outcome = { ok: true } | { ok: false; problems: Problem[] };
+
+export interface DocumentSession {
+  readonly state: StoreApi<DocumentsState>;
+  /** Loads the open pipeline into the editor (or starts one); call once, before the editor is shown. */
+  restore(): Promise<void>;
+  open(id: string): Promise<Outcome>;
+  /** A new, empty pipeline. */
+  createBlank(): Promise<Outcome>;
+  /**
+   * Opens `doc` as a pipeline of its own, so whatever was on screen stays in
+   * the list. An untouched empty pipeline is replaced instead of left behind.
+   */
+  openAsNew(doc: EditorDocument): Promise<Outcome>;
+  duplicate(id: string): Promise<Outcome>;
+  rename(id: string, name: string): Promise<Outcome>;
+  /** Deletes at once and offers Undo in a notice. */
+  remove(id: string): Promise<Outcome>;
+  notify(message: string, tone?: Notice['tone'], action?: Notice['action']): void;
+  dismissNotice(id: number): void;
+  /** Writes pending changes now. */
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+export interface SessionOptions {
+  readonly backend: KeyValueBackend;
+  /** Why the real storage could not be opened; `backend` is then the in-memory fallback and the bar says so. */
+  readonly unavailable?: string;
+  readonly now?: () => number;
+  readonly newId?: () => string;
+  readonly schedule?: Scheduler;
+  readonly saveDelayMs?: number;
+}
+
+/** What Undo needs to bring a deleted pipeline back. */
+interface Deleted {
+  readonly entry: PipelineEntry;
+  /** The stored record as it was, even when damaged. */
+  readonly record: unknown;
+  readonly wasOpen: boolean;
+  /** The empty pipeline started because the deleted one was the last. */
+  readonly replacement: string | undefined;
+}
+
+const LIST_KEY = 'pipelines';
+const OPEN_KEY = 'open';
+const recordKey = (id: string): string => `pipeline:${id}`;
+const UNTITLED = EMPTY_DOCUMENT.name;
+
+/** A random id; `crypto.getRandomValues` exists outside secure contexts too, unlike `randomUUID`. */
+function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `p${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** `base`, or `base 2`, `base 3`... whichever no pipeline is called yet. */
+export function uniqueName(base: string, taken: readonly string[]): string {
+  const names = new Set(taken);
+  if (!names.has(base)) return base;
+  let i = 2;
+  while (names.has(`${base} ${i}`)) i++;
+  return `${base} ${i}`;
+}
+
+function failure(message: string): Outcome {
+  return { ok: false, problems: [{ path: '', message }] };
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The pipelines a person keeps in this browser, and the editor showing one of
+ * them. Framework-free: it takes the editor store and a storage backend, and
+ * keeps its own small store for the documents bar to read.
+ */
+export function createDocumentSession(editor: EditorStore, options: SessionOptions): DocumentSession {
+  let backend = options.backend;
+  let persistent = options.unavailable === undefined;
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? randomId;
+  let noticeSeq = 0;
+  const state = createStore<DocumentsState>()(() => ({
+    pipelines: [],
+    openId: '',
+    status: persistent ? 'saved' : 'memory',
+    notice: null,
+  }));
+  const entries = (): readonly PipelineEntry[] => state.getState().pipelines;
+  const setEntries = (pipelines: readonly PipelineEntry[]): void => state.setState({ pipelines });
+  const updateEntry = (id: string, change: Partial<PipelineEntry>): void =>
+    setEntries(entries().map((e) => (e.id === id ? { ...e, ...change } : e)));
+
+  /** Stores `records` together with the list and the open id, in one transaction. */
+  const persist = (records: readonly (readonly [string, unknown])[] = []): Promise<void> =>
+    backend.setMany([...records, [LIST_KEY, entries()], [OPEN_KEY, state.getState().openId]]);
+
+  const autosave = startAutosave(editor, {
+    ...(options.saveDelayMs === undefined ? {} : { delayMs: options.saveDelayMs }),
+    ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
+    write(snapshot, docChanged) {
+      const id = state.getState().openId;
+      if (docChanged) updateEntry(id, { name: snapshot.doc.name, updatedAt: now() });
+      return persist([[recordKey(id), toRecord(snapshot)]]);
+    },
+    onStatus(status, error) {
+      if (!persistent) return;
+      const before = state.getState().status;
+      if (before !== status) state.setState({ status });
+      if (status === 'failed' && before !== 'failed') session.notify(`Autosave failed: ${reason(error)}. Export the pipeline to keep a copy.`, 'error');
+    },
+  });
+  const stopLifecycle = flushOnPageHide(() => void autosave.flush());
+
+  const storageUnavailable = (why: string): void => {
+    persistent = false;
+    state.setState({ status: 'memory' });
+    session.notify(`Autosave is not available in this window (${why}): your work will not survive a reload. Export it to keep a copy.`, 'error');
+  };
+
+  const snapshotOnScreen = (): EditorSnapshot => {
+    const { doc, selection, viewport } = editor.getState();
+    return { doc, selection, viewport };
+  };
+
+  /** Puts a pipeline on screen with a fresh undo history; `keepCurrent` first saves what it replaces. */
+  const show = (id: string, snapshot: EditorSnapshot, keepCurrent: boolean): void => {
+    if (keepCurrent) void autosave.flush();
+    autosave.markSaved(snapshot);
+    editor.setState({ doc: snapshot.doc, selection: snapshot.selection, viewport: snapshot.viewport });
+    editor.temporal.getState().clear();
+    state.setState({ openId: id });
+  };
+
+  const readStored = async (id: string): Promise<{ ok: true; snapshot: EditorSnapshot } | { ok: false; problems: Problem[] }> => {
+    const raw = await backend.get(recordKey(id));
+    if (raw === undefined) return { ok: false, problems: [{ path: '', message: 'the saved pipeline is missing from storage' }] };
+    return readRecord(raw);
+  };
+
+  /** Adds a pipeline, puts it on screen and stores it. */
+  const add = async (doc: EditorDocument, keepCurrent = true): Promise<string> => {
+    const id = newId();
+    const snapshot: EditorSnapshot = { doc, selection: NO_SELECTION, viewport: DEFAULT_VIEWPORT };
+    setEntries([...entries(), { id, name: doc.name, updatedAt: now() }]);
+    show(id, snapshot, keepCurrent);
+    await persist([[recordKey(id), toRecord(snapshot)]]);
+    return id;
+  };
+
+  const blankDocument = (): EditorDocument => ({ ...EMPTY_DOCUMENT, name: uniqueName(UNTITLED, entries().map((e) => e.name)) });
+
+  // Operations that read before they write run one at a time, so a double click cannot interleave them.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(operation: () => Promise<T>): Promise<T> => {
+    const run = queue.then(operation);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const guarded = async (operation: () => Promise<Outcome>): Promise<Outcome> => {
+    try {
+      return await operation();
+    } catch (error) {
+      return failure(`storage failed: ${reason(error)}`);
+    }
+  };
+
+  /** Puts the most recently changed readable pipeline on screen; false when there is none. */
+  const showMostRecent = async (): Promise<boolean> => {
+    for (const next of [...entries()].sort((a, b) => b.updatedAt - a.updatedAt)) {
+      const read = await readStored(next.id);
+      if (!read.ok) continue;
+      show(next.id, read.snapshot, false);
+      return true;
+    }
+    return false;
+  };
+
+  const undoRemove = async ({ entry, record, wasOpen, replacement }: Deleted): Promise<void> => {
+    if (entries().some((e) => e.id === entry.id)) return;
+    setEntries([...entries(), entry]);
+    await persist(record === undefined ? [] : [[recordKey(entry.id), record]]);
+    const read = wasOpen ? readRecord(record) : undefined;
+    if (read?.ok !== true) return;
+    // The empty pipeline started in its place goes again if it was not used.
+    const unused = replacement !== undefined && state.getState().openId === replacement && editor.getState().doc.nodes.length === 0;
+    show(entry.id, read.snapshot, !unused);
+    if (unused) {
+      setEntries(entries().filter((e) => e.id !== replacement));
+      await backend.delMany([recordKey(replacement)]);
+    }
+    await persist();
+  };
+
+  const restoreFromStorage = async (): Promise<void> => {
+    const [listValue, openValue] = await Promise.all([backend.get(LIST_KEY), backend.get(OPEN_KEY)]);
+    const { entries: stored, dropped } = readEntries(listValue);
+    setEntries(stored);
+    const openEntry = stored.find((e) => e.id === openValue) ?? [...stored].sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    if (openEntry === undefined) {
+      await add(blankDocument(), false);
+      if (dropped > 0) session.notify('The list of saved pipelines could not be read, so a new pipeline was started.', 'error');
+      return;
+    }
+    const read = await readStored(openEntry.id);
+    if (read.ok) {
+      show(openEntry.id, read.snapshot, false);
+      await persist();
+      return;
+    }
+    // Kept in the list, not deleted: a newer Windowpane may have written it, and may read it again.
+    await add(blankDocument(), false);
+    const why = read.problems[0]?.message ?? 'unknown problem';
+    session.notify(`“${openEntry.name}” could not be read (${why}), so a new pipeline was started. The damaged one is still in the Pipelines menu.`, 'error');
+  };
+
+  const session: DocumentSession = {
+    state,
+    restore: () => exclusive(async () => {
+      if (options.unavailable !== undefined) storageUnavailable(options.unavailable);
+      try {
+        await restoreFromStorage();
+      } catch (error) {
+        // IndexedDB can exist and still refuse (a private window, a full disk, a blocked database):
+        // the editor opens all the same, on storage that lasts as long as the page.
+        backend = memoryBackend();
+        storageUnavailable(reason(error));
+        if (state.getState().openId === '') await add(blankDocument(), false);
+        else await persist([[recordKey(state.getState().openId), toRecord(snapshotOnScreen())]]);
+      }
+    }),
+    open: (id) => exclusive(() => guarded(async () => {
+      if (id === state.getState().openId) return { ok: true };
+      const read = await readStored(id);
+      if (!read.ok) return read;
+      show(id, read.snapshot, true);
+      await persist();
+      return { ok: true };
+    })),
+    createBlank: () => exclusive(() => guarded(async () => {
+      await add(blankDocument());
+      return { ok: true };
+    })),
+    openAsNew: (doc) => exclusive(() => guarded(async () => {
+      const { doc: current } = editor.getState();
+      const untouched = current.nodes.length === 0 && current.name.startsWith(UNTITLED) && editor.temporal.getState().pastStates.length === 0;
+      // The name stays as the file has it, even when another pipeline has it too:
+      // renaming it would break "export, then import gives back the same bytes".
+      const named = doc;
+      if (!untouched) {
+        await add(named);
+        return { ok: true };
+      }
+      const id = state.getState().openId;
+      const snapshot: EditorSnapshot = { doc: named, selection: NO_SELECTION, viewport: DEFAULT_VIEWPORT };
+      show(id, snapshot, false);
+      updateEntry(id, { name: named.name, updatedAt: now() });
+      await persist([[recordKey(id), toRecord(snapshot)]]);
+      return { ok: true };
+    })),
+    duplicate: (id) => exclusive(() => guarded(async () => {
+      const read = id === state.getState().openId ? { ok: true as const, snapshot: snapshotOnScreen() } : await readStored(id);
+      if (!read.ok) return read;
+      const name = uniqueName(`${read.snapshot.doc.name} copy`, entries().map((e) => e.name));
+      await add({ ...read.snapshot.doc, name });
+      return { ok: true };
+    })),
+    rename: (id, name) => exclusive(() => guarded(async () => {
+      const trimmed = name.trim();
+      if (trimmed === '') return { ok: true };
+      if (id === state.getState().openId) {
+        // Through the editor store, so the rename is one undo step like any other edit; autosave stores it.
+        if (editor.getState().doc.name !== trimmed) editor.getState().renameDocument(trimmed);
+        updateEntry(id, { name: trimmed });
+        return { ok: true };
+      }
+      const read = await readStored(id);
+      if (!read.ok) return read;
+      updateEntry(id, { name: trimmed, updatedAt: now() });
+      await persist([[recordKey(id), toRecord({ ...read.snapshot, doc: { ...read.snapshot.doc, name: trimmed } })]]);
+      return { ok: true };
+    })),
+    remove: (id) => exclusive(() => guarded(async () => {
+      const entry = entries().find((e) => e.id === id);
+      if (entry === undefined) return { ok: true };
+      const wasOpen = id === state.getState().openId;
+      // Kept as stored (even when damaged), so Undo gives back exactly what was there.
+      const record = wasOpen ? toRecord(snapshotOnScreen()) : await backend.get(recordKey(id));
+      setEntries(entries().filter((e) => e.id !== id));
+      let replacement: string | undefined;
+      if (wasOpen && !(await showMostRecent())) replacement = await add(blankDocument(), false);
+      await backend.delMany([recordKey(id)]);
+      await persist();
+      const deleted: Deleted = { entry, record, wasOpen, replacement };
+      session.notify(`Deleted “${entry.name}”.`, 'info', {
+        label: 'Undo',
+        run: () => void exclusive(() => undoRemove(deleted).catch((error: unknown) => {
+          session.notify(`“${entry.name}” could not be brought back: ${reason(error)}`, 'error');
+        })),
+      });
+      return { ok: true };
+    })),
+    notify(message, tone = 'info', action) {
+      noticeSeq += 1;
+      state.setState({ notice: { id: noticeSeq, message, tone, ...(action === undefined ? {} : { action }) } });
+    },
+    dismissNotice(id) {
+      if (state.getState().notice?.id === id) state.setState({ notice: null });
+    },
+    flush: () => autosave.flush(),
+    dispose() {
+      autosave.stop();
+      stopLifecycle();
+    },
+  };
+  return session;
+}

@@ -1,0 +1,95 @@
+import type { Problem } from '../../model';
+import { toPipelineJson } from '../store/documentFormat';
+import type { EditorDocument, Selection, Viewport } from '../store/types';
+import { readEditorDocument } from './savedDocument';
+
+/** One line of the pipelines list. */
+export interface PipelineEntry {
+  readonly id: string;
+  readonly name: string;
+  /** When the document last changed (epoch ms); panning and selecting do not count. */
+  readonly updatedAt: number;
+}
+
+/** What is on screen for one pipeline: the part of the editor state that a reload brings back. */
+export interface EditorSnapshot {
+  readonly doc: EditorDocument;
+  readonly selection: Selection;
+  readonly viewport: Viewport;
+}
+
+/**
+ * A pipeline as stored: plain JSON. `doc` is the pipeline format itself
+ * (with `format` and `version`), so a saved document goes through `migrate()`
+ * when the format moves on.
+ */
+export interface PipelineRecord {
+  readonly doc: unknown;
+  readonly selection: Selection;
+  readonly viewport: Viewport;
+}
+
+export const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, zoom: 1 };
+export const NO_SELECTION: Selection = { nodes: [], edges: [] };
+
+// The store replaces the document object on every edit, so panning and selecting reuse the last conversion.
+const formatted = new WeakMap<EditorDocument, unknown>();
+
+/** The record to store for what is on screen. */
+export function toRecord(snapshot: EditorSnapshot): PipelineRecord {
+  let doc = formatted.get(snapshot.doc);
+  if (doc === undefined) {
+    doc = JSON.parse(toPipelineJson(snapshot.doc)) as unknown;
+    formatted.set(snapshot.doc, doc);
+  }
+  return {
+    doc,
+    selection: { nodes: [...snapshot.selection.nodes], edges: [...snapshot.selection.edges] },
+    viewport: { x: snapshot.viewport.x, y: snapshot.viewport.y, zoom: snapshot.viewport.zoom },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * Reads a stored record back into what goes on screen. The document must be
+ * readable (see {@link readEditorDocument}); a damaged selection or viewport
+ * is not worth losing the document over, so they fall back to none and the
+ * default view. Selected ids that no longer exist are dropped.
+ */
+export function readRecord(value: unknown): { ok: true; snapshot: EditorSnapshot } | { ok: false; problems: Problem[] } {
+  if (!isRecord(value)) return { ok: false, problems: [{ path: '', message: 'the saved pipeline is not a record' }] };
+  const read = readEditorDocument(value.doc);
+  if (!read.ok) return read;
+  const doc = read.doc;
+  const nodeIds = new Set(doc.nodes.map((n) => n.id));
+  const edgeIds = new Set(doc.edges.map((e) => e.id));
+  const selection = isRecord(value.selection)
+    ? { nodes: strings(value.selection.nodes).filter((id) => nodeIds.has(id)), edges: strings(value.selection.edges).filter((id) => edgeIds.has(id)) }
+    : NO_SELECTION;
+  const v = value.viewport;
+  const viewport = isRecord(v) && [v.x, v.y, v.zoom].every((n) => typeof n === 'number' && Number.isFinite(n)) && (v.zoom as number) > 0
+    ? { x: v.x as number, y: v.y as number, zoom: v.zoom as number }
+    : DEFAULT_VIEWPORT;
+  return { ok: true, snapshot: { doc, selection, viewport } };
+}
+
+/** The well-formed entries of a stored pipelines list, and how many were not. */
+export function readEntries(value: unknown): { entries: PipelineEntry[]; dropped: number } {
+  if (!Array.isArray(value)) return { entries: [], dropped: value === undefined ? 0 : 1 };
+  const entries: PipelineEntry[] = [];
+  const seen = new Set<string>();
+  for (const item of value as unknown[]) {
+    if (isRecord(item) && typeof item.id === 'string' && item.id !== '' && !seen.has(item.id) && typeof item.name === 'string' && typeof item.updatedAt === 'number' && Number.isFinite(item.updatedAt)) {
+      entries.push({ id: item.id, name: item.name, updatedAt: item.updatedAt });
+      seen.add(item.id);
+    }
+  }
+  return { entries, dropped: value.length - entries.length };
+}
