@@ -32,6 +32,7 @@ import { useFlowElements } from './useFlowElements';
 import { sameViewport, useViewportSync } from './useViewportSync';
 
 const SNAP: [number, number] = [GRID, GRID];
+const MINIMAP_SIZE = { width: 168, height: 112 };
 const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const miniMapClass = (n: PipelineFlowNode): string => `wp-mini wp-mini-${n.type ?? 'transform'}`;
@@ -139,7 +140,7 @@ export function PipelineCanvas({ notify }: { notify: (message: string) => void }
           <CanvasToolbar />
         </Panel>
         <Controls showInteractive={false} showFitView={false} />
-        <MiniMap<PipelineFlowNode> pannable zoomable nodeClassName={miniMapClass} nodeBorderRadius={6} ariaLabel="Mini map" />
+        <MiniMap<PipelineFlowNode> pannable zoomable nodeClassName={miniMapClass} nodeBorderRadius={6} ariaLabel="Mini map" style={MINIMAP_SIZE} />
         <ConnectionHint />
         {nodes.length === 0 && <EmptyCanvas />}
       </ReactFlow>
