@@ -1,4 +1,4 @@
-import { createStringDict, internString, type Batch, type Column, type Field, type StringDict } from '../batch';
+import { createStringDict, internString, type Batch, type Column, type Field, type RowBlock, type StringDict } from '../batch';
 import type { KeyTable, KeyValue } from './keyTable';
 import type { AggregatePlan } from './plan';
 
@@ -146,6 +146,17 @@ export function writeResult(
   cells[c]![row] = revision;
   writer.time[row] = time;
   writer.watermark[row] = watermark;
+}
+
+/**
+ * Remembers the dictionaries of the string fields the aggregations read, so a
+ * string-valued result (first, last) can be decoded when its row is written.
+ */
+export function rememberInputDicts(writer: ResultWriter, batch: RowBlock): void {
+  writer.plan.fields.forEach((field, i) => {
+    const column = batch.columns[field.name];
+    if (column?.type === 'string') writer.inputDicts[i] = column.dict;
+  });
 }
 
 /** Number of rows waiting in the writer. */

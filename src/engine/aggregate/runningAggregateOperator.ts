@@ -2,7 +2,7 @@ import type { Batch, Field } from '../batch';
 import { captureKeys, createKeyTable } from './keyTable';
 import type { AggregatePlan } from './plan';
 import { addRow, createScalarAcc, scalarResult, type ScalarAcc } from './scalarAcc';
-import { createResultWriter, takeResults, writeResult } from './resultWriter';
+import { createResultWriter, rememberInputDicts, takeResults, writeResult } from './resultWriter';
 import { fieldValues } from './values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 
@@ -24,10 +24,7 @@ export function createRunningAggregateOperator(config: RunningAggregateConfig, c
   return {
     push(batch: Batch): void {
       captureKeys(keyTable, batch);
-      config.plan.fields.forEach((f, i) => {
-        const column = batch.columns[f.name];
-        if (column?.type === 'string') writer.inputDicts[i] = column.dict;
-      });
+      rememberInputDicts(writer, batch);
       const values = fieldValues(config.plan, batch);
       const outputs = config.plan.outputs;
       for (let i = 0; i < batch.length; i++) {

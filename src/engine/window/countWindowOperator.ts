@@ -2,7 +2,7 @@ import type { Batch, Field } from '../batch';
 import { captureKeys, createKeyTable } from '../aggregate/keyTable';
 import type { AggregatePlan } from '../aggregate/plan';
 import { addRow, createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
-import { createResultWriter, pendingResults, takeResults, writeResult } from '../aggregate/resultWriter';
+import { createResultWriter, pendingResults, rememberInputDicts, takeResults, writeResult } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 
@@ -33,10 +33,7 @@ export function createCountWindowOperator(config: CountWindowConfig, ctx: Operat
   return {
     push(batch: Batch): void {
       captureKeys(keyTable, batch);
-      config.plan.fields.forEach((f, i) => {
-        const column = batch.columns[f.name];
-        if (column?.type === 'string') writer.inputDicts[i] = column.dict;
-      });
+      rememberInputDicts(writer, batch);
       const values = fieldValues(config.plan, batch);
       for (let i = 0; i < batch.length; i++) {
         const key = batch.keys === null ? 0 : batch.keys[i]!;

@@ -3,7 +3,7 @@ import { gatherBatch, identityRows } from '../batchOps';
 import { captureKeys, createKeyTable, type KeyTable } from '../aggregate/keyTable';
 import type { AggregatePlan } from '../aggregate/plan';
 import { createScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
-import { createResultWriter, pendingResults, takeResults, writeResult, type ResultWriter } from '../aggregate/resultWriter';
+import { createResultWriter, pendingResults, rememberInputDicts, takeResults, writeResult, type ResultWriter } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import {
@@ -168,10 +168,7 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
   function process(batch: Batch, rows: Int32Array): void {
     const now = config.processingTime ? ctx.now() : 0;
     ensureSessionKeys(st.store, captureKeys(keyTable, batch, rows));
-    config.plan.fields.forEach((f, i) => {
-      const column = batch.columns[f.name];
-      if (column?.type === 'string') st.writer.inputDicts[i] = column.dict;
-    });
+    rememberInputDicts(st.writer, batch);
     const values = fieldValues(config.plan, batch, valueBuffers);
     const lateRows: number[] = [];
     const { keys, time, watermark } = batch;

@@ -2,7 +2,7 @@ import type { Batch, Field } from '../batch';
 import { gatherBatch, identityRows } from '../batchOps';
 import { captureKeys, createKeyTable, type KeyTable } from '../aggregate/keyTable';
 import type { AggregatePlan } from '../aggregate/plan';
-import { createResultWriter, pendingResults, takeResults, type ResultWriter } from '../aggregate/resultWriter';
+import { createResultWriter, pendingResults, rememberInputDicts, takeResults, type ResultWriter } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import { ceilDiv, floorDiv, gcd } from '../time';
@@ -357,10 +357,7 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
     const rows = selection ?? identityRows(batch.length);
     const maxKey = captureKeys(st.keyTable, batch, rows);
     ensureKeyCapacity(st.store, maxKey);
-    for (const [f, field] of config.plan.fields.entries()) {
-      const column = batch.columns[field.name];
-      if (column?.type === 'string') st.writer.inputDicts[f] = column.dict;
-    }
+    rememberInputDicts(st.writer, batch);
     const values = fieldValues(config.plan, batch, scratch.values);
     if (scratch.cells.length < rows.length) {
       scratch.cells = new Int32Array(rows.length * 2);
