@@ -16,11 +16,16 @@ export function createKeyTable(fields: readonly Field[]): KeyTable {
   return { fields, values: [], captured: 0 };
 }
 
-/** The largest of keys[rows[j]] (0 when there are none). */
-function maxKeyOf(keys: Int32Array, rows: Int32Array): number {
+/**
+ * The largest key id in the whole column (0 when there is none), selected rows
+ * or not: a bound on the selected rows' ids that costs a straight scan instead
+ * of one through the selection. Ids of rows outside a selection are ids too
+ * (keyBy's, or 0), so the bound only ever errs on the side of room.
+ */
+function maxKeyOf(keys: Int32Array): number {
   let max = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const k = keys[rows[j]!]!;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     if (k > max) max = k;
   }
   return max;
@@ -28,7 +33,8 @@ function maxKeyOf(keys: Int32Array, rows: Int32Array): number {
 
 /**
  * Records the key values of keys first seen among rows `rows` of `batch`
- * (every row by default); returns the largest key id among them.
+ * (every row by default); returns an upper bound of their key ids (the
+ * largest id in the batch's key column), for sizing per-key state.
  */
 export function captureKeys(table: KeyTable, batch: Batch, rows: Int32Array = identityRows(batch.length)): number {
   const keys = batch.keys;
@@ -39,7 +45,7 @@ export function captureKeys(table: KeyTable, batch: Batch, rows: Int32Array = id
     }
     return 0;
   }
-  const maxKey = maxKeyOf(keys, rows);
+  const maxKey = maxKeyOf(keys);
   const values = table.values;
   // Once every key has been seen, a batch costs one pass for the maximum and no per-row lookups.
   if (maxKey < values.length && table.captured === values.length) return maxKey;
