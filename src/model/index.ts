@@ -7,10 +7,13 @@ export { DURATION_PATTERN, formatDuration, parseDuration } from './duration';
 export {
   AGGREGATE,
   NODE_KINDS,
+  SINK_CHART,
   SINK_COLLECT,
   SINK_LOG,
+  SINK_TABLE,
   SOURCE_FILE,
   SOURCE_SAMPLE,
+  SOURCE_WEBSOCKET,
   TRANSFORM_FILTER,
   TRANSFORM_KEY_BY,
   TRANSFORM_MAP,
@@ -49,13 +52,19 @@ export {
   type Position,
 } from './schema/document';
 export {
+  DECLARED_FIELD_TYPES,
   FILE_FORMATS,
+  MESSAGE_FORMATS,
   SAMPLE_STREAMS,
   TIME_FORMATS,
   fileSourceParamsSchema,
   sampleSourceParamsSchema,
+  websocketSourceParamsSchema,
+  type DeclaredFieldType,
   type FileFormat,
   type FileSourceParams,
+  type MessageFormat,
+  type WebsocketSourceParams,
   type SampleSourceParams,
   type SampleStream,
   type TimeFormat,
@@ -92,10 +101,18 @@ export {
   type AggregationSpec,
 } from './schema/aggregate';
 export {
+  CHART_TYPES,
+  CHART_X_AXES,
+  chartSinkParamsSchema,
   collectSinkParamsSchema,
   logSinkParamsSchema,
+  tableSinkParamsSchema,
+  type ChartSinkParams,
+  type ChartType,
+  type ChartXAxis,
   type CollectSinkParams,
   type LogSinkParams,
+  type TableSinkParams,
 } from './schema/sinks';
 export { formatPath, type Problem, type ValidationResult } from './problems';
 export { validate } from './validate';

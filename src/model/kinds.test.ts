@@ -4,7 +4,7 @@ import { NODE_KINDS, familyOf, isNodeKind, portsOf } from './kinds';
 describe('node kinds', () => {
   it('lists every kind of FORMAT.md once', () => {
     expect(new Set(NODE_KINDS).size).toBe(NODE_KINDS.length);
-    expect(NODE_KINDS).toHaveLength(13);
+    expect(NODE_KINDS).toHaveLength(16);
   });
 
   it('gives each kind its family, from the prefix or aggregate', () => {

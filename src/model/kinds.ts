@@ -6,6 +6,7 @@
 
 export const SOURCE_SAMPLE = 'source.sample';
 export const SOURCE_FILE = 'source.file';
+export const SOURCE_WEBSOCKET = 'source.websocket';
 export const TRANSFORM_FILTER = 'transform.filter';
 export const TRANSFORM_MAP = 'transform.map';
 export const TRANSFORM_KEY_BY = 'transform.keyBy';
@@ -17,11 +18,14 @@ export const WINDOW_COUNT = 'window.count';
 export const AGGREGATE = 'aggregate';
 export const SINK_COLLECT = 'sink.collect';
 export const SINK_LOG = 'sink.log';
+export const SINK_CHART = 'sink.chart';
+export const SINK_TABLE = 'sink.table';
 
 /** Every node kind, in palette order (sources first, sinks last). */
 export const NODE_KINDS = [
   SOURCE_SAMPLE,
   SOURCE_FILE,
+  SOURCE_WEBSOCKET,
   TRANSFORM_FILTER,
   TRANSFORM_MAP,
   TRANSFORM_KEY_BY,
@@ -33,6 +37,8 @@ export const NODE_KINDS = [
   AGGREGATE,
   SINK_COLLECT,
   SINK_LOG,
+  SINK_CHART,
+  SINK_TABLE,
 ] as const;
 
 export type NodeKind = (typeof NODE_KINDS)[number];

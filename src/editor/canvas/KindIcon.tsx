@@ -3,6 +3,7 @@ import { memo } from 'react';
 const PATHS: Readonly<Record<string, string>> = {
   'source.sample': 'M2 12c2.5-5 5-5 7.5 0s5 5 7.5 0 3.5-3 5-1.5 M2 17c2.5-3 5-3 7.5 0s5 3 7.5 0',
   'source.file': 'M6 3h8l4 4v14H6z M14 3v4h4 M9 12h6 M9 16h6',
+  'source.websocket': 'M5 19a10 10 0 0 1 0-14 M19 5a10 10 0 0 1 0 14 M8.5 15.5a5 5 0 0 1 0-7 M15.5 8.5a5 5 0 0 1 0 7 M12 12h.01',
   'transform.filter': 'M3 5h18l-7 8v6l-4 2v-8z',
   'transform.map': 'M4 12h13 M13 7l5 5-5 5 M4 7v10',
   'transform.keyBy': 'M8 16a4 4 0 1 1 0-8 4 4 0 0 1 0 8z M12 12h9 M17 12v3 M20.5 12v2',
@@ -14,6 +15,8 @@ const PATHS: Readonly<Record<string, string>> = {
   aggregate: 'M18 5H6l6 7-6 7h12',
   'sink.collect': 'M4 13l3-8h10l3 8v6H4z M4 13h5l1 2h4l1-2h5',
   'sink.log': 'M4 6l5 6-5 6 M12 18h8',
+  'sink.chart': 'M4 4v16h16 M7 15l4-5 3 3 5-7',
+  'sink.table': 'M4 5h16v14H4z M4 10h16 M4 15h16 M10 5v14',
 };
 
 /** A small line icon for a node kind (24×24, drawn in the current colour). */

@@ -12,6 +12,7 @@ export const FAMILIES: readonly { readonly family: NodeFamily; readonly label: s
 const TITLES: Readonly<Record<NodeKind, string>> = {
   'source.sample': 'Sample stream',
   'source.file': 'File',
+  'source.websocket': 'WebSocket',
   'transform.filter': 'Filter',
   'transform.map': 'Map',
   'transform.keyBy': 'Key by',
@@ -23,6 +24,8 @@ const TITLES: Readonly<Record<NodeKind, string>> = {
   aggregate: 'Aggregate',
   'sink.collect': 'Collect',
   'sink.log': 'Log',
+  'sink.chart': 'Chart',
+  'sink.table': 'Table',
 };
 
 /** A kind's name for people: "Tumbling window"; the raw kind when it is unknown. */

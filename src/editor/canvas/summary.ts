@@ -62,6 +62,10 @@ export function summarize(kind: string, params: Params): string {
       const file = text(p.fileName) ?? (text(p.data) === undefined ? 'no file yet' : 'inline data');
       return `File: ${file} · time ${text(p.eventTime) ?? '?'}`;
     }
+    case 'source.websocket': {
+      const fields = records(p.fields).length;
+      return `WebSocket ${text(p.url)?.replace(/^wss?:\/\//, '') ?? 'no address yet'} · ${fields} field${fields === 1 ? '' : 's'}`;
+    }
     case 'transform.filter':
       return `Filter: ${text(p.expr) ?? 'no condition yet'}`;
     case 'transform.map': {
@@ -86,6 +90,10 @@ export function summarize(kind: string, params: Params): string {
       return list(records(p.aggregations).map(aggregation), 'No aggregations yet');
     case 'sink.collect':
       return 'Results for the tables and charts';
+    case 'sink.chart':
+      return `${text(p.chart) ?? 'line'} chart of ${text(p.y) ?? 'no field yet'} over ${p.x === 'eventTime' ? 'event time' : 'window end'}`.replace(/^./, (c) => c.toUpperCase());
+    case 'sink.table':
+      return `Table of the newest ${compact(p.maxRows) ?? '100k'} results`;
     case 'sink.log':
       return `Log the first ${compact(p.limit) ?? 100} rows`;
     default:

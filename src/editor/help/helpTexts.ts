@@ -8,6 +8,7 @@
 export const KIND_HELP: Readonly<Record<string, string>> = {
   'source.sample': 'Plays a generated stream of realistic events (sensor readings, clicks, payments, trades or auction bids) with as much disorder and lateness as you ask for.',
   'source.file': 'Reads events from a CSV, NDJSON or JSON file and takes each event\'s time from one of its fields.',
+  'source.websocket': 'Listens to live events from a WebSocket server, such as the sample server that comes with Windowpane, and takes each event\'s time from one of its fields.',
   'transform.filter': 'Keeps only the events for which a true/false condition holds and drops the rest.',
   'transform.map': 'Computes new fields for every event from expressions over the fields it already has.',
   'transform.keyBy': 'Splits the stream by one or more fields, so the windows and aggregates after it work separately for each key, for example per device.',
@@ -19,6 +20,8 @@ export const KIND_HELP: Readonly<Record<string, string>> = {
   aggregate: 'Sums up the events of each window and key into one row with functions such as count, sum and average (without a window it keeps a running total).',
   'sink.collect': 'Collects the results so the app can show them in its tables and charts.',
   'sink.log': 'Prints the first results it receives, which is handy for peeking at a stream while debugging.',
+  'sink.chart': 'Draws a live chart of one result field, one line per key, that scrolls as windows fire while the pipeline runs.',
+  'sink.table': 'Shows the results in a live table, newest first, with revised windows highlighted, and lets you download them.',
 };
 
 const OUT_OF_ORDERNESS = 'How far out of order events may arrive: the watermark trails the newest event time by this much, so windows wait this long before they fire.';
@@ -69,6 +72,22 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'aggregate.aggregations.field': 'The input field the function reads (count needs none).',
   'aggregate.aggregations.q': 'Which quantile to return, between 0 and 1: 0.5 is the median and 0.95 the value 95% of events stay below.',
   'sink.log.limit': 'How many result lines to print before the log goes quiet.',
+  'sink.chart.chart': 'How the values are drawn: lines, bars, or filled areas.',
+  'sink.chart.y': 'The numeric field to plot, such as an average or a count computed by the aggregate before the chart.',
+  'sink.chart.x': 'Plot each result at the end of its window (when it became final), or at the event time each record carries.',
+  'sink.chart.series': 'The fields that tell the lines apart; leave it empty to draw one line per key of the aggregate before the chart.',
+  'sink.chart.topKeys': 'How many lines to draw at most: the keys with the most results win, so a busy chart stays readable.',
+  'sink.chart.timeRange': 'How much event time the chart shows at once; older points scroll off to the left as new windows fire.',
+  'sink.table.maxRows': 'How many of the newest results the table keeps; older rows are let go so memory stays bounded.',
+  'source.websocket.url': 'The address of the WebSocket server that sends the events, starting with ws:// (or wss:// when encrypted).',
+  'source.websocket.format': 'How each message holds its events: one JSON object, a JSON array of objects, or one JSON object per line (NDJSON); auto accepts all three.',
+  'source.websocket.fields': 'The fields every event carries, with their types, so the nodes after this one know what they will receive before the first message arrives.',
+  'source.websocket.fields.name': 'The field\'s name exactly as it appears in each JSON event.',
+  'source.websocket.fields.type': 'What the field holds: a number, text (string), true/false (boolean) or a time.',
+  'source.websocket.eventTime': 'The field whose value is each event\'s time, which drives the watermark and decides the window an event falls in.',
+  'source.websocket.timeFormat': 'How the event-time field is written (epoch milliseconds, epoch seconds or ISO-8601 text), or auto to guess.',
+  'source.websocket.maxOutOfOrderness': OUT_OF_ORDERNESS,
+  'source.websocket.queueLimit': 'How many received events may wait while the pipeline catches up; when more arrive the oldest are dropped, and the node counts them.',
 };
 
 /** What each aggregate function computes, for the function picker. */

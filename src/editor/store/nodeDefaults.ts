@@ -17,6 +17,15 @@ export function starterParams(kind: string): Record<string, unknown> {
     case 'window.count': return { size: 100 };
     case 'aggregate': return { aggregations: [{ name: 'count', fn: 'count' }] };
     case 'sink.log': return { limit: 100 };
+    case 'sink.chart': return { chart: 'line', y: '', x: 'windowEnd', topKeys: 5, timeRange: '5m' };
+    case 'sink.table': return { maxRows: 100000 };
+    case 'source.websocket': return {
+      url: 'ws://localhost:8787/streams/sensors?rate=1000&seed=1',
+      format: 'auto',
+      fields: [{ name: 'ts', type: 'time' }, { name: 'device', type: 'string' }, { name: 'temperature', type: 'number' }, { name: 'humidity', type: 'number' }],
+      eventTime: 'ts',
+      maxOutOfOrderness: '2s',
+    };
     default: return {};
   }
 }

@@ -102,8 +102,14 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
       return { step: null, outputs: { late: input, out: input }, problems: [] };
     case 'aggregate':
       return compileAggregate(node, index, input, inputs.window);
+    case 'source.websocket':
+      return compileWebsocketSource(node);
     case 'sink.collect':
-      return { step: { type: 'collectSink', nodeId: node.id }, outputs: {}, problems: [] };
+      return { step: { type: 'collectSink', nodeId: node.id, view: null }, outputs: {}, problems: [] };
+    case 'sink.chart':
+      return compileChartSink(node, index, input);
+    case 'sink.table':
+      return { step: { type: 'collectSink', nodeId: node.id, view: { type: 'table', maxRows: node.params.maxRows } }, outputs: {}, problems: [] };
     case 'sink.log':
       return { step: { type: 'logSink', nodeId: node.id, limit: node.params.limit }, outputs: {}, problems: [] };
   }
@@ -137,8 +143,35 @@ function compileAggregate(
   const keyFields = input.keys ?? [];
   const clash = node.params.aggregations.find((a) => keyFields.some((k) => k.name === a.name));
   if (clash !== undefined) return { step: null, outputs: {}, problems: [problem(node, index, 'aggregations', `aggregation '${clash.name}' has the name of a key field; pick another name`)] };
-  const out: EdgeSchema = { fields: resultSchema(planned.plan, keyFields, windowNode !== null), keys: null };
+  const out: EdgeSchema = { fields: resultSchema(planned.plan, keyFields, windowNode !== null), keys: null, groupFields: keyFields };
   if (windowNode === null) return { step: { type: 'runningAggregate', nodeId: node.id, plan: planned.plan, keyFields }, outputs: { out }, problems: [] };
   const step: PlanStep = { type: 'windowAggregate', nodeId: windowNode.id, aggregateId: node.id, window: windowSpec(windowNode), plan: planned.plan, keyFields };
   return { step, outputs: { out }, problems: [] };
+}
+
+function compileWebsocketSource(node: Extract<PipelineNode, { kind: 'source.websocket' }>): NodeCompilation {
+  const p = node.params;
+  // The event-time field becomes epoch milliseconds whatever it is written as.
+  const fields: Field[] = p.fields.map((f) => ({ name: f.name, type: f.name === p.eventTime ? 'time' : f.type }));
+  const spec = { url: p.url, format: p.format, fields, eventTime: p.eventTime, timeFormat: p.timeFormat, boundMs: ms(p.maxOutOfOrderness), queueLimit: p.queueLimit };
+  return { step: { type: 'websocketSource', nodeId: node.id, spec }, outputs: { out: { fields, keys: null } }, problems: [] };
+}
+
+function compileChartSink(node: Extract<PipelineNode, { kind: 'sink.chart' }>, index: number, input: EdgeSchema): NodeCompilation {
+  const p = node.params;
+  const problems: CompileProblem[] = [];
+  const here = `fields here: ${describe(input.fields)}`;
+  const y = input.fields.find((f) => f.name === p.y);
+  if (y === undefined) problems.push(problem(node, index, 'y', `y: unknown field '${p.y}' (${here})`));
+  else if (y.type !== 'number' && y.type !== 'time') problems.push(problem(node, index, 'y', `y: '${p.y}' is a ${y.type}; a chart plots numbers`));
+  if (p.x === 'windowEnd' && !input.fields.some((f) => f.name === 'window_end')) {
+    problems.push(problem(node, index, 'x', 'x: the results reaching this chart have no window_end; put it after a windowed aggregate or plot over event time'));
+  }
+  const series = p.series ?? (input.groupFields ?? []).map((f) => f.name);
+  p.series?.forEach((name, i) => {
+    if (!input.fields.some((f) => f.name === name)) problems.push(problem(node, index, `series[${i}]`, `series: unknown field '${name}' (${here})`));
+  });
+  if (problems.length > 0) return { step: null, outputs: {}, problems };
+  const view = { type: 'chart' as const, chart: p.chart, x: p.x, y: p.y, series, topKeys: p.topKeys, timeRangeMs: ms(p.timeRange) };
+  return { step: { type: 'collectSink', nodeId: node.id, view }, outputs: {}, problems: [] };
 }

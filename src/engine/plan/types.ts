@@ -2,11 +2,34 @@ import type { Field, RowBlock } from '../batch';
 import type { AggregatePlan } from '../aggregate/plan';
 import type { CompiledExpression } from '../expr';
 import type { SampleParams } from '../sources/sample';
+import type { ChartType, ChartXAxis, MessageFormat, TimeFormat } from '../../model';
 
 /** What flows along an edge: its fields and, when keyed, the key fields. */
 export interface EdgeSchema {
   readonly fields: readonly Field[];
   readonly keys: readonly Field[] | null;
+  /**
+   * On the results of an aggregation: the key fields it grouped by, which
+   * tell a chart's series apart. Absent elsewhere.
+   */
+  readonly groupFields?: readonly Field[];
+}
+
+/** How a live view of the app shows a sink's results; the engine treats every view as a collect sink. */
+export type SinkView =
+  | { readonly type: 'chart'; readonly chart: ChartType; readonly x: ChartXAxis; readonly y: string; readonly series: readonly string[]; readonly topKeys: number; readonly timeRangeMs: number }
+  | { readonly type: 'table'; readonly maxRows: number };
+
+/** What a WebSocket source needs to turn messages into events; the host owns the connection. */
+export interface WebsocketSourceSpec {
+  readonly url: string;
+  readonly format: MessageFormat;
+  /** The declared fields, the event-time field typed `time`. */
+  readonly fields: readonly Field[];
+  readonly eventTime: string;
+  readonly timeFormat: TimeFormat;
+  readonly boundMs: number;
+  readonly queueLimit: number;
 }
 
 /** A compile error on one node, with the JSON path of the offending parameter. */
@@ -25,13 +48,14 @@ export type WindowSpec =
 export type PlanStep =
   | { readonly type: 'sampleSource'; readonly nodeId: string; readonly params: SampleParams }
   | { readonly type: 'fileSource'; readonly nodeId: string; readonly block: RowBlock; readonly boundMs: number; readonly rowErrors: readonly { line: number; message: string }[]; readonly badRowCount: number }
+  | { readonly type: 'websocketSource'; readonly nodeId: string; readonly spec: WebsocketSourceSpec }
   | { readonly type: 'filter'; readonly nodeId: string; readonly predicate: CompiledExpression }
   | { readonly type: 'map'; readonly nodeId: string; readonly fields: readonly { name: string; expr: CompiledExpression }[]; readonly keep: boolean; readonly keepsKeys: boolean }
   | { readonly type: 'keyBy'; readonly nodeId: string; readonly fields: readonly string[] }
   | { readonly type: 'union'; readonly nodeId: string; readonly inputs: number }
   | { readonly type: 'windowAggregate'; readonly nodeId: string; readonly aggregateId: string; readonly window: WindowSpec; readonly plan: AggregatePlan; readonly keyFields: readonly Field[] }
   | { readonly type: 'runningAggregate'; readonly nodeId: string; readonly plan: AggregatePlan; readonly keyFields: readonly Field[] }
-  | { readonly type: 'collectSink'; readonly nodeId: string }
+  | { readonly type: 'collectSink'; readonly nodeId: string; readonly view: SinkView | null }
   | { readonly type: 'logSink'; readonly nodeId: string; readonly limit: number };
 
 /** Where a node's port sends its batches: the step and its input index. */

@@ -12,6 +12,8 @@ import { createCountWindowOperator } from '../window/countWindowOperator';
 import { createSessionWindowOperator } from '../window/sessionWindowOperator';
 import { createSlicedWindowOperator } from '../window/slicedWindowOperator';
 import { createSourceRuntime, type SourceRuntime } from './sources';
+import { createMessageSource } from '../sources/websocket/messageSource';
+import type { MessageSource } from '../sources/websocket/types';
 
 /** What the host (worker, CLI, test) provides to a running pipeline. */
 export interface RuntimeHost {
@@ -49,9 +51,11 @@ export interface Runtime {
   tick(now: number): void;
   metrics(): Map<string, NodeMetrics>;
   readonly diagnostics: readonly Diagnostic[];
+  /** The WebSocket sources by node id, for the host to feed with messages. */
+  readonly messageSources: ReadonlyMap<string, MessageSource>;
 }
 
-function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
+function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' | 'websocketSource' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
   switch (step.type) {
     case 'filter': return createFilterOperator(step.predicate, ctx);
     case 'map': return createMapOperator(step, ctx);
@@ -96,6 +100,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     return m;
   };
   const aliases = new Map<string, string>();
+  const messageSources = new Map<string, MessageSource>();
 
   function emit(stepId: string, port: OutPort, batch: Batch): void {
     const m = metricsOf(stepId);
@@ -128,6 +133,12 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   }
 
   for (const step of plan.steps) {
+    if (step.type === 'websocketSource') {
+      const source = createMessageSource(step.nodeId, step.spec);
+      messageSources.set(step.nodeId, source);
+      sources.push(source);
+      continue;
+    }
     if (step.type === 'sampleSource' || step.type === 'fileSource') {
       const override = options.sources !== undefined && Object.hasOwn(options.sources, step.nodeId) ? options.sources[step.nodeId] : undefined;
       sources.push(override ?? createSourceRuntime(step));
@@ -149,6 +160,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   const live = new Set(sources);
   return {
     diagnostics,
+    messageSources,
     step(maxRows: number): boolean {
       for (const source of [...live]) {
         const batch = source.next(maxRows);

@@ -6,9 +6,12 @@ import { z } from 'zod';
 import {
   AGGREGATE,
   SINK_COLLECT,
+  SINK_CHART,
   SINK_LOG,
+  SINK_TABLE,
   SOURCE_FILE,
   SOURCE_SAMPLE,
+  SOURCE_WEBSOCKET,
   TRANSFORM_FILTER,
   TRANSFORM_KEY_BY,
   TRANSFORM_MAP,
@@ -21,8 +24,8 @@ import {
 } from '../kinds';
 import { aggregateParamsSchema } from './aggregate';
 import { idSchema, positionSchema, strict } from './common';
-import { collectSinkParamsSchema, logSinkParamsSchema } from './sinks';
-import { fileSourceParamsSchema, sampleSourceParamsSchema } from './sources';
+import { chartSinkParamsSchema, collectSinkParamsSchema, logSinkParamsSchema, tableSinkParamsSchema } from './sinks';
+import { fileSourceParamsSchema, sampleSourceParamsSchema, websocketSourceParamsSchema } from './sources';
 import { filterParamsSchema, keyByParamsSchema, mapParamsSchema, unionParamsSchema } from './transforms';
 import { countWindowParamsSchema, hoppingParamsSchema, sessionParamsSchema, tumblingParamsSchema } from './windows';
 
@@ -42,6 +45,7 @@ function nodeOf<Kind extends NodeKind, Params extends z.ZodType>(kind: Kind, par
 export const nodeSchema = z.discriminatedUnion('kind', [
   nodeOf(SOURCE_SAMPLE, sampleSourceParamsSchema),
   nodeOf(SOURCE_FILE, fileSourceParamsSchema),
+  nodeOf(SOURCE_WEBSOCKET, websocketSourceParamsSchema),
   nodeOf(TRANSFORM_FILTER, filterParamsSchema),
   nodeOf(TRANSFORM_MAP, mapParamsSchema),
   nodeOf(TRANSFORM_KEY_BY, keyByParamsSchema),
@@ -54,6 +58,8 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   nodeOf(AGGREGATE, aggregateParamsSchema),
   nodeOf(SINK_COLLECT, collectSinkParamsSchema.prefault({})),
   nodeOf(SINK_LOG, logSinkParamsSchema.prefault({})),
+  nodeOf(SINK_CHART, chartSinkParamsSchema),
+  nodeOf(SINK_TABLE, tableSinkParamsSchema.prefault({})),
 ]);
 
 export const OUTPUT_PORTS = ['out', 'late'] as const;
