@@ -1,0 +1,66 @@
+/**
+ * The main thread's view of a run: what the toolbar, node badges, previews,
+ * charts and tables read. Figures that change ten times a second live in the
+ * run store; per-row results never do: they go through the results bus
+ * straight into the views' own buffers (uPlot.setData, the table's rows).
+ */
+import type { StoreApi } from 'zustand/vanilla';
+import type {
+  Frame,
+  MetricsSnapshot,
+  NodeFailure,
+  NodePreview,
+  ResultChunk,
+  RunPhase,
+  RunSpeed,
+  StepUnit,
+} from '../../worker/protocol';
+
+export interface RunState {
+  readonly phase: RunPhase;
+  /** The worker's run id of the figures shown; views clear their buffers when it changes. */
+  readonly runId: number;
+  readonly failure: NodeFailure | null;
+  readonly speed: RunSpeed;
+  readonly metrics: MetricsSnapshot | null;
+  readonly watchedNodeId: string | null;
+  readonly preview: NodePreview | null;
+  readonly diagnostics: Frame['diagnostics'];
+  /** Compile problems that kept the current document from running, if any. */
+  readonly loadProblems: readonly { readonly nodeId: string; readonly message: string }[];
+  /** The worker crashed and was restarted (its message), until the next run. */
+  readonly workerError: string | null;
+}
+
+/** Every change of RunState goes through one reducer as one of these (TanStack Query's way). */
+export type RunAction =
+  | { readonly type: 'frame'; readonly frame: Frame }
+  | { readonly type: 'loaded'; readonly runId: number }
+  | { readonly type: 'loadRefused'; readonly problems: RunState['loadProblems'] }
+  | { readonly type: 'speed'; readonly speed: RunSpeed }
+  | { readonly type: 'watch'; readonly nodeId: string | null }
+  | { readonly type: 'workerCrashed'; readonly message: string };
+
+export type RunStore = StoreApi<RunState>;
+
+/** Receives every chunk of one sink, in order, as it arrives (at most once per frame). */
+export type ResultListener = (chunk: ResultChunk) => void;
+
+/** What the views use to follow results; `onReset` fires when a new run starts (clear your buffers). */
+export interface ResultsBus {
+  subscribe(sinkId: string, listener: ResultListener): () => void;
+  onReset(listener: (runId: number) => void): () => void;
+}
+
+/** The run's commands, for the toolbar and shortcuts. */
+export interface RunController {
+  readonly store: RunStore;
+  readonly results: ResultsBus;
+  run(): void;
+  pause(): void;
+  step(unit: StepUnit): void;
+  stop(): void;
+  setSpeed(speed: RunSpeed): void;
+  watch(nodeId: string | null): void;
+  dispose(): void;
+}

@@ -1,0 +1,140 @@
+/**
+ * The contract between the main thread and the pipeline worker (see
+ * ../shared/ARCHITECTURE.md, "The worker boundary"). Everything here crosses
+ * postMessage through comlink, so it is plain data: no classes, no functions.
+ *
+ * The main thread pulls: once per animation frame, when the previous pull has
+ * answered, it calls `drain()` and gets everything that happened since. So
+ * outputs reach the page at most once per frame, and a busy page simply pulls
+ * less often (the worker coalesces, keeping only what a view can show).
+ */
+import type { FieldType } from '../engine/batch';
+import type { DeadLetter } from '../engine/sources/websocket/types';
+import type { PipelineDocument } from '../model';
+
+/** Speed of paced sources (sample, file) as a multiple of event time; 'max' runs flat out. */
+export type RunSpeed = number | 'max';
+
+/** The slowest and fastest paced speeds the speed control offers, besides 'max'. */
+export const MIN_SPEED = 0.1;
+export const MAX_PACED_SPEED = 100;
+
+/** What `step` advances by while paused. */
+export type StepUnit = 'batch' | 'event';
+
+/** The life of a run, as the worker reports it. */
+export type RunPhase = 'idle' | 'running' | 'paused' | 'finished' | 'failed';
+
+/** A node that threw: the run stops, the node is marked, the canvas stays. */
+export interface NodeFailure {
+  readonly nodeId: string | null;
+  readonly message: string;
+}
+
+/** One column of a results chunk: numbers and times as Float64Array, booleans as 0/1, strings as text. */
+export type ChunkColumn =
+  | { readonly name: string; readonly type: 'number' | 'time'; readonly values: Float64Array }
+  | { readonly name: string; readonly type: 'boolean'; readonly values: Uint8Array }
+  | { readonly name: string; readonly type: 'string'; readonly values: (string | null)[] };
+
+/**
+ * Rows that reached one sink since the last drain, columnar (the typed arrays
+ * are transferred, not copied). `time` is each row's event time (for results,
+ * the window's max timestamp `end - 1`).
+ */
+export interface ResultChunk {
+  readonly sinkId: string;
+  readonly length: number;
+  readonly time: Float64Array;
+  readonly columns: readonly ChunkColumn[];
+  /** Rows that reached the sink but were left out of this chunk because a view keeps fewer (oldest first). */
+  readonly skipped: number;
+}
+
+/** Live figures of one node. Rates are per second of wall-clock time, over the last interval. */
+export interface NodeStats {
+  readonly rowsIn: number;
+  readonly rowsOut: number;
+  readonly inPerSecond: number;
+  readonly outPerSecond: number;
+  /** Epoch ms, -Infinity before the first watermark, +Infinity at end of input. */
+  readonly watermark: number;
+  readonly keys: number;
+  readonly openWindows: number;
+  readonly lateEvents: number;
+}
+
+/** How a WebSocket source's connection is doing. */
+export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+/** A WebSocket source's connection and message counters. */
+export interface SourceConnection {
+  readonly state: ConnectionState;
+  /** Why it is reconnecting or closed, for the node's tooltip. */
+  readonly detail: string;
+  readonly messages: number;
+  readonly queued: number;
+  readonly dropped: number;
+  readonly deadLetters: number;
+  readonly lastDeadLetters: readonly DeadLetter[];
+}
+
+/** About ten times a second: every node's figures, by node id (an aggregate fed by a window has its own entry). */
+export interface MetricsSnapshot {
+  readonly at: number;
+  readonly nodes: Readonly<Record<string, NodeStats>>;
+  /** Edge id -> rows per second flowing along it. */
+  readonly edges: Readonly<Record<string, number>>;
+  readonly connections: Readonly<Record<string, SourceConnection>>;
+}
+
+/** A previewed record: field name -> value (times as epoch ms). */
+export type PreviewRecord = Readonly<Record<string, string | number | boolean | null>>;
+
+/** The last records that left the watched node, newest last. */
+export interface NodePreview {
+  readonly nodeId: string;
+  readonly fields: readonly { readonly name: string; readonly type: FieldType }[];
+  /** Up to PREVIEW_SIZE records from its `out` port. */
+  readonly out: readonly PreviewRecord[];
+  /** Up to PREVIEW_SIZE records from its `late` port (windows only; empty otherwise). */
+  readonly late: readonly PreviewRecord[];
+}
+
+export const PREVIEW_SIZE = 50;
+
+/** Everything since the previous drain. */
+export interface Frame {
+  readonly phase: RunPhase;
+  /** Increments on every (re)load, so the page can drop chunks of an older run. */
+  readonly runId: number;
+  readonly failure: NodeFailure | null;
+  readonly outputs: readonly ResultChunk[];
+  /** Null when the last snapshot is less than ~100 ms old. */
+  readonly metrics: MetricsSnapshot | null;
+  /** The watched node's preview, when one is watched and it changed. */
+  readonly preview: NodePreview | null;
+  /** Run-level notes (a file source's unreadable rows...), by node id. */
+  readonly diagnostics: readonly { readonly nodeId: string; readonly message: string }[];
+}
+
+/** The result of loading a document: compile problems refuse it. */
+export type LoadResult =
+  | { readonly ok: true; readonly runId: number }
+  | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
+
+/** What the worker exposes through comlink. */
+export interface PipelineWorkerApi {
+  /** Compiles `doc` (file sources read their inline `data`) and resets to 'idle' (or keeps running when `keepRunning`). */
+  load(doc: PipelineDocument, keepRunning: boolean): LoadResult;
+  start(): void;
+  pause(): void;
+  /** While paused (or idle): advance one batch or one event, then stay paused. */
+  step(unit: StepUnit): void;
+  /** Ends the run and resets to 'idle'; the document stays loaded. */
+  stop(): void;
+  setSpeed(speed: RunSpeed): void;
+  /** Which node's records to preview (null: none). */
+  watch(nodeId: string | null): void;
+  drain(): Frame;
+}
