@@ -14,6 +14,7 @@ import { createSlicedWindowOperator } from '../window/slicedWindowOperator';
 import { createSourceRuntime, type SourceRuntime } from './sources';
 import { createMessageSource } from '../sources/websocket/messageSource';
 import type { MessageSource } from '../sources/websocket/types';
+import { failedAt } from './nodeError';
 
 /** What the host (worker, CLI, test) provides to a running pipeline. */
 export interface RuntimeHost {
@@ -31,6 +32,12 @@ export interface RuntimeHost {
   readonly onResultBatch?: (sinkId: string, batch: Batch) => void;
   /** Rows a window sent to its `late` port; null when nobody wants them (they are still counted). */
   readonly onLate: ((windowId: string, rows: Row[]) => void) | null;
+  /**
+   * A tap on every batch a step emits (`rows`: the selected rows, or null for
+   * all), for live previews and per-port counts. Called only when given; it
+   * must not keep `rows` or change anything.
+   */
+  readonly onEmit?: (nodeId: string, port: OutPort, batch: Batch, rows: Int32Array | null) => void;
 }
 
 export interface NodeMetrics extends StateStats {
@@ -102,7 +109,10 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   const aliases = new Map<string, string>();
   const messageSources = new Map<string, MessageSource>();
 
+  const tap = host.onEmit;
+
   function emit(stepId: string, port: OutPort, batch: Batch): void {
+    if (tap !== undefined) tap(stepId, port, batch, null);
     const m = metricsOf(stepId);
     if (port === 'out') {
       m.rowsOut += batch.length;
@@ -110,7 +120,11 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     } else if (batch.length > 0 && host.onLate !== null) host.onLate(stepId, batchToRows(batch));
     for (const route of plan.routes.get(`${stepId}:${port}`) ?? []) {
       metricsOf(route.stepId).rowsIn += batch.length;
-      operators.get(route.stepId)!.push(batch, route.input);
+      try {
+        operators.get(route.stepId)!.push(batch, route.input);
+      } catch (error) {
+        throw failedAt(route.stepId, error);
+      }
     }
   }
 
@@ -120,6 +134,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       emit(stepId, port, gatherBatch(batch, rows));
       return;
     }
+    if (tap !== undefined) tap(stepId, port, batch, rows);
     const m = metricsOf(stepId);
     m.rowsOut += rows.length;
     if (batch.endWatermark > m.watermark) m.watermark = batch.endWatermark;
@@ -127,8 +142,12 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     for (const route of plan.routes.get(`${stepId}:${port}`) ?? []) {
       metricsOf(route.stepId).rowsIn += rows.length;
       const op = operators.get(route.stepId)!;
-      if (op.pushSelected !== undefined) op.pushSelected(batch, rows, route.input);
-      else op.push((gathered ??= gatherBatch(batch, rows)), route.input);
+      try {
+        if (op.pushSelected !== undefined) op.pushSelected(batch, rows, route.input);
+        else op.push((gathered ??= gatherBatch(batch, rows)), route.input);
+      } catch (error) {
+        throw failedAt(route.stepId, error);
+      }
     }
   }
 
@@ -163,7 +182,12 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     messageSources,
     step(maxRows: number): boolean {
       for (const source of [...live]) {
-        const batch = source.next(maxRows);
+        let batch: Batch | null;
+        try {
+          batch = source.next(maxRows);
+        } catch (error) {
+          throw failedAt(source.nodeId, error);
+        }
         if (batch === null) {
           live.delete(source);
           emit(source.nodeId, 'out', source.finalBatch());
@@ -172,7 +196,13 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       return live.size > 0;
     },
     tick(now: number): void {
-      for (const op of operators.values()) op.tick?.(now);
+      for (const [id, op] of operators) {
+        try {
+          op.tick?.(now);
+        } catch (error) {
+          throw failedAt(id, error);
+        }
+      }
     },
     metrics(): Map<string, NodeMetrics> {
       for (const [id, op] of operators) {
