@@ -1,7 +1,68 @@
+/**
+ * The source behind `source.websocket`: its host (the worker's WebSocket, the
+ * CLI's ws client) offers message texts; the runtime pulls queued events as
+ * batches with watermarks. Nothing a server sends can stop the pipeline: what
+ * cannot be read is a dead letter, counted, with the last few kept to show.
+ */
+import type { Batch } from '../../batch';
 import type { WebsocketSourceSpec } from '../../plan/types';
-import type { MessageSource } from './types';
+import { assignWatermarks, createWatermarkState } from '../../watermark';
+import { createEventQueue } from './eventQueue';
+import { parseMessage } from './parseMessage';
+import { readRecord, type TimeReader } from './readRecord';
+import type { DeadLetter, MessageSource, MessageSourceStats } from './types';
 
-/** Creates the source a host feeds with WebSocket messages. (Being written: see the live-preview issue.) */
+/** How many dead letters the preview keeps, and how much of each text. */
+export const KEPT_DEAD_LETTERS = 5;
+export const DEAD_LETTER_TEXT_LENGTH = 200;
+
+function cut(text: string): string {
+  return text.length <= DEAD_LETTER_TEXT_LENGTH ? text : `${text.slice(0, DEAD_LETTER_TEXT_LENGTH)}…`;
+}
+
+/** Creates the source a host feeds with WebSocket messages. */
 export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): MessageSource {
-  throw new Error(`source '${nodeId}' (${spec.url}): WebSocket sources are not implemented yet`);
+  const queue = createEventQueue(spec.fields, spec.eventTime, spec.queueLimit);
+  const watermarks = createWatermarkState(spec.boundMs);
+  const reader: TimeReader = { format: spec.timeFormat === 'auto' ? null : spec.timeFormat };
+  const row = new Float64Array(spec.fields.length);
+  const lastDeadLetters: DeadLetter[] = [];
+  let messages = 0;
+  let deadLetters = 0;
+  let closed = false;
+
+  function deadLetter(text: string, reason: string): void {
+    deadLetters++;
+    lastDeadLetters.push({ text: cut(text), reason });
+    if (lastDeadLetters.length > KEPT_DEAD_LETTERS) lastDeadLetters.shift();
+  }
+
+  return {
+    nodeId,
+    offer(message: string): void {
+      // A message after close belongs to a connection that has ended for this run.
+      if (closed) return;
+      messages++;
+      const parsed = parseMessage(message, spec.format);
+      for (const r of parsed.refused) deadLetter(r.text, r.reason);
+      for (const record of parsed.records) {
+        const read = readRecord(record, spec.fields, spec.eventTime, reader, queue.dicts, row);
+        if (read.ok) queue.push(read.time, row);
+        else deadLetter(JSON.stringify(record), read.reason);
+      }
+    },
+    next(maxRows: number): Batch | null {
+      if (closed && queue.size === 0) return null;
+      return assignWatermarks(watermarks, queue.take(maxRows));
+    },
+    finalBatch(): Batch {
+      return { ...queue.take(0), watermark: new Float64Array(0), endWatermark: Infinity, keys: null };
+    },
+    close(): void {
+      closed = true;
+    },
+    stats(): MessageSourceStats {
+      return { messages, queued: queue.size, dropped: queue.dropped, deadLetters, lastDeadLetters: [...lastDeadLetters] };
+    },
+  };
 }
