@@ -1,0 +1,55 @@
+/**
+ * How live figures read: times in UTC (event time has no time zone of its
+ * own, and UTC matches the CLI's epoch milliseconds), rates and counts short
+ * enough for a badge.
+ */
+import type { Cell } from './cells';
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `HH:MM:SS.mmm` in UTC. */
+export function formatTime(ms: number): string {
+  const d = new Date(ms);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+}
+
+/** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, for table cells, where windows may span days. */
+export function formatDateTime(ms: number): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return String(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${formatTime(ms)}`;
+}
+
+/** A watermark: "—" before the first one, "end" once the input has ended (+∞), else its time. */
+export function formatWatermark(ms: number): string {
+  if (ms === -Infinity || Number.isNaN(ms)) return '—';
+  if (ms === Infinity) return 'end';
+  return formatTime(ms);
+}
+
+/** 999, 1.2k, 12k, 3.4M: at most three significant digits past a thousand. */
+export function formatCount(n: number): string {
+  const abs = Math.abs(n);
+  if (abs < 1000) return String(Math.round(n));
+  const [value, unit] = abs < 1e6 ? [n / 1e3, 'k'] : abs < 1e9 ? [n / 1e6, 'M'] : [n / 1e9, 'G'];
+  return `${Math.abs(value) < 10 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)}${unit}`;
+}
+
+/** Events per second: "0/s", "850/s", "1.2k/s"; a trickle below one a second keeps a decimal. */
+export function formatRate(perSecond: number): string {
+  if (perSecond > 0 && perSecond < 1) return `${perSecond.toFixed(1)}/s`;
+  return `${formatCount(perSecond)}/s`;
+}
+
+/** A number for a table cell: integers whole, others to six significant digits. */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return String(Number(n.toPrecision(6)));
+}
+
+/** A table or preview cell as text; times as UTC date-times, missing values as "—". */
+export function formatCell(cell: Cell | undefined, type: string): string {
+  if (cell === null || cell === undefined) return '—';
+  if (typeof cell === 'number') return type === 'time' ? formatDateTime(cell) : formatNumber(cell);
+  return String(cell);
+}
