@@ -1,0 +1,72 @@
+/**
+ * The plain HTTP side of the sample server: the stream list, a health check,
+ * and clear errors. Every answer is JSON with CORS headers, because the app is
+ * served from another port.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sampleStreamInfo } from '../src/engine/sources/sample';
+import { parseStreamName, parseStreamRequest } from './streamParams';
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, OPTIONS',
+  'access-control-allow-headers': 'content-type',
+};
+
+/** What `/api/streams` lists for each stream: what the palette needs to create a WebSocket source. */
+export interface StreamListing {
+  readonly name: string;
+  readonly description: string;
+  readonly path: string;
+  readonly fields: readonly { readonly name: string; readonly type: string }[];
+  readonly eventTime: 'ts';
+  readonly params: readonly string[];
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS });
+  res.end(JSON.stringify(body));
+}
+
+/** A path segment decoded, or left as it is when its escapes are malformed. */
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The listing of every sample stream. */
+export function listStreams(): StreamListing[] {
+  return sampleStreamInfo().map((info) => ({
+    name: info.name,
+    description: info.description,
+    path: `/streams/${info.name}`,
+    fields: info.fields.map((f) => ({ name: f.name, type: f.type })),
+    eventTime: 'ts',
+    params: ['rate', 'seed', 'keys', 'maxOutOfOrderness', 'lateFraction', 'limit', 'startTime', 'batch', 'speed', 'format', 'corrupt'],
+  }));
+}
+
+/** Answers a plain HTTP request; `startedAt` is when the server started (epoch ms). */
+export function handleHttp(req: IncomingMessage, res: ServerResponse, startedAt: number, clients: () => number): void {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, CORS);
+    res.end();
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: `method ${req.method}: only GET is served` });
+  if (url.pathname === '/health') return send(res, 200, { ok: true, service: 'windowpane-sample-server', uptimeMs: Date.now() - startedAt, clients: clients() });
+  if (url.pathname === '/api/streams') return send(res, 200, { streams: listStreams() });
+  const match = /^\/streams\/([^/]+)$/.exec(url.pathname);
+  if (match !== null) {
+    const name = parseStreamName(safeDecode(match[1]!));
+    if (!name.ok) return send(res, name.status, { error: name.message });
+    const request = parseStreamRequest(name.value, url.searchParams);
+    if (!request.ok) return send(res, request.status, { error: request.message });
+    return send(res, 426, { error: `/streams/${name.value} is a WebSocket endpoint: connect with ws://` });
+  }
+  send(res, 404, { error: `no such path '${url.pathname.slice(0, 80)}'; try /api/streams, /health or ws://HOST/streams/NAME` });
+}
