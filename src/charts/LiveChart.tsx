@@ -1,0 +1,60 @@
+import 'uplot/dist/uPlot.min.css';
+import { useEffect, useRef, useState } from 'react';
+import type { ChartBuffer } from './chartBuffer';
+import { LivePlot } from './livePlot';
+import { seriesColor } from './palette';
+import './charts.css';
+
+interface Legend {
+  readonly keys: readonly string[];
+  readonly slots: readonly number[];
+}
+
+const NO_KEYS: Legend = { keys: [], slots: [] };
+
+/**
+ * A live uPlot chart of a chart sink's buffer, with a legend of its series.
+ * Results never pass through React: the buffer feeds the plot imperatively,
+ * once per frame; React re-renders only when the drawn keys change.
+ */
+export function LiveChart({ buffer, label }: { buffer: ChartBuffer; label: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const [legend, setLegend] = useState<Legend>(NO_KEYS);
+
+  useEffect(() => {
+    const el = host.current;
+    if (el === null) return undefined;
+    const plot = new LivePlot(el, buffer, (keys, slots) => setLegend({ keys, slots }));
+    const unsubscribe = buffer.subscribe(plot.schedule);
+    plot.schedule();
+    const observer = new ResizeObserver(() => plot.resize());
+    observer.observe(el);
+    return () => {
+      unsubscribe();
+      observer.disconnect();
+      plot.destroy();
+    };
+  }, [buffer]);
+
+  const { spec } = buffer;
+  return (
+    <figure className="wp-live-chart" aria-label={label}>
+      <figcaption className="wp-live-chart-legend">
+        <span className="wp-live-chart-axis">{spec.y} over {spec.x === 'windowEnd' ? 'window end' : 'event time'} (UTC)</span>
+        {legend.keys.length === 0 ? (
+          <span className="wp-live-chart-waiting">Waiting for results…</span>
+        ) : (
+          <ul>
+            {legend.keys.map((key, i) => (
+              <li key={key} title={key}>
+                <span className="wp-swatch" style={{ background: seriesColor(legend.slots[i]!) }} aria-hidden="true" />
+                {key}
+              </li>
+            ))}
+          </ul>
+        )}
+      </figcaption>
+      <div className="wp-live-chart-plot" ref={host} data-testid="live-chart" data-points="0" data-series="0" />
+    </figure>
+  );
+}

@@ -1,0 +1,67 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { downloadText, toCsv, toNdjson } from './exportRows';
+import { formatCell } from './format';
+import type { TableBuffer, TableRow } from './tableBuffer';
+import { useFrameVersion } from './useFrameVersion';
+import './charts.css';
+
+const ROW_HEIGHT = 26;
+
+function rowClass(row: TableRow): string {
+  if (row.superseded) return 'wp-table-row is-superseded';
+  return row.revision > 0 ? 'wp-table-row is-revised' : 'wp-table-row';
+}
+
+function rowTitle(row: TableRow): string | undefined {
+  if (row.superseded) return 'Superseded: a later revision of this window replaced it';
+  return row.revision > 0 ? `Revision ${row.revision}: late events updated this window` : undefined;
+}
+
+/**
+ * A live table of a table sink's buffer, newest first. Only the rows in view
+ * are in the DOM (@tanstack/react-virtual), so 100,000 rows scroll smoothly;
+ * it re-renders at most once per frame. Downloads write what it holds.
+ */
+export function LiveTable({ buffer, label, fileName }: { buffer: TableBuffer; label: string; fileName: string }) {
+  useFrameVersion(buffer);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: buffer.size, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const { columns } = buffer;
+  const template = { gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(112px, 1fr))` };
+  const download = (kind: 'csv' | 'ndjson') => {
+    const text = kind === 'csv' ? toCsv(columns, buffer.oldestFirst()) : toNdjson(columns, buffer.oldestFirst());
+    downloadText(`${fileName}.${kind}`, text, kind === 'csv' ? 'text/csv' : 'application/x-ndjson');
+  };
+  return (
+    <div className="wp-live-table" data-testid="live-table" data-rows={buffer.size}>
+      <div className="wp-live-table-bar">
+        <span className="wp-live-table-count">
+          {buffer.size.toLocaleString('en')} {buffer.size === 1 ? 'row' : 'rows'}, newest first
+          {buffer.size >= buffer.maxRows && ` (the newest ${buffer.maxRows.toLocaleString('en')} kept)`}
+        </span>
+        <span className="wp-live-table-key"><span className="wp-key-revised" aria-hidden="true" />revised</span>
+        <span className="wp-live-table-key"><span className="wp-key-superseded" aria-hidden="true" />superseded</span>
+        <button type="button" className="wp-small-button" disabled={buffer.size === 0} onClick={() => download('csv')}>Download CSV</button>
+        <button type="button" className="wp-small-button" disabled={buffer.size === 0} onClick={() => download('ndjson')}>Download NDJSON</button>
+      </div>
+      <div className="wp-live-table-scroll" ref={scroller} role="table" aria-label={label} aria-rowcount={buffer.size + 1}>
+        <div className="wp-table-head" role="row" style={template}>
+          {columns.map((c) => <div key={c.name} role="columnheader" className={c.type === 'string' ? '' : 'is-numeric'}>{c.name}</div>)}
+        </div>
+        {buffer.size === 0 && <p className="wp-live-table-empty">No results yet.</p>}
+        <div className="wp-table-body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = buffer.rowAt(item.index);
+            if (row === undefined) return null;
+            return (
+              <div key={row.seq} role="row" aria-rowindex={item.index + 2} className={rowClass(row)} title={rowTitle(row)} style={{ ...template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+                {columns.map((c, i) => <div key={c.name} role="cell" className={c.type === 'string' ? '' : 'is-numeric'}>{formatCell(row.cells[i], c.type)}</div>)}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

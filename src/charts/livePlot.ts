@@ -1,0 +1,106 @@
+import uPlot from 'uplot';
+import type { ChartBuffer } from './chartBuffer';
+import { groupedBars } from './groupedBars';
+import { seriesColor, withAlpha } from './palette';
+import type { ChartSnapshot } from './types';
+
+/** What the chart tells its host when the drawn keys change (rarely: not per frame). */
+export type KeysListener = (keys: readonly string[], slots: readonly number[]) => void;
+
+const utc = (ms: number): Date => uPlot.tzDate(new Date(ms), 'Etc/UTC');
+
+/** The page's colours for axes and grid, read once per plot: uPlot draws on a canvas, which CSS does not reach. */
+function themeOf(host: HTMLElement): { ink: string; grid: string } {
+  const style = getComputedStyle(host);
+  return { ink: style.getPropertyValue('--ink-soft').trim() || '#4a5270', grid: style.getPropertyValue('--border').trim() || '#e2e5ef' };
+}
+
+/**
+ * A uPlot chart following a {@link ChartBuffer}: at most one `setData` per
+ * animation frame, and only when the buffer changed. The plot is rebuilt only
+ * when the set of drawn keys changes. The host element carries
+ * `data-points` and `data-series` for tests and tools.
+ */
+export class LivePlot {
+  private plot: uPlot | null = null;
+  private signature = '';
+  private drawn = -1;
+  private frame = 0;
+  private range: readonly [number, number] | null = null;
+
+  constructor(private readonly host: HTMLElement, private readonly buffer: ChartBuffer, private readonly onKeys: KeysListener) {}
+
+  /** Asks for a redraw on the next frame (called on every buffer change; cheap). */
+  readonly schedule = (): void => {
+    if (this.frame === 0) this.frame = requestAnimationFrame(this.draw);
+  };
+
+  resize(): void {
+    const { width, height } = this.host.getBoundingClientRect();
+    if (this.plot !== null && width > 0 && height > 0) this.plot.setSize({ width: Math.floor(width), height: Math.floor(height) });
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    this.plot?.destroy();
+    this.plot = null;
+  }
+
+  private readonly draw = (): void => {
+    this.frame = 0;
+    if (this.drawn === this.buffer.version) return;
+    this.drawn = this.buffer.version;
+    const snap = this.buffer.snapshot();
+    this.range = snap.range;
+    const signature = snap.keys.join('\u0000');
+    if (this.plot === null || signature !== this.signature) {
+      this.signature = signature;
+      this.rebuild(snap);
+      this.onKeys(snap.keys, snap.slots);
+    } else {
+      this.plot.setData(snap.data);
+    }
+    this.host.dataset.points = String(snap.points);
+    this.host.dataset.series = String(snap.keys.length);
+  };
+
+  private rebuild(snap: ChartSnapshot): void {
+    this.plot?.destroy();
+    const { width, height } = this.host.getBoundingClientRect();
+    this.plot = new uPlot(this.options(snap, Math.max(Math.floor(width), 50), Math.max(Math.floor(height), 50)), snap.data, this.host);
+  }
+
+  private options(snap: ChartSnapshot, width: number, height: number): uPlot.Options {
+    const { chart } = this.buffer.spec;
+    const { ink, grid } = themeOf(this.host);
+    const axis: uPlot.Axis = { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '11px system-ui, sans-serif' };
+    const series: uPlot.Series[] = snap.keys.map((key, i) => {
+      const color = seriesColor(snap.slots[i]!);
+      return {
+        label: key,
+        stroke: color,
+        width: chart === 'bar' ? 1 : 1.75,
+        spanGaps: true,
+        points: { show: false },
+        ...(chart === 'bar' ? { paths: groupedBars(i, snap.keys.length), fill: withAlpha(color, 0.75) } : {}),
+        ...(chart === 'area' ? { fill: withAlpha(color, 0.16) } : {}),
+      };
+    });
+    return {
+      width,
+      height,
+      ms: 1,
+      tzDate: utc,
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false } },
+      // The x range scrolls with the newest point, whatever the data's own extent.
+      scales: {
+        x: { time: true, range: (_self, min, max) => (this.range === null ? [min, max] : [this.range[0], this.range[1]]) },
+        // Bars and areas are read from zero; a line zooms to its values.
+        ...(chart === 'line' ? {} : { y: { range: (_self, min, max) => uPlot.rangeNum(Math.min(0, min), Math.max(0, max), 0.1, true) } }),
+      },
+      axes: [axis, { ...axis, size: 52 }],
+      series: [{}, ...series],
+    };
+  }
+}
