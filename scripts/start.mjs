@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: build the app if dist/ is missing or stale, then serve it.
+// `npm start`: build the app if dist/ is missing or stale, then serve it, with the
+// sample event server beside it (WINDOWPANE_SERVER_PORT, default 8787).
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,13 +36,24 @@ if (buildIsStale()) {
   console.log('dist/ is up to date; serving it.');
 }
 
-// Later: start the sample event server here (beside the app, on its own port) and
-// stop it in the shutdown handler below.
+// A child process, so a crash of one side cannot take down the other; the app works
+// without it (built-in sources only) and says "sample server offline".
+let stopping = false;
+const sampleServer = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
+  cwd: root,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+sampleServer.on('exit', (code, signal) => {
+  if (!stopping && code !== 0) console.error(`The sample server stopped (${signal ?? `exit code ${code}`}); the app goes on without it.`);
+});
+process.on('exit', () => sampleServer.kill('SIGTERM'));
 
 const server = await preview({ root, preview: { port, strictPort: true, open: false } });
 console.log(`\nWindowpane is running at http://localhost:${port}/\n`);
 
 function shutdown() {
+  stopping = true;
+  sampleServer.kill('SIGTERM');
   server.close().finally(() => process.exit(0));
 }
 process.on('SIGINT', shutdown);
