@@ -43,6 +43,7 @@ export function numberAt(column: ChunkColumn | undefined, row: number): number |
  */
 export function keyOf(columns: readonly (ChunkColumn | undefined)[], row: number): string {
   if (columns.length === 0) return 'all';
+  if (columns.length === 1 && columns[0] !== undefined) return String(cellAt(columns[0], row) ?? '∅');
   return columns.map((c) => (c === undefined ? '' : String(cellAt(c, row) ?? '∅'))).join(' · ');
 }
 

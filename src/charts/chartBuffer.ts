@@ -44,12 +44,16 @@ export class ChartBuffer extends Notifier {
     const end = columnOf(chunk, WINDOW_END_FIELD);
     const revision = columnOf(chunk, REVISION_FIELD);
     const windowed = start !== undefined && end !== undefined;
+    // Raw records arrive by the tens of thousands a frame; rows before this would
+    // fall off their series at once, so they only count towards their key's rank.
+    const firstDrawn = windowed ? 0 : chunk.length - MAX_POINTS_PER_SERIES * this.spec.topKeys;
     for (let row = 0; row < chunk.length; row++) {
       const x = this.spec.x === 'windowEnd' ? numberAt(end, row) : chunk.time[row] ?? null;
       if (x === null) continue;
       const key = keyOf(keys, row);
       const series = this.seriesOf(key);
       series.results++;
+      if (row < firstDrawn) continue;
       const point: Point = { x, y: numberAt(y, row), revision: numberAt(revision, row) ?? 0 };
       // A window's revision has the same key and bounds as its first firing.
       const id = windowed ? `${numberAt(start, row)}/${numberAt(end, row)}` : this.nextId++;

@@ -7,7 +7,8 @@ import { useVisibleArea } from './canvas/placement';
 import { DocumentsBar } from './documents/DocumentsBar';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
-import { ProblemsPanel } from './problems/ProblemsPanel';
+import { ResultsDock } from './results/ResultsDock';
+import { SinkBuffersProvider } from './results/SinkBuffers';
 import { useEditingShortcuts } from './shortcuts/useEditingShortcuts';
 
 /** A short message at the bottom of the canvas that goes away by itself. */
@@ -25,20 +26,22 @@ function useNotice(): [string | null, (message: string) => void] {
 
 /**
  * The editor's full-window layout: the documents bar across the top, the
- * palette on the left, the canvas in the middle with the problems below it,
- * and the inspector on the right. Needs an EditorStoreProvider above it.
+ * palette on the left, the canvas in the middle with the results dock
+ * (problems, charts, tables, node previews) below it, and the inspector on
+ * the right. Needs an EditorStoreProvider above it.
  */
 export function EditorShell() {
   return (
     <ReactFlowProvider>
-      <EditorLayout />
+      <SinkBuffersProvider>
+        <EditorLayout />
+      </SinkBuffersProvider>
     </ReactFlowProvider>
   );
 }
 
 function EditorLayout() {
   const [notice, notify] = useNotice();
-  const [problemsOpen, setProblemsOpen] = useState(true);
   useEditingShortcuts(notify, useVisibleArea());
   return (
     <div className="wp-editor">
@@ -51,22 +54,7 @@ function EditorLayout() {
         <div className="wp-toast-region" role="status" aria-live="polite">
           {notice !== null && <div className="wp-toast" data-testid="notice">{notice}</div>}
         </div>
-        <div className={`wp-problems-dock${problemsOpen ? '' : ' is-collapsed'}`}>
-          <button
-            type="button"
-            className="wp-dock-toggle"
-            aria-expanded={problemsOpen}
-            aria-controls="wp-problems-body"
-            aria-label={problemsOpen ? 'Hide problems' : 'Show problems'}
-            title={problemsOpen ? 'Hide problems' : 'Show problems'}
-            onClick={() => setProblemsOpen((open) => !open)}
-          >
-            <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg>
-          </button>
-          <div id="wp-problems-body" className="wp-problems-body">
-            <ProblemsPanel />
-          </div>
-        </div>
+        <ResultsDock />
       </main>
       <div className="wp-editor-inspector">
         <Inspector />

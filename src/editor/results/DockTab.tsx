@@ -1,0 +1,41 @@
+import { KindIcon } from '../canvas/KindIcon';
+
+type TabIcon = 'problems' | 'chart' | 'table' | 'preview';
+
+const KIND_OF: Record<Exclude<TabIcon, 'problems' | 'preview'>, string> = { chart: 'sink.chart', table: 'sink.table' };
+
+function Icon({ icon }: { icon: TabIcon }) {
+  if (icon === 'chart' || icon === 'table') return <KindIcon kind={KIND_OF[icon]} size={14} />;
+  if (icon === 'preview') {
+    return <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" fill="none" stroke="currentColor" strokeWidth="2" /><circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" strokeWidth="2" /></svg>;
+  }
+  return <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3 2 20h20L12 3Z" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" /><path d="M12 10v4M12 17h.01" stroke="currentColor" strokeWidth="2" strokeLinecap="round" /></svg>;
+}
+
+/** One tab of the results dock. */
+export function DockTab({ id, label, icon, active, panel, alert = false, onChoose }: {
+  id: string;
+  label: string;
+  icon: TabIcon;
+  active: boolean;
+  panel: string;
+  alert?: boolean;
+  onChoose: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`wp-dock-tab-${id.replace(/[^\w-]/g, '_')}`}
+      className="wp-dock-tab"
+      aria-selected={active}
+      aria-controls={panel}
+      onClick={onChoose}
+      title={label}
+    >
+      <Icon icon={icon} />
+      <span className="wp-dock-tab-label">{label}</span>
+      {alert && <span className="wp-dock-tab-alert" aria-label="has problems" />}
+    </button>
+  );
+}

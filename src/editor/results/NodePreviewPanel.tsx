@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { PREVIEW_SIZE } from '../../worker/protocol';
+import type { RunState } from '../run/types';
+import { useEditor } from '../store/context';
+import type { EditorState } from '../store/documentStore';
+import { PreviewTable } from './PreviewTable';
+import { useRunControllerOrNull, useRunSlice } from './runAccess';
+
+const previewOf = (s: RunState) => s.preview;
+const phaseOf = (s: RunState) => s.phase;
+
+type Port = 'out' | 'late';
+
+/**
+ * The last records that left the selected node (and, for a window, those on
+ * its `late` port). Watching costs the worker a copy of every record of the
+ * node, so it watches only while this panel is open.
+ */
+export function NodePreviewPanel({ nodeId }: { nodeId: string }) {
+  const controller = useRunControllerOrNull();
+  const preview = useRunSlice(previewOf);
+  const phase = useRunSlice(phaseOf);
+  const node = useEditor((s: EditorState) => s.doc.nodes.find((n) => n.id === nodeId));
+  const [port, setPort] = useState<Port>('out');
+  const isWindow = node?.kind.startsWith('window.') ?? false;
+  const shown: Port = isWindow ? port : 'out';
+
+  useEffect(() => {
+    controller?.watch(nodeId);
+    return () => controller?.watch(null);
+  }, [controller, nodeId]);
+
+  const title = node?.name ?? nodeId;
+  const mine = preview !== null && preview.nodeId === nodeId ? preview : null;
+  const records = mine === null ? [] : shown === 'out' ? mine.out : mine.late;
+  const waiting = phase === 'idle' && mine === null ? 'Run the pipeline to see the records leaving this node.' : 'No records have left this node yet.';
+  return (
+    <section className="wp-preview" aria-label={`Preview of ${title}`} data-testid="node-preview" data-node={nodeId}>
+      <header className="wp-results-head">
+        <h3>Last {PREVIEW_SIZE} records leaving <strong>{title}</strong></h3>
+        {isWindow && (
+          <div className="wp-segmented" role="group" aria-label="Port">
+            {(['out', 'late'] as const).map((p) => (
+              <button key={p} type="button" aria-pressed={shown === p} onClick={() => setPort(p)}>
+                {p === 'out' ? 'Output' : 'Late'}
+                <span className="wp-segmented-count">{mine === null ? 0 : (p === 'out' ? mine.out : mine.late).length}</span>
+              </button>
+            ))}
+          </div>
+        )}
+      </header>
+      <PreviewTable
+        fields={mine?.fields ?? []}
+        records={records}
+        label={shown === 'late' ? `Late events of ${title}` : `Records leaving ${title}`}
+        empty={shown === 'late' && mine !== null ? 'No late events: every event so far arrived before its windows closed.' : waiting}
+      />
+    </section>
+  );
+}

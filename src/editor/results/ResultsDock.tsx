@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { analyseDocument } from '../analysis/analyse';
+import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { useEditor } from '../store/context';
+import type { EditorState } from '../store/documentStore';
+import { NodePreviewPanel } from './NodePreviewPanel';
+import { DockTab } from './DockTab';
+import { useSinkViews } from './SinkBuffers';
+import { SinkViewPanel } from './SinkViewPanel';
+import { PREVIEW_TAB, PROBLEMS_TAB, sinkTab, useDockTabs } from './useDockTabs';
+import './results.css';
+
+const documentOf = (s: EditorState) => s.doc;
+const panelId = (tab: string) => `wp-dock-panel-${tab.replace(/[^\w-]/g, '_')}`;
+
+/**
+ * The dock under the canvas: the problems, one tab per chart and table sink,
+ * and the selected node's preview while a run exists. Sink views stay mounted
+ * when hidden, so their charts keep up and show at once when chosen.
+ */
+export function ResultsDock() {
+  const [open, setOpen] = useState(true);
+  const doc = useEditor(documentOf);
+  const problemCount = analyseDocument(doc).problems.length;
+  const views = useSinkViews();
+  const { active, choose, previewNode } = useDockTabs(views, problemCount);
+  const previewTitle = previewNode === null ? '' : (doc.nodes.find((n) => n.id === previewNode)?.name ?? previewNode);
+  const tab = (id: string) => ({ id, active: active === id, panel: panelId(id), onChoose: () => { choose(id); setOpen(true); } });
+
+  return (
+    <div className={`wp-results-dock${open ? '' : ' is-collapsed'}${active === PROBLEMS_TAB ? '' : ' is-results'}`}>
+      <div className="wp-dock-tabs" role="tablist" aria-label="Results dock">
+        <DockTab {...tab(PROBLEMS_TAB)} icon="problems" label="Problems" alert={problemCount > 0} />
+        {views.map((v) => <DockTab key={v.id} {...tab(sinkTab(v.id))} icon={v.kind} label={v.title} />)}
+        {previewNode !== null && <DockTab {...tab(PREVIEW_TAB)} icon="preview" label={`Preview: ${previewTitle}`} />}
+        <button
+          type="button"
+          className="wp-dock-toggle"
+          aria-expanded={open}
+          aria-label={open ? 'Hide the dock' : 'Show the dock'}
+          title={open ? 'Hide the dock' : 'Show the dock'}
+          onClick={() => setOpen((o) => !o)}
+        >
+          <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg>
+        </button>
+      </div>
+      <div id={panelId(PROBLEMS_TAB)} role="tabpanel" className="wp-dock-panel wp-problems-body" hidden={!open || active !== PROBLEMS_TAB}>
+        <ProblemsPanel />
+      </div>
+      {views.map((v) => (
+        <div key={v.id} id={panelId(sinkTab(v.id))} role="tabpanel" className="wp-dock-panel" hidden={!open || active !== sinkTab(v.id)}>
+          <SinkViewPanel view={v} />
+        </div>
+      ))}
+      {open && active === PREVIEW_TAB && previewNode !== null && (
+        <div id={panelId(PREVIEW_TAB)} role="tabpanel" className="wp-dock-panel">
+          <NodePreviewPanel nodeId={previewNode} />
+        </div>
+      )}
+    </div>
+  );
+}

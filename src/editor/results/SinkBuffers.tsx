@@ -1,0 +1,72 @@
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { ChartBuffer } from '../../charts/chartBuffer';
+import { TableBuffer } from '../../charts/tableBuffer';
+import { analyseDocument } from '../analysis/analyse';
+import { useEditor } from '../store/context';
+import type { EditorState } from '../store/documentStore';
+import { useRunControllerOrNull } from './runAccess';
+import { sinkViewsOf, viewSignature, type SinkViewSpec } from './sinkViews';
+
+/** A sink's live buffer: what its chart or table (and the chart node's preview) draw from. */
+export type SinkBuffer = { readonly kind: 'chart'; readonly buffer: ChartBuffer } | { readonly kind: 'table'; readonly buffer: TableBuffer };
+
+interface Registry {
+  readonly views: readonly SinkViewSpec[];
+  readonly buffers: ReadonlyMap<string, SinkBuffer>;
+}
+
+const EMPTY: Registry = { views: [], buffers: new Map() };
+const RegistryContext = createContext<Registry>(EMPTY);
+const documentOf = (s: EditorState) => s.doc;
+
+function bufferFor(view: SinkViewSpec): SinkBuffer | null {
+  if (view.kind === 'table') return { kind: 'table', buffer: new TableBuffer(view.maxRows, view.keyFields) };
+  return view.chart === null ? null : { kind: 'chart', buffer: new ChartBuffer(view.chart) };
+}
+
+/**
+ * Keeps one buffer per chart and table sink of the document, fed from the
+ * results bus whether or not its tab is showing, and cleared when a new run
+ * starts. A buffer is kept across edits that leave its view's settings alone.
+ */
+export function SinkBuffersProvider({ children }: { children: ReactNode }) {
+  const doc = useEditor(documentOf);
+  const controller = useRunControllerOrNull();
+  const views = sinkViewsOf(doc, analyseDocument(doc));
+  const signature = JSON.stringify(views.map((v) => [v.id, v.kind, v.title, viewSignature(v)]));
+  const cache = useRef(new Map<string, { signature: string; buffer: SinkBuffer | null }>());
+
+  // Rebuilt only when a view's settings change, not on every drag frame: `signature` stands for `views`.
+  const registry = useMemo<Registry>(() => {
+    const next = new Map<string, { signature: string; buffer: SinkBuffer | null }>();
+    const buffers = new Map<string, SinkBuffer>();
+    for (const view of views) {
+      const sig = `${view.kind}:${viewSignature(view)}`;
+      const old = cache.current.get(view.id);
+      const entry = old !== undefined && old.signature === sig ? old : { signature: sig, buffer: bufferFor(view) };
+      next.set(view.id, entry);
+      if (entry.buffer !== null) buffers.set(view.id, entry.buffer);
+    }
+    cache.current = next;
+    return { views, buffers };
+  }, [signature]);
+
+  useEffect(() => {
+    if (controller === null) return undefined;
+    const offs = [...registry.buffers].map(([id, sink]) => controller.results.subscribe(id, (chunk) => sink.buffer.ingest(chunk)));
+    offs.push(controller.results.onReset(() => registry.buffers.forEach((sink) => sink.buffer.clear())));
+    return () => offs.forEach((off) => off());
+  }, [controller, registry]);
+
+  return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
+}
+
+/** The chart and table sinks of the document, in document order. */
+export function useSinkViews(): readonly SinkViewSpec[] {
+  return useContext(RegistryContext).views;
+}
+
+/** The live buffer of sink `id`, if it is a chart or table whose settings can be read. */
+export function useSinkBuffer(id: string): SinkBuffer | undefined {
+  return useContext(RegistryContext).buffers.get(id);
+}

@@ -1,0 +1,20 @@
+import { LiveChart } from '../../charts/LiveChart';
+import { LiveTable } from '../../charts/LiveTable';
+import { useSinkBuffer } from './SinkBuffers';
+import type { SinkViewSpec } from './sinkViews';
+
+/** A chart or table sink's live view in the results dock. */
+export function SinkViewPanel({ view }: { view: SinkViewSpec }) {
+  const sink = useSinkBuffer(view.id);
+  return (
+    <section className="wp-sink-view" aria-label={`Results of ${view.title}`} data-testid="sink-view" data-sink={view.id}>
+      {sink === undefined ? (
+        <p className="wp-preview-empty">This chart cannot draw until its settings are fixed: see the problems.</p>
+      ) : sink.kind === 'chart' ? (
+        <LiveChart buffer={sink.buffer} label={`Chart of ${view.title}`} />
+      ) : (
+        <LiveTable buffer={sink.buffer} label={`Table of ${view.title}`} fileName={view.title.replace(/[^\w.-]+/g, '-')} />
+      )}
+    </section>
+  );
+}

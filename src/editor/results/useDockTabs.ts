@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { RunState } from '../run/types';
+import { useEditor } from '../store/context';
+import type { EditorState } from '../store/documentStore';
+import { useRunSlice } from './runAccess';
+import type { SinkViewSpec } from './sinkViews';
+
+export const PROBLEMS_TAB = 'problems';
+export const PREVIEW_TAB = 'preview';
+export const sinkTab = (id: string): string => `sink:${id}`;
+
+const phaseOf = (s: RunState) => s.phase;
+const selectedNodesOf = (s: EditorState) => s.selection.nodes;
+
+/**
+ * Which tab of the results dock is open, and the two moves it makes by
+ * itself: when a run starts with nothing to fix, to the first chart or table;
+ * when a node is clicked while a run exists, to that sink's view or to the
+ * node's preview. Returns the tab, a setter and the node a preview shows.
+ */
+export function useDockTabs(views: readonly SinkViewSpec[], problemCount: number): {
+  active: string;
+  choose: (tab: string) => void;
+  previewNode: string | null;
+} {
+  const [chosen, choose] = useState(PROBLEMS_TAB);
+  const phase = useRunSlice(phaseOf);
+  const selected = useEditor(useShallow(selectedNodesOf));
+  const previewNode = selected.length === 1 ? selected[0]! : null;
+  const lastPhase = useRef(phase);
+  const lastSelected = useRef(previewNode);
+
+  useEffect(() => {
+    const started = phase === 'running' && (lastPhase.current === 'idle' || lastPhase.current === 'finished' || lastPhase.current === 'failed');
+    lastPhase.current = phase;
+    if (started && problemCount === 0 && views.length > 0) choose((tab) => (tab === PROBLEMS_TAB ? sinkTab(views[0]!.id) : tab));
+  }, [phase, problemCount, views]);
+
+  useEffect(() => {
+    if (previewNode === lastSelected.current) return;
+    lastSelected.current = previewNode;
+    if (previewNode === null || phase === 'idle') return;
+    choose(views.some((v) => v.id === previewNode) ? sinkTab(previewNode) : PREVIEW_TAB);
+  }, [previewNode, phase, views]);
+
+  const exists = chosen === PROBLEMS_TAB || (chosen === PREVIEW_TAB && previewNode !== null) || views.some((v) => sinkTab(v.id) === chosen);
+  return { active: exists ? chosen : PROBLEMS_TAB, choose, previewNode };
+}
