@@ -1,0 +1,60 @@
+/**
+ * The pipeline worker's entry: the API of ./pipelineWorker.ts exposed
+ * through comlink, with the real clock and a scheduler that yields to the
+ * worker's message queue between slices.
+ */
+import * as Comlink from 'comlink';
+import { createPipelineWorker } from './pipelineWorker';
+import type { PipelineWorkerApi } from './protocol';
+import type { SchedulerClock } from './scheduler';
+import { openWebsocketFeed } from './websocketFeed';
+
+/**
+ * setTimeout(0) is clamped to 4 ms once nested, which would idle a flat-out
+ * run a third of the time; a MessageChannel post runs right after the
+ * messages already queued (comlink calls included), which is exactly the yield wanted.
+ */
+function createClock(): SchedulerClock {
+  const channel = new MessageChannel();
+  const queue: (() => void)[] = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  return {
+    now: () => performance.timeOrigin + performance.now(),
+    later(task, delayMs) {
+      let live = true;
+      const run = (): void => {
+        if (live) task();
+      };
+      if (delayMs > 0) {
+        const timer = setTimeout(run, delayMs);
+        return () => {
+          live = false;
+          clearTimeout(timer);
+        };
+      }
+      queue.push(run);
+      channel.port2.postMessage(null);
+      return () => {
+        live = false;
+      };
+    },
+  };
+}
+
+const worker = createPipelineWorker({ ...createClock(), openFeed: openWebsocketFeed });
+
+const api: PipelineWorkerApi = {
+  load: (doc, keepRunning) => worker.load(doc, keepRunning),
+  start: () => worker.start(),
+  pause: () => worker.pause(),
+  step: (unit) => worker.step(unit),
+  stop: () => worker.stop(),
+  setSpeed: (speed) => worker.setSpeed(speed),
+  watch: (nodeId) => worker.watch(nodeId),
+  drain() {
+    const { frame, transfer } = worker.drainWithTransfer();
+    return Comlink.transfer(frame, transfer);
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,99 @@
+/**
+ * The pipeline worker's API (PipelineWorkerApi, ./protocol.ts) without the
+ * Worker around it: one loaded document at a time, run by a Session. The
+ * worker entry exposes it through comlink; tests call it directly with a
+ * fake clock. A run that throws reports 'failed' with the node; the worker
+ * stays usable, and the next load or stop starts afresh.
+ */
+import { NodeError } from '../engine/run/nodeError';
+import type { PipelineDocument } from '../model';
+import type { OpenFeed } from './feeds';
+import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from './protocol';
+import type { SchedulerClock } from './scheduler';
+import { createSession, type Session } from './session';
+
+export interface PipelineWorkerDeps extends SchedulerClock {
+  readonly openFeed: OpenFeed;
+}
+
+/** The API plus a drain that also names the buffers to transfer. */
+export interface PipelineWorker extends PipelineWorkerApi {
+  drainWithTransfer(): { frame: Frame; transfer: Transferable[] };
+}
+
+/** Creates the worker's state: nothing loaded, phase 'idle'. */
+export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
+  let doc: PipelineDocument | null = null;
+  let session: Session | null = null;
+  let runId = 0;
+  let speed: RunSpeed = 1;
+  let watched: string | null = null;
+
+  const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
+
+  /** Replaces the session with a fresh one of `next` (a new run id either way). */
+  function rebuild(next: PipelineDocument): LoadResult {
+    session?.dispose();
+    session = null;
+    runId++;
+    try {
+      const built = createSession(next, speed, watched, { ...deps, log: () => undefined, onPhase: () => undefined });
+      if (!built.ok) return built;
+      session = built.session;
+      return { ok: true, runId };
+    } catch (error) {
+      // Building the runtime threw (a source that cannot start): as refusing as a compile problem.
+      const nodeId = error instanceof NodeError ? error.nodeId : '';
+      return { ok: false, problems: [{ nodeId, message: error instanceof Error ? error.message : String(error) }] };
+    }
+  }
+
+  const moving = (): Session | null => {
+    session?.connect();
+    return session;
+  };
+
+  function drainWithTransfer(): { frame: Frame; transfer: Transferable[] } {
+    const drained = session?.outputs.drain() ?? { chunks: [], transfer: [] };
+    const frame: Frame = {
+      phase: phase(),
+      runId,
+      failure: session?.scheduler.failure ?? null,
+      outputs: drained.chunks,
+      metrics: session?.metrics.sample(deps.now(), false) ?? null,
+      preview: session?.preview.take() ?? null,
+      diagnostics: session?.takeDiagnostics() ?? [],
+    };
+    return { frame, transfer: drained.transfer };
+  }
+
+  return {
+    load(next, keepRunning) {
+      const was = phase();
+      const loaded = rebuild(next);
+      doc = loaded.ok ? next : null;
+      if (loaded.ok && keepRunning && (was === 'running' || was === 'paused')) {
+        moving()?.scheduler.start();
+        // Paused stays paused, at the beginning of the new graph.
+        if (was === 'paused') session?.scheduler.pause();
+      }
+      return loaded;
+    },
+    start: () => moving()?.scheduler.start(),
+    pause: () => session?.scheduler.pause(),
+    step: (unit) => moving()?.scheduler.step(unit),
+    stop() {
+      if (doc !== null) rebuild(doc);
+    },
+    setSpeed(next) {
+      speed = next;
+      session?.scheduler.setSpeed(next);
+    },
+    watch(nodeId) {
+      watched = nodeId;
+      session?.preview.watch(nodeId);
+    },
+    drain: () => drainWithTransfer().frame,
+    drainWithTransfer,
+  };
+}

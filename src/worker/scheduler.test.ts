@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { NodeError } from '../engine/run/nodeError';
+import type { Runtime } from '../engine/run/runtime';
+import { createScheduler, IDLE_MS, STEP_BATCH_ROWS } from './scheduler';
+import { createSession, type Session } from './session';
+import { createFakeClock, type FakeClock } from './testing/fakeClock';
+import { sensorDocument } from './testing/documents';
+import type { RunSpeed } from './protocol';
+
+function session(clock: FakeClock, rate: number, speed: RunSpeed, limit?: number): Session {
+  const built = createSession(sensorDocument({ rate, ...(limit === undefined ? {} : { limit }) }), speed, null, {
+    ...clock,
+    openFeed: () => ({ close: () => undefined }),
+    log: () => undefined,
+    onPhase: () => undefined,
+  });
+  if (!built.ok) throw new Error('did not compile');
+  return built.session;
+}
+
+const emitted = (s: Session): number => s.runtime.metrics().get('src')?.rowsOut ?? 0;
+
+describe('the scheduler', () => {
+  it('paces a sample source by event time: rate events per second at 1x', () => {
+    const clock = createFakeClock();
+    const s = session(clock, 200, 1);
+    s.scheduler.start();
+    clock.advance(2000);
+    expect(s.scheduler.phase).toBe('running');
+    expect(emitted(s)).toBeGreaterThanOrEqual(390);
+    expect(emitted(s)).toBeLessThanOrEqual(401);
+  });
+
+  it('lets speed multiply the pace, from the moment it changes', () => {
+    const clock = createFakeClock();
+    const s = session(clock, 200, 1);
+    s.scheduler.start();
+    clock.advance(1000);
+    const atOne = emitted(s);
+    s.scheduler.setSpeed(10);
+    clock.advance(1000);
+    expect(emitted(s) - atOne).toBeGreaterThanOrEqual(1950);
+    expect(emitted(s) - atOne).toBeLessThanOrEqual(2001);
+    s.scheduler.setSpeed(0.1);
+    const atTen = emitted(s);
+    clock.advance(1000);
+    expect(emitted(s) - atTen).toBeLessThanOrEqual(21);
+  });
+
+  it('freezes on pause, and steps exactly one batch or one event while paused', () => {
+    const clock = createFakeClock();
+    const s = session(clock, 200, 1);
+    s.scheduler.start();
+    clock.advance(500);
+    s.scheduler.pause();
+    const paused = emitted(s);
+    clock.advance(2000);
+    expect(emitted(s)).toBe(paused);
+    expect(clock.pending()).toBe(0);
+    s.scheduler.step('batch');
+    expect(emitted(s)).toBe(paused + STEP_BATCH_ROWS);
+    s.scheduler.step('event');
+    expect(emitted(s)).toBe(paused + STEP_BATCH_ROWS + 1);
+    expect(s.scheduler.phase).toBe('paused');
+  });
+
+  it('does not burst after a resume: the pause is not made up for', () => {
+    const clock = createFakeClock();
+    const s = session(clock, 100, 1);
+    s.scheduler.start();
+    clock.advance(1000);
+    s.scheduler.pause();
+    clock.advance(60_000);
+    const before = emitted(s);
+    s.scheduler.start();
+    clock.advance(IDLE_MS * 2);
+    expect(emitted(s) - before).toBeLessThanOrEqual(5);
+  });
+
+  it('runs flat out at max, yielding between slices, and finishes at the end of a finite input', () => {
+    const clock = createFakeClock(1);
+    const s = session(clock, 10, 'max', 200_000);
+    s.scheduler.start();
+    clock.advance(0);
+    // One slice: far more than the rate of 10 events/s allows, but not everything at once.
+    expect(emitted(s)).toBeGreaterThan(4096);
+    expect(emitted(s)).toBeLessThan(200_000);
+    expect(s.scheduler.phase).toBe('running');
+    expect(clock.pending()).toBe(1);
+    clock.advance(1000);
+    expect(s.scheduler.phase).toBe('finished');
+    expect(emitted(s)).toBe(200_000);
+  });
+
+  it('reports a failure with the node that threw, and stops', () => {
+    const clock = createFakeClock();
+    const runtime: Runtime = {
+      step: () => {
+        throw new NodeError('agg', new Error('boom'));
+      },
+      tick: () => undefined,
+      metrics: () => new Map(),
+      diagnostics: [],
+      messageSources: new Map(),
+    };
+    const scheduler = createScheduler({ runtime, paced: [], gate: { free: false } }, clock, 'max', () => undefined);
+    scheduler.start();
+    clock.advance(100);
+    expect(scheduler.phase).toBe('failed');
+    expect(scheduler.failure).toEqual({ nodeId: 'agg', message: 'boom' });
+    expect(clock.pending()).toBe(0);
+  });
+});

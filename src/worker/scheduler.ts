@@ -1,0 +1,140 @@
+/**
+ * Runs a pipeline in short slices, so that pause, step, speed and stop
+ * answer at once: the worker's message queue (comlink calls) is served
+ * between slices. Timers and the clock are injected, so tests drive it with
+ * a fake clock.
+ */
+import { NodeError } from '../engine/run/nodeError';
+import type { Runtime } from '../engine/run/runtime';
+import type { PacedSource, PaceGate } from './pacing';
+import type { NodeFailure, RunPhase, RunSpeed, StepUnit } from './protocol';
+
+/** Rows pulled from each source per runtime step when running; results never depend on it. */
+export const RUN_BATCH_ROWS = 4096;
+/** What Step advances by when the unit is a batch. */
+export const STEP_BATCH_ROWS = 1000;
+/** How long a slice may run before the worker answers its messages again. */
+export const SLICE_MS = 8;
+/** The pause between slices when paced sources have nothing due. */
+export const IDLE_MS = 15;
+/** Wall-clock time a slice may make up for: after a stall, sources do not burst. */
+const MAX_CATCH_UP_MS = 250;
+/** The longest gap in a file's event times worth waiting for, in wall-clock ms. */
+const MAX_WAIT_MS = 3000;
+
+export interface SchedulerClock {
+  now(): number;
+  /** Runs `task` after `delayMs` (0: as soon as pending messages are served); returns a cancel. */
+  later(task: () => void, delayMs: number): () => void;
+}
+
+export interface SchedulerTarget {
+  readonly runtime: Runtime;
+  readonly paced: readonly PacedSource[];
+  readonly gate: PaceGate;
+}
+
+export interface Scheduler {
+  readonly phase: RunPhase;
+  readonly failure: NodeFailure | null;
+  start(): void;
+  pause(): void;
+  step(unit: StepUnit): void;
+  setSpeed(speed: RunSpeed): void;
+  /** Stops for good (a reload or stop replaces the scheduler). */
+  dispose(): void;
+}
+
+function failureOf(error: unknown): NodeFailure {
+  if (error instanceof NodeError) return { nodeId: error.nodeId, message: error.detail };
+  return { nodeId: null, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Creates an idle scheduler for one loaded runtime; `onChange` hears every phase change. */
+export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, speed: RunSpeed, onChange: () => void): Scheduler {
+  const { runtime, paced, gate } = target;
+  let phase: RunPhase = 'idle';
+  let failure: NodeFailure | null = null;
+  let cancel: (() => void) | null = null;
+  let lastTick = 0;
+
+  const setPhase = (next: RunPhase): void => {
+    if (next === phase) return;
+    phase = next;
+    onChange();
+  };
+  const unschedule = (): void => {
+    cancel?.();
+    cancel = null;
+  };
+  const schedule = (delay: number): void => {
+    unschedule();
+    cancel = clock.later(slice, delay);
+  };
+
+  /** Runs `work` with every source unpaced or paced; false when the run ended or failed. */
+  function guarded(free: boolean, work: () => boolean): boolean {
+    gate.free = free;
+    try {
+      if (work()) return true;
+      setPhase('finished');
+    } catch (error) {
+      failure = failureOf(error);
+      setPhase('failed');
+    } finally {
+      gate.free = false;
+    }
+    unschedule();
+    return false;
+  }
+
+  function slice(): void {
+    cancel = null;
+    if (phase !== 'running') return;
+    const start = clock.now();
+    const elapsed = Math.min(Math.max(0, start - lastTick), MAX_CATCH_UP_MS);
+    lastTick = start;
+    if (speed !== 'max') for (const p of paced) p.advance(elapsed * speed, MAX_WAIT_MS * speed);
+    const max = speed === 'max';
+    const alive = guarded(max, () => {
+      runtime.tick(start);
+      // One step at least, so unpaced (WebSocket) sources are drained every slice.
+      do {
+        if (!runtime.step(RUN_BATCH_ROWS)) return false;
+      } while (clock.now() - start < SLICE_MS && (max || paced.some((p) => p.hasDue())));
+      return true;
+    });
+    if (alive) schedule(max ? 0 : IDLE_MS);
+  }
+
+  return {
+    get phase() { return phase; },
+    get failure() { return failure; },
+    start() {
+      if (phase !== 'idle' && phase !== 'paused') return;
+      lastTick = clock.now();
+      setPhase('running');
+      schedule(0);
+    },
+    pause() {
+      if (phase !== 'running') return;
+      unschedule();
+      setPhase('paused');
+    },
+    step(unit) {
+      if (phase !== 'idle' && phase !== 'paused') return;
+      unschedule();
+      if (guarded(true, () => runtime.step(unit === 'event' ? 1 : STEP_BATCH_ROWS))) setPhase('paused');
+    },
+    setSpeed(next) {
+      speed = next;
+      // The new pace counts from now, not from the last slice.
+      lastTick = clock.now();
+      if (phase === 'running') schedule(0);
+    },
+    dispose() {
+      unschedule();
+      phase = 'idle';
+    },
+  };
+}
