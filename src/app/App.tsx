@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
 import { EditorShell } from '../editor/EditorShell';
 import { EditorStoreProvider } from '../editor/store/context';
@@ -10,17 +11,22 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
   document.getElementById('main')?.focus();
 }
 
+// Server data (the sample server's stream list) goes through react-query; one client per page.
+const queryClient = new QueryClient();
+
 /** The application: the top bar, and the editor filling the rest of the window. */
 export function App({ store }: { readonly store: EditorStore }) {
   return (
-    <EditorStoreProvider store={store}>
-      <div className="shell">
-        <a className="skip-link" href="#main" onClick={skipToMain}>
-          Skip to the canvas
-        </a>
-        <TopBar />
-        <EditorShell />
-      </div>
-    </EditorStoreProvider>
+    <QueryClientProvider client={queryClient}>
+      <EditorStoreProvider store={store}>
+        <div className="shell">
+          <a className="skip-link" href="#main" onClick={skipToMain}>
+            Skip to the canvas
+          </a>
+          <TopBar />
+          <EditorShell />
+        </div>
+      </EditorStoreProvider>
+    </QueryClientProvider>
   );
 }

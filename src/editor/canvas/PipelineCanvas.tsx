@@ -24,8 +24,8 @@ import { attemptFor, nodeIdAt } from './connectionTarget';
 import { EdgeTooltipLayer } from './EdgeTooltipLayer';
 import type { EdgeHover } from './EdgeTooltip';
 import { EmptyCanvas } from './EmptyCanvas';
-import { FIT_VIEW, GRID, KIND_MIME, type PipelineFlowEdge, type PipelineFlowNode } from './flowTypes';
-import { useAddNode } from './placement';
+import { FIT_VIEW, GRID, KIND_MIME, PARAMS_MIME, type PipelineFlowEdge, type PipelineFlowNode } from './flowTypes';
+import { droppedParams, useAddNode } from './placement';
 import { NODE_TYPES } from './nodeTypes';
 import { useCanvasChanges } from './useCanvasChanges';
 import { useFlowElements } from './useFlowElements';
@@ -101,7 +101,7 @@ export function PipelineCanvas({ notify }: { notify: (message: string) => void }
     const kind = event.dataTransfer.getData(KIND_MIME);
     if (kind === '') return;
     event.preventDefault();
-    addNode.atScreen(kind, event.clientX, event.clientY);
+    addNode.atScreen(kind, event.clientX, event.clientY, droppedParams(event.dataTransfer.getData(PARAMS_MIME)));
   };
 
   return (

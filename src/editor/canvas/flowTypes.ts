@@ -22,6 +22,8 @@ export type PipelineFlowEdge = Edge<PipelineEdgeData>;
 
 /** The drag-and-drop type that carries a node kind from the palette to the canvas. */
 export const KIND_MIME = 'application/x-windowpane-kind';
+/** Beside KIND_MIME when a palette entry brings its own params (a live stream): their JSON. */
+export const PARAMS_MIME = 'application/x-windowpane-params';
 
 /** The canvas grid, which dropped and dragged nodes snap to. */
 export const GRID = 16;

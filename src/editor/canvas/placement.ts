@@ -20,19 +20,21 @@ export function freeSpot(doc: EditorDocument, at: { x: number; y: number }): { x
  * node is centred on the point and snapped to the grid; its id comes from
  * the store. Needs a ReactFlowProvider above it.
  */
-export function useAddNode(): { atScreen(kind: string, clientX: number, clientY: number): string; atCentre(kind: string): string } {
+type Params = Readonly<Record<string, unknown>>;
+
+export function useAddNode(): { atScreen(kind: string, clientX: number, clientY: number, params?: Params): string; atCentre(kind: string, params?: Params): string } {
   const store = useEditorStore();
   const flow = useReactFlow();
   const flowStore = useStoreApi();
-  const atScreen = useCallback((kind: string, clientX: number, clientY: number): string => {
+  const atScreen = useCallback((kind: string, clientX: number, clientY: number, params?: Params): string => {
     const p = flow.screenToFlowPosition({ x: clientX, y: clientY });
     const at = freeSpot(store.getState().doc, { x: p.x - NODE_SIZE.width / 2, y: p.y - NODE_SIZE.height / 2 });
-    return store.getState().addNode(kind, at);
+    return store.getState().addNode(kind, at, params);
   }, [flow, store]);
-  const atCentre = useCallback((kind: string): string => {
+  const atCentre = useCallback((kind: string, params?: Params): string => {
     const bounds = flowStore.getState().domNode?.getBoundingClientRect();
-    if (bounds === undefined) return store.getState().addNode(kind, freeSpot(store.getState().doc, { x: 0, y: 0 }));
-    return atScreen(kind, bounds.left + bounds.width / 2, bounds.top + bounds.height / 2);
+    if (bounds === undefined) return store.getState().addNode(kind, freeSpot(store.getState().doc, { x: 0, y: 0 }), params);
+    return atScreen(kind, bounds.left + bounds.width / 2, bounds.top + bounds.height / 2, params);
   }, [atScreen, flowStore, store]);
   return { atScreen, atCentre };
 }
@@ -56,4 +58,15 @@ export function useVisibleArea(): () => FlowArea | undefined {
     const b = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
     return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
   }, [flow, flowStore]);
+}
+
+/** The params a palette entry put on a drag (PARAMS_MIME), or undefined for none or anything that is not a JSON object. */
+export function droppedParams(text: string): Record<string, unknown> | undefined {
+  if (text === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

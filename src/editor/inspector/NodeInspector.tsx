@@ -5,6 +5,7 @@ import { kindHelp } from '../help/help';
 import { useEditor, useEditorStore } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import type { EditorNode } from '../store/types';
+import { StreamPicker } from '../sampleServer/StreamPicker';
 import { ParamControl } from './controls/ParamControl';
 import { paramLabel } from './labels';
 import { paramSpecs } from './paramSpecs';
@@ -63,6 +64,7 @@ export function NodeInspector({ nodeId }: { readonly nodeId: string }) {
       </header>
       <ProblemSummary kind={node.kind} nodeId={nodeId} problems={problems} general={general} index={index} />
       <InputSummary hasInput={doc.edges.some((e) => e.to === nodeId)} isSource={node.kind.startsWith('source.')} fields={input?.fields ?? null} keys={input?.keys?.map((k) => k.name) ?? []} />
+      {node.kind === 'source.websocket' && <StreamPicker params={node.params} apply={(params) => store.getState().setParams(nodeId, params)} />}
       <form className="wp-params" aria-label="Parameters" onSubmit={(e) => e.preventDefault()}>
         {specs.length === 0 && <p className="muted wp-no-params">This node has no settings.</p>}
         {specs.map((spec) => {

@@ -4,6 +4,7 @@ import { FAMILIES, kindsOf, kindTitle } from '../canvas/kindInfo';
 import { KIND_MIME } from '../canvas/flowTypes';
 import { useAddNode } from '../canvas/placement';
 import { kindHelp } from '../help/help';
+import { LiveStreams } from '../sampleServer/LiveStreams';
 import './palette.css';
 
 function matches(kind: string, query: string): boolean {
@@ -24,6 +25,10 @@ export function Palette() {
   const add = (kind: string): void => {
     const id = addNode.atCentre(kind);
     setAnnouncement(`Added ${kindTitle(kind)} ${id}`);
+  };
+  const addLive = (title: string, params: Record<string, unknown>): void => {
+    const id = addNode.atCentre('source.websocket', params);
+    setAnnouncement(`Added ${title} ${id}`);
   };
   const onDragStart = (event: DragEvent<HTMLButtonElement>, kind: string): void => {
     event.dataTransfer.setData(KIND_MIME, kind);
@@ -73,6 +78,7 @@ export function Palette() {
                 </li>
               ))}
             </ul>
+            {g.family === 'source' && <LiveStreams query={query} onAdd={addLive} />}
           </section>
         ))}
         {groups.length === 0 && <p className="wp-palette-none">No node matches “{query}”.</p>}

@@ -8,7 +8,8 @@ export interface EditorState {
   readonly doc: EditorDocument;
   readonly selection: Selection;
   readonly viewport: Viewport;
-  addNode(kind: string, position: { x: number; y: number }): string;
+  /** Adds a node with `params`, or the kind's starter params when absent (a palette's live stream brings its own). */
+  addNode(kind: string, position: { x: number; y: number }, params?: Readonly<Record<string, unknown>>): string;
   /** Moves nodes; call with `final: false` while dragging and `true` on drop, so one drag is one undo step. */
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>, final: boolean): void;
   connect(attempt: ConnectionAttempt): { ok: true; edgeId: string } | { ok: false; reason: string };
@@ -42,9 +43,9 @@ export function createEditorStore(initial: Partial<Pick<EditorState, 'doc' | 'se
           doc: initial.doc ?? EMPTY_DOCUMENT,
           selection: initial.selection ?? { nodes: [], edges: [] },
           viewport: initial.viewport ?? { x: 0, y: 0, zoom: 1 },
-          addNode(kind, position) {
+          addNode(kind, position, params) {
             const id = freshNodeId(get().doc, kind);
-            update((doc) => ({ ...doc, nodes: [...doc.nodes, { id, kind, position, params: starterParams(kind) }] }));
+            update((doc) => ({ ...doc, nodes: [...doc.nodes, { id, kind, position, params: params === undefined ? starterParams(kind) : { ...params } }] }));
             set({ selection: { nodes: [id], edges: [] } });
             return id;
           },

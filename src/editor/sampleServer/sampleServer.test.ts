@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type SampleServer } from '../../../server/createServer';
+import { websocketSourceParamsSchema } from '../../model';
+import { resolveServerBase, streamOfUrl, streamUrl } from './serverUrl';
+import { fetchStreams, liveSourceParams } from './streamCatalog';
+
+describe('resolveServerBase', () => {
+  it('takes ?server= first, then the build variable, then localhost:8787', () => {
+    expect(resolveServerBase('http://example.org:9000/x', 'http://other:1')).toBe('http://example.org:9000');
+    expect(resolveServerBase('box:9000', undefined)).toBe('http://box:9000');
+    expect(resolveServerBase('wss://secure.example', undefined)).toBe('https://secure.example');
+    expect(resolveServerBase(null, 'http://env:7000')).toBe('http://env:7000');
+    expect(resolveServerBase('ftp://nope', '')).toBe('http://localhost:8787');
+    expect(resolveServerBase(null, undefined)).toBe('http://localhost:8787');
+  });
+});
+
+describe('stream addresses', () => {
+  it('builds ws:// (or wss://) stream URLs and reads the stream back', () => {
+    const url = streamUrl('http://localhost:8787', 'sensors', { rate: 1000, seed: 1 });
+    expect(url).toBe('ws://localhost:8787/streams/sensors?rate=1000&seed=1');
+    expect(streamUrl('https://host', 'bids', {})).toBe('wss://host/streams/bids');
+    expect(streamOfUrl('http://localhost:8787', url)).toBe('sensors');
+    expect(streamOfUrl('http://localhost:8787', 'ws://elsewhere:8787/streams/sensors')).toBeNull();
+    expect(streamOfUrl('http://localhost:8787', 'not a url')).toBeNull();
+  });
+});
+
+describe('the stream catalog', () => {
+  let server: SampleServer;
+  beforeAll(async () => { server = await createServer({ port: 0, host: '127.0.0.1' }); });
+  afterAll(() => server.close());
+
+  it('fetches the real server\'s streams and makes valid source.websocket params of each', async () => {
+    const base = `http://127.0.0.1:${server.port}`;
+    const streams = await fetchStreams(base);
+    expect(streams.map((s) => s.name)).toEqual(['sensors', 'clicks', 'payments', 'trades', 'bids']);
+    for (const stream of streams) {
+      const params = liveSourceParams(base, stream);
+      expect(websocketSourceParamsSchema.safeParse(params).success).toBe(true);
+      expect(params.url).toBe(`ws://127.0.0.1:${server.port}/streams/${stream.name}?rate=1000&keys=10&seed=1&maxOutOfOrderness=2s`);
+    }
+  });
+
+  it('refuses an address that does not answer with a listing', async () => {
+    const base = `http://127.0.0.1:${server.port}`;
+    await expect(fetchStreams(`${base}/nothing`)).rejects.toThrow(/answered 404/);
+  });
+});
