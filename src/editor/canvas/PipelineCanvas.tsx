@@ -26,6 +26,7 @@ import type { EdgeHover } from './EdgeTooltip';
 import { EmptyCanvas } from './EmptyCanvas';
 import { FIT_VIEW, GRID, KIND_MIME, PARAMS_MIME, type PipelineFlowEdge, type PipelineFlowNode } from './flowTypes';
 import { droppedParams, useAddNode } from './placement';
+import { EDGE_TYPES } from './edgeTypes';
 import { NODE_TYPES } from './nodeTypes';
 import { useCanvasChanges } from './useCanvasChanges';
 import { useFlowElements } from './useFlowElements';
@@ -110,6 +111,7 @@ export function PipelineCanvas({ notify }: { notify: (message: string) => void }
         nodes={nodes}
         edges={edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         isValidConnection={isValidConnection}

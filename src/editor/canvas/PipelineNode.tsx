@@ -4,6 +4,8 @@ import { isNodeKind, portsOf } from '../../model';
 import type { PipelineFlowNode } from './flowTypes';
 import { KindIcon } from './KindIcon';
 import { kindTitle } from './kindInfo';
+import { NodeBadges } from './NodeBadges';
+import { NodeChartPreview } from './NodeChartPreview';
 
 function ports(kind: string): { inputs: readonly string[]; outputs: readonly string[] } {
   return isNodeKind(kind) ? portsOf(kind) : { inputs: ['in'], outputs: ['out'] };
@@ -17,15 +19,18 @@ function handleTop(index: number, count: number): string {
 /**
  * A node on the canvas: family colour and icon, name, kind, a one-line
  * summary of its settings and a badge listing its problems. Sources have no
- * input handle and sinks no output; windows show `out` and `late`.
+ * input handle and sinks no output; windows show `out` and `late`. While a
+ * run exists, live figures hang under it (they subscribe on their own, so
+ * this component is not redrawn by metrics); a chart node draws its series.
  */
 export const PipelineNode = memo(function PipelineNode({ id, type, data, selected }: NodeProps<PipelineFlowNode>) {
   const { inputs, outputs } = ports(data.kind);
   const labelled = outputs.length > 1;
   const problemCount = data.problems.length;
   const tipId = `wp-node-problems-${id}`;
+  const chart = data.kind === 'sink.chart';
   return (
-    <div className={`wp-node wp-family-${type}${selected ? ' is-selected' : ''}${problemCount > 0 ? ' has-problems' : ''}${labelled ? ' has-ports' : ''}`}>
+    <div className={`wp-node wp-family-${type}${selected ? ' is-selected' : ''}${problemCount > 0 ? ' has-problems' : ''}${labelled ? ' has-ports' : ''}${chart ? ' has-chart' : ''}`}>
       {inputs.length > 0 && (
         <Handle type="target" position={Position.Left} id="in" className="wp-handle wp-handle-in" aria-label={`Input of ${data.title}`} />
       )}
@@ -37,6 +42,8 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
         <span className="visually-hidden">{kindTitle(data.kind)}</span>
         <div className="wp-node-summary" title={data.summary}>{data.summary}</div>
       </div>
+      {chart && <NodeChartPreview id={id} />}
+      <NodeBadges id={id} hasInput={inputs.length > 0} hasOutput={outputs.length > 0} />
       {problemCount > 0 && (
         <div className="wp-node-badge" tabIndex={-1} data-testid="node-problems" aria-describedby={tipId}>
           <span aria-hidden="true">{problemCount}</span>

@@ -1,0 +1,41 @@
+import { memo, useMemo } from 'react';
+import './live.css';
+import { formatCount, formatRate, formatWatermark } from '../../charts/format';
+import { useRunSlice } from '../results/runAccess';
+import { ConnectionBadge } from './ConnectionBadge';
+import { connectionOf, statsOf } from './runSelectors';
+
+/**
+ * A node's live figures under it while a run exists: events in and out per
+ * second with totals, its watermark, state size and late events. Subscribes
+ * to its own node's figures only, so ten metrics updates a second redraw
+ * these badges and nothing else of the canvas.
+ */
+export const NodeBadges = memo(function NodeBadges({ id, hasInput, hasOutput }: { id: string; hasInput: boolean; hasOutput: boolean }) {
+  const stats = useRunSlice(useMemo(() => statsOf(id), [id]));
+  const connection = useRunSlice(useMemo(() => connectionOf(id), [id]));
+  if (stats === undefined && connection === undefined) return null;
+  const stateful = stats !== undefined && (stats.keys > 0 || stats.openWindows > 0);
+  return (
+    <div className="wp-node-stats" data-testid="node-stats" data-rows-in={stats?.rowsIn ?? 0} data-rows-out={stats?.rowsOut ?? 0} data-late={stats?.lateEvents ?? 0}>
+      {stats !== undefined && (
+        <>
+          <div className="wp-stat-line">
+            {hasInput && <span title={`${stats.rowsIn.toLocaleString('en')} events in`}>in {formatRate(stats.inPerSecond)} <em>{formatCount(stats.rowsIn)}</em></span>}
+            {hasOutput && <span title={`${stats.rowsOut.toLocaleString('en')} events out`}>out {formatRate(stats.outPerSecond)} <em>{formatCount(stats.rowsOut)}</em></span>}
+          </div>
+          <div className="wp-stat-line">
+            <span className="wp-stat-watermark" title="Watermark (UTC): every event before it has arrived">wm {formatWatermark(stats.watermark)}</span>
+            {stats.lateEvents > 0 && <span className="wp-stat-late" title={`${stats.lateEvents.toLocaleString('en')} late events`}>{formatCount(stats.lateEvents)} late</span>}
+          </div>
+          {stateful && (
+            <div className="wp-stat-line" title="State held: keys and open windows">
+              <span>{formatCount(stats.keys)} {stats.keys === 1 ? 'key' : 'keys'} · {formatCount(stats.openWindows)} {stats.openWindows === 1 ? 'window' : 'windows'}</span>
+            </div>
+          )}
+        </>
+      )}
+      {connection !== undefined && <ConnectionBadge id={id} connection={connection} />}
+    </div>
+  );
+});

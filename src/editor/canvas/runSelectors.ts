@@ -1,0 +1,28 @@
+import type { NodeStats, SourceConnection } from '../../worker/protocol';
+import type { RunState } from '../run/types';
+
+/**
+ * Selectors of one node's or edge's live figures, made once per id (with
+ * useMemo) so that a metrics update re-renders only the badges whose figures
+ * changed, never the canvas or the nodes themselves.
+ */
+export function statsOf(nodeId: string): (s: RunState) => NodeStats | undefined {
+  return (s) => s.metrics?.nodes[nodeId];
+}
+
+export function connectionOf(nodeId: string): (s: RunState) => SourceConnection | undefined {
+  return (s) => s.metrics?.connections[nodeId];
+}
+
+/** An edge's rate to two significant digits: a rate that wobbles in its third digit does not redraw the edge. */
+export function edgeRateOf(edgeId: string): (s: RunState) => number | undefined {
+  return (s) => {
+    const rate = s.metrics?.edges[edgeId];
+    return rate === undefined ? undefined : Number(rate.toPrecision(2));
+  };
+}
+
+/** An edge's width for a rate: thicker on a log scale, from the idle 1.6 px to at most 7 px. */
+export function strokeForRate(perSecond: number): number {
+  return Math.min(7, 1.6 + 1.1 * Math.log10(1 + Math.max(0, perSecond)));
+}
