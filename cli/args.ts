@@ -16,6 +16,7 @@ export const USAGE = `Usage:
 Options:
   --input FILE   the data for the document's file source (CSV, NDJSON or a JSON array)
   --limit N      stop every source after N events (required for unbounded sample sources)
+                 (a WebSocket source also ends when its server closes, or on Ctrl+C)
   --out FILE     write results there instead of standard output
   --late FILE    write the events that reached 'late' ports there, as NDJSON
 

@@ -7,6 +7,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   now(): number;
+  /** A signal aborted by the first Ctrl+C (a second one ends the process), for runs that end when told to. */
+  interruptSignal?(): AbortSignal;
 }
 
 /** The real process's files, streams and clock. */
@@ -22,5 +24,10 @@ export function processIo(): CliIo {
     stdout: (text) => { process.stdout.write(text); },
     stderr: (text) => { process.stderr.write(text); },
     now: () => Date.now(),
+    interruptSignal() {
+      const controller = new AbortController();
+      process.once('SIGINT', () => controller.abort());
+      return controller.signal;
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { runPipeline } from '../src/engine/run/runPipeline';
+import { runLivePipeline } from './liveRun';
 import type { Row } from '../src/engine/operators/sinks';
 import type { CliCommand } from './args';
 import type { CliIo } from './io';
@@ -24,10 +25,12 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
       return EXIT_USAGE;
     }
   }
-  const result = runPipeline(doc, {
+  const options = {
     fileInputs, ...(cmd.limit === undefined ? {} : { limit: cmd.limit }),
-    collectLate: cmd.late !== undefined, now: io.now, log: (line) => io.stderr(`${line}\n`),
-  });
+    collectLate: cmd.late !== undefined, now: io.now, log: (line: string) => io.stderr(`${line}\n`),
+  };
+  const live = doc.nodes.some((n) => n.kind === 'source.websocket');
+  const result = live ? await runLivePipeline(doc, { ...options, report: options.log, ...(io.interruptSignal === undefined ? {} : { signal: io.interruptSignal() }) }) : runPipeline(doc, options);
   if (!result.ok) {
     reportProblems(io, cmd.pipeline, result.problems);
     return EXIT_INVALID;

@@ -103,7 +103,7 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
     case 'aggregate':
       return compileAggregate(node, index, input, inputs.window);
     case 'source.websocket':
-      return compileWebsocketSource(node);
+      return compileWebsocketSource(node, inputs.limit);
     case 'sink.collect':
       return { step: { type: 'collectSink', nodeId: node.id, view: null }, outputs: {}, problems: [] };
     case 'sink.chart':
@@ -149,11 +149,11 @@ function compileAggregate(
   return { step, outputs: { out }, problems: [] };
 }
 
-function compileWebsocketSource(node: Extract<PipelineNode, { kind: 'source.websocket' }>): NodeCompilation {
+function compileWebsocketSource(node: Extract<PipelineNode, { kind: 'source.websocket' }>, limit: number | undefined): NodeCompilation {
   const p = node.params;
   // The event-time field becomes epoch milliseconds whatever it is written as.
   const fields: Field[] = p.fields.map((f) => ({ name: f.name, type: f.name === p.eventTime ? 'time' : f.type }));
-  const spec = { url: p.url, format: p.format, fields, eventTime: p.eventTime, timeFormat: p.timeFormat, boundMs: ms(p.maxOutOfOrderness), queueLimit: p.queueLimit };
+  const spec = { url: p.url, format: p.format, fields, eventTime: p.eventTime, timeFormat: p.timeFormat, boundMs: ms(p.maxOutOfOrderness), queueLimit: p.queueLimit, ...(limit === undefined ? {} : { limit }) };
   return { step: { type: 'websocketSource', nodeId: node.id, spec }, outputs: { out: { fields, keys: null } }, problems: [] };
 }
 

@@ -30,6 +30,8 @@ export interface WebsocketSourceSpec {
   readonly timeFormat: TimeFormat;
   readonly boundMs: number;
   readonly queueLimit: number;
+  /** The source ends after this many events (the CLI's --limit); absent: it runs until the connection ends. */
+  readonly limit?: number;
 }
 
 /** A compile error on one node, with the JSON path of the offending parameter. */

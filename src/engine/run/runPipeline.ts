@@ -2,8 +2,8 @@ import type { PipelineDocument } from '../../model';
 import type { Row } from '../operators/sinks';
 import type { WindowTraceEvent } from '../operators/types';
 import { compilePipeline, type CompileOptions } from '../plan/compile';
-import type { CompileProblem } from '../plan/types';
-import { createRuntime, type Diagnostic, type NodeMetrics } from './runtime';
+import type { CompileProblem, ExecutionPlan } from '../plan/types';
+import { createRuntime, type Diagnostic, type NodeMetrics, type Runtime } from './runtime';
 
 export interface RunOptions extends CompileOptions {
   /** Rows pulled from each source per step; results never depend on it. */
@@ -26,11 +26,20 @@ export interface RunResult {
   readonly metrics: Map<string, NodeMetrics>;
 }
 
+/** A compiled, instantiated pipeline whose results gather in `results` and `late` as it is stepped. */
+export interface PreparedPipeline {
+  readonly plan: ExecutionPlan;
+  readonly runtime: Runtime;
+  readonly results: Map<string, Row[]>;
+  readonly late: Map<string, Row[]>;
+}
+
 /**
- * Compiles and runs a document to the end of its (finite) input, synchronously.
- * For the CLI and tests; the worker drives the same runtime in time slices.
+ * Compiles a document and builds its runtime with collecting sinks, without
+ * running it: {@link runPipeline} steps it to the end at once; a host with
+ * WebSocket sources (the CLI) feeds `runtime.messageSources` between steps.
  */
-export function runPipeline(doc: PipelineDocument, options: RunOptions = {}): RunResult | { ok: false; problems: CompileProblem[] } {
+export function preparePipeline(doc: PipelineDocument, options: RunOptions = {}): { ok: true; pipeline: PreparedPipeline } | { ok: false; problems: CompileProblem[] } {
   const compiled = compilePipeline(doc, options);
   if (!compiled.ok) return compiled;
   const results = new Map<string, Row[]>();
@@ -48,6 +57,17 @@ export function runPipeline(doc: PipelineDocument, options: RunOptions = {}): Ru
     onResults: (id, rows) => append(results, id, rows),
     onLate: options.collectLate === true ? (id, rows) => append(late, id, rows) : null,
   });
+  return { ok: true, pipeline: { plan: compiled.plan, runtime, results, late } };
+}
+
+/**
+ * Compiles and runs a document to the end of its (finite) input, synchronously.
+ * For the CLI and tests; the worker drives the same runtime in time slices.
+ */
+export function runPipeline(doc: PipelineDocument, options: RunOptions = {}): RunResult | { ok: false; problems: CompileProblem[] } {
+  const prepared = preparePipeline(doc, options);
+  if (!prepared.ok) return prepared;
+  const { runtime, results, late } = prepared.pipeline;
   const batchSize = options.batchSize ?? 4096;
   while (runtime.step(batchSize)) { /* run to the end of input */ }
   return { ok: true, results, late, diagnostics: runtime.diagnostics, metrics: runtime.metrics() };

@@ -101,6 +101,15 @@ describe('createMessageSource', () => {
     expect(source.stats().queued).toBe(0);
   });
 
+  it('ends at exactly its limit, in the middle of a message', () => {
+    const source = createMessageSource('ws', spec({ limit: 3 }));
+    source.offer(`[${event(1)},${event(2)}]`);
+    source.offer(`[${event(3)},${event(4)}]`);
+    source.offer(event(5));
+    expect(rows(source.next(10)).map((r) => r.ts)).toEqual([1, 2, 3]);
+    expect(source.next(10)).toBeNull();
+  });
+
   it('keeps order across the ring buffer growing and wrapping', () => {
     const source = createMessageSource('ws', spec({ queueLimit: 6000 }));
     let expected = 0;

@@ -29,7 +29,9 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
   const lastDeadLetters: DeadLetter[] = [];
   let messages = 0;
   let deadLetters = 0;
-  let closed = false;
+  let accepted = 0;
+  const limit = spec.limit ?? Infinity;
+  let closed = limit <= 0;
 
   function deadLetter(text: string, reason: string): void {
     deadLetters++;
@@ -47,8 +49,16 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
       for (const r of parsed.refused) deadLetter(r.text, r.reason);
       for (const record of parsed.records) {
         const read = readRecord(record, spec.fields, spec.eventTime, reader, queue.dicts, row);
-        if (read.ok) queue.push(read.time, row);
-        else deadLetter(JSON.stringify(record), read.reason);
+        if (!read.ok) {
+          deadLetter(JSON.stringify(record), read.reason);
+          continue;
+        }
+        queue.push(read.time, row);
+        // A limited source (the CLI's --limit) ends at exactly its limit, mid-message if need be.
+        if (++accepted >= limit) {
+          closed = true;
+          return;
+        }
       }
     },
     next(maxRows: number): Batch | null {

@@ -1,0 +1,91 @@
+/**
+ * Running a document with WebSocket sources in Node: each source's URL is
+ * opened with `ws`, its messages feed the runtime's MessageSource, and the
+ * runtime is stepped between messages. A source ends when its server closes
+ * the connection, at --limit events, or when the run is aborted (Ctrl+C), so
+ * its windows flush like at the end of a file. No reconnects: a CLI run is a
+ * measurement of what one connection delivered.
+ */
+import { WebSocket } from 'ws';
+import { preparePipeline, type RunOptions, type RunResult } from '../src/engine/run/runPipeline';
+import type { CompileProblem } from '../src/engine/plan/types';
+import type { PipelineDocument } from '../src/model';
+
+export interface LiveRunOptions extends RunOptions {
+  /** Ends every WebSocket source (what is queued still flows). */
+  readonly signal?: AbortSignal;
+  /** How the connection of a source went, for standard error. */
+  readonly report: (line: string) => void;
+}
+
+/** Waits for the next message or close of any source, or `ms`, whichever comes first. */
+function createWaker(): { wake(): void; wait(ms: number): Promise<void> } {
+  let resolve: (() => void) | null = null;
+  return {
+    wake() {
+      resolve?.();
+      resolve = null;
+    },
+    wait(ms) {
+      return new Promise<void>((done) => {
+        const timer = setTimeout(() => { resolve = null; done(); }, ms);
+        resolve = () => { clearTimeout(timer); done(); };
+      });
+    },
+  };
+}
+
+const yieldTurn = (): Promise<void> => new Promise((done) => setImmediate(done));
+
+/** Compiles and runs `doc` until every source has ended. */
+export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOptions): Promise<RunResult | { ok: false; problems: CompileProblem[] }> {
+  const prepared = preparePipeline(doc, options);
+  if (!prepared.ok) return prepared;
+  const { plan, runtime, results, late } = prepared.pipeline;
+  const waker = createWaker();
+  const sockets: { socket: WebSocket; resumeBelow: number; queued: () => number }[] = [];
+  for (const step of plan.steps) {
+    if (step.type !== 'websocketSource') continue;
+    const source = runtime.messageSources.get(step.nodeId)!;
+    const socket = new WebSocket(step.spec.url);
+    sockets.push({ socket, resumeBelow: step.spec.queueLimit / 4, queued: () => source.stats().queued });
+    let failure = '';
+    socket.on('open', () => options.report(`node '${step.nodeId}': connected to ${step.spec.url}`));
+    socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      source.offer(Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8'));
+      // Back-pressure instead of drops: unlike a live view, a CLI run wants every event.
+      if (source.stats().queued >= step.spec.queueLimit / 2) socket.pause();
+      waker.wake();
+    });
+    socket.on('error', (error) => { failure = error.message; });
+    socket.on('close', (code, reason) => {
+      const why = failure !== '' ? `cannot read ${step.spec.url}: ${failure}` : `connection closed (code ${code}${reason.length > 0 ? `: ${reason.toString()}` : ''})`;
+      options.report(`node '${step.nodeId}': ${why}`);
+      source.close();
+      waker.wake();
+    });
+  }
+  const stop = (): void => {
+    for (const source of runtime.messageSources.values()) source.close();
+    waker.wake();
+  };
+  options.signal?.addEventListener('abort', stop);
+  const batchSize = options.batchSize ?? 4096;
+  try {
+    while (runtime.step(batchSize)) {
+      for (const s of sockets) if (s.socket.isPaused && s.queued() < s.resumeBelow) s.socket.resume();
+      const starving = [...runtime.messageSources.values()].every((s) => s.stats().queued === 0);
+      // Messages only arrive while the event loop turns: wait for one when there is nothing to do.
+      await (starving ? waker.wait(100) : yieldTurn());
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', stop);
+    for (const { socket } of sockets) if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.terminate();
+  }
+  for (const [id, source] of runtime.messageSources) {
+    const stats = source.stats();
+    if (stats.deadLetters > 0) options.report(`node '${id}': ${stats.deadLetters} unreadable messages or events (last: ${stats.lastDeadLetters.at(-1)?.reason ?? ''})`);
+    if (stats.dropped > 0) options.report(`node '${id}': ${stats.dropped} events dropped because the queue was full`);
+  }
+  return { ok: true, results, late, diagnostics: runtime.diagnostics, metrics: runtime.metrics() };
+}
