@@ -40,8 +40,7 @@ export function LiveStreams({ query, onAdd }: { readonly query: string; readonly
             type="button"
             className="wp-palette-item"
             draggable
-            data-kind={KIND}
-            data-stream={stream.name}
+            data-live-stream={stream.name}
             title={`${stream.description}\nA WebSocket source on ${base}/streams/${stream.name}. Drag onto the canvas or double-click to add.`}
             aria-description="Press Enter to add it to the canvas"
             onDragStart={(e) => onDragStart(e, stream)}
