@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { restoreEditor } from './editor/persistence/restoreEditor';
 import { createEditorStore } from './editor/store/documentStore';
+import { createRunController } from './editor/run/runController';
 import './app/app.css';
 
 const container = document.getElementById('root');
@@ -10,13 +11,15 @@ if (!container) throw new Error('index.html must contain an element with id "roo
 
 // One editor store for the whole page: the canvas, the panels and autosave share it.
 const store = createEditorStore();
+// One run controller beside it: it follows that store's document and owns the pipeline worker.
+const run = createRunController({ editor: store });
 
 // The saved work is loaded before the first paint, so the canvas opens on it
 // (and on its viewport) instead of flashing an empty pipeline. Never rejects.
 void restoreEditor(store).then(() => {
   createRoot(container).render(
     <StrictMode>
-      <App store={store} />
+      <App store={store} run={run} />
     </StrictMode>,
   );
 });

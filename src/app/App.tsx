@@ -1,6 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
 import { EditorShell } from '../editor/EditorShell';
+import { RunAccessProvider } from '../editor/results/runAccess';
+import { RunProvider } from '../editor/run/RunProvider';
+import type { RunController } from '../editor/run/types';
 import { EditorStoreProvider } from '../editor/store/context';
 import type { EditorStore } from '../editor/store/documentStore';
 import { TopBar } from './TopBar';
@@ -14,18 +17,22 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>): void {
 // Server data (the sample server's stream list) goes through react-query; one client per page.
 const queryClient = new QueryClient();
 
-/** The application: the top bar, and the editor filling the rest of the window. */
-export function App({ store }: { readonly store: EditorStore }) {
+/** The application: the top bar, and the editor filling the rest of the window; `run` runs its pipeline. */
+export function App({ store, run }: { readonly store: EditorStore; readonly run: RunController }) {
   return (
     <QueryClientProvider client={queryClient}>
       <EditorStoreProvider store={store}>
-        <div className="shell">
-          <a className="skip-link" href="#main" onClick={skipToMain}>
-            Skip to the canvas
-          </a>
-          <TopBar />
-          <EditorShell />
-        </div>
+        <RunProvider controller={run}>
+          <RunAccessProvider controller={run}>
+            <div className="shell">
+              <a className="skip-link" href="#main" onClick={skipToMain}>
+                Skip to the canvas
+              </a>
+              <TopBar />
+              <EditorShell />
+            </div>
+          </RunAccessProvider>
+        </RunProvider>
       </EditorStoreProvider>
     </QueryClientProvider>
   );

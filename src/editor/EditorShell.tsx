@@ -9,6 +9,7 @@ import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { ResultsDock } from './results/ResultsDock';
 import { SinkBuffersProvider } from './results/SinkBuffers';
+import { RunToolbar } from './run/RunToolbar';
 import { useEditingShortcuts } from './shortcuts/useEditingShortcuts';
 
 /** A short message at the bottom of the canvas that goes away by itself. */
@@ -51,6 +52,7 @@ function EditorLayout() {
       <Palette />
       <main className="wp-editor-main" id="main" tabIndex={-1}>
         <PipelineCanvas notify={notify} />
+        <RunToolbar />
         <div className="wp-toast-region" role="status" aria-live="polite">
           {notice !== null && <div className="wp-toast" data-testid="notice">{notice}</div>}
         </div>

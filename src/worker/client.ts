@@ -7,8 +7,13 @@
 import * as Comlink from 'comlink';
 import type { PipelineWorkerApi } from './protocol';
 
+/** The worker's API as the main thread calls it: every method answers later. */
+export type AsyncPipelineApi = {
+  readonly [K in keyof PipelineWorkerApi]: (...args: Parameters<PipelineWorkerApi[K]>) => Promise<ReturnType<PipelineWorkerApi[K]>>;
+};
+
 export interface WorkerClient {
-  readonly api: Comlink.Remote<PipelineWorkerApi>;
+  readonly api: AsyncPipelineApi;
   dispose(): void;
 }
 
@@ -26,11 +31,11 @@ export function startPipelineWorker(onCrash: (message: string) => void): WorkerC
     crash(event.message === '' ? 'the pipeline worker stopped' : event.message);
   });
   worker.addEventListener('messageerror', () => crash('a message from the pipeline worker could not be read'));
-  const api = Comlink.wrap<PipelineWorkerApi>(worker);
+  const remote = Comlink.wrap<PipelineWorkerApi>(worker);
   return {
-    api,
+    api: remote,
     dispose() {
-      api[Comlink.releaseProxy]();
+      remote[Comlink.releaseProxy]();
       worker.terminate();
     },
   };

@@ -17,8 +17,12 @@ interface Totals {
 }
 
 export interface MetricsSampler {
-  /** A snapshot when the last one is at least METRICS_INTERVAL_MS old (or `force`), else null. */
-  sample(now: number, force: boolean): MetricsSnapshot | null;
+  /**
+   * A snapshot when the last one is at least METRICS_INTERVAL_MS old, else
+   * null. While not `running` every call gives one, with rates of 0: a
+   * paused or stepped run shows its exact figures at once, and nothing flows.
+   */
+  sample(now: number, running: boolean): MetricsSnapshot | null;
 }
 
 export interface MetricsSources {
@@ -28,7 +32,6 @@ export interface MetricsSources {
   connections(): Readonly<Record<string, SourceConnection>>;
 }
 
-const perSecond = (delta: number, ms: number): number => (ms > 0 ? (Math.max(0, delta) * 1000) / ms : 0);
 
 /** Creates a sampler for one run of `doc`; the first snapshot's rates are 0. */
 export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSources, startedAt: number): MetricsSampler {
@@ -37,10 +40,11 @@ export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSour
   let previousAt = startedAt;
   let lastSnapshot = -Infinity;
   return {
-    sample(now, force) {
-      if (!force && now - lastSnapshot < METRICS_INTERVAL_MS) return null;
+    sample(now, running) {
+      if (running && now - lastSnapshot < METRICS_INTERVAL_MS) return null;
       lastSnapshot = now;
       const ms = now - previousAt;
+      const perSecond = (delta: number): number => (running && ms > 0 ? (Math.max(0, delta) * 1000) / ms : 0);
       const late = sources.lateRows();
       const totals = new Map<string, Totals>();
       const nodes: Record<string, NodeStats> = {};
@@ -49,10 +53,10 @@ export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSour
         const t: Totals = { rowsIn: m.rowsIn, rowsOut: m.rowsOut, late: late.get(id) ?? 0 };
         const before = previous.get(id) ?? { rowsIn: 0, rowsOut: 0, late: 0 };
         totals.set(id, t);
-        lateRate.set(id, perSecond(t.late - before.late, ms));
+        lateRate.set(id, perSecond(t.late - before.late));
         nodes[id] = {
           rowsIn: m.rowsIn, rowsOut: m.rowsOut,
-          inPerSecond: perSecond(t.rowsIn - before.rowsIn, ms), outPerSecond: perSecond(t.rowsOut - before.rowsOut, ms),
+          inPerSecond: perSecond(t.rowsIn - before.rowsIn), outPerSecond: perSecond(t.rowsOut - before.rowsOut),
           watermark: m.watermark, keys: m.keys, openWindows: m.openWindows, lateEvents: m.lateEvents,
         };
       }

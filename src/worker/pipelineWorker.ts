@@ -60,7 +60,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       runId,
       failure: session?.scheduler.failure ?? null,
       outputs: drained.chunks,
-      metrics: session?.metrics.sample(deps.now(), false) ?? null,
+      metrics: session?.metrics.sample(deps.now(), phase() === 'running') ?? null,
       preview: session?.preview.take() ?? null,
       diagnostics: session?.takeDiagnostics() ?? [],
     };

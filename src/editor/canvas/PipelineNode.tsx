@@ -1,11 +1,16 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { useRunSlice } from '../results/runAccess';
+import type { RunState } from '../run/types';
 import { isNodeKind, portsOf } from '../../model';
 import type { PipelineFlowNode } from './flowTypes';
 import { KindIcon } from './KindIcon';
 import { kindTitle } from './kindInfo';
 import { NodeBadges } from './NodeBadges';
 import { NodeChartPreview } from './NodeChartPreview';
+
+/** Whether the run failed at node `id` (a window fused with its aggregate fails as the window). */
+const failedAt = (id: string) => (s: RunState): boolean => s.phase === 'failed' && s.failure?.nodeId === id;
 
 function ports(kind: string): { inputs: readonly string[]; outputs: readonly string[] } {
   return isNodeKind(kind) ? portsOf(kind) : { inputs: ['in'], outputs: ['out'] };
@@ -29,8 +34,9 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
   const problemCount = data.problems.length;
   const tipId = `wp-node-problems-${id}`;
   const chart = data.kind === 'sink.chart';
+  const failed = useRunSlice(useMemo(() => failedAt(id), [id]));
   return (
-    <div className={`wp-node wp-family-${type}${selected ? ' is-selected' : ''}${problemCount > 0 ? ' has-problems' : ''}${labelled ? ' has-ports' : ''}${chart ? ' has-chart' : ''}`}>
+    <div data-failed={failed ? 'true' : undefined} className={`wp-node wp-family-${type}${failed ? ' is-failed' : ''}${selected ? ' is-selected' : ''}${problemCount > 0 ? ' has-problems' : ''}${labelled ? ' has-ports' : ''}${chart ? ' has-chart' : ''}`}>
       {inputs.length > 0 && (
         <Handle type="target" position={Position.Left} id="in" className="wp-handle wp-handle-in" aria-label={`Input of ${data.title}`} />
       )}

@@ -15,6 +15,9 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Undo', `${MOD}+Z`],
   ['Redo', `${MOD}+Shift+Z or Ctrl+Y`],
   ['Export', `${MOD}+S`],
+  ['Run or pause', `F5 or ${MOD}+Enter`],
+  ['Step one batch, one event', 'F10, Shift+F10'],
+  ['Stop the run', 'Shift+F5'],
   ['Pan', 'Scroll, Space+drag, or drag with the middle button'],
   ['Zoom', `${MOD}+scroll, or pinch`],
 ];

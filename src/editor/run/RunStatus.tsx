@@ -1,0 +1,51 @@
+import { useCallback } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useEditor } from '../store/context';
+import type { EditorState } from '../store/documentStore';
+import { useRun } from './RunProvider';
+import { eventsFrom, rowsInto, selectFailure, selectLoadProblems, selectPhase, selectWorkerError } from './selectors';
+
+const PHASE_TEXT = { idle: 'Idle', running: 'Running', paused: 'Paused', finished: 'Finished', failed: 'Failed' } as const;
+
+const sourceIds = (s: EditorState): string[] => s.doc.nodes.filter((n) => n.kind.startsWith('source.')).map((n) => n.id);
+const sinkIds = (s: EditorState): string[] => s.doc.nodes.filter((n) => n.kind.startsWith('sink.')).map((n) => n.id);
+const nodeNames = (s: EditorState): Record<string, string> => Object.fromEntries(s.doc.nodes.map((n) => [n.id, n.name ?? n.id]));
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * The run's phase as text (with a failure's node and message), and how many
+ * events the sources produced and results reached the sinks; the figures are
+ * also in data- attributes for tests and tools.
+ */
+export function RunStatus() {
+  const phase = useRun(selectPhase);
+  const failure = useRun(selectFailure);
+  const problems = useRun(selectLoadProblems);
+  const workerError = useRun(selectWorkerError);
+  const sources = useEditor(useShallow(sourceIds));
+  const sinks = useEditor(useShallow(sinkIds));
+  const names = useEditor(useShallow(nodeNames));
+  const events = useRun(useCallback((s) => eventsFrom(s, sources), [sources]));
+  const results = useRun(useCallback((s) => rowsInto(s, sinks), [sinks]));
+
+  let text: string = PHASE_TEXT[phase];
+  if (phase === 'failed' && failure !== null) text = `Failed: ${failure.nodeId === null ? '' : `${names[failure.nodeId] ?? failure.nodeId}: `}${failure.message}`;
+  const first = problems[0];
+  return (
+    <div className="wp-run-status" data-testid="run-status" data-phase={phase} data-events={events} data-results={results}>
+      <span className="wp-run-phase" role="status" data-phase={phase}>{text}</span>
+      {first !== undefined && (
+        <span className="wp-run-problem" title={problems.map((p) => p.message).join('\n')}>
+          Can't run: {first.message}{problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}
+        </span>
+      )}
+      {workerError !== null && <span className="wp-run-problem">Worker restarted: {workerError}</span>}
+      {phase !== 'idle' && (
+        <span className="wp-run-figures">
+          {count(events)} events · {count(results)} results
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Pulls the worker's frames once per animation frame, with at most one
+ * drain in flight: a busy page simply pulls less often and the worker
+ * coalesces meanwhile. The loop sleeps once the run is no longer moving and
+ * wakes on the next command.
+ */
+import type { Frame } from '../../worker/protocol';
+
+export interface DrainLoopDeps {
+  drain(): Promise<Frame>;
+  onFrame(frame: Frame): void;
+  onError(error: unknown): void;
+  requestFrame(callback: () => void): number;
+  cancelFrame(handle: number): void;
+}
+
+export interface DrainLoop {
+  /** Starts pulling (again), e.g. after a command. */
+  wake(): void;
+  dispose(): void;
+}
+
+/** Frames pulled after the run stopped moving, so the last results and figures arrive. */
+const SETTLE_FRAMES = 2;
+
+/** Creates a sleeping loop. */
+export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
+  let handle: number | null = null;
+  let inFlight = false;
+  let settle = 0;
+  let disposed = false;
+
+  const schedule = (): void => {
+    if (handle === null && !disposed) handle = deps.requestFrame(tick);
+  };
+
+  function tick(): void {
+    handle = null;
+    if (inFlight || disposed) return;
+    inFlight = true;
+    deps.drain().then(
+      (frame) => {
+        inFlight = false;
+        if (disposed) return;
+        deps.onFrame(frame);
+        if (frame.phase === 'running') settle = SETTLE_FRAMES;
+        else settle--;
+        if (settle > 0) schedule();
+      },
+      (error: unknown) => {
+        inFlight = false;
+        if (!disposed) deps.onError(error);
+      },
+    );
+  }
+
+  return {
+    wake() {
+      settle = SETTLE_FRAMES;
+      if (inFlight) return; // the answer in flight schedules the next pull
+      schedule();
+    },
+    dispose() {
+      disposed = true;
+      if (handle !== null) deps.cancelFrame(handle);
+      handle = null;
+    },
+  };
+}

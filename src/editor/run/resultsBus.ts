@@ -1,0 +1,52 @@
+/**
+ * The results bus: chunks of each sink go straight to the views that
+ * subscribed to it (charts, tables), never through React state. A new run
+ * id first tells every view to clear its buffers.
+ */
+import type { ResultChunk } from '../../worker/protocol';
+import type { ResultListener, ResultsBus } from './types';
+
+export interface ResultsPublisher extends ResultsBus {
+  /** Delivers one frame's chunks of run `runId`, resetting the views first when the run is new. */
+  publish(runId: number, chunks: readonly ResultChunk[]): void;
+}
+
+/** One view that throws must not stop the others, nor the drain loop. */
+function safely(call: () => void): void {
+  try {
+    call();
+  } catch (error) {
+    console.error('A results view failed on a chunk:', error);
+  }
+}
+
+/** Creates an empty bus at run id 0. */
+export function createResultsBus(): ResultsPublisher {
+  const listeners = new Map<string, Set<ResultListener>>();
+  const resets = new Set<(runId: number) => void>();
+  let current = 0;
+  return {
+    subscribe(sinkId, listener) {
+      let set = listeners.get(sinkId);
+      if (set === undefined) listeners.set(sinkId, (set = new Set()));
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+        if (set.size === 0 && listeners.get(sinkId) === set) listeners.delete(sinkId);
+      };
+    },
+    onReset(listener) {
+      resets.add(listener);
+      return () => resets.delete(listener);
+    },
+    publish(runId, chunks) {
+      if (runId !== current) {
+        current = runId;
+        for (const reset of [...resets]) safely(() => reset(runId));
+      }
+      for (const chunk of chunks) {
+        for (const listener of [...(listeners.get(chunk.sinkId) ?? [])]) safely(() => listener(chunk));
+      }
+    },
+  };
+}

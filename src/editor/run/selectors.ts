@@ -1,0 +1,23 @@
+/** Selectors of the run state shared by the toolbar, the canvas and the panels (module level, so their identity is stable). */
+import type { RunState } from './types';
+
+export const selectPhase = (s: RunState) => s.phase;
+export const selectSpeed = (s: RunState) => s.speed;
+export const selectFailure = (s: RunState) => s.failure;
+export const selectFailedNodeId = (s: RunState): string | null => (s.phase === 'failed' ? (s.failure?.nodeId ?? null) : null);
+export const selectLoadProblems = (s: RunState) => s.loadProblems;
+export const selectWorkerError = (s: RunState) => s.workerError;
+
+/** Events that left the given sources so far (sources have no input, so their rowsOut is what they produced). */
+export function eventsFrom(s: RunState, sourceIds: readonly string[]): number {
+  let total = 0;
+  for (const id of sourceIds) total += s.metrics?.nodes[id]?.rowsOut ?? 0;
+  return total;
+}
+
+/** Rows that reached the given sinks so far. */
+export function rowsInto(s: RunState, sinkIds: readonly string[]): number {
+  let total = 0;
+  for (const id of sinkIds) total += s.metrics?.nodes[id]?.rowsIn ?? 0;
+  return total;
+}
