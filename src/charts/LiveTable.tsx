@@ -2,11 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { downloadText, toCsv, toNdjson } from './exportRows';
 import { formatCell } from './format';
-import type { TableBuffer, TableRow } from './tableBuffer';
+import type { TableBuffer, TableColumn, TableRow } from './tableBuffer';
 import { useFrameVersion } from './useFrameVersion';
 import './charts.css';
 
 const ROW_HEIGHT = 26;
+/** Column widths by type: a UTC date-time needs 23 characters, a number far fewer. */
+const COLUMN_WIDTH: Record<TableColumn['type'], number> = { time: 184, number: 124, string: 150, boolean: 84 };
 
 function rowClass(row: TableRow): string {
   if (row.superseded) return 'wp-table-row is-superseded';
@@ -28,7 +30,9 @@ export function LiveTable({ buffer, label, fileName }: { buffer: TableBuffer; la
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: buffer.size, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const { columns } = buffer;
-  const template = { gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(112px, 1fr))` };
+  // Fixed tracks, the same for the header and every row: flexible ones size by each row's own content.
+  const tracks = columns.map((c) => `${COLUMN_WIDTH[c.type]}px`);
+  const template = { gridTemplateColumns: tracks.join(' '), width: columns.reduce((sum, c) => sum + COLUMN_WIDTH[c.type], 0) };
   const download = (kind: 'csv' | 'ndjson') => {
     const text = kind === 'csv' ? toCsv(columns, buffer.oldestFirst()) : toNdjson(columns, buffer.oldestFirst());
     downloadText(`${fileName}.${kind}`, text, kind === 'csv' ? 'text/csv' : 'application/x-ndjson');

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatCount, formatRate, formatTime, formatWatermark } from './format';
+import { formatCell, formatCount, formatRate, formatTick, formatTime, formatWatermark } from './format';
 
 describe('live figures', () => {
   it('formats times as HH:MM:SS.mmm in UTC', () => {
     expect(formatTime(Date.UTC(2023, 10, 14, 22, 13, 20, 7))).toBe('22:13:20.007');
+  });
+
+  it('labels time-axis ticks by their spacing', () => {
+    const t = Date.UTC(2023, 10, 14, 22, 13, 20, 7);
+    expect(formatTick(t, 86_400_000)).toBe('2023-11-14');
+    expect(formatTick(t, 300_000)).toBe('22:13');
+    expect(formatTick(t, 5000)).toBe('22:13:20');
+    expect(formatTick(t, 100)).toBe('22:13:20.007');
   });
 
   it('shows a watermark as a dash before the first, "end" at +Infinity', () => {

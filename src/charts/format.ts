@@ -20,6 +20,17 @@ export function formatDateTime(ms: number): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${formatTime(ms)}`;
 }
 
+/**
+ * An x-axis tick of a time axis whose ticks are `step` ms apart, in UTC and
+ * 24-hour time: dates for daily ticks, minutes, seconds or milliseconds otherwise.
+ */
+export function formatTick(ms: number, step: number): string {
+  if (step >= 86_400_000) return formatDateTime(ms).slice(0, 10);
+  const time = formatTime(ms);
+  if (step >= 60_000) return time.slice(0, 5);
+  return step >= 1000 ? time.slice(0, 8) : time;
+}
+
 /** A watermark: "—" before the first one, "end" once the input has ended (+∞), else its time. */
 export function formatWatermark(ms: number): string {
   if (ms === -Infinity || Number.isNaN(ms)) return '—';

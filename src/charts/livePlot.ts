@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import type { ChartBuffer } from './chartBuffer';
+import { formatTick } from './format';
 import { groupedBars } from './groupedBars';
 import { seriesColor, withAlpha } from './palette';
 import type { ChartSnapshot } from './types';
@@ -8,7 +9,6 @@ import type { ChartSnapshot } from './types';
 export type KeysListener = (keys: readonly string[], slots: readonly number[]) => void;
 
 const utc = (ms: number): Date => uPlot.tzDate(new Date(ms), 'Etc/UTC');
-
 /** The page's colours for axes and grid, read once per plot: uPlot draws on a canvas, which CSS does not reach. */
 function themeOf(host: HTMLElement): { ink: string; grid: string } {
   const style = getComputedStyle(host);
@@ -99,7 +99,8 @@ export class LivePlot {
         // Bars and areas are read from zero; a line zooms to its values.
         ...(chart === 'line' ? {} : { y: { range: (_self, min, max) => uPlot.rangeNum(Math.min(0, min), Math.max(0, max), 0.1, true) } }),
       },
-      axes: [axis, { ...axis, size: 52 }],
+      // Event time reads in UTC and 24-hour time, as everywhere else in the app.
+      axes: [{ ...axis, values: (_self, ticks, _axis, _space, step) => ticks.map((t) => formatTick(t, step)) }, { ...axis, size: 52 }],
       series: [{}, ...series],
     };
   }
