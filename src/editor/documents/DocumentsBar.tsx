@@ -19,7 +19,9 @@ import { PipelinesMenu, type PipelineActions } from './PipelinesMenu';
 import { ProblemsDialog } from './ProblemsDialog';
 import { shareLink } from './share';
 import { ShareDialog } from './ShareDialog';
+import { looksLikeDataFile } from './dataFile';
 import { copyText, downloadDocument, exportFileName, looksLikeJsonFile, readImport } from './transfer';
+import { useDataFileDrop, type ScreenPoint } from './useDataFileDrop';
 import { useFileDrop } from './useFileDrop';
 import { useSaveShortcut } from './useSaveShortcut';
 import { useShareLink } from './useShareLink';
@@ -69,6 +71,7 @@ export function DocumentsBar() {
   const closeDialog = useCallback(() => setDialog(null), []);
   const dismissNotice = useCallback((id: number) => session.dismissNotice(id), [session]);
 
+  const addDataFile = useDataFileDrop();
   const showProblems = (title: string, problems: readonly Problem[]): void => setDialog({ kind: 'problems', title, problems });
 
   const openDocument = async (doc: EditorDocument, from: string): Promise<void> => {
@@ -85,10 +88,17 @@ export function DocumentsBar() {
     return null;
   };
 
-  const importFile = async (file: File): Promise<void> => {
+  const importFile = async (file: File, at: ScreenPoint | null): Promise<void> => {
     const title = `“${file.name}” can't be imported`;
+    if (looksLikeDataFile(file)) {
+      // Data, not a pipeline: it becomes a file source on this canvas.
+      const added = await addDataFile(file, at);
+      if (added.ok) session.notify(added.message);
+      else showProblems(`“${file.name}” can't be used as a file source`, [{ path: '', message: added.message }]);
+      return;
+    }
     if (!looksLikeJsonFile(file)) {
-      showProblems(title, [{ path: '', message: `${file.name} is not a JSON file: Windowpane opens pipeline files ending in .json` }]);
+      showProblems(title, [{ path: '', message: `${file.name} is not a pipeline or data file: Windowpane opens pipeline files ending in .json, and CSV or NDJSON data as a file source` }]);
       return;
     }
     let text: string;
@@ -146,7 +156,7 @@ export function DocumentsBar() {
   };
 
   useSaveShortcut(exportDownload);
-  const dragging = useFileDrop((file) => void importFile(file));
+  const dragging = useFileDrop((file, at) => void importFile(file, at));
 
   const sharedDoc = share.shared?.ok === true ? share.shared.doc : undefined;
   const sharedProblems = share.shared?.ok === false ? share.shared.problems : undefined;
@@ -175,19 +185,19 @@ export function DocumentsBar() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.csv,.tsv,.ndjson,.jsonl,text/csv"
           hidden
-          aria-label="Pipeline file to import"
+          aria-label="Pipeline or data file to import"
           onChange={(event) => {
             const file = event.target.files?.[0];
             // Cleared so that picking the same file again still imports it.
             event.target.value = '';
-            if (file !== undefined) void importFile(file);
+            if (file !== undefined) void importFile(file, null);
           }}
         />
       </div>
       <NoticeBar notice={notice} onDismiss={dismissNotice} />
-      {dragging ? <div className="wp-docs-drop-hint" aria-hidden="true">Drop a pipeline file to open it</div> : null}
+      {dragging ? <div className="wp-docs-drop-hint" aria-hidden="true">Drop a pipeline to open it, or CSV / NDJSON data to add a file source</div> : null}
       {dialog?.kind === 'problems' ? <ProblemsDialog title={dialog.title} problems={dialog.problems} onClose={closeDialog} /> : null}
       {dialog?.kind === 'gallery' ? <GalleryDialog cards={exampleCards} onPick={pickExample} onClose={closeDialog} /> : null}
       {dialog?.kind === 'paste' ? (

@@ -9,9 +9,11 @@ function carriesFiles(event: DragEvent): boolean {
  * touched, so the canvas's own drag and drop (from the palette, between
  * nodes) goes on as before; a drop something else already handled is left alone.
  *
+ * `onFile` also hears where the file was dropped, in client pixels.
+ *
  * @returns whether files are being dragged over the page, for a drop hint.
  */
-export function useFileDrop(onFile: (file: File) => void): boolean {
+export function useFileDrop(onFile: (file: File, at: { clientX: number; clientY: number }) => void): boolean {
   const [dragging, setDragging] = useState(false);
   const latest = useRef(onFile);
   useEffect(() => {
@@ -42,7 +44,7 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
       // Without this the browser opens the file in place of the editor.
       event.preventDefault();
       const file = event.dataTransfer?.files[0];
-      if (file !== undefined) latest.current(file);
+      if (file !== undefined) latest.current(file, { clientX: event.clientX, clientY: event.clientY });
     };
     const onEnd = (): void => {
       depth = 0;
