@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const onCI = Boolean(process.env.CI);
 const port = 4173;
+/** The sample server the app looks for by default (see src/editor/sampleServer/serverUrl.ts). */
+const samplePort = 8787;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,11 +33,20 @@ export default defineConfig({
       },
     },
   ],
-  // `npm test` runs `npm run build` first; this only serves dist/.
-  webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: !onCI,
-    timeout: 60_000,
-  },
+  // `npm test` runs `npm run build` first; this only serves dist/. The sample
+  // server feeds WebSocket sources and the palette's live streams.
+  webServer: [
+    {
+      command: `npx vite preview --port ${port} --strictPort`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !onCI,
+      timeout: 60_000,
+    },
+    {
+      command: `npx tsx server/main.ts --port ${samplePort}`,
+      url: `http://localhost:${samplePort}/health`,
+      reuseExistingServer: !onCI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -10,6 +10,7 @@ const LABELS: Readonly<Record<string, string>> = {
   q: 'Quantile (q)',
   expr: 'Expression',
   keep: 'Keep input fields',
+  url: 'URL',
 };
 
 /** What one item of a list param is called, for labels such as "Function of aggregation 2". */
