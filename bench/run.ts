@@ -4,6 +4,7 @@
  * Prints a table and the targets as PASS/MISS; it never fails.
  *
  *   npm run bench -- --events 10000000 --peer-events 2000000 --runs 5 --batch 8192 --only P2,P3
+ *   npm run bench -- P2 ceiling
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,8 @@ import { runNaive } from './naive';
 import { compileBench, P1, P2, P3, P4, P5, P6, runEngine, type BenchPipeline, type SinkTally } from './pipelines';
 import { runRxjs, type WindowShape } from './rxjs';
 
-const { values: args } = parseArgs({
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     events: { type: 'string', default: '10000000' },
     'peer-events': { type: 'string', default: '2000000' },
@@ -31,7 +33,9 @@ const RUNS = Number(args.runs);
 const BATCH = Number(args.batch);
 /** Events of the cross-check that every implementation of P2 and P3 computes the same results. */
 const CHECK_EVENTS = Math.min(EVENTS, 200_000);
-const only = args.only === '' ? null : args.only.split(',');
+// `npm run bench -- P2 ceiling` is `--only P2,ceiling`.
+const picked = [...(args.only === '' ? [] : args.only.split(',')), ...positionals];
+const only = picked.length === 0 ? null : picked;
 const wanted = (label: string): boolean => only === null || only.some((o) => label.startsWith(o));
 
 const results = new Map<string, Measurement>();

@@ -63,6 +63,11 @@ export interface Batch extends RowBlock {
   readonly endWatermark: number;
   /** Dense key ids assigned by the nearest keyBy upstream, or null when the stream is not keyed. */
   readonly keys: Int32Array | null;
+  /**
+   * When the keyBy that gave `keys` says so: every id in `keys` is below
+   * this, so per-key state can be sized without scanning the column.
+   */
+  readonly keyBound?: number;
 }
 
 /** Creates an empty, growable dictionary. */

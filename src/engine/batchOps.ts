@@ -61,6 +61,43 @@ export function watermarkOnlyBatch(endWatermark: number, columns: Readonly<Recor
   };
 }
 
+const NO_TIMES = new Float64Array(0);
+const NO_KEYS = new Int32Array(0);
+
+/** Whether `b` has exactly the fields of `a` (which has `count` of them), of the same types and dictionaries. */
+function sameFields(a: Readonly<Record<string, Column>>, count: number, b: Readonly<Record<string, Column>>): boolean {
+  let seen = 0;
+  for (const name in b) {
+    const x = a[name];
+    const y = b[name]!;
+    if (x === undefined || x.type !== y.type || (x.type === 'string' && y.type === 'string' && x.dict !== y.dict)) return false;
+    seen++;
+  }
+  return seen === count;
+}
+
+/**
+ * What gatherBatch(like, no rows) gives, made cheaply: a window emits an
+ * empty late batch after every batch that moves its watermark, and gathering
+ * one allocated a column per field each time. The empty columns are shared
+ * while the fields stay the same (arrays of length 0 cannot be written).
+ */
+export function createEmptyBatches(): (like: Batch) => Batch {
+  let columns: Record<string, Column> = {};
+  let count = 0;
+  let from: Readonly<Record<string, Column>> | null = null;
+  return (like) => {
+    if (from === null || (from !== like.columns && !sameFields(from, count, like.columns))) {
+      columns = {};
+      const names = Object.keys(like.columns);
+      for (const name of names) columns[name] = gatherColumn(like.columns[name]!, NO_KEYS);
+      count = names.length;
+    }
+    from = like.columns;
+    return { length: 0, time: NO_TIMES, watermark: NO_TIMES, endWatermark: like.endWatermark, keys: like.keys === null ? null : NO_KEYS, columns };
+  };
+}
+
 /** Rows [from, to) of a block as views (no copy); dictionaries are shared. */
 export function sliceRowBlock(block: RowBlock, from: number, to: number): RowBlock {
   const columns: Record<string, Column> = {};

@@ -22,10 +22,12 @@ export function currentWatermark(state: WatermarkState): number {
  * Turns a source block into a batch whose rows each carry the watermark left by
  * the events before them. Flink emits watermarks periodically; advancing after
  * every event instead makes results independent of how input is cut into batches.
+ * The watermark column is written into `into` when it is given and long
+ * enough (a source whose batches nobody keeps reuses one; see batchesEscape).
  */
-export function assignWatermarks(state: WatermarkState, block: RowBlock): Batch {
+export function assignWatermarks(state: WatermarkState, block: RowBlock, into: Float64Array | null = null): Batch {
   const n = block.length;
-  const watermark = new Float64Array(n);
+  const watermark = into !== null && into.length >= n ? into.subarray(0, n) : new Float64Array(n);
   const time = block.time;
   const bound = state.boundMs + 1;
   let max = state.maxTimestamp;

@@ -45,20 +45,34 @@ export function captureKeys(table: KeyTable, batch: Batch, rows: Int32Array = id
     }
     return 0;
   }
-  const maxKey = maxKeyOf(keys);
+  const maxKey = batch.keyBound !== undefined ? Math.max(0, batch.keyBound - 1) : maxKeyOf(keys);
   const values = table.values;
   // Once every key has been seen, a batch costs one pass for the maximum and no per-row lookups.
   if (maxKey < values.length && table.captured === values.length) return maxKey;
+  // Ids below `known` are all captured when there are no gaps: only larger ones need a look-up.
+  const known = table.captured === values.length ? values.length : 0;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
     const k = keys[i]!;
-    if (values[k] === undefined) {
-      values[k] = table.fields.map((f) => {
-        const column = batch.columns[f.name];
-        return column === undefined ? null : readCell(column, i);
-      });
-      table.captured++;
+    if (k >= known && values[k] === undefined) {
+      values[k] = keyValuesOf(table, batch, i);
+      // Keys trickle in for a long time (rare ones); the rest of the batch need not be searched once all are in.
+      if (++table.captured === maxKey + 1 && values.length === maxKey + 1) break;
     }
   }
   return maxKey;
+}
+
+/**
+ * Row i's key values. A function of its own, not a closure in the loop
+ * above: a closure over the loop's row index made V8 allocate a context
+ * for every row, taken or not, which cost more than the rest of the loop.
+ */
+function keyValuesOf(table: KeyTable, batch: Batch, i: number): KeyValue[] {
+  const out: KeyValue[] = [];
+  for (const f of table.fields) {
+    const column = batch.columns[f.name];
+    out.push(column === undefined ? null : readCell(column, i));
+  }
+  return out;
 }

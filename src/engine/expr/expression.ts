@@ -26,9 +26,17 @@ export interface CompiledExpression {
   /**
    * For a boolean expression: the indices of the rows of `block` where it
    * holds, among `rows` (ascending indices) when given, or null when it holds
-   * for every row considered. The result is the caller's. Absent for other types.
+   * for every row considered. The result is valid until the next call (it is
+   * a view of the expression's own buffer, so selecting allocates nothing).
+   * Absent for other types.
    */
   readonly select?: (block: RowBlock, rows: Int32Array | null) => Int32Array | null;
+  /**
+   * Like `evaluate`, but the arrays may be the expression's own, overwritten
+   * by the next call, or the block's: for a caller that reads the values
+   * before evaluating again and hands them to nobody who keeps them.
+   */
+  evaluateShared(block: RowBlock): Column;
 }
 
 /** The outcome of compiling: the expression, or the first problem with its column. */
@@ -40,7 +48,7 @@ export function compileExpression(source: string, schema: Schema): CompileResult
     const { typed, fields } = checkExpression(parseOrThrow(source), schema);
     if (typed.type === 'null') throw new Error('the checker let an untyped expression through');
     const root = compileRootParts(typed, typed.type);
-    const compiled = { type: typed.type, source, fields, evaluate: root.run };
+    const compiled = { type: typed.type, source, fields, evaluate: root.run, evaluateShared: root.shared };
     return typed.type === 'boolean' ? { ...compiled, select: compileSelect(root) } : compiled;
   });
   return result.ok ? { ok: true, expr: result.value } : result;

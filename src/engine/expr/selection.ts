@@ -46,10 +46,24 @@ export function selectRowsWithin(mask: Column, rows: Int32Array): Int32Array {
   return count === n ? rows : kept.slice(0, count);
 }
 
+/**
+ * A selection's own buffer: the kept indices are written here and handed out
+ * as a view, so selecting costs no allocation per batch. Each compiled
+ * expression has one, and its result is valid until the expression selects
+ * again (consumers read selections during the push that carries them).
+ */
+interface SelectionBuffer {
+  rows: Int32Array;
+}
+
+function room(buffer: SelectionBuffer, n: number): Int32Array {
+  if (buffer.rows.length < n) buffer.rows = new Int32Array(Math.max(n, 2 * buffer.rows.length));
+  return buffer.rows;
+}
+
 /** Rows 0..length-1 whose value lies in [lo, hi] (NaN never does), or null when all do. */
-function selectInRange(values: Float64Array, lo: number, hi: number, length: number): Int32Array | null {
-  if (compaction.length < length) compaction = new Int32Array(length);
-  const kept = compaction;
+function selectInRange(values: Float64Array, lo: number, hi: number, length: number, buffer: SelectionBuffer): Int32Array | null {
+  const kept = room(buffer, length);
   let count = 0;
   // One comparison per row when the range is open at one end (`x > 30`): half the time of two.
   if (hi === Infinity) {
@@ -69,14 +83,13 @@ function selectInRange(values: Float64Array, lo: number, hi: number, length: num
       count += x >= lo && x <= hi ? 1 : 0;
     }
   }
-  return count === length ? null : kept.slice(0, count);
+  return count === length ? null : kept.subarray(0, count);
 }
 
 /** The entries of `rows` whose value lies in [lo, hi], or null when all do. */
-function selectInRangeWithin(values: Float64Array, lo: number, hi: number, rows: Int32Array): Int32Array | null {
+function selectInRangeWithin(values: Float64Array, lo: number, hi: number, rows: Int32Array, buffer: SelectionBuffer): Int32Array | null {
   const n = rows.length;
-  if (compaction.length < n) compaction = new Int32Array(n);
-  const kept = compaction;
+  const kept = room(buffer, n);
   let count = 0;
   for (let j = 0; j < n; j++) {
     const i = rows[j]!;
@@ -84,7 +97,29 @@ function selectInRangeWithin(values: Float64Array, lo: number, hi: number, rows:
     kept[count] = i;
     count += x >= lo && x <= hi ? 1 : 0;
   }
-  return count === n ? null : kept.slice(0, count);
+  return count === n ? null : kept.subarray(0, count);
+}
+
+/** Like selectRows and selectRowsWithin, into `buffer`; null when every row considered passes. */
+function selectMasked(mask: Column, length: number, rows: Int32Array | null, buffer: SelectionBuffer): Int32Array | null {
+  if (mask.type !== 'boolean') throw new Error(`a selection needs a boolean column, got ${mask.type}`);
+  const values = mask.values;
+  const n = rows === null ? length : rows.length;
+  const kept = room(buffer, n);
+  let count = 0;
+  if (rows === null) {
+    for (let i = 0; i < n; i++) {
+      kept[count] = i;
+      count += values[i]! & 1;
+    }
+  } else {
+    for (let j = 0; j < n; j++) {
+      const i = rows[j]!;
+      kept[count] = i;
+      count += values[i]! & 1;
+    }
+  }
+  return count === n ? null : kept.subarray(0, count);
 }
 
 /**
@@ -92,18 +127,16 @@ function selectInRangeWithin(values: Float64Array, lo: number, hi: number, rows:
  * (the commonest filter) tests the column directly: one pass that reads the
  * values and writes the kept indices, instead of a pass writing a mask, a
  * copy of it and a pass compacting it. Anything else compacts its mask,
- * read from the expression's own buffer since it is used at once.
+ * read from the expression's own buffer since it is used at once. The result
+ * is a view of the expression's selection buffer (see SelectionBuffer).
  */
 export function compileSelect(root: RootCompilation): (block: RowBlock, rows: Int32Array | null) => Int32Array | null {
+  const buffer: SelectionBuffer = { rows: new Int32Array(0) };
   const range = root.range;
   if (range !== undefined) {
     const { read, lo, hi } = range;
-    return (block, rows) => (rows === null ? selectInRange(read(block), lo, hi, block.length) : selectInRangeWithin(read(block), lo, hi, rows));
+    return (block, rows) => (rows === null ? selectInRange(read(block), lo, hi, block.length, buffer) : selectInRangeWithin(read(block), lo, hi, rows, buffer));
   }
   const mask = root.shared;
-  return (block, rows) => {
-    if (rows === null) return selectRows(mask(block), block.length);
-    const kept = selectRowsWithin(mask(block), rows);
-    return kept === rows ? null : kept;
-  };
+  return (block, rows) => selectMasked(mask(block), block.length, rows, buffer);
 }

@@ -54,9 +54,16 @@ export function createKeyByOperator(fields: readonly string[], ctx: OperatorCont
   // A string key field must keep one dictionary for the life of the edge, so codes identify strings.
   let codeMode: boolean | null = null;
 
-  /** Key ids for rows `rows` of the batch, in a column as long as the batch (other rows are left 0 and never read). */
-  function keysOf(batch: Batch, rows: Int32Array): Int32Array {
-    const keys = new Int32Array(batch.length);
+  /** Reused for selections, which are read only during their push (see Operator.pushSelected). */
+  let buffer = new Int32Array(0);
+
+  /**
+   * Key ids for rows `rows` of the batch, in `keys`, as long as the batch.
+   * Other rows are never read for their ids; in the reused buffer they hold
+   * ids of earlier batches, which keeps them below the number of keys, so
+   * they still bound the ids (see captureKeys).
+   */
+  function keysOf(batch: Batch, rows: Int32Array, keys: Int32Array): Int32Array {
     const columns = fields.map((f) => batch.columns[f]);
     const single = columns.length === 1 ? columns[0] : undefined;
     // Ids are given in row order of the selected rows only, exactly as for a gathered batch.
@@ -74,10 +81,13 @@ export function createKeyByOperator(fields: readonly string[], ctx: OperatorCont
   return {
     state: st,
     push(batch: Batch): void {
-      ctx.emit('out', { ...batch, keys: keysOf(batch, identityRows(batch.length)) });
+      const keys = keysOf(batch, identityRows(batch.length), new Int32Array(batch.length));
+      ctx.emit('out', { ...batch, keys, keyBound: st.count });
     },
     pushSelected(batch: Batch, rows: Int32Array): void {
-      emitRows(ctx, 'out', { ...batch, keys: keysOf(batch, rows) }, rows);
+      if (buffer.length < batch.length) buffer = new Int32Array(Math.max(batch.length, 2 * buffer.length));
+      const keys = keysOf(batch, rows, buffer.subarray(0, batch.length));
+      emitRows(ctx, 'out', { ...batch, keys, keyBound: st.count }, rows);
     },
   };
 }

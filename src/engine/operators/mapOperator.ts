@@ -13,20 +13,24 @@ export interface MapConfig {
 
 /** Computes named fields from expressions, column at a time. */
 export function createMapOperator(config: MapConfig, ctx: OperatorContext): Operator {
-  function mapped(batch: Batch): Batch {
+  function mapped(batch: Batch, shared: boolean): Batch {
     const columns: Record<string, Column> = config.keep ? { ...batch.columns } : {};
-    for (const f of config.fields) columns[f.name] = f.expr.evaluate(batch);
+    for (const f of config.fields) columns[f.name] = shared ? f.expr.evaluateShared(batch) : f.expr.evaluate(batch);
     return { ...batch, columns, keys: config.keepsKeys ? batch.keys : null };
   }
   return {
+    // A batch pushed whole may be kept by whoever receives it (a sink), so its columns are fresh arrays.
     push(batch: Batch): void {
-      ctx.emit('out', mapped(batch));
+      ctx.emit('out', mapped(batch, false));
     },
     // Expressions run over every row, selected or not: tight loops over whole
     // columns cost less than gathering the selected rows first. The selection
-    // passes on unchanged.
+    // passes on unchanged, and since a selection is read only during the push
+    // that carries it (a consumer that keeps rows gets a gathered copy), the
+    // computed columns can live in the expressions' own buffers: no array
+    // allocated per batch and field.
     pushSelected(batch: Batch, rows: Int32Array): void {
-      emitRows(ctx, 'out', mapped(batch), rows);
+      emitRows(ctx, 'out', mapped(batch, true), rows);
     },
   };
 }

@@ -48,6 +48,8 @@ export interface Operator {
   /**
    * Feeds rows `rows` (ascending indices) of `batch` as if they were a batch
    * of their own, with its end watermark; the other rows must affect nothing.
+   * `rows` and the batch's arrays are valid only during the call (producers
+   * reuse them from batch to batch), so an operator keeps copies, never them.
    * Optional: an operator without it is pushed a gathered batch instead.
    */
   pushSelected?(batch: Batch, rows: Int32Array, input: number): void;

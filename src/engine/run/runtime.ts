@@ -7,6 +7,7 @@ import { createMapOperator } from '../operators/mapOperator';
 import { batchToRows, createBatchSink, createCollectSink, createLogSink, type Row } from '../operators/sinks';
 import type { Operator, OperatorContext, OutPort, StateStats, WindowTraceEvent } from '../operators/types';
 import { createUnionOperator } from '../operators/unionOperator';
+import { batchesEscape } from '../plan/escape';
 import type { ExecutionPlan, PlanStep } from '../plan/types';
 import { createCountWindowOperator } from '../window/countWindowOperator';
 import { createSessionWindowOperator } from '../window/sessionWindowOperator';
@@ -35,7 +36,8 @@ export interface RuntimeHost {
   /**
    * A tap on every batch a step emits (`rows`: the selected rows, or null for
    * all), for live previews and per-port counts. Called only when given; it
-   * must not keep `rows` or change anything.
+   * must not keep `rows` or the batch's arrays (producers reuse them once the
+   * push returns: copy what you keep) or change anything.
    */
   readonly onEmit?: (nodeId: string, port: OutPort, batch: Batch, rows: Int32Array | null) => void;
 }
@@ -177,6 +179,8 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   }
 
   const live = new Set(sources);
+  // Sources whose batches nobody keeps past their push write each batch into the last one's arrays.
+  const recycling = new Set(sources.filter((source) => !batchesEscape(plan, source.nodeId)));
   return {
     diagnostics,
     messageSources,
@@ -184,7 +188,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       for (const source of [...live]) {
         let batch: Batch | null;
         try {
-          batch = source.next(maxRows);
+          batch = source.next(maxRows, recycling.has(source));
         } catch (error) {
           throw failedAt(source.nodeId, error);
         }

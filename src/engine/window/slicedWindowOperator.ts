@@ -1,5 +1,5 @@
 import type { Batch, Field } from '../batch';
-import { gatherBatch, identityRows } from '../batchOps';
+import { createEmptyBatches, gatherBatch, identityRows } from '../batchOps';
 import { captureKeys, createKeyTable, type KeyTable } from '../aggregate/keyTable';
 import type { AggregatePlan } from '../aggregate/plan';
 import { createResultWriter, pendingResults, rememberInputDicts, takeResults, type ResultWriter } from '../aggregate/resultWriter';
@@ -8,6 +8,7 @@ import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import { ceilDiv, floorDiv, gcd } from '../time';
 import { createRunningWindow, evictBeforeFree, type RunningWindow } from './runningWindow';
 import { addRowsToCells, createSliceStore, ensureKeyCapacity, freeSlice, slotForSlice, type SliceStore } from './sliceStore';
+import { createDirectCells, createFastRun, fastFold, fastFoldSteady, type DirectCells, type FastRun } from './fastFold';
 import { createWindowEmitter, emitRevision, emitWindow, type WindowEmitter } from './windowEmit';
 
 /** Tumbling (slide = size) and hopping windows, both computed from slices of gcd(size, slide). */
@@ -138,6 +139,10 @@ interface RowScratch {
   readonly cachedFlags: Int32Array;
   /** Buffers for fields converted to numbers (see fieldValues): read only while the batch is handled. */
   readonly values: Float64Array[];
+  /** Direct mode's cell arrays, the current run and the watermark it reached (see fastFold). */
+  readonly direct: DirectCells;
+  readonly run: FastRun;
+  readonly runWatermark: Float64Array;
 }
 
 /**
@@ -245,17 +250,18 @@ function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, sel
   const { cachedSlice, cachedBase, cachedLateAt, cachedFlags } = scratch;
   // Direct mode (see directFold): rows go into their cells here rather than being listed for the kernels.
   const direct = directFold(store);
-  const field = direct ? store.fields[0] : undefined;
-  const v = field === undefined ? NO_VALUES : values[0]!;
-  let count = store.count;
-  let n0 = field?.n ?? NO_VALUES;
-  let sum0 = field?.sum ?? NO_VALUES;
-  let min0 = field?.min ?? NO_VALUES;
-  let max0 = field?.max ?? NO_VALUES;
-  const hasField = field !== undefined;
-  const hasSum = (field?.sum ?? null) !== null;
-  const hasMin = (field?.min ?? null) !== null;
-  const hasMax = (field?.max ?? null) !== null;
+  const dc = scratch.direct;
+  if (direct) loadDirectCells(store, values, dc);
+  // Runs of plain rows go to fastFold, which needs exact slice bounds (and processing time has no disorder to speed up).
+  const canRun = direct && integral && !processingTime;
+  const run = scratch.run;
+  if (canRun) {
+    run.selection = selection;
+    run.watermark = watermark;
+    run.time = time;
+    run.keys = keys;
+    run.offset = offset;
+  }
   for (let j = 0; j < selection.length; j++) {
     const i = selection[j]!;
     const w = watermark[i]!;
@@ -294,28 +300,12 @@ function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, sel
     if (base < 0) {
       base = cachedBase[slice & 3] = openSlice(st, ctx, slice);
       // A new slot may have re-laid the store out in larger arrays.
-      count = store.count;
-      if (field !== undefined) {
-        n0 = field.n;
-        sum0 = field.sum ?? NO_VALUES;
-        min0 = field.min ?? NO_VALUES;
-        max0 = field.max ?? NO_VALUES;
-      }
+      if (direct) loadDirectCells(store, values, dc);
     }
     const key = keys === null ? 0 : keys[i]!;
     const c = base + key;
-    if (direct) {
-      count[c]!++;
-      if (hasField) {
-        const x = v[i]!;
-        if (x === x) {
-          n0[c]!++;
-          if (hasSum) sum0[c]! += x;
-          if (hasMin && x < min0[c]!) min0[c] = x;
-          if (hasMax && x > max0[c]!) max0[c] = x;
-        }
-      }
-    } else {
+    if (direct) foldOne(dc, c, i);
+    else {
       cells[accepted] = c;
       rows[accepted] = i;
       accepted++;
@@ -324,9 +314,80 @@ function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, sel
       addRowsToCells(store, cells, rows, values, time, scratch.flushed, accepted);
       scratch.flushed = accepted;
       reviseFired(st, ctx, slice, base, key);
+    } else if (canRun && prepareRun(st, scratch, slice, base, Math.min(nextAction, lateAt)) && wm < run.limit) {
+      let w: number;
+      if (batch.endWatermark < run.limit) {
+        const next = fastFoldSteady(run, dc, j + 1);
+        w = next > j + 1 ? watermark[selection[next - 1]!]! : wm;
+        j = next - 1;
+      } else {
+        j = fastFold(run, dc, j + 1, wm, scratch.runWatermark) - 1;
+        w = scratch.runWatermark[0]!;
+      }
+      if (w > wm) wm = st.watermark = w;
     }
   }
   return accepted;
+}
+
+/** One row into its cell, in direct mode (fastFold does the same for runs of rows). */
+function foldOne(dc: DirectCells, c: number, i: number): void {
+  dc.count[c]!++;
+  if (!dc.hasField) return;
+  const x = dc.v[i]!;
+  if (x !== x) return;
+  dc.n[c]!++;
+  if (dc.hasSum) dc.sum[c]! += x;
+  if (dc.hasMin && x < dc.min[c]!) dc.min[c] = x;
+  if (dc.hasMax && x > dc.max[c]!) dc.max[c] = x;
+}
+
+/** Points `dc` at the store's current arrays (a new slot may re-lay them out). */
+function loadDirectCells(store: SliceStore, values: readonly Float64Array[], dc: DirectCells): void {
+  const field = store.fields[0];
+  dc.count = store.count;
+  dc.hasField = field !== undefined;
+  dc.v = field === undefined ? NO_VALUES : values[0]!;
+  dc.n = field?.n ?? NO_VALUES;
+  dc.sum = field?.sum ?? NO_VALUES;
+  dc.min = field?.min ?? NO_VALUES;
+  dc.max = field?.max ?? NO_VALUES;
+  dc.hasSum = (field?.sum ?? null) !== null;
+  dc.hasMin = (field?.min ?? null) !== null;
+  dc.hasMax = (field?.max ?? null) !== null;
+}
+
+/** Whether the cache knows slice x as open, not between windows and not revising fired ones. */
+function isPlain(cachedSlice: Float64Array, cachedFlags: Int32Array, cachedBase: Int32Array, x: number): boolean {
+  return cachedSlice[x & 3] === x && cachedFlags[x & 3] === 0 && cachedBase[x & 3]! >= 0;
+}
+
+/**
+ * Sets the run (see fastFold) up around slice s, whose row was just folded
+ * (open, at cell base, plain: no gap, no revision). The neighbouring slice
+ * joins it when the cache knows it as plain and open too. `limit` is where
+ * slice s stops being plain; false when no run can be had.
+ */
+function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base: number, limit: number): boolean {
+  const { cachedSlice, cachedBase, cachedLateAt, cachedFlags, run } = scratch;
+  const g = st.g;
+  let lo = s;
+  if (isPlain(cachedSlice, cachedFlags, cachedBase, s - 1)) lo = s - 1;
+  else if (!isPlain(cachedSlice, cachedFlags, cachedBase, s + 1)) {
+    run.lo = s * g;
+    run.mid = run.hi = run.lo + g;
+    run.baseLo = run.baseHi = base;
+    run.limit = limit;
+    return Math.abs(run.lo) < EXACT && Math.abs(run.hi) < EXACT;
+  }
+  const other = lo === s ? s + 1 : lo;
+  run.lo = lo * g;
+  run.mid = run.lo + g;
+  run.hi = run.mid + g;
+  run.baseLo = lo === s ? base : cachedBase[other & 3]!;
+  run.baseHi = lo === s ? cachedBase[other & 3]! : base;
+  run.limit = Math.min(limit, cachedLateAt[other & 3]!);
+  return Math.abs(run.lo) < EXACT && Math.abs(run.hi) < EXACT;
 }
 
 const NO_VALUES = new Float64Array(0);
@@ -349,8 +410,10 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
   const scratch: RowScratch = {
     cells: new Int32Array(1024), rows: new Int32Array(1024), flushed: 0, late: [],
     cachedSlice: new Float64Array(4), cachedBase: new Int32Array(4), cachedLateAt: new Float64Array(4), cachedFlags: new Int32Array(4), values: [],
+    direct: createDirectCells(), run: createFastRun(), runWatermark: new Float64Array(1),
   };
   let emittedWatermark = -Infinity;
+  const emptyLate = createEmptyBatches();
 
   function process(input: Batch, selection: Int32Array | null): void {
     const batch = config.processingTime ? stampProcessingTime(input, ctx.now()) : input;
@@ -372,7 +435,8 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
     const moved = st.watermark > emittedWatermark;
     emittedWatermark = st.watermark;
     if (pendingResults(st.writer) > 0 || moved) ctx.emit('out', takeResults(st.writer, st.watermark));
-    if (scratch.late.length > 0 || moved) ctx.emit('late', gatherBatch(batch, Int32Array.from(scratch.late)));
+    if (scratch.late.length > 0) ctx.emit('late', gatherBatch(batch, Int32Array.from(scratch.late)));
+    else if (moved) ctx.emit('late', emptyLate(batch));
   }
 
   return {

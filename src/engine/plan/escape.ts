@@ -1,0 +1,42 @@
+import type { ExecutionPlan, PlanStep } from './types';
+
+/**
+ * Steps that pass their input's arrays on by reference: a filter's kept
+ * batch, a map's untouched columns, keyBy's columns beside its keys, a
+ * union's number columns. Whatever they emit may still hold a source's arrays.
+ */
+const PASS_THROUGH: ReadonlySet<PlanStep['type']> = new Set(['filter', 'map', 'keyBy', 'union']);
+
+/**
+ * Steps that keep nothing of a batch once its push returns: aggregates keep
+ * numbers and dictionary codes, and what a window sends to its late port is
+ * a gathered copy.
+ */
+const BARRIER: ReadonlySet<PlanStep['type']> = new Set(['windowAggregate', 'runningAggregate']);
+
+/**
+ * Whether the arrays of a batch that step `stepId` emits can outlive the
+ * push, i.e. reach a sink (the host may keep what a sink hands it) through
+ * steps that pass arrays on. When they cannot, the step may write the next
+ * batch into the same arrays: a source then allocates no watermark column
+ * per batch, which cost as much as a filter. Any step type not known here
+ * counts as keeping its input, so new kinds are safe by default.
+ */
+export function batchesEscape(plan: ExecutionPlan, stepId: string): boolean {
+  const types = new Map(plan.steps.map((s) => [s.nodeId, s.type]));
+  const memo = new Map<string, boolean>();
+  const escapes = (id: string): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    memo.set(id, true); // a DAG has no cycles; this only guards against a malformed plan
+    const result = (plan.routes.get(`${id}:out`) ?? []).some((route) => {
+      const type = types.get(route.stepId);
+      if (type !== undefined && BARRIER.has(type)) return false;
+      if (type === undefined || !PASS_THROUGH.has(type)) return true;
+      return escapes(route.stepId);
+    });
+    memo.set(id, result);
+    return result;
+  };
+  return escapes(stepId);
+}

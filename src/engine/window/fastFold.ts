@@ -1,0 +1,142 @@
+/**
+ * The window's common case, as a loop of its own: a run of rows that fall in
+ * one or two neighbouring slices that are open, not late, not between
+ * windows and not revising fired ones, while the watermark stays below the
+ * next firing or expiry. Such rows need nothing but folding into their
+ * cells, so the loop does only that, and hands the first row it cannot
+ * treat so back to the general row loop (foldRows), which decides
+ * everything else.
+ *
+ * Disordered input alternates between the two newest slices (the older one
+ * has not fired until the watermark passes its end), so the run covers two
+ * adjacent slices: rows before `mid` go to `baseLo`, the others to `baseHi`.
+ * A row's slice is told by comparing d = time - offset with the slices'
+ * bounds, which agrees exactly with sliceOf's floor division because the
+ * caller only asks for it with integral offset and slice width and the loop
+ * only accepts integral d (so both are exact integer comparisons).
+ */
+
+const NO_KEYS = new Int32Array(0);
+const NO_VALUES = new Float64Array(0);
+
+/** Where the run's rows go: typed arrays only, so the loop stays monomorphic. */
+export interface FastRun {
+  selection: Int32Array;
+  watermark: Float64Array;
+  time: Float64Array;
+  /** The batch's key ids, or null for an unkeyed stream (every row is key 0). */
+  keys: Int32Array | null;
+  offset: number;
+  /** Bounds of d = time - offset: the run's rows have lo <= d < hi. */
+  lo: number;
+  mid: number;
+  hi: number;
+  baseLo: number;
+  baseHi: number;
+  /** The run stops at the first row whose watermark reaches this (a firing, an expiry or lateness). */
+  limit: number;
+}
+
+/** Reused from call to call (a run may be a handful of rows on disordered input, where an object per call would show). */
+export function createFastRun(): FastRun {
+  return { selection: NO_KEYS, watermark: NO_VALUES, time: NO_VALUES, keys: null, offset: 0, lo: 0, mid: 0, hi: 0, baseLo: 0, baseHi: 0, limit: 0 };
+}
+
+/** The cell arrays of direct folding (see slicedWindowOperator's directFold); an absent part is an empty array and its flag false. */
+export interface DirectCells {
+  count: Float64Array;
+  v: Float64Array;
+  n: Float64Array;
+  sum: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+  hasField: boolean;
+  hasSum: boolean;
+  hasMin: boolean;
+  hasMax: boolean;
+}
+
+/** Empty until loaded from a store. */
+export function createDirectCells(): DirectCells {
+  return { count: NO_VALUES, v: NO_VALUES, n: NO_VALUES, sum: NO_VALUES, min: NO_VALUES, max: NO_VALUES, hasField: false, hasSum: false, hasMin: false, hasMax: false };
+}
+
+/**
+ * Folds selection entries from `from` on while they stay in the run; returns
+ * the index of the first entry it left alone. `wm` is the watermark before
+ * the run; the largest watermark seen is left in `out[0]`.
+ */
+export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: number, out: Float64Array): number {
+  const { selection, watermark, time, keys, offset, lo, mid, hi, baseLo, baseHi, limit } = run;
+  const { count, v, n, sum, min, max, hasField, hasSum, hasMin, hasMax } = cells;
+  const keyed = keys !== null;
+  const keyIds = keys ?? NO_KEYS;
+  const end = selection.length;
+  let lastT = NaN;
+  let base = 0;
+  out[0] = wm;
+  let j = from;
+  for (; j < end; j++) {
+    const i = selection[j]!;
+    const w = watermark[i]!;
+    if (w >= limit) break;
+    const t = time[i]!;
+    if (t !== lastT) {
+      const d = t - offset;
+      if (!(d >= lo && d < hi && d === Math.floor(d))) break;
+      lastT = t;
+      // Arithmetic, not a branch: on disordered input the row's slice is a coin toss.
+      base = baseLo + +(d >= mid) * (baseHi - baseLo);
+    }
+    // Stored as it changes, not after the loop: code after a hot loop lacks type feedback when the
+    // loop is on-stack-replaced, and deoptimised on every later call (see cellKernels).
+    if (w > wm) wm = out[0] = w;
+    const c = base + (keyed ? keyIds[i]! : 0);
+    count[c]!++;
+    if (!hasField) continue;
+    const x = v[i]!;
+    if (x !== x) continue;
+    n[c]!++;
+    if (hasSum) sum[c]! += x;
+    if (hasMin && x < min[c]!) min[c] = x;
+    if (hasMax && x > max[c]!) max[c] = x;
+  }
+  return j;
+}
+
+/**
+ * fastFold for a run that the batch's end watermark cannot end (it is below
+ * the limit, and row watermarks never exceed it): the rows' watermarks need
+ * not be read. Row watermarks are monotone, so the caller takes the
+ * watermark of the last row folded as the largest.
+ */
+export function fastFoldSteady(run: FastRun, cells: DirectCells, from: number): number {
+  const { selection, time, keys, offset, lo, mid, hi, baseLo, baseHi } = run;
+  const { count, v, n, sum, min, max, hasField, hasSum, hasMin, hasMax } = cells;
+  const keyed = keys !== null;
+  const keyIds = keys ?? NO_KEYS;
+  const end = selection.length;
+  let lastT = NaN;
+  let base = 0;
+  let j = from;
+  for (; j < end; j++) {
+    const i = selection[j]!;
+    const t = time[i]!;
+    if (t !== lastT) {
+      const d = t - offset;
+      if (!(d >= lo && d < hi && d === Math.floor(d))) break;
+      lastT = t;
+      base = baseLo + +(d >= mid) * (baseHi - baseLo);
+    }
+    const c = base + (keyed ? keyIds[i]! : 0);
+    count[c]!++;
+    if (!hasField) continue;
+    const x = v[i]!;
+    if (x !== x) continue;
+    n[c]!++;
+    if (hasSum) sum[c]! += x;
+    if (hasMin && x < min[c]!) min[c] = x;
+    if (hasMax && x > max[c]!) max[c] = x;
+  }
+  return j;
+}
