@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './fixtures';
+import { DocumentsBar } from './pages/DocumentsBar';
+import { EditorPage } from './pages/EditorPage';
+import { ResultsPage } from './pages/ResultsPage';
+
+/** examples/live-sensor-dashboard.json: sensors -> byDevice -> fiveSeconds -> stats -> temperatureChart, windowTable. */
+const DASHBOARD = 'Live sensor dashboard';
+
+test.describe('live results', () => {
+  test.beforeEach(async ({ page }) => {
+    const bar = new DocumentsBar(page);
+    await bar.goto();
+    await bar.newFromExample(DASHBOARD);
+    await expect(new EditorPage(page).nodes).toHaveCount(6);
+  });
+
+  test('a chart draws points within seconds of Run, its node shows a sparkline, the table fills', async ({ page }) => {
+    const results = new ResultsPage(page);
+    await results.run('10');
+    // Run opens the first chart, as there is nothing to fix.
+    await expect(results.tab('Average temperature')).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => results.chartPoints('temperatureChart'), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect(results.chart('temperatureChart')).toHaveAttribute('data-series', '6');
+    await expect(results.chart('temperatureChart').locator('canvas')).toBeVisible();
+    await expect.poll(async () => Number(await results.nodeSparkline('temperatureChart').getAttribute('data-points'))).toBeGreaterThan(0);
+
+    await results.tab('Window results').click();
+    await expect.poll(() => results.tableRows('windowTable')).toBeGreaterThan(6);
+    await expect(results.table('windowTable').getByRole('columnheader')).toHaveText(['window_start', 'window_end', 'device', 'readings', 'avg_temperature', 'max_temperature', 'revision']);
+    // One late reading in a hundred: revisions of windows arrive, and the rows they replace are struck through.
+    await expect(results.table('windowTable').locator('.wp-table-row.is-revised').first()).toBeVisible({ timeout: 15_000 });
+  });
+
+  test('badges on nodes climb, edges show their rate, Stop clears them', async ({ page }) => {
+    const results = new ResultsPage(page);
+    await results.run('10');
+    await expect.poll(() => results.rowsOut('sensors')).toBeGreaterThan(0);
+    const first = await results.rowsOut('sensors');
+    await expect.poll(() => results.rowsOut('sensors')).toBeGreaterThan(first);
+    await expect(results.nodeStats('sensors')).toContainText(/out [\d.]+k?\/s/);
+    await expect(results.nodeStats('fiveSeconds')).toContainText(/wm \d\d:\d\d:\d\d\.\d{3}/);
+    await expect(results.nodeStats('fiveSeconds')).toContainText(/\d+ keys · \d+ windows?/);
+    await expect(results.edgeLabel('e1')).toHaveText(/\/s$/);
+    const width = await page.locator('.react-flow__edge[data-id="e1"] .react-flow__edge-path').evaluate((el) => Number.parseFloat(getComputedStyle(el).strokeWidth));
+    expect(width).toBeGreaterThan(3);
+
+    await results.stopButton.click();
+    await expect(results.nodeStats('sensors')).toHaveCount(0);
+    await expect(results.edgeLabel('e1')).toHaveCount(0);
+  });
+
+  test('clicking a node previews the last records that left it; a window also shows its late port', async ({ page }) => {
+    const results = new ResultsPage(page);
+    const editor = new EditorPage(page);
+    await results.run('10');
+    await editor.clickNode('byDevice');
+    await expect(results.tab(/^Preview: byDevice/)).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => results.previewRows().count()).toBeGreaterThan(10);
+    expect(await results.previewRows().count()).toBeLessThanOrEqual(50);
+    await expect(results.previewHeaders()).toContainText(['ts', 'device', 'temperature', 'humidity']);
+    await expect(results.previewRows().first().locator('td').first()).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
+
+    await editor.clickNode('fiveSeconds');
+    await expect(results.preview).toHaveAttribute('data-node', 'fiveSeconds');
+    await expect(results.preview.getByRole('button', { name: /^Late/ })).toBeVisible();
+    await results.preview.getByRole('button', { name: /^Late/ }).click();
+    await expect(results.preview.getByRole('button', { name: /^Late/ })).toHaveAttribute('aria-pressed', 'true');
+
+    // A chart node opens its own chart rather than a preview.
+    await editor.clickNode('temperatureChart');
+    await expect(results.tab('Average temperature')).toHaveAttribute('aria-selected', 'true');
+  });
+
+  test('the table downloads what it holds as CSV and NDJSON', async ({ page }) => {
+    const results = new ResultsPage(page);
+    await results.run('25');
+    await results.tab('Window results').click();
+    await expect.poll(() => results.tableRows('windowTable')).toBeGreaterThan(12);
+    await results.pauseButton.click();
+    const held = await results.tableRows('windowTable');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), results.table('windowTable').getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('Window-results.csv');
+    const lines = (await readFile(await csv.path(), 'utf8')).split('\r\n');
+    expect(lines[0]).toBe('window_start,window_end,device,readings,avg_temperature,max_temperature,revision');
+    expect(lines.length).toBe(held + 2);
+
+    const [ndjson] = await Promise.all([page.waitForEvent('download'), results.table('windowTable').getByRole('button', { name: 'Download NDJSON' }).click()]);
+    const rows = (await readFile(await ndjson.path(), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows).toHaveLength(held);
+    expect(rows[0]).toMatchObject({ window_start: 1_700_000_000_000, window_end: 1_700_000_005_000, revision: 0 });
+  });
+});
