@@ -1,7 +1,12 @@
-// The package's root exports only DDSketch; the mapping lives in its (stable, published) dist tree.
-import { LogarithmicMapping } from '@datadog/sketches-js/dist/ddsketch/mapping';
+import { flushBuffer, mergeBins, resetBins } from './sketchBins';
+import { BUFFER_SIZE, mapping, NEGATIVE_BASE, POSITIVE_BASE, ZERO_CODE } from './sketchMapping';
 
-/** Counts per bucket key: counts[i] holds key offset + i; entries never written are 0. */
+/**
+ * Counts per bucket key of one sign, as a plain typed array: counts[i] holds
+ * key offset + i; entries never written are 0. Bins grow geometrically in
+ * either direction and keep their room when emptied, so a sketch reused
+ * window after window stops allocating.
+ */
 export interface SketchBins {
   offset: number;
   counts: Float64Array;
@@ -11,136 +16,128 @@ export interface SketchBins {
 }
 
 /**
- * A DDSketch: @datadog/sketches-js supplies the logarithmic bucket mapping
- * (and its 1% relative-accuracy guarantee); the bins are kept here as plain
- * typed arrays so the sketch stays plain data that can be snapshotted and
- * merged. Bins grow geometrically in either direction and keep their room
- * when the sketch is reset, so a sketch reused window after window stops
- * allocating (growing plain arrays one bucket at a time, with unshift for
- * lower keys, was most of the cost of percentiles).
+ * A DDSketch: @datadog/sketches-js supplies the bucket mapping and its
+ * relative-accuracy guarantee (see sketchMapping); values wait as codes in
+ * `buffer` until it fills, then move to the bins (see sketchBins). All plain
+ * data that can be snapshotted and merged.
  */
 export interface QuantileSketch {
+  /** Values added, buffered or not. */
   count: number;
+  min: number;
+  max: number;
+  /** Codes of values not yet in the bins: `buffered` of them, ascending when `sorted`. */
+  buffer: Int32Array;
+  buffered: number;
+  sorted: boolean;
+  /** Values in the bins near enough to zero to count as zero. */
   zeroCount: number;
   positive: SketchBins;
   negative: SketchBins;
-  min: number;
-  max: number;
 }
 
-const RELATIVE_ACCURACY = 0.01;
-const mapping = new LogarithmicMapping(RELATIVE_ACCURACY);
+// Imports copied into module constants: every added value runs through this
+// module, and calls or reads across modules (export getters, once compiled)
+// kept the JIT from inlining that path; it was slower than the Math.log it replaced.
+const SIZE = BUFFER_SIZE;
+const NEGATIVE = NEGATIVE_BASE;
+const ZERO = ZERO_CODE;
+const POSITIVE = POSITIVE_BASE;
+const MIN_POSSIBLE = mapping.minPossible;
+const MAX_POSSIBLE = mapping.maxPossible;
+const A = mapping.A;
+const B = mapping.B;
+const C = mapping.C;
+const MULTIPLIER = mapping._multiplier;
+const SMALLEST_NORMAL = 2 ** -1022;
+const scratch = new Float64Array(1);
+const words = new Uint32Array(scratch.buffer);
+// Which 32-bit half of a double holds the sign and exponent (the second on little-endian machines).
+const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+const LOW = 1 - HIGH;
+
+/**
+ * The mapping's key for a value above its minPossible: the number the
+ * library's key() gives, which finds the exponent and significand with a log2
+ * and a loop. Here they are read from the bits; the arithmetic after that is
+ * the library's, in its order, so the keys agree exactly (tests check).
+ */
+export function sketchKey(value: number): number {
+  // Subnormals have no implicit leading bit: the library's path takes them (they are rare).
+  if (value < SMALLEST_NORMAL) return mapping.key(value);
+  scratch[0] = value > MAX_POSSIBLE ? MAX_POSSIBLE : value;
+  const high = words[HIGH]!;
+  const significand = ((high & 0xfffff) * 4294967296 + words[LOW]!) / 4503599627370496; // / 2^52, exact
+  return Math.ceil((((A * significand + B) * significand + C) * significand + ((high >>> 20) - 1023)) * MULTIPLIER) | 0;
+}
+
+/** The code of a value (see sketchMapping): its key, placed by sign. */
+export function sketchCode(value: number): number {
+  if (value > MIN_POSSIBLE) return POSITIVE + sketchKey(value);
+  if (value < -MIN_POSSIBLE) return NEGATIVE - sketchKey(-value);
+  return ZERO;
+}
+
+function createBins(): SketchBins {
+  return { offset: 0, counts: EMPTY, minKey: Infinity, maxKey: -Infinity };
+}
+
+/** Shared by every empty bins; never written (the first add replaces it). */
+const EMPTY = new Float64Array(0);
 
 /** Creates an empty sketch. */
 export function createSketch(): QuantileSketch {
   return {
-    count: 0,
-    zeroCount: 0,
-    positive: { offset: 0, counts: EMPTY, minKey: Infinity, maxKey: -Infinity },
-    negative: { offset: 0, counts: EMPTY, minKey: Infinity, maxKey: -Infinity },
-    min: Infinity,
-    max: -Infinity,
+    count: 0, min: Infinity, max: -Infinity,
+    buffer: new Int32Array(SIZE), buffered: 0, sorted: true,
+    zeroCount: 0, positive: createBins(), negative: createBins(),
   };
 }
 
-/** Shared by every empty sketch; never written (the first add replaces it). */
-const EMPTY = new Float64Array(0);
-
-/** Empties a sketch for reuse, keeping its bins' room. */
+/** Empties a sketch for reuse, keeping its room. */
 export function resetSketch(sketch: QuantileSketch): void {
   sketch.count = 0;
-  sketch.zeroCount = 0;
   sketch.min = Infinity;
   sketch.max = -Infinity;
+  sketch.buffered = 0;
+  sketch.sorted = true;
+  sketch.zeroCount = 0;
   resetBins(sketch.positive);
   resetBins(sketch.negative);
 }
 
-function resetBins(bins: SketchBins): void {
-  if (bins.minKey <= bins.maxKey) bins.counts.fill(0, bins.minKey - bins.offset, bins.maxKey - bins.offset + 1);
-  bins.minKey = Infinity;
-  bins.maxKey = -Infinity;
-}
-
-/** Re-lays bins so keys lo..hi fit, with as much room again on the side that grew. */
-function growBins(bins: SketchBins, lo: number, hi: number): void {
-  const old = bins.counts;
-  if (old.length === 0) {
-    bins.counts = new Float64Array(32);
-    bins.offset = lo - 8;
-    return;
-  }
-  const from = Math.min(lo, bins.offset);
-  const to = Math.max(hi, bins.offset + old.length - 1);
-  const span = to - from + 1;
-  const start = lo < bins.offset ? from - span : from;
-  const counts = new Float64Array(2 * span);
-  counts.set(old, bins.offset - start);
-  bins.counts = counts;
-  bins.offset = start;
-}
-
-function addToBins(bins: SketchBins, key: number, weight: number): void {
-  let i = key - bins.offset;
-  if (i < 0 || i >= bins.counts.length) {
-    growBins(bins, key, key);
-    i = key - bins.offset;
-  }
-  bins.counts[i]! += weight;
-  if (key < bins.minKey) bins.minKey = key;
-  if (key > bins.maxKey) bins.maxKey = key;
-}
-
-/** Adds one value. */
+/** Adds one value (not NaN). */
 export function sketchAdd(sketch: QuantileSketch, value: number): void {
   sketch.count++;
   if (value < sketch.min) sketch.min = value;
   if (value > sketch.max) sketch.max = value;
-  if (value > mapping.minPossible) addToBins(sketch.positive, mapping.key(value), 1);
-  else if (value < -mapping.minPossible) addToBins(sketch.negative, mapping.key(-value), 1);
-  else sketch.zeroCount++;
+  const n = sketch.buffered;
+  sketch.buffer[n] = sketchCode(value);
+  sketch.buffered = n + 1;
+  sketch.sorted = false;
+  if (n + 1 === SIZE) flushBuffer(sketch);
+}
+
+/** Adds values[from..to), skipping NaN (missing): one call per run of a cell's values. */
+export function sketchAddRun(sketch: QuantileSketch, values: Float64Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const x = values[i]!;
+    if (x === x) sketchAdd(sketch, x);
+  }
 }
 
 /** Folds `other` into `into`. */
 export function sketchMerge(into: QuantileSketch, other: QuantileSketch): void {
   if (other.count === 0) return;
   into.count += other.count;
-  into.zeroCount += other.zeroCount;
   into.min = Math.min(into.min, other.min);
   into.max = Math.max(into.max, other.max);
+  into.zeroCount += other.zeroCount;
   mergeBins(into.positive, other.positive);
   mergeBins(into.negative, other.negative);
-}
-
-function mergeBins(into: SketchBins, other: SketchBins): void {
-  const counts = other.counts;
-  for (let i = other.minKey - other.offset; i <= other.maxKey - other.offset; i++) {
-    const c = counts[i]!;
-    if (c > 0) addToBins(into, other.offset + i, c);
+  for (let i = 0; i < other.buffered; i++) {
+    into.buffer[into.buffered++] = other.buffer[i]!;
+    into.sorted = false;
+    if (into.buffered === SIZE) flushBuffer(into);
   }
-}
-
-/** The value at quantile q (0..1), within 1% relative error; NaN for an empty sketch. */
-export function sketchQuantile(sketch: QuantileSketch, q: number): number {
-  if (sketch.count === 0) return NaN;
-  const rank = q * (sketch.count - 1);
-  let seen = 0;
-  // Only keys that were counted are scanned: every other bin is 0.
-  const neg = sketch.negative;
-  for (let i = neg.maxKey - neg.offset; i >= neg.minKey - neg.offset; i--) {
-    seen += neg.counts[i]!;
-    if (seen > rank) return clamp(sketch, -mapping.value(neg.offset + i));
-  }
-  seen += sketch.zeroCount;
-  if (seen > rank) return 0;
-  const pos = sketch.positive;
-  for (let i = pos.minKey - pos.offset; i <= pos.maxKey - pos.offset; i++) {
-    seen += pos.counts[i]!;
-    if (seen > rank) return clamp(sketch, mapping.value(pos.offset + i));
-  }
-  return sketch.max;
-}
-
-function clamp(sketch: QuantileSketch, value: number): number {
-  return Math.min(sketch.max, Math.max(sketch.min, value));
 }

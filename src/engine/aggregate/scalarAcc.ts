@@ -1,6 +1,8 @@
 import type { AggregateOutput, AggregatePlan } from './plan';
-import { createHll, hllAdd, hllEstimate, hllMerge } from './hyperLogLog';
-import { createSketch, resetSketch, sketchAdd, sketchMerge, sketchQuantile, type QuantileSketch } from './quantileSketch';
+import { createDistinctSet, distinctAdd, distinctMerge, resetDistinctSet, type DistinctSet } from './distinctSet';
+import { createHll, hllAdd, hllEstimate, hllMerge, resetHll, type Hll } from './hyperLogLog';
+import { createSketch, resetSketch, sketchAdd, sketchMerge, type QuantileSketch } from './quantileSketch';
+import { sketchQuantile } from './sketchQuantile';
 
 /** Partial results for one field. Plain data: it can be structured-cloned for snapshots. */
 export interface FieldAcc {
@@ -15,8 +17,8 @@ export interface FieldAcc {
   /** Value with the largest event time (ties: the latest to arrive). */
   lastV: number;
   lastT: number;
-  distinct: Set<number> | null;
-  hll: Uint8Array | null;
+  distinct: DistinctSet | null;
+  hll: Hll | null;
   sketch: QuantileSketch | null;
 }
 
@@ -30,8 +32,8 @@ function resetField(f: FieldAcc): void {
   f.n = 0; f.sum = 0; f.sumSq = 0;
   f.min = Infinity; f.max = -Infinity;
   f.firstV = NaN; f.firstT = Infinity; f.lastV = NaN; f.lastT = -Infinity;
-  f.distinct?.clear();
-  f.hll?.fill(0);
+  if (f.distinct !== null) resetDistinctSet(f.distinct);
+  if (f.hll !== null) resetHll(f.hll);
   if (f.sketch !== null) resetSketch(f.sketch);
 }
 
@@ -42,7 +44,7 @@ export function createScalarAcc(plan: AggregatePlan): ScalarAcc {
     fields: plan.fields.map((field) => {
       const f: FieldAcc = {
         n: 0, sum: 0, sumSq: 0, min: 0, max: 0, firstV: 0, firstT: 0, lastV: 0, lastT: 0,
-        distinct: field.needs.distinct ? new Set<number>() : null,
+        distinct: field.needs.distinct ? createDistinctSet() : null,
         hll: field.needs.hll ? createHll() : null,
         sketch: field.needs.sketch ? createSketch() : null,
       };
@@ -81,7 +83,7 @@ export function addValue(f: FieldAcc, v: number, time: number): void {
   if (v > f.max) f.max = v;
   if (time < f.firstT) { f.firstT = time; f.firstV = v; }
   if (time >= f.lastT) { f.lastT = time; f.lastV = v; }
-  f.distinct?.add(v);
+  if (f.distinct !== null) distinctAdd(f.distinct, v);
   if (f.hll !== null) hllAdd(f.hll, v);
   if (f.sketch !== null) sketchAdd(f.sketch, v);
 }
@@ -101,7 +103,7 @@ export function mergeFieldAcc(a: FieldAcc, b: FieldAcc): void {
   if (b.max > a.max) a.max = b.max;
   if (b.firstT < a.firstT) { a.firstT = b.firstT; a.firstV = b.firstV; }
   if (b.lastT >= a.lastT && b.n > 0) { a.lastT = b.lastT; a.lastV = b.lastV; }
-  if (a.distinct !== null && b.distinct !== null) for (const v of b.distinct) a.distinct.add(v);
+  if (a.distinct !== null && b.distinct !== null) distinctMerge(a.distinct, b.distinct);
   if (a.hll !== null && b.hll !== null) hllMerge(a.hll, b.hll);
   if (a.sketch !== null && b.sketch !== null) sketchMerge(a.sketch, b.sketch);
 }

@@ -1,6 +1,6 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
-import { createComplexCell, addToComplexCell, mergeComplex, type ComplexCell } from './sliceStore';
+import { addToComplexCell, createComplexCell, mergeComplex, type ComplexCell } from '../aggregate/complexCells';
 
 /** Record layout: a header, then FIELD_PARTS numbers per measured field. */
 export const START = 0;

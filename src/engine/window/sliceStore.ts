@@ -1,16 +1,7 @@
 import type { AggregatePlan, MeasureNeeds } from '../aggregate/plan';
-import type { QuantileSketch } from '../aggregate/quantileSketch';
-import { createHll, hllAdd, hllMerge } from '../aggregate/hyperLogLog';
-import { createSketch, resetSketch, sketchAdd, sketchMerge } from '../aggregate/quantileSketch';
+import { addComplexRows, mergeComplex, resetComplexCell, type ComplexCell } from '../aggregate/complexCells';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addFirstLast, addMax, addMin, addPresent, addSum, addSumMinMax, addSumSq, countRows } from './cellKernels';
-
-/** Exact and approximate distinct values and percentiles of one cell: too big for flat arrays. */
-export interface ComplexCell {
-  distinct: Set<number> | null;
-  hll: Uint8Array | null;
-  sketch: QuantileSketch | null;
-}
 
 /** Per-field partials of every (slice, key) cell, as flat arrays indexed by slot * keyCap + key. */
 export interface FieldSlices {
@@ -190,29 +181,7 @@ function addFieldRows(
   if (fs.firstV !== null && fs.firstT !== null && fs.lastV !== null && fs.lastT !== null) {
     addFirstLast(fs.firstV, fs.firstT, fs.lastV, fs.lastT, cells, rows, v, time, from, to);
   }
-  if (fs.complex !== null) addComplex(fs.complex, needs, cells, rows, v, from, to);
-}
-
-function addComplex(
-  complex: (ComplexCell | undefined)[], needs: MeasureNeeds, cells: Int32Array, rows: Int32Array, v: Float64Array, from: number, to: number,
-): void {
-  for (let j = from; j < to; j++) {
-    const c = cells[j]!;
-    const x = v[rows[j]!]!;
-    if (x !== x) continue;
-    let cell = complex[c];
-    if (cell === undefined) cell = complex[c] = createComplexCell(needs);
-    addToComplexCell(cell, x);
-  }
-}
-
-/** An empty cell with the parts `needs` asks for. */
-export function createComplexCell(needs: MeasureNeeds): ComplexCell {
-  return {
-    distinct: needs.distinct ? new Set() : null,
-    hll: needs.hll ? createHll() : null,
-    sketch: needs.sketch ? createSketch() : null,
-  };
+  if (fs.complex !== null) addComplexRows(fs.complex, needs, cells, rows, v, from, to);
 }
 
 /**
@@ -267,24 +236,4 @@ export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): 
     const complex = fs.complex?.[cell];
     if (complex !== undefined) mergeComplex(a, complex);
   }
-}
-
-function resetComplexCell(cell: ComplexCell): void {
-  cell.distinct?.clear();
-  cell.hll?.fill(0);
-  if (cell.sketch !== null) resetSketch(cell.sketch);
-}
-
-/** Adds one present value to a cell. */
-export function addToComplexCell(cell: ComplexCell, x: number): void {
-  cell.distinct?.add(x);
-  if (cell.hll !== null) hllAdd(cell.hll, x);
-  if (cell.sketch !== null) sketchAdd(cell.sketch, x);
-}
-
-/** Folds `cell` into `a` (another cell, or a scalar accumulator's field, which has the same parts). */
-export function mergeComplex(a: ComplexCell, cell: ComplexCell): void {
-  if (a.distinct !== null && cell.distinct !== null) for (const v of cell.distinct) a.distinct.add(v);
-  if (a.hll !== null && cell.hll !== null) hllMerge(a.hll, cell.hll);
-  if (a.sketch !== null && cell.sketch !== null) sketchMerge(a.sketch, cell.sketch);
 }
