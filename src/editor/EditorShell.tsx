@@ -51,8 +51,8 @@ function EditorLayout() {
       </div>
       <Palette />
       <main className="wp-editor-main" id="main" tabIndex={-1}>
-        <PipelineCanvas notify={notify} />
         <RunToolbar />
+        <PipelineCanvas notify={notify} />
         <div className="wp-toast-region" role="status" aria-live="polite">
           {notice !== null && <div className="wp-toast" data-testid="notice">{notice}</div>}
         </div>

@@ -29,7 +29,9 @@ export function useDataFileDrop(): (file: File, at: ScreenPoint | null) => Promi
       return { ok: false, message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` };
     }
     const box = flowStore.getState().domNode?.getBoundingClientRect();
-    const point = at ?? (box === undefined ? { clientX: 0, clientY: 0 } : { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 });
+    // A drop outside the canvas (on the palette, say) lands in its middle, where it can be seen.
+    const inside = at !== null && box !== undefined && at.clientX >= box.left && at.clientX <= box.right && at.clientY >= box.top && at.clientY <= box.bottom;
+    const point = inside ? at : box === undefined ? { clientX: 0, clientY: 0 } : { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
     const p = flow.screenToFlowPosition({ x: point.clientX, y: point.clientY });
     const { doc } = store.getState();
     const made = dataFileNode(doc, file.name, text, freeSpot(doc, { x: p.x - NODE_SIZE.width / 2, y: p.y - NODE_SIZE.height / 2 }));
