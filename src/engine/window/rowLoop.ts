@@ -1,0 +1,272 @@
+/**
+ * The sliced window's per-row work: judging each row against the watermark
+ * before it, sorting out late rows and rows between windows, and folding the
+ * rest into their (slice, key) cells, with runs of plain rows handed to
+ * fastFold.
+ */
+import type { Batch } from '../batch';
+import type { OperatorContext } from '../operators/types';
+import { ceilDiv, floorDiv } from '../time';
+import { directFold, foldOne, loadDirectCells } from './directMode';
+import { createDirectCells, createFastRun, fastFold, fastFoldSteady, type DirectCells, type FastRun } from './fastFold';
+import { addRowsToCells, slotForSlice } from './sliceStore';
+import { advance, traceOpened, windowEndMinusOne } from './slicedTime';
+import type { SlicedWindowState } from './slicedWindowOperator';
+import { emitRevision } from './windowEmit';
+
+/**
+ * Scratch of the row loop, owned by one operator and never emitted, so it is
+ * reused from batch to batch: the accepted rows' cells and batch indices
+ * (see cellKernels), and the late rows.
+ */
+export interface RowScratch {
+  cells: Int32Array;
+  rows: Int32Array;
+  /** Entries of cells/rows before this one are already in the slice store. */
+  flushed: number;
+  late: number[];
+  /**
+   * A direct-mapped cache, by slice index & 3, of what the row loop needs
+   * about recent slices (see describeSlice) and the cell index of key 0 in
+   * them (-1 until a row opens the slice): disordered input hops between a few
+   * neighbouring slices, and a Map lookup per hop cost more than the rest of
+   * the row. Emptied whenever slots may move or be freed, or windows fire.
+   */
+  readonly cachedSlice: Float64Array;
+  readonly cachedBase: Int32Array;
+  readonly cachedLateAt: Float64Array;
+  readonly cachedFlags: Int32Array;
+  /** Buffers for fields converted to numbers (see fieldValues): read only while the batch is handled. */
+  readonly values: Float64Array[];
+  /** Direct mode's cell arrays, the current run and the watermark it reached (see fastFold). */
+  readonly direct: DirectCells;
+  readonly run: FastRun;
+  readonly runWatermark: Float64Array;
+}
+
+/**
+ * floor(d / g) for d = time - offset. For integral d and g (event times in
+ * ms, windows of whole ms) it multiplies by 1 / g, which is within one of the
+ * quotient, and lets exact integer products settle which: the division's
+ * latency dominated rows of disordered input.
+ */
+function sliceOf(d: number, g: number, inverseG: number, integral: boolean): number {
+  if (!integral || d !== Math.floor(d) || d >= EXACT || d <= -EXACT) return Math.floor(d / g);
+  let s = Math.floor(d * inverseG);
+  const lo = s * g;
+  if (lo > d) s--;
+  else if (lo + g <= d) s++;
+  return s;
+}
+
+
+/** Allocates slice s's slot if it is new; returns the cell index of key 0 in it. */
+function openSlice(st: SlicedWindowState, ctx: OperatorContext, s: number): number {
+  const store = st.store;
+  const isNew = !store.slotOf.has(s);
+  const base = slotForSlice(store, s) * store.keyCap;
+  if (isNew) {
+    if (ctx.trace !== null) traceOpened(st, ctx, s);
+    if (s < st.running.hi) st.running.dirty = true;
+  }
+  return base;
+}
+
+/** A row landed in slice s of windows that already fired: fire those still within allowed lateness again for its key. */
+function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, base: number, key: number): void {
+  st.running.dirty = true;
+  if (st.n === 1 && st.m === 1) {
+    // Tumbling: slice s is window s, and its cell is known, so no search through the live slices.
+    if (s <= st.firedUpTo && windowEndMinusOne(st, s) + st.config.lateness > st.watermark) {
+      st.out.oneBase[0] = base;
+      emitRevision(st, ctx, s, key, st.out.oneBase);
+    }
+    return;
+  }
+  const newest = floorDiv(s, st.m);
+  for (let k = ceilDiv(s - st.n + 1, st.m); k <= Math.min(newest, st.firedUpTo); k++) {
+    if (windowEndMinusOne(st, k) + st.config.lateness > st.watermark) emitRevision(st, ctx, k, key);
+  }
+}
+
+function traceLate(st: SlicedWindowState, ctx: OperatorContext, s: number, t: number, key: number): void {
+  const start = st.config.offset + floorDiv(s, st.m) * st.config.slide;
+  ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: start, windowEnd: start + st.config.size, watermark: st.watermark, eventTime: t, keys: key });
+}
+
+const IN_GAP = 1;
+const REVISES = 2;
+
+/** Fills cache entry h with what follows from slice s: the rows of its windows are late from which watermark, whether it lies between windows or revises fired ones. Its slot is looked up when a row needs it. */
+function describeSlice(st: SlicedWindowState, scratch: RowScratch, s: number, h: number): void {
+  const { offset, slide, size, lateness } = st.config;
+  const { m, n } = st;
+  // Slides are usually multiples of the slice (m = 1): then no division is needed.
+  const newest = m === 1 ? s : Math.floor(s / m);
+  // With size < slide, a slice past window newest's n slices falls between windows. As in
+  // Flink, its rows are late only when their own time is; otherwise they belong to no window.
+  const inGap = s - newest * m >= n;
+  const revises = (m === 1 ? s - n + 1 : ceilDiv(s - n + 1, m)) <= st.firedUpTo;
+  scratch.cachedSlice[h] = s;
+  scratch.cachedLateAt[h] = offset + newest * slide + size - 1 + lateness;
+  scratch.cachedFlags[h] = (inGap ? IN_GAP : 0) | (revises ? REVISES : 0);
+  scratch.cachedBase[h] = -1;
+}
+
+/** Below this magnitude integers and their products with a slice width stay exact in doubles. */
+const EXACT = 2 ** 52;
+
+/**
+ * The per-row work: judges rows `selection` of the batch against the watermark
+ * before each (advancing, and so firing, whenever it reaches the next action),
+ * sorts out late rows and rows between windows, and either folds every other
+ * row into its cell (direct mode, see directFold) or lists it with its cell in
+ * `scratch`. Returns how many rows it listed; those from scratch.flushed on are
+ * left for the caller to add.
+ *
+ * Everything that follows from a row's event time (its slice, lateness
+ * threshold, whether it revises fired windows, its slot) is looked up only when
+ * the time differs from the previous row's, which in-order streams make rare:
+ * the common row costs a few compares and two stores. The function ends with its
+ * loop, so V8's on-stack-replaced code has nothing after the loop to lack type
+ * feedback for (see cellKernels).
+ */
+export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, selection: Int32Array, values: readonly Float64Array[], scratch: RowScratch): number {
+  const { time, watermark, keys } = batch;
+  const { offset, lateness, processingTime } = st.config;
+  const { g, store } = st;
+  const integral = Number.isInteger(offset) && Number.isInteger(g);
+  const inverseG = 1 / g;
+  const { cells, rows } = scratch;
+  let accepted = 0;
+  let wm = st.watermark;
+  let nextAction = st.nextActionAt;
+  let lastT = NaN;
+  let slice = NaN;
+  let flags = 0;
+  let lateAt = 0;
+  let base = -1;
+  const { cachedSlice, cachedBase, cachedLateAt, cachedFlags } = scratch;
+  // Direct mode (see directFold): rows go into their cells here rather than being listed for the kernels.
+  const direct = directFold(store);
+  const dc = scratch.direct;
+  if (direct) loadDirectCells(store, values, dc);
+  // Runs of plain rows go to fastFold, which needs exact slice bounds (and processing time has no disorder to speed up).
+  const canRun = direct && integral && !processingTime;
+  const run = scratch.run;
+  if (canRun) {
+    run.selection = selection;
+    run.watermark = watermark;
+    run.time = time;
+    run.keys = keys;
+    run.offset = offset;
+  }
+  for (let j = 0; j < selection.length; j++) {
+    const i = selection[j]!;
+    const w = watermark[i]!;
+    if (w > wm) {
+      wm = w;
+      if (w >= nextAction) {
+        addRowsToCells(store, cells, rows, values, time, scratch.flushed, accepted);
+        scratch.flushed = accepted;
+        advance(st, ctx, w);
+        cachedSlice.fill(NaN); // firing and expiry change what a slice's rows mean, and may free slots
+        nextAction = st.nextActionAt;
+        lastT = NaN;
+      } else st.watermark = w;
+    }
+    const t = time[i]!;
+    if (t !== lastT) {
+      lastT = t;
+      const s = sliceOf(t - offset, g, inverseG, integral);
+      // Read from the cache rather than branching on "same slice as before", which disordered
+      // input makes a coin toss the branch predictor loses.
+      const h = s & 3;
+      if (cachedSlice[h] !== s) describeSlice(st, scratch, s, h);
+      slice = s;
+      flags = cachedFlags[h]!;
+      base = cachedBase[h]!;
+      lateAt = processingTime ? Infinity : (flags & IN_GAP) !== 0 ? t + lateness : cachedLateAt[h]!;
+    }
+    if (lateAt <= wm) {
+      scratch.late.push(i);
+      st.lateEvents++;
+      if (ctx.trace !== null) traceLate(st, ctx, slice, t, keys === null ? 0 : keys[i]!);
+      continue;
+    }
+    if ((flags & IN_GAP) !== 0) continue;
+    // Allocated on the first row that is not late, so a late row never opens a slice.
+    if (base < 0) {
+      base = cachedBase[slice & 3] = openSlice(st, ctx, slice);
+      // A new slot may have re-laid the store out in larger arrays.
+      if (direct) loadDirectCells(store, values, dc);
+    }
+    const key = keys === null ? 0 : keys[i]!;
+    const c = base + key;
+    if (direct) foldOne(dc, c, i);
+    else {
+      cells[accepted] = c;
+      rows[accepted] = i;
+      accepted++;
+    }
+    if ((flags & REVISES) !== 0) {
+      addRowsToCells(store, cells, rows, values, time, scratch.flushed, accepted);
+      scratch.flushed = accepted;
+      reviseFired(st, ctx, slice, base, key);
+    } else if (canRun && prepareRun(st, scratch, slice, base, Math.min(nextAction, lateAt)) && wm < run.limit) {
+      let w: number;
+      if (batch.endWatermark < run.limit) {
+        const next = fastFoldSteady(run, dc, j + 1);
+        w = next > j + 1 ? watermark[selection[next - 1]!]! : wm;
+        j = next - 1;
+      } else {
+        j = fastFold(run, dc, j + 1, wm, scratch.runWatermark) - 1;
+        w = scratch.runWatermark[0]!;
+      }
+      if (w > wm) wm = st.watermark = w;
+    }
+  }
+  return accepted;
+}
+
+/** Whether the cache knows slice x as open, not between windows and not revising fired ones. */
+function isPlain(cachedSlice: Float64Array, cachedFlags: Int32Array, cachedBase: Int32Array, x: number): boolean {
+  return cachedSlice[x & 3] === x && cachedFlags[x & 3] === 0 && cachedBase[x & 3]! >= 0;
+}
+
+/**
+ * Sets the run (see fastFold) up around slice s, whose row was just folded
+ * (open, at cell base, plain: no gap, no revision). The neighbouring slice
+ * joins it when the cache knows it as plain and open too. `limit` is where
+ * slice s stops being plain; false when no run can be had.
+ */
+function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base: number, limit: number): boolean {
+  const { cachedSlice, cachedBase, cachedLateAt, cachedFlags, run } = scratch;
+  const g = st.g;
+  let lo = s;
+  if (isPlain(cachedSlice, cachedFlags, cachedBase, s - 1)) lo = s - 1;
+  else if (!isPlain(cachedSlice, cachedFlags, cachedBase, s + 1)) {
+    run.lo = s * g;
+    run.mid = run.hi = run.lo + g;
+    run.baseLo = run.baseHi = base;
+    run.limit = limit;
+    return Math.abs(run.lo) < EXACT && Math.abs(run.hi) < EXACT;
+  }
+  const other = lo === s ? s + 1 : lo;
+  run.lo = lo * g;
+  run.mid = run.lo + g;
+  run.hi = run.mid + g;
+  run.baseLo = lo === s ? base : cachedBase[other & 3]!;
+  run.baseHi = lo === s ? cachedBase[other & 3]! : base;
+  run.limit = Math.min(limit, cachedLateAt[other & 3]!);
+  return Math.abs(run.lo) < EXACT && Math.abs(run.hi) < EXACT;
+}
+
+/** Empty scratch for one operator. */
+export function createRowScratch(): RowScratch {
+  return {
+    cells: new Int32Array(1024), rows: new Int32Array(1024), flushed: 0, late: [],
+    cachedSlice: new Float64Array(4).fill(NaN), cachedBase: new Int32Array(4), cachedLateAt: new Float64Array(4), cachedFlags: new Int32Array(4), values: [],
+    direct: createDirectCells(), run: createFastRun(), runWatermark: new Float64Array(1),
+  };
+}
