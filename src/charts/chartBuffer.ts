@@ -1,4 +1,4 @@
-import type { ResultChunk } from '../worker/protocol';
+import type { ChunkColumn, ResultChunk } from '../worker/protocol';
 import { columnOf, keyOf, numberAt, REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD } from './cells';
 import { Notifier } from './notifier';
 import type { ChartData, ChartSnapshot, ChartSpec } from './types';
@@ -20,7 +20,7 @@ interface Series {
  * A bound on any one series, for charts over event time fed raw records at
  * thousands a second: the newest points stay, the chart still spans its range.
  */
-export const MAX_POINTS_PER_SERIES = 4000;
+export const MAX_POINTS_PER_SERIES = 2000;
 
 /**
  * The points of one chart sink: one series per key, a window's revision
@@ -38,32 +38,66 @@ export class ChartBuffer extends Notifier {
 
   ingest(chunk: ResultChunk): void {
     if (chunk.length === 0) return;
-    const keys = this.spec.series.map((name) => columnOf(chunk, name));
-    const y = columnOf(chunk, this.spec.y);
     const start = columnOf(chunk, WINDOW_START_FIELD);
     const end = columnOf(chunk, WINDOW_END_FIELD);
+    if (start !== undefined && end !== undefined) this.ingestWindows(chunk, start, end);
+    else if (this.spec.x === 'eventTime') this.ingestRecords(chunk);
+    this.changed();
+  }
+
+  /** Window results: a revision of a window (same key and bounds) replaces its point. */
+  private ingestWindows(chunk: ResultChunk, start: ChunkColumn, end: ChunkColumn): void {
+    const keys = this.spec.series.map((name) => columnOf(chunk, name));
+    const y = columnOf(chunk, this.spec.y);
     const revision = columnOf(chunk, REVISION_FIELD);
-    const windowed = start !== undefined && end !== undefined;
-    // Raw records arrive by the tens of thousands a frame; rows before this would
-    // fall off their series at once, so they only count towards their key's rank.
-    const firstDrawn = windowed ? 0 : chunk.length - MAX_POINTS_PER_SERIES * this.spec.topKeys;
     for (let row = 0; row < chunk.length; row++) {
       const x = this.spec.x === 'windowEnd' ? numberAt(end, row) : chunk.time[row] ?? null;
       if (x === null) continue;
-      const key = keyOf(keys, row);
-      const series = this.seriesOf(key);
+      const series = this.seriesOf(keyOf(keys, row));
       series.results++;
-      if (row < firstDrawn) continue;
       const point: Point = { x, y: numberAt(y, row), revision: numberAt(revision, row) ?? 0 };
-      // A window's revision has the same key and bounds as its first firing.
-      const id = windowed ? `${numberAt(start, row)}/${numberAt(end, row)}` : this.nextId++;
+      const id = `${numberAt(start, row)}/${numberAt(end, row)}`;
       const old = series.points.get(id);
       if (old !== undefined && old.revision > point.revision) continue;
       series.points.set(id, point);
-      if (series.points.size > MAX_POINTS_PER_SERIES) series.points.delete(series.points.keys().next().value!);
-      if (x > this.newest) this.newest = x;
+      this.added(series, x);
     }
-    this.changed();
+  }
+
+  /**
+   * Records over event time, by the tens of thousands a frame when a source
+   * runs flat out: every row counts towards its key's rank, but only the
+   * newest MAX_POINTS_PER_SERIES of each top key become points (the rest
+   * would fall off their series at once).
+   */
+  private ingestRecords(chunk: ResultChunk): void {
+    const keyColumns = this.spec.series.map((name) => columnOf(chunk, name));
+    const y = columnOf(chunk, this.spec.y);
+    const keys: string[] = new Array<string>(chunk.length);
+    for (let row = 0; row < chunk.length; row++) {
+      keys[row] = keyOf(keyColumns, row);
+      this.seriesOf(keys[row]!).results++;
+    }
+    const quota = new Map(this.topKeys().map((key) => [key, MAX_POINTS_PER_SERIES]));
+    const drawn = new Uint8Array(chunk.length);
+    for (let row = chunk.length - 1; row >= 0; row--) {
+      const left = quota.get(keys[row]!);
+      if (left === undefined || left === 0) continue;
+      quota.set(keys[row]!, left - 1);
+      drawn[row] = 1;
+    }
+    for (let row = 0; row < chunk.length; row++) {
+      const x = chunk.time[row];
+      if (drawn[row] === 0 || x === undefined) continue;
+      const series = this.series.get(keys[row]!)!;
+      series.points.set(this.nextId++, { x, y: numberAt(y, row), revision: 0 });
+      this.added(series, x);
+    }
+  }
+
+  private added(series: Series, x: number): void {
+    if (series.points.size > MAX_POINTS_PER_SERIES) series.points.delete(series.points.keys().next().value!);
+    if (x > this.newest) this.newest = x;
   }
 
   clear(): void {

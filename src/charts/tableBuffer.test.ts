@@ -22,6 +22,27 @@ describe('TableBuffer', () => {
     expect([...table.oldestFirst()].map((r) => r.cells[3])).toEqual([3, 4, 5]);
   });
 
+  it('trims the oldest chunk partly when only some of its rows fall off', () => {
+    const table = new TableBuffer(3, []);
+    table.ingest(chunkOf([1, 2, 3, 4, 5].map((n) => ({ n }))));
+    expect(newestFirst(table).map((r) => r.cells[0])).toEqual([5, 4, 3]);
+    table.ingest(chunkOf([{ n: 6 }]));
+    expect([...table.oldestFirst()].map((r) => r.cells[0])).toEqual([4, 5, 6]);
+  });
+
+  it('takes a 50,000-row chunk of raw records whole and reads back only the rows asked for', () => {
+    const table = new TableBuffer(100_000, []);
+    const rows = Array.from({ length: 50_000 }, (_, i) => ({ ts: i, device: `d${i % 7}`, temperature: i / 2 }));
+    const chunk = chunkOf(rows);
+    const started = performance.now();
+    table.ingest(chunk);
+    table.ingest(chunk);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(table.size).toBe(100_000);
+    expect(table.rowAt(0)!.cells).toEqual([49_999, 'd5', 24_999.5]);
+    expect(table.rowAt(99_999)!.seq).toBe(0);
+  });
+
   it('marks the row a revision replaces as superseded, and only that one', () => {
     const table = new TableBuffer(10, ['device']);
     table.ingest(chunkOf([result('a', 10_000, 1), result('b', 10_000, 1)]));

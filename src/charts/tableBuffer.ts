@@ -1,6 +1,7 @@
 import type { ResultChunk } from '../worker/protocol';
-import { cellAt, columnOf, keyOf, numberAt, REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD, type Cell } from './cells';
+import { columnOf, keyOf, numberAt, REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD, type Cell } from './cells';
 import { Notifier } from './notifier';
+import { Segment } from './tableSegment';
 
 /** A column of the table: the fields of the results, in the order they first appeared. */
 export interface TableColumn {
@@ -8,95 +9,124 @@ export interface TableColumn {
   readonly type: ResultChunk['columns'][number]['type'];
 }
 
-/** One result as the table holds it; `cells` line up with the table's columns. */
+/** One result as the table shows it; `cells` line up with the table's columns. */
 export interface TableRow {
+  /** Its place in the run's results, from 0: a stable key for views. */
   readonly seq: number;
   readonly cells: readonly Cell[];
   readonly revision: number;
-  /** Its key and window bounds, which its revisions share. */
-  readonly window: string;
   /** A later revision of the same key and window arrived: this row is no longer the answer. */
-  superseded: boolean;
+  readonly superseded: boolean;
 }
 
 /**
- * The newest `maxRows` results of a table sink, in a ring (no copying when
- * the oldest fall off). A result with revision > 0 marks the row it replaces
- * (same key fields and window bounds) superseded. `keyFields` are the key
- * fields of the aggregate before the sink, which the result rows do not name.
+ * The newest `maxRows` results of a table sink. Chunks are kept as they
+ * arrived, columnar, and rows are read out only for the few a view shows, so
+ * taking in 50,000 rows in a frame costs next to nothing. A result with
+ * revision > 0 marks the row it replaces (same key fields and window bounds)
+ * superseded. `keyFields` are the key fields of the aggregate before the
+ * sink, which result rows do not name.
  */
 export class TableBuffer extends Notifier {
   columns: readonly TableColumn[] = [];
-  private ring: TableRow[] = [];
-  /** Index in `ring` of the oldest row, once it is full. */
-  private head = 0;
-  private seq = 0;
-  /** Key and window -> the latest row of it still held. */
-  private latest = new Map<string, TableRow>();
+  private segments: Segment[] = [];
+  /** Index of the oldest segment still held (dropped ones are compacted away now and then). */
+  private first = 0;
+  /** Sequence number of the oldest row held, and of the next row to arrive. */
+  private oldest = 0;
+  private next = 0;
+  /** Key and window -> where its latest row is. */
+  private latest = new Map<string, { segment: Segment; row: number }>();
 
   constructor(readonly maxRows: number, readonly keyFields: readonly string[]) {
     super();
   }
 
   get size(): number {
-    return this.ring.length;
+    return this.next - this.oldest;
   }
 
   /** The row at `index`, newest first. */
   rowAt(index: number): TableRow | undefined {
-    if (index < 0 || index >= this.ring.length) return undefined;
-    const n = this.ring.length;
-    return this.ring[(this.head + n - 1 - index) % n];
+    if (index < 0 || index >= this.size) return undefined;
+    const seq = this.next - 1 - index;
+    const segment = this.segmentOf(seq);
+    return segment.row(seq - segment.seqBase, seq, this.columns.length);
   }
 
   /** Every row held, oldest first, as downloads write them. */
   *oldestFirst(): Generator<TableRow> {
-    for (let i = this.ring.length - 1; i >= 0; i--) yield this.rowAt(i)!;
+    for (let i = this.size - 1; i >= 0; i--) yield this.rowAt(i)!;
   }
 
   ingest(chunk: ResultChunk): void {
     if (chunk.length === 0) return;
     const positions = chunk.columns.map((c) => this.columnIndex(c.name, c.type));
-    const keys = this.keyFields.map((name) => columnOf(chunk, name));
-    const start = columnOf(chunk, WINDOW_START_FIELD);
-    const end = columnOf(chunk, WINDOW_END_FIELD);
     const revision = columnOf(chunk, REVISION_FIELD);
-    const width = this.columns.length;
-    for (let row = 0; row < chunk.length; row++) {
-      const cells: Cell[] = new Array<Cell>(width).fill(null);
-      for (let c = 0; c < chunk.columns.length; c++) cells[positions[c]!] = cellAt(chunk.columns[c]!, row);
-      const rev = numberAt(revision, row) ?? 0;
-      // Without a revision column nothing is ever replaced, so no window index is needed.
-      const window = revision === undefined ? '' : `${keyOf(keys, row)}|${numberAt(start, row)}|${numberAt(end, row)}`;
-      const entry: TableRow = { seq: this.seq++, cells, revision: rev, window, superseded: false };
-      if (revision !== undefined) {
-        const previous = this.latest.get(window);
-        if (previous !== undefined && rev > 0) previous.superseded = true;
-        this.latest.set(window, entry);
-      }
-      this.push(entry);
-    }
+    const segment = new Segment(chunk, positions, this.next, revision);
+    this.segments.push(segment);
+    this.next += chunk.length;
+    // Without a revision column nothing is ever replaced, so no row needs a window identity.
+    if (revision !== undefined) this.indexWindows(segment, chunk);
+    this.trim();
     this.changed();
   }
 
   clear(): void {
     this.columns = [];
-    this.ring = [];
-    this.head = 0;
+    this.segments = [];
+    this.first = 0;
+    this.oldest = this.next;
     this.latest = new Map();
     this.changed();
   }
 
-  private push(entry: TableRow): void {
-    if (this.ring.length < this.maxRows) {
-      this.ring.push(entry);
-      return;
+  private indexWindows(segment: Segment, chunk: ResultChunk): void {
+    const keys = this.keyFields.map((name) => columnOf(chunk, name));
+    const start = columnOf(chunk, WINDOW_START_FIELD);
+    const end = columnOf(chunk, WINDOW_END_FIELD);
+    const windows: string[] = [];
+    for (let row = 0; row < chunk.length; row++) {
+      const id = `${keyOf(keys, row)}|${numberAt(start, row)}|${numberAt(end, row)}`;
+      windows.push(id);
+      const previous = this.latest.get(id);
+      if (previous !== undefined && segment.revisionAt(row) > 0) previous.segment.supersede(previous.row);
+      this.latest.set(id, { segment, row });
     }
-    const dropped = this.ring[this.head]!;
-    this.ring[this.head] = entry;
-    this.head = (this.head + 1) % this.maxRows;
-    // Unless a newer row of its window took its place, the window leaves the revision index with it.
-    if (this.latest.get(dropped.window) === dropped) this.latest.delete(dropped.window);
+    segment.windows = windows;
+  }
+
+  /** Drops the oldest rows past maxRows: whole segments, then the front of the oldest one. */
+  private trim(): void {
+    const from = this.next - this.maxRows;
+    if (from <= this.oldest) return;
+    this.oldest = from;
+    while (this.first < this.segments.length && this.segments[this.first]!.seqEnd <= from) this.forget(this.segments[this.first++]!);
+    // Compact the dropped segments away once they are half the array: amortised O(1) per segment.
+    if (this.first > 64 && this.first * 2 > this.segments.length) {
+      this.segments = this.segments.slice(this.first);
+      this.first = 0;
+    }
+  }
+
+  /** A dropped segment's windows leave the revision index, unless a newer row of theirs took their place. */
+  private forget(segment: Segment): void {
+    segment.windows?.forEach((id, row) => {
+      const at = this.latest.get(id);
+      if (at !== undefined && at.segment === segment && at.row === row) this.latest.delete(id);
+    });
+  }
+
+  /** The segment holding row `seq` (binary search: segments are in sequence order). */
+  private segmentOf(seq: number): Segment {
+    let lo = this.first;
+    let hi = this.segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.segments[mid]!.seqBase <= seq) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.segments[lo]!;
   }
 
   private columnIndex(name: string, type: TableColumn['type']): number {
@@ -106,3 +136,4 @@ export class TableBuffer extends Notifier {
     return this.columns.length - 1;
   }
 }
+

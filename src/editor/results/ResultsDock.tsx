@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { analyseDocument } from '../analysis/analyse';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { useEditor } from '../store/context';
@@ -10,7 +10,9 @@ import { SinkViewPanel } from './SinkViewPanel';
 import { PREVIEW_TAB, PROBLEMS_TAB, sinkTab, useDockTabs } from './useDockTabs';
 import './results.css';
 
-const documentOf = (s: EditorState) => s.doc;
+// Numbers and strings, so a drag (a new document every frame) does not redraw the dock.
+const problemCountOf = (s: EditorState) => analyseDocument(s.doc).problems.length;
+const titleOf = (id: string | null) => (s: EditorState): string => (id === null ? '' : (s.doc.nodes.find((n) => n.id === id)?.name ?? id));
 const panelId = (tab: string) => `wp-dock-panel-${tab.replace(/[^\w-]/g, '_')}`;
 
 /**
@@ -20,11 +22,10 @@ const panelId = (tab: string) => `wp-dock-panel-${tab.replace(/[^\w-]/g, '_')}`;
  */
 export function ResultsDock() {
   const [open, setOpen] = useState(true);
-  const doc = useEditor(documentOf);
-  const problemCount = analyseDocument(doc).problems.length;
+  const problemCount = useEditor(problemCountOf);
   const views = useSinkViews();
   const { active, choose, previewNode } = useDockTabs(views, problemCount);
-  const previewTitle = previewNode === null ? '' : (doc.nodes.find((n) => n.id === previewNode)?.name ?? previewNode);
+  const previewTitle = useEditor(useMemo(() => titleOf(previewNode), [previewNode]));
   const tab = (id: string) => ({ id, active: active === id, panel: panelId(id), onChoose: () => { choose(id); setOpen(true); } });
 
   return (

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { LiveChart } from '../../charts/LiveChart';
 import { LiveTable } from '../../charts/LiveTable';
 import { useSinkBuffer } from './SinkBuffers';
 import type { SinkViewSpec } from './sinkViews';
 
 /** A chart or table sink's live view in the results dock. */
-export function SinkViewPanel({ view }: { view: SinkViewSpec }) {
+export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkViewSpec }) {
   const sink = useSinkBuffer(view.id);
   return (
     <section className="wp-sink-view" aria-label={`Results of ${view.title}`} data-testid="sink-view" data-sink={view.id}>
@@ -17,4 +18,4 @@ export function SinkViewPanel({ view }: { view: SinkViewSpec }) {
       )}
     </section>
   );
-}
+});
