@@ -19,6 +19,8 @@ describe('parseStreamRequest', () => {
     const got = parse('rate=50&keys=3&limit=7&seed=-4&maxOutOfOrderness=1.5s&lateFraction=0.1&startTime=0&speed=max&format=array&batch=2&corrupt=0.5');
     expect(got).toMatchObject({ ok: true, value: { sample: { rate: 50, keys: 3, limit: 7, seed: -4, maxOutOfOrdernessMs: 1500, lateFraction: 0.1, startTime: 0 }, speed: 'max', format: 'array', batch: 2, corrupt: 0.5 } });
     expect(parse('maxOutOfOrderness=250')).toMatchObject({ ok: true, value: { sample: { maxOutOfOrdernessMs: 250 } } });
+    const now = parseStreamRequest('sensors', new URLSearchParams('startTime=now'), 1_800_000_000_123);
+    expect(now).toMatchObject({ ok: true, value: { sample: { startTime: 1_800_000_000_000 } } });
   });
 
   it('names the parameter and what it expected', () => {

@@ -59,8 +59,18 @@ export function parseStreamName(name: string): ParseResult<SampleStreamName> {
   return { ok: false, status: 404, message: `unknown stream '${name.slice(0, 40)}'; streams: ${SAMPLE_STREAMS.join(', ')}` };
 }
 
-/** Reads and checks the query of a stream request. */
-export function parseStreamRequest(stream: SampleStreamName, query: URLSearchParams): ParseResult<StreamRequest> {
+/**
+ * `startTime=now`: the connection's wall-clock time, to the second, so that a
+ * client reconnecting after a server restart gets events ahead of its
+ * watermark instead of a replay that is all late.
+ */
+function startTimeParam(query: URLSearchParams, now: number): number {
+  if (query.get('startTime') === 'now') return Math.floor(now / 1000) * 1000;
+  return numberParam(query, 'startTime', 1_700_000_000_000, isInt, "an integer epoch ms or 'now'");
+}
+
+/** Reads and checks the query of a stream request; `now` is the wall clock (epoch ms) for `startTime=now`. */
+export function parseStreamRequest(stream: SampleStreamName, query: URLSearchParams, now: number = Date.now()): ParseResult<StreamRequest> {
   try {
     for (const name of query.keys()) {
       if (!KNOWN.includes(name)) throw new ParamError(`${name.slice(0, 40)}: unknown parameter; known: ${KNOWN.join(', ')}`);
@@ -76,7 +86,7 @@ export function parseStreamRequest(stream: SampleStreamName, query: URLSearchPar
       seed: numberParam(query, 'seed', 1, isInt, 'an integer'),
       maxOutOfOrdernessMs: durationParam(query, 'maxOutOfOrderness'),
       lateFraction: numberParam(query, 'lateFraction', 0, (n) => n >= 0 && n <= 1, 'a number in 0..1'),
-      startTime: numberParam(query, 'startTime', 1_700_000_000_000, isInt, 'an integer epoch ms'),
+      startTime: startTimeParam(query, now),
     };
     return {
       ok: true,
