@@ -1,6 +1,9 @@
 /**
- * Pulls the worker's frames once per animation frame, with at most one
- * drain in flight: a busy page simply pulls less often and the worker
+ * Pulls the worker's frames, at most one drain in flight, and applies each
+ * answer at the start of the next animation frame: the store update (and the
+ * React work it causes) and the views' chunks then run in the frame's own
+ * callback, once per frame, instead of in a task of their own whenever the
+ * worker answers. A busy page simply pulls less often and the worker
  * coalesces meanwhile. The loop sleeps once the run is no longer moving and
  * wakes on the next command.
  */
@@ -27,6 +30,7 @@ const SETTLE_FRAMES = 2;
 export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   let handle: number | null = null;
   let inFlight = false;
+  let ready: Frame | null = null;
   let settle = 0;
   let disposed = false;
 
@@ -36,16 +40,21 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
 
   function tick(): void {
     handle = null;
-    if (inFlight || disposed) return;
+    if (disposed) return;
+    if (ready !== null) {
+      const frame = ready;
+      ready = null;
+      deps.onFrame(frame);
+      if (frame.phase === 'running') settle = SETTLE_FRAMES;
+      else settle--;
+    }
+    if (settle <= 0 || inFlight) return;
     inFlight = true;
     deps.drain().then(
       (frame) => {
         inFlight = false;
-        if (disposed) return;
-        deps.onFrame(frame);
-        if (frame.phase === 'running') settle = SETTLE_FRAMES;
-        else settle--;
-        if (settle > 0) schedule();
+        ready = frame;
+        schedule();
       },
       (error: unknown) => {
         inFlight = false;
@@ -57,7 +66,6 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   return {
     wake() {
       settle = SETTLE_FRAMES;
-      if (inFlight) return; // the answer in flight schedules the next pull
       schedule();
     },
     dispose() {

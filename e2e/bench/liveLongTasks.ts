@@ -1,0 +1,154 @@
+/**
+ * Main-thread long tasks and frame rate while the fastest pipeline runs flat
+ * out in the worker: a sample source at Max speed into a tumbling window and
+ * aggregate, feeding a chart and a table. A script, not a test (it never
+ * fails on a slow figure): `npm run bench:live` builds the app first; this
+ * serves dist/ with `vite preview`, drives Debian's Chromium and prints the
+ * figures.
+ *
+ * Long tasks come from a PerformanceObserver ('longtask': main-thread tasks
+ * over 50 ms) registered before the page loads; frames are counted with
+ * requestAnimationFrame, so a main thread busy with results shows up as
+ * fewer frames.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4518);
+const BASE = `http://localhost:${PORT}`;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** `max`, or a paced speed (`1`, `10`...) to compare with. */
+const SPEED = process.env.BENCH_SPEED ?? 'max';
+
+const node = (id: string, kind: string, x: number, params: object) => ({ id, kind, position: { x, y: kind === 'sink.table' ? 140 : 0 }, params });
+
+/**
+ * Sensors at 100,000 events per second of event time over 100 devices, in
+ * order (shuffling within a bound costs the generator about ten times more),
+ * 1 s windows, a chart and a table.
+ */
+const PIPELINE = JSON.stringify({
+  format: 'windowpane.pipeline', version: 1, name: 'Live benchmark',
+  nodes: [
+    node('src', 'source.sample', 0, { stream: 'sensors', rate: 100_000, keys: 100, seed: 1, maxOutOfOrderness: '0ms' }),
+    node('key', 'transform.keyBy', 224, { fields: ['device'] }),
+    node('win', 'window.tumbling', 448, { size: '1s' }),
+    node('agg', 'aggregate', 672, { aggregations: [{ name: 'readings', fn: 'count' }, { name: 'avg_t', fn: 'avg', field: 'temperature' }, { name: 'max_t', fn: 'max', field: 'temperature' }] }),
+    // BENCH_SINKS=collect measures the worker and the transfer without the views.
+    ...(process.env.BENCH_SINKS === 'collect'
+      ? [node('chart', 'sink.collect', 896, {}), node('table', 'sink.collect', 896, {})]
+      : [node('chart', 'sink.chart', 896, { y: 'avg_t', topKeys: 5, timeRange: '1m' }), node('table', 'sink.table', 896, { maxRows: 100_000 })]),
+  ],
+  edges: [
+    { id: 'e1', from: 'src', to: 'key' }, { id: 'e2', from: 'key', to: 'win' }, { id: 'e3', from: 'win', to: 'agg' },
+    { id: 'e4', from: 'agg', to: 'chart' }, { id: 'e5', from: 'agg', to: 'table' },
+  ],
+});
+
+// Strings, not functions: tsx would wrap a named function in a helper the page does not have.
+const OBSERVE_LONG_TASKS = `
+  window.benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.benchLongTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+const COUNT_FRAMES = `
+  window.benchFrames = [];
+  window.benchStop = false;
+  requestAnimationFrame(function tick(t) {
+    window.benchFrames.push(t);
+    if (!window.benchStop) requestAnimationFrame(tick);
+  });
+`;
+
+async function startPreview(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  stopPreview(server);
+  throw new Error(`vite preview did not answer on ${BASE}`);
+}
+
+function stopPreview(server: ChildProcess): void {
+  // npx starts vite as a child: end the whole process group it leads.
+  if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+}
+
+interface Figures {
+  readonly fps: number;
+  readonly p95FrameMs: number;
+  readonly longestFrameMs: number;
+  readonly longTasks: number;
+  readonly longestTaskMs: number;
+  readonly events: number;
+  readonly results: number;
+}
+
+async function measure(page: Page): Promise<Figures> {
+  const status = page.getByTestId('run-status');
+  const started = await page.evaluate(() => performance.now());
+  await page.evaluate(COUNT_FRAMES);
+  await sleep(SECONDS * 1000);
+  const { frames, tasks } = await page.evaluate(() => {
+    const w = window as unknown as { benchFrames: number[]; benchStop: boolean; benchLongTasks: { start: number; duration: number }[] };
+    w.benchStop = true;
+    return { frames: w.benchFrames, tasks: w.benchLongTasks };
+  });
+  const during = tasks.filter((t) => t.start >= started);
+  const gaps = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
+  return {
+    fps: gaps.length / ((frames.at(-1)! - frames[0]!) / 1000),
+    p95FrameMs: gaps[Math.floor(gaps.length * 0.95)] ?? 0,
+    longestFrameMs: gaps.at(-1) ?? 0,
+    longTasks: during.length,
+    longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+    events: Number(await status.getAttribute('data-events')),
+    results: Number(await status.getAttribute('data-results')),
+  };
+}
+
+async function main(): Promise<void> {
+  const server = await startPreview();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(OBSERVE_LONG_TASKS);
+    const page = await context.newPage();
+    await page.goto(BASE);
+    await page.locator('.react-flow__pane').waitFor();
+    await page.getByRole('button', { name: 'Paste JSON…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste pipeline JSON' });
+    await dialog.getByRole('textbox', { name: 'Pipeline JSON' }).fill(PIPELINE);
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await page.locator('.react-flow__node[data-id="table"]').waitFor();
+    await sleep(500);
+
+    // The same page before the run: what the (shared, loaded) machine costs by itself.
+    const idle = await measure(page);
+    const toolbar = page.getByRole('toolbar', { name: 'Run' });
+    await toolbar.getByRole('combobox', { name: 'Speed' }).selectOption(SPEED);
+    await toolbar.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('run-status').and(page.locator('[data-phase="running"]')).waitFor();
+    const running = await measure(page);
+    await toolbar.getByRole('button', { name: 'Pause', exact: true }).click();
+
+    console.log(`Live run at ${SPEED === 'max' ? 'Max' : `${SPEED}x`} for ${SECONDS} s: sensors (100 devices) -> key by -> tumbling 1 s -> aggregate -> chart + table; Chromium ${browser.version()}, software rendering`);
+    console.log(`  idle page first: ${idle.longTasks} long tasks (longest ${idle.longestTaskMs.toFixed(0)} ms), ${idle.fps.toFixed(1)} fps`);
+    console.log(`  events          ${(running.events / 1e6).toFixed(1)} M (${(running.events / SECONDS / 1e6).toFixed(2)} M events/s in the worker)`);
+    console.log(`  results         ${running.results.toLocaleString('en-US')} rows to the chart and the table`);
+    console.log(`  long tasks      ${running.longTasks} over 50 ms, longest ${running.longestTaskMs.toFixed(0)} ms`);
+    console.log(`  frames          ${running.fps.toFixed(1)} fps, p95 frame ${running.p95FrameMs.toFixed(1)} ms, longest ${running.longestFrameMs.toFixed(1)} ms`);
+  } finally {
+    await browser.close();
+    stopPreview(server);
+  }
+}
+
+await main();

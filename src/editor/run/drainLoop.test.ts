@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Frame } from '../../worker/protocol';
+import { createDrainLoop } from './drainLoop';
+
+function frame(phase: Frame['phase']): Frame {
+  return { phase, runId: 1, failure: null, outputs: [], metrics: null, preview: null, diagnostics: [] };
+}
+
+function harness(phases: Frame['phase'][]) {
+  const callbacks: (() => void)[] = [];
+  const applied: Frame['phase'][] = [];
+  let drains = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const loop = createDrainLoop({
+    drain: async () => {
+      drains++;
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await Promise.resolve();
+      inFlight--;
+      return frame(phases[Math.min(drains - 1, phases.length - 1)]!);
+    },
+    onFrame: (f) => applied.push(f.phase),
+    onError: (e) => { throw e; },
+    requestFrame: (cb) => callbacks.push(cb),
+    cancelFrame: () => undefined,
+  });
+  const animate = async (n: number): Promise<void> => {
+    for (let i = 0; i < n; i++) {
+      for (const cb of callbacks.splice(0)) cb();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  };
+  return { loop, applied, animate, drains: () => drains, maxInFlight: () => maxInFlight, waiting: () => callbacks.length };
+}
+
+describe('the drain loop', () => {
+  it('pulls once per animation frame with one drain in flight, and applies answers in a frame', async () => {
+    const h = harness(['running']);
+    h.loop.wake();
+    expect(h.drains()).toBe(0);
+    await h.animate(10);
+    expect(h.maxInFlight()).toBe(1);
+    expect(h.drains()).toBeGreaterThanOrEqual(9);
+    expect(h.applied.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('sleeps a couple of frames after the run stops moving, and wakes on a command', async () => {
+    const h = harness(['running', 'paused']);
+    h.loop.wake();
+    await h.animate(10);
+    const drains = h.drains();
+    expect(drains).toBeLessThanOrEqual(4);
+    expect(h.waiting()).toBe(0);
+    h.loop.wake();
+    await h.animate(10);
+    expect(h.drains()).toBeGreaterThan(drains);
+  });
+});
