@@ -28,9 +28,24 @@ export function sketchQuantile(sketch: QuantileSketch, q: number): number {
 
 /** The value a code stands for (its bucket's representative). */
 function decode(code: number): number {
-  if (code > ZERO_CODE) return mapping.value(code - POSITIVE_BASE);
-  if (code < ZERO_CODE) return -mapping.value(NEGATIVE_BASE - code);
+  if (code > ZERO_CODE) return bucketValue(code - POSITIVE_BASE);
+  if (code < ZERO_CODE) return -bucketValue(NEGATIVE_BASE - code);
   return 0;
+}
+
+/**
+ * mapping.value(key), remembered for keys of magnitudes 2^-58 to 2^58 (NaN
+ * until first asked): the library inverts its cubic with a cube root and a
+ * square root, and three percentiles per key and window asked it often.
+ */
+const VALUES_FROM = -2048;
+const knownValues = new Float64Array(4096).fill(NaN);
+
+function bucketValue(key: number): number {
+  const i = key - VALUES_FROM;
+  if (i < 0 || i >= knownValues.length) return mapping.value(key);
+  const known = knownValues[i]!;
+  return known === known ? known : (knownValues[i] = mapping.value(key));
 }
 
 /** Counts per code, for sorting codes that span a narrow range (they mostly do); all 0 between sorts. */
@@ -50,9 +65,14 @@ function sortCodes(codes: Int32Array, n: number): void {
     return;
   }
   for (let i = 0; i < n; i++) tally[codes[i]! - lo]!++;
+  // Every code is written and `out` advanced by its tally, so an empty code costs no branch (that one
+  // mispredicted often); it is written where the next present code will go, before hi ends the loop.
   let out = 0;
   for (let c = 0; c <= hi - lo; c++) {
-    for (let k = tally[c]!; k > 0; k--) codes[out++] = lo + c;
+    const k = tally[c]!;
+    codes[out] = lo + c;
+    for (let m = 1; m < k; m++) codes[out + m] = lo + c;
+    out += k;
     tally[c] = 0;
   }
 }
@@ -64,14 +84,14 @@ function fromBottom(sketch: QuantileSketch, rank: number): number {
   const neg = sketch.negative;
   for (let i = neg.maxKey - neg.offset; i >= neg.minKey - neg.offset; i--) {
     seen += neg.counts[i]!;
-    if (seen > rank) return clamp(sketch, -mapping.value(neg.offset + i));
+    if (seen > rank) return clamp(sketch, -bucketValue(neg.offset + i));
   }
   seen += sketch.zeroCount;
   if (seen > rank) return 0;
   const pos = sketch.positive;
   for (let i = pos.minKey - pos.offset; i <= pos.maxKey - pos.offset; i++) {
     seen += pos.counts[i]!;
-    if (seen > rank) return clamp(sketch, mapping.value(pos.offset + i));
+    if (seen > rank) return clamp(sketch, bucketValue(pos.offset + i));
   }
   return sketch.max;
 }
@@ -82,14 +102,14 @@ function fromTop(sketch: QuantileSketch, rank: number): number {
   const pos = sketch.positive;
   for (let i = pos.maxKey - pos.offset; i >= pos.minKey - pos.offset; i--) {
     seen += pos.counts[i]!;
-    if (seen > rank) return clamp(sketch, mapping.value(pos.offset + i));
+    if (seen > rank) return clamp(sketch, bucketValue(pos.offset + i));
   }
   seen += sketch.zeroCount;
   if (seen > rank) return 0;
   const neg = sketch.negative;
   for (let i = neg.minKey - neg.offset; i <= neg.maxKey - neg.offset; i++) {
     seen += neg.counts[i]!;
-    if (seen > rank) return clamp(sketch, -mapping.value(neg.offset + i));
+    if (seen > rank) return clamp(sketch, -bucketValue(neg.offset + i));
   }
   return sketch.min;
 }

@@ -1,5 +1,6 @@
-import type { AggregatePlan, MeasureNeeds } from '../aggregate/plan';
-import { addComplexRows, mergeComplex, resetComplexCell, type ComplexCell } from '../aggregate/complexCells';
+import type { AggregatePlan } from '../aggregate/plan';
+import { mergeComplex, resetComplexCell, type ComplexCell } from '../aggregate/complexCells';
+import { addComplexRows } from '../aggregate/complexRows';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addFirstLast, addMax, addMin, addPresent, addSum, addSumMinMax, addSumSq, countRows } from './cellKernels';
 
@@ -156,8 +157,9 @@ export function addRowsToCells(
   const fusedCount = first !== undefined && isSumMinMax(first);
   if (!fusedCount) countRows(store.count, cells, from, to);
   for (let f = 0; f < fields.length; f++) {
-    addFieldRows(fields[f]!, store.plan.fields[f]!.needs, f === 0 && fusedCount ? store.count : null, cells, rows, values[f]!, time, from, to);
+    addFieldRows(fields[f]!, f === 0 && fusedCount ? store.count : null, cells, rows, values[f]!, time, from, to);
   }
+  addComplexRows(fields, store.plan.fields, cells, rows, values, from, to);
 }
 
 function isSumMinMax(fs: FieldSlices): boolean {
@@ -166,7 +168,7 @@ function isSumMinMax(fs: FieldSlices): boolean {
 
 /** Picks the loops (see cellKernels) for the partials the field keeps. */
 function addFieldRows(
-  fs: FieldSlices, needs: MeasureNeeds, count: Float64Array | null,
+  fs: FieldSlices, count: Float64Array | null,
   cells: Int32Array, rows: Int32Array, v: Float64Array, time: Float64Array, from: number, to: number,
 ): void {
   const { n, sum, sumSq, min, max } = fs;
@@ -181,7 +183,6 @@ function addFieldRows(
   if (fs.firstV !== null && fs.firstT !== null && fs.lastV !== null && fs.lastT !== null) {
     addFirstLast(fs.firstV, fs.firstT, fs.lastV, fs.lastT, cells, rows, v, time, from, to);
   }
-  if (fs.complex !== null) addComplexRows(fs.complex, needs, cells, rows, v, from, to);
 }
 
 /**
