@@ -67,7 +67,7 @@ export interface Batch extends RowBlock {
    * When the keyBy that gave `keys` says so: every id in `keys` is below
    * this, so per-key state can be sized without scanning the column.
    */
-  readonly keyBound?: number;
+  readonly keyBound?: number | undefined;
 }
 
 /** Creates an empty, growable dictionary. */

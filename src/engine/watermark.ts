@@ -37,5 +37,6 @@ export function assignWatermarks(state: WatermarkState, block: RowBlock, into: F
     if (t > max) max = t;
   }
   state.maxTimestamp = max;
-  return { ...block, watermark, endWatermark: max - bound, keys: null };
+  // A literal, not a spread of the block: see withColumnsAndKeys.
+  return { length: n, time, columns: block.columns, watermark, endWatermark: max - bound, keys: null, keyBound: undefined };
 }

@@ -1,5 +1,5 @@
 import { readCell, type Batch, type Column } from '../batch';
-import { identityRows } from '../batchOps';
+import { identityRows, withColumnsAndKeys } from '../batchOps';
 import { emitRows } from './selection';
 import type { Operator, OperatorContext } from './types';
 
@@ -82,12 +82,12 @@ export function createKeyByOperator(fields: readonly string[], ctx: OperatorCont
     state: st,
     push(batch: Batch): void {
       const keys = keysOf(batch, identityRows(batch.length), new Int32Array(batch.length));
-      ctx.emit('out', { ...batch, keys, keyBound: st.count });
+      ctx.emit('out', withColumnsAndKeys(batch, batch.columns, keys, st.count));
     },
     pushSelected(batch: Batch, rows: Int32Array): void {
       if (buffer.length < batch.length) buffer = new Int32Array(Math.max(batch.length, 2 * buffer.length));
       const keys = keysOf(batch, rows, buffer.subarray(0, batch.length));
-      emitRows(ctx, 'out', { ...batch, keys, keyBound: st.count }, rows);
+      emitRows(ctx, 'out', withColumnsAndKeys(batch, batch.columns, keys, st.count), rows);
     },
   };
 }

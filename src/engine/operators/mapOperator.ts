@@ -1,4 +1,5 @@
 import type { Batch, Column } from '../batch';
+import { withColumnsAndKeys } from '../batchOps';
 import type { CompiledExpression } from '../expr';
 import { emitRows } from './selection';
 import type { Operator, OperatorContext } from './types';
@@ -16,7 +17,7 @@ export function createMapOperator(config: MapConfig, ctx: OperatorContext): Oper
   function mapped(batch: Batch, shared: boolean): Batch {
     const columns: Record<string, Column> = config.keep ? { ...batch.columns } : {};
     for (const f of config.fields) columns[f.name] = shared ? f.expr.evaluateShared(batch) : f.expr.evaluate(batch);
-    return { ...batch, columns, keys: config.keepsKeys ? batch.keys : null };
+    return config.keepsKeys ? withColumnsAndKeys(batch, columns, batch.keys, batch.keyBound) : withColumnsAndKeys(batch, columns, null, undefined);
   }
   return {
     // A batch pushed whole may be kept by whoever receives it (a sink), so its columns are fresh arrays.

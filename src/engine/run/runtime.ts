@@ -8,7 +8,7 @@ import { batchToRows, createBatchSink, createCollectSink, createLogSink, type Ro
 import type { Operator, OperatorContext, OutPort, StateStats, WindowTraceEvent } from '../operators/types';
 import { createUnionOperator } from '../operators/unionOperator';
 import { batchesEscape } from '../plan/escape';
-import type { ExecutionPlan, PlanStep } from '../plan/types';
+import type { ExecutionPlan, PlanStep, Route } from '../plan/types';
 import { createCountWindowOperator } from '../window/countWindowOperator';
 import { createSessionWindowOperator } from '../window/sessionWindowOperator';
 import { createSlicedWindowOperator } from '../window/slicedWindowOperator';
@@ -113,6 +113,17 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
 
   const tap = host.onEmit;
 
+  // Looked up by step id (an interned string), not by a `${step}:${port}` string built on every emit.
+  const routeCache = new Map<string, Record<OutPort, readonly Route[]>>();
+  function routesOf(stepId: string, port: OutPort): readonly Route[] {
+    let cached = routeCache.get(stepId);
+    if (cached === undefined) {
+      cached = { out: plan.routes.get(`${stepId}:out`) ?? [], late: plan.routes.get(`${stepId}:late`) ?? [] };
+      routeCache.set(stepId, cached);
+    }
+    return cached[port];
+  }
+
   function emit(stepId: string, port: OutPort, batch: Batch): void {
     if (tap !== undefined) tap(stepId, port, batch, null);
     const m = metricsOf(stepId);
@@ -120,7 +131,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       m.rowsOut += batch.length;
       if (batch.endWatermark > m.watermark) m.watermark = batch.endWatermark;
     } else if (batch.length > 0 && host.onLate !== null) host.onLate(stepId, batchToRows(batch));
-    for (const route of plan.routes.get(`${stepId}:${port}`) ?? []) {
+    for (const route of routesOf(stepId, port)) {
       metricsOf(route.stepId).rowsIn += batch.length;
       try {
         operators.get(route.stepId)!.push(batch, route.input);
@@ -141,7 +152,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     m.rowsOut += rows.length;
     if (batch.endWatermark > m.watermark) m.watermark = batch.endWatermark;
     let gathered: Batch | null = null;
-    for (const route of plan.routes.get(`${stepId}:${port}`) ?? []) {
+    for (const route of routesOf(stepId, port)) {
       metricsOf(route.stepId).rowsIn += rows.length;
       const op = operators.get(route.stepId)!;
       try {

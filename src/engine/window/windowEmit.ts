@@ -1,6 +1,6 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import { createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
-import { writeResult } from '../aggregate/resultWriter';
+import { pendingResults, takeResults, writeResult } from '../aggregate/resultWriter';
 import type { OperatorContext } from '../operators/types';
 import { moveRunningWindow, runningExtreme } from './runningWindow';
 import { loadCellInto, mergeCellInto } from './sliceStore';
@@ -93,6 +93,15 @@ function write(st: SlicedWindowState, acc: ScalarAcc, k: number, key: number, re
   writeResult(st.writer, start, end, key, st.out.values, revision, end - 1, watermark);
 }
 
+/**
+ * Result rows leave in batches of about this many while windows fire: the
+ * end of input (or a long-stalled watermark) fires many windows at once, and
+ * collecting all their rows in one batch grew the writer's arrays again and
+ * again and copied them out as fresh arrays of a size that cost several ns a
+ * row to allocate. Rows and their order do not change, only the cuts.
+ */
+const RESULT_CHUNK = 1024;
+
 /** Fires window k for every key that has rows in it (revision 0). */
 export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: number, watermarkBefore: number): void {
   const keyCount = st.keyTable.values.length;
@@ -108,6 +117,7 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
     write(st, acc, k, key, 0, watermarkBefore);
     if (firings !== null) firings[key] = 1;
     fired++;
+    if (pendingResults(st.writer) >= RESULT_CHUNK) ctx.emit('out', takeResults(st.writer, st.watermark));
   }
   if (firings !== null && fired > 0) st.out.fired.set(k, firings);
   if (ctx.trace !== null && fired > 0) {
