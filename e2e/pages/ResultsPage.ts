@@ -76,7 +76,7 @@ export class ResultsPage {
 
   /** An edge's rate label. */
   edgeLabel(edgeId: string): Locator {
-    return this.page.locator(`.react-flow__edge[data-id="${edgeId}"] .react-flow__edge-text`);
+    return this.page.locator(`.react-flow__edge[data-id="${edgeId}"]`).getByTestId('edge-rate');
   }
 
   /** The preview's table rows (newest first). */

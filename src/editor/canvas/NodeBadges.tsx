@@ -1,9 +1,17 @@
+import { useStore } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import './live.css';
 import { formatCount, formatRate, formatWatermark } from '../../charts/format';
 import { useRunSlice } from '../results/runAccess';
 import { ConnectionBadge } from './ConnectionBadge';
+import { badgesShown } from './detail';
 import { connectionOf, statsOf } from './runSelectors';
+
+/** A node's live badges, mounted only while they are readable and on screen (see {@link badgesShown}). */
+export const NodeBadges = memo(function NodeBadges(props: { id: string; hasInput: boolean; hasOutput: boolean }) {
+  const shown = useStore(useMemo(() => badgesShown(props.id), [props.id]));
+  return shown ? <LiveBadges {...props} /> : null;
+});
 
 /**
  * A node's live figures under it while a run exists: events in and out per
@@ -11,7 +19,7 @@ import { connectionOf, statsOf } from './runSelectors';
  * to its own node's figures only, so ten metrics updates a second redraw
  * these badges and nothing else of the canvas.
  */
-export const NodeBadges = memo(function NodeBadges({ id, hasInput, hasOutput }: { id: string; hasInput: boolean; hasOutput: boolean }) {
+const LiveBadges = memo(function LiveBadges({ id, hasInput, hasOutput }: { id: string; hasInput: boolean; hasOutput: boolean }) {
   const stats = useRunSlice(useMemo(() => statsOf(id), [id]));
   const connection = useRunSlice(useMemo(() => connectionOf(id), [id]));
   if (stats === undefined && connection === undefined) return null;

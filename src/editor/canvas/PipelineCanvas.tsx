@@ -10,7 +10,6 @@ import {
   type Connection,
   type Edge,
   type OnConnectEnd,
-  type ReactFlowState,
   type Viewport,
 } from '@xyflow/react';
 import { useCallback, useRef, useState, type DragEvent, type MouseEvent } from 'react';
@@ -19,6 +18,7 @@ import './canvas.css';
 import { checkConnection } from '../store/connections';
 import { useEditorStore } from '../store/context';
 import { CanvasToolbar } from './CanvasToolbar';
+import { lowDetail } from './detail';
 import { ConnectionHint } from './ConnectionHint';
 import { attemptFor, nodeIdAt } from './connectionTarget';
 import { EdgeTooltipLayer } from './EdgeTooltipLayer';
@@ -38,13 +38,6 @@ const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const miniMapClass = (n: PipelineFlowNode): string => `wp-mini wp-mini-${n.type ?? 'transform'}`;
 
-/**
- * Below this zoom, text on nodes is too small to read (13 px shows as 5),
- * and rasterising it for hundreds of nodes is most of what a frame costs, so
- * nodes are drawn as coloured blocks until the user zooms in again.
- */
-const LOW_DETAIL_ZOOM = 0.4;
-const lowDetail = (s: ReactFlowState): boolean => s.transform[2] < LOW_DETAIL_ZOOM;
 
 /**
  * The pipeline canvas: React Flow drawing the store's document. Every edit

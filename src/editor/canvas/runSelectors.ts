@@ -23,7 +23,11 @@ export function edgeRateOf(edgeId: string): (s: RunState) => number | undefined 
   };
 }
 
-/** An edge's width for a rate: thicker on a log scale, from the idle 1.6 px to at most 7 px. */
+/**
+ * An edge's width for a rate: thicker on a log scale, from the idle 1.6 px to
+ * at most 7 px, in quarter pixels, so a rate that drifts does not repaint it.
+ */
 export function strokeForRate(perSecond: number): number {
-  return Math.min(7, 1.6 + 1.1 * Math.log10(1 + Math.max(0, perSecond)));
+  const width = Math.min(7, 1.6 + 1.1 * Math.log10(1 + Math.max(0, perSecond)));
+  return Math.round(width * 4) / 4;
 }
