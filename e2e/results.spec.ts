@@ -24,6 +24,12 @@ test.describe('live results', () => {
     await expect(results.chart('temperatureChart')).toHaveAttribute('data-series', '6');
     await expect(results.chart('temperatureChart').locator('canvas')).toBeVisible();
     await expect.poll(async () => Number(await results.nodeSparkline('temperatureChart').getAttribute('data-points'))).toBeGreaterThan(0);
+    // Hovering the plot lists each series' value at that time.
+    const plot = await results.chart('temperatureChart').locator('.u-over').boundingBox();
+    if (plot === null) throw new Error('the chart is not visible');
+    await page.mouse.move(plot.x + plot.width - 4, plot.y + plot.height / 2);
+    await expect(results.chart('temperatureChart').locator('.wp-chart-tip')).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}/);
+    await expect(results.chart('temperatureChart').locator('.wp-chart-tip')).toContainText('sensor-');
 
     await results.tab('Window results').click();
     await expect.poll(() => results.tableRows('windowTable')).toBeGreaterThan(6);

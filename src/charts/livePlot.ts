@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import type { ChartBuffer } from './chartBuffer';
+import { tooltipPlugin } from './chartTooltip';
 import { formatTick } from './format';
 import { groupedBars } from './groupedBars';
 import { seriesColor, withAlpha } from './palette';
@@ -92,7 +93,8 @@ export class LivePlot {
       ms: 1,
       tzDate: utc,
       legend: { show: false },
-      cursor: { drag: { x: false, y: false } },
+      cursor: { drag: { x: false, y: false }, points: { show: false } },
+      plugins: [tooltipPlugin()],
       // The x range scrolls with the newest point, whatever the data's own extent.
       scales: {
         x: { time: true, range: (_self, min, max) => (this.range === null ? [min, max] : [this.range[0], this.range[1]]) },

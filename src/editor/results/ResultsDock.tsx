@@ -6,6 +6,7 @@ import type { EditorState } from '../store/documentStore';
 import { NodePreviewPanel } from './NodePreviewPanel';
 import { DockTab } from './DockTab';
 import { useSinkViews } from './SinkBuffers';
+import { useDockResize } from './useDockResize';
 import { SinkViewPanel } from './SinkViewPanel';
 import { PREVIEW_TAB, PROBLEMS_TAB, sinkTab, useDockTabs } from './useDockTabs';
 import './results.css';
@@ -26,10 +27,14 @@ export function ResultsDock() {
   const views = useSinkViews();
   const { active, choose, previewNode } = useDockTabs(views, problemCount);
   const previewTitle = useEditor(useMemo(() => titleOf(previewNode), [previewNode]));
+  const { height, handle } = useDockResize();
   const tab = (id: string) => ({ id, active: active === id, panel: panelId(id), onChoose: () => { choose(id); setOpen(true); } });
 
   return (
-    <div className={`wp-results-dock${open ? '' : ' is-collapsed'}${active === PROBLEMS_TAB ? '' : ' is-results'}`}>
+    <div className={`wp-results-dock${open ? '' : ' is-collapsed'}${active === PROBLEMS_TAB ? '' : ' is-results'}`} style={open && height !== null ? { height } : undefined}>
+      {open && (
+        <div className="wp-dock-resize" role="separator" aria-orientation="horizontal" aria-label="Resize the dock" title="Drag to resize" tabIndex={0} {...handle} />
+      )}
       <div className="wp-dock-tabs" role="tablist" aria-label="Results dock">
         <DockTab {...tab(PROBLEMS_TAB)} icon="problems" label="Problems" alert={problemCount > 0} />
         {views.map((v) => <DockTab key={v.id} {...tab(sinkTab(v.id))} icon={v.kind} label={v.title} />)}
