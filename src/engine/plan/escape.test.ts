@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Batch } from '../batch';
+import { runPipeline } from '../run/runPipeline';
+import { createRuntime } from '../run/runtime';
+import { pipeline } from '../testing/documents';
+import { compilePipeline } from './compile';
+import { batchesEscape } from './escape';
+
+const sensors = { id: 'src', kind: 'source.sample', params: { stream: 'sensors', limit: 5000, keys: 20 } };
+const front = [
+  { id: 'f', kind: 'transform.filter', params: { expr: 'humidity > 35' } },
+  { id: 'm', kind: 'transform.map', params: { fields: [{ name: 'tf', expr: 'temperature * 1.8 + 32' }] } },
+  { id: 'k', kind: 'transform.keyBy', params: { fields: ['device'] } },
+];
+const windowed = [
+  { id: 'w', kind: 'window.tumbling', params: { size: '1s' } },
+  { id: 'a', kind: 'aggregate', params: { aggregations: [{ name: 'n', fn: 'count' }, { name: 'hi', fn: 'max', field: 'tf' }] } },
+  { id: 'out', kind: 'sink.collect' },
+];
+
+function planOf(nodes: Parameters<typeof pipeline>[0], edges?: Parameters<typeof pipeline>[1]) {
+  const r = compilePipeline(pipeline(nodes, edges));
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.plan;
+}
+
+describe('batchesEscape', () => {
+  it('says a source feeding only a window through filter, map and keyBy keeps nothing past the push', () => {
+    expect(batchesEscape(planOf([sensors, ...front, ...windowed]), 'src')).toBe(false);
+  });
+
+  it('says batches escape when any path reaches a sink through steps that pass arrays on', () => {
+    expect(batchesEscape(planOf([sensors, { id: 'out', kind: 'sink.collect' }]), 'src')).toBe(true);
+    const nodes = [sensors, ...front, ...windowed, { id: 'raw', kind: 'sink.collect' }];
+    const edges = [
+      { from: 'src', to: 'f' }, { from: 'f', to: 'm' }, { from: 'm', to: 'k' }, { from: 'k', to: 'w' }, { from: 'w', to: 'a' }, { from: 'a', to: 'out' },
+      { from: 'm', to: 'raw' },
+    ];
+    expect(batchesEscape(planOf(nodes, edges), 'src')).toBe(true);
+  });
+
+  it('gives the same results whether or not the source reuses its watermark column', () => {
+    const alone = runPipeline(pipeline([sensors, ...front, ...windowed]), { batchSize: 333 });
+    const nodes = [sensors, ...front, ...windowed, { id: 'raw', kind: 'sink.collect' }];
+    const edges = [
+      { from: 'src', to: 'f' }, { from: 'f', to: 'm' }, { from: 'm', to: 'k' }, { from: 'k', to: 'w' }, { from: 'w', to: 'a' }, { from: 'a', to: 'out' },
+      { from: 'src', to: 'raw' },
+    ];
+    const tapped = runPipeline(pipeline(nodes, edges), { batchSize: 333 });
+    if (!alone.ok || !tapped.ok) throw new Error('did not run');
+    expect(alone.results.get('out')!.length).toBeGreaterThan(0);
+    expect(alone.results.get('out')).toEqual(tapped.results.get('out'));
+  });
+
+  it('leaves the arrays of batches a host keeps alone when they reach a sink', () => {
+    // keyBy passes the source's watermark column on by reference to the sink.
+    const plan = planOf([sensors, front[2]!, { id: 'out', kind: 'sink.collect' }]);
+    const kept: Batch[] = [];
+    const runtime = createRuntime(plan, {
+      now: () => 0, log: () => undefined, trace: null, onResults: () => undefined, onLate: null,
+      onResultBatch: (_sink, batch) => kept.push(batch),
+    });
+    while (runtime.step(100)) { /* to the end */ }
+    const buffers = new Set(kept.map((b) => b.watermark.buffer));
+    expect(kept.length).toBeGreaterThan(2);
+    expect(buffers.size).toBe(kept.length);
+    for (const b of kept) for (let i = 1; i < b.length; i++) expect(b.watermark[i]).toBeGreaterThanOrEqual(b.watermark[i - 1]!);
+  });
+});
