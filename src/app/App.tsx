@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { EditorShell } from '../editor/EditorShell';
 import { RunAccessProvider } from '../editor/results/runAccess';
 import { RunProvider } from '../editor/run/RunProvider';
+import { RunToolbar } from '../editor/run/RunToolbar';
 import type { RunController } from '../editor/run/types';
 import { EditorStoreProvider } from '../editor/store/context';
 import type { EditorStore } from '../editor/store/documentStore';
@@ -28,7 +29,9 @@ export function App({ store, run }: { readonly store: EditorStore; readonly run:
               <a className="skip-link" href="#main" onClick={skipToMain}>
                 Skip to the canvas
               </a>
-              <TopBar />
+              <TopBar>
+                <RunToolbar />
+              </TopBar>
               <EditorShell />
             </div>
           </RunAccessProvider>

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { WindowpaneMark } from './WindowpaneMark';
 
-/** The application header: wordmark and tagline. */
-export function TopBar() {
+/** The application header: wordmark, tagline, and on the right the controls it is given (the run toolbar). */
+export function TopBar({ children }: { readonly children?: ReactNode }) {
   return (
     <header className="topbar">
       <h1 className="brand">
@@ -9,6 +10,7 @@ export function TopBar() {
         <span className="wordmark">Windowpane</span>
       </h1>
       <p className="tagline">Design streaming pipelines. See event time.</p>
+      {children}
     </header>
   );
 }

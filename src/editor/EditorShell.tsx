@@ -9,7 +9,6 @@ import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { ResultsDock } from './results/ResultsDock';
 import { SinkBuffersProvider } from './results/SinkBuffers';
-import { RunToolbar } from './run/RunToolbar';
 import { useEditingShortcuts } from './shortcuts/useEditingShortcuts';
 
 /** A short message at the bottom of the canvas that goes away by itself. */
@@ -51,7 +50,6 @@ function EditorLayout() {
       </div>
       <Palette />
       <main className="wp-editor-main" id="main" tabIndex={-1}>
-        <RunToolbar />
         <PipelineCanvas notify={notify} />
         <div className="wp-toast-region" role="status" aria-live="polite">
           {notice !== null && <div className="wp-toast" data-testid="notice">{notice}</div>}

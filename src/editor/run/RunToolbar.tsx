@@ -1,5 +1,5 @@
 import './run.css';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { speedLabel, SPEEDS, parseSpeed } from './speeds';
 import { RunStatus } from './RunStatus';
 import { useRun, useRunController } from './RunProvider';
@@ -18,8 +18,8 @@ function Icon({ d, filled = false }: { d: string; filled?: boolean }) {
 
 /**
  * Run / Pause, Step (a batch; Shift+click or the menu for one event), Stop,
- * the speed of sample and file sources, and the run's status. Floats over
- * the top of the canvas; its shortcuts work anywhere on the page.
+ * the speed of sample and file sources, and the run's status. It sits in
+ * the app's top bar; its shortcuts work anywhere on the page.
  */
 export function RunToolbar() {
   const controller = useRunController();
@@ -27,7 +27,20 @@ export function RunToolbar() {
   const speed = useRun(selectSpeed);
   const [menu, setMenu] = useState(false);
   const menuId = useId();
+  const stepGroup = useRef<HTMLSpanElement>(null);
   useRunShortcuts(controller);
+  useEffect(() => {
+    if (!menu) return undefined;
+    const close = (event: Event): void => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !stepGroup.current?.contains(event.target as Node)) setMenu(false);
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [menu]);
   const running = phase === 'running';
   const step = (unit: 'batch' | 'event'): void => {
     setMenu(false);
@@ -46,7 +59,7 @@ export function RunToolbar() {
           <span>Run</span>
         </button>
       )}
-      <span className="wp-run-step">
+      <span className="wp-run-step" ref={stepGroup}>
         <button type="button" aria-label="Step" title="Step one batch (F10); Shift+click or Shift+F10: one event" disabled={running} onClick={(e) => step(e.shiftKey ? 'event' : 'batch')}>
           <Icon d="M5 5v14 M10 5.5v13l9-6.5z" />
           <span>Step</span>
