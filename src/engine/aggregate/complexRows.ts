@@ -65,7 +65,13 @@ export function addComplexRows(
   }
 }
 
-/** Fills present, starts and place for entries [from, to); returns the number of cells present. */
+/**
+ * Fills present, starts and place for entries [from, to); returns the number
+ * of cells present. Cells of a batch mostly lie in a narrow range (a slice's
+ * keys), so the counts are turned into positions by a walk over that range,
+ * in which nearly every cell is present: listing cells on first appearance
+ * instead branched unpredictably once per cell.
+ */
 function group(cells: Int32Array, from: number, to: number): number {
   const n = to - from;
   if (place.length < n) {
@@ -74,10 +80,42 @@ function group(cells: Int32Array, from: number, to: number): number {
     present = new Int32Array(2 * n);
     starts = new Int32Array(2 * n + 1);
   }
+  let lo = cells[from]!;
+  let hi = lo;
+  for (let j = from; j < to; j++) {
+    const c = cells[j]!;
+    if (c < lo) lo = c;
+    if (c > hi) hi = c;
+  }
+  if (hi >= perCell.length) growPerCell(hi);
+  const count = hi - lo <= 4 * n ? countInRange(cells, from, to, lo, hi) : countByAppearance(cells, from, to);
+  starts[count] = n;
+  for (let j = from; j < to; j++) place[j - from] = perCell[cells[j]!]!++;
+  for (let i = 0; i < count; i++) perCell[present[i]!] = 0;
+  return count;
+}
+
+/** Counts rows per cell, then lists the cells present in ascending order with their start positions (left in perCell). */
+function countInRange(cells: Int32Array, from: number, to: number, lo: number, hi: number): number {
+  for (let j = from; j < to; j++) perCell[cells[j]!]!++;
+  let count = 0;
+  let start = 0;
+  for (let c = lo; c <= hi; c++) {
+    const rowsHere = perCell[c]!;
+    if (rowsHere === 0) continue;
+    present[count] = c;
+    starts[count++] = start;
+    perCell[c] = start;
+    start += rowsHere;
+  }
+  return count;
+}
+
+/** As countInRange, for cells spread too wide to walk: lists them as they first appear. */
+function countByAppearance(cells: Int32Array, from: number, to: number): number {
   let count = 0;
   for (let j = from; j < to; j++) {
     const c = cells[j]!;
-    if (c >= perCell.length) growPerCell(c);
     if (perCell[c]!++ === 0) present[count++] = c;
   }
   let start = 0;
@@ -88,9 +126,6 @@ function group(cells: Int32Array, from: number, to: number): number {
     perCell[c] = start;
     start += rowsHere;
   }
-  starts[count] = n;
-  for (let j = from; j < to; j++) place[j - from] = perCell[cells[j]!]!++;
-  for (let i = 0; i < count; i++) perCell[present[i]!] = 0;
   return count;
 }
 

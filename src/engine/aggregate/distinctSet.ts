@@ -47,10 +47,28 @@ export function distinctAdd(set: DistinctSet, x: number): void {
 
 /** Adds values[from..to), skipping NaN (missing): one call per run of a cell's values, the loop beside distinctAdd so it inlines. */
 export function distinctAddRun(set: DistinctSet, values: Float64Array, from: number, to: number): void {
+  // distinctAdd's fast path with bits and size held in locals, written back once per run.
+  let bits = set.bits;
+  let size = set.size;
   for (let i = from; i < to; i++) {
     const x = values[i]!;
-    if (x === x) distinctAdd(set, x);
+    if (x !== x) continue;
+    if (x >>> 0 === x && x >>> 5 < bits.length) {
+      const w = x >>> 5;
+      const word = bits[w]!;
+      const bit = 1 << (x & 31);
+      if ((word & bit) === 0) {
+        bits[w] = word | bit;
+        size++;
+      }
+    } else {
+      set.size = size;
+      addBeyondBits(set, x);
+      size = set.size;
+      bits = set.bits;
+    }
   }
+  set.size = size;
 }
 
 /**

@@ -88,6 +88,10 @@ describe('the sketch key', () => {
     fc.assert(fc.property(positive, (v) => {
       expect(sketchKey(v)).toBe(mapping.key(v));
     }), { numRuns: 5000 });
+    // The integer fast path's edges, then powers of two and their neighbours, the edges of the exponent.
+    for (const v of [1, 1 - 2 ** -53, 1 + 2 ** -52, 1.5, 2, 3, 2 ** 30, 2 ** 31 - 2 ** -22, 2 ** 31, 2 ** 31 + 1, 2 ** 32]) {
+      expect(sketchKey(v)).toBe(mapping.key(v));
+    }
     // Powers of two and their neighbours sit on the edges of the exponent.
     for (let e = -1020; e <= 1020; e += 7) {
       for (const v of [2 ** e, 2 ** e * (1 + 2 ** -52), 2 ** e * (1 - 2 ** -53)]) expect(sketchKey(v)).toBe(mapping.key(v));

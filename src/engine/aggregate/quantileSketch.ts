@@ -50,6 +50,7 @@ const B = mapping.B;
 const C = mapping.C;
 const MULTIPLIER = mapping._multiplier;
 const SMALLEST_NORMAL = 2 ** -1022;
+const INVERSE_POWERS = Float64Array.from({ length: 31 }, (_, e) => 2 ** -e);
 const scratch = new Float64Array(1);
 const words = new Uint32Array(scratch.buffer);
 // Which 32-bit half of a double holds the sign and exponent (the second on little-endian machines).
@@ -63,6 +64,12 @@ const LOW = 1 - HIGH;
  * the library's, in its order, so the keys agree exactly (tests check).
  */
 export function sketchKey(value: number): number {
+  if (value >= 1 && value < 2147483648) {
+    // Most values: the exponent is the top bit of the integer part, and scaling by a power of two is exact.
+    const exponent = 31 - Math.clz32(value);
+    const significand = value * INVERSE_POWERS[exponent]! - 1;
+    return Math.ceil((((A * significand + B) * significand + C) * significand + exponent) * MULTIPLIER) | 0;
+  }
   // Subnormals have no implicit leading bit: the library's path takes them (they are rare).
   if (value < SMALLEST_NORMAL) return mapping.key(value);
   scratch[0] = value > MAX_POSSIBLE ? MAX_POSSIBLE : value;
@@ -120,10 +127,33 @@ export function sketchAdd(sketch: QuantileSketch, value: number): void {
 
 /** Adds values[from..to), skipping NaN (missing): one call per run of a cell's values. */
 export function sketchAddRun(sketch: QuantileSketch, values: Float64Array, from: number, to: number): void {
+  // sketchAdd's work with the sketch's fields held in locals, written back once per run.
+  const buffer = sketch.buffer;
+  let count = sketch.count;
+  let min = sketch.min;
+  let max = sketch.max;
+  let n = sketch.buffered;
+  let unsorted = false;
   for (let i = from; i < to; i++) {
     const x = values[i]!;
-    if (x === x) sketchAdd(sketch, x);
+    if (x !== x) continue;
+    count++;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    buffer[n++] = sketchCode(x);
+    unsorted = true;
+    if (n === SIZE) {
+      sketch.buffered = n;
+      flushBuffer(sketch);
+      n = 0;
+      unsorted = false;
+    }
   }
+  sketch.count = count;
+  sketch.min = min;
+  sketch.max = max;
+  sketch.buffered = n;
+  if (unsorted) sketch.sorted = false;
 }
 
 /** Folds `other` into `into`. */
