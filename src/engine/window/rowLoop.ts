@@ -126,10 +126,12 @@ const EXACT = 2 ** 52;
  *
  * Everything that follows from a row's event time (its slice, lateness
  * threshold, whether it revises fired windows, its slot) is looked up only when
- * the time differs from the previous row's, which in-order streams make rare:
- * the common row costs a few compares and two stores. The function ends with its
- * loop, so V8's on-stack-replaced code has nothing after the loop to lack type
- * feedback for (see cellKernels).
+ * the time differs from the previous row's, which in-order streams make rare.
+ * After a plain row in direct mode, the rows that follow are handed to
+ * fastFold for as long as they stay plain (most rows of most streams), so this
+ * loop sees the first row of each batch and run, late rows, revisions and
+ * firings. The function ends with its loop, so V8's on-stack-replaced code has
+ * nothing after the loop to lack type feedback for (see cellKernels).
  */
 export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, selection: Int32Array, values: readonly Float64Array[], scratch: RowScratch): number {
   const { time, watermark, keys } = batch;
