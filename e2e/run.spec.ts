@@ -96,11 +96,12 @@ test.describe('running a pipeline', () => {
   });
 });
 
-test('dropping a CSV file on the canvas adds a file source holding its data, which runs', async ({ page, editor }) => {
+test('dropping a CSV file on the canvas adds a file source holding its data, which runs and notes its unreadable row', async ({ page, editor }) => {
   await editor.goto();
   const before = (await editor.nodeIds()).length;
   const rows = Array.from({ length: 120 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString()},dev${i % 3},${20 + (i % 7)}`);
-  const csv = `time,device,temperature\n${rows.join('\n')}\n`;
+  // One row whose time cannot be read: skipped, and reported as a note of the run.
+  const csv = `time,device,temperature\n${rows.join('\n')}\nsoon,dev1,20\n`;
   const dataTransfer = await page.evaluateHandle((text) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([text], 'readings.csv', { type: 'text/csv' }));
@@ -123,4 +124,6 @@ test('dropping a CSV file on the canvas adds a file source holding its data, whi
   await run.expectPhase('Finished');
   expect(await run.events()).toBe(120);
   expect(await run.results()).toBe(120);
+  await expect(page.getByTestId('run-notes')).toHaveText('1 note');
+  await expect(page.getByTestId('run-notes')).toHaveAttribute('title', /line 122: event time "time"/);
 });

@@ -125,7 +125,10 @@ export type LoadResult =
 
 /** What the worker exposes through comlink. */
 export interface PipelineWorkerApi {
-  /** Compiles `doc` (file sources read their inline `data`) and resets to 'idle' (or keeps running when `keepRunning`). */
+  /**
+   * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
+   * running run goes on running (and a paused one stays paused) from the beginning of the new graph.
+   */
   load(doc: PipelineDocument, keepRunning: boolean): LoadResult;
   start(): void;
   pause(): void;

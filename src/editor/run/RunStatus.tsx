@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { useRun } from './RunProvider';
-import { eventsFrom, rowsInto, selectFailure, selectLoadProblems, selectPhase, selectWorkerError } from './selectors';
+import { eventsFrom, rowsInto, selectDiagnostics, selectFailure, selectLoadProblems, selectPhase, selectWorkerError } from './selectors';
 
 const PHASE_TEXT = { idle: 'Idle', running: 'Running', paused: 'Paused', finished: 'Finished', failed: 'Failed' } as const;
 
@@ -23,6 +23,7 @@ export function RunStatus() {
   const failure = useRun(selectFailure);
   const problems = useRun(selectLoadProblems);
   const workerError = useRun(selectWorkerError);
+  const notes = useRun(selectDiagnostics);
   const sources = useEditor(useShallow(sourceIds));
   const sinks = useEditor(useShallow(sinkIds));
   const names = useEditor(useShallow(nodeNames));
@@ -41,6 +42,11 @@ export function RunStatus() {
         </span>
       )}
       {workerError !== null && <span className="wp-run-problem">Worker restarted: {workerError}</span>}
+      {notes.length > 0 && (
+        <span className="wp-run-notes" data-testid="run-notes" title={notes.slice(0, 20).map((d) => `${names[d.nodeId] ?? d.nodeId}: ${d.message}`).join('\n')}>
+          {notes.length === 1 ? '1 note' : `${notes.length} notes`}
+        </span>
+      )}
       {phase !== 'idle' && (
         <span className="wp-run-figures">
           {count(events)} events · {count(results)} results
