@@ -40,7 +40,9 @@ export function tooltipPlugin(): uPlot.Plugin {
           u.series.forEach((s, i) => {
             const value = u.data[i]?.[idx];
             if (i === 0 || value === null || value === undefined) return;
-            rows.push(line(typeof s.stroke === 'string' ? s.stroke : 'currentColor', String(s.label ?? ''), formatNumber(value)));
+            // uPlot keeps a series' stroke as a function once the plot is built.
+            const stroke = typeof s.stroke === 'function' ? s.stroke(u, i) : s.stroke;
+            rows.push(line(typeof stroke === 'string' ? stroke : 'currentColor', String(s.label ?? ''), formatNumber(value)));
           });
           const title = document.createElement('div');
           title.className = 'wp-chart-tip-title';

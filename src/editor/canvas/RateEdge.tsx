@@ -7,11 +7,24 @@ import type { PipelineFlowEdge } from './flowTypes';
 import { edgeRateOf, strokeForRate } from './runSelectors';
 
 
+/** Width of one character of the label's 10 px monospace font, so the box needs no measuring. */
+const CHAR_WIDTH = 6.1;
+
+function RateLabel({ x, y, text }: { x: number; y: number; text: string }) {
+  const width = text.length * CHAR_WIDTH + 8;
+  return (
+    <g className="wp-edge-rate" data-testid="edge-rate" transform={`translate(${x} ${y})`}>
+      <rect x={-width / 2} y={-7.5} width={width} height={15} rx={4} />
+      <text textAnchor="middle" dominantBaseline="central">{text}</text>
+    </g>
+  );
+}
+
 /**
  * React Flow's bezier edge, labelled with its rate while a run exists and
  * thicker the more flows along it (log scale). It reads its own rate from
  * the run store, so metrics updates redraw the edges whose rate changed only.
- * The label is a plain SVG text with a halo: React Flow's own edge label
+ * The label is drawn in a box sized from its length: React Flow's own edge label
  * measures itself with getBBox on every change, a forced layout per edge that
  * took a third of the main thread with 240 live edges.
  */
@@ -32,11 +45,7 @@ export const RateEdge = memo(function RateEdge(props: EdgeProps<PipelineFlowEdge
         {...(markerStart === undefined ? {} : { markerStart })}
         {...(interactionWidth === undefined ? {} : { interactionWidth })}
       />
-      {live && !far && (
-        <text className="wp-edge-rate" x={labelX} y={labelY} textAnchor="middle" dominantBaseline="central" data-testid="edge-rate">
-          {formatRate(rate)}
-        </text>
-      )}
+      {live && !far && <RateLabel x={labelX} y={labelY} text={formatRate(rate)} />}
     </>
   );
 });
