@@ -27,9 +27,11 @@ export function useDockTabs(views: readonly SinkViewSpec[], problemCount: number
   const [chosen, choose] = useState(PROBLEMS_TAB);
   const phase = useRunSlice(phaseOf);
   const selected = useEditor(useShallow(selectedNodesOf));
-  const previewNode = selected.length === 1 ? selected[0]! : null;
+  const single = selected.length === 1 ? selected[0]! : null;
+  // A chart or table sink shows its results in its own tab; a preview of it would say less.
+  const previewNode = single !== null && !views.some((v) => v.id === single) ? single : null;
   const lastPhase = useRef(phase);
-  const lastSelected = useRef(previewNode);
+  const lastSelected = useRef(single);
 
   useEffect(() => {
     const started = phase === 'running' && (lastPhase.current === 'idle' || lastPhase.current === 'finished' || lastPhase.current === 'failed');
@@ -38,11 +40,11 @@ export function useDockTabs(views: readonly SinkViewSpec[], problemCount: number
   }, [phase, problemCount, views]);
 
   useEffect(() => {
-    if (previewNode === lastSelected.current) return;
-    lastSelected.current = previewNode;
-    if (previewNode === null || phase === 'idle') return;
-    choose(views.some((v) => v.id === previewNode) ? sinkTab(previewNode) : PREVIEW_TAB);
-  }, [previewNode, phase, views]);
+    if (single === lastSelected.current) return;
+    lastSelected.current = single;
+    if (single === null || phase === 'idle') return;
+    choose(previewNode === null ? sinkTab(single) : PREVIEW_TAB);
+  }, [single, previewNode, phase]);
 
   const exists = chosen === PROBLEMS_TAB || (chosen === PREVIEW_TAB && previewNode !== null) || views.some((v) => sinkTab(v.id) === chosen);
   return { active: exists ? chosen : PROBLEMS_TAB, choose, previewNode };
