@@ -1,6 +1,11 @@
 import type { QuantileSketch, SketchBins } from './quantileSketch';
 import { NEGATIVE_BASE, POSITIVE_BASE, ZERO_CODE } from './sketchMapping';
 
+// Module constants, not imports read per code: an import is an export getter once compiled (see quantileSketch).
+const NEGATIVE = NEGATIVE_BASE;
+const ZERO = ZERO_CODE;
+const POSITIVE = POSITIVE_BASE;
+
 /** Room for a first key and as many either side: 1% buckets over two decades span about 230 keys. */
 const FIRST_ROOM = 256;
 
@@ -9,8 +14,8 @@ export function flushBuffer(sketch: QuantileSketch): void {
   const buffer = sketch.buffer;
   for (let i = 0; i < sketch.buffered; i++) {
     const code = buffer[i]!;
-    if (code > ZERO_CODE) addToBins(sketch.positive, code - POSITIVE_BASE, 1);
-    else if (code < ZERO_CODE) addToBins(sketch.negative, NEGATIVE_BASE - code, 1);
+    if (code > ZERO) addToBins(sketch.positive, code - POSITIVE, 1);
+    else if (code < ZERO) addToBins(sketch.negative, NEGATIVE - code, 1);
     else sketch.zeroCount++;
   }
   sketch.buffered = 0;

@@ -1,4 +1,4 @@
-import type { QuantileSketch } from './quantileSketch';
+import { sketchCode, type QuantileSketch } from './quantileSketch';
 import { flushBuffer } from './sketchBins';
 import { mapping, NEGATIVE_BASE, POSITIVE_BASE, ZERO_CODE } from './sketchMapping';
 
@@ -18,7 +18,7 @@ export function sketchQuantile(sketch: QuantileSketch, q: number): number {
   if (sketch.count === 0) return NaN;
   const rank = Math.floor(q * (sketch.count - 1));
   if (sketch.buffered === sketch.count) {
-    if (!sketch.sorted) sortCodes(sketch.buffer, sketch.buffered);
+    if (!sketch.sorted) sortCodes(sketch);
     sketch.sorted = true;
     return clamp(sketch, decode(sketch.buffer[rank]!));
   }
@@ -26,10 +26,15 @@ export function sketchQuantile(sketch: QuantileSketch, q: number): number {
   return rank >= sketch.count / 2 ? fromTop(sketch, sketch.count - 1 - rank) : fromBottom(sketch, rank);
 }
 
+// Module constants, not imports read per call: an import is an export getter once compiled (see quantileSketch).
+const NEGATIVE = NEGATIVE_BASE;
+const ZERO = ZERO_CODE;
+const POSITIVE = POSITIVE_BASE;
+
 /** The value a code stands for (its bucket's representative). */
 function decode(code: number): number {
-  if (code > ZERO_CODE) return bucketValue(code - POSITIVE_BASE);
-  if (code < ZERO_CODE) return -bucketValue(NEGATIVE_BASE - code);
+  if (code > ZERO) return bucketValue(code - POSITIVE);
+  if (code < ZERO) return -bucketValue(NEGATIVE - code);
   return 0;
 }
 
@@ -48,32 +53,42 @@ function bucketValue(key: number): number {
   return known === known ? known : (knownValues[i] = mapping.value(key));
 }
 
-/** Counts per code, for sorting codes that span a narrow range (they mostly do); all 0 between sorts. */
+/** Counts per code and which codes occur (a bit each), for sorting codes that span a narrow range; all 0 between sorts. */
 const tally = new Int32Array(4096);
+const occurs = new Int32Array(4096 / 32);
 
-/** Sorts codes[0..n) ascending: by counting when they span under 4096 codes (no comparisons), else natively. */
-function sortCodes(codes: Int32Array, n: number): void {
-  let lo = codes[0]!;
-  let hi = lo;
-  for (let i = 1; i < n; i++) {
-    const c = codes[i]!;
-    if (c < lo) lo = c;
-    else if (c > hi) hi = c;
-  }
-  if (hi - lo >= tally.length) {
+/**
+ * Sorts a sketch's buffered codes ascending. The codes of its smallest and
+ * largest value bound them (codes order as values do); when they span under
+ * 4096 codes (they mostly span a few hundred) they are sorted by counting,
+ * visiting only the codes that occur through a bit set, else natively.
+ */
+function sortCodes(sketch: QuantileSketch): void {
+  const codes = sketch.buffer;
+  const n = sketch.buffered;
+  const lo = sketchCode(sketch.min);
+  const span = sketchCode(sketch.max) - lo + 1;
+  if (span > tally.length) {
     codes.subarray(0, n).sort();
     return;
   }
-  for (let i = 0; i < n; i++) tally[codes[i]! - lo]!++;
-  // Every code is written and `out` advanced by its tally, so an empty code costs no branch (that one
-  // mispredicted often); it is written where the next present code will go, before hi ends the loop.
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]! - lo;
+    tally[c]!++;
+    occurs[c >>> 5]! |= 1 << (c & 31);
+  }
   let out = 0;
-  for (let c = 0; c <= hi - lo; c++) {
-    const k = tally[c]!;
-    codes[out] = lo + c;
-    for (let m = 1; m < k; m++) codes[out + m] = lo + c;
-    out += k;
-    tally[c] = 0;
+  for (let w = 0; w <= (span - 1) >>> 5; w++) {
+    let bits = occurs[w]!;
+    occurs[w] = 0;
+    while (bits !== 0) {
+      const c = (w << 5) + 31 - Math.clz32(bits & -bits);
+      bits &= bits - 1;
+      const k = tally[c]!;
+      tally[c] = 0;
+      for (let m = 0; m < k; m++) codes[out + m] = lo + c;
+      out += k;
+    }
   }
 }
 
