@@ -50,6 +50,20 @@ describe('the pipeline worker', () => {
     clock.advance(10);
   });
 
+  it('previews a node watched after the fact, e.g. clicked while paused, at once', () => {
+    const { api } = worker();
+    api.load(sensorDocument({ rate: 1000 }), false);
+    api.step('batch');
+    api.drain();
+    api.watch('src');
+    const preview = api.drain().preview;
+    expect(preview?.out).toHaveLength(50);
+    // The newest last: the batch's final event.
+    const times = preview?.out.map((r) => r.ts as number) ?? [];
+    expect(times[49]).toBeGreaterThan(times[0]!);
+    expect(preview?.late).toEqual([]);
+  });
+
   it('stops to a fresh run (a new run id), and refuses a document that does not compile', () => {
     const { api } = worker();
     api.load(sensorDocument({ rate: 1000 }), false);

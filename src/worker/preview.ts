@@ -1,7 +1,10 @@
 /**
- * The watched node's preview: the last PREVIEW_SIZE records that left it on
- * `out` and `late`. Fed by the runtime's onEmit tap; only the watched node's
- * batches are read, and only their last PREVIEW_SIZE rows become records.
+ * Node previews: the last PREVIEW_SIZE records that left a node on `out` and
+ * `late`. The runtime's onEmit tap hands every batch over; only references
+ * to each port's most recent batches are kept (and the tail of a selection,
+ * whose buffer the engine reuses), and records are built only when a drain
+ * asks for the watched node. So a node clicked while the run is paused shows
+ * its last records at once.
  */
 import { readCell, type Batch, type FieldType } from '../engine/batch';
 import type { OutPort } from '../engine/operators/types';
@@ -10,57 +13,66 @@ import { PREVIEW_SIZE, type NodePreview, type PreviewRecord } from './protocol';
 export interface PreviewTap {
   watch(nodeId: string | null): void;
   onEmit(stepId: string, port: OutPort, batch: Batch, rows: Int32Array | null): void;
-  /** The preview when it changed since the last call, else null. */
+  /** The watched node's preview when it changed since the last call, else null. */
   take(): NodePreview | null;
 }
 
-function records(batch: Batch, rows: Int32Array | null): PreviewRecord[] {
-  const count = rows === null ? batch.length : rows.length;
-  const names = Object.keys(batch.columns);
+/** The last `count` rows of a batch: rows `from`.. when unselected, else the selection's tail `rows`. */
+interface Recent {
+  readonly batch: Batch;
+  readonly rows: Int32Array | null;
+  readonly from: number;
+  readonly count: number;
+}
+
+function records(list: readonly Recent[]): PreviewRecord[] {
   const out: PreviewRecord[] = [];
-  for (let k = Math.max(0, count - PREVIEW_SIZE); k < count; k++) {
-    const i = rows === null ? k : rows[k]!;
-    const record: Record<string, string | number | boolean | null> = {};
-    for (const name of names) record[name] = readCell(batch.columns[name]!, i);
-    out.push(record);
+  let skip = list.reduce((n, r) => n + r.count, 0) - PREVIEW_SIZE;
+  for (const { batch, rows, from, count } of list) {
+    const names = Object.keys(batch.columns);
+    for (let k = 0; k < count; k++) {
+      if (skip-- > 0) continue;
+      const i = rows === null ? from + k : rows[k]!;
+      const record: Record<string, string | number | boolean | null> = {};
+      for (const name of names) record[name] = readCell(batch.columns[name]!, i);
+      out.push(record);
+    }
   }
   return out;
 }
 
 /** `stepOf` maps a node id to the step that emits for it (an aggregate fused into its window emits as the window). */
 export function createPreviewTap(stepOf: ReadonlyMap<string, string>): PreviewTap {
+  const recent = new Map<string, Recent[]>();
   let watched: string | null = null;
   let step: string | null = null;
-  let out: PreviewRecord[] = [];
-  let late: PreviewRecord[] = [];
-  let fields: { name: string; type: FieldType }[] = [];
   let changed = false;
-  const keepLast = (list: PreviewRecord[], more: PreviewRecord[]): PreviewRecord[] => {
-    const all = list.concat(more);
-    return all.length > PREVIEW_SIZE ? all.slice(all.length - PREVIEW_SIZE) : all;
-  };
   return {
     watch(nodeId) {
       watched = nodeId;
       step = nodeId === null ? null : (stepOf.get(nodeId) ?? nodeId);
-      out = [];
-      late = [];
-      fields = [];
       changed = true;
     },
     onEmit(stepId, port, batch, rows) {
-      if (stepId !== step || batch.length === 0 || (rows !== null && rows.length === 0)) return;
-      const more = records(batch, rows);
-      if (port === 'out') {
-        out = keepLast(out, more);
-        fields = Object.entries(batch.columns).map(([name, c]) => ({ name, type: c.type }));
-      } else late = keepLast(late, more);
-      changed = true;
+      const count = Math.min(rows === null ? batch.length : rows.length, PREVIEW_SIZE);
+      if (count === 0) return;
+      const key = port === 'out' ? stepId : `${stepId}:late`;
+      let list = recent.get(key);
+      if (list === undefined) recent.set(key, (list = []));
+      // A selection's tail is copied: the engine reuses its buffer.
+      list.push({ batch, rows: rows === null ? null : rows.slice(rows.length - count), from: batch.length - count, count });
+      let total = list.reduce((n, r) => n + r.count, 0);
+      while (list.length > 1 && total - list[0]!.count >= PREVIEW_SIZE) total -= list.shift()!.count;
+      if (stepId === step) changed = true;
     },
     take() {
-      if (!changed || watched === null) return null;
+      if (!changed || watched === null || step === null) return null;
       changed = false;
-      return { nodeId: watched, fields, out, late };
+      const out = recent.get(step) ?? [];
+      const last = out.at(-1)?.batch;
+      const fields = last === undefined ? [] : Object.entries(last.columns).map(([name, c]): { name: string; type: FieldType } => ({ name, type: c.type }));
+      return { nodeId: watched, fields, out: records(out), late: records(recent.get(`${step}:late`) ?? []) };
     },
   };
 }
+

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Batch } from '../engine/batch';
+import { createPreviewTap } from './preview';
+
+function batch(from: number, length: number): Batch {
+  const time = Float64Array.from({ length }, (_, i) => from + i);
+  return { length, time, watermark: new Float64Array(length), endWatermark: from + length, keys: null, columns: { t: { type: 'time', values: time } } };
+}
+
+describe('the preview tap', () => {
+  it('keeps the newest 50 records of a port across batches, out and late apart', () => {
+    const tap = createPreviewTap(new Map());
+    for (let i = 0; i < 10; i++) tap.onEmit('n', 'out', batch(i * 20, 20), null);
+    tap.onEmit('n', 'late', batch(5, 2), null);
+    tap.watch('n');
+    const p = tap.take()!;
+    expect(p.out.map((r) => r.t)).toEqual(Array.from({ length: 50 }, (_, i) => 150 + i));
+    expect(p.late.map((r) => r.t)).toEqual([5, 6]);
+    expect(p.fields).toEqual([{ name: 't', type: 'time' }]);
+    expect(tap.take()).toBeNull();
+  });
+
+  it('reads a selection as it was emitted, though the engine reuses its buffer', () => {
+    const tap = createPreviewTap(new Map([['agg', 'win']]));
+    tap.watch('agg');
+    const rows = Int32Array.from([1, 3]);
+    tap.onEmit('win', 'out', batch(100, 5), rows);
+    rows.set([0, 0]);
+    expect(tap.take()).toMatchObject({ nodeId: 'agg', out: [{ t: 101 }, { t: 103 }] });
+  });
+});
