@@ -31,7 +31,11 @@ test.describe('live results', () => {
     await expect(results.chart('temperatureChart').locator('.wp-chart-tip')).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}/);
     await expect(results.chart('temperatureChart').locator('.wp-chart-tip')).toContainText('sensor-');
 
-    await results.tab('Window results').click();
+    // The dock's tabs follow the arrow keys.
+    await results.tab('Average temperature').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(results.tab('Window results')).toHaveAttribute('aria-selected', 'true');
+    await expect(results.tab('Window results')).toBeFocused();
     await expect.poll(() => results.tableRows('windowTable')).toBeGreaterThan(6);
     await expect(results.table('windowTable').getByRole('columnheader')).toHaveText(['window_start', 'window_end', 'device', 'readings', 'avg_temperature', 'max_temperature', 'revision']);
     // One late reading in a hundred: revisions of windows arrive, and the rows they replace are struck through.

@@ -1,20 +1,9 @@
 import type { ChunkColumn, ResultChunk } from '../worker/protocol';
 import { columnOf, keyOf, numberAt, REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD } from './cells';
+import { alignedXs, dropBefore, type Point, type Series } from './chartSeries';
 import { Notifier } from './notifier';
 import type { ChartData, ChartSnapshot, ChartSpec } from './types';
 
-interface Point {
-  readonly x: number;
-  readonly y: number | null;
-  readonly revision: number;
-}
-
-interface Series {
-  readonly slot: number;
-  results: number;
-  /** Point id -> point, in arrival order, which is x order but for late windows. */
-  readonly points: Map<string | number, Point>;
-}
 
 /**
  * A bound on any one series, for charts over event time fed raw records at
@@ -145,19 +134,4 @@ export class ChartBuffer extends Notifier {
     }
     return series;
   }
-}
-
-/** Deletes points older than `from` from the front (arrival order is x order but for late windows). */
-function dropBefore(points: Map<string | number, Point>, from: number): void {
-  for (const [id, p] of points) {
-    if (p.x >= from) return;
-    points.delete(id);
-  }
-}
-
-/** The sorted distinct x values of the series' points within the range. */
-function alignedXs(series: readonly Series[], from: number): number[] {
-  const seen = new Set<number>();
-  for (const s of series) for (const p of s.points.values()) if (p.x >= from) seen.add(p.x);
-  return [...seen].sort((a, b) => a - b);
 }

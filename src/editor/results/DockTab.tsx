@@ -30,6 +30,7 @@ export function DockTab({ id, label, icon, active, panel, alert = false, onChoos
       className="wp-dock-tab"
       aria-selected={active}
       aria-controls={panel}
+      tabIndex={active ? 0 : -1}
       onClick={onChoose}
       title={label}
     >

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import { analyseDocument } from '../analysis/analyse';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { useEditor } from '../store/context';
@@ -14,6 +14,18 @@ import './results.css';
 // Numbers and strings, so a drag (a new document every frame) does not redraw the dock.
 const problemCountOf = (s: EditorState) => analyseDocument(s.doc).problems.length;
 const titleOf = (id: string | null) => (s: EditorState): string => (id === null ? '' : (s.doc.nodes.find((n) => n.id === id)?.name ?? id));
+/** Arrow keys, Home and End move between tabs and open the one they reach (the WAI-ARIA tabs pattern). */
+function onTabKey(e: KeyboardEvent<HTMLElement>): void {
+  const tabs = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+  const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
+  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+  if (at < 0 || next === undefined) return;
+  const target = tabs[(next + tabs.length) % tabs.length]!;
+  target.focus();
+  target.click();
+  e.preventDefault();
+}
+
 const panelId = (tab: string) => `wp-dock-panel-${tab.replace(/[^\w-]/g, '_')}`;
 
 /**
@@ -35,7 +47,7 @@ export function ResultsDock() {
       {open && (
         <div className="wp-dock-resize" role="separator" aria-orientation="horizontal" aria-label="Resize the dock" title="Drag to resize" tabIndex={0} {...handle} />
       )}
-      <div className="wp-dock-tabs" role="tablist" aria-label="Results dock">
+      <div className="wp-dock-tabs" role="tablist" aria-label="Results dock" onKeyDown={onTabKey}>
         <DockTab {...tab(PROBLEMS_TAB)} icon="problems" label="Problems" alert={problemCount > 0} />
         {views.map((v) => <DockTab key={v.id} {...tab(sinkTab(v.id))} icon={v.kind} label={v.title} />)}
         {previewNode !== null && <DockTab {...tab(PREVIEW_TAB)} icon="preview" label={`Preview: ${previewTitle}`} />}
