@@ -127,3 +127,24 @@ test('dropping a CSV file on the canvas adds a file source holding its data, whi
   await expect(page.getByTestId('run-notes')).toHaveText('1 note');
   await expect(page.getByTestId('run-notes')).toHaveAttribute('title', /line 122: event time "time"/);
 });
+
+test('a crashed worker is replaced: the run says so, the canvas stays, and Run works again', async ({ page, editor }) => {
+  await editor.goto();
+  await new DocumentsBar(page).newFromExample(SENSOR_EXAMPLE);
+  const run = new RunControls(page);
+  await run.run();
+  await expect.poll(() => page.workers().length).toBeGreaterThan(0);
+  const nodes = await editor.nodeIds();
+  // An error nobody catches inside the worker: what a crash looks like from the page.
+  await page.workers()[0]!.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('simulated crash');
+    });
+  });
+  await run.expectPhase('Idle');
+  await expect(run.status).toContainText('Worker restarted: ');
+  expect(await editor.nodeIds()).toEqual(nodes);
+  await run.run();
+  await expect.poll(() => run.events()).toBeGreaterThan(0);
+  await expect(run.status).not.toContainText('Worker restarted');
+});

@@ -35,6 +35,31 @@ function harness(phases: Frame['phase'][]) {
 }
 
 describe('the drain loop', () => {
+  it('forgets a drain that will never answer when restarted', async () => {
+    const callbacks: (() => void)[] = [];
+    let calls = 0;
+    const applied: number[] = [];
+    const loop = createDrainLoop({
+      drain: () => {
+        calls++;
+        // The first worker dies with this drain in flight.
+        return calls === 1 ? new Promise<Frame>(() => undefined) : Promise.resolve({ ...frame('idle'), runId: calls });
+      },
+      onFrame: (f) => applied.push(f.runId),
+      onError: (e) => { throw e; },
+      requestFrame: (cb) => callbacks.push(cb),
+      cancelFrame: () => undefined,
+    });
+    loop.wake();
+    for (const cb of callbacks.splice(0)) cb();
+    loop.restart();
+    for (let i = 0; i < 4; i++) {
+      for (const cb of callbacks.splice(0)) cb();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(applied[0]).toBe(2);
+  });
+
   it('pulls once per animation frame with one drain in flight, and applies answers in a frame', async () => {
     const h = harness(['running']);
     h.loop.wake();

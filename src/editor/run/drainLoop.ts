@@ -20,6 +20,11 @@ export interface DrainLoopDeps {
 export interface DrainLoop {
   /** Starts pulling (again), e.g. after a command. */
   wake(): void;
+  /**
+   * Forgets a drain in flight and an answer not yet applied (the worker that
+   * owes them died: its answer would be stale, or never come), then wakes.
+   */
+  restart(): void;
   dispose(): void;
 }
 
@@ -33,6 +38,8 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   let ready: Frame | null = null;
   let settle = 0;
   let disposed = false;
+  /** Bumped by restart(), so the answer of a forgotten drain is dropped. */
+  let generation = 0;
 
   const schedule = (): void => {
     if (handle === null && !disposed) handle = deps.requestFrame(tick);
@@ -50,13 +57,16 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
     }
     if (settle <= 0 || inFlight) return;
     inFlight = true;
+    const asked = generation;
     deps.drain().then(
       (frame) => {
+        if (asked !== generation) return;
         inFlight = false;
         ready = frame;
         schedule();
       },
       (error: unknown) => {
+        if (asked !== generation) return;
         inFlight = false;
         if (!disposed) deps.onError(error);
       },
@@ -65,6 +75,13 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
 
   return {
     wake() {
+      settle = SETTLE_FRAMES;
+      schedule();
+    },
+    restart() {
+      generation++;
+      inFlight = false;
+      ready = null;
       settle = SETTLE_FRAMES;
       schedule();
     },

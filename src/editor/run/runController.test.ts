@@ -126,6 +126,7 @@ describe('the run controller', () => {
     controller = createRunController(h.options(editor));
     controller.run();
     await settle(h);
+    const before = controller.store.getState().runId;
     h.crash('the worker ran out of memory');
     expect(controller.store.getState()).toMatchObject({ phase: 'idle', workerError: 'the worker ran out of memory' });
     expect(h.started()).toBe(2);
@@ -133,5 +134,7 @@ describe('the run controller', () => {
     controller.run();
     await settle(h);
     expect(controller.store.getState()).toMatchObject({ phase: 'running', workerError: null });
+    // The new worker counts from 1 again; the views must still see a new run.
+    expect(controller.store.getState().runId).toBeGreaterThan(before);
   });
 });

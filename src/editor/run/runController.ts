@@ -42,6 +42,11 @@ export function createRunController(options: RunControllerOptions): RunControlle
   let chain: Promise<void> = Promise.resolve();
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
+  /**
+   * A new worker counts runs from 0 again; its run ids are shifted past the
+   * old worker's, so the views see a new run (and clear) after a crash.
+   */
+  let runIdBase = 0;
 
   const worker = (): WorkerClient => {
     if (client !== null) return client;
@@ -50,8 +55,11 @@ export function createRunController(options: RunControllerOptions): RunControlle
       started.dispose();
       if (client === started) client = null;
       loaded = null;
+      runIdBase = store.getState().runId;
       dispatch({ type: 'workerCrashed', message });
-      if (!disposed) worker();
+      if (disposed) return;
+      worker();
+      loop.restart();
     });
     client = started;
     const { speed, watchedNodeId } = store.getState();
@@ -62,7 +70,8 @@ export function createRunController(options: RunControllerOptions): RunControlle
 
   const loop = createDrainLoop({
     drain: () => worker().api.drain(),
-    onFrame(frame) {
+    onFrame(answer) {
+      const frame = runIdBase === 0 ? answer : { ...answer, runId: answer.runId + runIdBase };
       results.publish(frame.runId, frame.outputs);
       dispatch({ type: 'frame', frame });
     },
@@ -95,7 +104,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
       return false;
     }
     loaded = doc;
-    dispatch({ type: 'loaded', runId: result.runId });
+    dispatch({ type: 'loaded', runId: result.runId + runIdBase });
     return true;
   }
 
