@@ -78,7 +78,13 @@ async function startPreview(): Promise<ChildProcess> {
 
 function stopPreview(server: ChildProcess): void {
   // npx starts vite as a child: end the whole process group it leads.
-  if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  if (server.pid === undefined) return;
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch (error) {
+    // ESRCH: the group has already gone, which is what we wanted.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
 }
 
 interface Figures {

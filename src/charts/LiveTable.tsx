@@ -1,12 +1,14 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { downloadText, toCsv, toNdjson } from './exportRows';
 import { formatCell } from './format';
 import type { TableBuffer, TableColumn, TableRow } from './tableBuffer';
+import { useFixedRows } from './useFixedRows';
 import { useFrameVersion } from './useFrameVersion';
 import './charts.css';
 
 const ROW_HEIGHT = 26;
+/** A table is read, not watched: four updates a second keep it live and leave the frames to the charts. */
+const REFRESH_MS = 250;
 /** Column widths by type: a UTC date-time needs 23 characters, a number far fewer. */
 const COLUMN_WIDTH: Record<TableColumn['type'], number> = { time: 184, number: 124, string: 150, boolean: 84 };
 
@@ -22,13 +24,15 @@ function rowTitle(row: TableRow): string | undefined {
 
 /**
  * A live table of a table sink's buffer, newest first. Only the rows in view
- * are in the DOM (@tanstack/react-virtual), so 100,000 rows scroll smoothly;
- * it re-renders at most once per frame. Downloads write what it holds.
+ * are in the DOM (fixed-height rows, see useFixedRows), so 100,000 rows
+ * scroll smoothly; it re-renders at most four times a second. Downloads write what it holds.
  */
 export function LiveTable({ buffer, label, fileName }: { buffer: TableBuffer; label: string; fileName: string }) {
-  useFrameVersion(buffer);
+  useFrameVersion(buffer, REFRESH_MS);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: buffer.size, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const { first, last } = useFixedRows(scroller, buffer.size, ROW_HEIGHT);
+  const shown: number[] = [];
+  for (let index = first; index < last; index++) shown.push(index);
   const { columns } = buffer;
   // Fixed tracks, the same for the header and every row: flexible ones size by each row's own content.
   const tracks = columns.map((c) => `${COLUMN_WIDTH[c.type]}px`);
@@ -54,12 +58,12 @@ export function LiveTable({ buffer, label, fileName }: { buffer: TableBuffer; la
           {columns.map((c) => <div key={c.name} role="columnheader" className={c.type === 'string' ? '' : 'is-numeric'}>{c.name}</div>)}
         </div>
         {buffer.size === 0 && <p className="wp-live-table-empty">No results yet.</p>}
-        <div className="wp-table-body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = buffer.rowAt(item.index);
+        <div className="wp-table-body" style={{ height: buffer.size * ROW_HEIGHT }}>
+          {shown.map((index) => {
+            const row = buffer.rowAt(index);
             if (row === undefined) return null;
             return (
-              <div key={row.seq} role="row" aria-rowindex={item.index + 2} className={rowClass(row)} title={rowTitle(row)} style={{ ...template, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}>
+              <div key={row.seq} role="row" aria-rowindex={index + 2} className={rowClass(row)} title={rowTitle(row)} style={{ ...template, height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}>
                 {columns.map((c, i) => <div key={c.name} role="cell" className={c.type === 'string' ? '' : 'is-numeric'}>{formatCell(row.cells[i], c.type)}</div>)}
               </div>
             );

@@ -1,0 +1,31 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+/** Rows above and below the visible ones, so a quick scroll does not show blanks. */
+const OVERSCAN = 12;
+
+/**
+ * The rows of a fixed-height list that are in view of `scroller`. With every
+ * row the same height this is two divisions per render, whatever the count:
+ * a general virtualizer (@tanstack/react-virtual) rebuilds one measurement per
+ * row whenever the count changes, which at 100,000 live rows cost a long task
+ * per update.
+ */
+export function useFixedRows(scroller: RefObject<HTMLElement | null>, count: number, rowHeight: number): { first: number; last: number } {
+  const [view, setView] = useState({ top: 0, height: 600 });
+  useEffect(() => {
+    const element = scroller.current;
+    if (element === null) return undefined;
+    const measure = () => setView({ top: element.scrollTop, height: element.clientHeight });
+    measure();
+    element.addEventListener('scroll', measure, { passive: true });
+    const resize = new ResizeObserver(measure);
+    resize.observe(element);
+    return () => {
+      element.removeEventListener('scroll', measure);
+      resize.disconnect();
+    };
+  }, [scroller]);
+  const first = Math.max(0, Math.floor(view.top / rowHeight) - OVERSCAN);
+  const last = Math.min(count, Math.ceil((view.top + view.height) / rowHeight) + OVERSCAN);
+  return { first, last };
+}
