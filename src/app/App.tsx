@@ -1,7 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
 import { EditorShell } from '../editor/EditorShell';
-import { RunAccessProvider } from '../editor/results/runAccess';
 import { RunProvider } from '../editor/run/RunProvider';
 import { RunToolbar } from '../editor/run/RunToolbar';
 import type { RunController } from '../editor/run/types';
@@ -24,17 +23,15 @@ export function App({ store, run }: { readonly store: EditorStore; readonly run:
     <QueryClientProvider client={queryClient}>
       <EditorStoreProvider store={store}>
         <RunProvider controller={run}>
-          <RunAccessProvider controller={run}>
-            <div className="shell">
-              <a className="skip-link" href="#main" onClick={skipToMain}>
-                Skip to the canvas
-              </a>
-              <TopBar>
-                <RunToolbar />
-              </TopBar>
-              <EditorShell />
-            </div>
-          </RunAccessProvider>
+          <div className="shell">
+            <a className="skip-link" href="#main" onClick={skipToMain}>
+              Skip to the canvas
+            </a>
+            <TopBar>
+              <RunToolbar />
+            </TopBar>
+            <EditorShell />
+          </div>
         </RunProvider>
       </EditorStoreProvider>
     </QueryClientProvider>

@@ -2,7 +2,7 @@ import { useStore } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import './live.css';
 import { formatCount, formatRate, formatWatermark } from '../../charts/format';
-import { useRunSlice } from '../results/runAccess';
+import { useRun } from '../run/RunProvider';
 import { ConnectionBadge } from './ConnectionBadge';
 import { badgesShown } from './detail';
 import { connectionOf, statsOf } from './runSelectors';
@@ -20,8 +20,8 @@ export const NodeBadges = memo(function NodeBadges(props: { id: string; hasInput
  * these badges and nothing else of the canvas.
  */
 const LiveBadges = memo(function LiveBadges({ id, hasInput, hasOutput }: { id: string; hasInput: boolean; hasOutput: boolean }) {
-  const stats = useRunSlice(useMemo(() => statsOf(id), [id]));
-  const connection = useRunSlice(useMemo(() => connectionOf(id), [id]));
+  const stats = useRun(useMemo(() => statsOf(id), [id]));
+  const connection = useRun(useMemo(() => connectionOf(id), [id]));
   if (stats === undefined && connection === undefined) return null;
   const stateful = stats !== undefined && (stats.keys > 0 || stats.openWindows > 0);
   return (

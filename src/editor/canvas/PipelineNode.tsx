@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
-import { useRunSlice } from '../results/runAccess';
+import { useRun } from '../run/RunProvider';
 import type { RunState } from '../run/types';
 import { isNodeKind, portsOf } from '../../model';
 import type { PipelineFlowNode } from './flowTypes';
@@ -34,7 +34,7 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
   const problemCount = data.problems.length;
   const tipId = `wp-node-problems-${id}`;
   const chart = data.kind === 'sink.chart';
-  const failed = useRunSlice(useMemo(() => failedAt(id), [id]));
+  const failed = useRun(useMemo(() => failedAt(id), [id]));
   return (
     <div data-failed={failed ? 'true' : undefined} className={`wp-node wp-family-${type}${failed ? ' is-failed' : ''}${selected ? ' is-selected' : ''}${problemCount > 0 ? ' has-problems' : ''}${labelled ? ' has-ports' : ''}${chart ? ' has-chart' : ''}`}>
       {inputs.length > 0 && (

@@ -1,7 +1,7 @@
 import { BaseEdge, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import { formatRate } from '../../charts/format';
-import { useRunSlice } from '../results/runAccess';
+import { useRun } from '../run/RunProvider';
 import { lowDetail } from './detail';
 import type { PipelineFlowEdge } from './flowTypes';
 import { edgeRateOf, strokeForRate } from './runSelectors';
@@ -30,7 +30,7 @@ function RateLabel({ x, y, text }: { x: number; y: number; text: string }) {
  */
 export const RateEdge = memo(function RateEdge(props: EdgeProps<PipelineFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, style, markerEnd, markerStart, interactionWidth } = props;
-  const rate = useRunSlice(useMemo(() => edgeRateOf(id), [id]));
+  const rate = useRun(useMemo(() => edgeRateOf(id), [id]));
   // Zoomed far out the label is unreadable: leave it out rather than hide it, so it is never laid out.
   const far = useStore(lowDetail);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });

@@ -4,7 +4,7 @@ import type { RunState } from '../run/types';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { PreviewTable } from './PreviewTable';
-import { useRunControllerOrNull, useRunSlice } from './runAccess';
+import { useRunControllerOrNull, useRun } from '../run/RunProvider';
 
 const previewOf = (s: RunState) => s.preview;
 const phaseOf = (s: RunState) => s.phase;
@@ -18,8 +18,8 @@ type Port = 'out' | 'late';
  */
 export function NodePreviewPanel({ nodeId }: { nodeId: string }) {
   const controller = useRunControllerOrNull();
-  const preview = useRunSlice(previewOf);
-  const phase = useRunSlice(phaseOf);
+  const preview = useRun(previewOf);
+  const phase = useRun(phaseOf);
   const node = useEditor((s: EditorState) => s.doc.nodes.find((n) => n.id === nodeId));
   const [port, setPort] = useState<Port>('out');
   const isWindow = node?.kind.startsWith('window.') ?? false;

@@ -4,7 +4,7 @@ import { TableBuffer } from '../../charts/tableBuffer';
 import { analyseDocument } from '../analysis/analyse';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
-import { useRunControllerOrNull } from './runAccess';
+import { useRunControllerOrNull } from '../run/RunProvider';
 import { sinkViewsOf, viewSignature, type SinkViewSpec } from './sinkViews';
 
 /** A sink's live buffer: what its chart or table (and the chart node's preview) draw from. */

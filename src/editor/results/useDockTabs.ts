@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { RunState } from '../run/types';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
-import { useRunSlice } from './runAccess';
+import { useRun } from '../run/RunProvider';
 import type { SinkViewSpec } from './sinkViews';
 
 export const PROBLEMS_TAB = 'problems';
@@ -25,7 +25,7 @@ export function useDockTabs(views: readonly SinkViewSpec[], problemCount: number
   previewNode: string | null;
 } {
   const [chosen, choose] = useState(PROBLEMS_TAB);
-  const phase = useRunSlice(phaseOf);
+  const phase = useRun(phaseOf);
   const selected = useEditor(useShallow(selectedNodesOf));
   const single = selected.length === 1 ? selected[0]! : null;
   // A chart or table sink shows its results in its own tab; a preview of it would say less.
