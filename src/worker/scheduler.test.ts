@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NodeError } from '../engine/run/nodeError';
 import type { Runtime } from '../engine/run/runtime';
 import { createScheduler, IDLE_MS, STEP_BATCH_ROWS } from './scheduler';
@@ -109,5 +109,24 @@ describe('the scheduler', () => {
     expect(scheduler.phase).toBe('failed');
     expect(scheduler.failure).toEqual({ nodeId: 'agg', message: 'boom' });
     expect(clock.pending()).toBe(0);
+  });
+
+  it('waits between slices when its only sources are WebSockets with nothing queued, even at Max', () => {
+    const clock = createFakeClock(1);
+    const built = createSession({
+      format: 'windowpane.pipeline', version: 1, name: 'live',
+      nodes: [
+        { id: 'live', kind: 'source.websocket', position: { x: 0, y: 0 }, params: { url: 'ws://localhost:1/streams/sensors', format: 'auto', fields: [{ name: 'ts', type: 'time' }], eventTime: 'ts', timeFormat: 'auto', maxOutOfOrderness: '0ms', queueLimit: 100 } },
+        { id: 'out', kind: 'sink.collect', position: { x: 0, y: 0 }, params: {} },
+      ],
+      edges: [{ id: 'e1', from: 'live', to: 'out', fromPort: 'out', toPort: 'in' }],
+    }, 'max', null, { ...clock, openFeed: () => ({ close: () => undefined }), log: () => undefined, onPhase: () => undefined });
+    if (!built.ok) throw new Error('did not compile');
+    const steps = vi.spyOn(built.session.runtime, 'step');
+    built.session.scheduler.start();
+    clock.advance(1000);
+    expect(built.session.scheduler.phase).toBe('running');
+    // One step per idle pause, not a busy loop of empty steps.
+    expect(steps.mock.calls.length).toBeLessThanOrEqual(Math.ceil(1000 / IDLE_MS) + 1);
   });
 });

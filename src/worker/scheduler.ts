@@ -50,6 +50,12 @@ function failureOf(error: unknown): NodeFailure {
   return { nodeId: null, message: error instanceof Error ? error.message : String(error) };
 }
 
+/** True while a WebSocket source has received events the pipeline has not taken yet. */
+function hasQueued(runtime: Runtime): boolean {
+  for (const source of runtime.messageSources.values()) if (source.stats().queued > 0) return true;
+  return false;
+}
+
 /** Creates an idle scheduler for one loaded runtime; `onChange` hears every phase change. */
 export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, speed: RunSpeed, onChange: () => void): Scheduler {
   const { runtime, paced, gate } = target;
@@ -96,15 +102,17 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
     lastTick = start;
     if (speed !== 'max') for (const p of paced) p.advance(elapsed * speed, MAX_WAIT_MS * speed);
     const max = speed === 'max';
+    // Flat out means flat out for generators and files; WebSocket sources only have what has arrived.
+    const spin = max && paced.length > 0;
     const alive = guarded(max, () => {
       runtime.tick(start);
       // One step at least, so unpaced (WebSocket) sources are drained every slice.
       do {
         if (!runtime.step(RUN_BATCH_ROWS)) return false;
-      } while (clock.now() - start < SLICE_MS && (max || paced.some((p) => p.hasDue())));
+      } while (clock.now() - start < SLICE_MS && (spin || paced.some((p) => p.hasDue()) || hasQueued(runtime)));
       return true;
     });
-    if (alive) schedule(max ? 0 : IDLE_MS);
+    if (alive) schedule(spin ? 0 : IDLE_MS);
   }
 
   return {
