@@ -86,7 +86,9 @@ export function createKeyByOperator(fields: readonly string[], ctx: OperatorCont
     },
     pushSelected(batch: Batch, rows: Int32Array): void {
       if (buffer.length < batch.length) buffer = new Int32Array(Math.max(batch.length, 2 * buffer.length));
-      const keys = keysOf(batch, rows, buffer.subarray(0, batch.length));
+      // A host that keeps emitted batches (a preview tap) gets keys of their own.
+      const into = ctx.outputsKept === true ? new Int32Array(batch.length) : buffer.subarray(0, batch.length);
+      const keys = keysOf(batch, rows, into);
       emitRows(ctx, 'out', withColumnsAndKeys(batch, batch.columns, keys, st.count), rows);
     },
   };

@@ -29,9 +29,10 @@ export function createMapOperator(config: MapConfig, ctx: OperatorContext): Oper
     // passes on unchanged, and since a selection is read only during the push
     // that carries it (a consumer that keeps rows gets a gathered copy), the
     // computed columns can live in the expressions' own buffers: no array
-    // allocated per batch and field.
+    // allocated per batch and field. Not when a host keeps what operators
+    // emit (a preview tap), which needs arrays of its own.
     pushSelected(batch: Batch, rows: Int32Array): void {
-      emitRows(ctx, 'out', mapped(batch, true), rows);
+      emitRows(ctx, 'out', mapped(batch, ctx.outputsKept !== true), rows);
     },
   };
 }

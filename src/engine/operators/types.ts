@@ -28,6 +28,12 @@ export interface OperatorContext {
    * gathers. A filter's output thus costs no copy of columns nobody reads.
    */
   readonly emitSelected?: (port: OutPort, batch: Batch, rows: Int32Array) => void;
+  /**
+   * True when the host may keep the batches this operator emits even on
+   * selected paths (a preview tap): the operator must then give them fresh
+   * arrays instead of buffers it reuses from batch to batch.
+   */
+  readonly outputsKept?: boolean;
   /** Window life events; null when nobody listens (the hot path then skips them). */
   readonly trace: ((event: WindowTraceEvent) => void) | null;
   /** The host's clock in epoch ms (injected, so tests can fake processing time). */

@@ -66,4 +66,24 @@ describe('batchesEscape', () => {
     expect(buffers.size).toBe(kept.length);
     for (const b of kept) for (let i = 1; i < b.length; i++) expect(b.watermark[i]).toBeGreaterThanOrEqual(b.watermark[i - 1]!);
   });
+
+  it('gives a tap that keeps batches arrays that later batches do not overwrite', () => {
+    const plan = planOf([sensors, ...front, ...windowed]);
+    const kept: { batch: Batch; rows: Int32Array }[] = [];
+    const runtime = createRuntime(plan, {
+      now: () => 0, log: () => undefined, trace: null, onResults: () => undefined, onLate: null,
+      onEmit: (nodeId, port, batch, rows) => {
+        if (nodeId === 'm' && port === 'out' && rows !== null) kept.push({ batch, rows: rows.slice() });
+      },
+    });
+    while (runtime.step(250)) { /* to the end */ }
+    expect(kept.length).toBeGreaterThan(2);
+    for (const { batch, rows } of kept) {
+      const tf = batch.columns['tf'];
+      const temperature = batch.columns['temperature'];
+      if (tf?.type !== 'number' || temperature?.type !== 'number') throw new Error('no tf');
+      for (const i of rows) expect(tf.values[i]).toBeCloseTo(temperature.values[i]! * 1.8 + 32, 9);
+    }
+  });
 });
+

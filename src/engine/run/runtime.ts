@@ -36,8 +36,9 @@ export interface RuntimeHost {
   /**
    * A tap on every batch a step emits (`rows`: the selected rows, or null for
    * all), for live previews and per-port counts. Called only when given; it
-   * must not keep `rows` or the batch's arrays (producers reuse them once the
-   * push returns: copy what you keep) or change anything.
+   * must not keep `rows` (a filter reuses its buffer: copy it) or change
+   * anything. It may keep the batch: while a tap is given, operators and
+   * sources write every batch into fresh arrays (see OperatorContext.outputsKept).
    */
   readonly onEmit?: (nodeId: string, port: OutPort, batch: Batch, rows: Int32Array | null) => void;
 }
@@ -182,7 +183,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     }
     if (step.type === 'windowAggregate') aliases.set(step.aggregateId, step.nodeId);
     const ctx: OperatorContext = {
-      nodeId: step.nodeId, trace: host.trace, now: host.now,
+      nodeId: step.nodeId, trace: host.trace, now: host.now, outputsKept: tap !== undefined,
       emit: (port, batch) => emit(step.nodeId, port, batch),
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
     };
@@ -190,8 +191,8 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   }
 
   const live = new Set(sources);
-  // Sources whose batches nobody keeps past their push write each batch into the last one's arrays.
-  const recycling = new Set(sources.filter((source) => !batchesEscape(plan, source.nodeId)));
+  // Sources whose batches nobody keeps past their push (no tap either) write each batch into the last one's arrays.
+  const recycling = new Set(tap !== undefined ? [] : sources.filter((source) => !batchesEscape(plan, source.nodeId)));
   return {
     diagnostics,
     messageSources,
