@@ -88,7 +88,14 @@ test.describe('live results', () => {
     await results.tab('Window results').click();
     await expect.poll(() => results.tableRows('windowTable')).toBeGreaterThan(12);
     await results.pauseButton.click();
-    const held = await results.tableRows('windowTable');
+    // The table refreshes four times a second: wait until it shows the last rows that came before the pause.
+    let held = -1;
+    await expect.poll(async () => {
+      const shown = await results.tableRows('windowTable');
+      const settled = shown === held;
+      held = shown;
+      return settled;
+    }, { intervals: [400] }).toBe(true);
 
     const [csv] = await Promise.all([page.waitForEvent('download'), results.table('windowTable').getByRole('button', { name: 'Download CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe('Window-results.csv');

@@ -13,6 +13,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4518);
@@ -95,13 +96,30 @@ interface Figures {
   readonly longestTaskMs: number;
   readonly events: number;
   readonly results: number;
+  /** Renderer memory in MB at each tenth of the run. */
+  readonly memoryMb: readonly number[];
+}
+
+/**
+ * Resident memory of the largest Chromium renderer process, in MB: the page's,
+ * which also hosts its Web Worker (engine state, queues, result buffers).
+ */
+function rendererRssMb(): number {
+  const lines = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' }).split('\n');
+  const renderers = lines.filter((line) => line.includes('--type=renderer')).map((line) => Number.parseInt(line.trim(), 10) / 1024);
+  return Math.max(0, ...renderers);
 }
 
 async function measure(page: Page): Promise<Figures> {
   const status = page.getByTestId('run-status');
   const started = await page.evaluate(() => performance.now());
   await page.evaluate(COUNT_FRAMES);
-  await sleep(SECONDS * 1000);
+  // Memory is sampled ten times over the run: bounded means the last samples stop growing.
+  const memory: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    await sleep(SECONDS * 100);
+    memory.push(rendererRssMb());
+  }
   const { frames, tasks } = await page.evaluate(() => {
     const w = window as unknown as { benchFrames: number[]; benchStop: boolean; benchLongTasks: { start: number; duration: number }[] };
     w.benchStop = true;
@@ -117,6 +135,7 @@ async function measure(page: Page): Promise<Figures> {
     longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
     events: Number(await status.getAttribute('data-events')),
     results: Number(await status.getAttribute('data-results')),
+    memoryMb: memory,
   };
 }
 
@@ -150,6 +169,7 @@ async function main(): Promise<void> {
     console.log(`  events          ${(running.events / 1e6).toFixed(1)} M (${(running.events / SECONDS / 1e6).toFixed(2)} M events/s in the worker)`);
     console.log(`  results         ${running.results.toLocaleString('en-US')} rows to the chart and the table`);
     console.log(`  long tasks      ${running.longTasks} over 50 ms, longest ${running.longestTaskMs.toFixed(0)} ms`);
+    console.log(`  renderer memory ${running.memoryMb.map((mb) => mb.toFixed(0)).join(' -> ')} MB (every ${SECONDS / 10} s)`);
     console.log(`  frames          ${running.fps.toFixed(1)} fps, p95 frame ${running.p95FrameMs.toFixed(1)} ms, longest ${running.longestFrameMs.toFixed(1)} ms`);
   } finally {
     await browser.close();
