@@ -8,8 +8,8 @@
  * thread busy re-rendering shows up as fewer frames.
  */
 import { chromium, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startPreview, stopPreview } from './previewServer';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4517);
 const BASE = `http://localhost:${PORT}`;
@@ -36,25 +36,6 @@ function bigPipeline(): string {
     });
   }
   return JSON.stringify({ format: 'windowpane.pipeline', version: 1, name: 'Benchmark', nodes, edges });
-}
-
-async function startPreview(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  stopPreview(server);
-  throw new Error(`vite preview did not answer on ${BASE}`);
-}
-
-function stopPreview(server: ChildProcess): void {
-  // npx starts vite as a child: end the whole process group it leads.
-  if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
 }
 
 interface Measure {
@@ -132,7 +113,7 @@ async function measure(page: Page): Promise<{ zoom: number; drag: Measure; pan: 
 }
 
 async function main(): Promise<void> {
-  const server = await startPreview();
+  const server = await startPreview(PORT);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

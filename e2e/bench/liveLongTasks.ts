@@ -12,8 +12,8 @@
  * fewer frames.
  */
 import { chromium, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
+import { startPreview, stopPreview } from './previewServer';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4518);
@@ -62,31 +62,6 @@ const COUNT_FRAMES = `
     if (!window.benchStop) requestAnimationFrame(tick);
   });
 `;
-
-async function startPreview(): Promise<ChildProcess> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await sleep(200);
-  }
-  stopPreview(server);
-  throw new Error(`vite preview did not answer on ${BASE}`);
-}
-
-function stopPreview(server: ChildProcess): void {
-  // npx starts vite as a child: end the whole process group it leads.
-  if (server.pid === undefined) return;
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch (error) {
-    // ESRCH: the group has already gone, which is what we wanted.
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-  }
-}
 
 interface Figures {
   readonly fps: number;
@@ -140,7 +115,7 @@ async function measure(page: Page, seconds: number): Promise<Figures> {
 }
 
 async function main(): Promise<void> {
-  const server = await startPreview();
+  const server = await startPreview(PORT);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
