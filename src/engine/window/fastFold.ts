@@ -35,11 +35,18 @@ export interface FastRun {
   baseHi: number;
   /** The run stops at the first row whose watermark reaches this (a firing, an expiry or lateness). */
   limit: number;
+  /**
+   * Rows of older slices (late, revising, or in a slice the run does not
+   * cover) met during the run: their batch indices, in order, `deferredCount`
+   * of them, for the general row loop to judge after the run (see fastFold).
+   */
+  deferred: Int32Array;
+  deferredCount: number;
 }
 
 /** Reused from call to call (a run may be a handful of rows on disordered input, where an object per call would show). */
 export function createFastRun(): FastRun {
-  return { selection: NO_KEYS, watermark: NO_VALUES, time: NO_VALUES, keys: null, offset: 0, lo: 0, mid: 0, hi: 0, baseLo: 0, baseHi: 0, limit: 0 };
+  return { selection: NO_KEYS, watermark: NO_VALUES, time: NO_VALUES, keys: null, offset: 0, lo: 0, mid: 0, hi: 0, baseLo: 0, baseHi: 0, limit: 0, deferred: NO_KEYS, deferredCount: 0 };
 }
 
 /** The cell arrays of direct folding (see slicedWindowOperator's directFold); an absent part is an empty array and its flag false. */
@@ -63,15 +70,23 @@ export function createDirectCells(): DirectCells {
 
 /**
  * Folds selection entries from `from` on while they stay in the run; returns
- * the index of the first entry it left alone. `wm` is the watermark before
+ * the index of the first entry it left alone. A row of an older slice (a
+ * late event, say) does not end the run: it is set aside in run.deferred and
+ * the run goes on. Judging it after the run's rows instead of between them
+ * changes nothing: it touches cells of other slices than theirs, no window
+ * fires before the run ends, and the rows set aside keep their order and
+ * their own watermarks. On disordered input with late events, ending the run
+ * at each of them and starting it again cost more than the rest of the row. `wm` is the watermark before
  * the run; the largest watermark seen is left in `out[0]`.
  */
 export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: number, out: Float64Array): number {
-  const { selection, watermark, time, keys, offset, lo, mid, hi, baseLo, baseHi, limit } = run;
+  const { selection, watermark, time, keys, offset, lo, mid, hi, baseLo, baseHi, limit, deferred } = run;
   const { count, v, n, sum, min, max, hasField, hasSum, hasMin, hasMax } = cells;
   const keyed = keys !== null;
   const keyIds = keys ?? NO_KEYS;
   const end = selection.length;
+  // A one-slice run ends at a row of the slice before, which may be plain: the general loop then pairs the two.
+  const pair = mid !== hi;
   let lastT = NaN;
   let base = 0;
   out[0] = wm;
@@ -83,7 +98,11 @@ export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: num
     const t = time[i]!;
     if (t !== lastT) {
       const d = t - offset;
-      if (!(d >= lo && d < hi && d === Math.floor(d))) break;
+      if (!(d >= lo && d < hi && d === Math.floor(d))) {
+        if (!(d < lo && pair && d === Math.floor(d))) break;
+        deferred[run.deferredCount++] = i;
+        continue;
+      }
       lastT = t;
       // Arithmetic, not a branch: on disordered input the row's slice is a coin toss.
       base = baseLo + +(d >= mid) * (baseHi - baseLo);
@@ -111,11 +130,13 @@ export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: num
  * watermark of the last row folded as the largest.
  */
 export function fastFoldSteady(run: FastRun, cells: DirectCells, from: number): number {
-  const { selection, time, keys, offset, lo, mid, hi, baseLo, baseHi } = run;
+  const { selection, time, keys, offset, lo, mid, hi, baseLo, baseHi, deferred } = run;
   const { count, v, n, sum, min, max, hasField, hasSum, hasMin, hasMax } = cells;
   const keyed = keys !== null;
   const keyIds = keys ?? NO_KEYS;
   const end = selection.length;
+  // A one-slice run ends at a row of the slice before, which may be plain: the general loop then pairs the two.
+  const pair = mid !== hi;
   let lastT = NaN;
   let base = 0;
   let j = from;
@@ -124,7 +145,11 @@ export function fastFoldSteady(run: FastRun, cells: DirectCells, from: number): 
     const t = time[i]!;
     if (t !== lastT) {
       const d = t - offset;
-      if (!(d >= lo && d < hi && d === Math.floor(d))) break;
+      if (!(d >= lo && d < hi && d === Math.floor(d))) {
+        if (!(d < lo && pair && d === Math.floor(d))) break;
+        deferred[run.deferredCount++] = i;
+        continue;
+      }
       lastT = t;
       base = baseLo + +(d >= mid) * (baseHi - baseLo);
     }

@@ -26,7 +26,7 @@ export interface RowScratch {
   flushed: number;
   late: number[];
   /**
-   * A direct-mapped cache, by slice index & 3, of what the row loop needs
+   * A direct-mapped cache, by slice index & 7, of what the row loop needs
    * about recent slices (see describeSlice) and the cell index of key 0 in
    * them (-1 until a row opens the slice): disordered input hops between a few
    * neighbouring slices, and a Map lookup per hop cost more than the rest of
@@ -133,7 +133,7 @@ const EXACT = 2 ** 52;
  * firings. The function ends with its loop, so V8's on-stack-replaced code has
  * nothing after the loop to lack type feedback for (see cellKernels).
  */
-export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, selection: Int32Array, values: readonly Float64Array[], scratch: RowScratch): number {
+export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, selection: Int32Array, values: readonly Float64Array[], scratch: RowScratch, runs = true): number {
   const { time, watermark, keys } = batch;
   const { offset, lateness, processingTime } = st.config;
   const { g, store } = st;
@@ -154,9 +154,11 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
   const dc = scratch.direct;
   if (direct) loadDirectCells(store, values, dc);
   // Runs of plain rows go to fastFold, which needs exact slice bounds (and processing time has no disorder to speed up).
-  const canRun = direct && integral && !processingTime;
+  // `runs` is false when judging rows a run set aside, which must not start runs of their own.
+  const canRun = runs && direct && integral && !processingTime;
   const run = scratch.run;
   if (canRun) {
+    if (run.deferred.length < selection.length) run.deferred = new Int32Array(selection.length);
     run.selection = selection;
     run.watermark = watermark;
     run.time = time;
@@ -183,7 +185,7 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
       const s = sliceOf(t - offset, g, inverseG, integral);
       // Read from the cache rather than branching on "same slice as before", which disordered
       // input makes a coin toss the branch predictor loses.
-      const h = s & 3;
+      const h = s & 7;
       if (cachedSlice[h] !== s) describeSlice(st, scratch, s, h);
       slice = s;
       flags = cachedFlags[h]!;
@@ -199,7 +201,7 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
     if ((flags & IN_GAP) !== 0) continue;
     // Allocated on the first row that is not late, so a late row never opens a slice.
     if (base < 0) {
-      base = cachedBase[slice & 3] = openSlice(st, ctx, slice);
+      base = cachedBase[slice & 7] = openSlice(st, ctx, slice);
       // A new slot may have re-laid the store out in larger arrays.
       if (direct) loadDirectCells(store, values, dc);
     }
@@ -217,6 +219,7 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
       reviseFired(st, ctx, slice, base, key);
     } else if (canRun && prepareRun(st, scratch, slice, base, Math.min(nextAction, lateAt)) && wm < run.limit) {
       let w: number;
+      run.deferredCount = 0;
       if (batch.endWatermark < run.limit) {
         const next = fastFoldSteady(run, dc, j + 1);
         w = next > j + 1 ? watermark[selection[next - 1]!]! : wm;
@@ -224,6 +227,11 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
       } else {
         j = fastFold(run, dc, j + 1, wm, scratch.runWatermark) - 1;
         w = scratch.runWatermark[0]!;
+      }
+      // Rows the run set aside, judged one by one with their own watermarks (all below the run's limit, so nothing fires).
+      if (run.deferredCount > 0) {
+        foldRows(st, ctx, batch, run.deferred.subarray(0, run.deferredCount), values, scratch, false);
+        if (st.watermark > wm) wm = st.watermark;
       }
       if (w > wm) wm = st.watermark = w;
     }
@@ -233,7 +241,7 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
 
 /** Whether the cache knows slice x as open, not between windows and not revising fired ones. */
 function isPlain(cachedSlice: Float64Array, cachedFlags: Int32Array, cachedBase: Int32Array, x: number): boolean {
-  return cachedSlice[x & 3] === x && cachedFlags[x & 3] === 0 && cachedBase[x & 3]! >= 0;
+  return cachedSlice[x & 7] === x && cachedFlags[x & 7] === 0 && cachedBase[x & 7]! >= 0;
 }
 
 /**
@@ -258,9 +266,9 @@ function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base:
   run.lo = lo * g;
   run.mid = run.lo + g;
   run.hi = run.mid + g;
-  run.baseLo = lo === s ? base : cachedBase[other & 3]!;
-  run.baseHi = lo === s ? cachedBase[other & 3]! : base;
-  run.limit = Math.min(limit, cachedLateAt[other & 3]!);
+  run.baseLo = lo === s ? base : cachedBase[other & 7]!;
+  run.baseHi = lo === s ? cachedBase[other & 7]! : base;
+  run.limit = Math.min(limit, cachedLateAt[other & 7]!);
   return Math.abs(run.lo) < EXACT && Math.abs(run.hi) < EXACT;
 }
 
@@ -268,7 +276,7 @@ function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base:
 export function createRowScratch(): RowScratch {
   return {
     cells: new Int32Array(1024), rows: new Int32Array(1024), flushed: 0, late: [],
-    cachedSlice: new Float64Array(4).fill(NaN), cachedBase: new Int32Array(4), cachedLateAt: new Float64Array(4), cachedFlags: new Int32Array(4), values: [],
+    cachedSlice: new Float64Array(8).fill(NaN), cachedBase: new Int32Array(8), cachedLateAt: new Float64Array(8), cachedFlags: new Int32Array(8), values: [],
     direct: createDirectCells(), run: createFastRun(), runWatermark: new Float64Array(1),
   };
 }
