@@ -87,6 +87,10 @@ export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: num
   const end = selection.length;
   // A one-slice run ends at a row of the slice before, which may be plain: the general loop then pairs the two.
   const pair = mid !== hi;
+  // Times relative to the run's start (exact: the caller only runs integral times and bounds below 2^52).
+  const start = offset + lo;
+  const span = hi - lo;
+  const split = mid - lo;
   let lastT = NaN;
   let base = 0;
   out[0] = wm;
@@ -97,15 +101,16 @@ export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: num
     if (w >= limit) break;
     const t = time[i]!;
     if (t !== lastT) {
-      const d = t - offset;
-      if (!(d >= lo && d < hi && d === Math.floor(d))) {
-        if (!(d < lo && pair && d === Math.floor(d))) break;
+      // e >>> 0 leaves e unchanged only for an integer from 0 to 2^32 - 1: one test for the run's lower bound and integrality.
+      const e = t - start;
+      if ((e >>> 0) !== e || e >= span) {
+        if (!(e < 0 && pair && e === Math.floor(e))) break;
         deferred[run.deferredCount++] = i;
         continue;
       }
       lastT = t;
       // Arithmetic, not a branch: on disordered input the row's slice is a coin toss.
-      base = baseLo + +(d >= mid) * (baseHi - baseLo);
+      base = baseLo + +(e >= split) * (baseHi - baseLo);
     }
     // Stored as it changes, not after the loop: code after a hot loop lacks type feedback when the
     // loop is on-stack-replaced, and deoptimised on every later call (see cellKernels).
@@ -137,6 +142,10 @@ export function fastFoldSteady(run: FastRun, cells: DirectCells, from: number): 
   const end = selection.length;
   // A one-slice run ends at a row of the slice before, which may be plain: the general loop then pairs the two.
   const pair = mid !== hi;
+  // Times relative to the run's start (exact: the caller only runs integral times and bounds below 2^52).
+  const start = offset + lo;
+  const span = hi - lo;
+  const split = mid - lo;
   let lastT = NaN;
   let base = 0;
   let j = from;
@@ -144,14 +153,15 @@ export function fastFoldSteady(run: FastRun, cells: DirectCells, from: number): 
     const i = selection[j]!;
     const t = time[i]!;
     if (t !== lastT) {
-      const d = t - offset;
-      if (!(d >= lo && d < hi && d === Math.floor(d))) {
-        if (!(d < lo && pair && d === Math.floor(d))) break;
+      // e >>> 0 leaves e unchanged only for an integer from 0 to 2^32 - 1: one test for the run's lower bound and integrality.
+      const e = t - start;
+      if ((e >>> 0) !== e || e >= span) {
+        if (!(e < 0 && pair && e === Math.floor(e))) break;
         deferred[run.deferredCount++] = i;
         continue;
       }
       lastT = t;
-      base = baseLo + +(d >= mid) * (baseHi - baseLo);
+      base = baseLo + +(e >= split) * (baseHi - baseLo);
     }
     const c = base + (keyed ? keyIds[i]! : 0);
     count[c]!++;

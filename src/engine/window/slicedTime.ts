@@ -64,6 +64,7 @@ export function advance(st: SlicedWindowState, ctx: OperatorContext, w: number):
   for (const k of st.out.fired.keys()) {
     if (k >= firstLive) break;
     st.out.fired.delete(k);
+    if (st.out.lastFired === k) st.out.lastFired = NaN;
     st.out.opened.delete(k);
     ctx.trace?.({ type: 'closed', nodeId: ctx.nodeId, windowStart: windowEndMinusOne(st, k) + 1 - st.config.size, windowEnd: windowEndMinusOne(st, k) + 1, watermark: w });
   }

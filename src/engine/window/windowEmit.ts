@@ -3,6 +3,7 @@ import { createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc } from '.
 import { pendingResults, takeResults, writeResult } from '../aggregate/resultWriter';
 import type { OperatorContext } from '../operators/types';
 import { moveRunningWindow, runningExtreme } from './runningWindow';
+import { directFold } from './directMode';
 import { loadCellInto, mergeCellInto } from './sliceStore';
 import type { SlicedWindowState } from './slicedWindowOperator';
 
@@ -20,6 +21,9 @@ export interface WindowEmitter {
   readonly opened: Set<number>;
   /** True when every aggregation can be kept incrementally while the window slides. */
   readonly incremental: boolean;
+  /** The window the last revision was of, and its entry of `fired`. */
+  lastFired: number;
+  lastFirings: Int32Array | undefined;
 }
 
 /** Creates the emitter for a plan. */
@@ -27,7 +31,7 @@ export function createWindowEmitter(plan: AggregatePlan): WindowEmitter {
   const incremental = plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
   return {
     acc: createScalarAcc(plan), view: createScalarAcc(plan), oneBase: [0], values: new Float64Array(plan.outputs.length),
-    fired: new Map(), opened: new Set(), incremental,
+    fired: new Map(), opened: new Set(), incremental, lastFired: NaN, lastFirings: undefined,
   };
 }
 
@@ -94,6 +98,32 @@ function write(st: SlicedWindowState, acc: ScalarAcc, k: number, key: number, re
 }
 
 /**
+ * write for a cell of a plan in direct mode (count, and sum, avg, min and max
+ * of one field; see directFold), reading the store's arrays in place: the
+ * same values as loadCellInto and scalarResult, without copying the cell into
+ * an accumulator first, which was most of a revision's cost (one row each).
+ */
+function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number, revision: number, watermark: number): void {
+  const { count, fields } = st.store;
+  const field = fields[0];
+  const outputs = st.config.plan.outputs;
+  const values = st.out.values;
+  for (let o = 0; o < outputs.length; o++) {
+    const fn = outputs[o]!.fn;
+    const n = field === undefined ? 0 : field.n[cell]!;
+    if (fn === 'count') values[o] = count[cell]!;
+    else if (field === undefined || n === 0) values[o] = NaN;
+    else if (fn === 'sum') values[o] = field.sum![cell]!;
+    else if (fn === 'avg') values[o] = field.sum![cell]! / n;
+    else if (fn === 'min') values[o] = field.min![cell]!;
+    else values[o] = field.max![cell]!;
+  }
+  const start = st.config.offset + k * st.config.slide;
+  const end = start + st.config.size;
+  writeResult(st.writer, start, end, key, values, revision, end - 1, watermark);
+}
+
+/**
  * Result rows leave in batches of about this many while windows fire: the
  * end of input (or a long-stalled watermark) fires many windows at once, and
  * collecting all their rows in one batch grew the writer's arrays again and
@@ -131,9 +161,12 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
  * updated it. `bases` (see sliceBases) may be given when the caller knows them.
  */
 export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: number, key: number, bases: readonly number[] = sliceBases(st, k)): void {
-  const acc = gatherFromSlices(st, bases, key);
-  if (acc === null) return;
-  let firings = st.out.fired.get(k);
+  // A window of one slice in direct mode is read straight from the store (see writeDirect).
+  const direct = bases.length === 1 && directFold(st.store);
+  const acc = direct ? null : gatherFromSlices(st, bases, key);
+  if (direct ? st.store.count[bases[0]! + key] === 0 : acc === null) return;
+  let firings = st.out.lastFirings;
+  if (st.out.lastFired !== k) firings = st.out.fired.get(k);
   if (firings === undefined) {
     firings = new Int32Array(st.store.keyCap);
     insertInOrder(st.out.fired, k, firings);
@@ -143,9 +176,13 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
     st.out.fired.set(k, grown);
     firings = grown;
   }
+  // Late events come in clusters on the same window: its firings are kept at hand.
+  st.out.lastFired = k;
+  st.out.lastFirings = firings;
   const revision = firings[key]!;
   firings[key] = revision + 1;
-  write(st, acc, k, key, revision, st.watermark);
+  if (acc === null) writeDirect(st, bases[0]! + key, k, key, revision, st.watermark);
+  else write(st, acc, k, key, revision, st.watermark);
   if (ctx.trace !== null) {
     const [start, end] = windowBounds(st, k);
     ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
