@@ -148,6 +148,8 @@ export function runEngine(bench: CompiledBench, block: RowBlock, batchSize: numb
     trace: null,
     onResults: () => undefined,
     onLate: null,
+    // Rows are counted (and summed) during the call and nothing is kept, as a CLI writing them out would.
+    keepsResultBatches: false,
     onResultBatch: (_sink, batch) => {
       tally.rows += batch.length;
       if (withChecksum) tally.checksum += checksumOf(batch);

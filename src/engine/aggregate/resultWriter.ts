@@ -35,6 +35,13 @@ export interface ResultWriter {
   readonly outputCodes: { dict: StringDict | null; codes: number[] }[];
   /** A batch of no rows, built on first need (see takeResults). */
   empty: Batch | null;
+  /**
+   * True when nothing keeps the writer's batches past their push (the
+   * operator's OperatorContext.reuseOutputs): takeResults then writes each
+   * batch into `reused` instead of a fresh buffer.
+   */
+  reuseOutput: boolean;
+  reused: Float64Array;
 }
 
 const INITIAL_ROWS = 64;
@@ -75,6 +82,8 @@ export function createResultWriter(plan: AggregatePlan, keyTable: KeyTable, wind
     keyCodes: keyTable.fields.map(() => []),
     outputCodes: plan.outputs.map(() => ({ dict: null, codes: [] })),
     empty: null,
+    reuseOutput: false,
+    reused: new Float64Array(0),
   };
 }
 
@@ -173,7 +182,9 @@ export function takeResults(writer: ResultWriter, endWatermark: number): Batch {
   // Every column of the batch is a view of one buffer: one allocation per batch instead of one per
   // column (fresh typed arrays cost about a microsecond each, which revisions, a few rows per batch, felt).
   const { schema, cells } = writer;
-  const buffer = new ArrayBuffer(rows * 8 * (schema.length + 2));
+  const size = rows * (schema.length + 2);
+  if (writer.reuseOutput && writer.reused.length < size) writer.reused = new Float64Array(Math.max(size, 2 * writer.reused.length));
+  const buffer = writer.reuseOutput ? writer.reused.buffer : new ArrayBuffer(size * 8);
   const numbers = (k: number): Float64Array => new Float64Array(buffer, k * rows * 8, rows);
   const columns: Record<string, Column> = {};
   for (let i = 0; i < schema.length; i++) {
@@ -197,7 +208,7 @@ export function takeResults(writer: ResultWriter, endWatermark: number): Batch {
   time.set(writer.time.subarray(0, rows));
   const watermark = numbers(schema.length + 1);
   watermark.set(writer.watermark.subarray(0, rows));
-  // Copies leave, so the writer's buffers stay and are written over from the start.
+  // Copies leave, so the writer's own arrays stay and are written over from the start.
   const batch: Batch = { length: rows, time, watermark, endWatermark, keys: null, columns };
   writer.rows = 0;
   return batch;

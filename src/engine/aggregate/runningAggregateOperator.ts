@@ -19,6 +19,7 @@ export interface RunningAggregateConfig {
 export function createRunningAggregateOperator(config: RunningAggregateConfig, ctx: OperatorContext): Operator {
   const keyTable = createKeyTable(config.keyFields);
   const writer = createResultWriter(config.plan, keyTable, false);
+  writer.reuseOutput = ctx.reuseOutputs === true;
   const perKey: (ScalarAcc | undefined)[] = [];
   const results = new Float64Array(config.plan.outputs.length);
   return {

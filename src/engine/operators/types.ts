@@ -34,6 +34,12 @@ export interface OperatorContext {
    * arrays instead of buffers it reuses from batch to batch.
    */
   readonly outputsKept?: boolean;
+  /**
+   * True when nothing keeps this step's output batches past their push and
+   * no tap watches them (see batchesEscape): the step may write each output
+   * batch into the arrays of the last one.
+   */
+  readonly reuseOutputs?: boolean;
   /** Window life events; null when nobody listens (the hot path then skips them). */
   readonly trace: ((event: WindowTraceEvent) => void) | null;
   /** The host's clock in epoch ms (injected, so tests can fake processing time). */

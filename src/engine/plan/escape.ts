@@ -16,13 +16,16 @@ const BARRIER: ReadonlySet<PlanStep['type']> = new Set(['windowAggregate', 'runn
 
 /**
  * Whether the arrays of a batch that step `stepId` emits can outlive the
- * push, i.e. reach a sink (the host may keep what a sink hands it) through
- * steps that pass arrays on. When they cannot, the step may write the next
- * batch into the same arrays: a source then allocates no watermark column
- * per batch, which cost as much as a filter. Any step type not known here
- * counts as keeping its input, so new kinds are safe by default.
+ * push, i.e. reach a sink that hands them to a host that may keep them,
+ * through steps that pass arrays on. When they cannot, the step may write
+ * the next batch into the same arrays: a source then allocates no watermark
+ * column per batch, which cost as much as a filter, and a window no result
+ * buffer. `sinksKeep` is false when the host reads what collect sinks hand
+ * it during the call only (see RuntimeHost.keepsResultBatches); a log sink
+ * turns rows into objects, so it never keeps arrays. Any step type not known
+ * here counts as keeping its input, so new kinds are safe by default.
  */
-export function batchesEscape(plan: ExecutionPlan, stepId: string): boolean {
+export function batchesEscape(plan: ExecutionPlan, stepId: string, sinksKeep = true): boolean {
   const types = new Map(plan.steps.map((s) => [s.nodeId, s.type]));
   const memo = new Map<string, boolean>();
   const escapes = (id: string): boolean => {
@@ -32,6 +35,7 @@ export function batchesEscape(plan: ExecutionPlan, stepId: string): boolean {
     const result = (plan.routes.get(`${id}:out`) ?? []).some((route) => {
       const type = types.get(route.stepId);
       if (type !== undefined && BARRIER.has(type)) return false;
+      if (type === 'logSink' || (type === 'collectSink' && !sinksKeep)) return false;
       if (type === undefined || !PASS_THROUGH.has(type)) return true;
       return escapes(route.stepId);
     });

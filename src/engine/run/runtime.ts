@@ -31,6 +31,13 @@ export interface RuntimeHost {
    * batches are immutable once emitted, so the host may keep them.
    */
   readonly onResultBatch?: (sinkId: string, batch: Batch) => void;
+  /**
+   * False when the host reads the batches it gets through `onResultBatch`
+   * during the call only (writes them out, counts them) and keeps none:
+   * then steps whose output reaches only collect sinks write each batch into
+   * the arrays of the last one. Defaults to true (a host may keep them).
+   */
+  readonly keepsResultBatches?: boolean;
   /** Rows a window sent to its `late` port; null when nobody wants them (they are still counted). */
   readonly onLate: ((windowId: string, rows: Row[]) => void) | null;
   /**
@@ -113,6 +120,8 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   const messageSources = new Map<string, MessageSource>();
 
   const tap = host.onEmit;
+  // Collect sinks without onResultBatch turn batches into row objects, so they keep no arrays either.
+  const sinksKeep = host.onResultBatch !== undefined && host.keepsResultBatches !== false;
 
   // Looked up by step id (an interned string), not by a `${step}:${port}` string built on every emit.
   const routeCache = new Map<string, Record<OutPort, readonly Route[]>>();
@@ -184,6 +193,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     if (step.type === 'windowAggregate') aliases.set(step.aggregateId, step.nodeId);
     const ctx: OperatorContext = {
       nodeId: step.nodeId, trace: host.trace, now: host.now, outputsKept: tap !== undefined,
+      reuseOutputs: tap === undefined && !batchesEscape(plan, step.nodeId, sinksKeep),
       emit: (port, batch) => emit(step.nodeId, port, batch),
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
     };
@@ -192,7 +202,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
 
   const live = new Set(sources);
   // Sources whose batches nobody keeps past their push (no tap either) write each batch into the last one's arrays.
-  const recycling = new Set(tap !== undefined ? [] : sources.filter((source) => !batchesEscape(plan, source.nodeId)));
+  const recycling = new Set(tap !== undefined ? [] : sources.filter((source) => !batchesEscape(plan, source.nodeId, sinksKeep)));
   return {
     diagnostics,
     messageSources,

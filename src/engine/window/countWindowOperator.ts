@@ -27,6 +27,7 @@ interface CountState {
 export function createCountWindowOperator(config: CountWindowConfig, ctx: OperatorContext): Operator {
   const keyTable = createKeyTable(config.keyFields);
   const writer = createResultWriter(config.plan, keyTable, true);
+  writer.reuseOutput = ctx.reuseOutputs === true;
   const perKey: (CountState | undefined)[] = [];
   let emittedWatermark = -Infinity;
   let open = 0;

@@ -59,6 +59,7 @@ export function createSlicedWindowState(config: SlicedWindowConfig): SlicedWindo
 /** Builds the operator for a tumbling or hopping window followed by an aggregate. */
 export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: OperatorContext): Operator & { state: SlicedWindowState } {
   const st = createSlicedWindowState(config);
+  st.writer.reuseOutput = ctx.reuseOutputs === true;
   const scratch = createRowScratch();
   let emittedWatermark = -Infinity;
   const emptyLate = createEmptyBatches();

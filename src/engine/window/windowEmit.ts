@@ -140,11 +140,19 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   const useRunning = st.n > 1 && st.out.incremental;
   if (useRunning) moveRunningWindow(st.running, st.store, k * st.m, k * st.m + st.n);
   const bases = useRunning ? [] : sliceBases(st, k);
+  // A window of one slice in direct mode (every tumbling window of a dashboard aggregate) is read in place.
+  const directCell = !useRunning && bases.length === 1 && directFold(st.store) ? bases[0]! : -1;
+  const count = st.store.count;
   let fired = 0;
   for (let key = 0; key < keyCount; key++) {
-    const acc = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, bases, key);
-    if (acc === null) continue;
-    write(st, acc, k, key, 0, watermarkBefore);
+    if (directCell >= 0) {
+      if (count[directCell + key] === 0) continue;
+      writeDirect(st, directCell + key, k, key, 0, watermarkBefore);
+    } else {
+      const acc = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, bases, key);
+      if (acc === null) continue;
+      write(st, acc, k, key, 0, watermarkBefore);
+    }
     if (firings !== null) firings[key] = 1;
     fired++;
     if (pendingResults(st.writer) >= RESULT_CHUNK) ctx.emit('out', takeResults(st.writer, st.watermark));
