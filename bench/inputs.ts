@@ -3,8 +3,11 @@
  * as one columnar RowBlock per source, so runs time the pipeline and never
  * the generator.
  */
-import type { RowBlock } from '../src/engine/batch';
+import type { Column, RowBlock } from '../src/engine/batch';
+import { gatherColumn, gatherFloat64 } from '../src/engine/batchOps';
 import { createSampleGenerator, type SampleParams } from '../src/engine/sources/sample';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { unit } from '../src/engine/sources/sample/random';
 
 /**
  * Events per second of event time. At 100,000/s, 10 million events span 100 s
@@ -23,6 +26,9 @@ export interface BenchSourceParams {
 
 /** sensors over 1,000 devices, in event-time order (P1, P2, P3 and the peers). */
 export const SENSORS: BenchSourceParams = { stream: 'sensors', keys: 1000, maxOutOfOrderness: '0ms', lateFraction: 0 };
+
+/** How P5 delays P2's events: one in ten arrives up to 2 s after its event time (uniformly), the rest in order. */
+export const P5_DELAY = { fraction: 0.1, maxMs: 2000, seed: 11 } as const;
 
 /**
  * sensors shuffled within 1 s (also the watermark bound), and one event in ten
@@ -73,3 +79,34 @@ export function sensorEvents(block: RowBlock, count: number): SensorEvent[] {
   }
   return events;
 }
+
+/**
+ * The events of an in-order block with a `fraction` of them arriving late:
+ * each such event (picked and delayed by a seeded generator) arrives
+ * `delay` ms after its event time, uniform in [0, maxMs), among the events of
+ * that time; the others keep their order. Ties go by original position.
+ */
+export function delayEvents(block: RowBlock, delay: { readonly fraction: number; readonly maxMs: number; readonly seed: number }): RowBlock {
+  const rng = xoroshiro128plus(delay.seed);
+  const onTime: number[] = [];
+  const delayed: { at: number; row: number }[] = [];
+  for (let i = 0; i < block.length; i++) {
+    if (unit(rng) < delay.fraction) delayed.push({ at: block.time[i]! + unit(rng) * delay.maxMs, row: i });
+    else onTime.push(i);
+  }
+  delayed.sort((a, b) => a.at - b.at || a.row - b.row);
+  // The rows on time are in order already: merging them with the sorted delayed ones is the arrival order.
+  const order = new Int32Array(block.length);
+  let a = 0;
+  let d = 0;
+  for (let k = 0; k < order.length; k++) {
+    const next = delayed[d];
+    const row = onTime[a];
+    const takeDelayed = next !== undefined && (row === undefined || next.at < block.time[row]! || (next.at === block.time[row]! && next.row < row));
+    order[k] = takeDelayed ? delayed[d++]!.row : onTime[a++]!;
+  }
+  const columns: Record<string, Column> = {};
+  for (const [name, column] of Object.entries(block.columns)) columns[name] = gatherColumn(column, order);
+  return { length: block.length, time: gatherFloat64(block.time, order), columns };
+}
+

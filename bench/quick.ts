@@ -8,21 +8,21 @@
  */
 import { runCeiling } from './ceiling';
 import { pregenerate } from './inputs';
-import { compileBench, P1, P2, P3, P4, P5, P6, runEngine, type BenchPipeline } from './pipelines';
+import { benchInput, compileBench, P1, P2, P3, P4, P5, P5_SHUFFLED, P6, runEngine, type BenchPipeline } from './pipelines';
 
 /** CPU time of this process, ms: steadier than wall time on a machine shared with other work. */
 function cpuMs(): number {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 }
-const ALL: BenchPipeline[] = [P1, P2, ...P3, P4, P5, P6];
+const ALL: BenchPipeline[] = [P1, P2, ...P3, P4, P5, P5_SHUFFLED, P6];
 const [id = 'P2', eventsArg = '2000000', roundsArg = '5', batchArg = '8192'] = process.argv.slice(2);
 const pipeline = ALL.find((p) => p.id === id);
 if (pipeline === undefined) throw new Error(`no pipeline ${id} (have ${ALL.map((p) => p.id).join(', ')})`);
 const events = Number(eventsArg);
 const bench = compileBench(pipeline, events);
-const block = pregenerate(bench.sourceParams);
-const ceilingBlock = pipeline.source === P2.source ? block : pregenerate(compileBench(P2, events).sourceParams);
+const block = benchInput(pipeline, bench);
+const ceilingBlock = pipeline.source === P2.source && pipeline.delay === undefined ? block : pregenerate(compileBench(P2, events).sourceParams);
 
 function time(work: () => void): number {
   const t0 = cpuMs();

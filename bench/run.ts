@@ -11,10 +11,10 @@ import { parseArgs } from 'node:util';
 import type { RowBlock } from '../src/engine/batch';
 import { sliceRowBlock } from '../src/engine/batchOps';
 import { runCeiling } from './ceiling';
-import { EVENT_RATE, pregenerate, sensorEvents, type SensorEvent } from './inputs';
+import { EVENT_RATE, sensorEvents, type SensorEvent } from './inputs';
 import { gcExposed, measure, nsPerEvent, rate, type Measurement } from './measure';
 import { runNaive } from './naive';
-import { compileBench, P1, P2, P3, P4, P5, P6, runEngine, type BenchPipeline, type SinkTally } from './pipelines';
+import { benchInput, compileBench, P1, P2, P3, P4, P5, P5_SHUFFLED, P6, runEngine, type BenchPipeline, type SinkTally } from './pipelines';
 import { runRxjs, type WindowShape } from './rxjs';
 
 const { values: args, positionals } = parseArgs({
@@ -56,13 +56,14 @@ const blocks = new Map<string, RowBlock>();
 /** The events of a source, generated once (untimed) and shared by every pipeline that reads it. */
 function inputFor(pipeline: BenchPipeline): { block: RowBlock; bench: ReturnType<typeof compileBench> } {
   const bench = compileBench(pipeline, EVENTS);
-  const key = JSON.stringify(bench.sourceParams);
+  const key = JSON.stringify([bench.sourceParams, pipeline.delay]);
   let block = blocks.get(key);
   if (block === undefined) {
     blocks.clear(); // one input in memory at a time
     const t0 = performance.now();
-    block = pregenerate(bench.sourceParams);
-    console.log(`  (generated ${EVENTS.toLocaleString('en')} ${pipeline.source.stream} events in ${((performance.now() - t0) / 1000).toFixed(1)} s, untimed)`);
+    block = benchInput(pipeline, bench);
+    const delayed = pipeline.delay === undefined ? '' : `, ${pipeline.delay.fraction * 100}% delayed up to ${pipeline.delay.maxMs} ms`;
+    console.log(`  (generated ${EVENTS.toLocaleString('en')} ${pipeline.source.stream} events${delayed} in ${((performance.now() - t0) / 1000).toFixed(1)} s, untimed)`);
     blocks.set(key, block);
   }
   return { block, bench };
@@ -121,6 +122,7 @@ function main(): void {
     events = null;
   }
   engine(P5);
+  engine(P5_SHUFFLED);
   engine(P4);
   engine(P6);
   blocks.clear();

@@ -33,6 +33,8 @@ export interface ResultWriter {
   readonly keyCodes: number[][];
   /** Per output, input dictionary code -> output code + 1, for string first/last (reset when the input dictionary changes). */
   readonly outputCodes: { dict: StringDict | null; codes: number[] }[];
+  /** 1 where output o is string-typed (its value a code to translate; see encodeString). */
+  readonly stringOutput: Uint8Array;
   /** A batch of no rows, built on first need (see takeResults). */
   empty: Batch | null;
   /**
@@ -81,6 +83,7 @@ export function createResultWriter(plan: AggregatePlan, keyTable: KeyTable, wind
     rows: 0,
     keyCodes: keyTable.fields.map(() => []),
     outputCodes: plan.outputs.map(() => ({ dict: null, codes: [] })),
+    stringOutput: Uint8Array.from(plan.outputs, (o) => (o.type === 'string' ? 1 : 0)),
     empty: null,
     reuseOutput: false,
     reused: new Float64Array(0),
@@ -149,7 +152,9 @@ export function writeResult(
   const outputs = writer.plan.outputs;
   for (let o = 0; o < outputs.length; o++) {
     const v = aggregates[o]!;
-    cells[c]![row] = outputs[o]!.type === 'string' ? encodeString(writer, o, c, v) : v;
+    // Two stores, not one of a conditional: V8 boxed the value the two arms merge into.
+    if (writer.stringOutput[o] === 1) cells[c]![row] = encodeString(writer, o, c, v);
+    else cells[c]![row] = v;
     c++;
   }
   cells[c]![row] = revision;

@@ -87,10 +87,15 @@ function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSo
     case 'logSink': return createLogSink(step.nodeId, step.limit, host.log, (rows) => host.onResults(step.nodeId, rows));
     case 'windowAggregate': {
       const w = step.window;
-      const base = { plan: step.plan, keyFields: step.keyFields };
-      if (w.type === 'sliced') return createSlicedWindowOperator({ ...base, ...w }, ctx);
-      if (w.type === 'session') return createSessionWindowOperator({ ...base, ...w }, ctx);
-      return createCountWindowOperator({ ...base, size: w.size }, ctx);
+      const { plan, keyFields } = step;
+      // Literals, not spreads: spread configs came out with maps that changed from run to run, and
+      // every hot function reading the config was deoptimised again ("wrong map").
+      if (w.type === 'sliced') {
+        const { size, slide, offset, lateness, processingTime } = w;
+        return createSlicedWindowOperator({ size, slide, offset, lateness, processingTime, plan, keyFields }, ctx);
+      }
+      if (w.type === 'session') return createSessionWindowOperator({ gap: w.gap, lateness: w.lateness, processingTime: w.processingTime, plan, keyFields }, ctx);
+      return createCountWindowOperator({ size: w.size, plan, keyFields }, ctx);
     }
   }
 }

@@ -42,11 +42,19 @@ export interface FastRun {
    */
   deferred: Int32Array;
   deferredCount: number;
+  /**
+   * Rows with d - lo below this (at most 0) are set aside; rows between it
+   * and lo end the run. A run of two slices sets aside every older row. A run
+   * of one slice only sets aside rows of slices whose windows have fired: a
+   * row of a slice just before it may be plain, and ending the run there lets
+   * the general loop pair the two.
+   */
+  deferBelow: number;
 }
 
 /** Reused from call to call (a run may be a handful of rows on disordered input, where an object per call would show). */
 export function createFastRun(): FastRun {
-  return { selection: NO_KEYS, watermark: NO_VALUES, time: NO_VALUES, keys: null, offset: 0, lo: 0, mid: 0, hi: 0, baseLo: 0, baseHi: 0, limit: 0, deferred: NO_KEYS, deferredCount: 0 };
+  return { selection: NO_KEYS, watermark: NO_VALUES, time: NO_VALUES, keys: null, offset: 0, lo: 0, mid: 0, hi: 0, baseLo: 0, baseHi: 0, limit: 0, deferred: NO_KEYS, deferredCount: 0, deferBelow: 0 };
 }
 
 /** The cell arrays of direct folding (see slicedWindowOperator's directFold); an absent part is an empty array and its flag false. */
@@ -80,13 +88,11 @@ export function createDirectCells(): DirectCells {
  * the run; the largest watermark seen is left in `out[0]`.
  */
 export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: number, out: Float64Array): number {
-  const { selection, watermark, time, keys, offset, lo, mid, hi, baseLo, baseHi, limit, deferred } = run;
+  const { selection, watermark, time, keys, offset, lo, mid, hi, baseLo, baseHi, limit, deferred, deferBelow } = run;
   const { count, v, n, sum, min, max, hasField, hasSum, hasMin, hasMax } = cells;
   const keyed = keys !== null;
   const keyIds = keys ?? NO_KEYS;
   const end = selection.length;
-  // A one-slice run ends at a row of the slice before, which may be plain: the general loop then pairs the two.
-  const pair = mid !== hi;
   // Times relative to the run's start (exact: the caller only runs integral times and bounds below 2^52).
   const start = offset + lo;
   const span = hi - lo;
@@ -104,7 +110,7 @@ export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: num
       // e >>> 0 leaves e unchanged only for an integer from 0 to 2^32 - 1: one test for the run's lower bound and integrality.
       const e = t - start;
       if ((e >>> 0) !== e || e >= span) {
-        if (!(e < 0 && pair && e === Math.floor(e))) break;
+        if (!(e < deferBelow && e === Math.floor(e))) break;
         deferred[run.deferredCount++] = i;
         continue;
       }
@@ -135,13 +141,11 @@ export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: num
  * watermark of the last row folded as the largest.
  */
 export function fastFoldSteady(run: FastRun, cells: DirectCells, from: number): number {
-  const { selection, time, keys, offset, lo, mid, hi, baseLo, baseHi, deferred } = run;
+  const { selection, time, keys, offset, lo, mid, hi, baseLo, baseHi, deferred, deferBelow } = run;
   const { count, v, n, sum, min, max, hasField, hasSum, hasMin, hasMax } = cells;
   const keyed = keys !== null;
   const keyIds = keys ?? NO_KEYS;
   const end = selection.length;
-  // A one-slice run ends at a row of the slice before, which may be plain: the general loop then pairs the two.
-  const pair = mid !== hi;
   // Times relative to the run's start (exact: the caller only runs integral times and bounds below 2^52).
   const start = offset + lo;
   const span = hi - lo;
@@ -156,7 +160,7 @@ export function fastFoldSteady(run: FastRun, cells: DirectCells, from: number): 
       // e >>> 0 leaves e unchanged only for an integer from 0 to 2^32 - 1: one test for the run's lower bound and integrality.
       const e = t - start;
       if ((e >>> 0) !== e || e >= span) {
-        if (!(e < 0 && pair && e === Math.floor(e))) break;
+        if (!(e < deferBelow && e === Math.floor(e))) break;
         deferred[run.deferredCount++] = i;
         continue;
       }

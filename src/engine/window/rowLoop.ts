@@ -260,8 +260,12 @@ function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base:
     run.mid = run.hi = run.lo + g;
     run.baseLo = run.baseHi = base;
     run.limit = limit;
+    // Slices before firedBelow belong to fired windows (see describeSlice): their rows are never plain.
+    const firedBelow = (st.firedUpTo * st.m + st.n) * g;
+    run.deferBelow = Math.min(0, firedBelow - run.lo);
     return Math.abs(run.lo) < EXACT && Math.abs(run.hi) < EXACT;
   }
+  run.deferBelow = 0;
   const other = lo === s ? s + 1 : lo;
   run.lo = lo * g;
   run.mid = run.lo + g;
