@@ -1,6 +1,6 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import { createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
-import { pendingResults, takeResults, writeResult } from '../aggregate/resultWriter';
+import { END, pendingResults, START, takeResults, TIME, WATERMARK, writeFramedResult } from '../aggregate/resultWriter';
 import type { OperatorContext } from '../operators/types';
 import { moveRunningWindow, runningExtreme } from './runningWindow';
 import { directFold } from './directMode';
@@ -89,12 +89,25 @@ function gatherFromRunning(st: SlicedWindowState, key: number): ScalarAcc | null
   return acc;
 }
 
-function write(st: SlicedWindowState, acc: ScalarAcc, k: number, key: number, revision: number, watermark: number): void {
+/** Writes key's row of window k; the writer's frame holds the watermark already (see setFrame). */
+function write(st: SlicedWindowState, acc: ScalarAcc, k: number, key: number, revision: number): void {
   const outputs = st.config.plan.outputs;
   for (let o = 0; o < outputs.length; o++) st.out.values[o] = scalarResult(acc, outputs[o]!);
+  setFrame(st, k);
+  writeFramedResult(st.writer, key, st.out.values, revision);
+}
+
+/**
+ * Window k's bounds and its last millisecond (the rows' event time) into the
+ * writer's frame (see writeFramedResult); callers put the watermark there
+ * once per firing or revision. Nothing here passes a time as an argument.
+ */
+function setFrame(st: SlicedWindowState, k: number): void {
+  const frame = st.writer.frame;
   const start = st.config.offset + k * st.config.slide;
-  const end = start + st.config.size;
-  writeResult(st.writer, start, end, key, st.out.values, revision, end - 1, watermark);
+  frame[START] = start;
+  frame[END] = start + st.config.size;
+  frame[TIME] = start + st.config.size - 1;
 }
 
 /**
@@ -103,7 +116,7 @@ function write(st: SlicedWindowState, acc: ScalarAcc, k: number, key: number, re
  * same values as loadCellInto and scalarResult, without copying the cell into
  * an accumulator first, which was most of a revision's cost (one row each).
  */
-function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number, revision: number, watermark: number): void {
+function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number, revision: number): void {
   const { count, fields } = st.store;
   const field = fields[0];
   const outputs = st.config.plan.outputs;
@@ -118,9 +131,8 @@ function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number
     else if (fn === 'min') values[o] = field.min![cell]!;
     else values[o] = field.max![cell]!;
   }
-  const start = st.config.offset + k * st.config.slide;
-  const end = start + st.config.size;
-  writeResult(st.writer, start, end, key, values, revision, end - 1, watermark);
+  setFrame(st, k);
+  writeFramedResult(st.writer, key, values, revision);
 }
 
 /**
@@ -143,15 +155,16 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   // A window of one slice in direct mode (every tumbling window of a dashboard aggregate) is read in place.
   const directCell = !useRunning && bases.length === 1 && directFold(st.store) ? bases[0]! : -1;
   const count = st.store.count;
+  st.writer.frame[WATERMARK] = watermarkBefore;
   let fired = 0;
   for (let key = 0; key < keyCount; key++) {
     if (directCell >= 0) {
       if (count[directCell + key] === 0) continue;
-      writeDirect(st, directCell + key, k, key, 0, watermarkBefore);
+      writeDirect(st, directCell + key, k, key, 0);
     } else {
       const acc = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, bases, key);
       if (acc === null) continue;
-      write(st, acc, k, key, 0, watermarkBefore);
+      write(st, acc, k, key, 0);
     }
     if (firings !== null) firings[key] = 1;
     fired++;
@@ -189,8 +202,9 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
   st.out.lastFirings = firings;
   const revision = firings[key]!;
   firings[key] = revision + 1;
-  if (acc === null) writeDirect(st, bases[0]! + key, k, key, revision, st.watermark);
-  else write(st, acc, k, key, revision, st.watermark);
+  st.writer.frame[WATERMARK] = st.watermark;
+  if (acc === null) writeDirect(st, bases[0]! + key, k, key, revision);
+  else write(st, acc, k, key, revision);
   if (ctx.trace !== null) {
     const [start, end] = windowBounds(st, k);
     ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
