@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSketch, resetSketch, sketchAdd, sketchCode, sketchKey, sketchMerge, type QuantileSketch } from './quantileSketch';
+import { createSketch, resetSketch, sketchAdd, sketchMerge, type QuantileSketch } from './quantileSketch';
+import { sketchCode, sketchKey } from './sketchKey';
 import { sketchAddCodes } from './sketchBins';
 import { BUFFER_SIZE, mapping, RELATIVE_ACCURACY } from './sketchMapping';
 import { sketchQuantile } from './sketchQuantile';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSketch, sketchAdd, sketchCode } from './quantileSketch';
+import { createSketch, sketchAdd } from './quantileSketch';
+import { sketchCode } from './sketchKey';
 import { BUFFER_SIZE } from './sketchMapping';
 import { sortCodes } from './sketchSort';
 

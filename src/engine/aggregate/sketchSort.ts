@@ -1,4 +1,5 @@
-import { sketchCode, type QuantileSketch } from './quantileSketch';
+import { sketchCode } from './sketchKey';
+import type { QuantileSketch } from './quantileSketch';
 
 /** Counts per code, all 0 between sorts; codes spanning more than this are sorted natively. */
 const tally = new Int32Array(4096);

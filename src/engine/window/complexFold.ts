@@ -44,7 +44,7 @@ export function addComplexFieldRows(
     const { codes, fill, min, max, room } = stage;
     const spilled = addToCodes(count, n, codes, fill, min, max, room, cells, rows, v, from, to, spillCells, spillRows);
     // A value spills when its cell's codes are full: they move to the cell's sketch, so later rows stage again.
-    for (let i = 0; i < spilled; i++) if (fill[spillCells[i]!] === room) moveCodesToCell(stage, complex, needs, spillCells[i]!);
+    if (room > 0) for (let i = 0; i < spilled; i++) if (fill[spillCells[i]!] === room) moveCodesToCell(stage, complex, needs, spillCells[i]!);
     addGroupedRows(complex, needs, SKETCH_PART, spillCells, spillRows, v, 0, spilled);
   }
   if (needs.hll) addGroupedRows(complex, needs, HLL_PART, cells, rows, v, from, to);

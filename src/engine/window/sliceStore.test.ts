@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planAggregations } from '../aggregate/plan';
 import { addRow, createScalarAcc, mergeScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
+import { roomFor } from './stagedParts';
 import { addRowsToCells, createSliceStore, ensureKeyCapacity, freeSlice, loadCellInto, mergeCellInto, slotForSlice } from './sliceStore';
 
 const schema = [
@@ -42,7 +43,7 @@ function addRowsOf(acc: ScalarAcc, slice: number, key: number, rows: readonly Te
 
 const results = (acc: ScalarAcc | null): number[] => plan.outputs.map((o) => (acc === null || acc.count === 0 ? NaN : scalarResult(acc, o)));
 
-type Step = { rows: TestRow[]; cuts: number[] } | 'free' | 'grow';
+type Step = { rows: TestRow[]; cuts: number[] } | 'free' | 'grow' | 'huge';
 
 /** Runs the steps on a store, then checks every cell read alone and every key's slices folded against the reference. */
 function checkSteps(steps: readonly Step[]): void {
@@ -55,6 +56,9 @@ function checkSteps(steps: readonly Step[]): void {
     } else if (s === 'grow') {
       // 5,000 keys: keyCap 8,192 gives the store fewer staged codes per cell than before.
       ensureKeyCapacity(store, 5000);
+    } else if (s === 'huge') {
+      // 100,000 keys: half a million cells stage no codes at all.
+      ensureKeyCapacity(store, 100_000);
     } else {
       const n = s.rows.length;
       for (const r of s.rows) slotForSlice(store, r.slice);
@@ -93,5 +97,21 @@ describe('the slice store', () => {
     const rows = (key: number, count: number, from: number): TestRow[] =>
       Array.from({ length: count }, (_, i) => ({ slice: 0, key, m: i % 70, a: from + i, b: (from + i) * 1.5 }));
     checkSteps([{ rows: [...rows(0, 100, 1), ...rows(1, 10, 500)], cuts: [] }, 'grow', { rows: [...rows(1, 30, 900), ...rows(0, 50, 200)], cuts: [7] }]);
+  });
+
+  it('stages no codes when it has too many cells, and reads the same', () => {
+    const rows = (key: number, count: number, from: number): TestRow[] =>
+      Array.from({ length: count }, (_, i) => ({ slice: i % 2, key, m: i % 70, a: from + i, b: -i }));
+    checkSteps([{ rows: [...rows(0, 40, 1), ...rows(2, 10, 500)], cuts: [3] }, 'huge', { rows: [...rows(2, 30, 900), ...rows(0, 50, 200)], cuts: [] }]);
+  });
+});
+
+describe('room for staged codes', () => {
+  it('halves as cells grow, to none for half a million cells', () => {
+    expect(roomFor(64)).toBe(128);
+    expect(roomFor(4096)).toBe(128);
+    expect(roomFor(32_768)).toBe(64);
+    expect(roomFor(262_144)).toBe(8);
+    expect(roomFor(524_288)).toBe(0);
   });
 });

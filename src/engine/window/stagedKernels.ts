@@ -1,4 +1,4 @@
-import { sketchCode } from '../aggregate/quantileSketch';
+import { sketchCode } from '../aggregate/sketchKey';
 
 /**
  * The loops that fold rows into the flat parts of exact distinct counts and

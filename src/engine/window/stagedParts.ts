@@ -20,14 +20,18 @@ export interface StagedCodes {
   max: Float64Array;
 }
 
-/** Codes a field may stage over all its cells: with many cells each gets less room, down to MIN_ROOM. */
+/**
+ * Codes a field may stage over all its cells: with many cells each gets less
+ * room, down to MIN_ROOM, and beyond that none (every value then goes to its
+ * cell's sketch, as before staging), so a store of a million cells stays small.
+ */
 const STAGE_BUDGET = 1 << 21;
 const MIN_ROOM = 8;
 
-/** Room per cell for `cells` cells: a power of two, at most a sketch's buffer (so a cell's codes fit one). */
+/** Room per cell for `cells` cells: a power of two at most a sketch's buffer (so a cell's codes fit one), or 0. */
 export function roomFor(cells: number): number {
   let room = BUFFER_SIZE;
-  while (room > MIN_ROOM && room * cells > STAGE_BUDGET) room >>= 1;
+  while (room > 0 && room * cells > STAGE_BUDGET) room = room > MIN_ROOM ? room >> 1 : 0;
   return room;
 }
 
