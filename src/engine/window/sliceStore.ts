@@ -1,9 +1,8 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import { mergeComplex, resetComplexCell, type ComplexCell } from '../aggregate/complexCells';
-import type { MeasureNeeds } from '../aggregate/plan';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addFirstLast, addMax, addMin, addPresent, addSum, addSumMinMax, addSumSq, countRows } from './cellKernels';
-import { addComplexFieldRows } from './complexFold';
+import { addComplexRows } from './complexFold';
 import { clearStaged, createSetWords, createStagedCodes, relayCodes, relayWords, type Relayout, type StagedCodes } from './stagedParts';
 import { loadDistinct, loadSketch, mergeStagedInto } from './stagedViews';
 
@@ -167,19 +166,19 @@ export function addRowsToCells(
 ): void {
   if (from >= to) return;
   const fields = store.fields;
-  const plan = store.plan.fields;
   // The first loop that can count rows as it goes does; if none can, they are counted on their own.
   let counted = false;
   for (let f = 0; f < fields.length; f++) {
-    const took = addFieldRows(fields[f]!, plan[f]!.needs, counted ? null : store.count, cells, rows, values[f]!, time, from, to);
+    const took = addFieldRows(fields[f]!, counted ? null : store.count, cells, rows, values[f]!, time, from, to);
     counted ||= took;
   }
+  if (addComplexRows(fields, store.plan.fields, counted ? null : store.count, cells, rows, values, from, to)) counted = true;
   if (!counted) countRows(store.count, cells, from, to);
 }
 
 /** Picks the loops (see cellKernels) for the partials the field keeps; returns whether they counted the rows into `count`. */
 function addFieldRows(
-  fs: FieldSlices, needs: MeasureNeeds, count: Float64Array | null,
+  fs: FieldSlices, count: Float64Array | null,
   cells: Int32Array, rows: Int32Array, v: Float64Array, time: Float64Array, from: number, to: number,
 ): boolean {
   const { n, sum, sumSq, min, max } = fs;
@@ -198,9 +197,8 @@ function addFieldRows(
   if (fs.firstV !== null && fs.firstT !== null && fs.lastV !== null && fs.lastT !== null) {
     addFirstLast(fs.firstV, fs.firstT, fs.lastV, fs.lastT, cells, rows, v, time, from, to);
   }
-  // Flat distinct sets and sketches count present values themselves when no loop above did.
-  const took = addComplexFieldRows(fs, needs, counted ? null : count, scalar ? null : n, cells, rows, v, from, to);
-  return counted || took;
+  // Without a loop above, the loops of flat distinct sets and sketches (see complexFold) count present values.
+  return counted;
 }
 
 /**

@@ -71,3 +71,50 @@ export function addToCodes(
   }
   return spilled;
 }
+
+/**
+ * addToWords on v0 and addToCodes on v1 in one pass (the fields of a
+ * distinct count and a percentile, or one field with both): each row's cell
+ * and row are read once, and the processor has both parts' cache misses in
+ * flight together, where two passes each waited on their own. Spilled values
+ * are listed in spill0 (words) and spill1 (codes); `spilled` gets how many.
+ */
+export function addToWordsAndCodes(
+  count: Float64Array | null, n0: Float64Array | null, words: Uint32Array, v0: Float64Array,
+  n1: Float64Array | null, codes: Int32Array, fill: Int32Array, min: Float64Array, max: Float64Array, room: number, v1: Float64Array,
+  cells: Int32Array, rows: Int32Array, from: number, to: number,
+  spillCells0: Int32Array, spillRows0: Int32Array, spillCells1: Int32Array, spillRows1: Int32Array, spilled: Int32Array,
+): void {
+  let spilled0 = 0;
+  let spilled1 = 0;
+  for (let j = from; j < to; j++) {
+    const c = cells[j]!;
+    const row = rows[j]!;
+    if (count !== null) count[c]!++;
+    const m = v0[row]!;
+    if (m === m) {
+      if (n0 !== null) n0[c]!++;
+      if (m >>> 0 === m && m < 64) {
+        words[c * SET_WORDS + (m >>> 5)]! |= 1 << (m & 31);
+      } else {
+        spillCells0[spilled0] = c;
+        spillRows0[spilled0++] = row;
+      }
+    }
+    const x = v1[row]!;
+    if (x !== x) continue;
+    if (n1 !== null) n1[c]!++;
+    const used = fill[c]!;
+    if (used === room) {
+      spillCells1[spilled1] = c;
+      spillRows1[spilled1++] = row;
+      continue;
+    }
+    codes[c * room + used] = sketchCode(x);
+    fill[c] = used + 1;
+    if (x < min[c]!) min[c] = x;
+    if (x > max[c]!) max[c] = x;
+  }
+  spilled[0] = spilled0;
+  spilled[1] = spilled1;
+}
