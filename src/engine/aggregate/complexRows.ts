@@ -1,67 +1,63 @@
 import { createComplexCell, type ComplexCell } from './complexCells';
 import { distinctAddRun } from './distinctSet';
 import { hllAddRun } from './hyperLogLog';
-import type { MeasuredField } from './plan';
+import type { MeasureNeeds } from './plan';
 import { sketchAddRun } from './quantileSketch';
 
-/** A field's complex cells (null when the field keeps none), indexed by cell. */
-export interface ComplexColumn {
-  complex: (ComplexCell | undefined)[] | null;
-}
+/** Which parts of a complex cell a call to addGroupedRows adds to (bits, combined with |). */
+export const DISTINCT_PART = 1;
+export const HLL_PART = 2;
+export const SKETCH_PART = 4;
 
 /** Scratch, grown as needed and only read within one call. perCell is all 0 between calls. */
 let perCell = new Int32Array(1024);
 /** The cells present, in order of first appearance, and where each one's values start once grouped. */
 let present = new Int32Array(1024);
 let starts = new Int32Array(1025);
-/** Where each listed row's value goes once grouped, and one field's values grouped. */
+/** Where each listed row's value goes once grouped, and the field's values grouped. */
 let place = new Int32Array(1024);
 let grouped = new Float64Array(1024);
 /** Written by the warming pass so the JIT cannot drop it. */
 let warmth = 0;
 
 /**
- * Adds the rows listed in entries [from, to) of `cells` and `rows` (row
- * `rows[j]` goes to cell `cells[j]`, as in cellKernels) to the complex cells
- * of every field that keeps them (values[f] holds field f), creating cells on
+ * Adds the values v[rows[j]] of entries [from, to) of `cells` and `rows` (row
+ * `rows[j]` goes to cell `cells[j]`, as in cellKernels) to the `parts` of the
+ * field's complex cells, creating cells (with every part `needs` asks for) on
  * first use.
  *
  * With a thousand keys, a cell's set and sketch are far apart in memory and
  * reached through several pointers; taken in arrival order, each row waited
  * on that chain of cache misses, which cost more than the adding. So rows are
- * grouped by cell first (a stable counting sort over the cells present, done
- * once for all fields), and a short loop walks every present cell's chain
- * before any adding, letting the processor fetch many cells at once. Every
- * part is indifferent to the order of adds: the result is the same as adding
- * row by row.
+ * grouped by cell first (a stable counting sort over the cells present), and
+ * a short loop walks every present cell's chain before any adding, letting
+ * the processor fetch many cells at once. Every part is indifferent to the
+ * order of adds: the result is the same as adding row by row.
  */
-export function addComplexRows(
-  columns: readonly ComplexColumn[], fields: readonly MeasuredField[], cells: Int32Array, rows: Int32Array,
-  values: readonly Float64Array[], from: number, to: number,
+export function addGroupedRows(
+  complex: (ComplexCell | undefined)[], needs: MeasureNeeds, parts: number,
+  cells: Int32Array, rows: Int32Array, v: Float64Array, from: number, to: number,
 ): void {
   const n = to - from;
-  if (n <= 0 || !columns.some((c) => c.complex !== null)) return;
+  if (n <= 0 || parts === 0) return;
   const count = group(cells, from, to);
-  for (let f = 0; f < columns.length; f++) {
-    const complex = columns[f]!.complex;
-    if (complex === null) continue;
-    const v = values[f]!;
-    for (let k = 0; k < n; k++) grouped[place[k]!] = v[rows[from + k]!]!;
-    warmth = warm(complex, count);
-    const needs = fields[f]!.needs;
-    for (let i = 0; i < count; i++) {
-      const c = present[i]!;
-      const start = starts[i]!;
-      const end = starts[i + 1]!;
-      let cell = complex[c];
-      if (cell === undefined) {
-        if (!anyPresent(start, end)) continue;
-        cell = complex[c] = createComplexCell(needs);
-      }
-      if (cell.distinct !== null) distinctAddRun(cell.distinct, grouped, start, end);
-      if (cell.hll !== null) hllAddRun(cell.hll, grouped, start, end);
-      if (cell.sketch !== null) sketchAddRun(cell.sketch, grouped, start, end);
+  for (let k = 0; k < n; k++) grouped[place[k]!] = v[rows[from + k]!]!;
+  warmth = warm(complex, count);
+  const distinct = (parts & DISTINCT_PART) !== 0;
+  const hll = (parts & HLL_PART) !== 0;
+  const sketch = (parts & SKETCH_PART) !== 0;
+  for (let i = 0; i < count; i++) {
+    const c = present[i]!;
+    const start = starts[i]!;
+    const end = starts[i + 1]!;
+    let cell = complex[c];
+    if (cell === undefined) {
+      if (!anyPresent(start, end)) continue;
+      cell = complex[c] = createComplexCell(needs);
     }
+    if (distinct && cell.distinct !== null) distinctAddRun(cell.distinct, grouped, start, end);
+    if (hll && cell.hll !== null) hllAddRun(cell.hll, grouped, start, end);
+    if (sketch && cell.sketch !== null) sketchAddRun(cell.sketch, grouped, start, end);
   }
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDistinctSet, distinctAdd, distinctMembers, distinctMerge, resetDistinctSet, type DistinctSet } from './distinctSet';
+import { bitCount, createDistinctSet, distinctAdd, distinctAddWords, distinctMembers, distinctMerge, resetDistinctSet, type DistinctSet } from './distinctSet';
 
 /** Dictionary codes, some large ones, and numbers that are no codes at all. */
 const value = fc.oneof(
@@ -39,6 +39,28 @@ describe('the distinct set', () => {
       expect(merged.size).toBe(union.size);
       expect(sorted(distinctMembers(merged))).toEqual(sorted(union));
     }));
+  });
+
+  it('adds the members of bit words, as a cell keeps a small set flat, exactly as adding each member', () => {
+    const words = fc.array(fc.oneof(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.constant(0), fc.constant(2 ** 31)), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(values, words, fc.nat(3), (xs, ws, at) => {
+      const s = setOf(xs);
+      const flat = new Uint32Array(at + ws.length);
+      flat.set(ws, at);
+      distinctAddWords(s, flat, at, ws.length);
+      const reference = new Set(xs);
+      ws.forEach((w, i) => { for (let b = 0; b < 32; b++) if ((w >>> b) & 1) reference.add(32 * i + b); });
+      expect(s.size).toBe(reference.size);
+      expect(sorted(distinctMembers(s))).toEqual(sorted(reference));
+    }));
+  });
+
+  it('counts the bits of a word', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (w) => {
+      expect(bitCount(w)).toBe([...w.toString(2)].filter((d) => d === '1').length);
+    }));
+    expect(bitCount(0xffffffff)).toBe(32);
+    expect(bitCount(-1)).toBe(32);
   });
 
   it('answers after a reset as a fresh set', () => {

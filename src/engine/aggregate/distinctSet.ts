@@ -118,6 +118,28 @@ export function distinctMerge(into: DistinctSet, from: DistinctSet): void {
   if (from.others !== null) for (const x of from.others) distinctAdd(into, x);
 }
 
+/**
+ * Adds the members of `count` bit words (word w of words[at..] covers whole
+ * numbers 32 w to 32 w + 31), as a window cell keeps a small set flat.
+ */
+export function distinctAddWords(set: DistinctSet, words: Uint32Array, at: number, count: number): void {
+  if (set.bits.length < count) growBits(set, count);
+  // Members below bits.length * 32 are never in others, so new members are the bits not yet set.
+  const bits = set.bits;
+  for (let w = 0; w < count; w++) {
+    const added = words[at + w]! & ~bits[w]!;
+    bits[w]! |= added;
+    set.size += bitCount(added);
+  }
+}
+
+/** The number of bits set in a 32-bit word. */
+export function bitCount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
 /** Every member, in no particular order (for tests and debugging). */
 export function distinctMembers(set: DistinctSet): number[] {
   const out: number[] = [];

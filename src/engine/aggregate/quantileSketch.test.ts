@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSketch, resetSketch, sketchAdd, sketchKey, sketchMerge, type QuantileSketch } from './quantileSketch';
+import { createSketch, resetSketch, sketchAdd, sketchMerge, type QuantileSketch } from './quantileSketch';
+import { sketchCode, sketchKey } from './sketchKey';
+import { sketchAddCodes } from './sketchBins';
 import { BUFFER_SIZE, mapping, RELATIVE_ACCURACY } from './sketchMapping';
 import { sketchQuantile } from './sketchQuantile';
 
@@ -30,6 +32,18 @@ describe('the quantile sketch', () => {
       sketchMerge(merged, sketchOf(b));
       const whole = sketchOf([...a, ...b]);
       for (const q of qs) expect(sketchQuantile(merged, q)).toBe(sketchQuantile(whole, q));
+    }), { numRuns: 60 });
+  });
+
+  it('answers after adding codes (as a window cell hands over its staged values) exactly as after adding the values', () => {
+    fc.assert(fc.property(fc.oneof(values, manyValues), fc.oneof(values, manyValues), fc.nat(5), (before, xs, at) => {
+      const viaCodes = sketchOf(before);
+      const codes = new Int32Array(at + xs.length);
+      xs.forEach((x, i) => { codes[at + i] = sketchCode(x); });
+      sketchAddCodes(viaCodes, codes, at, at + xs.length, Math.min(...xs), Math.max(...xs));
+      const viaValues = sketchOf([...before, ...xs]);
+      expect(viaCodes.count).toBe(viaValues.count);
+      for (const q of qs) expect(sketchQuantile(viaCodes, q)).toBe(sketchQuantile(viaValues, q));
     }), { numRuns: 60 });
   });
 

@@ -1,10 +1,11 @@
 import type { QuantileSketch, SketchBins } from './quantileSketch';
-import { NEGATIVE_BASE, POSITIVE_BASE, ZERO_CODE } from './sketchMapping';
+import { BUFFER_SIZE, NEGATIVE_BASE, POSITIVE_BASE, ZERO_CODE } from './sketchMapping';
 
 // Module constants, not imports read per code: an import is an export getter once compiled (see quantileSketch).
 const NEGATIVE = NEGATIVE_BASE;
 const ZERO = ZERO_CODE;
 const POSITIVE = POSITIVE_BASE;
+const SIZE = BUFFER_SIZE;
 
 /** Room for a first key and as many either side: 1% buckets over two decades span about 230 keys. */
 const FIRST_ROOM = 256;
@@ -20,6 +21,30 @@ export function flushBuffer(sketch: QuantileSketch): void {
   }
   sketch.buffered = 0;
   sketch.sorted = true;
+}
+
+/**
+ * Adds values already turned into codes (codes[from..to), of values whose
+ * smallest and largest are min and max), as a window cell keeps a few codes
+ * flat before they need a sketch of their own.
+ */
+export function sketchAddCodes(sketch: QuantileSketch, codes: Int32Array, from: number, to: number, min: number, max: number): void {
+  if (to <= from) return;
+  sketch.count += to - from;
+  if (min < sketch.min) sketch.min = min;
+  if (max > sketch.max) sketch.max = max;
+  const buffer = sketch.buffer;
+  let n = sketch.buffered;
+  for (let i = from; i < to; i++) {
+    buffer[n++] = codes[i]!;
+    if (n === SIZE) {
+      sketch.buffered = n;
+      flushBuffer(sketch);
+      n = 0;
+    }
+  }
+  sketch.buffered = n;
+  sketch.sorted = n === 0;
 }
 
 /** Empties bins, keeping their room. */

@@ -1,5 +1,6 @@
-import { sketchCode, type QuantileSketch } from './quantileSketch';
+import type { QuantileSketch } from './quantileSketch';
 import { flushBuffer } from './sketchBins';
+import { sortCodes } from './sketchSort';
 import { mapping, NEGATIVE_BASE, POSITIVE_BASE, ZERO_CODE } from './sketchMapping';
 
 /**
@@ -51,45 +52,6 @@ function bucketValue(key: number): number {
   if (i < 0 || i >= knownValues.length) return mapping.value(key);
   const known = knownValues[i]!;
   return known === known ? known : (knownValues[i] = mapping.value(key));
-}
-
-/** Counts per code and which codes occur (a bit each), for sorting codes that span a narrow range; all 0 between sorts. */
-const tally = new Int32Array(4096);
-const occurs = new Int32Array(4096 / 32);
-
-/**
- * Sorts a sketch's buffered codes ascending. The codes of its smallest and
- * largest value bound them (codes order as values do); when they span under
- * 4096 codes (they mostly span a few hundred) they are sorted by counting,
- * visiting only the codes that occur through a bit set, else natively.
- */
-function sortCodes(sketch: QuantileSketch): void {
-  const codes = sketch.buffer;
-  const n = sketch.buffered;
-  const lo = sketchCode(sketch.min);
-  const span = sketchCode(sketch.max) - lo + 1;
-  if (span > tally.length) {
-    codes.subarray(0, n).sort();
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    const c = codes[i]! - lo;
-    tally[c]!++;
-    occurs[c >>> 5]! |= 1 << (c & 31);
-  }
-  let out = 0;
-  for (let w = 0; w <= (span - 1) >>> 5; w++) {
-    let bits = occurs[w]!;
-    occurs[w] = 0;
-    while (bits !== 0) {
-      const c = (w << 5) + 31 - Math.clz32(bits & -bits);
-      bits &= bits - 1;
-      const k = tally[c]!;
-      tally[c] = 0;
-      for (let m = 0; m < k; m++) codes[out + m] = lo + c;
-      out += k;
-    }
-  }
 }
 
 /** The bucket holding the value with `rank` values below it. */

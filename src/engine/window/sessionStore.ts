@@ -5,8 +5,8 @@ import { addToComplexCell, createComplexCell, mergeComplex, type ComplexCell } f
 /** Record layout: a header, then FIELD_PARTS numbers per measured field. */
 export const START = 0;
 export const END = 1;
-/** Time of the session's pending fire timer; NaN when none is pending (older timers are stale). */
-export const TIMER = 2;
+/** The session's key id: timers name a slot, and firing it needs the key. */
+export const KEY = 2;
 /** How many times it (or a session merged into it) has fired. */
 export const FIRINGS = 3;
 const COUNT = 4;
@@ -16,7 +16,7 @@ const FIELD_PARTS = 9;
 
 /**
  * The open sessions of every key, as plain data. Each session is a record of
- * `width` numbers at slot * width in one Float64Array (bounds, timer,
+ * `width` numbers at slot * width in one Float64Array (bounds, key,
  * firings, row count and per measured field n, sum, sum of squares, min, max,
  * first and last value and time), and a key's sessions are a list, ascending
  * by start, linked through `next`. An object per session (and a Map and a
@@ -75,7 +75,7 @@ export function openSession(store: SessionStore, key: number, prev: number, star
   const b = slot * store.width;
   r[b + START] = start;
   r[b + END] = end;
-  r[b + TIMER] = NaN;
+  r[b + KEY] = key;
   r[b + FIRINGS] = 0;
   r[b + COUNT] = 0;
   for (let p = b + HEADER; p < b + store.width; p += FIELD_PARTS) {
@@ -102,15 +102,6 @@ export function closeSession(store: SessionStore, key: number, slot: number): vo
   store.next[slot] = -1;
   if (store.complex !== null) for (let f = 0; f < store.plan.fields.length; f++) store.complex[slot * store.plan.fields.length + f] = undefined;
   store.freeSlots.push(slot);
-}
-
-/** The slot of key's session that starts at `start`, or -1 (timers find their session this way). */
-export function findSession(store: SessionStore, key: number, start: number): number {
-  const r = store.records;
-  for (let s = key < store.head.length ? store.head[key]! : -1; s >= 0; s = store.next[s]!) {
-    if (r[s * store.width + START] === start) return s;
-  }
-  return -1;
 }
 
 /** Adds row `row` (values[f][row] per field, NaN when missing, at event time t) to a session. */

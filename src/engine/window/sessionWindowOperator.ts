@@ -1,5 +1,5 @@
 import type { Batch, Field } from '../batch';
-import { gatherBatch, identityRows } from '../batchOps';
+import { createEmptyBatches, gatherBatch, identityRows } from '../batchOps';
 import { captureKeys, createKeyTable, type KeyTable } from '../aggregate/keyTable';
 import type { AggregatePlan } from '../aggregate/plan';
 import { createScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
@@ -7,10 +7,10 @@ import { createResultWriter, pendingResults, rememberInputDicts, takeResults, wr
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import {
-  addRowToSession, closeSession, createSessionStore, END, ensureSessionKeys, findSession, FIRINGS, loadSession, mergeSessions,
-  openSession, START, TIMER, type SessionStore,
+  addRowToSession, closeSession, createSessionStore, END, ensureSessionKeys, FIRINGS, KEY, loadSession, mergeSessions,
+  openSession, START, type SessionStore,
 } from './sessionStore';
-import { createTimerHeap, hasTimerDue, peekTime, popTimer, pushTimer, type TimerHeap } from './timerHeap';
+import { clearTimer, createTimerQueue, hasTimerDue, popTimer, setTimer, type TimerQueue } from './timerQueue';
 
 export interface SessionWindowConfig {
   readonly gap: number;
@@ -27,9 +27,13 @@ export interface SessionWindowState {
   readonly writer: ResultWriter;
   /** Open sessions per key, ascending by start (see SessionStore). */
   readonly store: SessionStore;
-  /** Timers tagged with the session's start; FIRE timers at end - 1, EXPIRE timers at end - 1 + lateness. */
-  readonly fireTimers: TimerHeap;
-  readonly expireTimers: TimerHeap;
+  /**
+   * Timers per session slot. A session that has not fired since its end last
+   * moved has a FIRE timer at end - 1; one that has fired, with lateness, an
+   * EXPIRE timer at end - 1 + lateness.
+   */
+  readonly fireTimers: TimerQueue;
+  readonly expireTimers: TimerQueue;
   /** Scratch for turning a session into result values. */
   readonly acc: ScalarAcc;
   readonly values: Float64Array;
@@ -38,7 +42,7 @@ export interface SessionWindowState {
   lateEvents: number;
 }
 
-function emit(st: SessionWindowState, ctx: OperatorContext, key: number, slot: number, watermark: number): void {
+function emit(st: SessionWindowState, ctx: OperatorContext, slot: number, watermark: number): void {
   const { store, acc, values } = st;
   const outputs = st.config.plan.outputs;
   loadSession(store, slot, acc);
@@ -47,19 +51,27 @@ function emit(st: SessionWindowState, ctx: OperatorContext, key: number, slot: n
   const r = store.records;
   const start = r[b + START]!;
   const end = r[b + END]!;
+  const key = r[b + KEY]!;
   const firings = r[b + FIRINGS]!;
   writeResult(st.writer, start, end, key, values, firings, end - 1, watermark);
   ctx.trace?.({ type: firings === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
   r[b + FIRINGS] = firings + 1;
-  if (st.config.lateness > 0) pushTimer(st.expireTimers, end - 1 + st.config.lateness, key, start);
+  if (st.config.lateness > 0) setTimer(st.expireTimers, slot, end - 1 + st.config.lateness);
 }
 
-function drop(st: SessionWindowState, ctx: OperatorContext, key: number, slot: number): void {
+/** Frees a session's slot, with its timers: the slot will hold another session. */
+function close(st: SessionWindowState, slot: number): void {
+  clearTimer(st.fireTimers, slot);
+  clearTimer(st.expireTimers, slot);
+  closeSession(st.store, st.store.records[slot * st.store.width + KEY]!, slot);
+  st.openSessions--;
+}
+
+function drop(st: SessionWindowState, ctx: OperatorContext, slot: number): void {
   const b = slot * st.store.width;
   const start = st.store.records[b + START]!;
   const end = st.store.records[b + END]!;
-  closeSession(st.store, key, slot);
-  st.openSessions--;
+  close(st, slot);
   ctx.trace?.({ type: 'closed', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark });
 }
 
@@ -68,30 +80,19 @@ function advance(st: SessionWindowState, ctx: OperatorContext, w: number): void 
   const before = st.watermark;
   st.watermark = w;
   const { store, fireTimers, expireTimers } = st;
+  // addEvent moves a session's FIRE timer whenever its end moves, so every timer that pops is due.
   while (hasTimerDue(fireTimers, w)) {
     popTimer(fireTimers);
-    const key = fireTimers.poppedKey;
-    const at = fireTimers.poppedAt;
-    const slot = findSession(store, key, fireTimers.poppedTag);
-    if (slot < 0 || store.records[slot * store.width + TIMER] !== at) continue;
-    const b = slot * store.width;
-    if (store.records[b + END]! - 1 > at) {
-      // Extended since the timer was set: it re-arms itself at the new end instead of one timer per event.
-      store.records[b + TIMER] = store.records[b + END]! - 1;
-      pushTimer(fireTimers, store.records[b + TIMER]!, key, store.records[b + START]!);
-      continue;
-    }
-    store.records[b + TIMER] = NaN;
-    emit(st, ctx, key, slot, before);
-    if (st.config.lateness === 0) drop(st, ctx, key, slot);
+    const slot = fireTimers.poppedSlot;
+    emit(st, ctx, slot, before);
+    if (st.config.lateness === 0) drop(st, ctx, slot);
   }
   while (hasTimerDue(expireTimers, w)) {
     popTimer(expireTimers);
-    const key = expireTimers.poppedKey;
-    const slot = findSession(store, key, expireTimers.poppedTag);
-    if (slot < 0) continue;
-    if (store.records[slot * store.width + END]! - 1 + st.config.lateness > w) continue; // extended since; a newer timer exists
-    drop(st, ctx, key, slot);
+    const slot = expireTimers.poppedSlot;
+    // Extended since it fired: it fires again at its new end, which sets a new EXPIRE timer.
+    if (store.records[slot * store.width + END]! - 1 + st.config.lateness > w) continue;
+    drop(st, ctx, slot);
   }
 }
 
@@ -125,22 +126,19 @@ function addEvent(st: SessionWindowState, ctx: OperatorContext, key: number, t: 
   for (let k = 1; k < overlapping; k++) {
     const other = store.next[target]!;
     mergeSessions(store, target, other);
-    closeSession(store, key, other);
-    st.openSessions--;
+    close(st, other);
   }
   const r = store.records;
   const b = target * width;
-  const startMoved = r[b + START] !== start;
+  const endMoved = overlapping === 0 || r[b + END] !== end;
   r[b + START] = start;
   r[b + END] = end;
   addRowToSession(store, target, values, row, t);
   if (end - 1 <= st.watermark) {
-    r[b + TIMER] = NaN;
-    emit(st, ctx, key, target, st.watermark);
-  } else if (Number.isNaN(r[b + TIMER]!) || startMoved) {
-    // Timers are found by session start; an unchanged start lets the pending timer re-arm itself lazily.
-    r[b + TIMER] = end - 1;
-    pushTimer(st.fireTimers, end - 1, key, start);
+    clearTimer(st.fireTimers, target);
+    emit(st, ctx, target, st.watermark);
+  } else if (endMoved) {
+    setTimer(st.fireTimers, target, end - 1);
   }
   return true;
 }
@@ -150,19 +148,25 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
   const keyTable = createKeyTable(config.keyFields);
   const st: SessionWindowState = {
     config, keyTable, writer: createResultWriter(config.plan, keyTable, true), store: createSessionStore(config.plan),
-    fireTimers: createTimerHeap(), expireTimers: createTimerHeap(),
+    fireTimers: createTimerQueue(), expireTimers: createTimerQueue(),
     acc: createScalarAcc(config.plan), values: new Float64Array(config.plan.outputs.length),
     watermark: -Infinity, openSessions: 0, lateEvents: 0,
   };
   let emittedWatermark = -Infinity;
   /** Buffers for fields converted to numbers (see fieldValues): read only while a batch is handled. */
   const valueBuffers: Float64Array[] = [];
+  /** Rows of the batch being handled that were late (reused: most batches have none). */
+  const lateRows: number[] = [];
+  const emptyLate = createEmptyBatches();
 
-  function flush(batch: Batch | null, lateRows: number[]): void {
+  function flush(batch: Batch | null): void {
     const moved = st.watermark > emittedWatermark;
     emittedWatermark = st.watermark;
     if (pendingResults(st.writer) > 0 || moved) ctx.emit('out', takeResults(st.writer, st.watermark));
-    if (batch !== null && (lateRows.length > 0 || moved)) ctx.emit('late', gatherBatch(batch, Int32Array.from(lateRows)));
+    if (batch === null) return;
+    if (lateRows.length > 0) ctx.emit('late', gatherBatch(batch, Int32Array.from(lateRows)));
+    else if (moved) ctx.emit('late', emptyLate(batch));
+    lateRows.length = 0;
   }
 
   function process(batch: Batch, rows: Int32Array): void {
@@ -170,13 +174,12 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     ensureSessionKeys(st.store, captureKeys(keyTable, batch, rows));
     rememberInputDicts(st.writer, batch);
     const values = fieldValues(config.plan, batch, valueBuffers);
-    const lateRows: number[] = [];
     const { keys, time, watermark } = batch;
     for (let j = 0; j < rows.length; j++) {
       const i = rows[j]!;
       const w = config.processingTime ? now - 1 : watermark[i]!;
       if (w > st.watermark) {
-        if (w >= Math.min(peekTime(st.fireTimers), peekTime(st.expireTimers))) advance(st, ctx, w);
+        if (hasTimerDue(st.fireTimers, w) || hasTimerDue(st.expireTimers, w)) advance(st, ctx, w);
         else st.watermark = w;
       }
       const key = keys === null ? 0 : keys[i]!;
@@ -189,7 +192,7 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     }
     const end = config.processingTime && batch.endWatermark !== Infinity ? now : batch.endWatermark;
     if (end > st.watermark) advance(st, ctx, end);
-    flush(batch, lateRows);
+    flush(batch);
   }
 
   return {
@@ -199,7 +202,7 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     tick(now: number): void {
       if (!config.processingTime || now <= st.watermark) return;
       advance(st, ctx, now);
-      flush(null, []);
+      flush(null);
     },
     stats(): StateStats {
       return { keys: keyTable.values.length, openWindows: st.openSessions, lateEvents: st.lateEvents };

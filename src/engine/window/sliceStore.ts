@@ -1,8 +1,10 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import { mergeComplex, resetComplexCell, type ComplexCell } from '../aggregate/complexCells';
-import { addComplexRows } from '../aggregate/complexRows';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addFirstLast, addMax, addMin, addPresent, addSum, addSumMinMax, addSumSq, countRows } from './cellKernels';
+import { addComplexRows } from './complexFold';
+import { clearStaged, createSetWords, createStagedCodes, relayCodes, relayWords, type Relayout, type StagedCodes } from './stagedParts';
+import { loadDistinct, loadSketch, mergeStagedInto } from './stagedViews';
 
 /** Per-field partials of every (slice, key) cell, as flat arrays indexed by slot * keyCap + key. */
 export interface FieldSlices {
@@ -15,6 +17,11 @@ export interface FieldSlices {
   firstT: Float64Array | null;
   lastV: Float64Array | null;
   lastT: Float64Array | null;
+  /** Exact distinct sets of small whole numbers, flat (see stagedKernels), when the field counts distinct values. */
+  words: Uint32Array | null;
+  /** The first values of each cell's sketch, flat (see stagedParts), when the field has percentiles. */
+  stage: StagedCodes | null;
+  /** The rest of distinct sets and sketches, and HLLs. */
   complex: (ComplexCell | undefined)[] | null;
 }
 
@@ -59,6 +66,8 @@ function createFieldSlices(plan: AggregatePlan, f: number, size: number): FieldS
     firstT: part('firstT', needs.firstLast),
     lastV: part('lastV', needs.firstLast),
     lastT: part('lastT', needs.firstLast),
+    words: needs.distinct ? createSetWords(size) : null,
+    stage: needs.sketch ? createStagedCodes(size) : null,
     complex: needs.distinct || needs.hll || needs.sketch ? [] : null,
   };
 }
@@ -86,17 +95,21 @@ function relayout(store: SliceStore, keyCap: number, slotCap: number): void {
     return dst;
   };
   store.count = move(store.count, 0);
-  for (const fs of store.fields) {
+  const r: Relayout = { oldKeys: oldK, oldSlots: store.slotCap, keyCap, slotCap };
+  store.fields.forEach((fs, f) => {
     for (const p of PARTS) {
       const a = fs[p];
       if (a !== null) fs[p] = move(a, IDENTITY[p]);
     }
+    if (fs.words !== null) fs.words = relayWords(fs.words, r);
+    // Before the complex cells move: codes that no longer fit go to their cell at its old index.
+    if (fs.stage !== null && fs.complex !== null) fs.stage = relayCodes(fs.stage, fs.complex, store.plan.fields[f]!.needs, r);
     if (fs.complex !== null) {
       const old = fs.complex;
       fs.complex = [];
       old.forEach((cell, i) => { if (cell !== undefined) fs.complex![Math.floor(i / oldK) * keyCap + (i % oldK)] = cell; });
     }
-  }
+  });
   for (let s = slotCap - 1; s >= store.slotCap; s--) store.freeSlots.push(s);
   store.keyCap = keyCap;
   store.slotCap = slotCap;
@@ -133,6 +146,7 @@ export function freeSlice(store: SliceStore, s: number): void {
   store.count.fill(0, from, to);
   for (const fs of store.fields) {
     for (const p of PARTS) fs[p]?.fill(IDENTITY[p], from, to);
+    clearStaged(fs.words, fs.stage, from, to);
     // Cells are emptied in place, not dropped: their sets and sketch bins keep their room for the
     // slice that takes the slot next, instead of becoming garbage every window.
     if (fs.complex !== null) for (let c = from; c < to; c++) { const cell = fs.complex[c]; if (cell !== undefined) resetComplexCell(cell); }
@@ -152,28 +166,28 @@ export function addRowsToCells(
 ): void {
   if (from >= to) return;
   const fields = store.fields;
-  const first = fields[0];
-  // The fused loop of a first field can count rows as it goes; otherwise count them on their own.
-  const fusedCount = first !== undefined && isSumMinMax(first);
-  if (!fusedCount) countRows(store.count, cells, from, to);
+  // The first loop that can count rows as it goes does; if none can, they are counted on their own.
+  let counted = false;
   for (let f = 0; f < fields.length; f++) {
-    addFieldRows(fields[f]!, f === 0 && fusedCount ? store.count : null, cells, rows, values[f]!, time, from, to);
+    const took = addFieldRows(fields[f]!, counted ? null : store.count, cells, rows, values[f]!, time, from, to);
+    counted ||= took;
   }
-  addComplexRows(fields, store.plan.fields, cells, rows, values, from, to);
+  if (addComplexRows(fields, store.plan.fields, counted ? null : store.count, cells, rows, values, from, to)) counted = true;
+  if (!counted) countRows(store.count, cells, from, to);
 }
 
-function isSumMinMax(fs: FieldSlices): boolean {
-  return fs.sum !== null && fs.sumSq === null && fs.min !== null && fs.max !== null;
-}
-
-/** Picks the loops (see cellKernels) for the partials the field keeps. */
+/** Picks the loops (see cellKernels) for the partials the field keeps; returns whether they counted the rows into `count`. */
 function addFieldRows(
   fs: FieldSlices, count: Float64Array | null,
   cells: Int32Array, rows: Int32Array, v: Float64Array, time: Float64Array, from: number, to: number,
-): void {
+): boolean {
   const { n, sum, sumSq, min, max } = fs;
-  if (sum !== null && sumSq === null && min !== null && max !== null) addSumMinMax(count, n, sum, min, max, cells, rows, v, from, to);
-  else {
+  const scalar = sum !== null || min !== null || max !== null || fs.firstV !== null;
+  let counted = false;
+  if (sum !== null && sumSq === null && min !== null && max !== null) {
+    addSumMinMax(count, n, sum, min, max, cells, rows, v, from, to);
+    counted = count !== null;
+  } else if (scalar || (fs.words === null && fs.stage === null)) {
     if (sum !== null && sumSq !== null) addSumSq(n, sum, sumSq, cells, rows, v, from, to);
     else if (sum !== null) addSum(n, sum, cells, rows, v, from, to);
     else addPresent(n, cells, rows, v, from, to);
@@ -183,13 +197,16 @@ function addFieldRows(
   if (fs.firstV !== null && fs.firstT !== null && fs.lastV !== null && fs.lastT !== null) {
     addFirstLast(fs.firstV, fs.firstT, fs.lastV, fs.lastT, cells, rows, v, time, from, to);
   }
+  // Without a loop above, the loops of flat distinct sets and sketches (see complexFold) count present values.
+  return counted;
 }
 
 /**
  * Loads one cell into `view` exactly as mergeCellInto would fold it into an
  * empty accumulator, but lends the cell's distinct set, HLL and sketch
- * instead of copying them: `view` is for reading at once, and must never be
- * reset (that would empty the cell).
+ * instead of copying them: `view` is for reading at once (its distinct sets
+ * and sketches may be shared views, valid until the next load), and must
+ * never be reset (that would empty the cell).
  */
 export function loadCellInto(store: SliceStore, cell: number, view: ScalarAcc): void {
   view.count = store.count[cell]!;
@@ -211,9 +228,9 @@ export function loadCellInto(store: SliceStore, cell: number, view: ScalarAcc): 
       a.firstV = NaN; a.firstT = Infinity; a.lastV = NaN; a.lastT = -Infinity;
     }
     const complex = some ? fs.complex?.[cell] : undefined;
-    a.distinct = complex?.distinct ?? null;
+    a.distinct = some && fs.words !== null ? loadDistinct(fs.words, complex, f, cell) : null;
     a.hll = complex?.hll ?? null;
-    a.sketch = complex?.sketch ?? null;
+    a.sketch = some && fs.stage !== null ? loadSketch(fs.stage, complex, f, cell) : null;
   }
 }
 
@@ -234,6 +251,7 @@ export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): 
     if (fs.max !== null && fs.max[cell]! > a.max) a.max = fs.max[cell]!;
     if (fs.firstT !== null && fs.firstT[cell]! < a.firstT) { a.firstT = fs.firstT[cell]!; a.firstV = fs.firstV![cell]!; }
     if (fs.lastT !== null && fs.lastT[cell]! >= a.lastT) { a.lastT = fs.lastT[cell]!; a.lastV = fs.lastV![cell]!; }
+    mergeStagedInto(fs.words, fs.stage, cell, a);
     const complex = fs.complex?.[cell];
     if (complex !== undefined) mergeComplex(a, complex);
   }

@@ -1,30 +1,58 @@
 /**
- * A binary min-heap of timers (time, key, tag), so it is plain data and
- * pushing or popping allocates nothing. Timers may go stale; their owner
- * checks them when they pop.
+ * A binary min-heap of timers (time, seq, slot), ordered by time and then by
+ * seq, so it is plain data and pushing or popping allocates nothing. Seqs are
+ * unique, so the pop order is a total order that does not depend on the
+ * heap's shape (and so not on how pushes and pops interleaved).
  */
 export interface TimerHeap {
   /**
-   * Node i is entries 3i (time), 3i + 1 (key), 3i + 2 (tag): interleaved so a
-   * step down the heap touches one cache line, not three arrays (a session
-   * window over 100,000 keys keeps tens of thousands of timers).
+   * Node i is entries 3i (time), 3i + 1 (seq), 3i + 2 (slot): interleaved so
+   * a step down the heap touches one cache line, not three arrays.
    */
   nodes: Float64Array;
   size: number;
-  /** The timer the last popTimer removed (fields, not a fresh object, so popping allocates nothing). */
+  /** The timer the last popHeapTimer removed (fields, not a fresh object, so popping allocates nothing). */
   poppedAt: number;
-  poppedKey: number;
-  poppedTag: number;
+  poppedSeq: number;
+  poppedSlot: number;
 }
 
 /** Creates an empty heap. */
 export function createTimerHeap(): TimerHeap {
-  return { nodes: new Float64Array(3 * 64), size: 0, poppedAt: NaN, poppedKey: -1, poppedTag: NaN };
+  return { nodes: new Float64Array(3 * 64), size: 0, poppedAt: NaN, poppedSeq: NaN, poppedSlot: -1 };
 }
 
-/** Adds a timer. */
-export function pushTimer(h: TimerHeap, at: number, key: number, tag: number): void {
-  if (3 * h.size === h.nodes.length) {
+function before(a: Float64Array, i: number, at: number, seq: number): boolean {
+  const t = a[3 * i]!;
+  return t < at || (t === at && a[3 * i + 1]! < seq);
+}
+
+function siftDown(a: Float64Array, size: number, from: number, at: number, seq: number, slot: number): void {
+  let i = from;
+  for (;;) {
+    const l = 2 * i + 1;
+    if (l >= size) break;
+    const r = l + 1;
+    const child = r < size && before(a, r, a[3 * l]!, a[3 * l + 1]!) ? r : l;
+    if (!before(a, child, at, seq)) break;
+    a[3 * i] = a[3 * child]!;
+    a[3 * i + 1] = a[3 * child + 1]!;
+    a[3 * i + 2] = a[3 * child + 2]!;
+    i = child;
+  }
+  a[3 * i] = at;
+  a[3 * i + 1] = seq;
+  a[3 * i + 2] = slot;
+}
+
+/** Whether the heap is full (the next push would grow it). */
+export function heapIsFull(h: TimerHeap): boolean {
+  return 3 * h.size === h.nodes.length;
+}
+
+/** Adds a timer; `seq` must be unique among the heap's timers. */
+export function pushHeapTimer(h: TimerHeap, at: number, seq: number, slot: number): void {
+  if (heapIsFull(h)) {
     const grown = new Float64Array(h.nodes.length * 2);
     grown.set(h.nodes);
     h.nodes = grown;
@@ -34,56 +62,42 @@ export function pushTimer(h: TimerHeap, at: number, key: number, tag: number): v
   let i = h.size++;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (a[3 * parent]! <= at) break;
+    if (before(a, parent, at, seq)) break;
     a[3 * i] = a[3 * parent]!;
     a[3 * i + 1] = a[3 * parent + 1]!;
     a[3 * i + 2] = a[3 * parent + 2]!;
     i = parent;
   }
   a[3 * i] = at;
-  a[3 * i + 1] = key;
-  a[3 * i + 2] = tag;
+  a[3 * i + 1] = seq;
+  a[3 * i + 2] = slot;
 }
 
-/** Time of the earliest timer, or Infinity. */
-export function peekTime(h: TimerHeap): number {
-  return h.size === 0 ? Infinity : h.nodes[0]!;
-}
-
-/** Whether a timer is due at watermark w (an empty heap has none, even at w = +Infinity). */
-export function hasTimerDue(h: TimerHeap, w: number): boolean {
-  return h.size > 0 && h.nodes[0]! <= w;
-}
-
-/** Removes the earliest timer into h.poppedAt, h.poppedKey and h.poppedTag. */
-export function popTimer(h: TimerHeap): void {
+/** Removes the earliest timer into h.poppedAt, h.poppedSeq and h.poppedSlot; the heap must not be empty. */
+export function popHeapTimer(h: TimerHeap): void {
   const a = h.nodes;
   h.poppedAt = a[0]!;
-  h.poppedKey = a[1]!;
-  h.poppedTag = a[2]!;
+  h.poppedSeq = a[1]!;
+  h.poppedSlot = a[2]!;
   const last = --h.size;
-  const at = a[3 * last]!;
-  const key = a[3 * last + 1]!;
-  const tag = a[3 * last + 2]!;
-  // The last timer goes to the root and sifts down: ties keep the order a swapping heap gives them.
-  let i = 0;
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let smallest = i;
-    let smallestAt = at;
-    if (l < last && a[3 * l]! < smallestAt) {
-      smallest = l;
-      smallestAt = a[3 * l]!;
-    }
-    if (r < last && a[3 * r]! < smallestAt) smallest = r;
-    if (smallest === i) break;
-    a[3 * i] = a[3 * smallest]!;
-    a[3 * i + 1] = a[3 * smallest + 1]!;
-    a[3 * i + 2] = a[3 * smallest + 2]!;
-    i = smallest;
+  siftDown(a, last, 0, a[3 * last]!, a[3 * last + 1]!, a[3 * last + 2]!);
+}
+
+/**
+ * Keeps only the timers `keep(seq, slot)` accepts and restores the heap
+ * (bottom-up, linear time). The pop order of the kept timers is unchanged,
+ * since it depends only on (time, seq).
+ */
+export function filterHeapTimers(h: TimerHeap, keep: (seq: number, slot: number) => boolean): void {
+  const a = h.nodes;
+  let n = 0;
+  for (let i = 0; i < h.size; i++) {
+    if (!keep(a[3 * i + 1]!, a[3 * i + 2]!)) continue;
+    a[3 * n] = a[3 * i]!;
+    a[3 * n + 1] = a[3 * i + 1]!;
+    a[3 * n + 2] = a[3 * i + 2]!;
+    n++;
   }
-  a[3 * i] = at;
-  a[3 * i + 1] = key;
-  a[3 * i + 2] = tag;
+  h.size = n;
+  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(a, n, i, a[3 * i]!, a[3 * i + 1]!, a[3 * i + 2]!);
 }
