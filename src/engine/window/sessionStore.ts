@@ -1,24 +1,16 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addToComplexCell, createComplexCell, mergeComplex, type ComplexCell } from '../aggregate/complexCells';
+import { COUNT, END, FIRINGS, FIRST_LAST, KEY, MAX, MIN, N, PARTS, sessionLayout, START, SUM, SUM_SQ } from './sessionLayout';
 
-/** Record layout: a header, then FIELD_PARTS numbers per measured field. */
-export const START = 0;
-export const END = 1;
-/** The session's key id: timers name a slot, and firing it needs the key. */
-export const KEY = 2;
-/** How many times it (or a session merged into it) has fired. */
-export const FIRINGS = 3;
-const COUNT = 4;
-const HEADER = 5;
-const N = 0, SUM = 1, SUM_SQ = 2, MIN = 3, MAX = 4, FIRST_V = 5, FIRST_T = 6, LAST_V = 7, LAST_T = 8;
-const FIELD_PARTS = 9;
+export { END, FIRINGS, KEY, START } from './sessionLayout';
 
 /**
  * The open sessions of every key, as plain data. Each session is a record of
  * `width` numbers at slot * width in one Float64Array (bounds, key,
- * firings, row count and per measured field n, sum, sum of squares, min, max,
- * first and last value and time), and a key's sessions are a list, ascending
+ * firings, row count and per measured field the parts the plan needs of n,
+ * sum, sum of squares, min, max, first and last value and time: see
+ * sessionLayout), and a key's sessions are a list, ascending
  * by start, linked through `next`. An object per session (and a Map and a
  * boxed number per field) made every event chase pointers through scattered
  * memory: with 100,000 keys that was most of the session operator's time.
@@ -26,6 +18,8 @@ const FIELD_PARTS = 9;
 export interface SessionStore {
   readonly plan: AggregatePlan;
   readonly width: number;
+  /** Per field and part, its offset in a record or -1 (see sessionLayout). */
+  readonly offsets: Int32Array;
   records: Float64Array;
   /** Per slot, the same key's next session, or -1. */
   next: Int32Array;
@@ -39,8 +33,9 @@ export interface SessionStore {
 /** Creates an empty store for `plan`. */
 export function createSessionStore(plan: AggregatePlan): SessionStore {
   const complex = plan.fields.some((f) => f.needs.distinct || f.needs.hll || f.needs.sketch);
+  const { width, offsets } = sessionLayout(plan);
   const store: SessionStore = {
-    plan, width: HEADER + FIELD_PARTS * plan.fields.length,
+    plan, width, offsets,
     records: new Float64Array(0), next: new Int32Array(0), head: new Int32Array(0),
     complex: complex ? [] : null, freeSlots: [],
   };
@@ -78,10 +73,17 @@ export function openSession(store: SessionStore, key: number, prev: number, star
   r[b + KEY] = key;
   r[b + FIRINGS] = 0;
   r[b + COUNT] = 0;
-  for (let p = b + HEADER; p < b + store.width; p += FIELD_PARTS) {
-    r[p + N] = 0; r[p + SUM] = 0; r[p + SUM_SQ] = 0;
-    r[p + MIN] = Infinity; r[p + MAX] = -Infinity;
-    r[p + FIRST_V] = NaN; r[p + FIRST_T] = Infinity; r[p + LAST_V] = NaN; r[p + LAST_T] = -Infinity;
+  const { offsets } = store;
+  for (let o = 0; o < offsets.length; o += PARTS) {
+    r[b + offsets[o + N]!] = 0;
+    if (offsets[o + SUM]! >= 0) r[b + offsets[o + SUM]!] = 0;
+    if (offsets[o + SUM_SQ]! >= 0) r[b + offsets[o + SUM_SQ]!] = 0;
+    if (offsets[o + MIN]! >= 0) r[b + offsets[o + MIN]!] = Infinity;
+    if (offsets[o + MAX]! >= 0) r[b + offsets[o + MAX]!] = -Infinity;
+    const p = offsets[o + FIRST_LAST]!;
+    if (p >= 0) {
+      r[b + p] = NaN; r[b + p + 1] = Infinity; r[b + p + 2] = NaN; r[b + p + 3] = -Infinity;
+    }
   }
   if (prev < 0) {
     store.next[slot] = store.head[key]!;
@@ -106,21 +108,28 @@ export function closeSession(store: SessionStore, key: number, slot: number): vo
 
 /** Adds row `row` (values[f][row] per field, NaN when missing, at event time t) to a session. */
 export function addRowToSession(store: SessionStore, slot: number, values: readonly Float64Array[], row: number, t: number): void {
-  const r = store.records;
+  const { records: r, offsets } = store;
   const b = slot * store.width;
   r[b + COUNT]!++;
   const fields = store.plan.fields;
   for (let f = 0; f < fields.length; f++) {
     const v = values[f]![row]!;
     if (v !== v) continue;
-    const p = b + HEADER + f * FIELD_PARTS;
-    r[p + N]!++;
-    r[p + SUM]! += v;
-    r[p + SUM_SQ]! += v * v;
-    if (v < r[p + MIN]!) r[p + MIN] = v;
-    if (v > r[p + MAX]!) r[p + MAX] = v;
-    if (t < r[p + FIRST_T]!) { r[p + FIRST_T] = t; r[p + FIRST_V] = v; }
-    if (t >= r[p + LAST_T]!) { r[p + LAST_T] = t; r[p + LAST_V] = v; }
+    const o = f * PARTS;
+    r[b + offsets[o + N]!]!++;
+    let p = offsets[o + SUM]!;
+    if (p >= 0) r[b + p]! += v;
+    p = offsets[o + SUM_SQ]!;
+    if (p >= 0) r[b + p]! += v * v;
+    p = offsets[o + MIN]!;
+    if (p >= 0 && v < r[b + p]!) r[b + p] = v;
+    p = offsets[o + MAX]!;
+    if (p >= 0 && v > r[b + p]!) r[b + p] = v;
+    p = b + offsets[o + FIRST_LAST]!;
+    if (p >= b) {
+      if (t < r[p + 1]!) { r[p] = v; r[p + 1] = t; }
+      if (t >= r[p + 3]!) { r[p + 2] = v; r[p + 3] = t; }
+    }
     const needs = fields[f]!.needs;
     if (store.complex !== null && (needs.distinct || needs.hll || needs.sketch)) {
       addToComplexCell((store.complex[slot * fields.length + f] ??= createComplexCell(needs)), v);
@@ -130,22 +139,29 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
 
 /** Folds the session at `from` into the one at `into` (as mergeScalarAcc would), keeping the larger firings. */
 export function mergeSessions(store: SessionStore, into: number, from: number): void {
-  const r = store.records;
+  const { records: r, offsets } = store;
   const a = into * store.width;
   const b = from * store.width;
   r[a + COUNT]! += r[b + COUNT]!;
   r[a + FIRINGS] = Math.max(r[a + FIRINGS]!, r[b + FIRINGS]!);
   const fields = store.plan.fields.length;
   for (let f = 0; f < fields; f++) {
-    const p = a + HEADER + f * FIELD_PARTS;
-    const q = b + HEADER + f * FIELD_PARTS;
-    r[p + N]! += r[q + N]!;
-    r[p + SUM]! += r[q + SUM]!;
-    r[p + SUM_SQ]! += r[q + SUM_SQ]!;
-    if (r[q + MIN]! < r[p + MIN]!) r[p + MIN] = r[q + MIN]!;
-    if (r[q + MAX]! > r[p + MAX]!) r[p + MAX] = r[q + MAX]!;
-    if (r[q + FIRST_T]! < r[p + FIRST_T]!) { r[p + FIRST_T] = r[q + FIRST_T]!; r[p + FIRST_V] = r[q + FIRST_V]!; }
-    if (r[q + LAST_T]! >= r[p + LAST_T]! && r[q + N]! > 0) { r[p + LAST_T] = r[q + LAST_T]!; r[p + LAST_V] = r[q + LAST_V]!; }
+    const o = f * PARTS;
+    const theirN = r[b + offsets[o + N]!]!;
+    r[a + offsets[o + N]!]! += theirN;
+    let p = offsets[o + SUM]!;
+    if (p >= 0) r[a + p]! += r[b + p]!;
+    p = offsets[o + SUM_SQ]!;
+    if (p >= 0) r[a + p]! += r[b + p]!;
+    p = offsets[o + MIN]!;
+    if (p >= 0 && r[b + p]! < r[a + p]!) r[a + p] = r[b + p]!;
+    p = offsets[o + MAX]!;
+    if (p >= 0 && r[b + p]! > r[a + p]!) r[a + p] = r[b + p]!;
+    p = offsets[o + FIRST_LAST]!;
+    if (p >= 0) {
+      if (r[b + p + 1]! < r[a + p + 1]!) { r[a + p] = r[b + p]!; r[a + p + 1] = r[b + p + 1]!; }
+      if (r[b + p + 3]! >= r[a + p + 3]! && theirN > 0) { r[a + p + 2] = r[b + p + 2]!; r[a + p + 3] = r[b + p + 3]!; }
+    }
     if (store.complex !== null) {
       const theirs = store.complex[from * fields + f];
       if (theirs === undefined) continue;
@@ -160,17 +176,28 @@ export function mergeSessions(store: SessionStore, into: number, from: number): 
 /**
  * Loads a session's partials into `acc` for scalarResult. Distinct sets and
  * sketches are lent, not copied: `acc` is only read before the next load.
+ * Parts the plan does not need are left as they are (scalarResult reads none).
  */
 export function loadSession(store: SessionStore, slot: number, acc: ScalarAcc): void {
-  const r = store.records;
+  const { records: r, offsets } = store;
   const b = slot * store.width;
   acc.count = r[b + COUNT]!;
   for (let f = 0; f < acc.fields.length; f++) {
     const a = acc.fields[f]!;
-    const p = b + HEADER + f * FIELD_PARTS;
-    a.n = r[p + N]!; a.sum = r[p + SUM]!; a.sumSq = r[p + SUM_SQ]!;
-    a.min = r[p + MIN]!; a.max = r[p + MAX]!;
-    a.firstV = r[p + FIRST_V]!; a.firstT = r[p + FIRST_T]!; a.lastV = r[p + LAST_V]!; a.lastT = r[p + LAST_T]!;
+    const o = f * PARTS;
+    a.n = r[b + offsets[o + N]!]!;
+    let p = offsets[o + SUM]!;
+    if (p >= 0) a.sum = r[b + p]!;
+    p = offsets[o + SUM_SQ]!;
+    if (p >= 0) a.sumSq = r[b + p]!;
+    p = offsets[o + MIN]!;
+    if (p >= 0) a.min = r[b + p]!;
+    p = offsets[o + MAX]!;
+    if (p >= 0) a.max = r[b + p]!;
+    p = offsets[o + FIRST_LAST]!;
+    if (p >= 0) {
+      a.firstV = r[b + p]!; a.firstT = r[b + p + 1]!; a.lastV = r[b + p + 2]!; a.lastT = r[b + p + 3]!;
+    }
     const cell = store.complex?.[slot * acc.fields.length + f];
     // Without a cell the field has no present value (n = 0), and scalarResult reads none of these.
     a.distinct = cell?.distinct ?? null;
