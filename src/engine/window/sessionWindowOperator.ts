@@ -3,7 +3,10 @@ import { createEmptyBatches, gatherBatch, identityRows } from '../batchOps';
 import { captureKeys, createKeyTable, type KeyTable } from '../aggregate/keyTable';
 import type { AggregatePlan } from '../aggregate/plan';
 import { createScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
-import { createResultWriter, pendingResults, rememberInputDicts, takeResults, writeResult, type ResultWriter } from '../aggregate/resultWriter';
+import {
+  createResultWriter, END as END_AT, pendingResults, rememberInputDicts, START as START_AT, takeResults, TIME as TIME_AT, WATERMARK as WATERMARK_AT,
+  writeFramedResult, type ResultWriter,
+} from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import {
@@ -42,7 +45,8 @@ export interface SessionWindowState {
   lateEvents: number;
 }
 
-function emit(st: SessionWindowState, ctx: OperatorContext, slot: number, watermark: number): void {
+/** Writes the session's result row; the writer's frame holds the watermark already (see writeFramedResult). */
+function emit(st: SessionWindowState, ctx: OperatorContext, slot: number): void {
   const { store, acc, values } = st;
   const outputs = st.config.plan.outputs;
   loadSession(store, slot, acc);
@@ -53,7 +57,12 @@ function emit(st: SessionWindowState, ctx: OperatorContext, slot: number, waterm
   const end = r[b + END]!;
   const key = r[b + KEY]!;
   const firings = r[b + FIRINGS]!;
-  writeResult(st.writer, start, end, key, values, firings, end - 1, watermark);
+  // Times go through the frame, not as arguments: V8 boxes doubles passed to a call it does not inline.
+  const frame = st.writer.frame;
+  frame[START_AT] = start;
+  frame[END_AT] = end;
+  frame[TIME_AT] = end - 1;
+  writeFramedResult(st.writer, key, values, firings);
   ctx.trace?.({ type: firings === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
   r[b + FIRINGS] = firings + 1;
   if (st.config.lateness > 0) setTimer(st.expireTimers, slot, end - 1 + st.config.lateness);
@@ -77,14 +86,15 @@ function drop(st: SessionWindowState, ctx: OperatorContext, slot: number): void 
 
 /** Moves the watermark: fires sessions whose end has passed, drops those beyond allowed lateness. */
 function advance(st: SessionWindowState, ctx: OperatorContext, w: number): void {
-  const before = st.watermark;
+  // Sessions fire with the watermark from before this advance.
+  st.writer.frame[WATERMARK_AT] = st.watermark;
   st.watermark = w;
   const { store, fireTimers, expireTimers } = st;
   // addEvent moves a session's FIRE timer whenever its end moves, so every timer that pops is due.
   while (hasTimerDue(fireTimers, w)) {
     popTimer(fireTimers);
     const slot = fireTimers.poppedSlot;
-    emit(st, ctx, slot, before);
+    emit(st, ctx, slot);
     if (st.config.lateness === 0) drop(st, ctx, slot);
   }
   while (hasTimerDue(expireTimers, w)) {
@@ -136,7 +146,8 @@ function addEvent(st: SessionWindowState, ctx: OperatorContext, key: number, t: 
   addRowToSession(store, target, values, row, t);
   if (end - 1 <= st.watermark) {
     clearTimer(st.fireTimers, target);
-    emit(st, ctx, target, st.watermark);
+    st.writer.frame[WATERMARK_AT] = st.watermark;
+    emit(st, ctx, target);
   } else if (endMoved) {
     setTimer(st.fireTimers, target, end - 1);
   }
@@ -152,6 +163,7 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     acc: createScalarAcc(config.plan), values: new Float64Array(config.plan.outputs.length),
     watermark: -Infinity, openSessions: 0, lateEvents: 0,
   };
+  st.writer.reuseOutput = ctx.reuseOutputs === true;
   let emittedWatermark = -Infinity;
   /** Buffers for fields converted to numbers (see fieldValues): read only while a batch is handled. */
   const valueBuffers: Float64Array[] = [];
