@@ -3,6 +3,10 @@
  * peers, in one process, over events generated before any clock starts.
  * Prints a table and the targets as PASS/MISS; it never fails.
  *
+ * The script runs bundled by esbuild, as the app's worker runs the engine
+ * bundled by Vite: under tsx (`npm run bench:tsx`, the CLI's loader) every
+ * import is a module binding and the same runs are slower.
+ *
  *   npm run bench -- --events 10000000 --peer-events 2000000 --runs 5 --batch 8192 --only P2,P3
  *   npm run bench -- P2 ceiling
  */
@@ -101,7 +105,8 @@ function crossCheck(block: RowBlock): void {
 }
 
 function main(): void {
-  console.log(`Windowpane engine benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), one thread`);
+  const loader = process.execArgv.some((a) => a.includes('tsx')) ? 'tsx' : 'bundled';
+  console.log(`Windowpane engine benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), one thread, ${loader}`);
   console.log(`${EVENTS.toLocaleString('en')} events at ${EVENT_RATE.toLocaleString('en')} events/s of event time, batches of ${BATCH}, warm-up then median of ${RUNS}; peers on ${PEER_EVENTS.toLocaleString('en')} events`);
   if (!gcExposed) console.log('  (no --expose-gc: runs are not separated by a collection)');
 
