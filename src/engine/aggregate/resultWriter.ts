@@ -26,11 +26,14 @@ export interface ResultWriter {
   watermark: Float64Array;
   rows: number;
   /**
-   * Per key field, the encoded value of each key id, filled on its first
-   * result: key values never change, and interning a string per result row
-   * cost more than the rest of writing it.
+   * Per key field, the encoded value of each key id where keyKnown is 1,
+   * filled on its first result: key values never change, and interning a
+   * string per result row cost more than the rest of writing it. Typed
+   * arrays, not arrays: sessions fire keys in time order, and a plain array
+   * filled at 100,000 scattered ids turned into a hash table.
    */
-  readonly keyCodes: number[][];
+  keyCodes: Float64Array[];
+  keyKnown: Uint8Array;
   /** Per output, input dictionary code -> output code + 1, for string first/last (reset when the input dictionary changes). */
   readonly outputCodes: { dict: StringDict | null; codes: number[] }[];
   /** The next row's window start and end, event time and watermark (see writeFramedResult). */
@@ -89,7 +92,8 @@ export function createResultWriter(plan: AggregatePlan, keyTable: KeyTable, wind
     time: new Float64Array(INITIAL_ROWS),
     watermark: new Float64Array(INITIAL_ROWS),
     rows: 0,
-    keyCodes: keyTable.fields.map(() => []),
+    keyCodes: keyTable.fields.map(() => new Float64Array(0)),
+    keyKnown: new Uint8Array(0),
     outputCodes: plan.outputs.map(() => ({ dict: null, codes: [] })),
     frame: new Float64Array(4),
     stringOutput: Uint8Array.from(plan.outputs, (o) => (o.type === 'string' ? 1 : 0)),
@@ -148,6 +152,27 @@ export function writeResult(
 }
 
 /**
+ * Encodes key id `key`'s field values (output columns from `column` on) into
+ * keyCodes, and remembers them once its values are known.
+ */
+function learnKey(writer: ResultWriter, key: number, column: number): void {
+  if (key >= writer.keyKnown.length) {
+    const size = Math.max(key + 1, 2 * writer.keyKnown.length, 64);
+    const known = new Uint8Array(size);
+    known.set(writer.keyKnown);
+    writer.keyKnown = known;
+    writer.keyCodes = writer.keyCodes.map((codes) => {
+      const grown = new Float64Array(size);
+      grown.set(codes);
+      return grown;
+    });
+  }
+  const values = writer.keyTable.values[key];
+  for (let k = 0; k < writer.keyCodes.length; k++) writer.keyCodes[k]![key] = encode(writer, column + k, values?.[k] ?? null);
+  if (values !== undefined) writer.keyKnown[key] = 1;
+}
+
+/**
  * writeResult with the row's window bounds, event time and watermark already
  * in writer.frame. Hot callers use it: epoch milliseconds are doubles, and
  * passing doubles to a call V8 does not inline boxes each one on the heap
@@ -163,16 +188,12 @@ export function writeFramedResult(writer: ResultWriter, key: number, aggregates:
     cells[c++]![row] = frame[START]!;
     cells[c++]![row] = frame[END]!;
   }
-  for (let k = 0; k < writer.keyCodes.length; k++) {
-    const known = writer.keyCodes[k]!;
-    let code = known[key];
-    if (code === undefined) {
-      const values = writer.keyTable.values[key];
-      code = encode(writer, c, values?.[k] ?? null);
-      if (values !== undefined) known[key] = code;
-    }
-    cells[c]![row] = code;
-    c++;
+  if (writer.keyCodes.length > 0) {
+    if (key >= writer.keyKnown.length || writer.keyKnown[key] === 0) learnKey(writer, key, c);
+    // Read after learnKey, which may have grown the arrays.
+    const keyCodes = writer.keyCodes;
+    for (let k = 0; k < keyCodes.length; k++) cells[c + k]![row] = keyCodes[k]![key]!;
+    c += keyCodes.length;
   }
   const outputs = writer.plan.outputs;
   for (let o = 0; o < outputs.length; o++) {
