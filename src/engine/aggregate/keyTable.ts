@@ -1,4 +1,4 @@
-import { readCell, type Batch, type Field } from '../batch';
+import { readCell, type Batch, type Field, type StringDict } from '../batch';
 import { identityRows } from '../batchOps';
 
 export type KeyValue = string | number | boolean | null;
@@ -9,11 +9,39 @@ export interface KeyTable {
   readonly values: (KeyValue[] | undefined)[];
   /** How many entries of `values` are set: equal to its length when no id below the largest is missing. */
   captured: number;
+  /**
+   * For a single string key field: the dictionary its values came in, and
+   * each captured key's code in it, so results can name keys by those codes
+   * instead of interning every key's string again (see the result writer).
+   * `oneDict` turns false if a second dictionary ever shows up.
+   */
+  inputDict: StringDict | null;
+  inputCodes: Int32Array;
+  oneDict: boolean;
 }
 
 /** Creates an empty table for the given key fields (none for an unkeyed stream). */
 export function createKeyTable(fields: readonly Field[]): KeyTable {
-  return { fields, values: [], captured: 0 };
+  return { fields, values: [], captured: 0, inputDict: null, inputCodes: new Int32Array(0), oneDict: true };
+}
+
+/** Records key k's code and dictionary, when the table has one string key field. */
+function rememberCode(table: KeyTable, batch: Batch, i: number, k: number): void {
+  const field = table.fields[0];
+  if (table.fields.length !== 1 || field?.type !== 'string') return;
+  const column = batch.columns[field.name];
+  if (column?.type !== 'string') {
+    table.oneDict = false;
+    return;
+  }
+  if (table.inputDict === null) table.inputDict = column.dict;
+  else if (table.inputDict !== column.dict) table.oneDict = false;
+  if (k >= table.inputCodes.length) {
+    const grown = new Int32Array(Math.max(k + 1, 2 * table.inputCodes.length, 64));
+    grown.set(table.inputCodes);
+    table.inputCodes = grown;
+  }
+  table.inputCodes[k] = column.codes[i]!;
 }
 
 /**
@@ -56,6 +84,7 @@ export function captureKeys(table: KeyTable, batch: Batch, rows: Int32Array = id
     const k = keys[i]!;
     if (k >= known && values[k] === undefined) {
       values[k] = keyValuesOf(table, batch, i);
+      rememberCode(table, batch, i, k);
       // Keys trickle in for a long time (rare ones); the rest of the batch need not be searched once all are in.
       if (++table.captured === maxKey + 1 && values.length === maxKey + 1) break;
     }
