@@ -1,8 +1,8 @@
 import { createStringDict, internString, type Batch, type Field, type RowBlock, type StringDict } from '../batch';
-
-export { takeResults } from './resultBatch';
 import type { KeyTable, KeyValue } from './keyTable';
 import type { AggregatePlan } from './plan';
+
+export { takeResults } from './resultBatch';
 
 /**
  * Collects result rows (window bounds, key fields, aggregates, revision) and
