@@ -121,9 +121,9 @@ function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number
   const field = fields[0];
   const outputs = st.config.plan.outputs;
   const values = st.out.values;
+  const n = field === undefined ? 0 : field.n[cell]!;
   for (let o = 0; o < outputs.length; o++) {
     const fn = outputs[o]!.fn;
-    const n = field === undefined ? 0 : field.n[cell]!;
     if (fn === 'count') values[o] = count[cell]!;
     else if (field === undefined || n === 0) values[o] = NaN;
     else if (fn === 'sum') values[o] = field.sum![cell]!;
