@@ -4,25 +4,30 @@ import { identityRows } from '../batchOps';
 export type KeyValue = string | number | boolean | null;
 
 /** The key fields' values of every dense key id seen, captured once per key. */
-export interface KeyTable {
-  readonly fields: readonly Field[];
-  readonly values: (KeyValue[] | undefined)[];
+export class KeyTable {
+  readonly values: (KeyValue[] | undefined)[] = [];
   /** How many entries of `values` are set: equal to its length when no id below the largest is missing. */
-  captured: number;
+  captured = 0;
   /**
    * For a single string key field: the dictionary its values came in, and
    * each captured key's code in it, so results can name keys by those codes
    * instead of interning every key's string again (see the result writer).
    * `oneDict` turns false if a second dictionary ever shows up.
    */
-  inputDict: StringDict | null;
-  inputCodes: Int32Array;
-  oneDict: boolean;
+  inputDict: StringDict | null = null;
+  inputCodes: Int32Array = new Int32Array(0);
+  oneDict = true;
+
+  constructor(readonly fields: readonly Field[]) {}
 }
 
-/** Creates an empty table for the given key fields (none for an unkeyed stream). */
+/**
+ * Creates an empty table for the given key fields (none for an unkeyed
+ * stream). State objects that hot loops read are class instances, not object
+ * literals: see FastRun (window/fastFold) for the V8 behaviour that costs.
+ */
 export function createKeyTable(fields: readonly Field[]): KeyTable {
-  return { fields, values: [], captured: 0, inputDict: null, inputCodes: new Int32Array(0), oneDict: true };
+  return new KeyTable(fields);
 }
 
 /** Records key k's code and dictionary, when the table has one string key field. */

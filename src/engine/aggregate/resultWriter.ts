@@ -4,18 +4,17 @@ import type { AggregatePlan } from './plan';
 
 export { takeResults } from './resultBatch';
 
+const INITIAL_ROWS = 64;
+
 /**
  * Collects result rows (window bounds, key fields, aggregates, revision) and
  * turns them into a columnar batch. Output dictionaries live as long as the
  * writer, so codes on the result edge stay stable.
  */
-export interface ResultWriter {
-  readonly windowed: boolean;
-  readonly plan: AggregatePlan;
-  readonly keyTable: KeyTable;
+export class ResultWriter {
   /** Dictionaries of string inputs, for first/last of a string field (codes are the input's). */
   readonly inputDicts: (StringDict | null)[];
-  readonly outDicts: Map<string, StringDict>;
+  readonly outDicts = new Map<string, StringDict>();
   readonly schema: Field[];
   /**
    * The rows written since the last take, column by column in schema order
@@ -24,9 +23,9 @@ export interface ResultWriter {
    * and copying them out once beat pushing to plain arrays and converting.
    */
   cells: Float64Array[];
-  time: Float64Array;
-  watermark: Float64Array;
-  rows: number;
+  time: Float64Array = new Float64Array(INITIAL_ROWS);
+  watermark: Float64Array = new Float64Array(INITIAL_ROWS);
+  rows = 0;
   /**
    * Per key field, the encoded value of each key id where keyKnown is 1,
    * filled on its first result: key values never change, and interning a
@@ -35,27 +34,36 @@ export interface ResultWriter {
    * filled at 100,000 scattered ids turned into a hash table.
    */
   keyCodes: Float64Array[];
-  keyKnown: Uint8Array;
+  keyKnown: Uint8Array = new Uint8Array(0);
   /** The input dictionary the key column shares (see shareKeyDict); null until decided, false when not shared. */
-  sharedKeyDict: StringDict | null | false;
+  sharedKeyDict: StringDict | null | false = null;
   /** Per output, input dictionary code -> output code + 1, for string first/last (reset when the input dictionary changes). */
   readonly outputCodes: { dict: StringDict | null; codes: number[] }[];
   /** The next row's window start and end, event time and watermark (see writeFramedResult). */
-  readonly frame: Float64Array;
+  readonly frame = new Float64Array(4);
   /** 1 where output o is string-typed (its value a code to translate; see encodeString). */
   readonly stringOutput: Uint8Array;
   /** A batch of no rows, built on first need (see takeResults). */
-  empty: Batch | null;
+  empty: Batch | null = null;
   /**
    * True when nothing keeps the writer's batches past their push (the
    * operator's OperatorContext.reuseOutputs): takeResults then writes each
    * batch into `reused` instead of a fresh buffer.
    */
-  reuseOutput: boolean;
-  reused: Float64Array;
-}
+  reuseOutput = false;
+  reused: Float64Array = new Float64Array(0);
 
-const INITIAL_ROWS = 64;
+  /** A class, not an object literal: see FastRun (window/fastFold) for why. */
+  constructor(readonly plan: AggregatePlan, readonly keyTable: KeyTable, readonly windowed: boolean) {
+    this.schema = resultSchema(plan, keyTable.fields, windowed);
+    for (const f of this.schema) if (f.type === 'string') this.outDicts.set(f.name, createStringDict());
+    this.inputDicts = plan.fields.map(() => null);
+    this.cells = this.schema.map(() => new Float64Array(INITIAL_ROWS));
+    this.keyCodes = keyTable.fields.map(() => new Float64Array(0));
+    this.outputCodes = plan.outputs.map(() => ({ dict: null, codes: [] }));
+    this.stringOutput = Uint8Array.from(plan.outputs, (o) => (o.type === 'string' ? 1 : 0));
+  }
+}
 
 /** Places in ResultWriter.frame. */
 export const START = 0;
@@ -86,26 +94,7 @@ export function resultSchema(plan: AggregatePlan, keyFields: readonly Field[], w
 
 /** Creates a writer for results of `plan` keyed by `keyTable`'s fields. */
 export function createResultWriter(plan: AggregatePlan, keyTable: KeyTable, windowed: boolean): ResultWriter {
-  const schema = resultSchema(plan, keyTable.fields, windowed);
-  const outDicts = new Map<string, StringDict>();
-  for (const f of schema) if (f.type === 'string') outDicts.set(f.name, createStringDict());
-  return {
-    windowed, plan, keyTable, schema, outDicts,
-    inputDicts: plan.fields.map(() => null),
-    cells: schema.map(() => new Float64Array(INITIAL_ROWS)),
-    time: new Float64Array(INITIAL_ROWS),
-    watermark: new Float64Array(INITIAL_ROWS),
-    rows: 0,
-    keyCodes: keyTable.fields.map(() => new Float64Array(0)),
-    keyKnown: new Uint8Array(0),
-    sharedKeyDict: null,
-    outputCodes: plan.outputs.map(() => ({ dict: null, codes: [] })),
-    frame: new Float64Array(4),
-    stringOutput: Uint8Array.from(plan.outputs, (o) => (o.type === 'string' ? 1 : 0)),
-    empty: null,
-    reuseOutput: false,
-    reused: new Float64Array(0),
-  };
+  return new ResultWriter(plan, keyTable, windowed);
 }
 
 function encode(writer: ResultWriter, column: number, value: KeyValue): number {

@@ -4,28 +4,35 @@ import { createHll, hllAdd, hllEstimate, hllMerge, resetHll, type Hll } from './
 import { createSketch, resetSketch, sketchAdd, sketchMerge, type QuantileSketch } from './quantileSketch';
 import { sketchQuantile } from './sketchQuantile';
 
-/** Partial results for one field. Plain data: it can be structured-cloned for snapshots. */
-export interface FieldAcc {
-  n: number;
-  sum: number;
-  sumSq: number;
-  min: number;
-  max: number;
+/**
+ * Partial results for one field. Plain data: it can be structured-cloned for
+ * snapshots. A class, not an object literal, as ScalarAcc: see FastRun
+ * (window/fastFold) for why.
+ */
+export class FieldAcc {
+  n = 0;
+  sum = 0;
+  sumSq = 0;
+  min = Infinity;
+  max = -Infinity;
   /** Value with the smallest event time (ties: the earliest to arrive). */
-  firstV: number;
-  firstT: number;
+  firstV = NaN;
+  firstT = Infinity;
   /** Value with the largest event time (ties: the latest to arrive). */
-  lastV: number;
-  lastT: number;
-  distinct: DistinctSet | null;
-  hll: Hll | null;
-  sketch: QuantileSketch | null;
+  lastV = NaN;
+  lastT = -Infinity;
+
+  constructor(
+    public distinct: DistinctSet | null,
+    public hll: Hll | null,
+    public sketch: QuantileSketch | null,
+  ) {}
 }
 
 /** Partial results of every aggregation for one key in one window. */
-export interface ScalarAcc {
-  count: number;
-  fields: FieldAcc[];
+export class ScalarAcc {
+  count = 0;
+  constructor(public fields: FieldAcc[]) {}
 }
 
 function resetField(f: FieldAcc): void {
@@ -39,19 +46,11 @@ function resetField(f: FieldAcc): void {
 
 /** Creates an empty accumulator with exactly the parts `plan` needs. */
 export function createScalarAcc(plan: AggregatePlan): ScalarAcc {
-  return {
-    count: 0,
-    fields: plan.fields.map((field) => {
-      const f: FieldAcc = {
-        n: 0, sum: 0, sumSq: 0, min: 0, max: 0, firstV: 0, firstT: 0, lastV: 0, lastT: 0,
-        distinct: field.needs.distinct ? createDistinctSet() : null,
-        hll: field.needs.hll ? createHll() : null,
-        sketch: field.needs.sketch ? createSketch() : null,
-      };
-      resetField(f);
-      return f;
-    }),
-  };
+  return new ScalarAcc(plan.fields.map((field) => new FieldAcc(
+    field.needs.distinct ? createDistinctSet() : null,
+    field.needs.hll ? createHll() : null,
+    field.needs.sketch ? createSketch() : null,
+  )));
 }
 
 /** Empties an accumulator for reuse. */

@@ -3,24 +3,30 @@ import { identityRows, withColumnsAndKeys } from '../batchOps';
 import { emitRows } from './selection';
 import type { Operator, OperatorContext } from './types';
 
-/** Plain-data state: first-seen order gives every distinct key a dense id. */
-export interface KeyByState {
+/**
+ * Plain-data state: first-seen order gives every distinct key a dense id. A
+ * class, not an object literal: see FastRun (window/fastFold) for why.
+ */
+export class KeyByState {
   /** Single string field: dictionary code + 1 -> key id + 1 (0 = unseen), so a missing value (-1) has a slot. */
-  byCode: Int32Array;
+  byCode: Int32Array = new Int32Array(64);
   /** Single number or boolean field, or several fields (joined text). */
-  byValue: Map<number | string, number>;
-  count: number;
+  readonly byValue = new Map<number | string, number>();
+  count = 0;
+}
+
+/** Grows the code table to `need` slots; apart from assignByCode, whose loop must not deoptimise when a new run grows it again. */
+function ensureCodeRoom(st: KeyByState, need: number): void {
+  if (st.byCode.length >= need) return;
+  const grown = new Int32Array(Math.max(need, st.byCode.length * 2));
+  grown.set(st.byCode);
+  st.byCode = grown;
 }
 
 /** Key ids of the rows `rows` by their string code: one table lookup per row. */
 function assignByCode(st: KeyByState, column: Extract<Column, { type: 'string' }>, out: Int32Array, rows: Int32Array): void {
   const codes = column.codes;
-  const need = column.dict.values.length + 1;
-  if (st.byCode.length < need) {
-    const grown = new Int32Array(Math.max(need, st.byCode.length * 2));
-    grown.set(st.byCode);
-    st.byCode = grown;
-  }
+  ensureCodeRoom(st, column.dict.values.length + 1);
   const table = st.byCode;
   for (let j = 0; j < rows.length; j++) {
     const i = rows[j]!;
@@ -50,7 +56,7 @@ function assignByValue(st: KeyByState, keyOf: (row: number) => number | string, 
  * id, so windows downstream keep their state in flat arrays indexed by key.
  */
 export function createKeyByOperator(fields: readonly string[], ctx: OperatorContext): Operator & { state: KeyByState } {
-  const st: KeyByState = { byCode: new Int32Array(64), byValue: new Map(), count: 0 };
+  const st = new KeyByState();
   // A string key field must keep one dictionary for the life of the edge, so codes identify strings.
   let codeMode: boolean | null = null;
 

@@ -19,29 +19,36 @@
 const NO_KEYS = new Int32Array(0);
 const NO_VALUES = new Float64Array(0);
 
-/** Where the run's rows go: typed arrays only, so the loop stays monomorphic. */
-export interface FastRun {
-  selection: Int32Array;
-  watermark: Float64Array;
-  time: Float64Array;
+/**
+ * Where the run's rows go: typed arrays only, so the loop stays monomorphic.
+ * A class, not an object literal, like DirectCells: V8 builds a literal's
+ * boilerplate when the literal runs a second time (the second pipeline run),
+ * which generalised this map's fields and deoptimised the fold loops, and
+ * Node 20's V8 then left them in baseline code for good (the window ran at
+ * half speed from the second run on).
+ */
+export class FastRun {
+  selection: Int32Array = NO_KEYS;
+  watermark: Float64Array = NO_VALUES;
+  time: Float64Array = NO_VALUES;
   /** The batch's key ids, or null for an unkeyed stream (every row is key 0). */
-  keys: Int32Array | null;
-  offset: number;
+  keys: Int32Array | null = null;
+  offset = 0;
   /** Bounds of d = time - offset: the run's rows have lo <= d < hi. */
-  lo: number;
-  mid: number;
-  hi: number;
-  baseLo: number;
-  baseHi: number;
+  lo = 0;
+  mid = 0;
+  hi = 0;
+  baseLo = 0;
+  baseHi = 0;
   /** The run stops at the first row whose watermark reaches this (a firing, an expiry or lateness). */
-  limit: number;
+  limit = 0;
   /**
    * Rows of older slices (late, revising, or in a slice the run does not
    * cover) met during the run: their batch indices, in order, `deferredCount`
    * of them, for the general row loop to judge after the run (see fastFold).
    */
-  deferred: Int32Array;
-  deferredCount: number;
+  deferred: Int32Array = NO_KEYS;
+  deferredCount = 0;
   /**
    * Rows with d - lo below this (at most 0) are set aside; rows between it
    * and lo end the run. A run of two slices sets aside every older row. A run
@@ -49,31 +56,21 @@ export interface FastRun {
    * row of a slice just before it may be plain, and ending the run there lets
    * the general loop pair the two.
    */
-  deferBelow: number;
+  deferBelow = 0;
 }
 
-/** Reused from call to call (a run may be a handful of rows on disordered input, where an object per call would show). */
-export function createFastRun(): FastRun {
-  return { selection: NO_KEYS, watermark: NO_VALUES, time: NO_VALUES, keys: null, offset: 0, lo: 0, mid: 0, hi: 0, baseLo: 0, baseHi: 0, limit: 0, deferred: NO_KEYS, deferredCount: 0, deferBelow: 0 };
-}
-
-/** The cell arrays of direct folding (see slicedWindowOperator's directFold); an absent part is an empty array and its flag false. */
-export interface DirectCells {
-  count: Float64Array;
-  v: Float64Array;
-  n: Float64Array;
-  sum: Float64Array;
-  min: Float64Array;
-  max: Float64Array;
-  hasField: boolean;
-  hasSum: boolean;
-  hasMin: boolean;
-  hasMax: boolean;
-}
-
-/** Empty until loaded from a store. */
-export function createDirectCells(): DirectCells {
-  return { count: NO_VALUES, v: NO_VALUES, n: NO_VALUES, sum: NO_VALUES, min: NO_VALUES, max: NO_VALUES, hasField: false, hasSum: false, hasMin: false, hasMax: false };
+/** The cell arrays of direct folding (see slicedWindowOperator's directFold); an absent part is an empty array and its flag false. A class for the reason given at FastRun. */
+export class DirectCells {
+  count: Float64Array = NO_VALUES;
+  v: Float64Array = NO_VALUES;
+  n: Float64Array = NO_VALUES;
+  sum: Float64Array = NO_VALUES;
+  min: Float64Array = NO_VALUES;
+  max: Float64Array = NO_VALUES;
+  hasField = false;
+  hasSum = false;
+  hasMin = false;
+  hasMax = false;
 }
 
 /**

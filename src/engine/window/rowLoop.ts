@@ -8,7 +8,7 @@ import type { Batch } from '../batch';
 import type { OperatorContext } from '../operators/types';
 import { ceilDiv, floorDiv } from '../time';
 import { directFold, foldOne, loadDirectCells } from './directMode';
-import { createDirectCells, createFastRun, fastFold, fastFoldSteady, type DirectCells, type FastRun } from './fastFold';
+import { DirectCells, FastRun, fastFold, fastFoldSteady } from './fastFold';
 import { addRowsToCells, slotForSlice } from './sliceStore';
 import { advance, traceOpened, windowEndMinusOne } from './slicedTime';
 import type { SlicedWindowState } from './slicedWindowOperator';
@@ -17,14 +17,15 @@ import { emitRevision } from './windowEmit';
 /**
  * Scratch of the row loop, owned by one operator and never emitted, so it is
  * reused from batch to batch: the accepted rows' cells and batch indices
- * (see cellKernels), and the late rows.
+ * (see cellKernels), and the late rows. A class, not an object literal:
+ * see FastRun (fastFold) for why.
  */
-export interface RowScratch {
-  cells: Int32Array;
-  rows: Int32Array;
+export class RowScratch {
+  cells: Int32Array = new Int32Array(1024);
+  rows: Int32Array = new Int32Array(1024);
   /** Entries of cells/rows before this one are already in the slice store. */
-  flushed: number;
-  late: number[];
+  flushed = 0;
+  late: number[] = [];
   /**
    * A direct-mapped cache, by slice index & 7, of what the row loop needs
    * about recent slices (see describeSlice) and the cell index of key 0 in
@@ -32,16 +33,16 @@ export interface RowScratch {
    * neighbouring slices, and a Map lookup per hop cost more than the rest of
    * the row. Emptied whenever slots may move or be freed, or windows fire.
    */
-  readonly cachedSlice: Float64Array;
-  readonly cachedBase: Int32Array;
-  readonly cachedLateAt: Float64Array;
-  readonly cachedFlags: Int32Array;
+  readonly cachedSlice = new Float64Array(8).fill(NaN);
+  readonly cachedBase = new Int32Array(8);
+  readonly cachedLateAt = new Float64Array(8);
+  readonly cachedFlags = new Int32Array(8);
   /** Buffers for fields converted to numbers (see fieldValues): read only while the batch is handled. */
-  readonly values: Float64Array[];
+  readonly values: Float64Array[] = [];
   /** Direct mode's cell arrays, the current run and the watermark it reached (see fastFold). */
-  readonly direct: DirectCells;
-  readonly run: FastRun;
-  readonly runWatermark: Float64Array;
+  readonly direct = new DirectCells();
+  readonly run = new FastRun();
+  readonly runWatermark = new Float64Array(1);
 }
 
 /**
@@ -278,9 +279,5 @@ function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base:
 
 /** Empty scratch for one operator. */
 export function createRowScratch(): RowScratch {
-  return {
-    cells: new Int32Array(1024), rows: new Int32Array(1024), flushed: 0, late: [],
-    cachedSlice: new Float64Array(8).fill(NaN), cachedBase: new Int32Array(8), cachedLateAt: new Float64Array(8), cachedFlags: new Int32Array(8), values: [],
-    direct: createDirectCells(), run: createFastRun(), runWatermark: new Float64Array(1),
-  };
+  return new RowScratch();
 }

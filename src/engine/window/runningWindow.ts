@@ -1,16 +1,24 @@
-import type { SliceStore } from './sliceStore';
+import type { FieldSlices, SliceStore } from './sliceStore';
 
-/** Running partials of one field across the slices of the current window. */
-interface RunningField {
-  n: Float64Array;
-  sum: Float64Array | null;
-  sumSq: Float64Array | null;
+/** Running partials of one field across the slices of the current window. A class, not an object literal: see FastRun (fastFold) for why. */
+class RunningField {
+  readonly n: Float64Array;
+  readonly sum: Float64Array | null;
+  readonly sumSq: Float64Array | null;
   /** Two-stacks min/max: aggregates of the back stack, per key. */
-  backMin: Float64Array | null;
-  backMax: Float64Array | null;
+  readonly backMin: Float64Array | null;
+  readonly backMax: Float64Array | null;
   /** Suffix aggregates of the front stack: (position - frontBase) * keyCap + key. */
-  suffixMin: Float64Array | null;
-  suffixMax: Float64Array | null;
+  suffixMin: Float64Array | null = null;
+  suffixMax: Float64Array | null = null;
+
+  constructor(fs: FieldSlices, keyCap: number) {
+    this.n = new Float64Array(keyCap);
+    this.sum = fs.sum === null ? null : new Float64Array(keyCap);
+    this.sumSq = fs.sumSq === null ? null : new Float64Array(keyCap);
+    this.backMin = fs.min === null ? null : new Float64Array(keyCap).fill(Infinity);
+    this.backMax = fs.max === null ? null : new Float64Array(keyCap).fill(-Infinity);
+  }
 }
 
 /**
@@ -19,39 +27,34 @@ interface RunningField {
  * subtract the leaving ones; min and max use two stacks (amortised O(1) per
  * slide). A late event marks it dirty, and the next slide rebuilds it from the slices.
  */
-export interface RunningWindow {
-  lo: number;
-  hi: number;
+export class RunningWindow {
+  lo = 0;
+  hi = 0;
   /** Live slices inside [lo, hi), ascending; slices[head] is the oldest. */
-  slices: number[];
-  head: number;
+  slices: number[] = [];
+  head = 0;
   /** slices[head..frontEnd) form the front stack. */
-  frontEnd: number;
-  frontBase: number;
+  frontEnd = 0;
+  frontBase = 0;
   keyCap: number;
   count: Float64Array;
   fields: RunningField[];
-  dirty: boolean;
+  dirty = true;
+
+  constructor(store: SliceStore) {
+    this.keyCap = store.keyCap;
+    this.count = new Float64Array(store.keyCap);
+    this.fields = createFields(store, store.keyCap);
+  }
 }
 
 function createFields(store: SliceStore, keyCap: number): RunningField[] {
-  return store.fields.map((fs) => ({
-    n: new Float64Array(keyCap),
-    sum: fs.sum === null ? null : new Float64Array(keyCap),
-    sumSq: fs.sumSq === null ? null : new Float64Array(keyCap),
-    backMin: fs.min === null ? null : new Float64Array(keyCap).fill(Infinity),
-    backMax: fs.max === null ? null : new Float64Array(keyCap).fill(-Infinity),
-    suffixMin: null,
-    suffixMax: null,
-  }));
+  return store.fields.map((fs) => new RunningField(fs, keyCap));
 }
 
 /** Creates an empty running window. */
 export function createRunningWindow(store: SliceStore): RunningWindow {
-  return {
-    lo: 0, hi: 0, slices: [], head: 0, frontEnd: 0, frontBase: 0,
-    keyCap: store.keyCap, count: new Float64Array(store.keyCap), fields: createFields(store, store.keyCap), dirty: true,
-  };
+  return new RunningWindow(store);
 }
 
 function reset(run: RunningWindow, store: SliceStore, lo: number): void {

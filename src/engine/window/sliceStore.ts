@@ -6,8 +6,12 @@ import { addComplexRows } from './complexFold';
 import { clearStaged, createSetWords, createStagedCodes, relayCodes, relayWords, type Relayout, type StagedCodes } from './stagedParts';
 import { loadDistinct, loadSketch, mergeStagedInto } from './stagedViews';
 
-/** Per-field partials of every (slice, key) cell, as flat arrays indexed by slot * keyCap + key. */
-export interface FieldSlices {
+/**
+ * Per-field partials of every (slice, key) cell, as flat arrays indexed by
+ * slot * keyCap + key. A class, not an object literal, as SliceStore: see
+ * FastRun (fastFold) for why.
+ */
+export class FieldSlices {
   n: Float64Array;
   sum: Float64Array | null;
   sumSq: Float64Array | null;
@@ -23,23 +27,44 @@ export interface FieldSlices {
   stage: StagedCodes | null;
   /** The rest of distinct sets and sketches, and HLLs. */
   complex: (ComplexCell | undefined)[] | null;
+
+  constructor(plan: AggregatePlan, f: number, size: number) {
+    const needs = plan.fields[f]!.needs;
+    const part = (p: NumericPart, on: boolean): Float64Array | null => (on ? allocate(size, IDENTITY[p]) : null);
+    this.n = allocate(size, 0);
+    this.sum = part('sum', needs.sum);
+    this.sumSq = part('sumSq', needs.sumSq);
+    this.min = part('min', needs.min);
+    this.max = part('max', needs.max);
+    this.firstV = part('firstV', needs.firstLast);
+    this.firstT = part('firstT', needs.firstLast);
+    this.lastV = part('lastV', needs.firstLast);
+    this.lastT = part('lastT', needs.firstLast);
+    this.words = needs.distinct ? createSetWords(size) : null;
+    this.stage = needs.sketch ? createStagedCodes(size) : null;
+    this.complex = needs.distinct || needs.hll || needs.sketch ? [] : null;
+  }
 }
 
 /**
  * Partial aggregates per slice and key. Each event updates exactly one cell;
  * windows are assembled from slices when they fire. Plain data throughout.
  */
-export interface SliceStore {
-  readonly plan: AggregatePlan;
-  keyCap: number;
-  slotCap: number;
+export class SliceStore {
+  keyCap = 16;
+  slotCap = 4;
   count: Float64Array;
   fields: FieldSlices[];
   /** Slice index -> slot, for slices holding data. */
-  slotOf: Map<number, number>;
-  freeSlots: number[];
+  readonly slotOf = new Map<number, number>();
+  readonly freeSlots: number[] = [3, 2, 1, 0];
   /** Live slice indices, ascending. */
-  live: number[];
+  readonly live: number[] = [];
+
+  constructor(readonly plan: AggregatePlan) {
+    this.count = new Float64Array(this.keyCap * this.slotCap);
+    this.fields = plan.fields.map((_, f) => new FieldSlices(plan, f, this.keyCap * this.slotCap));
+  }
 }
 
 type NumericPart = 'n' | 'sum' | 'sumSq' | 'min' | 'max' | 'firstV' | 'firstT' | 'lastV' | 'lastT';
@@ -53,35 +78,9 @@ function allocate(size: number, identity: number): Float64Array {
   return a;
 }
 
-function createFieldSlices(plan: AggregatePlan, f: number, size: number): FieldSlices {
-  const needs = plan.fields[f]!.needs;
-  const part = (p: NumericPart, on: boolean): Float64Array | null => (on ? allocate(size, IDENTITY[p]) : null);
-  return {
-    n: allocate(size, 0),
-    sum: part('sum', needs.sum),
-    sumSq: part('sumSq', needs.sumSq),
-    min: part('min', needs.min),
-    max: part('max', needs.max),
-    firstV: part('firstV', needs.firstLast),
-    firstT: part('firstT', needs.firstLast),
-    lastV: part('lastV', needs.firstLast),
-    lastT: part('lastT', needs.firstLast),
-    words: needs.distinct ? createSetWords(size) : null,
-    stage: needs.sketch ? createStagedCodes(size) : null,
-    complex: needs.distinct || needs.hll || needs.sketch ? [] : null,
-  };
-}
-
 /** Creates an empty store. */
 export function createSliceStore(plan: AggregatePlan): SliceStore {
-  const keyCap = 16;
-  const slotCap = 4;
-  return {
-    plan, keyCap, slotCap,
-    count: new Float64Array(keyCap * slotCap),
-    fields: plan.fields.map((_, f) => createFieldSlices(plan, f, keyCap * slotCap)),
-    slotOf: new Map(), freeSlots: [3, 2, 1, 0], live: [],
-  };
+  return new SliceStore(plan);
 }
 
 const PARTS: NumericPart[] = ['n', 'sum', 'sumSq', 'min', 'max', 'firstV', 'firstT', 'lastV', 'lastT'];

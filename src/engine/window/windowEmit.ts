@@ -7,32 +7,35 @@ import { directFold } from './directMode';
 import { loadCellInto, mergeCellInto } from './sliceStore';
 import type { SlicedWindowState } from './slicedWindowOperator';
 
-/** Scratch space and firing history for turning slices into result rows. */
-export interface WindowEmitter {
+/** Scratch space and firing history for turning slices into result rows. A class, not an object literal: see FastRun (fastFold) for why. */
+export class WindowEmitter {
   readonly acc: ScalarAcc;
   /** A window of one slice is read straight from its cell through this view (see loadCellInto); never reset it. */
   readonly view: ScalarAcc;
   /** Scratch for the bases of a window of one known slice. */
-  readonly oneBase: number[];
+  readonly oneBase: number[] = [0];
   readonly values: Float64Array;
   /** Firings per key of windows that fired and are still within allowed lateness, by window index (ascending). */
-  readonly fired: Map<number, Int32Array>;
+  readonly fired = new Map<number, Int32Array>();
   /** Windows traced as opened (kept only while tracing). */
-  readonly opened: Set<number>;
+  readonly opened = new Set<number>();
   /** True when every aggregation can be kept incrementally while the window slides. */
   readonly incremental: boolean;
   /** The window the last revision was of, and its entry of `fired`. */
-  lastFired: number;
-  lastFirings: Int32Array | undefined;
+  lastFired = NaN;
+  lastFirings: Int32Array | undefined = undefined;
+
+  constructor(plan: AggregatePlan) {
+    this.acc = createScalarAcc(plan);
+    this.view = createScalarAcc(plan);
+    this.values = new Float64Array(plan.outputs.length);
+    this.incremental = plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
+  }
 }
 
 /** Creates the emitter for a plan. */
 export function createWindowEmitter(plan: AggregatePlan): WindowEmitter {
-  const incremental = plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
-  return {
-    acc: createScalarAcc(plan), view: createScalarAcc(plan), oneBase: [0], values: new Float64Array(plan.outputs.length),
-    fired: new Map(), opened: new Set(), incremental, lastFired: NaN, lastFirings: undefined,
-  };
+  return new WindowEmitter(plan);
 }
 
 function windowBounds(st: SlicedWindowState, k: number): [number, number] {
