@@ -59,18 +59,18 @@ export class FastRun {
   deferBelow = 0;
 }
 
-/** The cell arrays of direct folding (see slicedWindowOperator's directFold); an absent part is an empty array and its flag false. A class for the reason given at FastRun. */
+/** The cells of direct folding (see directMode and cellLayout). A class for the reason given at FastRun. */
 export class DirectCells {
-  count: Float64Array = NO_VALUES;
+  /** The store's cell array, `stride` numbers per cell, the count first. */
+  cells: Float64Array = NO_VALUES;
+  /** The field's values, by batch row. */
   v: Float64Array = NO_VALUES;
-  n: Float64Array = NO_VALUES;
-  sum: Float64Array = NO_VALUES;
-  min: Float64Array = NO_VALUES;
-  max: Float64Array = NO_VALUES;
-  hasField = false;
-  hasSum = false;
-  hasMin = false;
-  hasMax = false;
+  stride = 1;
+  /** Offsets of the field's partials in a cell; -1 for those the plan does not keep (nAt: no field). */
+  nAt = -1;
+  sumAt = -1;
+  minAt = -1;
+  maxAt = -1;
 }
 
 /**
@@ -84,9 +84,13 @@ export class DirectCells {
  * at each of them and starting it again cost more than the rest of the row. `wm` is the watermark before
  * the run; the largest watermark seen is left in `out[0]`.
  */
-export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: number, out: Float64Array): number {
+export function fastFold(run: FastRun, direct: DirectCells, from: number, wm: number, out: Float64Array): number {
   const { selection, watermark, time, keys, offset, lo, mid, hi, baseLo, baseHi, limit, deferred, deferBelow } = run;
-  const { count, v, n, sum, min, max, hasField, hasSum, hasMin, hasMax } = cells;
+  const { cells, v, stride, nAt, sumAt, minAt, maxAt } = direct;
+  const hasField = nAt >= 0;
+  const hasSum = sumAt >= 0;
+  const hasMin = minAt >= 0;
+  const hasMax = maxAt >= 0;
   const keyed = keys !== null;
   const keyIds = keys ?? NO_KEYS;
   const end = selection.length;
@@ -118,15 +122,15 @@ export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: num
     // Stored as it changes, not after the loop: code after a hot loop lacks type feedback when the
     // loop is on-stack-replaced, and deoptimised on every later call (see cellKernels).
     if (w > wm) wm = out[0] = w;
-    const c = base + (keyed ? keyIds[i]! : 0);
-    count[c]!++;
+    const c = (base + (keyed ? keyIds[i]! : 0)) * stride;
+    cells[c]!++;
     if (!hasField) continue;
     const x = v[i]!;
     if (x !== x) continue;
-    n[c]!++;
-    if (hasSum) sum[c]! += x;
-    if (hasMin && x < min[c]!) min[c] = x;
-    if (hasMax && x > max[c]!) max[c] = x;
+    cells[c + nAt]!++;
+    if (hasSum) cells[c + sumAt]! += x;
+    if (hasMin && x < cells[c + minAt]!) cells[c + minAt] = x;
+    if (hasMax && x > cells[c + maxAt]!) cells[c + maxAt] = x;
   }
   return j;
 }
@@ -137,9 +141,13 @@ export function fastFold(run: FastRun, cells: DirectCells, from: number, wm: num
  * not be read. Row watermarks are monotone, so the caller takes the
  * watermark of the last row folded as the largest.
  */
-export function fastFoldSteady(run: FastRun, cells: DirectCells, from: number): number {
+export function fastFoldSteady(run: FastRun, direct: DirectCells, from: number): number {
   const { selection, time, keys, offset, lo, mid, hi, baseLo, baseHi, deferred, deferBelow } = run;
-  const { count, v, n, sum, min, max, hasField, hasSum, hasMin, hasMax } = cells;
+  const { cells, v, stride, nAt, sumAt, minAt, maxAt } = direct;
+  const hasField = nAt >= 0;
+  const hasSum = sumAt >= 0;
+  const hasMin = minAt >= 0;
+  const hasMax = maxAt >= 0;
   const keyed = keys !== null;
   const keyIds = keys ?? NO_KEYS;
   const end = selection.length;
@@ -164,15 +172,15 @@ export function fastFoldSteady(run: FastRun, cells: DirectCells, from: number): 
       lastT = t;
       base = baseLo + +(e >= split) * (baseHi - baseLo);
     }
-    const c = base + (keyed ? keyIds[i]! : 0);
-    count[c]!++;
+    const c = (base + (keyed ? keyIds[i]! : 0)) * stride;
+    cells[c]!++;
     if (!hasField) continue;
     const x = v[i]!;
     if (x !== x) continue;
-    n[c]!++;
-    if (hasSum) sum[c]! += x;
-    if (hasMin && x < min[c]!) min[c] = x;
-    if (hasMax && x > max[c]!) max[c] = x;
+    cells[c + nAt]!++;
+    if (hasSum) cells[c + sumAt]! += x;
+    if (hasMin && x < cells[c + minAt]!) cells[c + minAt] = x;
+    if (hasMax && x > cells[c + maxAt]!) cells[c + maxAt] = x;
   }
   return j;
 }

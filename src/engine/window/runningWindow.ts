@@ -70,19 +70,24 @@ function reset(run: RunningWindow, store: SliceStore, lo: number): void {
   run.dirty = false;
 }
 
-/** Adds (sign 1) or subtracts (sign -1) a slice's count, n, sum and sum of squares. */
+/**
+ * Adds (sign 1) or subtracts (sign -1) a slice's count, n, sum and sum of
+ * squares. Part p of key k is at (base + k) * stride + p's offset (see cellLayout).
+ */
 function applySlice(run: RunningWindow, store: SliceStore, s: number, sign: number): void {
   const K = run.keyCap;
-  const base = store.slotOf.get(s)! * store.keyCap;
+  const S = store.stride;
+  const base = store.slotOf.get(s)! * store.keyCap * S;
   const count = run.count;
-  for (let k = 0; k < K; k++) count[k]! += sign * store.count[base + k]!;
+  for (let k = 0; k < K; k++) count[k]! += sign * store.count[base + k * S]!;
   store.fields.forEach((fs, f) => {
     const rf = run.fields[f]!;
-    for (let k = 0; k < K; k++) rf.n[k]! += sign * fs.n[base + k]!;
-    if (rf.sum !== null) for (let k = 0; k < K; k++) rf.sum[k]! += sign * fs.sum![base + k]!;
-    if (rf.sumSq !== null) for (let k = 0; k < K; k++) rf.sumSq[k]! += sign * fs.sumSq![base + k]!;
-    if (sign > 0 && rf.backMin !== null) for (let k = 0; k < K; k++) rf.backMin[k] = Math.min(rf.backMin[k]!, fs.min![base + k]!);
-    if (sign > 0 && rf.backMax !== null) for (let k = 0; k < K; k++) rf.backMax[k] = Math.max(rf.backMax[k]!, fs.max![base + k]!);
+    const { nAt, sumAt, minAt, maxAt } = fs;
+    for (let k = 0; k < K; k++) rf.n[k]! += sign * fs.n[base + k * S + nAt]!;
+    if (rf.sum !== null) for (let k = 0; k < K; k++) rf.sum[k]! += sign * fs.sum![base + k * S + sumAt]!;
+    if (rf.sumSq !== null) for (let k = 0; k < K; k++) rf.sumSq[k]! += sign * fs.sumSq![base + k * S]!;
+    if (sign > 0 && rf.backMin !== null) for (let k = 0; k < K; k++) rf.backMin[k] = Math.min(rf.backMin[k]!, fs.min![base + k * S + minAt]!);
+    if (sign > 0 && rf.backMax !== null) for (let k = 0; k < K; k++) rf.backMax[k] = Math.max(rf.backMax[k]!, fs.max![base + k * S + maxAt]!);
   });
 }
 
@@ -94,17 +99,18 @@ function flip(run: RunningWindow, store: SliceStore): void {
   run.frontEnd = run.slices.length;
   store.fields.forEach((fs, f) => {
     const rf = run.fields[f]!;
-    for (const [part, src, identity, pick] of [
-      ['suffixMin', fs.min, Infinity, Math.min],
-      ['suffixMax', fs.max, -Infinity, Math.max],
+    const S = store.stride;
+    for (const [part, src, at, identity, pick] of [
+      ['suffixMin', fs.min, fs.minAt, Infinity, Math.min],
+      ['suffixMax', fs.max, fs.maxAt, -Infinity, Math.max],
     ] as const) {
       if (src === null) continue;
       const suffix = new Float64Array(len * K);
       for (let j = len - 1; j >= 0; j--) {
-        const base = store.slotOf.get(run.slices[run.head + j]!)! * store.keyCap;
+        const base = store.slotOf.get(run.slices[run.head + j]!)! * store.keyCap * S + at;
         for (let k = 0; k < K; k++) {
           const below = j + 1 < len ? suffix[(j + 1) * K + k]! : identity;
-          suffix[j * K + k] = pick(src[base + k]!, below);
+          suffix[j * K + k] = pick(src[base + k * S]!, below);
         }
       }
       rf[part] = suffix;

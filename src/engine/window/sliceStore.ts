@@ -2,14 +2,16 @@ import type { AggregatePlan } from '../aggregate/plan';
 import { mergeComplex, resetComplexCell, type ComplexCell } from '../aggregate/complexCells';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addFirstLast, addMax, addMin, addPresent, addSum, addSumMinMax, addSumSq, countRows } from './cellKernels';
+import { clearDirectCells, createDirectCellArray, directLayout, isDirectPlan, relayDirectCells, type DirectLayout } from './cellLayout';
 import { addComplexRows } from './complexFold';
 import { clearStaged, createSetWords, createStagedCodes, relayCodes, relayWords, type Relayout, type StagedCodes } from './stagedParts';
 import { loadDistinct, loadSketch, mergeStagedInto } from './stagedViews';
 
 /**
- * Per-field partials of every (slice, key) cell, as flat arrays indexed by
- * slot * keyCap + key. A class, not an object literal, as SliceStore: see
- * FastRun (fastFold) for why.
+ * Per-field partials of every (slice, key) cell c = slot * keyCap + key, as
+ * flat arrays: part p of cell c at c * stride + its offset (see cellLayout;
+ * in a direct store n, sum, min and max are all the store's one cell array).
+ * A class, not an object literal, as SliceStore: see FastRun (fastFold) for why.
  */
 export class FieldSlices {
   n: Float64Array;
@@ -27,11 +29,21 @@ export class FieldSlices {
   stage: StagedCodes | null;
   /** The rest of distinct sets and sketches, and HLLs. */
   complex: (ComplexCell | undefined)[] | null;
+  /** Offsets of n, sum, min and max in a cell (0 in a store of one array per part). */
+  readonly nAt: number;
+  readonly sumAt: number;
+  readonly minAt: number;
+  readonly maxAt: number;
 
-  constructor(plan: AggregatePlan, f: number, size: number) {
+  /** `direct`: the store's cell array and its layout when the store is direct (see cellLayout), else null. */
+  constructor(plan: AggregatePlan, f: number, size: number, direct: Float64Array | null, layout: DirectLayout | null) {
     const needs = plan.fields[f]!.needs;
-    const part = (p: NumericPart, on: boolean): Float64Array | null => (on ? allocate(size, IDENTITY[p]) : null);
-    this.n = allocate(size, 0);
+    const part = (p: NumericPart, on: boolean): Float64Array | null => (on ? direct ?? allocate(size, IDENTITY[p]) : null);
+    this.nAt = layout?.nAt ?? 0;
+    this.sumAt = layout?.sumAt ?? 0;
+    this.minAt = layout?.minAt ?? 0;
+    this.maxAt = layout?.maxAt ?? 0;
+    this.n = direct ?? allocate(size, 0);
     this.sum = part('sum', needs.sum);
     this.sumSq = part('sumSq', needs.sumSq);
     this.min = part('min', needs.min);
@@ -53,6 +65,10 @@ export class FieldSlices {
 export class SliceStore {
   keyCap = 16;
   slotCap = 4;
+  /** A direct store's cell layout (see cellLayout); null for a store of one array per part. */
+  readonly layout: DirectLayout | null;
+  /** Numbers per cell: the layout's stride in a direct store, else 1. A cell's count is at offset 0. */
+  readonly stride: number;
   count: Float64Array;
   fields: FieldSlices[];
   /** Slice index -> slot, for slices holding data. */
@@ -62,8 +78,12 @@ export class SliceStore {
   readonly live: number[] = [];
 
   constructor(readonly plan: AggregatePlan) {
-    this.count = new Float64Array(this.keyCap * this.slotCap);
-    this.fields = plan.fields.map((_, f) => new FieldSlices(plan, f, this.keyCap * this.slotCap));
+    const size = this.keyCap * this.slotCap;
+    this.layout = isDirectPlan(plan) ? directLayout(plan) : null;
+    const direct = this.layout === null ? null : createDirectCellArray(this.layout, size);
+    this.stride = this.layout?.stride ?? 1;
+    this.count = direct ?? new Float64Array(size);
+    this.fields = plan.fields.map((_, f) => new FieldSlices(plan, f, size, direct, this.layout));
   }
 }
 
@@ -87,6 +107,27 @@ const PARTS: NumericPart[] = ['n', 'sum', 'sumSq', 'min', 'max', 'firstV', 'firs
 
 /** Re-lays every array for a new key capacity and slot capacity, keeping the contents. */
 function relayout(store: SliceStore, keyCap: number, slotCap: number): void {
+  if (store.layout !== null) relayoutDirect(store, store.layout, keyCap, slotCap);
+  else relayoutParts(store, keyCap, slotCap);
+  for (let s = slotCap - 1; s >= store.slotCap; s--) store.freeSlots.push(s);
+  store.keyCap = keyCap;
+  store.slotCap = slotCap;
+}
+
+/** relayout for a direct store: its one cell array, which every present part shares. */
+function relayoutDirect(store: SliceStore, layout: DirectLayout, keyCap: number, slotCap: number): void {
+  const cells = relayDirectCells(store.count, layout, store.keyCap, store.slotCap, keyCap, slotCap);
+  store.count = cells;
+  for (const fs of store.fields) {
+    fs.n = cells;
+    if (fs.sum !== null) fs.sum = cells;
+    if (fs.min !== null) fs.min = cells;
+    if (fs.max !== null) fs.max = cells;
+  }
+}
+
+/** relayout for a store of one array per part. */
+function relayoutParts(store: SliceStore, keyCap: number, slotCap: number): void {
   const oldK = store.keyCap;
   const move = (src: Float64Array, identity: number): Float64Array => {
     const dst = allocate(keyCap * slotCap, identity);
@@ -109,9 +150,6 @@ function relayout(store: SliceStore, keyCap: number, slotCap: number): void {
       old.forEach((cell, i) => { if (cell !== undefined) fs.complex![Math.floor(i / oldK) * keyCap + (i % oldK)] = cell; });
     }
   });
-  for (let s = slotCap - 1; s >= store.slotCap; s--) store.freeSlots.push(s);
-  store.keyCap = keyCap;
-  store.slotCap = slotCap;
 }
 
 /** Makes room for key ids up to `maxKey`. Call before computing cells of a batch. */
@@ -142,6 +180,15 @@ export function freeSlice(store: SliceStore, s: number): void {
   if (slot === undefined) return;
   const from = slot * store.keyCap;
   const to = from + store.keyCap;
+  if (store.layout !== null) clearDirectCells(store.count, store.layout, from, to);
+  else emptyParts(store, from, to);
+  store.slotOf.delete(s);
+  store.freeSlots.push(slot);
+  store.live.splice(store.live.indexOf(s), 1);
+}
+
+/** Empties cells [from, to) of a store of one array per part. */
+function emptyParts(store: SliceStore, from: number, to: number): void {
   store.count.fill(0, from, to);
   for (const fs of store.fields) {
     for (const p of PARTS) fs[p]?.fill(IDENTITY[p], from, to);
@@ -150,9 +197,6 @@ export function freeSlice(store: SliceStore, s: number): void {
     // slice that takes the slot next, instead of becoming garbage every window.
     if (fs.complex !== null) for (let c = from; c < to; c++) { const cell = fs.complex[c]; if (cell !== undefined) resetComplexCell(cell); }
   }
-  store.slotOf.delete(s);
-  store.freeSlots.push(slot);
-  store.live.splice(store.live.indexOf(s), 1);
 }
 
 /**
@@ -164,6 +208,8 @@ export function addRowsToCells(
   store: SliceStore, cells: Int32Array, rows: Int32Array, values: readonly Float64Array[], time: Float64Array, from: number, to: number,
 ): void {
   if (from >= to) return;
+  // Rows of a direct store are folded by the row loop itself (see directMode), never listed.
+  if (store.layout !== null) throw new Error('rows listed for a direct slice store');
   const fields = store.fields;
   // The first loop that can count rows as it goes does; if none can, they are counted on their own.
   let counted = false;
@@ -208,18 +254,20 @@ function addFieldRows(
  * never be reset (that would empty the cell).
  */
 export function loadCellInto(store: SliceStore, cell: number, view: ScalarAcc): void {
-  view.count = store.count[cell]!;
+  // Where the cell's numbers start (see cellLayout); the parts only direct stores lack are indexed by cell, as their stride is 1.
+  const i = cell * store.stride;
+  view.count = store.count[i]!;
   const fields = store.fields;
   for (let f = 0; f < fields.length; f++) {
     const fs = fields[f]!;
     const a = view.fields[f]!;
-    const n = fs.n[cell]!;
+    const n = fs.n[i + fs.nAt]!;
     const some = n > 0;
     a.n = n;
-    a.sum = some && fs.sum !== null ? fs.sum[cell]! : 0;
+    a.sum = some && fs.sum !== null ? fs.sum[i + fs.sumAt]! : 0;
     a.sumSq = some && fs.sumSq !== null ? fs.sumSq[cell]! : 0;
-    a.min = some && fs.min !== null ? fs.min[cell]! : Infinity;
-    a.max = some && fs.max !== null ? fs.max[cell]! : -Infinity;
+    a.min = some && fs.min !== null ? fs.min[i + fs.minAt]! : Infinity;
+    a.max = some && fs.max !== null ? fs.max[i + fs.maxAt]! : -Infinity;
     const { firstV, firstT, lastV, lastT } = fs;
     if (some && firstV !== null && firstT !== null && lastV !== null && lastT !== null) {
       a.firstV = firstV[cell]!; a.firstT = firstT[cell]!; a.lastV = lastV[cell]!; a.lastT = lastT[cell]!;
@@ -235,19 +283,21 @@ export function loadCellInto(store: SliceStore, cell: number, view: ScalarAcc): 
 
 /** Folds one cell into a scalar accumulator. */
 export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): void {
-  acc.count += store.count[cell]!;
+  // As in loadCellInto: i for the parts a direct store may hold, cell for the rest.
+  const i = cell * store.stride;
+  acc.count += store.count[i]!;
   const fields = store.fields;
   // A plain loop, not forEach: this runs once per key and slice of every firing and revision.
   for (let f = 0; f < fields.length; f++) {
     const fs = fields[f]!;
     const a = acc.fields[f]!;
-    const n = fs.n[cell]!;
+    const n = fs.n[i + fs.nAt]!;
     if (n === 0) continue;
     a.n += n;
-    if (fs.sum !== null) a.sum += fs.sum[cell]!;
+    if (fs.sum !== null) a.sum += fs.sum[i + fs.sumAt]!;
     if (fs.sumSq !== null) a.sumSq += fs.sumSq[cell]!;
-    if (fs.min !== null && fs.min[cell]! < a.min) a.min = fs.min[cell]!;
-    if (fs.max !== null && fs.max[cell]! > a.max) a.max = fs.max[cell]!;
+    if (fs.min !== null && fs.min[i + fs.minAt]! < a.min) a.min = fs.min[i + fs.minAt]!;
+    if (fs.max !== null && fs.max[i + fs.maxAt]! > a.max) a.max = fs.max[i + fs.maxAt]!;
     if (fs.firstT !== null && fs.firstT[cell]! < a.firstT) { a.firstT = fs.firstT[cell]!; a.firstV = fs.firstV![cell]!; }
     if (fs.lastT !== null && fs.lastT[cell]! >= a.lastT) { a.lastT = fs.lastT[cell]!; a.lastV = fs.lastV![cell]!; }
     mergeStagedInto(fs.words, fs.stage, cell, a);

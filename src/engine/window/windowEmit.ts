@@ -120,19 +120,20 @@ function setFrame(st: SlicedWindowState, k: number): void {
  * an accumulator first, which was most of a revision's cost (one row each).
  */
 function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number, revision: number): void {
-  const { count, fields } = st.store;
+  const { count: cells, stride, fields } = st.store;
   const field = fields[0];
+  const at = cell * stride;
   const outputs = st.config.plan.outputs;
   const values = st.out.values;
-  const n = field === undefined ? 0 : field.n[cell]!;
+  const n = field === undefined ? 0 : cells[at + field.nAt]!;
   for (let o = 0; o < outputs.length; o++) {
     const fn = outputs[o]!.fn;
-    if (fn === 'count') values[o] = count[cell]!;
+    if (fn === 'count') values[o] = cells[at]!;
     else if (field === undefined || n === 0) values[o] = NaN;
-    else if (fn === 'sum') values[o] = field.sum![cell]!;
-    else if (fn === 'avg') values[o] = field.sum![cell]! / n;
-    else if (fn === 'min') values[o] = field.min![cell]!;
-    else values[o] = field.max![cell]!;
+    else if (fn === 'sum') values[o] = cells[at + field.sumAt]!;
+    else if (fn === 'avg') values[o] = cells[at + field.sumAt]! / n;
+    else if (fn === 'min') values[o] = cells[at + field.minAt]!;
+    else values[o] = cells[at + field.maxAt]!;
   }
   setFrame(st, k);
   writeFramedResult(st.writer, key, values, revision);
@@ -162,7 +163,7 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   let fired = 0;
   for (let key = 0; key < keyCount; key++) {
     if (directCell >= 0) {
-      if (count[directCell + key] === 0) continue;
+      if (count[(directCell + key) * st.store.stride] === 0) continue;
       writeDirect(st, directCell + key, k, key, 0);
     } else {
       const acc = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, bases, key);
@@ -188,7 +189,7 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
   // A window of one slice in direct mode is read straight from the store (see writeDirect).
   const direct = bases.length === 1 && directFold(st.store);
   const acc = direct ? null : gatherFromSlices(st, bases, key);
-  if (direct ? st.store.count[bases[0]! + key] === 0 : acc === null) return;
+  if (direct ? st.store.count[(bases[0]! + key) * st.store.stride] === 0 : acc === null) return;
   let firings = st.out.lastFirings;
   if (st.out.lastFired !== k) firings = st.out.fired.get(k);
   if (firings === undefined) {
