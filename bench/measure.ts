@@ -1,4 +1,4 @@
-/** Timing: a warm-up run, then the median of N timed runs, with a GC between runs when exposed. */
+/** Timing: warm-up runs, then the median of N timed runs. */
 import type { SinkTally } from './pipelines';
 
 export interface Measurement {
@@ -30,16 +30,28 @@ const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
 export const gcExposed = gc !== undefined;
 
 /**
- * Runs `work` once to warm the JIT up, then `runs` times under the clock.
- * Garbage from the previous run is collected before each timed run so one
- * run's debt is not charged to the next.
+ * Runs `work` `warmups` times to warm the JIT up, then `runs` times under
+ * the clock. Garbage of whatever ran before (input generation, the previous
+ * measurement) is collected once, before the warm-up.
+ *
+ * One warm-up run is not enough for a pipeline: V8 optimises the functions
+ * called once per batch (an operator's push, the runtime's emit) only after
+ * a few thousand calls, and a new runtime's closures deoptimise some of them
+ * again. P2 ran its 10-million-event runs at 30, 35, 44, 48, 60, 58, 56 and
+ * 55 M events/s, one after the other: steady from the fourth run on.
+ *
+ * Nor is garbage collected between timed runs: V8 throws away optimised code
+ * that embeds an object a collection frees (the last run's runtime), so a
+ * full collection before each run made every run start from unoptimised
+ * code, and P2 ran 20% slower (49-50 M events/s against 59-61 M). A
+ * streaming job keeps one runtime and its code for as long as it runs.
  */
-export function measure(label: string, title: string, events: number, runs: number, work: () => SinkTally): Measurement {
-  work();
+export function measure(label: string, title: string, events: number, warmups: number, runs: number, work: () => SinkTally): Measurement {
+  gc?.();
+  for (let w = 0; w < warmups; w++) work();
   const times: number[] = [];
   let rows = 0;
   for (let r = 0; r < runs; r++) {
-    gc?.();
     const t0 = performance.now();
     rows = work().rows;
     times.push(performance.now() - t0);

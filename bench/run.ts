@@ -7,7 +7,7 @@
  * bundled by Vite: under tsx (`npm run bench:tsx`, the CLI's loader) every
  * import is a module binding and the same runs are slower.
  *
- *   npm run bench -- --events 10000000 --peer-events 2000000 --runs 5 --batch 8192 --only P2,P3
+ *   npm run bench -- --events 10000000 --peer-events 2000000 --warmup 3 --runs 5 --batch 8192 --only P2,P3
  *   npm run bench -- P2 ceiling
  */
 import os from 'node:os';
@@ -26,6 +26,7 @@ const { values: args, positionals } = parseArgs({
   options: {
     events: { type: 'string', default: '10000000' },
     'peer-events': { type: 'string', default: '2000000' },
+    warmup: { type: 'string', default: '3' },
     runs: { type: 'string', default: '5' },
     batch: { type: 'string', default: '8192' },
     only: { type: 'string', default: '' },
@@ -33,6 +34,7 @@ const { values: args, positionals } = parseArgs({
 });
 const EVENTS = Number(args.events);
 const PEER_EVENTS = Math.min(EVENTS, Number(args['peer-events']));
+const WARMUPS = Number(args.warmup);
 const RUNS = Number(args.runs);
 const BATCH = Number(args.batch);
 /** Events of the cross-check that every implementation of P2 and P3 computes the same results. */
@@ -76,7 +78,7 @@ function inputFor(pipeline: BenchPipeline): { block: RowBlock; bench: ReturnType
 function engine(pipeline: BenchPipeline): void {
   if (!wanted(pipeline.id)) return;
   const { block, bench } = inputFor(pipeline);
-  record(measure(pipeline.id, pipeline.title, block.length, RUNS, () => runEngine(bench, block, BATCH, false)));
+  record(measure(pipeline.id, pipeline.title, block.length, WARMUPS, RUNS, () => runEngine(bench, block, BATCH, false)));
 }
 
 function agree(what: string, a: SinkTally, b: SinkTally): void {
@@ -107,23 +109,23 @@ function crossCheck(block: RowBlock): void {
 function main(): void {
   const loader = process.execArgv.some((a) => a.includes('tsx')) ? 'tsx' : 'bundled';
   console.log(`Windowpane engine benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), one thread, ${loader}`);
-  console.log(`${EVENTS.toLocaleString('en')} events at ${EVENT_RATE.toLocaleString('en')} events/s of event time, batches of ${BATCH}, warm-up then median of ${RUNS}; peers on ${PEER_EVENTS.toLocaleString('en')} events`);
-  if (!gcExposed) console.log('  (no --expose-gc: runs are not separated by a collection)');
+  console.log(`${EVENTS.toLocaleString('en')} events at ${EVENT_RATE.toLocaleString('en')} events/s of event time, batches of ${BATCH}, ${WARMUPS} warm-up runs then the median of ${RUNS}; peers on ${PEER_EVENTS.toLocaleString('en')} events`);
+  if (!gcExposed) console.log('  (no --expose-gc: garbage from before a measurement is not collected before its warm-up)');
 
   const sensors = inputFor(P1).block;
   if (only === null) crossCheck(sensors);
   engine(P1);
   engine(P2);
-  if (wanted('ceiling')) record(measure('ceiling', 'P2 hand-fused typed-array loop', sensors.length, RUNS, () => runCeiling(sensors, false)));
+  if (wanted('ceiling')) record(measure('ceiling', 'P2 hand-fused typed-array loop', sensors.length, WARMUPS, RUNS, () => runCeiling(sensors, false)));
   for (const p of P3) engine(p);
   if (wanted('rxjs') || wanted('naive')) {
     let events: SensorEvent[] | null = sensorEvents(sensors, PEER_EVENTS);
     const peerEvents = events.length;
-    if (wanted('rxjs P2')) record(measure('rxjs P2', 'P2 in RxJS 7', peerEvents, RUNS, () => runRxjs(events!, P2_SHAPE, false)));
+    if (wanted('rxjs P2')) record(measure('rxjs P2', 'P2 in RxJS 7', peerEvents, WARMUPS, RUNS, () => runRxjs(events!, P2_SHAPE, false)));
     for (const [id, shape] of Object.entries(SHAPES)) {
-      if (wanted(`rxjs ${id}`)) record(measure(`rxjs ${id}`, `${id} in RxJS 7`, peerEvents, RUNS, () => runRxjs(events!, shape, false)));
+      if (wanted(`rxjs ${id}`)) record(measure(`rxjs ${id}`, `${id} in RxJS 7`, peerEvents, WARMUPS, RUNS, () => runRxjs(events!, shape, false)));
     }
-    if (wanted('naive')) record(measure('naive P2', 'P2 with objects and Maps', peerEvents, RUNS, () => runNaive(events!, false)));
+    if (wanted('naive')) record(measure('naive P2', 'P2 with objects and Maps', peerEvents, WARMUPS, RUNS, () => runNaive(events!, false)));
     events = null;
   }
   engine(P5);

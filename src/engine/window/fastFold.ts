@@ -21,11 +21,18 @@ const NO_VALUES = new Float64Array(0);
 
 /**
  * Where the run's rows go: typed arrays only, so the loop stays monomorphic.
+ * Reused from call to call (a run may be a handful of rows on disordered
+ * input, where an object per call would show).
+ *
  * A class, not an object literal, like DirectCells: V8 builds a literal's
  * boilerplate when the literal runs a second time (the second pipeline run),
  * which generalised this map's fields and deoptimised the fold loops, and
  * Node 20's V8 then left them in baseline code for good (the window ran at
- * half speed from the second run on).
+ * half speed from the second run on). Fields that hold times start as NaN,
+ * a double, for a kindred reason: starting as 0 (a small integer) they
+ * changed representation on the first run, and the next run's new object
+ * then changed the field types of the scratch holding it, which deoptimised
+ * the row loop (see RowScratch).
  */
 export class FastRun {
   selection: Int32Array = NO_KEYS;
@@ -33,15 +40,15 @@ export class FastRun {
   time: Float64Array = NO_VALUES;
   /** The batch's key ids, or null for an unkeyed stream (every row is key 0). */
   keys: Int32Array | null = null;
-  offset = 0;
+  offset = NaN;
   /** Bounds of d = time - offset: the run's rows have lo <= d < hi. */
-  lo = 0;
-  mid = 0;
-  hi = 0;
+  lo = NaN;
+  mid = NaN;
+  hi = NaN;
   baseLo = 0;
   baseHi = 0;
   /** The run stops at the first row whose watermark reaches this (a firing, an expiry or lateness). */
-  limit = 0;
+  limit = NaN;
   /**
    * Rows of older slices (late, revising, or in a slice the run does not
    * cover) met during the run: their batch indices, in order, `deferredCount`
@@ -56,7 +63,7 @@ export class FastRun {
    * row of a slice just before it may be plain, and ending the run there lets
    * the general loop pair the two.
    */
-  deferBelow = 0;
+  deferBelow = NaN;
 }
 
 /** The cells of direct folding (see directMode and cellLayout). A class for the reason given at FastRun. */

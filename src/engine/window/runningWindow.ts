@@ -28,8 +28,9 @@ class RunningField {
  * slide). A late event marks it dirty, and the next slide rebuilds it from the slices.
  */
 export class RunningWindow {
-  lo = 0;
-  hi = 0;
+  /** NaN, a double, until the first reset: slice indices of epoch times outgrow small integers (see FastRun in fastFold). */
+  lo = NaN;
+  hi = NaN;
   /** Live slices inside [lo, hi), ascending; slices[head] is the oldest. */
   slices: number[] = [];
   head = 0;
