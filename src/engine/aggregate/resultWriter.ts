@@ -43,6 +43,8 @@ export class ResultWriter {
   readonly frame = new Float64Array(4);
   /** 1 where output o is string-typed (its value a code to translate; see encodeString). */
   readonly stringOutput: Uint8Array;
+  /** Whether any output is string-typed: when none is, rows skip the test per output. */
+  readonly anyStringOutput: boolean;
   /** A batch of no rows, built on first need (see takeResults). */
   empty: Batch | null = null;
   /**
@@ -62,6 +64,7 @@ export class ResultWriter {
     this.keyCodes = keyTable.fields.map(() => new Float64Array(0));
     this.outputCodes = plan.outputs.map(() => ({ dict: null, codes: [] }));
     this.stringOutput = Uint8Array.from(plan.outputs, (o) => (o.type === 'string' ? 1 : 0));
+    this.anyStringOutput = this.stringOutput.includes(1);
   }
 }
 
@@ -203,13 +206,18 @@ export function writeFramedResult(writer: ResultWriter, key: number, aggregates:
     for (let k = 0; k < keyCodes.length; k++) cells[c + k]![row] = keyCodes[k]![key]!;
     c += keyCodes.length;
   }
-  const outputs = writer.plan.outputs;
-  for (let o = 0; o < outputs.length; o++) {
-    const v = aggregates[o]!;
-    // Two stores, not one of a conditional: V8 boxed the value the two arms merge into.
-    if (writer.stringOutput[o] === 1) cells[c]![row] = encodeString(writer, o, c, v);
-    else cells[c]![row] = v;
-    c++;
+  const outputs = writer.plan.outputs.length;
+  if (!writer.anyStringOutput) {
+    for (let o = 0; o < outputs; o++) cells[c + o]![row] = aggregates[o]!;
+    c += outputs;
+  } else {
+    for (let o = 0; o < outputs; o++) {
+      const v = aggregates[o]!;
+      // Two stores, not one of a conditional: V8 boxed the value the two arms merge into.
+      if (writer.stringOutput[o] === 1) cells[c]![row] = encodeString(writer, o, c, v);
+      else cells[c]![row] = v;
+      c++;
+    }
   }
   cells[c]![row] = revision;
   writer.time[row] = frame[TIME]!;

@@ -215,8 +215,11 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
       accepted++;
     }
     if ((flags & REVISES) !== 0) {
-      addRowsToCells(store, cells, rows, values, time, scratch.flushed, accepted);
-      scratch.flushed = accepted;
+      // Listed rows go into their cells before the revision reads them (direct mode lists none).
+      if (!direct) {
+        addRowsToCells(store, cells, rows, values, time, scratch.flushed, accepted);
+        scratch.flushed = accepted;
+      }
       reviseFired(st, ctx, slice, base, key);
     } else if (canRun && prepareRun(st, scratch, slice, base, Math.min(nextAction, lateAt)) && wm < run.limit) {
       let w: number;

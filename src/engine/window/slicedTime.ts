@@ -8,7 +8,7 @@ import { ceilDiv, floorDiv } from '../time';
 import { evictBeforeFree } from './runningWindow';
 import { freeSlice } from './sliceStore';
 import type { SlicedWindowState } from './slicedWindowOperator';
-import { emitWindow } from './windowEmit';
+import { emitWindow, forgetFired } from './windowEmit';
 
 export function windowEndMinusOne(st: SlicedWindowState, k: number): number {
   return st.config.offset + k * st.config.slide + st.config.size - 1;
@@ -63,8 +63,7 @@ export function advance(st: SlicedWindowState, ctx: OperatorContext, w: number):
   }
   for (const k of st.out.fired.keys()) {
     if (k >= firstLive) break;
-    st.out.fired.delete(k);
-    if (st.out.lastFired === k) st.out.lastFired = NaN;
+    forgetFired(st.out, k);
     st.out.opened.delete(k);
     ctx.trace?.({ type: 'closed', nodeId: ctx.nodeId, windowStart: windowEndMinusOne(st, k) + 1 - st.config.size, windowEnd: windowEndMinusOne(st, k) + 1, watermark: w });
   }

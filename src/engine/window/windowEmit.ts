@@ -21,15 +21,39 @@ export class WindowEmitter {
   readonly opened = new Set<number>();
   /** True when every aggregation can be kept incrementally while the window slides. */
   readonly incremental: boolean;
-  /** The window the last revision was of, and its entry of `fired`. */
-  lastFired = NaN;
-  lastFirings: Int32Array | undefined = undefined;
+  /**
+   * Entries of `fired` that revisions used lately, direct-mapped by window
+   * index & 7: late events come in clusters on the few newest fired windows,
+   * and a Map lookup per revision showed. Entries of expired windows are
+   * dropped with them (see forgetFired).
+   */
+  readonly recentWindow = new Float64Array(8).fill(NaN);
+  readonly recentFirings: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(8).fill(undefined);
+  /** What writeDirect outputs, per output (see DIRECT_OPS); -1 where the output is no direct aggregate. */
+  readonly directOps: Int8Array;
 
   constructor(plan: AggregatePlan) {
     this.acc = createScalarAcc(plan);
     this.view = createScalarAcc(plan);
     this.values = new Float64Array(plan.outputs.length);
     this.incremental = plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
+    this.directOps = Int8Array.from(plan.outputs, (o) => DIRECT_OPS.indexOf(o.fn as (typeof DIRECT_OPS)[number]));
+  }
+}
+
+/** The aggregates a direct cell answers (see directMode), by their index in WindowEmitter.directOps. */
+const DIRECT_OPS = ['count', 'sum', 'avg', 'min', 'max'] as const;
+const OP_COUNT = 0;
+const OP_SUM = 1;
+const OP_AVG = 2;
+const OP_MIN = 3;
+
+/** Drops window k's firings (it expired) from the cache of recent ones. */
+export function forgetFired(out: WindowEmitter, k: number): void {
+  out.fired.delete(k);
+  if (out.recentWindow[k & 7] === k) {
+    out.recentWindow[k & 7] = NaN;
+    out.recentFirings[k & 7] = undefined;
   }
 }
 
@@ -123,16 +147,15 @@ function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number
   const { count: cells, stride, fields } = st.store;
   const field = fields[0];
   const at = cell * stride;
-  const outputs = st.config.plan.outputs;
-  const values = st.out.values;
+  const { values, directOps } = st.out;
   const n = field === undefined ? 0 : cells[at + field.nAt]!;
-  for (let o = 0; o < outputs.length; o++) {
-    const fn = outputs[o]!.fn;
-    if (fn === 'count') values[o] = cells[at]!;
+  for (let o = 0; o < directOps.length; o++) {
+    const op = directOps[o]!;
+    if (op === OP_COUNT) values[o] = cells[at]!;
     else if (field === undefined || n === 0) values[o] = NaN;
-    else if (fn === 'sum') values[o] = cells[at + field.sumAt]!;
-    else if (fn === 'avg') values[o] = cells[at + field.sumAt]! / n;
-    else if (fn === 'min') values[o] = cells[at + field.minAt]!;
+    else if (op === OP_SUM) values[o] = cells[at + field.sumAt]!;
+    else if (op === OP_AVG) values[o] = cells[at + field.sumAt]! / n;
+    else if (op === OP_MIN) values[o] = cells[at + field.minAt]!;
     else values[o] = cells[at + field.maxAt]!;
   }
   setFrame(st, k);
@@ -190,20 +213,20 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
   const direct = bases.length === 1 && directFold(st.store);
   const acc = direct ? null : gatherFromSlices(st, bases, key);
   if (direct ? st.store.count[(bases[0]! + key) * st.store.stride] === 0 : acc === null) return;
-  let firings = st.out.lastFirings;
-  if (st.out.lastFired !== k) firings = st.out.fired.get(k);
+  const out = st.out;
+  const h = k & 7;
+  let firings = out.recentWindow[h] === k ? out.recentFirings[h] : out.fired.get(k);
   if (firings === undefined) {
     firings = new Int32Array(st.store.keyCap);
-    insertInOrder(st.out.fired, k, firings);
+    insertInOrder(out.fired, k, firings);
   } else if (firings.length <= key) {
     const grown = new Int32Array(st.store.keyCap);
     grown.set(firings);
-    st.out.fired.set(k, grown);
+    out.fired.set(k, grown);
     firings = grown;
   }
-  // Late events come in clusters on the same window: its firings are kept at hand.
-  st.out.lastFired = k;
-  st.out.lastFirings = firings;
+  out.recentWindow[h] = k;
+  out.recentFirings[h] = firings;
   const revision = firings[key]!;
   firings[key] = revision + 1;
   st.writer.frame[WATERMARK] = st.watermark;
