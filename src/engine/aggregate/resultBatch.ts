@@ -22,12 +22,11 @@ export function takeResults(writer: ResultWriter, endWatermark: number): Batch {
   // (arrays of length 0 cannot be written, so sharing them is safe).
   const rows = writer.rows;
   if (rows === 0) return { ...(writer.empty ??= emptyResults(writer)), endWatermark };
+  if (writer.reuseOutput) return lendResults(writer, rows, endWatermark);
   // Every column of the batch is a view of one buffer: one allocation per batch instead of one per
   // column (fresh typed arrays cost about a microsecond each, which revisions, a few rows per batch, felt).
   const { schema, cells } = writer;
-  const size = rows * (schema.length + 2);
-  if (writer.reuseOutput && writer.reused.length < size) writer.reused = new Float64Array(Math.max(size, 2 * writer.reused.length));
-  const buffer = writer.reuseOutput ? writer.reused.buffer : new ArrayBuffer(size * 8);
+  const buffer = new ArrayBuffer(rows * (schema.length + 2) * 8);
   const numbers = (k: number): Float64Array => new Float64Array(buffer, k * rows * 8, rows);
   const columns: Record<string, Column> = {};
   for (let i = 0; i < schema.length; i++) {
@@ -53,6 +52,37 @@ export function takeResults(writer: ResultWriter, endWatermark: number): Batch {
   watermark.set(writer.watermark.subarray(0, rows));
   // Copies leave, so the writer's own arrays stay and are written over from the start.
   const batch: Batch = { length: rows, time, watermark, endWatermark, keys: null, columns };
+  writer.rows = 0;
+  return batch;
+}
+
+/**
+ * takeResults when nothing keeps the batch past its push (ResultWriter.reuseOutput):
+ * number and time columns are views of the writer's own arrays, not copies, as
+ * the writer writes over them only after the push that carries them has
+ * returned. String and boolean columns are converted into `reused`. Revisions
+ * (P5: three quarters of a million result rows per 10 million events) had
+ * spent a tenth of their time copying rows out.
+ */
+function lendResults(writer: ResultWriter, rows: number, endWatermark: number): Batch {
+  const { schema, cells } = writer;
+  if (writer.reused.length < rows * schema.length) writer.reused = new Float64Array(Math.max(rows * schema.length, 2 * writer.reused.length));
+  const buffer = writer.reused.buffer;
+  const columns: Record<string, Column> = {};
+  for (let i = 0; i < schema.length; i++) {
+    const field = schema[i]!;
+    const data = cells[i]!.subarray(0, rows);
+    if (field.type === 'string') {
+      const codes = new Int32Array(buffer, i * rows * 8, rows);
+      codes.set(data);
+      columns[field.name] = { type: 'string', codes, dict: writer.outDicts.get(field.name)! };
+    } else if (field.type === 'boolean') {
+      const values = new Uint8Array(buffer, i * rows * 8, rows);
+      values.set(data);
+      columns[field.name] = { type: 'boolean', values };
+    } else columns[field.name] = { type: field.type, values: data };
+  }
+  const batch: Batch = { length: rows, time: writer.time.subarray(0, rows), watermark: writer.watermark.subarray(0, rows), endWatermark, keys: null, columns };
   writer.rows = 0;
   return batch;
 }
