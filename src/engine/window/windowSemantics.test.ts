@@ -67,6 +67,24 @@ const windows: [string, fc.Arbitrary<RefWindow>][] = [
   ['session', fc.constantFrom(300, 700, 1000).map((gap) => ({ type: 'session' as const, gap }))],
 ];
 
+describe('revisions of many fired windows', () => {
+  it('number each window\'s revisions on its own, with more windows within allowed lateness than the operator caches', () => {
+    // 100 ms windows and 5 s of lateness: 30 windows fire, then late events hop between windows
+    // 0, 8, 16 and 24 (one slot of the 8-entry cache of recent firings) and a few others.
+    const window: RefWindow = { type: 'sliced', size: 100, slide: 100, offset: 0 };
+    const events: RefEvent[] = Array.from({ length: 30 }, (_, i) => ({ t: i * 100 + 50, key: 1, v: i }));
+    for (let round = 0; round < 3; round++) {
+      for (const w of [0, 8, 16, 24, 3, 8, 0]) events.push({ t: w * 100 + round, key: 1, v: 100 + w });
+    }
+    events.push({ t: 3050, key: 1, v: 0 });
+    const expected = referenceRun(events, window, 0, 5000);
+    const actual = runOperator(window, 5000, eventBatches(events, 0, [7]));
+    expect(actual.results.map(toRef).sort(order)).toEqual(expected.results.sort(order));
+    // Window 0 fired once and was revised twice per round.
+    expect(Math.max(...actual.results.filter((r) => r['window_start'] === 0).map((r) => r['revision'] as number))).toBe(6);
+  });
+});
+
 describe('window operators against the reference semantics', () => {
   for (const [name, windowArb] of windows) {
     it(`${name}: results, revisions and late events match the reference for any stream and any batch cuts`, () => {
