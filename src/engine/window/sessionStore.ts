@@ -15,30 +15,31 @@ export { END, FIRINGS, KEY, START } from './sessionLayout';
  * boxed number per field) made every event chase pointers through scattered
  * memory: with 100,000 keys that was most of the session operator's time.
  */
-export interface SessionStore {
-  readonly plan: AggregatePlan;
+export class SessionStore {
   readonly width: number;
   /** Per field and part, its offset in a record or -1 (see sessionLayout). */
   readonly offsets: Int32Array;
-  records: Float64Array;
+  records: Float64Array = new Float64Array(0);
   /** Per slot, the same key's next session, or -1. */
-  next: Int32Array;
+  next: Int32Array = new Int32Array(0);
   /** Per key id, its earliest session's slot, or -1. */
-  head: Int32Array;
+  head: Int32Array = new Int32Array(0);
   /** Distinct values and sketches, at slot * fields + f, for plans that need them (null otherwise). */
   readonly complex: (ComplexCell | undefined)[] | null;
-  readonly freeSlots: number[];
+  readonly freeSlots: number[] = [];
+
+  /** A class, not an object literal: see FastRun (fastFold) for why. */
+  constructor(readonly plan: AggregatePlan) {
+    const { width, offsets } = sessionLayout(plan);
+    this.width = width;
+    this.offsets = offsets;
+    this.complex = plan.fields.some((f) => f.needs.distinct || f.needs.hll || f.needs.sketch) ? [] : null;
+  }
 }
 
 /** Creates an empty store for `plan`. */
 export function createSessionStore(plan: AggregatePlan): SessionStore {
-  const complex = plan.fields.some((f) => f.needs.distinct || f.needs.hll || f.needs.sketch);
-  const { width, offsets } = sessionLayout(plan);
-  const store: SessionStore = {
-    plan, width, offsets,
-    records: new Float64Array(0), next: new Int32Array(0), head: new Int32Array(0),
-    complex: complex ? [] : null, freeSlots: [],
-  };
+  const store = new SessionStore(plan);
   growSlots(store, 64);
   return store;
 }

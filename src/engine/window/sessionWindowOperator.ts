@@ -23,8 +23,24 @@ export interface SessionWindowConfig {
   readonly keyFields: readonly Field[];
 }
 
-/** Plain-data state of the session operator. */
-export interface SessionWindowState {
+/** The config as the operator keeps it: a copy in a class instance, not the caller's object literal (see FastRun in fastFold). */
+class SessionWindowSpec implements SessionWindowConfig {
+  readonly gap: number;
+  readonly lateness: number;
+  readonly processingTime: boolean;
+  readonly plan: AggregatePlan;
+  readonly keyFields: readonly Field[];
+  constructor(config: SessionWindowConfig) {
+    this.gap = config.gap;
+    this.lateness = config.lateness;
+    this.processingTime = config.processingTime;
+    this.plan = config.plan;
+    this.keyFields = config.keyFields;
+  }
+}
+
+/** Plain-data state of the session operator (a class with fields only, for V8: see FastRun in fastFold). */
+export class SessionWindowState {
   readonly config: SessionWindowConfig;
   readonly keyTable: KeyTable;
   readonly writer: ResultWriter;
@@ -35,14 +51,23 @@ export interface SessionWindowState {
    * moved has a FIRE timer at end - 1; one that has fired, with lateness, an
    * EXPIRE timer at end - 1 + lateness.
    */
-  readonly fireTimers: TimerQueue;
-  readonly expireTimers: TimerQueue;
+  readonly fireTimers: TimerQueue = createTimerQueue();
+  readonly expireTimers: TimerQueue = createTimerQueue();
   /** Scratch for turning a session into result values. */
   readonly acc: ScalarAcc;
   readonly values: Float64Array;
-  watermark: number;
-  openSessions: number;
-  lateEvents: number;
+  watermark = -Infinity;
+  openSessions = 0;
+  lateEvents = 0;
+
+  constructor(config: SessionWindowConfig) {
+    this.config = new SessionWindowSpec(config);
+    this.keyTable = createKeyTable(config.keyFields);
+    this.writer = createResultWriter(config.plan, this.keyTable, true);
+    this.store = createSessionStore(config.plan);
+    this.acc = createScalarAcc(config.plan);
+    this.values = new Float64Array(config.plan.outputs.length);
+  }
 }
 
 /** Writes the session's result row; the writer's frame holds the watermark already (see writeFramedResult). */
@@ -154,15 +179,40 @@ function addEvent(st: SessionWindowState, ctx: OperatorContext, key: number, t: 
   return true;
 }
 
+/**
+ * The per-row work of a batch: rows `rows` into their sessions, firing
+ * whatever the watermark before each row passes; late rows are listed in
+ * `lateRows`. A function of its own that ends with its loop: with the
+ * per-batch work after the loop in one function, V8 compiled the loop on
+ * stack with no feedback for that work yet, and the compiled code then
+ * deoptimised at the end of every later batch (see cellKernels).
+ */
+function addRows(
+  st: SessionWindowState, ctx: OperatorContext, batch: Batch, rows: Int32Array, values: readonly Float64Array[], lateRows: number[], now: number,
+): void {
+  const { keys, time, watermark } = batch;
+  const processingTime = st.config.processingTime;
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
+    const w = processingTime ? now - 1 : watermark[i]!;
+    if (w > st.watermark) {
+      if (hasTimerDue(st.fireTimers, w) || hasTimerDue(st.expireTimers, w)) advance(st, ctx, w);
+      else st.watermark = w;
+    }
+    const key = keys === null ? 0 : keys[i]!;
+    const t = processingTime ? now : time[i]!;
+    if (!addEvent(st, ctx, key, t, values, i)) {
+      lateRows.push(i);
+      st.lateEvents++;
+      ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: t, windowEnd: t + st.config.gap, watermark: st.watermark, eventTime: t, keys: key });
+    }
+  }
+}
+
 /** Builds the operator for a session window followed by an aggregate. */
 export function createSessionWindowOperator(config: SessionWindowConfig, ctx: OperatorContext): Operator & { state: SessionWindowState } {
-  const keyTable = createKeyTable(config.keyFields);
-  const st: SessionWindowState = {
-    config, keyTable, writer: createResultWriter(config.plan, keyTable, true), store: createSessionStore(config.plan),
-    fireTimers: createTimerQueue(), expireTimers: createTimerQueue(),
-    acc: createScalarAcc(config.plan), values: new Float64Array(config.plan.outputs.length),
-    watermark: -Infinity, openSessions: 0, lateEvents: 0,
-  };
+  const st = new SessionWindowState(config);
+  const keyTable = st.keyTable;
   st.writer.reuseOutput = ctx.reuseOutputs === true;
   let emittedWatermark = -Infinity;
   /** Buffers for fields converted to numbers (see fieldValues): read only while a batch is handled. */
@@ -185,23 +235,7 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     const now = config.processingTime ? ctx.now() : 0;
     ensureSessionKeys(st.store, captureKeys(keyTable, batch, rows));
     rememberInputDicts(st.writer, batch);
-    const values = fieldValues(config.plan, batch, valueBuffers);
-    const { keys, time, watermark } = batch;
-    for (let j = 0; j < rows.length; j++) {
-      const i = rows[j]!;
-      const w = config.processingTime ? now - 1 : watermark[i]!;
-      if (w > st.watermark) {
-        if (hasTimerDue(st.fireTimers, w) || hasTimerDue(st.expireTimers, w)) advance(st, ctx, w);
-        else st.watermark = w;
-      }
-      const key = keys === null ? 0 : keys[i]!;
-      const t = config.processingTime ? now : time[i]!;
-      if (!addEvent(st, ctx, key, t, values, i)) {
-        lateRows.push(i);
-        st.lateEvents++;
-        ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: t, windowEnd: t + config.gap, watermark: st.watermark, eventTime: t, keys: key });
-      }
-    }
+    addRows(st, ctx, batch, rows, fieldValues(config.plan, batch, valueBuffers), lateRows, now);
     const end = config.processingTime && batch.endWatermark !== Infinity ? now : batch.endWatermark;
     if (end > st.watermark) advance(st, ctx, end);
     flush(batch);

@@ -4,22 +4,22 @@
  * unique, so the pop order is a total order that does not depend on the
  * heap's shape (and so not on how pushes and pops interleaved).
  */
-export interface TimerHeap {
+export class TimerHeap {
   /**
    * Node i is entries 3i (time), 3i + 1 (seq), 3i + 2 (slot): interleaved so
    * a step down the heap touches one cache line, not three arrays.
    */
-  nodes: Float64Array;
-  size: number;
+  nodes: Float64Array = new Float64Array(3 * 64);
+  size = 0;
   /** The timer the last popHeapTimer removed (fields, not a fresh object, so popping allocates nothing). */
-  poppedAt: number;
-  poppedSeq: number;
-  poppedSlot: number;
+  poppedAt = NaN;
+  poppedSeq = NaN;
+  poppedSlot = -1;
 }
 
-/** Creates an empty heap. */
+/** Creates an empty heap (a class instance, not an object literal: see FastRun in fastFold). */
 export function createTimerHeap(): TimerHeap {
-  return { nodes: new Float64Array(3 * 64), size: 0, poppedAt: NaN, poppedSeq: NaN, poppedSlot: -1 };
+  return new TimerHeap();
 }
 
 function before(a: Float64Array, i: number, at: number, seq: number): boolean {

@@ -12,28 +12,25 @@ import { createTimerHeap, filterHeapTimers, heapIsFull, popHeapTimer, pushHeapTi
  * timers stay where they are and are skipped when they reach the front: a
  * timer is live while `pending[slot]` still holds its seq. Plain data.
  */
-export interface TimerQueue {
+export class TimerQueue {
   /** Ring entry i (absolute) is at 3 * (i & mask): time, seq, slot. */
-  ring: Float64Array;
-  mask: number;
-  head: number;
-  tail: number;
-  readonly heap: TimerHeap;
+  ring: Float64Array = new Float64Array(3 * 64);
+  mask = 63;
+  head = 0;
+  tail = 0;
+  readonly heap: TimerHeap = createTimerHeap();
   /** Per slot, the seq of its pending timer, or -1. */
-  pending: Float64Array;
+  pending: Float64Array = new Float64Array(64).fill(-1);
   /** Timers set so far: the next timer's seq. */
-  seq: number;
+  seq = 0;
   /** The timer the last popTimer removed. */
-  poppedAt: number;
-  poppedSlot: number;
+  poppedAt = NaN;
+  poppedSlot = -1;
 }
 
-/** Creates an empty queue. */
+/** Creates an empty queue (a class instance, not an object literal: see FastRun in fastFold). */
 export function createTimerQueue(): TimerQueue {
-  return {
-    ring: new Float64Array(3 * 64), mask: 63, head: 0, tail: 0, heap: createTimerHeap(),
-    pending: new Float64Array(64).fill(-1), seq: 0, poppedAt: NaN, poppedSlot: -1,
-  };
+  return new TimerQueue();
 }
 
 function isLive(q: TimerQueue, seq: number, slot: number): boolean {
