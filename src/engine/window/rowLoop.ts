@@ -12,7 +12,7 @@ import { DirectCells, FastRun, fastFold, fastFoldSteady } from './fastFold';
 import { addRowsToCells, slotForSlice } from './sliceStore';
 import { advance, traceOpened, windowEndMinusOne } from './slicedTime';
 import type { SlicedWindowState } from './slicedWindowOperator';
-import { emitCellRevision, emitRevision } from './windowEmit';
+import { emitRevision } from './windowEmit';
 
 /**
  * Scratch of the row loop, owned by one operator and never emitted, so it is
@@ -79,11 +79,8 @@ function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, bas
   if (st.n === 1 && st.m === 1) {
     // Tumbling: slice s is window s, and its cell is known, so no search through the live slices.
     if (s <= st.firedUpTo && windowEndMinusOne(st, s) + st.config.lateness > st.watermark) {
-      if (directFold(st.store)) emitCellRevision(st, ctx, s, key, base + key);
-      else {
-        st.out.oneBase[0] = base;
-        emitRevision(st, ctx, s, key, st.out.oneBase);
-      }
+      st.out.oneBase[0] = base;
+      emitRevision(st, ctx, s, key, st.out.oneBase);
     }
     return;
   }

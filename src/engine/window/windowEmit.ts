@@ -213,27 +213,6 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
   const direct = bases.length === 1 && directFold(st.store);
   const acc = direct ? null : gatherFromSlices(st, bases, key);
   if (direct ? st.store.count[(bases[0]! + key) * st.store.stride] === 0 : acc === null) return;
-  const revision = nextRevision(st, k, key);
-  st.writer.frame[WATERMARK] = st.watermark;
-  if (acc === null) writeDirect(st, bases[0]! + key, k, key, revision);
-  else write(st, acc, k, key, revision);
-  if (ctx.trace !== null) traceRevision(st, ctx, k, key, revision);
-}
-
-/**
- * emitRevision for a tumbling window in direct mode, whose window k is slice
- * k and whose cell for the key is known and holds the row just folded: the
- * revision of most late events, with none of the general case's lookups.
- */
-export function emitCellRevision(st: SlicedWindowState, ctx: OperatorContext, k: number, key: number, cell: number): void {
-  const revision = nextRevision(st, k, key);
-  st.writer.frame[WATERMARK] = st.watermark;
-  writeDirect(st, cell, k, key, revision);
-  if (ctx.trace !== null) traceRevision(st, ctx, k, key, revision);
-}
-
-/** Counts a firing of window k for the key; returns the firings before it (the row's revision number). */
-function nextRevision(st: SlicedWindowState, k: number, key: number): number {
   const out = st.out;
   const h = k & 7;
   let firings = out.recentWindow[h] === k ? out.recentFirings[h] : out.fired.get(k);
@@ -250,12 +229,13 @@ function nextRevision(st: SlicedWindowState, k: number, key: number): number {
   out.recentFirings[h] = firings;
   const revision = firings[key]!;
   firings[key] = revision + 1;
-  return revision;
-}
-
-function traceRevision(st: SlicedWindowState, ctx: OperatorContext, k: number, key: number, revision: number): void {
-  const [start, end] = windowBounds(st, k);
-  ctx.trace?.({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
+  st.writer.frame[WATERMARK] = st.watermark;
+  if (acc === null) writeDirect(st, bases[0]! + key, k, key, revision);
+  else write(st, acc, k, key, revision);
+  if (ctx.trace !== null) {
+    const [start, end] = windowBounds(st, k);
+    ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
+  }
 }
 
 /** Keeps the map's iteration order ascending by window index (expiry walks it from the front). */
