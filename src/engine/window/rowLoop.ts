@@ -9,8 +9,10 @@ import type { OperatorContext } from '../operators/types';
 import { ceilDiv, floorDiv } from '../time';
 import { directFold, foldOne, loadDirectCells } from './directMode';
 import { DirectCells, FastRun, fastFold, fastFoldSteady } from './fastFold';
-import { addRowsToCells, slotForSlice } from './sliceStore';
-import { advance, traceOpened, windowEndMinusOne } from './slicedTime';
+import { setAsideRows, takesSetAsideRows } from './setAsideRows';
+import { describeSlice, EXACT, IN_GAP, openSlice, REVISES, sliceOf } from './sliceCache';
+import { addRowsToCells } from './sliceStore';
+import { advance, windowEndMinusOne } from './slicedTime';
 import type { SlicedWindowState } from './slicedWindowOperator';
 import { emitRevision } from './windowEmit';
 
@@ -45,34 +47,6 @@ export class RowScratch {
   readonly runWatermark = new Float64Array(1);
 }
 
-/**
- * floor(d / g) for d = time - offset. For integral d and g (event times in
- * ms, windows of whole ms) it multiplies by 1 / g, which is within one of the
- * quotient, and lets exact integer products settle which: the division's
- * latency dominated rows of disordered input.
- */
-function sliceOf(d: number, g: number, inverseG: number, integral: boolean): number {
-  if (!integral || d !== Math.floor(d) || d >= EXACT || d <= -EXACT) return Math.floor(d / g);
-  let s = Math.floor(d * inverseG);
-  const lo = s * g;
-  if (lo > d) s--;
-  else if (lo + g <= d) s++;
-  return s;
-}
-
-
-/** Allocates slice s's slot if it is new; returns the cell index of key 0 in it. */
-function openSlice(st: SlicedWindowState, ctx: OperatorContext, s: number): number {
-  const store = st.store;
-  const isNew = !store.slotOf.has(s);
-  const base = slotForSlice(store, s) * store.keyCap;
-  if (isNew) {
-    if (ctx.trace !== null) traceOpened(st, ctx, s);
-    if (s < st.running.hi) st.running.dirty = true;
-  }
-  return base;
-}
-
 /** A row landed in slice s of windows that already fired: fire those still within allowed lateness again for its key. */
 function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, base: number, key: number): void {
   st.running.dirty = true;
@@ -94,28 +68,6 @@ function traceLate(st: SlicedWindowState, ctx: OperatorContext, s: number, t: nu
   const start = st.config.offset + floorDiv(s, st.m) * st.config.slide;
   ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: start, windowEnd: start + st.config.size, watermark: st.watermark, eventTime: t, keys: key });
 }
-
-const IN_GAP = 1;
-const REVISES = 2;
-
-/** Fills cache entry h with what follows from slice s: the rows of its windows are late from which watermark, whether it lies between windows or revises fired ones. Its slot is looked up when a row needs it. */
-function describeSlice(st: SlicedWindowState, scratch: RowScratch, s: number, h: number): void {
-  const { offset, slide, size, lateness } = st.config;
-  const { m, n } = st;
-  // Slides are usually multiples of the slice (m = 1): then no division is needed.
-  const newest = m === 1 ? s : Math.floor(s / m);
-  // With size < slide, a slice past window newest's n slices falls between windows. As in
-  // Flink, its rows are late only when their own time is; otherwise they belong to no window.
-  const inGap = s - newest * m >= n;
-  const revises = (m === 1 ? s - n + 1 : ceilDiv(s - n + 1, m)) <= st.firedUpTo;
-  scratch.cachedSlice[h] = s;
-  scratch.cachedLateAt[h] = offset + newest * slide + size - 1 + lateness;
-  scratch.cachedFlags[h] = (inGap ? IN_GAP : 0) | (revises ? REVISES : 0);
-  scratch.cachedBase[h] = -1;
-}
-
-/** Below this magnitude integers and their products with a slice width stay exact in doubles. */
-const EXACT = 2 ** 52;
 
 /**
  * The per-row work: judges rows `selection` of the batch against the watermark
@@ -158,6 +110,7 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
   // `runs` is false when judging rows a run set aside, which must not start runs of their own.
   const canRun = runs && direct && integral && !processingTime;
   const run = scratch.run;
+  const leanSetAside = canRun && takesSetAsideRows(st, ctx);
   if (canRun) {
     if (run.deferred.length < selection.length) run.deferred = new Int32Array(selection.length);
     run.selection = selection;
@@ -234,7 +187,8 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
       }
       // Rows the run set aside, judged one by one with their own watermarks (all below the run's limit, so nothing fires).
       if (run.deferredCount > 0) {
-        foldRows(st, ctx, batch, run.deferred.subarray(0, run.deferredCount), values, scratch, false);
+        if (leanSetAside) setAsideRows(st, ctx, batch, run.deferred, run.deferredCount, values, scratch);
+        else foldRows(st, ctx, batch, run.deferred.subarray(0, run.deferredCount), values, scratch, false);
         if (st.watermark > wm) wm = st.watermark;
       }
       if (w > wm) wm = st.watermark = w;

@@ -143,7 +143,7 @@ function setFrame(st: SlicedWindowState, k: number): void {
  * same values as loadCellInto and scalarResult, without copying the cell into
  * an accumulator first, which was most of a revision's cost (one row each).
  */
-function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number, revision: number): void {
+export function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number, revision: number): void {
   const { count: cells, stride, fields } = st.store;
   const field = fields[0];
   const at = cell * stride;
@@ -213,14 +213,29 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
   const direct = bases.length === 1 && directFold(st.store);
   const acc = direct ? null : gatherFromSlices(st, bases, key);
   if (direct ? st.store.count[(bases[0]! + key) * st.store.stride] === 0 : acc === null) return;
-  const out = st.out;
+  const revision = nextRevision(st.out, k, key, st.store.keyCap);
+  st.writer.frame[WATERMARK] = st.watermark;
+  if (acc === null) writeDirect(st, bases[0]! + key, k, key, revision);
+  else write(st, acc, k, key, revision);
+  if (ctx.trace !== null) {
+    const [start, end] = windowBounds(st, k);
+    ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
+  }
+}
+
+/**
+ * Key's revision number for its next row of fired window k, counted on: 0 for
+ * a window that fired without the key (its first row is this revision).
+ * `keyCap` sizes a new firing array.
+ */
+export function nextRevision(out: WindowEmitter, k: number, key: number, keyCap: number): number {
   const h = k & 7;
   let firings = out.recentWindow[h] === k ? out.recentFirings[h] : out.fired.get(k);
   if (firings === undefined) {
-    firings = new Int32Array(st.store.keyCap);
+    firings = new Int32Array(keyCap);
     insertInOrder(out.fired, k, firings);
   } else if (firings.length <= key) {
-    const grown = new Int32Array(st.store.keyCap);
+    const grown = new Int32Array(keyCap);
     grown.set(firings);
     out.fired.set(k, grown);
     firings = grown;
@@ -229,13 +244,7 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
   out.recentFirings[h] = firings;
   const revision = firings[key]!;
   firings[key] = revision + 1;
-  st.writer.frame[WATERMARK] = st.watermark;
-  if (acc === null) writeDirect(st, bases[0]! + key, k, key, revision);
-  else write(st, acc, k, key, revision);
-  if (ctx.trace !== null) {
-    const [start, end] = windowBounds(st, k);
-    ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
-  }
+  return revision;
 }
 
 /** Keeps the map's iteration order ascending by window index (expiry walks it from the front). */

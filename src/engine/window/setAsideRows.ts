@@ -1,0 +1,68 @@
+/**
+ * The rows a run set aside (see fastFold), for the commonest case: a tumbling
+ * window in direct mode, on event time, untraced. Such rows are late events:
+ * on P5's input three in four of them revise a window that fired, one result
+ * row each. The general row loop (foldRows) judged them at about three times
+ * the cost of this loop, which leaves out what cannot happen here: no window
+ * fires or expires before the run's limit, which every set-aside row's
+ * watermark is below, a tumbling window has no gaps, and a row that revises
+ * its window is known to be within allowed lateness (the two tests are one).
+ */
+import type { Batch } from '../batch';
+import type { OperatorContext } from '../operators/types';
+import { foldOne, loadDirectCells } from './directMode';
+import { describeSlice, openSlice, REVISES, sliceOf } from './sliceCache';
+import type { SlicedWindowState } from './slicedWindowOperator';
+import type { RowScratch } from './rowLoop';
+import { nextRevision, writeDirect } from './windowEmit';
+import { WATERMARK } from '../aggregate/resultWriter';
+
+/** Whether setAsideRows may judge the rows a run of this window sets aside (the run itself needs direct mode, integral slices and event time). */
+export function takesSetAsideRows(st: SlicedWindowState, ctx: OperatorContext): boolean {
+  return st.n === 1 && st.m === 1 && ctx.trace === null;
+}
+
+/**
+ * Judges `count` rows of `rows` (batch indices, in arrival order) with their
+ * own watermarks, all below the next firing or expiry: late rows are listed
+ * in scratch.late, the others fold into their cells, and each that lands in a
+ * fired window writes that window's revised row for its key.
+ */
+export function setAsideRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, rows: Int32Array, count: number, values: readonly Float64Array[], scratch: RowScratch): void {
+  const { time, watermark, keys } = batch;
+  const { offset } = st.config;
+  const { g, store, out, writer } = st;
+  const inverseG = 1 / g;
+  const { cachedSlice, cachedBase, cachedLateAt, cachedFlags, direct: dc } = scratch;
+  let wm = st.watermark;
+  let revised = false;
+  for (let j = 0; j < count; j++) {
+    const i = rows[j]!;
+    const w = watermark[i]!;
+    if (w > wm) wm = w;
+    const s = sliceOf(time[i]! - offset, g, inverseG, true);
+    const h = s & 7;
+    if (cachedSlice[h] !== s) describeSlice(st, scratch, s, h);
+    if (cachedLateAt[h]! <= wm) {
+      scratch.late.push(i);
+      st.lateEvents++;
+      continue;
+    }
+    let base = cachedBase[h]!;
+    if (base < 0) {
+      base = cachedBase[h] = openSlice(st, ctx, s);
+      // A new slot may have re-laid the store out in larger arrays.
+      loadDirectCells(store, values, dc);
+    }
+    const key = keys === null ? 0 : keys[i]!;
+    foldOne(dc, base + key, i);
+    if ((cachedFlags[h]! & REVISES) === 0) continue;
+    // Slice s is window s, fired, and the row is not late, so within allowed lateness: its window is revised.
+    revised = true;
+    const revision = nextRevision(out, s, key, store.keyCap);
+    writer.frame[WATERMARK] = wm;
+    writeDirect(st, base + key, s, key, revision);
+  }
+  if (wm > st.watermark) st.watermark = wm;
+  if (revised) st.running.dirty = true;
+}

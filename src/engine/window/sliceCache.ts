@@ -1,0 +1,73 @@
+/**
+ * What the row loops (rowLoop, setAsideRows) know about a slice from its
+ * index alone: from which watermark its rows are late, whether it lies
+ * between windows or revises fired ones, and its slot once a row opens it,
+ * cached for the few slices disordered input hops between.
+ */
+import type { OperatorContext } from '../operators/types';
+import { ceilDiv } from '../time';
+import { traceOpened } from './slicedTime';
+import { slotForSlice } from './sliceStore';
+import type { SlicedWindowState } from './slicedWindowOperator';
+
+/**
+ * A direct-mapped cache, by slice index & 7, of what the row loops need about
+ * recent slices (see describeSlice) and the cell index of key 0 in them (-1
+ * until a row opens the slice). The row scratch (see RowScratch) holds it.
+ */
+export interface SliceCache {
+  readonly cachedSlice: Float64Array;
+  readonly cachedBase: Int32Array;
+  readonly cachedLateAt: Float64Array;
+  readonly cachedFlags: Int32Array;
+}
+
+/**
+ * floor(d / g) for d = time - offset. For integral d and g (event times in
+ * ms, windows of whole ms) it multiplies by 1 / g, which is within one of the
+ * quotient, and lets exact integer products settle which: the division's
+ * latency dominated rows of disordered input.
+ */
+export function sliceOf(d: number, g: number, inverseG: number, integral: boolean): number {
+  if (!integral || d !== Math.floor(d) || d >= EXACT || d <= -EXACT) return Math.floor(d / g);
+  let s = Math.floor(d * inverseG);
+  const lo = s * g;
+  if (lo > d) s--;
+  else if (lo + g <= d) s++;
+  return s;
+}
+
+/** Allocates slice s's slot if it is new; returns the cell index of key 0 in it. */
+export function openSlice(st: SlicedWindowState, ctx: OperatorContext, s: number): number {
+  const store = st.store;
+  const isNew = !store.slotOf.has(s);
+  const base = slotForSlice(store, s) * store.keyCap;
+  if (isNew) {
+    if (ctx.trace !== null) traceOpened(st, ctx, s);
+    if (s < st.running.hi) st.running.dirty = true;
+  }
+  return base;
+}
+
+export const IN_GAP = 1;
+export const REVISES = 2;
+
+/** Fills cache entry h with what follows from slice s: the rows of its windows are late from which watermark, whether it lies between windows or revises fired ones. Its slot is looked up when a row needs it. */
+export function describeSlice(st: SlicedWindowState, scratch: SliceCache, s: number, h: number): void {
+  const { offset, slide, size, lateness } = st.config;
+  const { m, n } = st;
+  // Slides are usually multiples of the slice (m = 1): then no division is needed.
+  const newest = m === 1 ? s : Math.floor(s / m);
+  // With size < slide, a slice past window newest's n slices falls between windows. As in
+  // Flink, its rows are late only when their own time is; otherwise they belong to no window.
+  const inGap = s - newest * m >= n;
+  const revises = (m === 1 ? s - n + 1 : ceilDiv(s - n + 1, m)) <= st.firedUpTo;
+  scratch.cachedSlice[h] = s;
+  scratch.cachedLateAt[h] = offset + newest * slide + size - 1 + lateness;
+  scratch.cachedFlags[h] = (inGap ? IN_GAP : 0) | (revises ? REVISES : 0);
+  scratch.cachedBase[h] = -1;
+}
+
+/** Below this magnitude integers and their products with a slice width stay exact in doubles. */
+export const EXACT = 2 ** 52;
+
