@@ -14,12 +14,13 @@ import { foldOne, loadDirectCells } from './directMode';
 import { describeSlice, openSlice, REVISES, sliceOf } from './sliceCache';
 import type { SlicedWindowState } from './slicedWindowOperator';
 import type { RowScratch } from './rowLoop';
-import { nextRevision, writeDirect } from './windowEmit';
+import { writeDirect } from './directRows';
+import { nextRevision } from './windowEmit';
 import { WATERMARK } from '../aggregate/resultWriter';
 
 /** Whether setAsideRows may judge the rows a run of this window sets aside (the run itself needs direct mode, integral slices and event time). */
 export function takesSetAsideRows(st: SlicedWindowState, ctx: OperatorContext): boolean {
-  return st.n === 1 && st.m === 1 && ctx.trace === null;
+  return st.n === 1 && st.m === 1 && ctx.trace === null && st.out.directRows !== null;
 }
 
 /**
@@ -32,6 +33,7 @@ export function setAsideRows(st: SlicedWindowState, ctx: OperatorContext, batch:
   const { time, watermark, keys } = batch;
   const { offset } = st.config;
   const { g, store, out, writer } = st;
+  const directRows = out.directRows!;
   const inverseG = 1 / g;
   const { cachedSlice, cachedBase, cachedLateAt, cachedFlags, direct: dc } = scratch;
   let wm = st.watermark;
@@ -61,7 +63,7 @@ export function setAsideRows(st: SlicedWindowState, ctx: OperatorContext, batch:
     revised = true;
     const revision = nextRevision(out, s, key, store.keyCap);
     writer.frame[WATERMARK] = wm;
-    writeDirect(st, base + key, s, key, revision);
+    writeDirect(st, directRows, base + key, s, key, revision);
   }
   if (wm > st.watermark) st.watermark = wm;
   if (revised) st.running.dirty = true;

@@ -4,6 +4,7 @@ import { END, pendingResults, START, takeResults, TIME, WATERMARK, writeFramedRe
 import type { OperatorContext } from '../operators/types';
 import { moveRunningWindow, runningExtreme } from './runningWindow';
 import { directFold } from './directMode';
+import { createDirectRows, writeDirect, type DirectRows } from './directRows';
 import { loadCellInto, mergeCellInto } from './sliceStore';
 import type { SlicedWindowState } from './slicedWindowOperator';
 
@@ -29,24 +30,17 @@ export class WindowEmitter {
    */
   readonly recentWindow = new Float64Array(8).fill(NaN);
   readonly recentFirings: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(8).fill(undefined);
-  /** What writeDirect outputs, per output (see DIRECT_OPS); -1 where the output is no direct aggregate. */
-  readonly directOps: Int8Array;
+  /** How rows of a direct plan are read from their cells (see directRows); null for other plans. */
+  readonly directRows: DirectRows | null;
 
   constructor(plan: AggregatePlan) {
     this.acc = createScalarAcc(plan);
     this.view = createScalarAcc(plan);
     this.values = new Float64Array(plan.outputs.length);
     this.incremental = plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
-    this.directOps = Int8Array.from(plan.outputs, (o) => DIRECT_OPS.indexOf(o.fn as (typeof DIRECT_OPS)[number]));
+    this.directRows = createDirectRows(plan);
   }
 }
-
-/** The aggregates a direct cell answers (see directMode), by their index in WindowEmitter.directOps. */
-const DIRECT_OPS = ['count', 'sum', 'avg', 'min', 'max'] as const;
-const OP_COUNT = 0;
-const OP_SUM = 1;
-const OP_AVG = 2;
-const OP_MIN = 3;
 
 /** Drops window k's firings (it expired) from the cache of recent ones. */
 export function forgetFired(out: WindowEmitter, k: number): void {
@@ -138,31 +132,6 @@ function setFrame(st: SlicedWindowState, k: number): void {
 }
 
 /**
- * write for a cell of a plan in direct mode (count, and sum, avg, min and max
- * of one field; see directFold), reading the store's arrays in place: the
- * same values as loadCellInto and scalarResult, without copying the cell into
- * an accumulator first, which was most of a revision's cost (one row each).
- */
-export function writeDirect(st: SlicedWindowState, cell: number, k: number, key: number, revision: number): void {
-  const { count: cells, stride, fields } = st.store;
-  const field = fields[0];
-  const at = cell * stride;
-  const { values, directOps } = st.out;
-  const n = field === undefined ? 0 : cells[at + field.nAt]!;
-  for (let o = 0; o < directOps.length; o++) {
-    const op = directOps[o]!;
-    if (op === OP_COUNT) values[o] = cells[at]!;
-    else if (field === undefined || n === 0) values[o] = NaN;
-    else if (op === OP_SUM) values[o] = cells[at + field.sumAt]!;
-    else if (op === OP_AVG) values[o] = cells[at + field.sumAt]! / n;
-    else if (op === OP_MIN) values[o] = cells[at + field.minAt]!;
-    else values[o] = cells[at + field.maxAt]!;
-  }
-  setFrame(st, k);
-  writeFramedResult(st.writer, key, values, revision);
-}
-
-/**
  * Result rows leave in batches of about this many while windows fire: the
  * end of input (or a long-stalled watermark) fires many windows at once, and
  * collecting all their rows in one batch grew the writer's arrays again and
@@ -180,14 +149,15 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   if (useRunning) moveRunningWindow(st.running, st.store, k * st.m, k * st.m + st.n);
   const bases = useRunning ? [] : sliceBases(st, k);
   // A window of one slice in direct mode (every tumbling window of a dashboard aggregate) is read in place.
-  const directCell = !useRunning && bases.length === 1 && directFold(st.store) ? bases[0]! : -1;
+  const directRows = st.out.directRows;
+  const directCell = !useRunning && bases.length === 1 && directFold(st.store) && directRows !== null ? bases[0]! : -1;
   const count = st.store.count;
   st.writer.frame[WATERMARK] = watermarkBefore;
   let fired = 0;
   for (let key = 0; key < keyCount; key++) {
     if (directCell >= 0) {
       if (count[(directCell + key) * st.store.stride] === 0) continue;
-      writeDirect(st, directCell + key, k, key, 0);
+      writeDirect(st, directRows!, directCell + key, k, key, 0);
     } else {
       const acc = useRunning ? gatherFromRunning(st, key) : gatherFromSlices(st, bases, key);
       if (acc === null) continue;
@@ -210,12 +180,13 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
  */
 export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: number, key: number, bases: readonly number[] = sliceBases(st, k)): void {
   // A window of one slice in direct mode is read straight from the store (see writeDirect).
-  const direct = bases.length === 1 && directFold(st.store);
+  const directRows = st.out.directRows;
+  const direct = bases.length === 1 && directFold(st.store) && directRows !== null;
   const acc = direct ? null : gatherFromSlices(st, bases, key);
   if (direct ? st.store.count[(bases[0]! + key) * st.store.stride] === 0 : acc === null) return;
   const revision = nextRevision(st.out, k, key, st.store.keyCap);
   st.writer.frame[WATERMARK] = st.watermark;
-  if (acc === null) writeDirect(st, bases[0]! + key, k, key, revision);
+  if (acc === null) writeDirect(st, directRows!, bases[0]! + key, k, key, revision);
   else write(st, acc, k, key, revision);
   if (ctx.trace !== null) {
     const [start, end] = windowBounds(st, k);
