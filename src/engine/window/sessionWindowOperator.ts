@@ -11,7 +11,7 @@ import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import {
   addRowToSession, closeSession, createSessionStore, END, ensureSessionKeys, FIRINGS, KEY, loadSession, mergeSessions,
-  openSession, START, type SessionStore,
+  openSession, START, warmSessions, type SessionStore,
 } from './sessionStore';
 import { clearTimer, createTimerQueue, hasTimerDue, popTimer, setTimer, type TimerQueue } from './timerQueue';
 
@@ -38,6 +38,9 @@ class SessionWindowSpec implements SessionWindowConfig {
     this.keyFields = config.keyFields;
   }
 }
+
+/** Rows whose sessions warmSessions (see sessionStore) brings into the cache at a time. */
+const WARM_AHEAD = 32;
 
 /** Plain-data state of the session operator (a class with fields only, for V8: see FastRun in fastFold). */
 export class SessionWindowState {
@@ -193,6 +196,7 @@ function addRows(
   const { keys, time, watermark } = batch;
   const processingTime = st.config.processingTime;
   for (let j = 0; j < rows.length; j++) {
+    if ((j & (WARM_AHEAD - 1)) === 0 && keys !== null) warmSessions(st.store, keys, rows, j, Math.min(j + WARM_AHEAD, rows.length));
     const i = rows[j]!;
     const w = processingTime ? now - 1 : watermark[i]!;
     if (w > st.watermark) {
