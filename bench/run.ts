@@ -16,7 +16,7 @@ import type { RowBlock } from '../src/engine/batch';
 import { sliceRowBlock } from '../src/engine/batchOps';
 import { runCeiling } from './ceiling';
 import { EVENT_RATE, sensorEvents, type SensorEvent } from './inputs';
-import { gcExposed, measure, nsPerEvent, rate, type Measurement } from './measure';
+import { gcExposed, measure, measureRatio, nsPerEvent, rate, type Measurement, type PairedRatio } from './measure';
 import { runNaive } from './naive';
 import { benchInput, compileBench, P1, P2, P3, P4, P5, P5_SHUFFLED, P6, runEngine, type BenchPipeline, type SinkTally } from './pipelines';
 import { runRxjs, type WindowShape } from './rxjs';
@@ -81,6 +81,17 @@ function engine(pipeline: BenchPipeline): void {
   record(measure(pipeline.id, pipeline.title, block.length, WARMUPS, RUNS, () => runEngine(bench, block, BATCH, false)));
 }
 
+/** P5 / P2 from runs of the two in alternation (see measureRatio), over both inputs held at once. */
+let p5Paired: PairedRatio | null = null;
+function pairP5(): void {
+  const p5 = inputFor(P5);
+  const p2 = compileBench(P2, EVENTS);
+  const sensors = benchInput(P2, p2);
+  p5Paired = measureRatio(WARMUPS, RUNS, () => runEngine(p2, sensors, BATCH, false), () => runEngine(p5.bench, p5.block, BATCH, false));
+  const { ratio, min, max } = p5Paired;
+  console.log(`  P5 / P2 in alternating runs: ${ratio.toFixed(2)} (rounds ${min.toFixed(2)}-${max.toFixed(2)})`);
+}
+
 function agree(what: string, a: SinkTally, b: SinkTally): void {
   const close = Math.abs(a.checksum - b.checksum) <= 1e-9 * Math.max(1, Math.abs(a.checksum));
   if (a.rows !== b.rows || !close) problems.push(`${what}: ${a.rows} rows / checksum ${a.checksum} vs ${b.rows} rows / ${b.checksum}`);
@@ -129,6 +140,7 @@ function main(): void {
     events = null;
   }
   engine(P5);
+  if (wanted('P5') && wanted('P2')) pairP5();
   engine(P5_SHUFFLED);
   engine(P4);
   engine(P6);
@@ -157,6 +169,7 @@ function report(): void {
   for (const p of P3) targets.push([`${p.id} / P2`, ratio(p.id, 'P2'), 0.6, 'x']);
   targets.push(['P4 events/s', r('P4'), 5e6, 'M']);
   targets.push(['P5 / P2', ratio('P5', 'P2'), 0.7, 'x']);
+  if (p5Paired !== null) targets.push(['P5 / P2, alternating', p5Paired.ratio, 0.7, 'x']);
   targets.push(['P6 events/s', r('P6'), 15e6, 'M']);
   targets.push(['P2 / RxJS P2', ratio('P2', 'rxjs P2'), 10, 'x']);
   for (const p of P3) targets.push([`${p.id} / RxJS`, ratio(p.id, `rxjs ${p.id}`), 10, 'x']);
