@@ -2,11 +2,12 @@
  * The rows a run set aside (see fastFold), for the commonest case: a tumbling
  * window in direct mode, on event time, untraced. Such rows are late events:
  * on P5's input three in four of them revise a window that fired, one result
- * row each. The general row loop (foldRows) judged them at about three times
- * the cost of this loop, which leaves out what cannot happen here: no window
- * fires or expires before the run's limit, which every set-aside row's
- * watermark is below, a tumbling window has no gaps, and a row that revises
- * its window is known to be within allowed lateness (the two tests are one).
+ * row each. This loop leaves out what the general row loop (foldRows) must
+ * check and cannot happen here: no window fires or expires before the run's
+ * limit, which every set-aside row's watermark is below, a tumbling window
+ * has no gaps, and a row that revises its window is known to be within
+ * allowed lateness (the two tests are one). P5's window ran about 9% faster
+ * with it than with foldRows, the two taking turns in one process.
  */
 import type { Batch } from '../batch';
 import type { OperatorContext } from '../operators/types';
