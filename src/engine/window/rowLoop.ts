@@ -10,7 +10,7 @@ import { ceilDiv, floorDiv } from '../time';
 import { directFold, foldOne, loadDirectCells } from './directMode';
 import { DirectCells, FastRun, fastFold, fastFoldSteady } from './fastFold';
 import { setAsideRows, takesSetAsideRows } from './setAsideRows';
-import { describeSlice, EXACT, IN_GAP, openSlice, REVISES, sliceOf } from './sliceCache';
+import { describeSlice, EXACT, IN_GAP, openSlice, REVISES, sliceOf, type SliceCache } from './sliceCache';
 import { addRowsToCells } from './sliceStore';
 import { advance, windowEndMinusOne } from './slicedTime';
 import type { SlicedWindowState } from './slicedWindowOperator';
@@ -22,16 +22,16 @@ import { emitRevision } from './windowEmit';
  * (see cellKernels), and the late rows. A class, not an object literal:
  * see FastRun (fastFold) for why.
  */
-export class RowScratch {
+export class RowScratch implements SliceCache {
   cells: Int32Array = new Int32Array(1024);
   rows: Int32Array = new Int32Array(1024);
   /** Entries of cells/rows before this one are already in the slice store. */
   flushed = 0;
   late: number[] = [];
   /**
-   * A direct-mapped cache, by slice index & 7, of what the row loop needs
-   * about recent slices (see describeSlice) and the cell index of key 0 in
-   * them (-1 until a row opens the slice): disordered input hops between a few
+   * The slice cache (SliceCache in sliceCache.ts): by slice index & 7, what
+   * the row loops need about recent slices (see describeSlice) and the cell
+   * index of key 0 in them (-1 until a row opens the slice): disordered input hops between a few
    * neighbouring slices, and a Map lookup per hop cost more than the rest of
    * the row. Emptied whenever slots may move or be freed, or windows fire.
    */

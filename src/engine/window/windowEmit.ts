@@ -3,7 +3,6 @@ import { createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc } from '.
 import { END, pendingResults, START, takeResults, TIME, WATERMARK, writeFramedResult } from '../aggregate/resultWriter';
 import type { OperatorContext } from '../operators/types';
 import { moveRunningWindow, runningExtreme } from './runningWindow';
-import { directFold } from './directMode';
 import { createDirectRows, writeDirect, type DirectRows } from './directRows';
 import { loadCellInto, mergeCellInto } from './sliceStore';
 import type { SlicedWindowState } from './slicedWindowOperator';
@@ -30,7 +29,7 @@ export class WindowEmitter {
    */
   readonly recentWindow = new Float64Array(8).fill(NaN);
   readonly recentFirings: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(8).fill(undefined);
-  /** How rows of a direct plan are read from their cells (see directRows); null for other plans. */
+  /** How rows of a direct plan are read from their cells (see directRows); null for other plans, whose stores are not direct either. */
   readonly directRows: DirectRows | null;
 
   constructor(plan: AggregatePlan) {
@@ -150,7 +149,8 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   const bases = useRunning ? [] : sliceBases(st, k);
   // A window of one slice in direct mode (every tumbling window of a dashboard aggregate) is read in place.
   const directRows = st.out.directRows;
-  const directCell = !useRunning && bases.length === 1 && directFold(st.store) && directRows !== null ? bases[0]! : -1;
+  // A plan has direct rows exactly when its store is direct (see directFold).
+  const directCell = !useRunning && bases.length === 1 && directRows !== null ? bases[0]! : -1;
   const count = st.store.count;
   st.writer.frame[WATERMARK] = watermarkBefore;
   let fired = 0;
@@ -181,7 +181,7 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
 export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: number, key: number, bases: readonly number[] = sliceBases(st, k)): void {
   // A window of one slice in direct mode is read straight from the store (see writeDirect).
   const directRows = st.out.directRows;
-  const direct = bases.length === 1 && directFold(st.store) && directRows !== null;
+  const direct = bases.length === 1 && directRows !== null;
   const acc = direct ? null : gatherFromSlices(st, bases, key);
   if (direct ? st.store.count[(bases[0]! + key) * st.store.stride] === 0 : acc === null) return;
   const revision = nextRevision(st.out, k, key, st.store.keyCap);
