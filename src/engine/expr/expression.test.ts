@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Column, Schema } from '../batch';
 import { compileFilter, selectRows } from './expression';
@@ -43,5 +44,30 @@ describe('a filter end to end', () => {
     if (!result.ok) throw new Error(result.error.message);
     const block = makeBlock(schema, { temperature: [31, 29, null, 40, 35], humidity: [50, 50, 50, 90, null] });
     expect(selectRows(result.expr.evaluate(block), block.length)).toEqual(Int32Array.from([0]));
+  });
+});
+
+describe("a filter's selection", () => {
+  const schema: Schema = [{ name: 'x', type: 'number' }];
+  const comparisons = ['==', '>=', '<=', '>', '<'] as const;
+  // Values at and around the constant, and missing ones, so every boundary is met.
+  const cell = fc.oneof(fc.constantFrom(4, 5, 6, 5.5, -0, null), fc.integer({ min: -3, max: 12 }));
+
+  it('keeps exactly the rows its mask keeps, at the constant, with missing values, and within an incoming selection', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...comparisons), fc.array(cell, { maxLength: 40 }), fc.array(fc.boolean(), { maxLength: 40 }), (op, cells, picks) => {
+        const result = compileFilter(`x ${op} 5`, schema);
+        if (!result.ok) throw new Error(result.error.message);
+        const { expr } = result;
+        if (expr.select === undefined) throw new Error(`x ${op} 5 compiled without a selection`);
+        const block = makeBlock(schema, { x: cells });
+        const mask = expr.evaluate(block);
+        const kept = selectRows(mask, block.length);
+        expect([...(expr.select(block, null) ?? Int32Array.from(cells.keys()))]).toEqual([...(kept ?? Int32Array.from(cells.keys()))]);
+        const rows = Int32Array.from(cells.keys()).filter((i) => picks[i] === true);
+        const keptWithin = rows.filter((i) => mask.type === 'boolean' && mask.values[i] === 1);
+        expect([...(expr.select(block, rows) ?? rows)]).toEqual([...keptWithin]);
+      }),
+    );
   });
 });

@@ -66,21 +66,23 @@ function selectInRange(values: Float64Array, lo: number, hi: number, length: num
   const kept = room(buffer, length);
   let count = 0;
   // One comparison per row when the range is open at one end (`x > 30`): half the time of two.
+  // `+(test)`, not `test ? 1 : 0`: V8 compiles the conditional to a branch, which a filter
+  // keeping rows at random mispredicts; the sum of a 0/1 comparison is branch-free (P2 3-10% faster).
   if (hi === Infinity) {
     for (let i = 0; i < length; i++) {
       kept[count] = i;
-      count += values[i]! >= lo ? 1 : 0;
+      count += +(values[i]! >= lo);
     }
   } else if (lo === -Infinity) {
     for (let i = 0; i < length; i++) {
       kept[count] = i;
-      count += values[i]! <= hi ? 1 : 0;
+      count += +(values[i]! <= hi);
     }
   } else {
     for (let i = 0; i < length; i++) {
       const x = values[i]!;
       kept[count] = i;
-      count += x >= lo && x <= hi ? 1 : 0;
+      count += +(x >= lo) & +(x <= hi);
     }
   }
   return count === length ? null : kept.subarray(0, count);
@@ -95,7 +97,7 @@ function selectInRangeWithin(values: Float64Array, lo: number, hi: number, rows:
     const i = rows[j]!;
     const x = values[i]!;
     kept[count] = i;
-    count += x >= lo && x <= hi ? 1 : 0;
+    count += +(x >= lo) & +(x <= hi);
   }
   return count === n ? null : kept.subarray(0, count);
 }
