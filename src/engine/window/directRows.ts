@@ -24,8 +24,6 @@ export class DirectRows {
   /** Offset of the field's non-missing count in a cell, -1 for a plan of counts only. */
   readonly nAt: number;
   readonly stride: number;
-  /** One row's output values, for writeFramedResult. */
-  readonly values: Float64Array;
 
   constructor(plan: AggregatePlan) {
     const layout = directLayout(plan);
@@ -35,7 +33,6 @@ export class DirectRows {
     this.average = Uint8Array.from(this.ops, (op) => (op === OP_AVG ? 1 : 0));
     this.nAt = layout.nAt;
     this.stride = layout.stride;
-    this.values = new Float64Array(plan.outputs.length);
   }
 }
 
@@ -89,17 +86,27 @@ function knownKey(writer: ResultWriter, key: number): boolean {
 
 /** writeDirect through writeFramedResult: the same values as loadCellInto and scalarResult would give. */
 function writeGeneral(st: SlicedWindowState, rows: DirectRows, cells: Float64Array, at: number, n: number, k: number, key: number, revision: number): void {
-  const { ops, values } = rows;
+  const { ops } = rows;
+  const values = st.out.values;
   for (let o = 0; o < ops.length; o++) {
     const v = cells[at + rows.at[o]!]!;
     if (ops[o] === OP_COUNT) values[o] = v;
     else if (rows.nAt < 0 || n === 0) values[o] = NaN;
     else values[o] = rows.average[o] === 1 ? v / n : v;
   }
+  setFrame(st, k);
+  writeFramedResult(st.writer, key, values, revision);
+}
+
+/**
+ * Window k's bounds and its last millisecond (the rows' event time) into the
+ * writer's frame (see writeFramedResult); callers put the watermark there
+ * once per firing or revision. Nothing here passes a time as an argument.
+ */
+export function setFrame(st: SlicedWindowState, k: number): void {
   const frame = st.writer.frame;
   const start = st.config.offset + k * st.config.slide;
   frame[START] = start;
   frame[END] = start + st.config.size;
   frame[TIME] = start + st.config.size - 1;
-  writeFramedResult(st.writer, key, values, revision);
 }

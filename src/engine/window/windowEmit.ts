@@ -1,9 +1,9 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import { createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
-import { END, pendingResults, START, takeResults, TIME, WATERMARK, writeFramedResult } from '../aggregate/resultWriter';
+import { pendingResults, takeResults, WATERMARK, writeFramedResult } from '../aggregate/resultWriter';
 import type { OperatorContext } from '../operators/types';
 import { moveRunningWindow, runningExtreme } from './runningWindow';
-import { createDirectRows, writeDirect, type DirectRows } from './directRows';
+import { createDirectRows, setFrame, writeDirect, type DirectRows } from './directRows';
 import { loadCellInto, mergeCellInto } from './sliceStore';
 import type { SlicedWindowState } from './slicedWindowOperator';
 
@@ -115,19 +115,6 @@ function write(st: SlicedWindowState, acc: ScalarAcc, k: number, key: number, re
   for (let o = 0; o < outputs.length; o++) st.out.values[o] = scalarResult(acc, outputs[o]!);
   setFrame(st, k);
   writeFramedResult(st.writer, key, st.out.values, revision);
-}
-
-/**
- * Window k's bounds and its last millisecond (the rows' event time) into the
- * writer's frame (see writeFramedResult); callers put the watermark there
- * once per firing or revision. Nothing here passes a time as an argument.
- */
-function setFrame(st: SlicedWindowState, k: number): void {
-  const frame = st.writer.frame;
-  const start = st.config.offset + k * st.config.slide;
-  frame[START] = start;
-  frame[END] = start + st.config.size;
-  frame[TIME] = start + st.config.size - 1;
 }
 
 /**
