@@ -1,4 +1,4 @@
-/** Timing: warm-up runs, then the median of N timed runs. */
+/** Timing: a warm-up, then the median of N timed runs. */
 import type { SinkTally } from './pipelines';
 
 export interface Measurement {
@@ -12,6 +12,8 @@ export interface Measurement {
   readonly maxMs: number;
   /** Rows that reached the sink in the last run. */
   readonly rows: number;
+  /** Warm-up runs before the timed ones. */
+  readonly warmups: number;
 }
 
 /** Events per second of a measurement. */
@@ -29,16 +31,28 @@ const gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc;
 /** Whether the process was started with --expose-gc (run.ts says so when not). */
 export const gcExposed = gc !== undefined;
 
+/** How long a measurement warms up: at least `runs` runs and at least `ms` milliseconds of them. */
+export interface Warmup {
+  readonly runs: number;
+  readonly ms: number;
+}
+
 /**
- * Runs `work` `warmups` times to warm the JIT up, then `runs` times under
- * the clock. Garbage of whatever ran before (input generation, the previous
- * measurement) is collected once, before the warm-up.
+ * Runs `work` until the warm-up is over, then `runs` times under the clock.
+ * Garbage of whatever ran before (input generation, the previous measurement)
+ * is collected once, before the warm-up. Returns the number of warm-up runs.
  *
- * One warm-up run is not enough for a pipeline: V8 optimises the functions
- * called once per batch (an operator's push, the runtime's emit) only after
- * a few thousand calls, and a new runtime's closures deoptimise some of them
- * again. P2 ran its 10-million-event runs at 30, 35, 44, 48, 60, 58, 56 and
- * 55 M events/s, one after the other: steady from the fourth run on.
+ * A few warm-up runs are not enough for a pipeline: V8 optimises the
+ * functions called once per batch (an operator's push, the runtime's emit)
+ * only after a few thousand calls, and inlines them into their callers later
+ * still (--trace-opt shows P2's runtime step and operator pushes optimised in
+ * its second to fourth runs): a pipeline reaches its steady speed only after
+ * a second or two of running.
+ * In a fresh process P2 ran its 10-million-event runs at 26, 30, 36, 55, 54,
+ * 64, 61, 70 and 64 M events/s, one after the other, while the ceiling, a
+ * single loop, was steady from its third run: with three warm-up runs, two of
+ * the five timed runs fell in the ramp and pulled the median down. Hence a
+ * warm-up by time as well as by count, as JMH does (by default 5 x 10 s).
  *
  * Nor is garbage collected between timed runs: V8 throws away optimised code
  * that embeds an object a collection frees (the last run's runtime), so a
@@ -46,9 +60,19 @@ export const gcExposed = gc !== undefined;
  * code, and P2 ran 20% slower (49-50 M events/s against 59-61 M). A
  * streaming job keeps one runtime and its code for as long as it runs.
  */
-export function measure(label: string, title: string, events: number, warmups: number, runs: number, work: () => SinkTally): Measurement {
+function warmUp(warmup: Warmup, work: () => void): number {
   gc?.();
-  for (let w = 0; w < warmups; w++) work();
+  const t0 = performance.now();
+  let done = 0;
+  while (done < warmup.runs || performance.now() - t0 < warmup.ms) {
+    work();
+    done++;
+  }
+  return done;
+}
+
+export function measure(label: string, title: string, events: number, warmup: Warmup, runs: number, work: () => SinkTally): Measurement {
+  const warmups = warmUp(warmup, work);
   const times: number[] = [];
   let rows = 0;
   for (let r = 0; r < runs; r++) {
@@ -59,7 +83,7 @@ export function measure(label: string, title: string, events: number, warmups: n
   times.sort((a, b) => a - b);
   const mid = times.length >> 1;
   const ms = times.length % 2 === 1 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-  return { label, title, events, ms, minMs: times[0]!, maxMs: times[times.length - 1]!, rows };
+  return { label, title, events, ms, minMs: times[0]!, maxMs: times[times.length - 1]!, rows, warmups };
 }
 
 /** A ratio of two rates measured in alternation (see measureRatio). */
@@ -72,18 +96,17 @@ export interface PairedRatio {
 
 /**
  * How fast `work` runs against `base`, as the median over `runs` rounds of
- * one run of each (after `warmups` such rounds), each round's ratio taken
+ * one run of each (after a warm-up of such rounds), each round's ratio taken
  * from its own two runs. Measured one after the other, two pipelines can meet
  * different spells of a shared machine: in one `npm run bench` a slow spell
  * of about ten seconds covered P5's runs alone, and P5 came out at 0.54 of
  * P2, against 0.78 in the next. In alternation a spell slows both.
  */
-export function measureRatio(warmups: number, runs: number, base: () => SinkTally, work: () => SinkTally): PairedRatio {
-  gc?.();
-  for (let w = 0; w < warmups; w++) {
+export function measureRatio(warmup: Warmup, runs: number, base: () => SinkTally, work: () => SinkTally): PairedRatio {
+  warmUp(warmup, () => {
     base();
     work();
-  }
+  });
   const ratios: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();

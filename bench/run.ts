@@ -7,7 +7,7 @@
  * bundled by Vite: under tsx (`npm run bench:tsx`, the CLI's loader) every
  * import is a module binding and the same runs are slower.
  *
- *   npm run bench -- --events 10000000 --peer-events 2000000 --warmup 3 --runs 5 --batch 8192 --only P2,P3
+ *   npm run bench -- --events 10000000 --peer-events 2000000 --warmup 3 --warmup-ms 2000 --runs 5 --batch 8192 --only P2,P3
  *   npm run bench -- P2 ceiling
  */
 import os from 'node:os';
@@ -16,7 +16,7 @@ import type { RowBlock } from '../src/engine/batch';
 import { sliceRowBlock } from '../src/engine/batchOps';
 import { runCeiling } from './ceiling';
 import { EVENT_RATE, sensorEvents, type SensorEvent } from './inputs';
-import { gcExposed, measure, measureRatio, nsPerEvent, rate, type Measurement, type PairedRatio } from './measure';
+import { gcExposed, measure, measureRatio, nsPerEvent, rate, type Measurement, type PairedRatio, type Warmup } from './measure';
 import { runNaive } from './naive';
 import { benchInput, compileBench, P1, P2, P3, P4, P5, P5_SHUFFLED, P6, runEngine, type BenchPipeline, type SinkTally } from './pipelines';
 import { runRxjs, type WindowShape } from './rxjs';
@@ -27,6 +27,7 @@ const { values: args, positionals } = parseArgs({
     events: { type: 'string', default: '10000000' },
     'peer-events': { type: 'string', default: '2000000' },
     warmup: { type: 'string', default: '3' },
+    'warmup-ms': { type: 'string', default: '2000' },
     runs: { type: 'string', default: '5' },
     batch: { type: 'string', default: '8192' },
     only: { type: 'string', default: '' },
@@ -34,7 +35,8 @@ const { values: args, positionals } = parseArgs({
 });
 const EVENTS = Number(args.events);
 const PEER_EVENTS = Math.min(EVENTS, Number(args['peer-events']));
-const WARMUPS = Number(args.warmup);
+/** Each measurement warms up for at least this many runs and milliseconds (see measure). */
+const WARMUP: Warmup = { runs: Number(args.warmup), ms: Number(args['warmup-ms']) };
 const RUNS = Number(args.runs);
 const BATCH = Number(args.batch);
 /** Events of the cross-check that every implementation of P2 and P3 computes the same results. */
@@ -50,7 +52,7 @@ const problems: string[] = [];
 function record(m: Measurement): void {
   results.set(m.label, m);
   const spread = ((m.maxMs - m.minMs) / m.ms) * 100;
-  console.log(`  ${m.label.padEnd(16)} ${fmtRate(rate(m)).padStart(8)} ev/s ${nsPerEvent(m).toFixed(1).padStart(7)} ns/ev   (${m.rows} rows, spread ${spread.toFixed(0)}%)`);
+  console.log(`  ${m.label.padEnd(16)} ${fmtRate(rate(m)).padStart(8)} ev/s ${nsPerEvent(m).toFixed(1).padStart(7)} ns/ev   (${m.rows} rows, spread ${spread.toFixed(0)}%, after ${m.warmups} warm-up runs)`);
 }
 
 function fmtRate(r: number): string {
@@ -78,7 +80,7 @@ function inputFor(pipeline: BenchPipeline): { block: RowBlock; bench: ReturnType
 function engine(pipeline: BenchPipeline): void {
   if (!wanted(pipeline.id)) return;
   const { block, bench } = inputFor(pipeline);
-  record(measure(pipeline.id, pipeline.title, block.length, WARMUPS, RUNS, () => runEngine(bench, block, BATCH, false)));
+  record(measure(pipeline.id, pipeline.title, block.length, WARMUP, RUNS, () => runEngine(bench, block, BATCH, false)));
 }
 
 /** P5 / P2 from runs of the two in alternation (see measureRatio), over both inputs held at once. */
@@ -87,7 +89,7 @@ function pairP5(): void {
   const p5 = inputFor(P5);
   const p2 = compileBench(P2, EVENTS);
   const sensors = benchInput(P2, p2);
-  p5Paired = measureRatio(WARMUPS, RUNS, () => runEngine(p2, sensors, BATCH, false), () => runEngine(p5.bench, p5.block, BATCH, false));
+  p5Paired = measureRatio(WARMUP, RUNS, () => runEngine(p2, sensors, BATCH, false), () => runEngine(p5.bench, p5.block, BATCH, false));
   const { ratio, min, max } = p5Paired;
   console.log(`  P5 / P2 in alternating runs: ${ratio.toFixed(2)} (rounds ${min.toFixed(2)}-${max.toFixed(2)})`);
 }
@@ -120,23 +122,23 @@ function crossCheck(block: RowBlock): void {
 function main(): void {
   const loader = process.execArgv.some((a) => a.includes('tsx')) ? 'tsx' : 'bundled';
   console.log(`Windowpane engine benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), one thread, ${loader}`);
-  console.log(`${EVENTS.toLocaleString('en')} events at ${EVENT_RATE.toLocaleString('en')} events/s of event time, batches of ${BATCH}, ${WARMUPS} warm-up runs then the median of ${RUNS}; peers on ${PEER_EVENTS.toLocaleString('en')} events`);
+  console.log(`${EVENTS.toLocaleString('en')} events at ${EVENT_RATE.toLocaleString('en')} events/s of event time, batches of ${BATCH}, a warm-up of at least ${WARMUP.runs} runs and ${WARMUP.ms / 1000} s, then the median of ${RUNS} runs; peers on ${PEER_EVENTS.toLocaleString('en')} events`);
   if (!gcExposed) console.log('  (no --expose-gc: garbage from before a measurement is not collected before its warm-up)');
 
   const sensors = inputFor(P1).block;
   if (only === null) crossCheck(sensors);
   engine(P1);
   engine(P2);
-  if (wanted('ceiling')) record(measure('ceiling', 'P2 hand-fused typed-array loop', sensors.length, WARMUPS, RUNS, () => runCeiling(sensors, false)));
+  if (wanted('ceiling')) record(measure('ceiling', 'P2 hand-fused typed-array loop', sensors.length, WARMUP, RUNS, () => runCeiling(sensors, false)));
   for (const p of P3) engine(p);
   if (wanted('rxjs') || wanted('naive')) {
     let events: SensorEvent[] | null = sensorEvents(sensors, PEER_EVENTS);
     const peerEvents = events.length;
-    if (wanted('rxjs P2')) record(measure('rxjs P2', 'P2 in RxJS 7', peerEvents, WARMUPS, RUNS, () => runRxjs(events!, P2_SHAPE, false)));
+    if (wanted('rxjs P2')) record(measure('rxjs P2', 'P2 in RxJS 7', peerEvents, WARMUP, RUNS, () => runRxjs(events!, P2_SHAPE, false)));
     for (const [id, shape] of Object.entries(SHAPES)) {
-      if (wanted(`rxjs ${id}`)) record(measure(`rxjs ${id}`, `${id} in RxJS 7`, peerEvents, WARMUPS, RUNS, () => runRxjs(events!, shape, false)));
+      if (wanted(`rxjs ${id}`)) record(measure(`rxjs ${id}`, `${id} in RxJS 7`, peerEvents, WARMUP, RUNS, () => runRxjs(events!, shape, false)));
     }
-    if (wanted('naive')) record(measure('naive P2', 'P2 with objects and Maps', peerEvents, WARMUPS, RUNS, () => runNaive(events!, false)));
+    if (wanted('naive')) record(measure('naive P2', 'P2 with objects and Maps', peerEvents, WARMUP, RUNS, () => runNaive(events!, false)));
     events = null;
   }
   engine(P5);
