@@ -86,37 +86,10 @@ export function measure(label: string, title: string, events: number, warmup: Wa
   return { label, title, events, ms, minMs: times[0]!, maxMs: times[times.length - 1]!, rows, warmups };
 }
 
-/** A ratio of two rates measured in alternation (see measureRatio). */
+/** A ratio of two rates measured in alternation (see measurePairInWorkers). */
 export interface PairedRatio {
   /** Median over the rounds of base's time over work's: above 1 when work is the faster. */
   readonly ratio: number;
   readonly min: number;
   readonly max: number;
-}
-
-/**
- * How fast `work` runs against `base`, as the median over `runs` rounds of
- * one run of each (after a warm-up of such rounds), each round's ratio taken
- * from its own two runs. Measured one after the other, two pipelines can meet
- * different spells of a shared machine: in one `npm run bench` a slow spell
- * of about ten seconds covered P5's runs alone, and P5 came out at 0.54 of
- * P2, against 0.78 in the next. In alternation a spell slows both.
- */
-export function measureRatio(warmup: Warmup, runs: number, base: () => SinkTally, work: () => SinkTally): PairedRatio {
-  warmUp(warmup, () => {
-    base();
-    work();
-  });
-  const ratios: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    base();
-    const t1 = performance.now();
-    work();
-    ratios.push((t1 - t0) / (performance.now() - t1));
-  }
-  ratios.sort((a, b) => a - b);
-  const mid = ratios.length >> 1;
-  const ratio = ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
-  return { ratio, min: ratios[0]!, max: ratios[ratios.length - 1]! };
 }

@@ -16,7 +16,8 @@ import type { RowBlock } from '../src/engine/batch';
 import { sliceRowBlock } from '../src/engine/batchOps';
 import { runCeiling } from './ceiling';
 import { EVENT_RATE, sensorEvents, type SensorEvent } from './inputs';
-import { gcExposed, measure, measureRatio, nsPerEvent, rate, type Measurement, type PairedRatio, type Warmup } from './measure';
+import { gcExposed, measure, nsPerEvent, rate, type Measurement, type PairedRatio, type Warmup } from './measure';
+import { isPairWorker, measurePairInWorkers, servePairWorker } from './pairWorkers';
 import { runNaive } from './naive';
 import { benchInput, compileBench, P1, P2, P3, P4, P5, P5_SHUFFLED, P6, runEngine, type BenchPipeline, type SinkTally } from './pipelines';
 import { runRxjs, type WindowShape } from './rxjs';
@@ -83,15 +84,12 @@ function engine(pipeline: BenchPipeline): void {
   record(measure(pipeline.id, pipeline.title, block.length, WARMUP, RUNS, () => runEngine(bench, block, BATCH, false)));
 }
 
-/** P5 / P2 from runs of the two in alternation (see measureRatio), over both inputs held at once. */
+/** P5 / P2 from runs of the two in alternation, each in a worker thread of its own (see pairWorkers.ts). */
 let p5Paired: PairedRatio | null = null;
-function pairP5(): void {
-  const p5 = inputFor(P5);
-  const p2 = compileBench(P2, EVENTS);
-  const sensors = benchInput(P2, p2);
-  p5Paired = measureRatio(WARMUP, RUNS, () => runEngine(p2, sensors, BATCH, false), () => runEngine(p5.bench, p5.block, BATCH, false));
+async function pairP5(): Promise<void> {
+  p5Paired = await measurePairInWorkers('P2', 'P5', WARMUP, RUNS, EVENTS, BATCH);
   const { ratio, min, max } = p5Paired;
-  console.log(`  P5 / P2 in alternating runs: ${ratio.toFixed(2)} (rounds ${min.toFixed(2)}-${max.toFixed(2)})`);
+  console.log(`  P5 / P2 in alternating runs, one worker thread each: ${ratio.toFixed(2)} (rounds ${min.toFixed(2)}-${max.toFixed(2)})`);
 }
 
 function agree(what: string, a: SinkTally, b: SinkTally): void {
@@ -119,7 +117,7 @@ function crossCheck(block: RowBlock): void {
   console.log(problems.length === 0 ? `  cross-check on ${CHECK_EVENTS.toLocaleString('en')} events: engine, ceiling, RxJS and naive agree on P2 and P3` : `  CROSS-CHECK FAILED:\n    ${problems.join('\n    ')}`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const loader = process.execArgv.some((a) => a.includes('tsx')) ? 'tsx' : 'bundled';
   console.log(`Windowpane engine benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores), one thread, ${loader}`);
   console.log(`${EVENTS.toLocaleString('en')} events at ${EVENT_RATE.toLocaleString('en')} events/s of event time, batches of ${BATCH}, a warm-up of at least ${WARMUP.runs} runs and ${WARMUP.ms / 1000} s, then the median of ${RUNS} runs; peers on ${PEER_EVENTS.toLocaleString('en')} events`);
@@ -142,7 +140,7 @@ function main(): void {
     events = null;
   }
   engine(P5);
-  if (wanted('P5') && wanted('P2')) pairP5();
+  if (wanted('P5') && wanted('P2')) await pairP5();
   engine(P5_SHUFFLED);
   engine(P4);
   engine(P6);
@@ -186,4 +184,10 @@ function report(): void {
   if (problems.length > 0) console.log(`\nCROSS-CHECK FAILED: ${problems.join('; ')}`);
 }
 
-main();
+// The same script serves the worker threads of the paired measurement.
+if (isPairWorker()) servePairWorker();
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
