@@ -92,4 +92,7 @@ export interface PairedRatio {
   readonly ratio: number;
   readonly min: number;
   readonly max: number;
+  /** Each side's rate, events per second, from the median of its timed runs. */
+  readonly baseRate: number;
+  readonly workRate: number;
 }

@@ -16,6 +16,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { pinThread } from './cores';
 import type { PairedRatio, Warmup } from './measure';
 import { benchInput, compileBench, P2, P5, runEngine, type BenchPipeline } from './pipelines';
 
@@ -26,6 +27,8 @@ export interface PairWorkerData {
   readonly pairPipeline: string;
   readonly events: number;
   readonly batch: number;
+  /** The core to pin the worker's thread to (see cores.ts), or null to leave it unpinned. */
+  readonly cpu: number | null;
 }
 
 /** Whether this thread was started as a pair worker. */
@@ -40,7 +43,8 @@ export function isPairWorker(): boolean {
 export function servePairWorker(): void {
   const port = parentPort;
   if (port === null) throw new Error('servePairWorker runs in a worker thread');
-  const { pairPipeline, events, batch } = workerData as PairWorkerData;
+  const { pairPipeline, events, batch, cpu } = workerData as PairWorkerData;
+  if (cpu !== null) pinThread(cpu);
   const pipeline = PIPELINES[pairPipeline];
   if (pipeline === undefined) throw new Error(`no pipeline ${pairPipeline} for a pair worker`);
   const bench = compileBench(pipeline, events);
@@ -66,6 +70,12 @@ function startWorker(script: string, data: PairWorkerData): Worker {
   if (!script.endsWith('.ts')) return new Worker(script, { workerData: data });
   const load = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); })`;
   return new Worker(load, { eval: true, workerData: data });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** A started pair worker: `run` times one run of its pipeline. */
@@ -107,24 +117,37 @@ function startPairWorker(data: PairWorkerData): Promise<PairWorker> {
 /**
  * How fast pipeline `work` runs against `base` (both 'P2' or 'P5'): the
  * median over `runs` rounds of base's time over work's, each round one run of
- * each, after a warm-up of such rounds. Above 1 when work is the faster.
+ * each, after a warm-up of such rounds. Above 1 when work is the faster. Both
+ * workers run on core `cpu` when it is given: taking turns, they never need
+ * two, and on unequal cores each would otherwise run at its own core's speed
+ * (in full bench runs before pinning, P2's worker ran at 53 M events/s and
+ * P5's at 51 M, a ratio of 0.94 where the two measured apart gave 0.85).
  */
-export async function measurePairInWorkers(base: string, work: string, warmup: Warmup, runs: number, events: number, batch: number): Promise<PairedRatio> {
+export async function measurePairInWorkers(
+  base: string, work: string, warmup: Warmup, runs: number, events: number, batch: number, cpu: number | null,
+): Promise<PairedRatio> {
   // Started one after the other: generating both inputs at once would have the two workers compete.
-  const a = await startPairWorker({ pairPipeline: base, events, batch });
-  const b = await startPairWorker({ pairPipeline: work, events, batch });
+  const a = await startPairWorker({ pairPipeline: base, events, batch, cpu });
+  const b = await startPairWorker({ pairPipeline: work, events, batch, cpu });
   try {
-    const t0 = performance.now();
-    for (let w = 0; w < warmup.runs || performance.now() - t0 < warmup.ms; w++) {
-      await a.run();
-      await b.run();
+    // Each side warms up as a measurement alone does, for warmup.ms of its own runs: P2 ramps up
+    // over its first 6-8 runs, and a warm-up counting both sides' time gave it only 5 or 6.
+    let aMs = 0;
+    let bMs = 0;
+    for (let w = 0; w < warmup.runs || aMs < warmup.ms || bMs < warmup.ms; w++) {
+      aMs += await a.run();
+      bMs += await b.run();
     }
     const ratios: number[] = [];
-    for (let r = 0; r < runs; r++) ratios.push((await a.run()) / (await b.run()));
-    ratios.sort((x, y) => x - y);
-    const mid = ratios.length >> 1;
-    const ratio = ratios.length % 2 === 1 ? ratios[mid]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
-    return { ratio, min: ratios[0]!, max: ratios[ratios.length - 1]! };
+    const baseMs: number[] = [];
+    const workMs: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      baseMs.push(await a.run());
+      workMs.push(await b.run());
+      ratios.push(baseMs[r]! / workMs[r]!);
+    }
+    const ratio = median(ratios);
+    return { ratio, min: Math.min(...ratios), max: Math.max(...ratios), baseRate: (events / median(baseMs)) * 1000, workRate: (events / median(workMs)) * 1000 };
   } finally {
     await Promise.all([a.stop(), b.stop()]);
   }

@@ -9,13 +9,15 @@
  *
  *   npm run bench -- --events 10000000 --peer-events 2000000 --warmup 3 --warmup-ms 2000 --runs 5 --batch 8192 --only P2,P3
  *   npm run bench -- P2 ceiling
+ *   npm run bench -- --unpinned      (let the kernel place the measuring thread; see cores.ts)
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RowBlock } from '../src/engine/batch';
 import { sliceRowBlock } from '../src/engine/batchOps';
 import { runCeiling } from './ceiling';
-import { EVENT_RATE, sensorEvents, type SensorEvent } from './inputs';
+import { describeCore, pinToFastestCore, type CoreChoice } from './cores';
+import { EVENT_RATE, pregenerate, sensorEvents, type SensorEvent } from './inputs';
 import { gcExposed, measure, nsPerEvent, rate, type Measurement, type PairedRatio, type Warmup } from './measure';
 import { isPairWorker, measurePairInWorkers, servePairWorker } from './pairWorkers';
 import { runNaive } from './naive';
@@ -32,6 +34,7 @@ const { values: args, positionals } = parseArgs({
     runs: { type: 'string', default: '5' },
     batch: { type: 'string', default: '8192' },
     only: { type: 'string', default: '' },
+    unpinned: { type: 'boolean', default: false },
   },
 });
 const EVENTS = Number(args.events);
@@ -50,10 +53,29 @@ const wanted = (label: string): boolean => only === null || only.some((o) => lab
 const results = new Map<string, Measurement>();
 const problems: string[] = [];
 
-function record(m: Measurement): void {
+function record(m: Measurement, core: CoreChoice | null): void {
   results.set(m.label, m);
   const spread = ((m.maxMs - m.minMs) / m.ms) * 100;
-  console.log(`  ${m.label.padEnd(16)} ${fmtRate(rate(m)).padStart(8)} ev/s ${nsPerEvent(m).toFixed(1).padStart(7)} ns/ev   (${m.rows} rows, spread ${spread.toFixed(0)}%, after ${m.warmups} warm-up runs)`);
+  console.log(
+    `  ${m.label.padEnd(16)} ${fmtRate(rate(m)).padStart(8)} ev/s ${nsPerEvent(m).toFixed(1).padStart(7)} ns/ev   ` +
+      `(${m.rows} rows, spread ${spread.toFixed(0)}%, after ${m.warmups} warm-up runs, ${describeCore(core, CALIBRATION_EVENTS)})`,
+  );
+}
+
+/** The loop that picks a core before each measurement (see cores.ts): the ceiling over a million events. */
+const CALIBRATION_EVENTS = 1_000_000;
+let calibration: RowBlock | null = null;
+function onFastestCore(): CoreChoice | null {
+  if (args.unpinned) return null;
+  calibration ??= pregenerate(compileBench(P2, CALIBRATION_EVENTS).sourceParams);
+  const block = calibration;
+  return pinToFastestCore(() => runCeiling(block, false));
+}
+
+/** Measures `work` on the fastest core and prints the line. */
+function measured(label: string, title: string, events: number, work: () => SinkTally): void {
+  const core = onFastestCore();
+  record(measure(label, title, events, WARMUP, RUNS, work), core);
 }
 
 function fmtRate(r: number): string {
@@ -81,15 +103,19 @@ function inputFor(pipeline: BenchPipeline): { block: RowBlock; bench: ReturnType
 function engine(pipeline: BenchPipeline): void {
   if (!wanted(pipeline.id)) return;
   const { block, bench } = inputFor(pipeline);
-  record(measure(pipeline.id, pipeline.title, block.length, WARMUP, RUNS, () => runEngine(bench, block, BATCH, false)));
+  measured(pipeline.id, pipeline.title, block.length, () => runEngine(bench, block, BATCH, false));
 }
 
 /** P5 / P2 from runs of the two in alternation, each in a worker thread of its own (see pairWorkers.ts). */
 let p5Paired: PairedRatio | null = null;
 async function pairP5(): Promise<void> {
-  p5Paired = await measurePairInWorkers('P2', 'P5', WARMUP, RUNS, EVENTS, BATCH);
-  const { ratio, min, max } = p5Paired;
-  console.log(`  P5 / P2 in alternating runs, one worker thread each: ${ratio.toFixed(2)} (rounds ${min.toFixed(2)}-${max.toFixed(2)})`);
+  const core = onFastestCore();
+  p5Paired = await measurePairInWorkers('P2', 'P5', WARMUP, RUNS, EVENTS, BATCH, core?.cpu ?? null);
+  const { ratio, min, max, baseRate, workRate } = p5Paired;
+  console.log(
+    `  P5 / P2 in alternating runs, one worker thread each: ${ratio.toFixed(2)} ` +
+      `(rounds ${min.toFixed(2)}-${max.toFixed(2)}; P2 ${fmtRate(baseRate)}, P5 ${fmtRate(workRate)} ev/s; ${describeCore(core, CALIBRATION_EVENTS)})`,
+  );
 }
 
 function agree(what: string, a: SinkTally, b: SinkTally): void {
@@ -127,16 +153,16 @@ async function main(): Promise<void> {
   if (only === null) crossCheck(sensors);
   engine(P1);
   engine(P2);
-  if (wanted('ceiling')) record(measure('ceiling', 'P2 hand-fused typed-array loop', sensors.length, WARMUP, RUNS, () => runCeiling(sensors, false)));
+  if (wanted('ceiling')) measured('ceiling', 'P2 hand-fused typed-array loop', sensors.length, () => runCeiling(sensors, false));
   for (const p of P3) engine(p);
   if (wanted('rxjs') || wanted('naive')) {
     let events: SensorEvent[] | null = sensorEvents(sensors, PEER_EVENTS);
     const peerEvents = events.length;
-    if (wanted('rxjs P2')) record(measure('rxjs P2', 'P2 in RxJS 7', peerEvents, WARMUP, RUNS, () => runRxjs(events!, P2_SHAPE, false)));
+    if (wanted('rxjs P2')) measured('rxjs P2', 'P2 in RxJS 7', peerEvents, () => runRxjs(events!, P2_SHAPE, false));
     for (const [id, shape] of Object.entries(SHAPES)) {
-      if (wanted(`rxjs ${id}`)) record(measure(`rxjs ${id}`, `${id} in RxJS 7`, peerEvents, WARMUP, RUNS, () => runRxjs(events!, shape, false)));
+      if (wanted(`rxjs ${id}`)) measured(`rxjs ${id}`, `${id} in RxJS 7`, peerEvents, () => runRxjs(events!, shape, false));
     }
-    if (wanted('naive')) record(measure('naive P2', 'P2 with objects and Maps', peerEvents, WARMUP, RUNS, () => runNaive(events!, false)));
+    if (wanted('naive')) measured('naive P2', 'P2 with objects and Maps', peerEvents, () => runNaive(events!, false));
     events = null;
   }
   engine(P5);
