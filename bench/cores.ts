@@ -9,7 +9,9 @@
  *
  * So before each measurement the bench times a short calibration loop on
  * every core and pins the measuring thread (only it: V8's compiler and
- * collector threads stay free) to the fastest, and says which. Linux only,
+ * collector threads stay free) to the fastest, and says which. The host can
+ * slow a core down within seconds, so the loop runs again after the timed
+ * runs, and run.ts measures again when the core has slowed. Linux only,
  * through `taskset`; elsewhere nothing is pinned and the bench says so.
  */
 import { spawnSync } from 'node:child_process';
@@ -44,33 +46,41 @@ function median(values: readonly number[]): number {
   return sorted[sorted.length >> 1]!;
 }
 
+/** Runs of `calibrate` per second on the calling thread's core: two runs to warm up, then the median of nine. */
+export function calibrationRate(calibrate: () => void): number {
+  calibrate();
+  calibrate();
+  const times: number[] = [];
+  for (let r = 0; r < 9; r++) {
+    const t0 = performance.now();
+    calibrate();
+    times.push(performance.now() - t0);
+  }
+  return 1000 / median(times);
+}
+
 /**
- * Times `calibrate` on each core (two runs to warm up, then the median of
- * five) and leaves the calling thread pinned to the fastest; null when the
- * thread cannot be pinned or there is one core.
+ * Times `calibrate` on each core (see calibrationRate) and leaves the
+ * calling thread pinned to the fastest; null when the thread cannot be
+ * pinned or there is one core.
  */
 export function pinToFastestCore(calibrate: () => void): CoreChoice | null {
   const rates = new Map<number, number>();
   for (let cpu = 0; cpu < os.cpus().length; cpu++) {
-    if (!pinThread(cpu)) continue;
-    calibrate();
-    calibrate();
-    const times: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      const t0 = performance.now();
-      calibrate();
-      times.push(performance.now() - t0);
-    }
-    rates.set(cpu, 1000 / median(times));
+    if (pinThread(cpu)) rates.set(cpu, calibrationRate(calibrate));
   }
   if (rates.size < 2) return null;
   const [cpu] = [...rates].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
   return pinThread(cpu) ? { cpu, rates } : null;
 }
 
-/** A line's note on its core: "cpu 0 (cpu 0 104, cpu 1 76 M ev/s)", with `scale` turning runs per second into events per second. */
-export function describeCore(choice: CoreChoice | null, scale: number): string {
+/**
+ * A line's note on its core, "cpu 0 of 0: 104, 1: 76 M; 103 M after", with
+ * `scale` turning calibration runs per second into events per second.
+ */
+export function describeCore(choice: CoreChoice | null, after: number | null, scale: number): string {
   if (choice === null) return 'unpinned';
-  const rates = [...choice.rates].map(([cpu, rate]) => `${cpu}: ${((rate * scale) / 1e6).toFixed(0)}`).join(', ');
-  return `cpu ${choice.cpu} of ${rates} M`;
+  const m = (rate: number): string => ((rate * scale) / 1e6).toFixed(0);
+  const rates = [...choice.rates].map(([cpu, rate]) => `${cpu}: ${m(rate)}`).join(', ');
+  return `cpu ${choice.cpu} of ${rates} M${after === null ? '' : `; ${m(after)} M after`}`;
 }
