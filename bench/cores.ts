@@ -17,6 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { readlinkSync } from 'node:fs';
 import os from 'node:os';
+import { median } from './measure';
 
 /** The calling thread's kernel thread id, or null where /proc/thread-self does not exist. */
 function kernelThreadId(): number | null {
@@ -39,11 +40,6 @@ export function pinThread(cpu: number): boolean {
 export interface CoreChoice {
   readonly cpu: number;
   readonly rates: ReadonlyMap<number, number>;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[sorted.length >> 1]!;
 }
 
 /** Runs of `calibrate` per second on the calling thread's core: two runs to warm up, then the median of nine. */

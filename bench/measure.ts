@@ -80,10 +80,14 @@ export function measure(label: string, title: string, events: number, warmup: Wa
     rows = work().rows;
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  const mid = times.length >> 1;
-  const ms = times.length % 2 === 1 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2;
-  return { label, title, events, ms, minMs: times[0]!, maxMs: times[times.length - 1]!, rows, warmups };
+  return { label, title, events, ms: median(times), minMs: Math.min(...times), maxMs: Math.max(...times), rows, warmups };
+}
+
+/** The median of `values` (the mean of the middle two when their number is even). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** A ratio of two rates measured in alternation (see measurePairInWorkers). */

@@ -17,7 +17,7 @@
 import { pathToFileURL } from 'node:url';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { pinThread } from './cores';
-import type { PairedRatio, Warmup } from './measure';
+import { median, type PairedRatio, type Warmup } from './measure';
 import { benchInput, compileBench, P2, P5, runEngine, type BenchPipeline } from './pipelines';
 
 const PIPELINES: Record<string, BenchPipeline> = { P2, P5 };
@@ -70,12 +70,6 @@ function startWorker(script: string, data: PairWorkerData): Worker {
   if (!script.endsWith('.ts')) return new Worker(script, { workerData: data });
   const load = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); })`;
   return new Worker(load, { eval: true, workerData: data });
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** A started pair worker: `run` times one run of its pipeline. */
