@@ -1,27 +1,32 @@
-import { defineConfig, devices } from '@playwright/test';
+import { chromium, defineConfig, devices } from '@playwright/test';
+import { findBrowser } from './scripts/findBrowser.mjs';
+import { APP_PORT, SAMPLE_SERVER_PORT } from './e2e/ports';
 
 const onCI = Boolean(process.env.CI);
-const port = 4173;
-/** The sample server the app looks for by default (see src/editor/sampleServer/serverUrl.ts). */
-const samplePort = 8787;
+// Playwright's own Chromium when installed, else Debian's (`npm run test:e2e` says what to install when neither is).
+const browser = findBrowser(chromium.executablePath());
+const executablePath = 'path' in browser ? browser.path : undefined;
+const port = APP_PORT;
+/** The tests' own sample server; the preview server tells the app its port (scripts/runtimeConfig.ts). */
+const samplePort = SAMPLE_SERVER_PORT;
 
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: onCI,
-  retries: onCI ? 1 : 0,
+  // No retries anywhere: a test that needs one is a bug to find, not to hide.
+  retries: 0,
   reporter: 'list',
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: onCI ? 'on-first-retry' : 'off',
+    trace: onCI ? 'retain-on-failure' : 'off',
   },
   projects: [
     {
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],
-        // Debian's Chromium: the CI machine cannot download Playwright's own browser builds.
         launchOptions: {
-          executablePath: '/usr/bin/chromium',
+          ...(executablePath === undefined ? {} : { executablePath }),
           args: [
             '--no-sandbox',
             '--disable-background-networking',
@@ -39,13 +44,15 @@ export default defineConfig({
     {
       command: `npx vite preview --port ${port} --strictPort`,
       url: `http://localhost:${port}`,
-      reuseExistingServer: !onCI,
+      env: { WINDOWPANE_SERVER_PORT: String(samplePort) },
+      // Never another process's server: on these ports only this run's servers can answer.
+      reuseExistingServer: false,
       timeout: 60_000,
     },
     {
       command: `npx tsx server/main.ts --port ${samplePort}`,
       url: `http://localhost:${samplePort}/health`,
-      reuseExistingServer: !onCI,
+      reuseExistingServer: false,
       timeout: 60_000,
     },
   ],

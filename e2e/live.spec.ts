@@ -6,12 +6,11 @@ import { DocumentsBar } from './pages/DocumentsBar';
 import { EditorPage } from './pages/EditorPage';
 import { LiveSourcePage } from './pages/LiveSourcePage';
 import { ResultsPage } from './pages/ResultsPage';
+import { OWN_SERVER_PORT, SAMPLE_SERVER_PORT } from './ports';
 import { SampleServerProcess } from './sampleServer';
 
-/** The sample server playwright.config.ts starts beside the app. */
-const SERVER_PORT = 8787;
-/** A server of the reconnect test's own, which it stops and starts again. */
-const OWN_SERVER_PORT = 8791;
+/** The sample server playwright.config.ts starts beside the app, and a server of the reconnect test's own. */
+const SERVER_PORT = SAMPLE_SERVER_PORT;
 
 async function open(page: Page, pipelineJson: string, nodeCount: number): Promise<void> {
   const bar = new DocumentsBar(page);
@@ -38,7 +37,7 @@ test.describe('live data from the sample server', () => {
     await live.paletteStream('payments').dblclick();
     await expect(editor.nodes).toHaveCount(1);
     const url = editor.inspector.getByLabel('URL', { exact: true });
-    await expect(url).toHaveValue(/^ws:\/\/localhost:8787\/streams\/payments\?rate=1000&keys=10&seed=1/);
+    await expect(url).toHaveValue(new RegExp(`^ws://localhost:${SERVER_PORT}/streams/payments\\?rate=1000&keys=10&seed=1`));
     await expect(editor.inspector.getByTestId('stream-picker').getByRole('combobox')).toHaveValue('payments');
     await editor.inspector.getByTestId('stream-picker').getByRole('combobox').selectOption('trades');
     await expect(url).toHaveValue(/\/streams\/trades\?rate=1000/);

@@ -9,6 +9,9 @@ import { build, preview } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 5173);
+// The sample server's port, announced to the app at /windowpane-config.json (scripts/runtimeConfig.ts)
+// by the preview server below, which runs in this process and reads this variable.
+process.env.WINDOWPANE_SERVER_PORT ??= '8787';
 
 // Everything the bundle is made from; examples/ is bundled too.
 const INPUTS = ['src', 'public', 'examples', 'index.html', 'vite.config.ts', 'package.json'];

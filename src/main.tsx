@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { restoreEditor } from './editor/persistence/restoreEditor';
+import { loadRuntimeConfig } from './editor/sampleServer/serverUrl';
 import { createEditorStore } from './editor/store/documentStore';
 import { createRunController } from './editor/run/runController';
 import './app/app.css';
@@ -16,7 +17,8 @@ const run = createRunController({ editor: store });
 
 // The saved work is loaded before the first paint, so the canvas opens on it
 // (and on its viewport) instead of flashing an empty pipeline. Never rejects.
-void restoreEditor(store).then(() => {
+// The runtime config (where the sample server listens) is read at the same time.
+void Promise.all([restoreEditor(store), loadRuntimeConfig()]).then(() => {
   createRoot(container).render(
     <StrictMode>
       <App store={store} run={run} />

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type SampleServer } from '../../../server/createServer';
 import { websocketSourceParamsSchema } from '../../model';
-import { resolveServerBase, streamOfUrl, streamUrl } from './serverUrl';
+import { resolveServerBase, servedServerAddress, streamOfUrl, streamUrl } from './serverUrl';
 import { fetchStreams, liveSourceParams } from './streamCatalog';
 
 describe('resolveServerBase', () => {
@@ -12,6 +12,13 @@ describe('resolveServerBase', () => {
     expect(resolveServerBase(null, 'http://env:7000')).toBe('http://env:7000');
     expect(resolveServerBase('ftp://nope', '')).toBe('http://localhost:8787');
     expect(resolveServerBase(null, undefined)).toBe('http://localhost:8787');
+  });
+
+  it('puts the port the serving process announces before the build variable, after ?server=', () => {
+    expect(resolveServerBase(null, 'http://env:7000', 'http://localhost:9123')).toBe('http://localhost:9123');
+    expect(resolveServerBase('box:9000', 'http://env:7000', 'http://localhost:9123')).toBe('http://box:9000');
+    expect(servedServerAddress(9123, 'localhost')).toBe('http://localhost:9123');
+    expect(servedServerAddress(9123, '::1')).toBe('http://[::1]:9123');
   });
 });
 

@@ -1,0 +1,1 @@
+export declare function installReason(lockPath?: string, installedPath?: string): string | null;
