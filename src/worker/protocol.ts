@@ -103,6 +103,11 @@ export interface NodePreview {
 
 export const PREVIEW_SIZE = 50;
 
+/** A collect sink (no view of its own): the newest rows a drain carries, and what its results table keeps. */
+export const COLLECT_ROWS = 10_000;
+/** A log sink: the newest rows a drain carries, and the lines its log view keeps. */
+export const LOG_ROWS = 1_000;
+
 /** Everything since the previous drain. */
 export interface Frame {
   readonly phase: RunPhase;
