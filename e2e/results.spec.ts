@@ -77,7 +77,12 @@ test.describe('live results', () => {
     await results.preview.getByRole('button', { name: /^Late/ }).click();
     await expect(results.preview.getByRole('button', { name: /^Late/ })).toHaveAttribute('aria-pressed', 'true');
 
-    // A chart node opens its own chart rather than a preview.
+    // A chart node opens its own chart rather than a preview. The inspector that opened with the
+    // first click narrowed the canvas and hides the chart node (at 1280x720): a user fits the view
+    // before clicking it. Clicking it hidden made Playwright scroll React Flow's wrapper, which
+    // React Flow scrolls back at once, so the click raced that and sometimes hit the pane.
+    await editor.fitViewButton.click();
+    await expect(editor.nodeLocator('temperatureChart').locator('.wp-node-title')).toBeInViewport({ ratio: 1 });
     await editor.clickNode('temperatureChart');
     await expect(results.tab('Average temperature')).toHaveAttribute('aria-selected', 'true');
   });

@@ -8,14 +8,10 @@ import type { Batch } from '../engine/batch';
 import type { Row } from '../engine/operators/sinks';
 import type { PlanStep, SinkView } from '../engine/plan/types';
 import { chunkFromBatches, chunkFromRows } from './chunks';
-import type { ResultChunk } from './protocol';
+import { COLLECT_ROWS, LOG_ROWS, type ResultChunk } from './protocol';
 
 /** The most rows of one sink a drain carries: a chart needs every row, but not more than it can draw in a frame. */
 export const MAX_CHUNK_ROWS = 50_000;
-/** A collect sink without a view: what a results table would show. */
-export const COLLECT_ROWS = 10_000;
-/** A log sink's rows (it prints only its first lines anyway). */
-export const LOG_ROWS = 1_000;
 
 /** How many of the newest rows per drain a sink's view keeps. */
 export function capOf(view: SinkView | null): number {

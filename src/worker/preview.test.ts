@@ -20,6 +20,19 @@ describe('the preview tap', () => {
     expect(tap.take()).toBeNull();
   });
 
+  it('names the late port\'s own fields (a window\'s input), apart from those of its results, and the results\' key fields', () => {
+    const tap = createPreviewTap(new Map([['agg', 'win']]), new Map([['win', ['device']]]));
+    const result: Batch = { ...batch(0, 1), columns: { window_start: { type: 'time', values: new Float64Array(1) }, n: { type: 'number', values: Float64Array.of(3) } } };
+    tap.onEmit('win', 'out', result, null);
+    tap.onEmit('win', 'late', batch(5, 2), null);
+    tap.watch('win');
+    const p = tap.take()!;
+    expect(p.fields.map((f) => f.name)).toEqual(['window_start', 'n']);
+    expect(p.lateFields).toEqual([{ name: 't', type: 'time' }]);
+    expect(p.late.map((r) => r.t)).toEqual([5, 6]);
+    expect(p.keyFields).toEqual(['device']);
+  });
+
   it('reads a selection as it was emitted, though the engine reuses its buffer', () => {
     const tap = createPreviewTap(new Map([['agg', 'win']]));
     tap.watch('agg');

@@ -41,8 +41,16 @@ function records(list: readonly Recent[]): PreviewRecord[] {
   return out;
 }
 
-/** `stepOf` maps a node id to the step that emits for it (an aggregate fused into its window emits as the window). */
-export function createPreviewTap(stepOf: ReadonlyMap<string, string>): PreviewTap {
+const fieldsOf = (list: readonly Recent[] | undefined): NodePreview['fields'] => {
+  const last = list?.at(-1)?.batch;
+  return last === undefined ? [] : Object.entries(last.columns).map(([name, c]): { name: string; type: FieldType } => ({ name, type: c.type }));
+};
+
+/**
+ * `stepOf` maps a node id to the step that emits for it (an aggregate fused into its window emits as the window);
+ * `keyFieldsOf` gives a windowed aggregation step's key fields, which with the window bounds tell its revisions apart.
+ */
+export function createPreviewTap(stepOf: ReadonlyMap<string, string>, keyFieldsOf: ReadonlyMap<string, readonly string[]> = new Map()): PreviewTap {
   const recent = new Map<string, Recent[]>();
   let watched: string | null = null;
   let step: string | null = null;
@@ -68,10 +76,17 @@ export function createPreviewTap(stepOf: ReadonlyMap<string, string>): PreviewTa
     take() {
       if (!changed || watched === null || step === null) return null;
       changed = false;
-      const out = recent.get(step) ?? [];
-      const last = out.at(-1)?.batch;
-      const fields = last === undefined ? [] : Object.entries(last.columns).map(([name, c]): { name: string; type: FieldType } => ({ name, type: c.type }));
-      return { nodeId: watched, fields, out: records(out), late: records(recent.get(`${step}:late`) ?? []) };
+      const out = recent.get(step);
+      const late = recent.get(`${step}:late`);
+      // Late events are the window's input, not its results: they have fields of their own.
+      return {
+        nodeId: watched,
+        fields: fieldsOf(out),
+        out: records(out ?? []),
+        lateFields: fieldsOf(late),
+        late: records(late ?? []),
+        keyFields: keyFieldsOf.get(step) ?? [],
+      };
     },
   };
 }

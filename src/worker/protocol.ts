@@ -97,11 +97,20 @@ export interface NodePreview {
   readonly fields: readonly { readonly name: string; readonly type: FieldType }[];
   /** Up to PREVIEW_SIZE records from its `out` port. */
   readonly out: readonly PreviewRecord[];
+  /** The fields of its `late` records: a window's input fields, not those of its results. */
+  readonly lateFields: NodePreview['fields'];
   /** Up to PREVIEW_SIZE records from its `late` port (windows only; empty otherwise). */
   readonly late: readonly PreviewRecord[];
+  /** Of windowed results, the key fields that with window_start and window_end tell a result's revisions apart; else empty. */
+  readonly keyFields: readonly string[];
 }
 
 export const PREVIEW_SIZE = 50;
+
+/** A collect sink (no view of its own): the newest rows a drain carries, and what its results table keeps. */
+export const COLLECT_ROWS = 10_000;
+/** A log sink: the newest rows a drain carries, and the lines its log view keeps. */
+export const LOG_ROWS = 1_000;
 
 /** Everything since the previous drain. */
 export interface Frame {

@@ -45,8 +45,13 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   const { plan } = compiled;
   const outputs = createOutputs(plan.steps);
   const stepOf = new Map<string, string>();
-  for (const s of plan.steps) if (s.type === 'windowAggregate') stepOf.set(s.aggregateId, s.nodeId);
-  const preview = createPreviewTap(stepOf);
+  const keyFieldsOf = new Map<string, string[]>();
+  for (const s of plan.steps) {
+    if (s.type !== 'windowAggregate') continue;
+    stepOf.set(s.aggregateId, s.nodeId);
+    keyFieldsOf.set(s.nodeId, s.keyFields.map((f) => f.name));
+  }
+  const preview = createPreviewTap(stepOf, keyFieldsOf);
   preview.watch(watched);
   const lateRows = new Map<string, number>();
   const gate: PaceGate = { free: false };

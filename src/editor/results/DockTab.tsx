@@ -1,11 +1,11 @@
 import { KindIcon } from '../canvas/KindIcon';
+import type { ViewedSinkKind } from './sinkViews';
 
-type TabIcon = 'problems' | 'chart' | 'table' | 'preview';
-
-const KIND_OF: Record<Exclude<TabIcon, 'problems' | 'preview'>, string> = { chart: 'sink.chart', table: 'sink.table' };
+/** The problems, the preview, or the node kind of a sink whose view the tab shows. */
+type TabIcon = 'problems' | 'preview' | ViewedSinkKind;
 
 function Icon({ icon }: { icon: TabIcon }) {
-  if (icon === 'chart' || icon === 'table') return <KindIcon kind={KIND_OF[icon]} size={14} />;
+  if (icon !== 'problems' && icon !== 'preview') return <KindIcon kind={icon} size={14} />;
   if (icon === 'preview') {
     return <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" fill="none" stroke="currentColor" strokeWidth="2" /><circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" strokeWidth="2" /></svg>;
   }

@@ -50,8 +50,9 @@ export function NodePreviewPanel({ nodeId }: { nodeId: string }) {
         )}
       </header>
       <PreviewTable
-        fields={mine?.fields ?? []}
+        fields={mine === null ? [] : shown === 'out' ? mine.fields : mine.lateFields}
         records={records}
+        keyFields={shown === 'out' ? (mine?.keyFields ?? []) : []}
         label={shown === 'late' ? `Late events of ${title}` : `Records leaving ${title}`}
         empty={shown === 'late' && mine !== null ? 'No late events: every event so far arrived before its windows closed.' : waiting}
       />

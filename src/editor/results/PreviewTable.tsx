@@ -1,23 +1,44 @@
+import { REVISION_FIELD } from '../../charts/cells';
 import { formatCell } from '../../charts/format';
 import type { NodePreview, PreviewRecord } from '../../worker/protocol';
+import { revisionMarks, type RevisionMark } from './previewRevisions';
+
+const ROW_CLASS = { revised: 'is-revised', superseded: 'is-superseded' } as const;
+const ROW_TITLE = {
+  revised: 'A revision: late events updated this window',
+  superseded: 'Superseded: a later revision of this window replaced it',
+} as const;
+
+const rowClass = (mark: RevisionMark): string | undefined => (mark === null ? undefined : ROW_CLASS[mark]);
 
 /**
  * Records as a small table, newest first, one column per field, times as
- * UTC date-times. At most PREVIEW_SIZE rows, so no virtualisation.
+ * UTC date-times. At most PREVIEW_SIZE rows, so no virtualisation. Windowed
+ * results are marked as the live table marks them (revisions highlighted,
+ * the rows they replaced struck through), their revision column first, where it is seen.
  */
-export function PreviewTable({ fields, records, label, empty }: { fields: NodePreview['fields']; records: readonly PreviewRecord[]; label: string; empty: string }) {
+export function PreviewTable({ fields, records, keyFields, label, empty }: {
+  fields: NodePreview['fields'];
+  records: readonly PreviewRecord[];
+  keyFields: readonly string[];
+  label: string;
+  empty: string;
+}) {
   if (records.length === 0) return <p className="wp-preview-empty">{empty}</p>;
-  const newestFirst = [...records].reverse();
+  const marks = revisionMarks(records, keyFields);
+  const newestFirst = records.map((record, i) => ({ record, mark: marks[i]!, seq: i })).reverse();
+  const revision = fields.find((f) => f.name === REVISION_FIELD);
+  const columns = revision === undefined ? fields : [revision, ...fields.filter((f) => f !== revision)];
   return (
     <div className="wp-preview-scroll">
       <table className="wp-preview-table" aria-label={label} data-testid="preview-table" data-rows={records.length}>
         <thead>
-          <tr>{fields.map((f) => <th key={f.name} scope="col" className={f.type === 'string' ? '' : 'is-numeric'}>{f.name}<span className="wp-preview-type">{f.type}</span></th>)}</tr>
+          <tr>{columns.map((f) => <th key={f.name} scope="col" className={f.type === 'string' ? '' : 'is-numeric'}>{f.name}<span className="wp-preview-type">{f.type}</span></th>)}</tr>
         </thead>
         <tbody>
-          {newestFirst.map((record, i) => (
-            <tr key={records.length - i}>
-              {fields.map((f) => <td key={f.name} className={f.type === 'string' ? '' : 'is-numeric'}>{formatCell(record[f.name], f.type)}</td>)}
+          {newestFirst.map(({ record, mark, seq }) => (
+            <tr key={seq} className={rowClass(mark)} title={mark === null ? undefined : ROW_TITLE[mark]} data-mark={mark ?? undefined}>
+              {columns.map((f) => <td key={f.name} className={f.type === 'string' ? '' : 'is-numeric'}>{formatCell(record[f.name], f.type)}</td>)}
             </tr>
           ))}
         </tbody>

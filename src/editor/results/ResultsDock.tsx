@@ -49,7 +49,7 @@ export function ResultsDock() {
       )}
       <div className="wp-dock-tabs" role="tablist" aria-label="Results dock" onKeyDown={onTabKey}>
         <DockTab {...tab(PROBLEMS_TAB)} icon="problems" label="Problems" alert={problemCount > 0} />
-        {views.map((v) => <DockTab key={v.id} {...tab(sinkTab(v.id))} icon={v.kind} label={v.title} />)}
+        {views.map((v) => <DockTab key={v.id} {...tab(sinkTab(v.id))} icon={v.nodeKind} label={v.title} />)}
         {previewNode !== null && <DockTab {...tab(PREVIEW_TAB)} icon="preview" label={`Preview: ${previewTitle}`} />}
         <button
           type="button"

@@ -1,14 +1,19 @@
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { ChartBuffer } from '../../charts/chartBuffer';
+import { LogBuffer } from '../../charts/logBuffer';
 import { TableBuffer } from '../../charts/tableBuffer';
 import { analyseDocument } from '../analysis/analyse';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { useRunControllerOrNull } from '../run/RunProvider';
+import { LOG_ROWS } from '../../worker/protocol';
 import { sinkViewsOf, viewSignature, type SinkViewSpec } from './sinkViews';
 
-/** A sink's live buffer: what its chart or table (and the chart node's preview) draw from. */
-export type SinkBuffer = { readonly kind: 'chart'; readonly buffer: ChartBuffer } | { readonly kind: 'table'; readonly buffer: TableBuffer };
+/** A sink's live buffer: what its chart, table or log (and the chart node's preview) draw from. */
+export type SinkBuffer =
+  | { readonly kind: 'chart'; readonly buffer: ChartBuffer }
+  | { readonly kind: 'table'; readonly buffer: TableBuffer }
+  | { readonly kind: 'log'; readonly buffer: LogBuffer };
 
 interface Registry {
   readonly views: readonly SinkViewSpec[];
@@ -21,11 +26,12 @@ const documentOf = (s: EditorState) => s.doc;
 
 function bufferFor(view: SinkViewSpec): SinkBuffer | null {
   if (view.kind === 'table') return { kind: 'table', buffer: new TableBuffer(view.maxRows, view.keyFields) };
+  if (view.kind === 'log') return { kind: 'log', buffer: new LogBuffer(LOG_ROWS, new Set(view.timeFields)) };
   return view.chart === null ? null : { kind: 'chart', buffer: new ChartBuffer(view.chart) };
 }
 
 /**
- * Keeps one buffer per chart and table sink of the document, fed from the
+ * Keeps one buffer per sink of the document with a view (chart, table, collect, log), fed from the
  * results bus whether or not its tab is showing, and cleared when a new run
  * starts. A buffer is kept across edits that leave its view's settings alone.
  */
@@ -61,12 +67,12 @@ export function SinkBuffersProvider({ children }: { children: ReactNode }) {
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
 
-/** The chart and table sinks of the document, in document order. */
+/** The sinks of the document with a view in the dock, in document order. */
 export function useSinkViews(): readonly SinkViewSpec[] {
   return useContext(RegistryContext).views;
 }
 
-/** The live buffer of sink `id`, if it is a chart or table whose settings can be read. */
+/** The live buffer of sink `id`, if it has a view whose settings can be read. */
 export function useSinkBuffer(id: string): SinkBuffer | undefined {
   return useContext(RegistryContext).buffers.get(id);
 }

@@ -1,10 +1,11 @@
 import { memo } from 'react';
 import { LiveChart } from '../../charts/LiveChart';
+import { LiveLog } from '../../charts/LiveLog';
 import { LiveTable } from '../../charts/LiveTable';
 import { useSinkBuffer } from './SinkBuffers';
 import type { SinkViewSpec } from './sinkViews';
 
-/** A chart or table sink's live view in the results dock. */
+/** A sink's live view in the results dock: its chart, its table (a collect sink's too) or its log. */
 export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkViewSpec }) {
   const sink = useSinkBuffer(view.id);
   return (
@@ -13,6 +14,8 @@ export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkV
         <p className="wp-preview-empty">This chart cannot draw until its settings are fixed: see the problems.</p>
       ) : sink.kind === 'chart' ? (
         <LiveChart buffer={sink.buffer} label={`Chart of ${view.title}`} />
+      ) : sink.kind === 'log' ? (
+        <LiveLog buffer={sink.buffer} label={`Log of ${view.title}`} limit={view.kind === 'log' ? view.limit : 0} />
       ) : (
         <LiveTable buffer={sink.buffer} label={`Table of ${view.title}`} fileName={view.title.replace(/[^\w.-]+/g, '-')} />
       )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseDocument } from '../analysis/analyse';
 import type { EditorDocument } from '../store/types';
+import { COLLECT_ROWS } from '../../worker/protocol';
 import { sinkViewsOf, viewSignature } from './sinkViews';
 
 const at = { x: 0, y: 0 };
@@ -28,10 +29,23 @@ describe('sinkViewsOf', () => {
     const d = doc({ y: 'avg_t' });
     const [chart, table] = sinkViewsOf(d, analyseDocument(d));
     expect(chart).toEqual({
-      kind: 'chart', id: 'chart', title: 'Temperatures',
+      kind: 'chart', id: 'chart', title: 'Temperatures', nodeKind: 'sink.chart',
       chart: { type: 'chart', chart: 'line', x: 'windowEnd', y: 'avg_t', series: ['device'], topKeys: 5, timeRangeMs: 300_000 },
     });
-    expect(table).toEqual({ kind: 'table', id: 'table', title: 'table', maxRows: 500, keyFields: ['device'] });
+    expect(table).toEqual({ kind: 'table', id: 'table', title: 'table', nodeKind: 'sink.table', maxRows: 500, keyFields: ['device'] });
+  });
+
+  it('shows a collect sink as a table of what the worker sends of it, and a log sink as a log that knows its times', () => {
+    const base = doc({ y: 'avg_t' });
+    const d: EditorDocument = {
+      ...base,
+      nodes: [...base.nodes, { id: 'all', kind: 'sink.collect', position: at, params: {} }, { id: 'raw', kind: 'sink.log', name: 'Raw', position: at, params: { limit: 5 } }],
+      edges: [...base.edges, { id: 'e6', from: 'agg', to: 'all', fromPort: 'out', toPort: 'in' }, { id: 'e7', from: 'src', to: 'raw', fromPort: 'out', toPort: 'in' }],
+    };
+    const views = sinkViewsOf(d, analyseDocument(d));
+    expect(views.map((v) => v.id)).toEqual(['chart', 'table', 'all', 'raw']);
+    expect(views[2]).toEqual({ kind: 'table', id: 'all', title: 'all', nodeKind: 'sink.collect', maxRows: COLLECT_ROWS, keyFields: ['device'] });
+    expect(views[3]).toEqual({ kind: 'log', id: 'raw', title: 'Raw', nodeKind: 'sink.log', limit: 5, timeFields: ['ts'] });
   });
 
   it('keeps explicit series and gives no chart while the params cannot be read', () => {

@@ -1,18 +1,30 @@
-import { chartSinkParamsSchema, parseDuration, tableSinkParamsSchema } from '../../model';
+import { chartSinkParamsSchema, logSinkParamsSchema, parseDuration, tableSinkParamsSchema } from '../../model';
 import type { ChartSpec } from '../../charts/types';
+import { COLLECT_ROWS, LOG_ROWS } from '../../worker/protocol';
 import type { Analysis } from '../analysis/analyse';
 import type { EditorDocument, EditorNode } from '../store/types';
 
-/** A chart or table sink of the document and how its view is set up; `problem` when its params cannot be read yet. */
+/** The sink kinds that show what they receive in the results dock. */
+export type ViewedSinkKind = 'sink.chart' | 'sink.table' | 'sink.collect' | 'sink.log';
+
+/**
+ * A sink of the document and how its view in the dock is set up: a chart
+ * (null while its params cannot be read), a table (a table sink, or a collect
+ * sink's results), or a log.
+ */
 export type SinkViewSpec =
-  | { readonly kind: 'chart'; readonly id: string; readonly title: string; readonly chart: ChartSpec | null }
-  | { readonly kind: 'table'; readonly id: string; readonly title: string; readonly maxRows: number; readonly keyFields: readonly string[] };
+  | { readonly kind: 'chart'; readonly id: string; readonly title: string; readonly nodeKind: 'sink.chart'; readonly chart: ChartSpec | null }
+  | { readonly kind: 'table'; readonly id: string; readonly title: string; readonly nodeKind: 'sink.table' | 'sink.collect'; readonly maxRows: number; readonly keyFields: readonly string[] }
+  | { readonly kind: 'log'; readonly id: string; readonly title: string; readonly nodeKind: 'sink.log'; readonly limit: number; readonly timeFields: readonly string[] };
+
+function inputSchemaOf(node: EditorNode, doc: EditorDocument, analysis: Analysis) {
+  const edge = doc.edges.find((e) => e.to === node.id);
+  return edge === undefined ? undefined : analysis.edgeSchemas.get(edge.id);
+}
 
 /** The key fields of the aggregate feeding `node` (a chart's default series, a table's revision identity). */
 function groupFieldsInto(node: EditorNode, doc: EditorDocument, analysis: Analysis): string[] {
-  const edge = doc.edges.find((e) => e.to === node.id);
-  const schema = edge === undefined ? undefined : analysis.edgeSchemas.get(edge.id);
-  return (schema?.groupFields ?? []).map((f) => f.name);
+  return (inputSchemaOf(node, doc, analysis)?.groupFields ?? []).map((f) => f.name);
 }
 
 /**
@@ -29,16 +41,28 @@ function chartSpecOf(node: EditorNode, doc: EditorDocument, analysis: Analysis):
   return { type: 'chart', chart: p.chart, x: p.x, y: p.y, series, topKeys: p.topKeys, timeRangeMs };
 }
 
-/** Every chart and table sink of the document, in document order. */
+/**
+ * Every sink of the document with a view, in document order: charts, tables,
+ * collect sinks (as tables of the newest COLLECT_ROWS results, what the worker
+ * sends of them) and logs.
+ */
 export function sinkViewsOf(doc: EditorDocument, analysis: Analysis): SinkViewSpec[] {
   const views: SinkViewSpec[] = [];
   for (const node of doc.nodes) {
     const title = node.name ?? node.id;
-    if (node.kind === 'sink.chart') views.push({ kind: 'chart', id: node.id, title, chart: chartSpecOf(node, doc, analysis) });
+    const { id } = node;
+    if (node.kind === 'sink.chart') views.push({ kind: 'chart', id, title, nodeKind: node.kind, chart: chartSpecOf(node, doc, analysis) });
     else if (node.kind === 'sink.table') {
       const parsed = tableSinkParamsSchema.safeParse(node.params);
       const maxRows = parsed.success ? parsed.data.maxRows : 100_000;
-      views.push({ kind: 'table', id: node.id, title, maxRows, keyFields: groupFieldsInto(node, doc, analysis) });
+      views.push({ kind: 'table', id, title, nodeKind: node.kind, maxRows, keyFields: groupFieldsInto(node, doc, analysis) });
+    } else if (node.kind === 'sink.collect') {
+      views.push({ kind: 'table', id, title, nodeKind: node.kind, maxRows: COLLECT_ROWS, keyFields: groupFieldsInto(node, doc, analysis) });
+    } else if (node.kind === 'sink.log') {
+      const parsed = logSinkParamsSchema.safeParse(node.params);
+      // Log rows reach the page as plain values: the input's schema says which numbers are times.
+      const timeFields = (inputSchemaOf(node, doc, analysis)?.fields ?? []).filter((f) => f.type === 'time').map((f) => f.name);
+      views.push({ kind: 'log', id, title, nodeKind: node.kind, limit: parsed.success ? parsed.data.limit : LOG_ROWS, timeFields });
     }
   }
   return views;
@@ -46,5 +70,7 @@ export function sinkViewsOf(doc: EditorDocument, analysis: Analysis): SinkViewSp
 
 /** A string that changes exactly when a view must start a new buffer. */
 export function viewSignature(view: SinkViewSpec): string {
-  return JSON.stringify(view.kind === 'chart' ? view.chart : [view.maxRows, view.keyFields]);
+  if (view.kind === 'chart') return JSON.stringify(view.chart);
+  if (view.kind === 'log') return JSON.stringify(view.timeFields);
+  return JSON.stringify([view.maxRows, view.keyFields]);
 }

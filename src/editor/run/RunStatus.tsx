@@ -1,14 +1,16 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
+import { countedSinks, resultsOnce, resultsPerSink, type CountedSink } from '../results/resultCount';
 import { useRun } from './RunProvider';
-import { eventsFrom, rowsInto, selectDiagnostics, selectFailure, selectLoadProblems, selectPhase, selectWorkerError } from './selectors';
+import { eventsFrom, selectDiagnostics, selectFailure, selectLoadProblems, selectPhase, selectWorkerError } from './selectors';
 
 const PHASE_TEXT = { idle: 'Idle', running: 'Running', paused: 'Paused', finished: 'Finished', failed: 'Failed' } as const;
 
 const sourceIds = (s: EditorState): string[] => s.doc.nodes.filter((n) => n.kind.startsWith('source.')).map((n) => n.id);
-const sinkIds = (s: EditorState): string[] => s.doc.nodes.filter((n) => n.kind.startsWith('sink.')).map((n) => n.id);
+// A string, so the selector's answer compares equal while the sinks and their inputs stay the same.
+const sinksKey = (s: EditorState): string => JSON.stringify(countedSinks(s.doc));
 const nodeNames = (s: EditorState): Record<string, string> => Object.fromEntries(s.doc.nodes.map((n) => [n.id, n.name ?? n.id]));
 
 // One formatter: toLocaleString builds a new one on every call, which showed in profiles at 10 updates a second.
@@ -27,10 +29,12 @@ export function RunStatus() {
   const workerError = useRun(selectWorkerError);
   const notes = useRun(selectDiagnostics);
   const sources = useEditor(useShallow(sourceIds));
-  const sinks = useEditor(useShallow(sinkIds));
+  const sinksJson = useEditor(sinksKey);
+  const sinks = useMemo(() => JSON.parse(sinksJson) as CountedSink[], [sinksJson]);
   const names = useEditor(useShallow(nodeNames));
   const events = useRun(useCallback((s) => eventsFrom(s, sources), [sources]));
-  const results = useRun(useCallback((s) => rowsInto(s, sinks), [sinks]));
+  const results = useRun(useCallback((s) => resultsOnce(s, sinks), [sinks]));
+  const perSink = useRun(useCallback((s) => resultsPerSink(s, sinks, count), [sinks]));
 
   let text: string = PHASE_TEXT[phase];
   if (phase === 'failed' && failure !== null) text = `Failed: ${failure.nodeId === null ? '' : `${names[failure.nodeId] ?? failure.nodeId}: `}${failure.message}`;
@@ -51,7 +55,7 @@ export function RunStatus() {
       )}
       {phase !== 'idle' && (
         <span className="wp-run-figures">
-          {count(events)} events · {count(results)} results
+          {count(events)} events · <span data-testid="run-results" title={`Each result counted once, however many sinks show it. By sink:\n${perSink}`}>{count(results)} results</span>
         </span>
       )}
     </div>

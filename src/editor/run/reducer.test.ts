@@ -23,7 +23,7 @@ describe('the run reducer', () => {
 
   it('clears the figures, preview and notes of the previous run when the run id changes', () => {
     let s = runReducer(initialRunState, { type: 'watch', nodeId: 'n' });
-    s = runReducer(s, { type: 'frame', frame: frame({ metrics, preview: { nodeId: 'n', fields: [], out: [], late: [] }, diagnostics: [{ nodeId: 'f', message: 'line 2' }] }) });
+    s = runReducer(s, { type: 'frame', frame: frame({ metrics, preview: { nodeId: 'n', fields: [], out: [], lateFields: [], late: [], keyFields: [] }, diagnostics: [{ nodeId: 'f', message: 'line 2' }] }) });
     expect(s.preview).not.toBeNull();
     s = runReducer(s, { type: 'loaded', runId: 2 });
     expect(s).toMatchObject({ runId: 2, metrics: null, preview: null, diagnostics: [], watchedNodeId: 'n' });
@@ -56,7 +56,7 @@ describe('the run reducer', () => {
 
   it('drops a preview of a node no longer watched, and ignores repeated speed and watch actions', () => {
     let s = runReducer(initialRunState, { type: 'watch', nodeId: 'a' });
-    s = runReducer(s, { type: 'frame', frame: frame({ preview: { nodeId: 'b', fields: [], out: [], late: [] } }) });
+    s = runReducer(s, { type: 'frame', frame: frame({ preview: { nodeId: 'b', fields: [], out: [], lateFields: [], late: [], keyFields: [] } }) });
     expect(s.preview).toBeNull();
     expect(runReducer(s, { type: 'watch', nodeId: 'a' })).toBe(s);
     expect(runReducer(s, { type: 'speed', speed: 1 })).toBe(s);

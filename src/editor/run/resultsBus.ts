@@ -1,14 +1,16 @@
 /**
  * The results bus: chunks of each sink go straight to the views that
- * subscribed to it (charts, tables), never through React state. A new run
- * id first tells every view to clear its buffers.
+ * subscribed to it (charts, tables, logs), never through React state. A new
+ * run first tells every view to clear its buffers, once it moves: Stop
+ * reloads the worker (a new run id, idle) and the last run's results stay in
+ * view until the next Run or Step.
  */
-import type { ResultChunk } from '../../worker/protocol';
+import type { ResultChunk, RunPhase } from '../../worker/protocol';
 import type { ResultListener, ResultsBus } from './types';
 
 export interface ResultsPublisher extends ResultsBus {
-  /** Delivers one frame's chunks of run `runId`, resetting the views first when the run is new. */
-  publish(runId: number, chunks: readonly ResultChunk[]): void;
+  /** Delivers one frame's chunks of run `runId`, resetting the views first when the run is new and has started. */
+  publish(runId: number, phase: RunPhase, chunks: readonly ResultChunk[]): void;
 }
 
 /** One view that throws must not stop the others, nor the drain loop. */
@@ -39,8 +41,9 @@ export function createResultsBus(): ResultsPublisher {
       resets.add(listener);
       return () => resets.delete(listener);
     },
-    publish(runId, chunks) {
-      if (runId !== current) {
+    publish(runId, phase, chunks) {
+      // An idle run that has delivered nothing is a stopped one waiting: the views keep what they show.
+      if (runId !== current && (phase !== 'idle' || chunks.length > 0)) {
         current = runId;
         for (const reset of [...resets]) safely(() => reset(runId));
       }

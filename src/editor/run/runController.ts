@@ -72,7 +72,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
     drain: () => worker().api.drain(),
     onFrame(answer) {
       const frame = runIdBase === 0 ? answer : { ...answer, runId: answer.runId + runIdBase };
-      results.publish(frame.runId, frame.outputs);
+      results.publish(frame.runId, frame.phase, frame.outputs);
       dispatch({ type: 'frame', frame });
     },
     onError: (error) => console.error('Draining the pipeline worker failed:', error),
