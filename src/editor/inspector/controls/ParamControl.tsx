@@ -59,7 +59,7 @@ function ListEditor(props: ControlProps & { readonly context: ParamContext }) {
     const list = fresh();
     const row = list[index];
     if (row === undefined) return;
-    props.commit(list.map((r, i) => (i === index ? changeRow(path, row, key, value, fields) : r)));
+    props.commit(list.map((r, i) => (i === index ? changeRow(path, row, key, value, fields, list.filter((_, j) => j !== index)) : r)));
   };
   const claimed = new Set<Problem>();
   const cards = rows.map((row, index) => {
