@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { paramLabel, rowNoun } from '../labels';
 import { changeRow, fnAccepts, itemShown, newRow, type Row } from '../listRows';
 import { problemText, rowProblems, sentence } from '../problemPaths';
+import type { Field } from '../../../engine/batch';
 import type { Problem } from '../../../model';
 import { EnumSelect, Checkbox, FieldPicker, FixedValue, KeyFieldsPicker } from './ChoiceControls';
 import { ExpressionInput } from './ExpressionInput';
@@ -22,6 +23,11 @@ export interface ParamContext {
   readonly loadFile: (text: string, fileName: string) => void;
 }
 
+/** Params whose picker offers only some fields: a chart plots numbers (and times). */
+const ACCEPTS: ReadonlyMap<string, (field: Field) => boolean> = new Map([
+  ['sink.chart.y', (f: Field) => f.type === 'number' || f.type === 'time'],
+]);
+
 /** The control for a param, chosen by its spec. */
 export function ParamControl(props: ControlProps & { readonly context: ParamContext }): ReactNode {
   const { context, ...control } = props;
@@ -31,7 +37,10 @@ export function ParamControl(props: ControlProps & { readonly context: ParamCont
     case 'enum': return <EnumSelect {...control} />;
     case 'boolean': return <Checkbox {...control} />;
     case 'fixed': return <FixedValue {...control} />;
-    case 'field': return <FieldPicker {...control} />;
+    case 'field': {
+      const accepts = control.accepts ?? ACCEPTS.get(control.path);
+      return <FieldPicker {...control} {...(accepts === undefined ? {} : { accepts })} />;
+    }
     case 'fields': return <KeyFieldsPicker {...control} keyNames={context.keyNames} />;
     case 'expression': return <ExpressionInput {...control} />;
     case 'longText': return <FileDataControl {...control} onLoad={context.loadFile} />;
