@@ -97,7 +97,7 @@ export function FieldPicker(props: ControlProps) {
  * of an optional list leaves the param out, so its default applies. Without
  * a known input, comma-separated text.
  */
-export function KeyFieldsPicker(props: ControlProps & { readonly keyNames: readonly string[] }) {
+export function KeyFieldsPicker(props: ControlProps & { readonly keyNames: readonly string[]; readonly defaultNames: readonly string[] }) {
   const chosen = Array.isArray(props.value) ? props.value.filter((v): v is string => typeof v === 'string') : [];
   const live = props.value === undefined && !props.spec.required ? null : checkValue(props.spec, chosen);
   const messages = props.problems.length > 0 ? props.problems : live === null ? [] : [`${props.label} ${live}`];
@@ -108,7 +108,7 @@ export function KeyFieldsPicker(props: ControlProps & { readonly keyNames: reado
     const next = on ? [...chosen, name] : chosen.filter((n) => n !== name);
     props.commit(next.length === 0 && !props.spec.required ? undefined : next);
   };
-  const unset = props.spec.required ? 'none yet' : `default: ${props.keyNames.length === 0 ? 'one series' : props.keyNames.join(', ')}`;
+  const unset = props.spec.required ? 'none yet' : `default: ${props.defaultNames.length === 0 ? 'one series' : props.defaultNames.join(', ')}`;
   return (
     <ParamFrame control={props} messages={messages} layout="group" hint={chosen.length === 0 ? unset : `${props.path === 'transform.keyBy.fields' ? 'key' : 'by'}: ${chosen.join(', ')}`}>
       <div className="wp-checklist" id={props.id}>

@@ -15,6 +15,8 @@ import type { ControlProps } from './types';
 export interface ParamContext {
   /** The key fields of the input, marked in pickers. */
   readonly keyNames: readonly string[];
+  /** The fields an aggregate before the node grouped by: what a chart's series are when left out. */
+  readonly groupNames: readonly string[];
   /** The document's problems about this param and below it (list rows), with their paths. */
   readonly problemsBelow: readonly Problem[];
   /** Its JSON path, `nodes[i].params.key`. */
@@ -41,7 +43,7 @@ export function ParamControl(props: ControlProps & { readonly context: ParamCont
       const accepts = control.accepts ?? ACCEPTS.get(control.path);
       return <FieldPicker {...control} {...(accepts === undefined ? {} : { accepts })} />;
     }
-    case 'fields': return <KeyFieldsPicker {...control} keyNames={context.keyNames} />;
+    case 'fields': return <KeyFieldsPicker {...control} keyNames={context.keyNames} defaultNames={context.groupNames} />;
     case 'expression': return <ExpressionInput {...control} />;
     case 'longText': return <FileDataControl {...control} onLoad={context.loadFile} />;
     case 'strings': return <StringsInput {...control} />;
