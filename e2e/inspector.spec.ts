@@ -3,6 +3,7 @@ import { expect, test } from './fixtures';
 import { DocumentsBar } from './pages/DocumentsBar';
 import type { EditorPage } from './pages/EditorPage';
 import { InspectorPanel } from './pages/InspectorPanel';
+import { clickVisibleNode } from './revealNode';
 
 /** A sensor pipeline with a node of every kind the inspector treats specially. */
 const PIPELINE = {
@@ -36,7 +37,7 @@ async function openPipeline(page: Page): Promise<InspectorPanel> {
 }
 
 async function select(editor: EditorPage, inspector: InspectorPanel, id: string): Promise<void> {
-  await editor.clickNode(id);
+  await clickVisibleNode(editor, id);
   await inspector.expectNode(id);
 }
 
@@ -149,8 +150,8 @@ test.describe('inspector', () => {
 
   test('says how many things are selected, and shows the pipeline again when nothing is', async ({ page, editor }) => {
     const inspector = await openPipeline(page);
-    await editor.clickNode('hot');
-    await editor.clickNode('stats', ['ControlOrMeta']);
+    await clickVisibleNode(editor, 'hot');
+    await clickVisibleNode(editor, 'stats', ['ControlOrMeta']);
     await expect(inspector.panel.getByRole('heading', { name: '2 nodes selected' })).toBeVisible();
     await inspector.panel.getByRole('button', { name: /stats/ }).click();
     await inspector.expectNode('stats');

@@ -1,6 +1,6 @@
 import 'uplot/dist/uPlot.min.css';
-import { useEffect, useRef, useState } from 'react';
-import type { ChartBuffer } from './chartBuffer';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { MAX_SHOWN_SERIES, type ChartBuffer } from './chartBuffer';
 import { LivePlot } from './livePlot';
 import { seriesColor } from './palette';
 import './charts.css';
@@ -53,8 +53,37 @@ export function LiveChart({ buffer, label }: { buffer: ChartBuffer; label: strin
             ))}
           </ul>
         )}
+        <HiddenSeries buffer={buffer} />
       </figcaption>
       <div className="wp-live-chart-plot" ref={host} data-testid="live-chart" data-points="0" data-series="0" />
     </figure>
+  );
+}
+
+/**
+ * Says how many keys the chart leaves out (those beyond topKeys) and offers
+ * to draw them, up to MAX_SHOWN_SERIES; a choice of this view, while the
+ * node's topKeys stays what the pipeline says.
+ */
+function HiddenSeries({ buffer }: { buffer: ChartBuffer }) {
+  const subscribe = useCallback((listener: () => void) => buffer.subscribe(listener), [buffer]);
+  const hidden = useSyncExternalStore(subscribe, () => buffer.hiddenKeys());
+  const all = useSyncExternalStore(subscribe, () => buffer.showingAll);
+  const keys = useSyncExternalStore(subscribe, () => buffer.keyCount());
+  const { topKeys } = buffer.spec;
+  if (!all && hidden === 0) return null;
+  if (!all) {
+    return (
+      <span className="wp-live-chart-hidden" role="status">
+        {hidden} more series hidden (topKeys is {topKeys})
+        <button type="button" className="wp-live-chart-show" onClick={() => buffer.showAll(true)}>Show {hidden > MAX_SHOWN_SERIES - topKeys ? `${MAX_SHOWN_SERIES}` : 'all'}</button>
+      </span>
+    );
+  }
+  return (
+    <span className="wp-live-chart-hidden" role="status">
+      {hidden > 0 ? `${keys - hidden} of ${keys} series drawn (at most ${MAX_SHOWN_SERIES})` : `All ${keys} series drawn`}
+      <button type="button" className="wp-live-chart-show" onClick={() => buffer.showAll(false)}>Top {topKeys} only</button>
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChartBuffer, MAX_POINTS_PER_SERIES } from './chartBuffer';
+import { ChartBuffer, MAX_POINTS_PER_SERIES, MAX_SHOWN_SERIES } from './chartBuffer';
 import { chunkOf } from './testing';
 import type { ChartSpec } from './types';
 
@@ -81,5 +81,32 @@ describe('ChartBuffer', () => {
     buffer.clear();
     expect(heard).toBe(2);
     expect(buffer.snapshot()).toMatchObject({ keys: [], points: 0, range: null });
+  });
+});
+
+describe('ChartBuffer, keys beyond topKeys', () => {
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => result(`k${i}`, 10_000, i));
+
+  it('counts the keys it hides, and draws them all when asked, then the top ones again', () => {
+    const buffer = new ChartBuffer(spec);
+    buffer.ingest(chunkOf(keys(5)));
+    expect(buffer.snapshot().keys).toHaveLength(2);
+    expect(buffer.hiddenKeys()).toBe(3);
+    const version = buffer.version;
+    buffer.showAll(true);
+    expect(buffer.version).toBeGreaterThan(version);
+    expect(buffer.snapshot().keys).toEqual(['k0', 'k1', 'k2', 'k3', 'k4']);
+    expect(buffer.hiddenKeys()).toBe(0);
+    buffer.showAll(false);
+    expect(buffer.snapshot().keys).toHaveLength(2);
+    expect(buffer.hiddenKeys()).toBe(3);
+  });
+
+  it('draws at most MAX_SHOWN_SERIES even when showing all', () => {
+    const buffer = new ChartBuffer(spec);
+    buffer.ingest(chunkOf(keys(MAX_SHOWN_SERIES + 7)));
+    buffer.showAll(true);
+    expect(buffer.snapshot().keys).toHaveLength(MAX_SHOWN_SERIES);
+    expect(buffer.hiddenKeys()).toBe(7);
   });
 });

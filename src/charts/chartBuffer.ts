@@ -11,6 +11,9 @@ import type { ChartData, ChartSnapshot, ChartSpec } from './types';
  */
 export const MAX_POINTS_PER_SERIES = 2000;
 
+/** The most series a chart draws when asked to show them all: the most `topKeys` allows. */
+export const MAX_SHOWN_SERIES = 50;
+
 /**
  * The points of one chart sink: one series per key, a window's revision
  * replacing its point, points older than the time range dropped. Fed chunk by
@@ -20,9 +23,36 @@ export class ChartBuffer extends Notifier {
   private series = new Map<string, Series>();
   private newest = -Infinity;
   private nextId = 0;
+  private everyKey = false;
 
   constructor(readonly spec: ChartSpec) {
     super();
+  }
+
+  /** Whether the chart draws every key (up to {@link MAX_SHOWN_SERIES}) rather than its top `topKeys`. */
+  get showingAll(): boolean {
+    return this.everyKey;
+  }
+
+  /** Draws every key, or the top `topKeys` again: a choice of the view, not of the pipeline. */
+  showAll(all: boolean): void {
+    if (all === this.everyKey) return;
+    this.everyKey = all;
+    this.changed();
+  }
+
+  /** How many keys with results the chart leaves out. */
+  hiddenKeys(): number {
+    return Math.max(0, this.series.size - this.drawnAtMost());
+  }
+
+  /** How many keys have results. */
+  keyCount(): number {
+    return this.series.size;
+  }
+
+  private drawnAtMost(): number {
+    return this.everyKey ? Math.max(this.spec.topKeys, MAX_SHOWN_SERIES) : this.spec.topKeys;
   }
 
   ingest(chunk: ResultChunk): void {
@@ -120,10 +150,10 @@ export class ChartBuffer extends Notifier {
     return { keys: top, slots: picked.map((s) => s.slot), data, points, range: [from, this.newest] };
   }
 
-  /** The keys with the most results, at most topKeys of them, in the order they first appeared. */
+  /** The keys with the most results, at most topKeys of them (or every key when asked), in the order they first appeared. */
   topKeys(): string[] {
     const ranked = [...this.series.entries()].sort((a, b) => b[1].results - a[1].results || a[1].slot - b[1].slot);
-    return ranked.slice(0, this.spec.topKeys).sort((a, b) => a[1].slot - b[1].slot).map(([key]) => key);
+    return ranked.slice(0, this.drawnAtMost()).sort((a, b) => a[1].slot - b[1].slot).map(([key]) => key);
   }
 
   private seriesOf(key: string): Series {

@@ -77,7 +77,7 @@ export function NodeInspector({ nodeId }: { readonly nodeId: string }) {
               commit={(v) => setParam(spec.key, v)} current={() => freshParams()?.[spec.key]}
               fields={input?.fields ?? null}
               problems={spec.control === 'list' ? [] : below.map((p) => problemText(node.kind, p.message))}
-              context={{ keyNames: input?.keys?.map((k) => k.name) ?? [], problemsBelow: below, jsonPath, loadFile }}
+              context={{ keyNames: input?.keys?.map((k) => k.name) ?? [], groupNames: input?.groupFields?.map((f) => f.name) ?? [], problemsBelow: below, jsonPath, loadFile }}
             />
           );
         })}

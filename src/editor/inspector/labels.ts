@@ -3,6 +3,8 @@ const LABELS: Readonly<Record<string, string>> = {
   'transform.filter.expr': 'Condition',
   'transform.map.fields': 'Computed fields',
   'transform.keyBy.fields': 'Key fields',
+  'sink.chart.y': 'Y field',
+  'sink.chart.series': 'Series fields',
   maxOutOfOrderness: 'Max out-of-orderness',
   eventTime: 'Event-time field',
   data: 'File text',

@@ -53,3 +53,16 @@ describe('aggregation rows', () => {
     expect(newRow('transform.map.fields', [], [])).toEqual({ name: 'field', expr: '' });
   });
 });
+
+describe('an aggregation\'s name', () => {
+  it('follows its function and field until the user names it', () => {
+    const count = { name: 'count', fn: 'count' };
+    const avg = changeRow(AGG, count, 'fn', 'avg', fields);
+    expect(avg).toEqual({ name: 'avg_temperature', fn: 'avg', field: 'temperature' });
+    expect(changeRow(AGG, avg, 'fn', 'max', fields)).toMatchObject({ name: 'max_temperature' });
+    expect(changeRow(AGG, avg, 'field', 'ts', fields, [{ name: 'x' }])).toMatchObject({ name: 'avg_ts' });
+    expect(changeRow(AGG, avg, 'fn', 'count', fields, [{ name: 'count' }])).toEqual({ name: 'count2', fn: 'count' });
+    const named = changeRow(AGG, avg, 'name', 'mean', fields);
+    expect(changeRow(AGG, named, 'fn', 'max', fields)).toMatchObject({ name: 'mean', fn: 'max' });
+  });
+});

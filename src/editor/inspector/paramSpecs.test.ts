@@ -44,6 +44,8 @@ describe('paramSpecs', () => {
     expect(spec('transform.filter', 'expr')).toMatchObject({ control: 'expression', boolean: true });
     expect(spec('transform.keyBy', 'fields')).toMatchObject({ control: 'fields', minItems: 1 });
     expect(spec('source.file', 'eventTime').control).toBe('field');
+    expect(spec('sink.chart', 'y')).toMatchObject({ control: 'field', required: true });
+    expect(spec('sink.chart', 'series')).toMatchObject({ control: 'fields', required: false });
     const map = spec('transform.map', 'fields');
     expect(map.control === 'list' && map.item.map((s) => [s.key, s.control])).toEqual([['name', 'text'], ['expr', 'expression']]);
     const aggregations = spec('aggregate', 'aggregations');

@@ -49,6 +49,8 @@ const BY_NAME: Readonly<Record<string, 'field' | 'fields' | 'expression' | 'filt
   'transform.map.fields.expr': 'expression',
   'transform.keyBy.fields': 'fields',
   'aggregate.aggregations.field': 'field',
+  'sink.chart.y': 'field',
+  'sink.chart.series': 'fields',
 };
 
 /** zod keeps ints' implicit bounds at the safe-integer limits; they are not worth showing. */

@@ -10,15 +10,20 @@ const KIND = 'source.websocket';
 /**
  * The sample server's streams as palette entries under Sources: each adds a
  * WebSocket source already pointed at the stream, with its fields declared.
- * While the server is away, one quiet line says so.
+ * While the server is away, one quiet line says so, with a button to look again at once.
  */
 export function LiveStreams({ query, onAdd }: { readonly query: string; readonly onAdd: (title: string, params: Record<string, unknown>) => void }) {
-  const { base, status, streams } = useSampleStreams();
+  const { base, status, streams, checkNow } = useSampleStreams();
   const q = query.trim().toLowerCase();
   const shown = streams.filter((s) => q === '' || `live: ${s.name}`.includes(q) || 'websocket'.includes(q));
   if (status === 'offline') {
     if (q !== '') return null;
-    return <p className="wp-palette-offline" data-testid="sample-server-offline" title={`No answer from ${base}/api/streams. Start it with npm run server (npm start runs it too); ?server= in the address picks another one.`}>Sample server offline</p>;
+    return (
+      <p className="wp-palette-offline" data-testid="sample-server-offline" title={`No answer from ${base}/api/streams. Start it with npm run server (npm start runs it too); ?server= in the address picks another one. The app looks again now and then, and when you come back to this window.`}>
+        Sample server offline{' '}
+        <button type="button" className="wp-link-button wp-palette-recheck" onClick={checkNow}>Check again</button>
+      </p>
+    );
   }
   const add = (stream: ServerStream): void => onAdd(`Live: ${stream.name}`, liveSourceParams(base, stream));
   const onDragStart = (event: DragEvent<HTMLButtonElement>, stream: ServerStream): void => {

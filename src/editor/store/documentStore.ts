@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { checkConnection } from './connections';
 import { freshEdgeId, freshNodeId, starterParams } from './nodeDefaults';
+import { followRenames, renamedOutputs } from './outputRenames';
 import type { ConnectionAttempt, EditorDocument, EditorEdge, EditorNode, Selection, Viewport } from './types';
 
 export interface EditorState {
@@ -13,6 +14,10 @@ export interface EditorState {
   /** Moves nodes; call with `final: false` while dragging and `true` on drop, so one drag is one undo step. */
   moveNodes(positions: ReadonlyMap<string, { x: number; y: number }>, final: boolean): void;
   connect(attempt: ConnectionAttempt): { ok: true; edgeId: string } | { ok: false; reason: string };
+  /**
+   * Replaces a node's params. Renaming an aggregate's output field renames it
+   * in the nodes after it that read it (a chart's y), in the same undo step.
+   */
   setParams(nodeId: string, params: Readonly<Record<string, unknown>>): void;
   renameNode(nodeId: string, name: string): void;
   renameDocument(name: string): void;
@@ -79,7 +84,13 @@ export function createEditorStore(initial: Partial<Pick<EditorState, 'doc' | 'se
             return { ok: true, edgeId };
           },
           setParams(nodeId, params) {
-            update((doc) => ({ ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, params } : n)) }));
+            update((doc) => {
+              const node = doc.nodes.find((n) => n.id === nodeId);
+              if (node === undefined) return doc;
+              const renames = renamedOutputs(node.kind, node.params, params);
+              const next = { ...doc, nodes: doc.nodes.map((n) => (n.id === nodeId ? { ...n, params } : n)) };
+              return followRenames(next, nodeId, renames);
+            });
           },
           renameNode(nodeId, name) {
             update((doc) => ({

@@ -91,27 +91,34 @@ export function FieldPicker(props: ControlProps) {
 }
 
 /**
- * The key fields of a keyBy, ticked from the fields reaching it; the key
- * keeps the order they were ticked in. Without a known input, comma-separated text.
+ * Fields ticked from those reaching the node (a keyBy's key, a chart's
+ * series), kept in the order they were ticked in. A ticked field that no
+ * longer arrives stays listed, marked, with its problem. Unticking the last
+ * of an optional list leaves the param out, so its default applies. Without
+ * a known input, comma-separated text.
  */
-export function KeyFieldsPicker(props: ControlProps & { readonly keyNames: readonly string[] }) {
+export function KeyFieldsPicker(props: ControlProps & { readonly keyNames: readonly string[]; readonly defaultNames: readonly string[] }) {
   const chosen = Array.isArray(props.value) ? props.value.filter((v): v is string => typeof v === 'string') : [];
-  const live = checkValue(props.spec, chosen);
+  const live = props.value === undefined && !props.spec.required ? null : checkValue(props.spec, chosen);
   const messages = props.problems.length > 0 ? props.problems : live === null ? [] : [`${props.label} ${live}`];
   if (props.fields === null) return <StringsInput {...props} />;
   const fields = props.fields;
   const strays = chosen.filter((name) => !fields.some((f) => f.name === name));
-  const toggle = (name: string, on: boolean) => props.commit(on ? [...chosen, name] : chosen.filter((n) => n !== name));
+  const toggle = (name: string, on: boolean) => {
+    const next = on ? [...chosen, name] : chosen.filter((n) => n !== name);
+    props.commit(next.length === 0 && !props.spec.required ? undefined : next);
+  };
+  const unset = props.spec.required ? 'none yet' : `default: ${props.defaultNames.length === 0 ? 'one series' : props.defaultNames.join(', ')}`;
   return (
-    <ParamFrame control={props} messages={messages} layout="group" hint={chosen.length === 0 ? 'none yet' : `key: ${chosen.join(', ')}`}>
+    <ParamFrame control={props} messages={messages} layout="group" hint={chosen.length === 0 ? unset : `${props.path === 'transform.keyBy.fields' ? 'key' : 'by'}: ${chosen.join(', ')}`}>
       <div className="wp-checklist" id={props.id}>
         {fields.length === 0 && <p className="muted">No fields reach this node.</p>}
         {[...fields.map((f) => ({ name: f.name, type: typeLabel(f, props.keyNames) })), ...strays.map((name) => ({ name, type: 'not in the input' }))].map(({ name, type }, i) => (
           <label key={name} className={`wp-check-row${strays.includes(name) ? ' is-stray' : ''}`} htmlFor={`${props.id}-${i}`}>
-            <input id={`${props.id}-${i}`} type="checkbox" className="wp-checkbox" checked={chosen.includes(name)} onChange={(e) => toggle(name, e.target.checked)} />
+            <input id={`${props.id}-${i}`} type="checkbox" className="wp-checkbox" checked={chosen.includes(name)} aria-invalid={strays.includes(name)} onChange={(e) => toggle(name, e.target.checked)} />
             <span className="wp-field-name">{name}</span>
             <span className="wp-field-type">{type}</span>
-            {chosen.includes(name) && <span className="wp-key-order" aria-label={`key position ${chosen.indexOf(name) + 1}`}>{chosen.indexOf(name) + 1}</span>}
+            {chosen.includes(name) && <span className="wp-key-order" aria-label={`position ${chosen.indexOf(name) + 1}`}>{chosen.indexOf(name) + 1}</span>}
           </label>
         ))}
       </div>

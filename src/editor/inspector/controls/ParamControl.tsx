@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { paramLabel, rowNoun } from '../labels';
 import { changeRow, fnAccepts, itemShown, newRow, type Row } from '../listRows';
 import { problemText, rowProblems, sentence } from '../problemPaths';
+import type { Field } from '../../../engine/batch';
 import type { Problem } from '../../../model';
 import { EnumSelect, Checkbox, FieldPicker, FixedValue, KeyFieldsPicker } from './ChoiceControls';
 import { ExpressionInput } from './ExpressionInput';
@@ -14,6 +15,8 @@ import type { ControlProps } from './types';
 export interface ParamContext {
   /** The key fields of the input, marked in pickers. */
   readonly keyNames: readonly string[];
+  /** The fields an aggregate before the node grouped by: what a chart's series are when left out. */
+  readonly groupNames: readonly string[];
   /** The document's problems about this param and below it (list rows), with their paths. */
   readonly problemsBelow: readonly Problem[];
   /** Its JSON path, `nodes[i].params.key`. */
@@ -21,6 +24,11 @@ export interface ParamContext {
   /** Loads a file into a file source: data and fileName in one step. */
   readonly loadFile: (text: string, fileName: string) => void;
 }
+
+/** Params whose picker offers only some fields: a chart plots numbers (and times). */
+const ACCEPTS: ReadonlyMap<string, (field: Field) => boolean> = new Map([
+  ['sink.chart.y', (f: Field) => f.type === 'number' || f.type === 'time'],
+]);
 
 /** The control for a param, chosen by its spec. */
 export function ParamControl(props: ControlProps & { readonly context: ParamContext }): ReactNode {
@@ -31,8 +39,11 @@ export function ParamControl(props: ControlProps & { readonly context: ParamCont
     case 'enum': return <EnumSelect {...control} />;
     case 'boolean': return <Checkbox {...control} />;
     case 'fixed': return <FixedValue {...control} />;
-    case 'field': return <FieldPicker {...control} />;
-    case 'fields': return <KeyFieldsPicker {...control} keyNames={context.keyNames} />;
+    case 'field': {
+      const accepts = control.accepts ?? ACCEPTS.get(control.path);
+      return <FieldPicker {...control} {...(accepts === undefined ? {} : { accepts })} />;
+    }
+    case 'fields': return <KeyFieldsPicker {...control} keyNames={context.keyNames} defaultNames={context.groupNames} />;
     case 'expression': return <ExpressionInput {...control} />;
     case 'longText': return <FileDataControl {...control} onLoad={context.loadFile} />;
     case 'strings': return <StringsInput {...control} />;
@@ -59,7 +70,7 @@ function ListEditor(props: ControlProps & { readonly context: ParamContext }) {
     const list = fresh();
     const row = list[index];
     if (row === undefined) return;
-    props.commit(list.map((r, i) => (i === index ? changeRow(path, row, key, value, fields) : r)));
+    props.commit(list.map((r, i) => (i === index ? changeRow(path, row, key, value, fields, list.filter((_, j) => j !== index)) : r)));
   };
   const claimed = new Set<Problem>();
   const cards = rows.map((row, index) => {
