@@ -9,7 +9,8 @@ export function PreviewTable({ fields, records, label, empty }: { fields: NodePr
   if (records.length === 0) return <p className="wp-preview-empty">{empty}</p>;
   const newestFirst = [...records].reverse();
   return (
-    <div className="wp-preview-scroll">
+    // Focusable, so the arrow keys scroll a table wider or taller than the dock.
+    <div className="wp-preview-scroll" role="region" aria-label={`${label}, scrollable`} tabIndex={0}>
       <table className="wp-preview-table" aria-label={label} data-testid="preview-table" data-rows={records.length}>
         <thead>
           <tr>{fields.map((f) => <th key={f.name} scope="col" className={f.type === 'string' ? '' : 'is-numeric'}>{f.name}<span className="wp-preview-type">{f.type}</span></th>)}</tr>
