@@ -53,7 +53,7 @@ export function LiveTable({ buffer, label, fileName }: { buffer: TableBuffer; la
         <button type="button" className="wp-small-button" disabled={buffer.size === 0} onClick={() => download('csv')}>Download CSV</button>
         <button type="button" className="wp-small-button" disabled={buffer.size === 0} onClick={() => download('ndjson')}>Download NDJSON</button>
       </div>
-      <div className="wp-live-table-scroll" ref={scroller} role="table" aria-label={label} aria-rowcount={buffer.size + 1}>
+      <div className="wp-live-table-scroll" ref={scroller} role="table" aria-label={label} aria-rowcount={buffer.size + 1} tabIndex={0}>
         <div className="wp-table-head" role="row" style={template}>
           {columns.map((c) => <div key={c.name} role="columnheader" className={c.type === 'string' ? '' : 'is-numeric'}>{c.name}</div>)}
         </div>

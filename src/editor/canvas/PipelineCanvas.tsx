@@ -18,6 +18,9 @@ import './canvas.css';
 import { checkConnection } from '../store/connections';
 import { useEditorStore } from '../store/context';
 import { CanvasToolbar } from './CanvasToolbar';
+import { ConnectCommand } from './connectCommand';
+import { ConnectDialog } from './ConnectDialog';
+import type { NodePort } from './connectOptions';
 import { lowDetail } from './detail';
 import { ConnectionHint } from './ConnectionHint';
 import { attemptFor, nodeIdAt } from './connectionTarget';
@@ -29,6 +32,7 @@ import { droppedParams, useAddNode } from './placement';
 import { EDGE_TYPES } from './edgeTypes';
 import { NODE_TYPES } from './nodeTypes';
 import { useCanvasChanges } from './useCanvasChanges';
+import { useConnectShortcut } from './useConnectShortcut';
 import { useFlowElements } from './useFlowElements';
 import { sameViewport, useViewportSync } from './useViewportSync';
 
@@ -37,6 +41,9 @@ const MINIMAP_SIZE = { width: 168, height: 112 };
 const PAN_BUTTONS = [1, 2];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const miniMapClass = (n: PipelineFlowNode): string => `wp-mini wp-mini-${n.type ?? 'transform'}`;
+/** What a screen reader says about a focused node: the keys that work on it. */
+const NODE_KEYS = 'Press Enter or Space to select it, then the arrow keys to move it, Shift for bigger steps. Press C to connect it to another node, Delete to remove it, Escape to clear the selection.';
+const ARIA_LABELS = { 'node.a11yDescription.default': NODE_KEYS, 'node.a11yDescription.keyboardDisabled': NODE_KEYS };
 
 
 /**
@@ -54,6 +61,10 @@ export function PipelineCanvas({ notify }: { notify: (message: string) => void }
   const [hover] = useState(() => createStore<{ hover: EdgeHover | null }>(() => ({ hover: null })));
   const wrapper = useRef<HTMLDivElement>(null);
   const farAway = useStore(lowDetail);
+  const [connecting, setConnecting] = useState<{ nodeId: string; port: NodePort | undefined } | null>(null);
+  const openConnect = useCallback((nodeId: string, port?: NodePort) => setConnecting({ nodeId, port }), []);
+  const closeConnect = useCallback(() => setConnecting(null), []);
+  useConnectShortcut(openConnect, notify);
 
   const isValidConnection = useCallback((c: Connection | Edge) =>
     checkConnection(store.getState().doc, { from: c.source, fromPort: c.sourceHandle ?? 'out', to: c.target }).ok, [store]);
@@ -99,47 +110,51 @@ export function PipelineCanvas({ notify }: { notify: (message: string) => void }
   };
 
   return (
-    <div className="wp-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" data-detail={farAway ? 'low' : 'full'}>
-      <ReactFlow<PipelineFlowNode, PipelineFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        isValidConnection={isValidConnection}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onMoveEnd={onMoveEnd}
-        onEdgeMouseEnter={onEdgeHover}
-        onEdgeMouseMove={onEdgeHover}
-        onEdgeMouseLeave={onEdgeLeave}
-        defaultViewport={initialViewport}
-        minZoom={0.1}
-        maxZoom={2.5}
-        snapToGrid
-        snapGrid={SNAP}
-        // The editing shortcuts delete through the store, so deletions can be undone.
-        deleteKeyCode={null}
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionOnDrag
-        selectionMode={SelectionMode.Partial}
-        panOnDrag={PAN_BUTTONS}
-        panOnScroll
-        fitViewOptions={FIT_VIEW}
-        colorMode="system"
-        aria-label="Pipeline canvas"
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-        <Panel position="top-left" className="wp-toolbar-panel">
-          <CanvasToolbar />
-        </Panel>
-        <Controls showInteractive={false} showFitView={false} />
-        <MiniMap<PipelineFlowNode> pannable zoomable nodeClassName={miniMapClass} nodeBorderRadius={6} ariaLabel="Mini map" style={MINIMAP_SIZE} />
-        <ConnectionHint />
-        {nodes.length === 0 && <EmptyCanvas />}
-      </ReactFlow>
-      <EdgeTooltipLayer hover={hover} analysis={analysis} />
-    </div>
+    <ConnectCommand.Provider value={openConnect}>
+      <div className="wp-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas" data-detail={farAway ? 'low' : 'full'}>
+        <ReactFlow<PipelineFlowNode, PipelineFlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          isValidConnection={isValidConnection}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          onMoveEnd={onMoveEnd}
+          onEdgeMouseEnter={onEdgeHover}
+          onEdgeMouseMove={onEdgeHover}
+          onEdgeMouseLeave={onEdgeLeave}
+          defaultViewport={initialViewport}
+          minZoom={0.1}
+          maxZoom={2.5}
+          snapToGrid
+          snapGrid={SNAP}
+          // The editing shortcuts delete through the store, so deletions can be undone.
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          selectionOnDrag
+          selectionMode={SelectionMode.Partial}
+          panOnDrag={PAN_BUTTONS}
+          panOnScroll
+          fitViewOptions={FIT_VIEW}
+          colorMode="system"
+          aria-label="Pipeline canvas"
+          ariaLabelConfig={ARIA_LABELS}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+          <Panel position="top-left" className="wp-toolbar-panel">
+            <CanvasToolbar />
+          </Panel>
+          <Controls showInteractive={false} showFitView={false} />
+          <MiniMap<PipelineFlowNode> pannable zoomable nodeClassName={miniMapClass} nodeBorderRadius={6} ariaLabel="Mini map" style={MINIMAP_SIZE} />
+          <ConnectionHint />
+          {nodes.length === 0 && <EmptyCanvas />}
+        </ReactFlow>
+        <EdgeTooltipLayer hover={hover} analysis={analysis} />
+        {connecting !== null && <ConnectDialog nodeId={connecting.nodeId} port={connecting.port} onClose={closeConnect} notify={notify} />}
+      </div>
+    </ConnectCommand.Provider>
   );
 }

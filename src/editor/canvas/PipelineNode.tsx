@@ -1,8 +1,10 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo, useContext, useMemo, type KeyboardEvent } from 'react';
 import { useRun } from '../run/RunProvider';
 import type { RunState } from '../run/types';
 import { isNodeKind, portsOf } from '../../model';
+import { ConnectCommand } from './connectCommand';
+import type { NodePort } from './connectOptions';
 import type { PipelineFlowNode } from './flowTypes';
 import { KindIcon } from './KindIcon';
 import { kindTitle } from './kindInfo';
@@ -35,10 +37,28 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
   const tipId = `wp-node-problems-${id}`;
   const chart = data.kind === 'sink.chart';
   const failed = useRun(useMemo(() => failedAt(id), [id]));
+  const connect = useContext(ConnectCommand);
+  // A handle is a button for the keyboard: it opens "Connect" on its port. Kept from the node, which would select itself.
+  const onHandleKey = (port: NodePort) => (event: KeyboardEvent<HTMLDivElement>): void => {
+    if ((event.key !== 'Enter' && event.key !== ' ') || connect === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    connect(id, port);
+  };
   return (
     <div data-failed={failed ? 'true' : undefined} className={`wp-node wp-family-${type}${failed ? ' is-failed' : ''}${selected ? ' is-selected' : ''}${problemCount > 0 ? ' has-problems' : ''}${labelled ? ' has-ports' : ''}${chart ? ' has-chart' : ''}`}>
       {inputs.length > 0 && (
-        <Handle type="target" position={Position.Left} id="in" className="wp-handle wp-handle-in" aria-label={`Input of ${data.title}`} />
+        <Handle
+          type="target"
+          position={Position.Left}
+          id="in"
+          className="wp-handle wp-handle-in"
+          role="button"
+          tabIndex={0}
+          aria-haspopup="dialog"
+          aria-label={`Input of ${data.title}: connect it`}
+          onKeyDown={onHandleKey('in')}
+        />
       )}
       <div className="wp-node-icon" title={kindTitle(data.kind)}>
         <KindIcon kind={data.kind} size={17} />
@@ -67,7 +87,11 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
           id={port}
           className={`wp-handle wp-handle-${port}`}
           style={{ top: handleTop(i, outputs.length) }}
-          aria-label={`${port === 'late' ? 'Late events output' : 'Output'} of ${data.title}`}
+          role="button"
+          tabIndex={0}
+          aria-haspopup="dialog"
+          aria-label={`${port === 'late' ? 'Late events output' : 'Output'} of ${data.title}: connect it`}
+          onKeyDown={onHandleKey(port === 'late' ? 'late' : 'out')}
         >
           {labelled && <span className="wp-port-label">{port}</span>}
         </Handle>

@@ -3,8 +3,12 @@ import { useCallback } from 'react';
 import { useEditorStore } from '../store/context';
 import type { EditorDocument } from '../store/types';
 import { GRID, NODE_SIZE } from './flowTypes';
+import { boxOf, placeBeside, placeNear } from './freeSpace';
 
 const snap = (v: number): number => Math.round(v / GRID) * GRID;
+/** The view less a margin, so a new node stays clear of the toolbars floating over the canvas's edges. */
+const inset = (area: FlowArea | undefined): FlowArea | undefined =>
+  area === undefined ? undefined : { x: area.x + 3 * GRID, y: area.y + 3 * GRID, width: area.width - 6 * GRID, height: area.height - 6 * GRID };
 
 /** The first spot from `at` down and to the right that no node's corner already occupies. */
 export function freeSpot(doc: EditorDocument, at: { x: number; y: number }): { x: number; y: number } {
@@ -15,14 +19,14 @@ export function freeSpot(doc: EditorDocument, at: { x: number; y: number }): { x
 }
 
 /**
- * Adding nodes from the palette: at a point of the screen (a drop), or in
- * the middle of the visible canvas (a double-click or the keyboard). The
- * node is centred on the point and snapped to the grid; its id comes from
- * the store. Needs a ReactFlowProvider above it.
+ * Adding nodes: at a point of the screen (a drop), or where the palette puts
+ * them (a double-click or the keyboard): to the right of the selected node,
+ * or in free space near the middle of the view, never on top of another node.
+ * Its id comes from the store. Needs a ReactFlowProvider above it.
  */
 type Params = Readonly<Record<string, unknown>>;
 
-export function useAddNode(): { atScreen(kind: string, clientX: number, clientY: number, params?: Params): string; atCentre(kind: string, params?: Params): string } {
+export function useAddNode(): { atScreen(kind: string, clientX: number, clientY: number, params?: Params): string; besideSelection(kind: string, params?: Params): string } {
   const store = useEditorStore();
   const flow = useReactFlow();
   const flowStore = useStoreApi();
@@ -31,12 +35,26 @@ export function useAddNode(): { atScreen(kind: string, clientX: number, clientY:
     const at = freeSpot(store.getState().doc, { x: p.x - NODE_SIZE.width / 2, y: p.y - NODE_SIZE.height / 2 });
     return store.getState().addNode(kind, at, params);
   }, [flow, store]);
-  const atCentre = useCallback((kind: string, params?: Params): string => {
-    const bounds = flowStore.getState().domNode?.getBoundingClientRect();
-    if (bounds === undefined) return store.getState().addNode(kind, freeSpot(store.getState().doc, { x: 0, y: 0 }), params);
-    return atScreen(kind, bounds.left + bounds.width / 2, bounds.top + bounds.height / 2, params);
-  }, [atScreen, flowStore, store]);
-  return { atScreen, atCentre };
+  const visibleArea = useVisibleArea();
+  const besideSelection = useCallback((kind: string, params?: Params): string => {
+    const { doc, selection } = store.getState();
+    const { nodeLookup, domNode } = flowStore.getState();
+    const boxes = doc.nodes.map((n) => boxOf(n, nodeLookup.get(n.id)?.measured));
+    const anchor = selection.nodes.length === 1 ? boxes[doc.nodes.findIndex((n) => n.id === selection.nodes[0])] : undefined;
+    const view = domNode?.getBoundingClientRect();
+    const centre = view === undefined ? { x: 0, y: 0 } : flow.screenToFlowPosition({ x: view.left + view.width / 2, y: view.top + view.height / 2 });
+    const at = anchor === undefined ? placeNear(boxes, centre, NODE_SIZE, inset(visibleArea())) : placeBeside(boxes, anchor, NODE_SIZE);
+    const id = store.getState().addNode(kind, at, params);
+    // Beside a node near the edge of the view, the new one may land out of sight: bring it in.
+    if (view !== undefined) {
+      const topLeft = flow.flowToScreenPosition(at);
+      const bottomRight = flow.flowToScreenPosition({ x: at.x + NODE_SIZE.width, y: at.y + NODE_SIZE.height });
+      const inView = topLeft.x >= view.left && topLeft.y >= view.top && bottomRight.x <= view.right && bottomRight.y <= view.bottom;
+      if (!inView) void flow.setCenter(at.x + NODE_SIZE.width / 2, at.y + NODE_SIZE.height / 2, { zoom: flow.getZoom(), duration: 200 });
+    }
+    return id;
+  }, [flow, flowStore, store, visibleArea]);
+  return { atScreen, besideSelection };
 }
 
 /** A rectangle of the canvas in flow coordinates. */

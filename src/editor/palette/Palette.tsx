@@ -15,7 +15,9 @@ function matches(kind: string, query: string): boolean {
 /**
  * The node palette, grouped by family. A kind is added by dragging it onto
  * the canvas, by double-clicking it, or from the keyboard (Tab to it, then
- * Enter or Space): it lands in the middle of the view, selected.
+ * Enter or Space): it lands to the right of the selected node, or in free
+ * space in the middle of the view, and ends up selected, so adding several
+ * in a row lays them out left to right.
  */
 export function Palette() {
   const addNode = useAddNode();
@@ -23,11 +25,11 @@ export function Palette() {
   const [announcement, setAnnouncement] = useState('');
 
   const add = (kind: string): void => {
-    const id = addNode.atCentre(kind);
+    const id = addNode.besideSelection(kind);
     setAnnouncement(`Added ${kindTitle(kind)} ${id}`);
   };
   const addLive = (title: string, params: Record<string, unknown>): void => {
-    const id = addNode.atCentre('source.websocket', params);
+    const id = addNode.besideSelection('source.websocket', params);
     setAnnouncement(`Added ${title} ${id}`);
   };
   const onDragStart = (event: DragEvent<HTMLButtonElement>, kind: string): void => {

@@ -30,7 +30,8 @@ export function PreviewTable({ fields, records, keyFields, label, empty }: {
   const revision = fields.find((f) => f.name === REVISION_FIELD);
   const columns = revision === undefined ? fields : [revision, ...fields.filter((f) => f !== revision)];
   return (
-    <div className="wp-preview-scroll">
+    // Focusable, so the arrow keys scroll a table wider or taller than the dock.
+    <div className="wp-preview-scroll" role="region" aria-label={`${label}, scrollable`} tabIndex={0}>
       <table className="wp-preview-table" aria-label={label} data-testid="preview-table" data-rows={records.length}>
         <thead>
           <tr>{columns.map((f) => <th key={f.name} scope="col" className={f.type === 'string' ? '' : 'is-numeric'}>{f.name}<span className="wp-preview-type">{f.type}</span></th>)}</tr>

@@ -39,29 +39,42 @@ export function ResultsDock() {
   const views = useSinkViews();
   const { active, choose, previewNode } = useDockTabs(views, problemCount);
   const previewTitle = useEditor(useMemo(() => titleOf(previewNode), [previewNode]));
-  const { height, handle } = useDockResize();
+  const { height, size, handle } = useDockResize();
   const tab = (id: string) => ({ id, active: active === id, panel: panelId(id), onChoose: () => { choose(id); setOpen(true); } });
 
   return (
     <div className={`wp-results-dock${open ? '' : ' is-collapsed'}${active === PROBLEMS_TAB ? '' : ' is-results'}`} style={open && height !== null ? { height } : undefined}>
       {open && (
-        <div className="wp-dock-resize" role="separator" aria-orientation="horizontal" aria-label="Resize the dock" title="Drag to resize" tabIndex={0} {...handle} />
+        <div
+          className="wp-dock-resize"
+          role="separator"
+          aria-orientation="horizontal"
+          aria-label="Resize the dock"
+          aria-valuenow={size.now}
+          aria-valuemin={size.min}
+          aria-valuemax={size.max}
+          aria-valuetext={`${size.now} pixels high`}
+          title="Drag to resize"
+          tabIndex={0}
+          {...handle}
+        />
       )}
       <div className="wp-dock-tabs" role="tablist" aria-label="Results dock" onKeyDown={onTabKey}>
         <DockTab {...tab(PROBLEMS_TAB)} icon="problems" label="Problems" alert={problemCount > 0} />
         {views.map((v) => <DockTab key={v.id} {...tab(sinkTab(v.id))} icon={v.nodeKind} label={v.title} />)}
         {previewNode !== null && <DockTab {...tab(PREVIEW_TAB)} icon="preview" label={`Preview: ${previewTitle}`} />}
-        <button
-          type="button"
-          className="wp-dock-toggle"
-          aria-expanded={open}
-          aria-label={open ? 'Hide the dock' : 'Show the dock'}
-          title={open ? 'Hide the dock' : 'Show the dock'}
-          onClick={() => setOpen((o) => !o)}
-        >
-          <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg>
-        </button>
       </div>
+      {/* Outside the tab list, which may hold only tabs; the stylesheet pins it to the dock's corner. */}
+      <button
+        type="button"
+        className="wp-dock-toggle"
+        aria-expanded={open}
+        aria-label={open ? 'Hide the dock' : 'Show the dock'}
+        title={open ? 'Hide the dock' : 'Show the dock'}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg>
+      </button>
       <div id={panelId(PROBLEMS_TAB)} role="tabpanel" className="wp-dock-panel wp-problems-body" hidden={!open || active !== PROBLEMS_TAB}>
         <ProblemsPanel />
       </div>

@@ -4,8 +4,11 @@ const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 const MOD = MAC ? '⌘' : 'Ctrl';
 
 const SHORTCUTS: readonly (readonly [string, string])[] = [
-  ['Add a node', 'Drag from the palette, double-click it, or Enter'],
+  ['Add a node', 'Drag from the palette, double-click it, or Enter: it lands right of the selected node'],
   ['Connect', 'Drag from an output handle to a node'],
+  ['Connect from the keyboard', 'C on the selected or focused node, or Enter on a handle, then pick the node'],
+  ['Select a node', 'Click it, or Tab to it and press Enter'],
+  ['Move the selected nodes', 'Arrow keys, Shift+arrow for four steps'],
   ['Select several', 'Drag a box, or Shift+click'],
   ['Select all', `${MOD}+A`],
   ['Clear the selection', 'Esc'],

@@ -1,3 +1,4 @@
+import { GRID } from '../canvas/flowTypes';
 import type { EditorStore } from '../store/documentStore';
 import { rekeyFragment, selectionToFragment } from '../store/fragment';
 import type { EditorNode } from '../store/types';
@@ -30,6 +31,21 @@ export function redo(store: EditorStore): void {
 export function selectAll(store: EditorStore): void {
   const { doc } = store.getState();
   store.getState().select({ nodes: doc.nodes.map((n) => n.id), edges: doc.edges.map((e) => e.id) });
+}
+
+/**
+ * Moves the selected nodes by (dx, dy) in one undo step, each landing on
+ * the canvas grid as a dragged node does (and as React Flow moves a focused
+ * one). False when nothing is selected.
+ */
+export function nudgeSelection(store: EditorStore, dx: number, dy: number): boolean {
+  const { doc, selection } = store.getState();
+  if (selection.nodes.length === 0) return false;
+  const chosen = new Set(selection.nodes);
+  const snap = (v: number): number => Math.round(v / GRID) * GRID;
+  const moved = new Map(doc.nodes.filter((n) => chosen.has(n.id)).map((n) => [n.id, { x: snap(n.position.x + dx), y: snap(n.position.y + dy) }]));
+  store.getState().moveNodes(moved, true);
+  return true;
 }
 
 /** Copies the selected nodes beside themselves, with the edges between them; the copies end up selected. */

@@ -1,23 +1,29 @@
 import { useEffect } from 'react';
+import { GRID } from '../canvas/flowTypes';
 import { useEditorStore } from '../store/context';
-import { createClipboardCommands, duplicateSelection, redo, selectAll, selectNone, undo, type Area } from './commands';
-
-/** Typing in a field, or working in a dialog, keeps its keys to itself. */
-function ownsKeys(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.closest('input, textarea, select, [contenteditable="true"]') !== null) return true;
-  return target.closest('dialog, [role="dialog"], [role="alertdialog"]') !== null;
-}
+import { createClipboardCommands, duplicateSelection, nudgeSelection, redo, selectAll, selectNone, undo, type Area } from './commands';
+import { arrowsMoveNodes, ownsKeys } from './keyTargets';
 
 function hasTextSelection(): boolean {
   const selection = window.getSelection();
   return selection !== null && !selection.isCollapsed && selection.toString() !== '';
 }
 
+const ARROWS: ReadonlyMap<string, { x: number; y: number }> = new Map([
+  ['ArrowLeft', { x: -1, y: 0 }],
+  ['ArrowRight', { x: 1, y: 0 }],
+  ['ArrowUp', { x: 0, y: -1 }],
+  ['ArrowDown', { x: 0, y: 1 }],
+]);
+/** Shift+arrow: four grid steps, as React Flow moves a focused node. */
+const BIG_STEP = 4 * GRID;
+
 /**
  * The editing shortcuts, anywhere in the page but inside text fields and
  * dialogs: Delete/Backspace, Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl+Y,
- * Ctrl/Cmd+C, V, D and A, and Escape to clear the selection. Ctrl/Cmd+S
+ * Ctrl/Cmd+C, V, D and A, Escape to clear the selection, and the arrow
+ * keys (Shift for four steps) to move the selected nodes by a grid step,
+ * one undo step a press, while the focus is on the canvas or the page. Ctrl/Cmd+S
  * belongs to the documents bar. `notify` shows a short message (what was
  * copied, why a paste failed); `visibleArea` is the part of the canvas on
  * screen, where pasted nodes must land to be seen.
@@ -34,6 +40,12 @@ export function useEditingShortcuts(notify: (message: string) => void, visibleAr
       const mod = event.ctrlKey || event.metaKey;
       if (event.key === 'Escape' && !mod && !event.altKey && !event.shiftKey) {
         selectNone(store);
+        return;
+      }
+      const arrow = ARROWS.get(event.key);
+      if (arrow !== undefined && !mod && !event.altKey && arrowsMoveNodes(event.target)) {
+        const step = event.shiftKey ? BIG_STEP : GRID;
+        if (nudgeSelection(store, arrow.x * step, arrow.y * step)) event.preventDefault();
         return;
       }
       if (!mod && !event.altKey && (event.key === 'Delete' || event.key === 'Backspace')) {
