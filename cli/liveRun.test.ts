@@ -17,7 +17,7 @@ afterAll(() => server.close());
 interface Doc { nodes: { id: string; kind: string; params?: Record<string, unknown> }[] }
 
 /**
- * The card-spend example (hopping windows, 2% late payments, allowed lateness)
+ * The card-spend example (tumbling windows, 10% late payments, allowed lateness)
  * with its sample source replaced by the same stream read from the sample server.
  */
 async function documents(query: string, overrides: Record<string, unknown> = {}): Promise<{ builtIn: string; live: string }> {
@@ -26,7 +26,8 @@ async function documents(query: string, overrides: Record<string, unknown> = {})
   const p = Object.assign(source.params!, overrides);
   const text = JSON.stringify(doc);
   const url = `ws://127.0.0.1:${server.port}/streams/${String(p.stream)}?rate=${String(p.rate)}&keys=${String(p.keys)}&seed=${String(p.seed)}`
-    + `&maxOutOfOrderness=${String(p.maxOutOfOrderness)}&lateFraction=${String(p.lateFraction ?? 0)}&limit=${String(p.limit)}${query}`;
+    + `&maxOutOfOrderness=${String(p.maxOutOfOrderness)}&lateFraction=${String(p.lateFraction ?? 0)}&limit=${String(p.limit)}`
+    + `${p.startTime === undefined ? '' : `&startTime=${String(p.startTime)}`}${query}`;
   const live = structuredClone(doc);
   live.nodes = live.nodes.map((n) => n.id !== source.id ? n : {
     ...n, kind: 'source.websocket',

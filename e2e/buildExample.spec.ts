@@ -36,6 +36,7 @@ test('builds the sensor example from an empty canvas by dragging, the inspector 
   await inspector.type('Limit', '30000');
   await inspector.type('Seed', '42');
   await inspector.type('Max out-of-orderness', '5s');
+  await inspector.type('Start time', '1700000037000');
 
   const byDevice = await editor.dragFromPalette('transform.keyBy', 340, 90);
   await editor.connect(source, 'out', byDevice);

@@ -6,7 +6,8 @@ import type { EditorDocument } from './types';
  */
 export function starterParams(kind: string): Record<string, unknown> {
   switch (kind) {
-    case 'source.sample': return { stream: 'sensors', rate: 1000, keys: 10, limit: 100000, seed: 1, maxOutOfOrderness: '2s' };
+    // Five minutes at 1x: several one-minute windows, not the one or two a 100-second stream showed.
+    case 'source.sample': return { stream: 'sensors', rate: 1000, keys: 10, limit: 300000, seed: 1, maxOutOfOrderness: '2s' };
     case 'source.file': return { format: 'auto', eventTime: 'timestamp' };
     case 'transform.filter': return { expr: 'true' };
     case 'transform.map': return { fields: [{ name: 'value2', expr: '1' }], keep: true };
