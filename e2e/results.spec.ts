@@ -87,6 +87,54 @@ test.describe('live results', () => {
     await expect(results.tab('Average temperature')).toHaveAttribute('aria-selected', 'true');
   });
 
+  test('the header counts each result once, however many sinks show it, and each sink\'s count on hover', async ({ page }) => {
+    const results = new ResultsPage(page);
+    await results.runToEnd();
+    // The chart and the table both take the aggregate's results: the same rows.
+    // The last figures and the table's last redraw follow the end of the run within a few frames.
+    await expect.poll(async () => {
+      const rows = await results.tableRows('windowTable');
+      return rows > 0 && rows === (await results.sinkCounts()).get('Window results') && rows === (await results.results());
+    }).toBe(true);
+    const rows = await results.tableRows('windowTable');
+    expect(await results.sinkCounts()).toEqual(new Map([['Average temperature', rows], ['Window results', rows]]));
+    await expect(results.resultCount).toHaveText(`${rows.toLocaleString('en-US')} results`);
+  });
+
+  test('Stop keeps the chart and the table; the next Run clears them', async ({ page }) => {
+    const results = new ResultsPage(page);
+    await results.run('25');
+    await results.tab('Window results').click();
+    await expect.poll(() => results.tableRows('windowTable')).toBeGreaterThan(12);
+    await results.stopButton.click();
+    await expect(results.status).toHaveAttribute('data-phase', 'idle');
+    // What the table holds after Stop, read at once from its buffer by a download (views redraw a frame later).
+    const [csv] = await Promise.all([page.waitForEvent('download'), results.table('windowTable').getByRole('button', { name: 'Download CSV' }).click()]);
+    const kept = (await readFile(await csv.path(), 'utf8')).split('\r\n').length - 2;
+    expect(kept).toBeGreaterThan(12);
+    await expect(results.table('windowTable')).toHaveAttribute('data-rows', String(kept));
+    expect(await results.chartPoints('temperatureChart')).toBeGreaterThan(0);
+
+    // The next run starts empty (at 1x its first windows take seconds to close).
+    await results.run('1');
+    await expect.poll(() => results.tableRows('windowTable')).toBeLessThan(kept);
+    await expect.poll(() => results.chartPoints('temperatureChart')).toBeLessThan(kept);
+  });
+
+  test('a window\'s preview marks revisions as the live table does, its revision column first', async ({ page }) => {
+    const results = new ResultsPage(page);
+    await results.run('25');
+    await new EditorPage(page).clickNode('fiveSeconds');
+    await expect(results.preview).toHaveAttribute('data-node', 'fiveSeconds');
+    await expect(results.previewHeaders().first()).toHaveText('revisionnumber');
+    // One late reading in a hundred, ten seconds of lateness: windows fire again, and replace their earlier rows.
+    await expect(results.previewRowsMarked('revised').first()).toBeVisible({ timeout: 15_000 });
+    await expect(results.previewRowsMarked('revised').first().locator('td').first()).toHaveText(/^[1-9]\d*$/);
+    await expect(results.previewRowsMarked('revised').first()).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+    await expect(results.previewRowsMarked('superseded').first()).toBeVisible({ timeout: 15_000 });
+    await expect(results.previewRowsMarked('superseded').first()).toHaveCSS('text-decoration-line', 'line-through');
+  });
+
   test('the table downloads what it holds as CSV and NDJSON', async ({ page }) => {
     const results = new ResultsPage(page);
     await results.run('25');

@@ -14,6 +14,10 @@ export class ResultsPage {
   readonly speed: Locator;
   readonly dockTabs: Locator;
   readonly preview: Locator;
+  /** The run status; `data-phase` is the phase, `data-results` the results so far, each counted once. */
+  readonly status: Locator;
+  /** The status line's result count; its title lists each sink's own count. */
+  readonly resultCount: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -24,6 +28,30 @@ export class ResultsPage {
     this.speed = this.runToolbar.getByRole('combobox', { name: 'Speed' });
     this.dockTabs = page.getByRole('tablist', { name: 'Results dock' });
     this.preview = page.getByTestId('node-preview');
+    this.status = page.getByTestId('run-status');
+    this.resultCount = page.getByTestId('run-results');
+  }
+
+  /** Runs at Max speed until the sources end (a paced speed would take minutes). */
+  async runToEnd(): Promise<void> {
+    await this.speed.selectOption('max');
+    await this.runButton.click();
+    await expect(this.status).toHaveAttribute('data-phase', 'finished', { timeout: 30_000 });
+  }
+
+  async results(): Promise<number> {
+    return Number(await this.status.getAttribute('data-results'));
+  }
+
+  /** Each sink's own result count, by its title, as the result count's hover text lists them. */
+  async sinkCounts(): Promise<Map<string, number>> {
+    const title = (await this.resultCount.getAttribute('title')) ?? '';
+    const counts = new Map<string, number>();
+    for (const line of title.split('\n').slice(1)) {
+      const at = line.lastIndexOf(': ');
+      counts.set(line.slice(0, at), Number(line.slice(at + 2).replaceAll(',', '')));
+    }
+    return counts;
   }
 
   /** Sets the speed (an option value: '10', 'max') and presses Run. */
@@ -50,6 +78,11 @@ export class ResultsPage {
 
   table(sinkId: string): Locator {
     return this.sinkView(sinkId).getByTestId('live-table');
+  }
+
+  /** A log sink's lines: `data-lines` holds the lines kept, `data-received` every row it received. */
+  log(sinkId: string): Locator {
+    return this.sinkView(sinkId).getByTestId('live-log');
   }
 
   async chartPoints(sinkId: string): Promise<number> {
@@ -82,6 +115,11 @@ export class ResultsPage {
   /** The preview's table rows (newest first). */
   previewRows(): Locator {
     return this.preview.getByTestId('preview-table').locator('tbody tr');
+  }
+
+  /** Preview rows marked as a revision (`revised`) or replaced by one (`superseded`). */
+  previewRowsMarked(mark: 'revised' | 'superseded'): Locator {
+    return this.preview.getByTestId('preview-table').locator(`tbody tr[data-mark="${mark}"]`);
   }
 
   previewHeaders(): Locator {

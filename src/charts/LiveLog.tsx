@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { LogBuffer } from './logBuffer';
 import { useFixedRows } from './useFixedRows';
 import { useFrameVersion } from './useFrameVersion';
@@ -23,6 +23,17 @@ export function LiveLog({ buffer, label, limit }: { buffer: LogBuffer; label: st
     const element = scroller.current;
     if (element !== null && following.current) element.scrollTop = element.scrollHeight;
   }, [version]);
+
+  // A hidden tab cannot scroll: when it shows (or the dock resizes), a log that follows goes to its newest line.
+  useEffect(() => {
+    const element = scroller.current;
+    if (element === null) return undefined;
+    const resize = new ResizeObserver(() => {
+      if (following.current) element.scrollTop = element.scrollHeight;
+    });
+    resize.observe(element);
+    return () => resize.disconnect();
+  }, []);
 
   const onScroll = () => {
     const element = scroller.current;
