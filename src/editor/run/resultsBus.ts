@@ -9,6 +9,8 @@ import type { ResultListener, ResultsBus } from './types';
 export interface ResultsPublisher extends ResultsBus {
   /** Delivers one frame's chunks of run `runId`, resetting the views first when the run is new. */
   publish(runId: number, chunks: readonly ResultChunk[]): void;
+  /** Tells every view to clear now (another pipeline was opened: nothing shown is its). */
+  clear(): void;
 }
 
 /** One view that throws must not stop the others, nor the drain loop. */
@@ -38,6 +40,9 @@ export function createResultsBus(): ResultsPublisher {
     onReset(listener) {
       resets.add(listener);
       return () => resets.delete(listener);
+    },
+    clear() {
+      for (const reset of [...resets]) safely(() => reset(current));
     },
     publish(runId, chunks) {
       if (runId !== current) {
