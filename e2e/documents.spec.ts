@@ -228,4 +228,41 @@ test.describe('documents', () => {
     await page.reload();
     expect((await bar.pipelineNames()).sort()).toEqual([example.name, 'Second'].sort());
   });
+
+  test('the same example twice, and an import whose name is taken, open under names of their own', async ({ page, exampleFiles }) => {
+    const example = exampleFiles[0];
+    test.skip(example === undefined, 'examples/ has no pipeline documents');
+    if (example === undefined) return;
+    const bar = new DocumentsBar(page);
+    await bar.goto();
+    await bar.newFromExample(example.name);
+    await bar.newFromExample(example.name, `${example.name} (2)`);
+    await expect(bar.notice).toContainText(`Opened “${example.name} (2)” from the examples.`);
+    const file = await bar.export('button');
+    await bar.importFile(file);
+    await expect(bar.name).toHaveValue(`${example.name} (3)`);
+    expect((await bar.pipelineNames()).sort()).toEqual([example.name, `${example.name} (2)`, `${example.name} (3)`].sort());
+  });
+
+  test('a notice over the canvas does not stand between the user and the nodes under it', async ({ page, editor, exampleFiles }) => {
+    const example = exampleFiles[0];
+    test.skip(example === undefined, 'examples/ has no pipeline documents');
+    if (example === undefined) return;
+    const bar = new DocumentsBar(page);
+    await bar.goto();
+    await bar.newFromExample(example.name);
+    const message = bar.notice.locator('.wp-docs-notice-message');
+    await expect(message).toBeVisible();
+    const box = (await message.boundingBox())!;
+    // What a click on the message's text reaches: the canvas below, not the notice.
+    const reached = await page.evaluate(({ x, y }) => {
+      const hit = document.elementFromPoint(x, y);
+      return { inNotice: hit?.closest('.wp-docs-notice') !== null, inCanvas: hit?.closest('[data-testid="canvas"]') !== null };
+    }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    expect(reached).toEqual({ inNotice: false, inCanvas: true });
+    await expect(editor.canvas).toBeVisible();
+    // Its button still works.
+    await bar.notice.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(bar.notice).toHaveCount(0);
+  });
 });

@@ -148,3 +148,118 @@ test('a crashed worker is replaced: the run says so, the canvas stays, and Run w
   await expect.poll(() => run.events()).toBeGreaterThan(0);
   await expect(run.status).not.toContainText('Worker restarted');
 });
+
+/**
+ * A pipeline as one built from the palette is: its node ids are the palette's
+ * (`tumbling1`, `aggregate1`), so two such pipelines share them.
+ */
+function palettePipeline(name: string, windowSize: string) {
+  return {
+    format: 'windowpane.pipeline',
+    version: 1,
+    name,
+    nodes: [
+      { id: 'sample1', kind: 'source.sample', position: { x: 0, y: 0 }, params: { stream: 'sensors', rate: 50, keys: 5, limit: 30000, seed: 42 } },
+      { id: 'keyBy1', kind: 'transform.keyBy', position: { x: 220, y: 0 }, params: { fields: ['device'] } },
+      { id: 'tumbling1', kind: 'window.tumbling', position: { x: 440, y: 0 }, params: { size: windowSize } },
+      { id: 'aggregate1', kind: 'aggregate', position: { x: 660, y: 0 }, params: { aggregations: [{ name: 'readings', fn: 'count' }] } },
+      { id: 'collect1', kind: 'sink.collect', position: { x: 880, y: 0 }, params: {} },
+    ],
+    edges: [
+      { id: 'e1', from: 'sample1', to: 'keyBy1' },
+      { id: 'e2', from: 'keyBy1', to: 'tumbling1' },
+      { id: 'e3', from: 'tumbling1', to: 'aggregate1' },
+      { id: 'e4', from: 'aggregate1', to: 'collect1' },
+    ],
+  };
+}
+
+/** A file source without its data: valid, but it cannot run. */
+const NO_DATA = {
+  format: 'windowpane.pipeline',
+  version: 1,
+  name: 'Taxi without data',
+  nodes: [
+    { id: 'taxi', kind: 'source.file', position: { x: 0, y: 0 }, params: { format: 'csv', eventTime: 'timestamp', fileName: 'not-attached.csv' } },
+    { id: 'collect1', kind: 'sink.collect', position: { x: 240, y: 0 }, params: {} },
+  ],
+  edges: [{ id: 'e1', from: 'taxi', to: 'collect1' }],
+};
+
+test.describe('runs belong to their pipeline', () => {
+  test('another pipeline whose nodes reuse the ids shows none of the first one\'s badges, preview or phase', async ({ page, editor, consoleErrors }) => {
+    await editor.goto();
+    const bar = new DocumentsBar(page);
+    const run = new RunControls(page);
+    await bar.pasteJson(JSON.stringify(palettePipeline('Pipeline A', '1m')));
+    await expect(bar.name).toHaveValue('Pipeline A');
+    await run.step();
+    await run.expectPhase('Paused');
+    await expect(editor.nodeLocator('tumbling1').getByTestId('node-stats')).toBeVisible();
+    // While paused, a click shows the node's last records in the dock.
+    await editor.clickNode('keyBy1');
+    await expect(page.getByTestId('preview-table')).not.toHaveAttribute('data-rows', '0');
+
+    await bar.pasteJson(JSON.stringify(palettePipeline('Pipeline B', '30s')));
+    await expect(bar.name).toHaveValue('Pipeline B');
+    await run.expectPhase('Idle');
+    await expect(run.phase).toHaveText('Idle');
+    await expect(run.figures).toHaveCount(0);
+    await expect(editor.nodes).toHaveCount(5);
+    await expect(editor.canvas.getByTestId('node-stats')).toHaveCount(0);
+    await editor.clickNode('keyBy1');
+    await page.getByRole('tab', { name: /Preview: keyBy1/ }).click();
+    await expect(page.getByTestId('node-preview')).toContainText('Run the pipeline to see the records');
+    await expect(page.getByTestId('preview-table')).toHaveCount(0);
+
+    // Back on A, its run was stopped when B opened: it is idle too.
+    await bar.openPipeline('Pipeline A');
+    await run.expectPhase('Idle');
+    await expect(editor.canvas.getByTestId('node-stats')).toHaveCount(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a pipeline that never ran says Idle, not the other one\'s Finished', async ({ page, editor }) => {
+    await editor.goto();
+    const bar = new DocumentsBar(page);
+    const run = new RunControls(page);
+    await bar.pasteJson(JSON.stringify(palettePipeline('Pipeline A', '1m')));
+    await expect(bar.name).toHaveValue('Pipeline A');
+    await run.setSpeed('max');
+    await run.runButton.click();
+    await run.expectPhase('Finished');
+    await expect(run.figures).toContainText('30,000 events');
+
+    await bar.newPipeline();
+    await run.expectPhase('Idle');
+    await expect(run.phase).toHaveText('Idle');
+    await expect(run.figures).toHaveCount(0);
+    expect(await run.events()).toBe(0);
+    await expect(run.stopButton).toBeDisabled();
+  });
+
+  test('a Run that cannot start says why in the Problems panel too, and the reason stays with its pipeline', async ({ page, editor }) => {
+    await editor.goto();
+    const bar = new DocumentsBar(page);
+    const run = new RunControls(page);
+    const inspector = new InspectorPanel(page);
+    await bar.pasteJson(JSON.stringify(palettePipeline('Pipeline A', '1m')));
+    await expect(bar.name).toHaveValue('Pipeline A');
+    await bar.pasteJson(JSON.stringify(NO_DATA));
+    await expect(bar.name).toHaveValue(NO_DATA.name);
+    // The document itself is valid: only running finds out that the file's data is missing.
+    await expect(inspector.problemCount).toHaveText('0');
+
+    await run.runButton.click();
+    await expect(run.problem).toContainText("Can't run: node 'taxi'");
+    await expect(inspector.problems).toBeVisible();
+    await expect(inspector.problemsOf('taxi')).toContainText([/^Can't run: \S/]);
+    await expect(inspector.problemCount).toHaveText('1');
+
+    await bar.openPipeline('Pipeline A');
+    await run.expectPhase('Idle');
+    await expect(run.problem).toHaveCount(0);
+    await expect(inspector.problemCount).toHaveText('0');
+    await expect(inspector.problems).not.toContainText("Can't run");
+  });
+});

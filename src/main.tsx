@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { restoreEditor } from './editor/persistence/restoreEditor';
+import { documentSessionFor, restoreEditor } from './editor/persistence/restoreEditor';
 import { loadRuntimeConfig } from './editor/sampleServer/serverUrl';
 import { createEditorStore } from './editor/store/documentStore';
 import { createRunController } from './editor/run/runController';
@@ -12,8 +12,9 @@ if (!container) throw new Error('index.html must contain an element with id "roo
 
 // One editor store for the whole page: the canvas, the panels and autosave share it.
 const store = createEditorStore();
-// One run controller beside it: it follows that store's document and owns the pipeline worker.
-const run = createRunController({ editor: store });
+// One run controller beside it: it follows that store's document and owns the pipeline worker;
+// a run belongs to the pipeline open when it started (the documents session says which).
+const run = createRunController({ editor: store, pipeline: documentSessionFor(store).state });
 
 // The saved work is loaded before the first paint, so the canvas opens on it
 // (and on its viewport) instead of flashing an empty pipeline. Never rejects.

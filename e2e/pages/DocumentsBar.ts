@@ -75,13 +75,16 @@ export class DocumentsBar {
     });
   }
 
-  /** New from example: picks the card whose title starts with `title`. */
-  async newFromExample(title: string): Promise<void> {
+  /**
+   * New from example: picks the card whose title starts with `title`, and waits
+   * until the pipeline is open under `opensAs` ("Title (2)" when a pipeline has the title already).
+   */
+  async newFromExample(title: string, opensAs = title): Promise<void> {
     await this.button('New from example').click();
     const gallery = this.page.getByRole('dialog', { name: 'New from example' });
     await gallery.getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`) }).click();
     await expect(gallery).toBeHidden();
-    await expect(this.name).toHaveValue(title);
+    await expect(this.name).toHaveValue(opensAs);
   }
 
   /** Export by the button (or Ctrl+S); resolves to the suggested file name and the file's text. */
@@ -146,6 +149,13 @@ export class DocumentsBar {
     await this.openPipelines();
     await this.pipelinesPanel.getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) }).first().click();
     await expect(this.name).toHaveValue(name);
+  }
+
+  /** Starts a new, empty pipeline from the Pipelines menu. */
+  async newPipeline(): Promise<void> {
+    await this.openPipelines();
+    await this.pipelinesPanel.getByRole('button', { name: 'New pipeline' }).click();
+    await expect(this.name).toHaveValue(/^Untitled pipeline/);
   }
 
   async pipelineAction(action: 'Rename' | 'Duplicate' | 'Delete', name: string): Promise<void> {

@@ -20,6 +20,10 @@ export class RunControls {
   readonly speed: Locator;
   readonly status: Locator;
   readonly phase: Locator;
+  /** "30,000 events · 55 results", shown once a run exists. */
+  readonly figures: Locator;
+  /** Why the last Run could not start ("Can't run: …"), or that the worker restarted. */
+  readonly problem: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -32,6 +36,8 @@ export class RunControls {
     this.speed = this.toolbar.getByRole('combobox', { name: 'Speed' });
     this.status = page.getByTestId('run-status');
     this.phase = this.status.getByRole('status');
+    this.figures = this.status.locator('.wp-run-figures');
+    this.problem = this.status.locator('.wp-run-problem');
   }
 
   async run(): Promise<void> {

@@ -76,7 +76,8 @@ export function DocumentsBar() {
 
   const openDocument = async (doc: EditorDocument, from: string): Promise<void> => {
     const outcome = await session.openAsNew(doc);
-    if (outcome.ok) session.notify(`Opened “${doc.name}” from ${from}.`);
+    // The name it opened under: "Card spend (2)" when a pipeline is called "Card spend" already.
+    if (outcome.ok) session.notify(`Opened “${store.getState().doc.name}” from ${from}.`);
     else showProblems(`“${doc.name}” could not be opened`, outcome.problems);
   };
 

@@ -152,6 +152,37 @@ describe('the documents session', () => {
     expect(editor.getState().doc.name).toBe('Second import');
   });
 
+  it('gives a pipeline opened from an example or a file a name no other pipeline has', async () => {
+    const backend = freshDatabase();
+    const { editor, session } = await load(backend);
+    const card: EditorDocument = { name: 'Card spend', nodes: [{ id: 'a', kind: 'sink.log', position: { x: 0, y: 0 }, params: {} }], edges: [] };
+    await session.openAsNew(card);
+    await session.openAsNew(card);
+    expect(editor.getState().doc.name).toBe('Card spend (2)');
+    await session.openAsNew(card);
+    // A file whose name is numbered already counts on from the highest.
+    await session.openAsNew({ ...card, name: 'Card spend (2)' });
+    expect(editor.getState().doc.name).toBe('Card spend (4)');
+    await session.openAsNew({ ...card, name: 'Other' });
+    expect(names(session)).toEqual(['Card spend', 'Card spend (2)', 'Card spend (3)', 'Card spend (4)', 'Other']);
+    await session.flush();
+    expect(names(await load(backend).then((r) => r.session))).toEqual(['Card spend', 'Card spend (2)', 'Card spend (3)', 'Card spend (4)', 'Other']);
+  });
+
+  it('opens an import over an untouched empty pipeline as a new pipeline, with an id of its own', async () => {
+    const backend = freshDatabase();
+    const { session } = await load(backend);
+    const emptyId = session.state.getState().openId;
+    await session.openAsNew({ name: 'Untitled pipeline', nodes: [{ id: 'a', kind: 'sink.log', position: { x: 0, y: 0 }, params: {} }], edges: [] });
+    const id = session.state.getState().openId;
+    // The open id is what a run belongs to: a new document on screen is a new pipeline.
+    expect(id).not.toBe(emptyId);
+    // The empty one went, so its name is free.
+    expect(names(session)).toEqual(['Untitled pipeline']);
+    expect(await backend.get(`pipeline:${emptyId}`)).toBeUndefined();
+    expect(await backend.get(`pipeline:${id}`)).toBeDefined();
+  });
+
   it('starts a fresh pipeline and says so when the open record cannot be read, keeping the damaged one listed', async () => {
     const backend = memoryBackend([
       ['pipelines', [{ id: 'bad', name: 'Broken', updatedAt: 5 }]],

@@ -35,7 +35,8 @@ export interface DocumentSession {
   createBlank(): Promise<Outcome>;
   /**
    * Opens `doc` as a pipeline of its own, so whatever was on screen stays in
-   * the list. An untouched empty pipeline is replaced instead of left behind.
+   * the list, under a name no other pipeline has ({@link distinctName}). An
+   * untouched empty pipeline is replaced instead of left behind.
    */
   openAsNew(doc: EditorDocument): Promise<Outcome>;
   duplicate(id: string): Promise<Outcome>;
@@ -87,6 +88,21 @@ export function uniqueName(base: string, taken: readonly string[]): string {
   let i = 2;
   while (names.has(`${base} ${i}`)) i++;
   return `${base} ${i}`;
+}
+
+/**
+ * `base`, or `base (2)`, `base (3)`... whichever no pipeline is called yet:
+ * the name of a pipeline opened from an example, a file or a link. A name
+ * that already ends in a number counts on from it ("X (2)" taken gives "X (3)").
+ */
+export function distinctName(base: string, taken: readonly string[]): string {
+  const names = new Set(taken);
+  if (!names.has(base)) return base;
+  const numbered = /^(.*) \((\d+)\)$/.exec(base);
+  const root = numbered === null ? base : numbered[1]!;
+  let i = numbered === null ? 2 : Number(numbered[2]) + 1;
+  while (names.has(`${root} (${i})`)) i++;
+  return `${root} (${i})`;
 }
 
 function failure(message: string): Outcome {
@@ -271,19 +287,22 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
     })),
     openAsNew: (doc) => exclusive(() => guarded(async () => {
       const { doc: current } = editor.getState();
+      const openId = state.getState().openId;
       const untouched = current.nodes.length === 0 && current.name.startsWith(UNTITLED) && editor.temporal.getState().pastStates.length === 0;
-      // The name stays as the file has it, even when another pipeline has it too:
-      // renaming it would break "export, then import gives back the same bytes".
-      const named = doc;
-      if (!untouched) {
-        await add(named);
+      // Two pipelines of one name cannot be told apart in the Pipelines menu: the second
+      // "Card spend" becomes "Card spend (2)". The untouched empty pipeline is about to go.
+      const taken = entries().filter((e) => !(untouched && e.id === openId)).map((e) => e.name);
+      const name = distinctName(doc.name, taken);
+      const named = name === doc.name ? doc : { ...doc, name };
+      if (untouched) {
+        // It goes, and the document opens as a pipeline of its own (a new id: it is not the
+        // empty one, so nothing of that one, its run say, carries over to it).
+        setEntries(entries().filter((e) => e.id !== openId));
+        await add(named, false);
+        await backend.delMany([recordKey(openId)]);
         return { ok: true };
       }
-      const id = state.getState().openId;
-      const snapshot: EditorSnapshot = { doc: named, selection: NO_SELECTION, viewport: DEFAULT_VIEWPORT };
-      show(id, snapshot, false);
-      updateEntry(id, { name: named.name, updatedAt: now() });
-      await persist([[recordKey(id), toRecord(snapshot)]]);
+      await add(named);
       return { ok: true };
     })),
     duplicate: (id) => exclusive(() => guarded(async () => {

@@ -3,6 +3,7 @@ import { analyseDocument } from '../analysis/analyse';
 import { useEditor, useEditorStore } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { groupProblems, type ProblemGroup } from './groupProblems';
+import { useRunProblems } from './useRunProblems';
 import './problems.css';
 
 const documentOf = (s: EditorState) => s.doc;
@@ -10,14 +11,18 @@ const selectionOf = (s: EditorState) => s.selection;
 
 /**
  * Every problem of the pipeline (the format's checks, then the compiler's:
- * fields, types, expressions), grouped by node in document order. Clicking a
- * problem selects its node, so the canvas and the inspector show it.
+ * fields, types, expressions), grouped by node in document order, and why
+ * the last Run could not start when the document's checks do not say it (a
+ * file source without its data). Clicking a problem selects its node, so the
+ * canvas and the inspector show it.
  */
 export function ProblemsPanel() {
   const doc = useEditor(documentOf);
   const selection = useEditor(selectionOf);
   const store = useEditorStore();
-  const { problems } = analyseDocument(doc);
+  const run = useRunProblems();
+  const { problems: listed } = analyseDocument(doc);
+  const problems = run.length === 0 ? listed : [...run, ...listed];
   const groups = groupProblems(doc, problems);
   const choose = (group: ProblemGroup) => {
     if (group.nodeId !== undefined) store.getState().select({ nodes: [group.nodeId], edges: [] });

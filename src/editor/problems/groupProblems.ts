@@ -12,6 +12,11 @@ export interface ProblemGroup {
   readonly items: readonly { readonly path: string; readonly text: string }[];
 }
 
+/** A problem's message without the "node 'x': " or "edge 'e1': " its group's title already says. */
+export function withoutOwner(message: string): string {
+  return message.replace(/^(node|edge) '(?:[^'\\]|\\.)*': /, '');
+}
+
 /**
  * Groups a pipeline's problems by what they are about, in the order a person
  * reads the document: the pipeline first, then nodes as they are listed, then
@@ -30,7 +35,7 @@ export function groupProblems(doc: EditorDocument, problems: readonly Problem[])
     else if (p.edgeId !== undefined) add(byEdge, p.edgeId, p);
     else pipeline.push(p);
   }
-  const items = (list: readonly Problem[]) => list.map((p) => ({ path: p.path, text: p.message.replace(/^(node|edge) '(?:[^'\\]|\\.)*': /, '') }));
+  const items = (list: readonly Problem[]) => list.map((p) => ({ path: p.path, text: withoutOwner(p.message) }));
   const groups: ProblemGroup[] = [];
   if (pipeline.length > 0) groups.push({ key: 'pipeline', title: 'Pipeline', items: items(pipeline) });
   for (const node of doc.nodes) {

@@ -1,6 +1,7 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { analyseDocument } from '../analysis/analyse';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
+import { useRunProblems } from '../problems/useRunProblems';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { NodePreviewPanel } from './NodePreviewPanel';
@@ -35,9 +36,16 @@ const panelId = (tab: string) => `wp-dock-panel-${tab.replace(/[^\w-]/g, '_')}`;
  */
 export function ResultsDock() {
   const [open, setOpen] = useState(true);
-  const problemCount = useEditor(problemCountOf);
+  const refused = useRunProblems().length;
+  const problemCount = useEditor(problemCountOf) + refused;
   const views = useSinkViews();
   const { active, choose, previewNode } = useDockTabs(views, problemCount);
+  // A Run that could not start shows why where problems are listed, not only in the top bar.
+  useEffect(() => {
+    if (refused === 0) return;
+    choose(PROBLEMS_TAB);
+    setOpen(true);
+  }, [refused, choose]);
   const previewTitle = useEditor(useMemo(() => titleOf(previewNode), [previewNode]));
   const { height, size, handle } = useDockResize();
   const tab = (id: string) => ({ id, active: active === id, panel: panelId(id), onChoose: () => { choose(id); setOpen(true); } });

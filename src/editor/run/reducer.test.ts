@@ -62,4 +62,39 @@ describe('the run reducer', () => {
     expect(runReducer(s, { type: 'speed', speed: 1 })).toBe(s);
     expect(runReducer(s, { type: 'speed', speed: 'max' }).speed).toBe('max');
   });
+
+  it('opening another pipeline starts it idle, with nothing of the other pipeline\'s run', () => {
+    let s = runReducer(initialRunState, { type: 'speed', speed: 'max' });
+    s = runReducer(s, { type: 'watch', nodeId: 'tumbling1' });
+    s = runReducer(s, { type: 'loaded', runId: 1 });
+    s = runReducer(s, { type: 'frame', frame: frame({ phase: 'finished', metrics, diagnostics: [{ nodeId: 'f', message: 'line 2' }] }) });
+    s = runReducer(s, { type: 'loadRefused', problems: [{ nodeId: 'taxi', message: 'has no data' }] });
+    s = runReducer(s, { type: 'workerCrashed', message: 'gone' });
+    const opened = runReducer(s, { type: 'pipelineOpened', pipelineId: 'b' });
+    expect(opened).toMatchObject({ pipelineId: 'b', phase: 'idle', metrics: null, failure: null, preview: null, diagnostics: [], loadProblems: [], workerError: null });
+    // The page's settings are not the pipeline's.
+    expect(opened).toMatchObject({ speed: 'max', watchedNodeId: 'tumbling1' });
+    expect(runReducer(opened, { type: 'pipelineOpened', pipelineId: 'b' })).toBe(opened);
+  });
+
+  it('drops every frame until the opened pipeline loads a run of its own, and frames of older runs after', () => {
+    let s = runReducer(initialRunState, { type: 'loaded', runId: 3 });
+    s = runReducer(s, { type: 'frame', frame: frame({ runId: 3, metrics }) });
+    const opened = runReducer(s, { type: 'pipelineOpened', pipelineId: 'b' });
+    // Run 3 still draining, and run 4, the idle run the worker's stop makes of the old graph.
+    expect(runReducer(opened, { type: 'frame', frame: frame({ runId: 3, metrics }) })).toBe(opened);
+    expect(runReducer(opened, { type: 'frame', frame: frame({ runId: 4, phase: 'finished', metrics }) })).toBe(opened);
+    const loaded = runReducer(opened, { type: 'loaded', runId: 6 });
+    expect(runReducer(loaded, { type: 'frame', frame: frame({ runId: 4, metrics }) })).toBe(loaded);
+    const next = runReducer(loaded, { type: 'frame', frame: frame({ runId: 6, metrics }) });
+    expect(next).toMatchObject({ phase: 'running', runId: 6, metrics, pipelineId: 'b' });
+    // A stop of its own gives a newer run, which is the pipeline's too.
+    expect(runReducer(next, { type: 'frame', frame: frame({ runId: 7, phase: 'idle' }) })).toMatchObject({ runId: 7, phase: 'idle' });
+  });
+
+  it('forgets why a run was refused once the document changes', () => {
+    const s = runReducer(initialRunState, { type: 'loadRefused', problems: [{ nodeId: 'x', message: 'bad' }] });
+    expect(runReducer(s, { type: 'refusalOutdated' }).loadProblems).toEqual([]);
+    expect(runReducer(initialRunState, { type: 'refusalOutdated' })).toBe(initialRunState);
+  });
 });

@@ -8,6 +8,9 @@ import type { Frame } from '../../worker/protocol';
 import type { RunAction, RunState } from './types';
 
 export const initialRunState: RunState = {
+  pipelineId: '',
+  // The page's first pipeline owns every run until another one opens.
+  firstRunId: 0,
   phase: 'idle',
   runId: 0,
   failure: null,
@@ -28,7 +31,20 @@ function freshRun(state: RunState, runId: number): RunState {
   return { ...state, runId, failure: null, metrics: null, preview: null, diagnostics: [] };
 }
 
+/** Whether run `runId` is one of the open pipeline's (see RunState.firstRunId). */
+export function isOwnRun(state: RunState, runId: number): boolean {
+  return state.firstRunId !== null && runId >= state.firstRunId;
+}
+
+/** A pipeline opened after another: idle, with nothing of the other's run; the page's speed and watched node stay. */
+function openedPipeline(state: RunState, pipelineId: string): RunState {
+  if (pipelineId === state.pipelineId) return state;
+  return { ...initialRunState, pipelineId, firstRunId: null, runId: state.runId, speed: state.speed, watchedNodeId: state.watchedNodeId };
+}
+
 function applyFrame(state: RunState, frame: Frame): RunState {
+  // A run of the pipeline open before, drained after the switch: none of it is this pipeline's.
+  if (!isOwnRun(state, frame.runId)) return state;
   const base = frame.runId === state.runId ? state : freshRun(state, frame.runId);
   const changed =
     base !== state ||
@@ -58,10 +74,16 @@ export function runReducer(state: RunState, action: RunAction): RunState {
   switch (action.type) {
     case 'frame':
       return applyFrame(state, action.frame);
-    case 'loaded':
-      return { ...(action.runId === state.runId ? state : freshRun(state, action.runId)), loadProblems: [] };
+    case 'loaded': {
+      const next = action.runId === state.runId ? state : freshRun(state, action.runId);
+      return { ...next, firstRunId: state.firstRunId ?? action.runId, loadProblems: [] };
+    }
     case 'loadRefused':
       return { ...freshRun(state, state.runId), phase: 'idle', loadProblems: action.problems };
+    case 'refusalOutdated':
+      return state.loadProblems.length === 0 ? state : { ...state, loadProblems: [] };
+    case 'pipelineOpened':
+      return openedPipeline(state, action.pipelineId);
     case 'speed':
       return action.speed === state.speed ? state : { ...state, speed: action.speed };
     case 'watch':

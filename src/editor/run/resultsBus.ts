@@ -11,6 +11,8 @@ import type { ResultListener, ResultsBus } from './types';
 export interface ResultsPublisher extends ResultsBus {
   /** Delivers one frame's chunks of run `runId`, resetting the views first when the run is new and has started. */
   publish(runId: number, phase: RunPhase, chunks: readonly ResultChunk[]): void;
+  /** Tells every view to clear now (another pipeline was opened: nothing shown is its). */
+  clear(): void;
 }
 
 /** One view that throws must not stop the others, nor the drain loop. */
@@ -40,6 +42,9 @@ export function createResultsBus(): ResultsPublisher {
     onReset(listener) {
       resets.add(listener);
       return () => resets.delete(listener);
+    },
+    clear() {
+      for (const reset of [...resets]) safely(() => reset(current));
     },
     publish(runId, phase, chunks) {
       // An idle run that has delivered nothing is a stopped one waiting: the views keep what they show.

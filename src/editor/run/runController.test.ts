@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStore } from 'zustand/vanilla';
 import type { AsyncPipelineApi, WorkerClient } from '../../worker/client';
 import { createPipelineWorker } from '../../worker/pipelineWorker';
 import { createFakeClock } from '../../worker/testing/fakeClock';
@@ -16,10 +17,22 @@ const doc: EditorDocument = {
   edges: [{ id: 'e1', from: 'src', to: 'out', fromPort: 'out', toPort: 'in' }],
 };
 
-/** The real worker logic in-process, behind async calls, counting loads; `crash` kills it. */
-function harness() {
+/** Another pipeline whose nodes reuse the first one's ids, as two pipelines built from the palette do. */
+const other: EditorDocument = {
+  ...doc,
+  name: 'q',
+  nodes: doc.nodes.map((n) => (n.id === 'src' ? { ...n, params: { stream: 'sensors', rate: 50 } } : n)),
+};
+
+/**
+ * The real worker logic in-process, behind async calls, counting loads; `crash` kills it.
+ * With `holdLoads`, each load answers only when the test calls the function left in `heldLoads`.
+ */
+function harness({ holdLoads = false } = {}) {
   const clock = createFakeClock();
   const loads: number[] = [];
+  const heldLoads: (() => void)[] = [];
+  const stops: number[] = [];
   let crash: (message: string) => void = () => undefined;
   let started = 0;
   const startWorker = (onCrash: (message: string) => void): WorkerClient => {
@@ -28,6 +41,7 @@ function harness() {
     const w = createPipelineWorker({ ...clock, openFeed: () => ({ close: () => undefined }) });
     const api: AsyncPipelineApi = {
       load: async (d, keep) => {
+        if (holdLoads) await new Promise<void>((resolve) => heldLoads.push(resolve));
         const r = w.load(d, keep);
         if (r.ok) loads.push(r.runId);
         return r;
@@ -35,7 +49,10 @@ function harness() {
       start: async () => w.start(),
       pause: async () => w.pause(),
       step: async (u) => w.step(u),
-      stop: async () => w.stop(),
+      stop: async () => {
+        stops.push(loads.length);
+        w.stop();
+      },
       setSpeed: async (s) => w.setSpeed(s),
       watch: async (n) => w.watch(n),
       drain: async () => w.drain(),
@@ -43,12 +60,19 @@ function harness() {
     return { api, dispose: () => undefined };
   };
   const frames: (() => void)[] = [];
+  /** The open pipeline, as the documents session's store holds it. */
+  const pipeline = createStore<{ openId: string }>()(() => ({ openId: 'a' }));
   return {
-    clock, loads, frames,
+    clock, loads, frames, heldLoads, stops, pipeline,
+    /** What the documents session does to open another pipeline: the editor's document, then the open id. */
+    open(editor: EditorStore, id: string, next: EditorDocument) {
+      editor.setState({ doc: next });
+      pipeline.setState({ openId: id });
+    },
     crash: (m: string) => crash(m),
     started: () => started,
     options: (editor: EditorStore) => ({
-      editor, startWorker,
+      editor, startWorker, pipeline,
       requestFrame: (cb: () => void) => frames.push(cb),
       cancelFrame: () => undefined,
     }),
@@ -136,5 +160,106 @@ describe('the run controller', () => {
     expect(controller.store.getState()).toMatchObject({ phase: 'running', workerError: null });
     // The new worker counts from 1 again; the views must still see a new run.
     expect(controller.store.getState().runId).toBeGreaterThan(before);
+  });
+
+  it('opens another pipeline idle: none of the first pipeline\'s figures, rows or phase show on it', async () => {
+    const h = harness();
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    const rows: string[] = [];
+    let resets = 0;
+    controller.results.subscribe('out', () => rows.push(h.pipeline.getState().openId));
+    controller.results.onReset(() => resets++);
+    controller.run();
+    await settle(h);
+    h.clock.advance(2000);
+    await settle(h);
+    expect(controller.store.getState()).toMatchObject({ pipelineId: 'a', phase: 'running' });
+    expect(controller.store.getState().metrics?.nodes.src?.rowsOut).toBeGreaterThan(0);
+    expect(rows.length).toBeGreaterThan(0);
+    const resetsBefore = resets;
+
+    h.open(editor, 'b', other);
+    // At once, before any frame: the views of pipeline b show nothing of a's run.
+    expect(controller.store.getState()).toMatchObject({ pipelineId: 'b', phase: 'idle', metrics: null, loadProblems: [] });
+    expect(resets).toBeGreaterThan(resetsBefore);
+    rows.length = 0;
+    await vi.advanceTimersByTimeAsync(RELOAD_DEBOUNCE_MS * 2);
+    await settle(h);
+    h.clock.advance(2000);
+    await settle(h);
+    // Pipeline a was stopped, not reloaded with b's graph and kept running.
+    expect(h.loads).toEqual([1]);
+    expect(h.stops.length).toBeGreaterThan(0);
+    expect(controller.store.getState()).toMatchObject({ pipelineId: 'b', phase: 'idle' });
+    expect(rows).toEqual([]);
+
+    // b runs as itself.
+    controller.run();
+    await settle(h);
+    expect(controller.store.getState()).toMatchObject({ pipelineId: 'b', phase: 'running' });
+  });
+
+  it('a finished run does not make a pipeline that never ran say Finished', async () => {
+    const h = harness();
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    controller.setSpeed('max');
+    controller.step('batch');
+    await settle(h);
+    expect(controller.store.getState().phase).toBe('paused');
+    h.open(editor, 'c', { name: 'Untitled pipeline', nodes: [], edges: [] });
+    await settle(h);
+    expect(controller.store.getState()).toMatchObject({ pipelineId: 'c', phase: 'idle', metrics: null });
+  });
+
+  it('keeps a refused run\'s reasons with its pipeline, and drops them once the document changes', async () => {
+    const h = harness();
+    const broken: EditorDocument = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'src' ? { ...n, params: { stream: 'sensors', rate: -5 } } : n)) };
+    const editor = createEditorStore({ doc: broken });
+    controller = createRunController(h.options(editor));
+    controller.run();
+    await settle(h);
+    expect(controller.store.getState().loadProblems[0]?.nodeId).toBe('src');
+    // Moving a node leaves the reason as it was; fixing the parameter does not.
+    editor.getState().moveNodes(new Map([['src', { x: 64, y: 64 }]]), true);
+    expect(controller.store.getState().loadProblems).toHaveLength(1);
+    editor.getState().setParams('src', { stream: 'sensors', rate: 5 });
+    expect(controller.store.getState().loadProblems).toEqual([]);
+
+    editor.getState().setParams('src', { stream: 'sensors', rate: -5 });
+    controller.run();
+    await settle(h);
+    expect(controller.store.getState().loadProblems).toHaveLength(1);
+    h.open(editor, 'b', other);
+    expect(controller.store.getState()).toMatchObject({ pipelineId: 'b', loadProblems: [] });
+  });
+
+  it('does not run the newly opened pipeline for a Run given to the one before', async () => {
+    const h = harness();
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    controller.run();
+    h.open(editor, 'b', other);
+    await settle(h);
+    expect(h.loads).toEqual([]);
+    expect(controller.store.getState()).toMatchObject({ pipelineId: 'b', phase: 'idle' });
+  });
+
+  it('does not let a load still under way when another pipeline opens run, nor show its figures', async () => {
+    const h = harness({ holdLoads: true });
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    controller.run();
+    await settle(h);
+    expect(h.heldLoads).toHaveLength(1);
+    h.open(editor, 'b', other);
+    h.heldLoads.shift()!();
+    await settle(h);
+    h.clock.advance(2000);
+    await settle(h);
+    const state = controller.store.getState();
+    expect(state).toMatchObject({ pipelineId: 'b', phase: 'idle', metrics: null });
+    expect(state.firstRunId).toBeNull();
   });
 });

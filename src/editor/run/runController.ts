@@ -4,6 +4,11 @@
  * store (figures) and the results bus (rows). It follows the editor's
  * document: while running or paused, a change that matters to the run
  * reloads it from the beginning; an invalid document stops it.
+ *
+ * A run belongs to the pipeline it was started in. When another pipeline is
+ * opened (the documents session's open id changes) the run stops, and the
+ * other pipeline starts idle: node ids repeat across pipelines (`tumbling1`),
+ * so nothing of the first run may show on the second one's nodes.
  */
 import { createStore } from 'zustand/vanilla';
 import { startPipelineWorker, type WorkerClient } from '../../worker/client';
@@ -11,7 +16,7 @@ import type { RunPhase, RunSpeed, StepUnit } from '../../worker/protocol';
 import type { EditorStore } from '../store/documentStore';
 import type { EditorDocument } from '../store/types';
 import { createDrainLoop } from './drainLoop';
-import { initialRunState, runReducer } from './reducer';
+import { initialRunState, isOwnRun, runReducer } from './reducer';
 import { createResultsBus } from './resultsBus';
 import { runnableDocument, sameRunGraph } from './runGraph';
 import type { RunAction, RunController, RunState } from './types';
@@ -19,8 +24,16 @@ import type { RunAction, RunController, RunState } from './types';
 /** How long the document must rest before a running pipeline restarts with it. */
 export const RELOAD_DEBOUNCE_MS = 150;
 
+/** Which pipeline is open (the documents session's store fits). */
+export interface OpenPipeline {
+  getState(): { readonly openId: string };
+  subscribe(listener: (state: { readonly openId: string }) => void): () => void;
+}
+
 export interface RunControllerOptions {
   readonly editor: EditorStore;
+  /** The open pipeline; without one the editor's document is taken as one pipeline for ever. */
+  readonly pipeline?: OpenPipeline;
   /** Starts a worker (tests pass a fake); `onCrash` hears why it died. */
   readonly startWorker?: (onCrash: (message: string) => void) => WorkerClient;
   readonly requestFrame?: (callback: () => void) => number;
@@ -33,7 +46,7 @@ const moving = (phase: RunPhase): boolean => phase === 'running' || phase === 'p
 export function createRunController(options: RunControllerOptions): RunController {
   const { editor } = options;
   const startWorker = options.startWorker ?? startPipelineWorker;
-  const store = createStore<RunState>()(() => initialRunState);
+  const store = createStore<RunState>()(() => ({ ...initialRunState, pipelineId: options.pipeline?.getState().openId ?? '' }));
   const dispatch = (action: RunAction): void => store.setState((s) => runReducer(s, action), true);
   const results = createResultsBus();
   let client: WorkerClient | null = null;
@@ -47,6 +60,16 @@ export function createRunController(options: RunControllerOptions): RunControlle
    * old worker's, so the views see a new run (and clear) after a crash.
    */
   let runIdBase = 0;
+  /** The highest run id the worker has given (shifted), seen in a frame or a load. */
+  let lastRunId = 0;
+  const seen = (runId: number): number => {
+    lastRunId = Math.max(lastRunId, runId);
+    return runId;
+  };
+  /** Bumped when another pipeline opens: commands of the one before are dropped. */
+  let generation = 0;
+  /** The document a run was refused for, so its reasons go once the document changes. */
+  let refused: EditorDocument | null = null;
 
   const worker = (): WorkerClient => {
     if (client !== null) return client;
@@ -55,7 +78,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
       started.dispose();
       if (client === started) client = null;
       loaded = null;
-      runIdBase = store.getState().runId;
+      runIdBase = lastRunId;
       dispatch({ type: 'workerCrashed', message });
       if (disposed) return;
       worker();
@@ -72,6 +95,9 @@ export function createRunController(options: RunControllerOptions): RunControlle
     drain: () => worker().api.drain(),
     onFrame(answer) {
       const frame = runIdBase === 0 ? answer : { ...answer, runId: answer.runId + runIdBase };
+      seen(frame.runId);
+      // The rows of the pipeline open before go nowhere either (the reducer drops its figures).
+      if (!isOwnRun(store.getState(), frame.runId)) return;
       results.publish(frame.runId, frame.phase, frame.outputs);
       dispatch({ type: 'frame', frame });
     },
@@ -80,31 +106,50 @@ export function createRunController(options: RunControllerOptions): RunControlle
     cancelFrame: options.cancelFrame ?? ((h) => cancelAnimationFrame(h)),
   });
 
-  /** Commands run one after the other, each after the previous one's answer. */
-  const serial = (task: () => Promise<void>): void => {
-    chain = chain.then(task).catch((error: unknown) => console.error('A run command failed:', error)).finally(() => loop.wake());
+  /**
+   * Commands run one after the other, each after the previous one's answer;
+   * one given for a pipeline no longer open is dropped when its turn comes.
+   */
+  const serial = (task: (given: number) => Promise<void>): void => {
+    const given = generation;
+    chain = chain
+      .then(() => (given === generation ? task(given) : undefined))
+      .catch((error: unknown) => console.error('A run command failed:', error))
+      .finally(() => loop.wake());
+  };
+
+  const refuse = (doc: EditorDocument, problems: RunState['loadProblems']): false => {
+    loaded = null;
+    refused = doc;
+    dispatch({ type: 'loadRefused', problems });
+    return false;
   };
 
   /** Loads the editor's document unless the worker holds it already; false when it cannot run. */
-  async function ensureLoaded(keepRunning: boolean, force: boolean): Promise<boolean> {
+  async function ensureLoaded(keepRunning: boolean, force: boolean, given: number): Promise<boolean> {
+    // The pipeline changed during an earlier await of this command: the document on screen is not the one it was given for.
+    if (given !== generation) return false;
     const doc = editor.getState().doc;
     if (!force && loaded !== null && sameRunGraph(loaded, doc)) return true;
     const runnable = runnableDocument(doc);
     const api = worker().api;
     if (!runnable.ok) {
       if (loaded !== null) await api.stop();
-      loaded = null;
-      dispatch({ type: 'loadRefused', problems: runnable.problems });
-      return false;
+      return given === generation ? refuse(doc, runnable.problems) : false;
     }
     const result = await api.load(runnable.document, keepRunning);
-    if (!result.ok) {
-      loaded = null;
-      dispatch({ type: 'loadRefused', problems: result.problems });
+    if (given !== generation) {
+      // Another pipeline opened while this one loaded: the load is of no use, and must not run.
+      if (result.ok) {
+        seen(result.runId + runIdBase);
+        await api.stop();
+      }
       return false;
     }
+    if (!result.ok) return refuse(doc, result.problems);
     loaded = doc;
-    dispatch({ type: 'loaded', runId: result.runId + runIdBase });
+    refused = null;
+    dispatch({ type: 'loaded', runId: seen(result.runId + runIdBase) });
     return true;
   }
 
@@ -114,13 +159,34 @@ export function createRunController(options: RunControllerOptions): RunControlle
     if ((phase === 'finished' || phase === 'failed') && loaded !== null) await worker().api.stop();
   }
 
+  /** Another pipeline is on screen: the run stops, and the new one starts idle. */
+  function openPipeline(pipelineId: string): void {
+    if (pipelineId === store.getState().pipelineId) return;
+    generation++;
+    clearTimeout(reloadTimer);
+    refused = null;
+    const held = loaded !== null;
+    loaded = null;
+    dispatch({ type: 'pipelineOpened', pipelineId });
+    results.clear();
+    // Stopping gives the worker a new (idle) run, so the old run's rows stop at once.
+    if (held) serial(async () => worker().api.stop());
+  }
+
+  const unfollowPipeline = options.pipeline?.subscribe((state) => openPipeline(state.openId)) ?? (() => undefined);
+
   const unfollow = editor.subscribe((state, previous) => {
-    if (state.doc === previous.doc || loaded === null || sameRunGraph(loaded, state.doc)) return;
+    if (state.doc === previous.doc) return;
+    if (refused !== null && !sameRunGraph(refused, state.doc)) {
+      refused = null;
+      dispatch({ type: 'refusalOutdated' });
+    }
+    if (loaded === null || sameRunGraph(loaded, state.doc)) return;
     clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => {
       if (!moving(store.getState().phase) || loaded === null || sameRunGraph(loaded, editor.getState().doc)) return;
-      serial(async () => {
-        if (moving(store.getState().phase)) await ensureLoaded(true, false);
+      serial(async (given) => {
+        if (moving(store.getState().phase)) await ensureLoaded(true, false, given);
       });
     }, RELOAD_DEBOUNCE_MS);
   });
@@ -129,18 +195,18 @@ export function createRunController(options: RunControllerOptions): RunControlle
     store,
     results,
     run() {
-      serial(async () => {
+      serial(async (given) => {
         await rewindIfOver();
-        if (await ensureLoaded(false, false)) await worker().api.start();
+        if ((await ensureLoaded(false, false, given)) && given === generation) await worker().api.start();
       });
     },
     pause() {
       serial(async () => worker().api.pause());
     },
     step(unit: StepUnit) {
-      serial(async () => {
+      serial(async (given) => {
         await rewindIfOver();
-        if (await ensureLoaded(false, false)) await worker().api.step(unit);
+        if ((await ensureLoaded(false, false, given)) && given === generation) await worker().api.step(unit);
       });
     },
     stop() {
@@ -164,6 +230,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
       disposed = true;
       clearTimeout(reloadTimer);
       unfollow();
+      unfollowPipeline();
       loop.dispose();
       client?.dispose();
       client = null;

@@ -17,6 +17,18 @@ import type {
 } from '../../worker/protocol';
 
 export interface RunState {
+  /**
+   * The pipeline this state belongs to (the documents session's open id; ''
+   * when the page has none). Everything below is about a run of this pipeline
+   * only: opening another one starts again from idle.
+   */
+  readonly pipelineId: string;
+  /**
+   * The id of this pipeline's first run, null until it has loaded one. Frames
+   * of lower ids (or any, while null) are of a run of the pipeline open
+   * before, still draining, and are dropped.
+   */
+  readonly firstRunId: number | null;
   readonly phase: RunPhase;
   /** The worker's run id of the figures shown; views clear their buffers when it changes. */
   readonly runId: number;
@@ -37,6 +49,10 @@ export type RunAction =
   | { readonly type: 'frame'; readonly frame: Frame }
   | { readonly type: 'loaded'; readonly runId: number }
   | { readonly type: 'loadRefused'; readonly problems: RunState['loadProblems'] }
+  /** The document changed so that the reasons a run was refused may no longer hold. */
+  | { readonly type: 'refusalOutdated' }
+  /** Another pipeline is on screen. */
+  | { readonly type: 'pipelineOpened'; readonly pipelineId: string }
   | { readonly type: 'speed'; readonly speed: RunSpeed }
   | { readonly type: 'watch'; readonly nodeId: string | null }
   | { readonly type: 'workerCrashed'; readonly message: string };
