@@ -1,4 +1,4 @@
-import { useReactFlow } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { TemporalState } from 'zundo';
@@ -7,7 +7,8 @@ import { ShortcutsHelp } from '../shortcuts/ShortcutsHelp';
 import { useEditorStore } from '../store/context';
 import type { EditorDocument } from '../store/types';
 import { layoutPositions } from './autoLayout';
-import { FIT_VIEW, GRID, NODE_SIZE } from './flowTypes';
+import { GRID, NODE_SIZE } from './flowTypes';
+import { frameFor } from './useFrameOnOpen';
 
 type History = TemporalState<{ doc: EditorDocument }>;
 const canUndo = (s: History) => s.pastStates.length > 0;
@@ -27,9 +28,22 @@ function Icon({ d }: { d: string }) {
 export function CanvasToolbar() {
   const store = useEditorStore();
   const flow = useReactFlow();
+  const flowStore = useStoreApi();
   const undoable = useStore(store.temporal, canUndo);
   const redoable = useStore(store.temporal, canRedo);
   const [laying, setLaying] = useState(false);
+
+  // Every node in view, clear of this toolbar and the notices above the canvas.
+  const fitView = (): void => {
+    const state = flowStore.getState();
+    const boxes = [...state.nodeLookup.values()].map((n) => ({
+      ...n.internals.positionAbsolute,
+      width: n.measured.width ?? NODE_SIZE.width,
+      height: n.measured.height ?? NODE_SIZE.height,
+    }));
+    const viewport = frameFor(boxes, state, false);
+    if (viewport !== undefined) void flow.setViewport(viewport, { duration: 300 });
+  };
 
   const autoLayout = async (): Promise<void> => {
     const { doc } = store.getState();
@@ -42,7 +56,7 @@ export function CanvasToolbar() {
       const positions = await layoutPositions(boxes, doc.edges, origin, GRID);
       // One undo step for the whole layout.
       store.getState().moveNodes(positions, true);
-      requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 300 })));
+      requestAnimationFrame(() => requestAnimationFrame(fitView));
     } finally {
       setLaying(false);
     }
@@ -61,7 +75,7 @@ export function CanvasToolbar() {
         <Icon d="M3 5h5v4H3z M3 15h5v4H3z M16 10h5v4h-5z M8 7h3a2 2 0 0 1 2 2v6a2 2 0 0 1-2 2H8 M13 12h3" />
         <span>Layout</span>
       </button>
-      <button type="button" aria-label="Fit view" title="Fit the pipeline in view" onClick={() => void flow.fitView({ ...FIT_VIEW, duration: 300 })}>
+      <button type="button" aria-label="Fit view" title="Fit the pipeline in view" onClick={fitView}>
         <Icon d="M4 9V4h5 M20 9V4h-5 M4 15v5h5 M20 15v5h-5" />
       </button>
       <span className="wp-toolbar-divider" aria-hidden="true" />

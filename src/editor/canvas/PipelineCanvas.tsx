@@ -34,6 +34,7 @@ import { NODE_TYPES } from './nodeTypes';
 import { useCanvasChanges } from './useCanvasChanges';
 import { useConnectShortcut } from './useConnectShortcut';
 import { useFlowElements } from './useFlowElements';
+import { useFrameOnOpen } from './useFrameOnOpen';
 import { sameViewport, useViewportSync } from './useViewportSync';
 
 const SNAP: [number, number] = [GRID, GRID];
@@ -58,6 +59,7 @@ export function PipelineCanvas({ notify }: { notify: (message: string) => void }
   const { nodes, edges, analysis } = useFlowElements(sizes);
   const [initialViewport] = useState(() => store.getState().viewport);
   useViewportSync(selectingHere);
+  useFrameOnOpen();
   const [hover] = useState(() => createStore<{ hover: EdgeHover | null }>(() => ({ hover: null })));
   const wrapper = useRef<HTMLDivElement>(null);
   const farAway = useStore(lowDetail);

@@ -3,6 +3,7 @@ import { memo, useContext, useMemo, type KeyboardEvent } from 'react';
 import { useRun } from '../run/RunProvider';
 import type { RunState } from '../run/types';
 import { isNodeKind, portsOf } from '../../model';
+import { ChooseFile } from './ChooseFile';
 import { ConnectCommand } from './connectCommand';
 import type { NodePort } from './connectOptions';
 import type { PipelineFlowNode } from './flowTypes';
@@ -67,6 +68,7 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
         <div className="wp-node-title" title={data.title}>{data.title}</div>
         <span className="visually-hidden">{kindTitle(data.kind)}</span>
         <div className="wp-node-summary" title={data.summary}>{data.summary}</div>
+        {data.kind === 'source.file' && <ChooseFile id={id} title={data.title} />}
       </div>
       {chart && <NodeChartPreview id={id} />}
       <NodeBadges id={id} hasInput={inputs.length > 0} hasOutput={outputs.length > 0} />

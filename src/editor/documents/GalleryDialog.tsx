@@ -16,6 +16,9 @@ export function GalleryDialog({ cards, onPick, onClose }: {
               <button type="button" className="wp-docs-gallery-card" onClick={() => onPick(card)}>
                 <span className="wp-docs-gallery-title">{card.title}</span>
                 {card.sentence === '' ? null : <span className="wp-docs-gallery-sentence">{card.sentence}</span>}
+                {card.needsFiles.length === 0 ? null : (
+                  <span className="wp-docs-gallery-needs">Needs {card.needsFiles.join(' and ')}: open it, then Choose file on its File node.</span>
+                )}
                 <span className="wp-docs-gallery-count">{card.nodeCount === 1 ? '1 node' : `${card.nodeCount} nodes`}</span>
               </button>
             </li>

@@ -65,6 +65,22 @@ describe('the examples gallery', () => {
     expect(readCard(cards[0]!).ok).toBe(false);
   });
 
+  it('names the files an example needs: its file sources without data', () => {
+    const [card] = galleryCards({
+      '../examples/taxi.json': { name: 'Taxi', nodes: [
+        { kind: 'source.file', params: { fileName: 'nyc_taxi.csv' } },
+        { kind: 'source.file', params: { data: 'ts,v\n1,2', fileName: 'inline.csv' } },
+        { kind: 'source.file', params: {} },
+        { kind: 'source.sample', params: { fileName: 'not a file source' } },
+      ] },
+    });
+    expect(card?.needsFiles).toEqual(['nyc_taxi.csv', 'a data file']);
+    const taxi = exampleCards.find((c) => c.slug === 'nyc-taxi-daily');
+    expect(taxi?.needsFiles).toEqual(['nyc_taxi.csv']);
+    // The app's words: the CLI's --input means nothing in the gallery.
+    expect(exampleCards.every((c) => !c.sentence.includes('--input'))).toBe(true);
+  });
+
   it('lists every bundled example with a sentence', () => {
     for (const card of exampleCards) {
       expect(card.sentence, card.slug).not.toBe('');

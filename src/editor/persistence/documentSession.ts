@@ -4,7 +4,7 @@ import { EMPTY_DOCUMENT, type EditorStore } from '../store/documentStore';
 import type { EditorDocument } from '../store/types';
 import { flushOnPageHide, startAutosave, type SaveStatus, type Scheduler } from './autosave';
 import { memoryBackend, type KeyValueBackend } from './backend';
-import { DEFAULT_VIEWPORT, NO_SELECTION, readEntries, readRecord, toRecord, type EditorSnapshot, type PipelineEntry } from './records';
+import { NO_SELECTION, readEntries, readRecord, toRecord, unframedViewport, type EditorSnapshot, type PipelineEntry } from './records';
 
 /** A message under the documents bar; `action` is a button beside it (Undo). */
 export interface Notice {
@@ -185,7 +185,7 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
   /** Adds a pipeline, puts it on screen and stores it. */
   const add = async (doc: EditorDocument, keepCurrent = true): Promise<string> => {
     const id = newId();
-    const snapshot: EditorSnapshot = { doc, selection: NO_SELECTION, viewport: DEFAULT_VIEWPORT };
+    const snapshot: EditorSnapshot = { doc, selection: NO_SELECTION, viewport: unframedViewport() };
     setEntries([...entries(), { id, name: doc.name, updatedAt: now() }]);
     show(id, snapshot, keepCurrent);
     await persist([[recordKey(id), toRecord(snapshot)]]);

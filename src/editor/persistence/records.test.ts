@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { createEditorStore } from '../store/documentStore';
-import { readEntries, readRecord, toRecord } from './records';
+import { isUnframed, readEntries, readRecord, toRecord, unframedViewport } from './records';
 import { readEditorDocument } from './savedDocument';
 
 describe('stored records', () => {
+  it('never read back as unframed, so a saved view is shown as it was left', () => {
+    const store = createEditorStore();
+    const viewport = unframedViewport();
+    expect(isUnframed(viewport)).toBe(true);
+    expect(isUnframed(unframedViewport())).toBe(true);
+    expect(unframedViewport()).not.toBe(viewport);
+    const { doc, selection } = store.getState();
+    const read = readRecord(structuredClone(toRecord({ doc, selection, viewport })));
+    expect(read.ok && isUnframed(read.snapshot.viewport)).toBe(false);
+    expect(read.ok && read.snapshot.viewport).toEqual({ x: 0, y: 0, zoom: 1 });
+  });
+
   it('round-trip what is on screen as plain JSON in the pipeline format', () => {
     const store = createEditorStore();
     const s = store.getState();

@@ -30,6 +30,23 @@ export interface PipelineRecord {
 }
 
 export const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, zoom: 1 };
+
+const unframed = new WeakSet<Viewport>();
+/**
+ * The viewport of a pipeline that has not been on screen yet (an example, an
+ * import): the canvas frames the pipeline when it shows it. A new object each
+ * time, so showing one such pipeline after another is always a change.
+ */
+export function unframedViewport(): Viewport {
+  const viewport = { ...DEFAULT_VIEWPORT };
+  unframed.add(viewport);
+  return viewport;
+}
+
+/** Whether `viewport` came from {@link unframedViewport} (a stored viewport never does). */
+export function isUnframed(viewport: Viewport): boolean {
+  return unframed.has(viewport);
+}
 export const NO_SELECTION: Selection = { nodes: [], edges: [] };
 
 // The store replaces the document object on every edit, so panning and selecting reuse the last conversion.
