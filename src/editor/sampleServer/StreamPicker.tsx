@@ -11,11 +11,15 @@ import './sampleServer.css';
  */
 export function StreamPicker({ params, apply }: { readonly params: Readonly<Record<string, unknown>>; readonly apply: (params: Record<string, unknown>) => void }) {
   const id = useId();
-  const { base, status, streams } = useSampleStreams();
+  const { base, status, streams, checkNow } = useSampleStreams();
   const url = typeof params.url === 'string' ? params.url : '';
   const current = streamOfUrl(base, url);
   if (status !== 'online') {
-    return <p className="wp-stream-picker muted" data-testid="stream-picker">{status === 'offline' ? `Sample server offline (${base}).` : 'Looking for the sample server…'}</p>;
+    return (
+      <p className="wp-stream-picker muted" data-testid="stream-picker">
+        {status === 'offline' ? <>Sample server offline ({base}). <button type="button" className="wp-link-button" onClick={checkNow}>Check again</button></> : 'Looking for the sample server…'}
+      </p>
+    );
   }
   const choose = (name: string): void => {
     const stream = streams.find((s) => s.name === name);
