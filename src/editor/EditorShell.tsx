@@ -45,9 +45,10 @@ function EditorLayout() {
   useEditingShortcuts(notify, useVisibleArea());
   return (
     <div className="wp-editor">
-      <div className="wp-editor-bar">
+      {/* A landmark of its own, so nothing on the page is outside one. */}
+      <section className="wp-editor-bar" aria-label="Documents">
         <DocumentsBar />
-      </div>
+      </section>
       <Palette />
       <main className="wp-editor-main" id="main" tabIndex={-1}>
         <PipelineCanvas notify={notify} />
