@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DocumentsBar } from './pages/DocumentsBar';
-import type { EditorPage } from './pages/EditorPage';
+import { EditorPage } from './pages/EditorPage';
 import { InspectorPanel } from './pages/InspectorPanel';
 import { clickVisibleNode } from './revealNode';
 
@@ -31,6 +31,8 @@ async function openPipeline(page: Page): Promise<InspectorPanel> {
   await bar.goto();
   await bar.pasteJson(JSON.stringify(PIPELINE));
   await expect(bar.name).toHaveValue('Hot devices');
+  // It opens at a readable zoom from its source, wider than a 1280 px window: all of it in view to click any node.
+  await new EditorPage(page).fitView();
   const inspector = new InspectorPanel(page);
   await expect(inspector.problemCount).toHaveText('0');
   return inspector;

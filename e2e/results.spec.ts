@@ -4,7 +4,7 @@ import { DocumentsBar } from './pages/DocumentsBar';
 import { EditorPage } from './pages/EditorPage';
 import { ResultsPage } from './pages/ResultsPage';
 
-/** examples/live-sensor-dashboard.json: sensors -> byDevice -> fiveSeconds -> stats -> temperatureChart, windowTable. */
+/** examples/live-sensor-dashboard.json: sensors -> byDevice -> fiveSeconds -> stats -> temperatureChart, windowTable; fiveSeconds.late -> lateReadings. */
 const DASHBOARD = 'Live sensor dashboard';
 
 test.describe('live results', () => {
@@ -12,7 +12,7 @@ test.describe('live results', () => {
     const bar = new DocumentsBar(page);
     await bar.goto();
     await bar.newFromExample(DASHBOARD);
-    await expect(new EditorPage(page).nodes).toHaveCount(6);
+    await expect(new EditorPage(page).nodes).toHaveCount(7);
   });
 
   test('a chart draws points within seconds of Run, its node shows a sparkline, the table fills', async ({ page }) => {
@@ -159,6 +159,7 @@ test.describe('live results', () => {
     const [ndjson] = await Promise.all([page.waitForEvent('download'), results.table('windowTable').getByRole('button', { name: 'Download NDJSON' }).click()]);
     const rows = (await readFile(await ndjson.path(), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows).toHaveLength(held);
-    expect(rows[0]).toMatchObject({ window_start: 1_700_000_000_000, window_end: 1_700_000_005_000, revision: 0 });
+    // The example's stream starts at 1_700_000_037_000, in the window that ends 3 s later.
+    expect(rows[0]).toMatchObject({ window_start: 1_700_000_035_000, window_end: 1_700_000_040_000, revision: 0 });
   });
 });
