@@ -54,6 +54,9 @@ describe('windowpane run', () => {
     const rows = ndjson(io.files.get('out.ndjson')!);
     expect(rows.some((r) => (r['revision'] as number) > 0)).toBe(true);
     expect(ndjson(io.files.get('late.ndjson')!).length).toBeGreaterThan(0);
+    // Every card that paid paid from one country at least (countDistinct once read 0 for all of them).
+    for (const r of rows) expect(r['countries'] as number).toBeGreaterThanOrEqual(Math.min(1, r['payments'] as number));
+    expect(rows.some((r) => (r['countries'] as number) > 1)).toBe(true);
   });
 
   it('shows late data on the late port of every example whose description mentions it', async () => {

@@ -76,7 +76,8 @@ export function addComplexRows(
     if (complex === null) continue;
     const v = values[f]!;
     const needs = fields[f]!.needs;
-    if (p.words !== null && f !== a) {
+    // Field a's words went through the fused loop only when there was a sketch (b) to fuse them with.
+    if (p.words !== null && (f !== a || b < 0)) {
       const k = addToWords(counted ? null : count, ownN(p), p.words, cells, rows, v, from, to, spillCells, spillRows);
       counted ||= count !== null;
       addGroupedRows(complex, needs, DISTINCT_PART, spillCells, spillRows, v, 0, k);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planAggregations, type AggregatePlan } from '../aggregate/plan';
 import { addRow, createScalarAcc, mergeScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
+import { isDirectPlan } from './cellLayout';
 import { roomFor } from './stagedParts';
 import { addRowsToCells, createSliceStore, ensureKeyCapacity, freeSlice, loadCellInto, mergeCellInto, slotForSlice } from './sliceStore';
 
@@ -32,6 +33,22 @@ const mixed = planOf([
 ]);
 /** Both parts of the fused loop in one field. */
 const oneField = planOf([{ name: 'db', fn: 'countDistinct', field: 'b' }, { name: 'b90', fn: 'percentile', field: 'b', q: 0.9 }]);
+
+/**
+ * Every partial that has a flat or complex part of its own, each alone, in
+ * pairs and all together: a plan with a flat distinct set but no sketch once
+ * folded nothing into the set (Card spend's countDistinct(country) read 0).
+ */
+const partialSpecs: Parameters<typeof planAggregations>[0] = [
+  { name: 'dm', fn: 'countDistinct', field: 'm' }, { name: 'db', fn: 'countDistinct', field: 'b' },
+  { name: 'a50', fn: 'percentile', field: 'a', q: 0.5 }, { name: 'b90', fn: 'percentile', field: 'b', q: 0.9 },
+  { name: 'hb', fn: 'approxCountDistinct', field: 'b' }, { name: 'sb', fn: 'sum', field: 'b' }, { name: 'n', fn: 'count' },
+];
+const combinations = [
+  ...partialSpecs.map((spec) => [spec]),
+  ...partialSpecs.flatMap((x, i) => partialSpecs.slice(i + 1).map((y) => [x, y])),
+  partialSpecs,
+].map(planOf).filter((plan) => !isDirectPlan(plan)); // a direct plan's rows never reach the listed-rows path
 
 /** Codes mostly below 64 (flat), some above (spilled); amounts that are no whole numbers; missing values. */
 const code = fc.oneof(fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 5 }), fc.constant(NaN));
@@ -111,6 +128,12 @@ function checkSteps(plan: AggregatePlan, steps: readonly Step[]): void {
 describe('the slice store', () => {
   it('reads each cell, and folds cells, exactly as adding its rows one by one, however the rows are cut, spilled, moved and freed', () => {
     fc.assert(fc.property(fc.constantFrom(p6Like, mixed, oneField), fc.array(step, { minLength: 1, maxLength: 8 }), checkSteps), { numRuns: 120 });
+  });
+
+  it('does so for every partial alone, in pairs and all together', () => {
+    for (const plan of combinations) {
+      fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 4 }), (steps) => checkSteps(plan, steps)), { numRuns: 15 });
+    }
   });
 
   it('keeps staged codes that outgrow the room left when the store grows, beside a neighbour cell', () => {
