@@ -4,12 +4,18 @@ import type { RunState } from '../run/types';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { PreviewTable } from './PreviewTable';
+import { useThrottled } from './useThrottled';
 import { useRunControllerOrNull, useRun } from '../run/RunProvider';
 
 const previewOf = (s: RunState) => s.preview;
 const phaseOf = (s: RunState) => s.phase;
 
 type Port = 'out' | 'late';
+
+/** A preview is read, not watched: four updates a second, as the live table (redrawing 50 rows every frame took most of the main thread). */
+const REFRESH_MS = 250;
+/** One empty list, so the memoised table sees the same props between updates. */
+const NONE: readonly never[] = [];
 
 /**
  * The last records that left the selected node (and, for a window, those on
@@ -18,7 +24,7 @@ type Port = 'out' | 'late';
  */
 export function NodePreviewPanel({ nodeId }: { nodeId: string }) {
   const controller = useRunControllerOrNull();
-  const preview = useRun(previewOf);
+  const preview = useThrottled(useRun(previewOf), REFRESH_MS);
   const phase = useRun(phaseOf);
   const node = useEditor((s: EditorState) => s.doc.nodes.find((n) => n.id === nodeId));
   const [port, setPort] = useState<Port>('out');
@@ -50,9 +56,9 @@ export function NodePreviewPanel({ nodeId }: { nodeId: string }) {
         )}
       </header>
       <PreviewTable
-        fields={mine === null ? [] : shown === 'out' ? mine.fields : mine.lateFields}
+        fields={mine === null ? NONE : shown === 'out' ? mine.fields : mine.lateFields}
         records={records}
-        keyFields={shown === 'out' ? (mine?.keyFields ?? []) : []}
+        keyFields={shown === 'out' ? (mine?.keyFields ?? NONE) : NONE}
         label={shown === 'late' ? `Late events of ${title}` : `Records leaving ${title}`}
         empty={shown === 'late' && mine !== null ? 'No late events: every event so far arrived before its windows closed.' : waiting}
       />

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { REVISION_FIELD } from '../../charts/cells';
 import { formatCell } from '../../charts/format';
 import type { NodePreview, PreviewRecord } from '../../worker/protocol';
@@ -17,7 +18,7 @@ const rowClass = (mark: RevisionMark): string | undefined => (mark === null ? un
  * results are marked as the live table marks them (revisions highlighted,
  * the rows they replaced struck through), their revision column first, where it is seen.
  */
-export function PreviewTable({ fields, records, keyFields, label, empty }: {
+export const PreviewTable = memo(function PreviewTable({ fields, records, keyFields, label, empty }: {
   fields: NodePreview['fields'];
   records: readonly PreviewRecord[];
   keyFields: readonly string[];
@@ -46,4 +47,4 @@ export function PreviewTable({ fields, records, keyFields, label, empty }: {
       </table>
     </div>
   );
-}
+});

@@ -30,7 +30,7 @@ function onTabKey(e: KeyboardEvent<HTMLElement>): void {
 const panelId = (tab: string) => `wp-dock-panel-${tab.replace(/[^\w-]/g, '_')}`;
 
 /**
- * The dock under the canvas: the problems, one tab per chart and table sink,
+ * The dock under the canvas: the problems, one tab per sink (chart, table, collect, log),
  * and the selected node's preview while a run exists. Sink views stay mounted
  * when hidden, so their charts keep up and show at once when chosen.
  */

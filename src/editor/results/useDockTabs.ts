@@ -15,7 +15,7 @@ const selectedNodesOf = (s: EditorState) => s.selection.nodes;
 
 /**
  * Which tab of the results dock is open, and the two moves it makes by
- * itself: when a run starts with nothing to fix, to the first chart or table;
+ * itself: when a run starts with nothing to fix, to the first sink's view;
  * when a node is clicked while a run exists, to that sink's view or to the
  * node's preview. Returns the tab, a setter and the node a preview shows.
  */
@@ -28,7 +28,7 @@ export function useDockTabs(views: readonly SinkViewSpec[], problemCount: number
   const phase = useRun(phaseOf);
   const selected = useEditor(useShallow(selectedNodesOf));
   const single = selected.length === 1 ? selected[0]! : null;
-  // A chart or table sink shows its results in its own tab; a preview of it would say less.
+  // A sink with a view shows its results in its own tab; a preview of it would say less.
   const previewNode = single !== null && !views.some((v) => v.id === single) ? single : null;
   const lastPhase = useRef(phase);
   const lastSelected = useRef(single);
