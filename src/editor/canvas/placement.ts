@@ -6,6 +6,11 @@ import { GRID, NODE_SIZE } from './flowTypes';
 import { boxOf, placeBeside, placeNear } from './freeSpace';
 
 const snap = (v: number): number => Math.round(v / GRID) * GRID;
+/** How far inside the canvas's edge, in screen pixels, a node brought into view lands. */
+const PAN_MARGIN = 48;
+/** How far (screen pixels, along one axis) the view must move so that [low, high] lies within [min, max] less the margin. */
+const shift = (low: number, high: number, min: number, max: number): number =>
+  high > max - PAN_MARGIN ? high - (max - PAN_MARGIN) : low < min + PAN_MARGIN ? low - (min + PAN_MARGIN) : 0;
 /** The view less a margin, so a new node stays clear of the toolbars floating over the canvas's edges. */
 const inset = (area: FlowArea | undefined): FlowArea | undefined =>
   area === undefined ? undefined : { x: area.x + 3 * GRID, y: area.y + 3 * GRID, width: area.width - 6 * GRID, height: area.height - 6 * GRID };
@@ -45,12 +50,16 @@ export function useAddNode(): { atScreen(kind: string, clientX: number, clientY:
     const centre = view === undefined ? { x: 0, y: 0 } : flow.screenToFlowPosition({ x: view.left + view.width / 2, y: view.top + view.height / 2 });
     const at = anchor === undefined ? placeNear(boxes, centre, NODE_SIZE, inset(visibleArea())) : placeBeside(boxes, anchor, NODE_SIZE);
     const id = store.getState().addNode(kind, at, params);
-    // Beside a node near the edge of the view, the new one may land out of sight: bring it in.
+    // Beside a node near the edge of the view, the new one may land out of sight: pan just enough to show it.
     if (view !== undefined) {
-      const topLeft = flow.flowToScreenPosition(at);
-      const bottomRight = flow.flowToScreenPosition({ x: at.x + NODE_SIZE.width, y: at.y + NODE_SIZE.height });
-      const inView = topLeft.x >= view.left && topLeft.y >= view.top && bottomRight.x <= view.right && bottomRight.y <= view.bottom;
-      if (!inView) void flow.setCenter(at.x + NODE_SIZE.width / 2, at.y + NODE_SIZE.height / 2, { zoom: flow.getZoom(), duration: 200 });
+      const a = flow.flowToScreenPosition(at);
+      const b = flow.flowToScreenPosition({ x: at.x + NODE_SIZE.width, y: at.y + NODE_SIZE.height });
+      const dx = shift(a.x, b.x, view.left, view.right);
+      const dy = shift(a.y, b.y, view.top, view.bottom);
+      if (dx !== 0 || dy !== 0) {
+        const v = flow.getViewport();
+        void flow.setViewport({ x: v.x - dx, y: v.y - dy, zoom: v.zoom }, { duration: 200 });
+      }
     }
     return id;
   }, [flow, flowStore, store, visibleArea]);

@@ -50,7 +50,8 @@ export function ShortcutsHelp() {
         </svg>
       </button>
       {open && (
-        <div className="wp-shortcuts-panel" id={id} role="region" aria-label="Keyboard shortcuts">
+        // Focusable: in a short window the list scrolls, and the arrow keys should scroll it.
+        <div className="wp-shortcuts-panel" id={id} role="region" aria-label="Keyboard shortcuts" tabIndex={0}>
           <dl>
             {SHORTCUTS.map(([what, keys]) => (
               <div key={what}>
