@@ -102,6 +102,12 @@ describe('windowpane run', () => {
     expect(ndjson(io.out.join(''))[0]).toMatchObject({ buckets: 2, total: 11 });
   });
 
+  it('asks for --input when a file source has no data, and exits 1', async () => {
+    const io = memoryIo();
+    expect(await main(['run', resolve(root, 'examples/nyc-taxi-daily.json')], io)).toBe(1);
+    expect(io.err.join('')).toContain("node 'taxi': has no data: give the file with --input FILE");
+  });
+
   it('explains a compile problem such as an unknown field, and exits 1', async () => {
     const io = memoryIo();
     const doc = JSON.parse(await io.readText(resolve(root, 'examples/sensor-averages.json'))) as { nodes: { params: Record<string, unknown> }[] };

@@ -27,6 +27,7 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
   }
   const options = {
     fileInputs, ...(cmd.limit === undefined ? {} : { limit: cmd.limit }),
+    missingDataHint: 'give the file with --input FILE or put its text in params.data',
     collectLate: cmd.late !== undefined, now: io.now, log: (line: string) => io.stderr(`${line}\n`),
   };
   const live = doc.nodes.some((n) => n.kind === 'source.websocket');

@@ -87,6 +87,25 @@ describe('the pipeline worker', () => {
     expect(api.drain().phase).toBe('idle');
   });
 
+  it('tells, in the app\'s words, how to give a file source without data its file', () => {
+    const { api } = worker();
+    const noData = validate({
+      format: 'windowpane.pipeline', version: 1, name: 'taxi',
+      nodes: [
+        { id: 'taxi', kind: 'source.file', position: { x: 0, y: 0 }, params: { format: 'csv', eventTime: 'timestamp', fileName: 'nyc_taxi.csv' } },
+        { id: 'out', kind: 'sink.collect', position: { x: 0, y: 0 } },
+      ],
+      edges: [{ id: 'e', from: 'taxi', to: 'out' }],
+    });
+    if (!noData.ok) throw new Error(`expected a valid document: ${JSON.stringify(noData.problems)}`);
+    const refused = api.load(noData.document, false);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.problems[0]?.message).toMatch(/Choose file/);
+      expect(refused.problems[0]?.message).not.toMatch(/--input/);
+    }
+  });
+
   it('keeps running across a reload when asked, from the beginning of the new graph', () => {
     const { clock, api } = worker();
     api.load(sensorDocument({ rate: 1000 }), false);

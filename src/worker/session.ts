@@ -40,7 +40,7 @@ export type SessionResult = { ok: true; session: Session } | { ok: false; proble
 
 /** Compiles `doc` (file sources read their inline data) and builds an idle session. */
 export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: string | null, deps: SessionDeps): SessionResult {
-  const compiled = compilePipeline(doc);
+  const compiled = compilePipeline(doc, { missingDataHint: 'press Choose file on the node to load its file' });
   if (!compiled.ok) return { ok: false, problems: compiled.problems.map((p) => ({ nodeId: p.nodeId, message: p.message })) };
   const { plan } = compiled;
   const outputs = createOutputs(plan.steps);

@@ -8,6 +8,11 @@ export interface CompileOptions {
   readonly fileInputs?: Readonly<Record<string, string>>;
   /** Caps every source at this many events. */
   readonly limit?: number;
+  /**
+   * How this host's user gives a file source its data, for the problem of a source that has
+   * none: the CLI says `--input FILE`, the app its Choose file button.
+   */
+  readonly missingDataHint?: string;
   /** Validate only: a file source without data is not a problem (nodes after it go unchecked). */
   readonly allowMissingFileData?: boolean;
 }
@@ -42,7 +47,7 @@ export function compilePipeline(doc: PipelineDocument, options: CompileOptions =
     }
     const feeder = incoming.length === 1 ? byId.get(incoming[0]!.from)?.node : undefined;
     const window = node.kind === 'aggregate' && isWindow(feeder) && incoming[0]!.fromPort === 'out' ? feeder : null;
-    const inputs: NodeInputs = { schemas: upstream as EdgeSchema[], window, fileText: options.fileInputs?.[id], limit: options.limit };
+    const inputs: NodeInputs = { schemas: upstream as EdgeSchema[], window, fileText: options.fileInputs?.[id], limit: options.limit, missingDataHint: options.missingDataHint };
     const noData = node.kind === 'source.file' && inputs.fileText === undefined && node.params.data === undefined;
     if (noData && options.allowMissingFileData === true) {
       outputs.set(id, {});

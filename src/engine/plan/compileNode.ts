@@ -25,6 +25,8 @@ export interface NodeInputs {
   readonly fileText: string | undefined;
   /** Caps every source at this many events (CLI --limit). */
   readonly limit: number | undefined;
+  /** How the host's user gives a file source its data (see CompileOptions). */
+  readonly missingDataHint?: string | undefined;
 }
 
 function ms(text: string): number {
@@ -72,7 +74,7 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
     case 'source.file': {
       const p = node.params;
       const text = inputs.fileText ?? p.data;
-      if (text === undefined) return fail('data', 'has no data: give the file with --input FILE or put its text in params.data');
+      if (text === undefined) return fail('data', `has no data: ${inputs.missingDataHint ?? 'give it a file, or put its text in params.data'}`);
       const parsed = parseFileSource(text, { format: p.format, eventTime: p.eventTime, timeFormat: p.timeFormat, delimiter: p.delimiter });
       if (!parsed.ok) return fail('', parsed.message);
       const limit = inputs.limit ?? parsed.block.length;
