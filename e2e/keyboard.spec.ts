@@ -33,11 +33,11 @@ async function expectNoOverlaps(editor: EditorPage, ids: readonly string[]): Pro
   }
 }
 
-/** Tabs forward until `target` has the focus, failing after `limit` presses. */
-async function tabTo(page: Page, target: Locator, limit = 12): Promise<void> {
+/** Tabs (or Shift+Tabs) until `target` has the focus, failing after `limit` presses. */
+async function tabTo(page: Page, target: Locator, limit = 12, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < limit; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   await expect(target).toBeFocused();
 }
@@ -116,9 +116,7 @@ test.describe('the canvas from the keyboard', () => {
 
     // Arrow keys move the selected node a grid step, Shift four; each press is one undo step.
     await expect(editor.nodeLocator('filter1')).toBeFocused();
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Shift+Tab');
-    await expect(editor.nodeLocator('sample1')).toBeFocused();
+    await tabTo(page, editor.nodeLocator('sample1'), 4, 'Shift+Tab');
     const start = await positionOf(editor.nodeLocator('sample1'));
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => positionOf(editor.nodeLocator('sample1'))).toEqual({ x: start.x + 16, y: start.y });

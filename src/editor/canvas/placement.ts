@@ -58,7 +58,9 @@ export function useAddNode(): { atScreen(kind: string, clientX: number, clientY:
       const dy = shift(a.y, b.y, view.top, view.bottom);
       if (dx !== 0 || dy !== 0) {
         const v = flow.getViewport();
-        void flow.setViewport({ x: v.x - dx, y: v.y - dy, zoom: v.zoom }, { duration: 200 });
+        // At once rather than animated, as a node selected elsewhere is brought into view: no animation left running for the next add to race.
+        void flow.setViewport({ x: v.x - dx, y: v.y - dy, zoom: v.zoom });
+        store.getState().setViewport({ x: v.x - dx, y: v.y - dy, zoom: v.zoom });
       }
     }
     return id;
