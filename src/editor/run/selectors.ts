@@ -15,10 +15,3 @@ export function eventsFrom(s: RunState, sourceIds: readonly string[]): number {
   for (const id of sourceIds) total += s.metrics?.nodes[id]?.rowsOut ?? 0;
   return total;
 }
-
-/** Rows that reached the given sinks so far. */
-export function rowsInto(s: RunState, sinkIds: readonly string[]): number {
-  let total = 0;
-  for (const id of sinkIds) total += s.metrics?.nodes[id]?.rowsIn ?? 0;
-  return total;
-}
