@@ -87,6 +87,10 @@ describe('compilePipeline', () => {
     const doc = pipeline([{ id: 'f', kind: 'source.file', params: { eventTime: 'ts' } }, { id: 'out', kind: 'sink.collect' }]);
     const r = compilePipeline(doc);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]?.message).toContain('--input');
+    if (!r.ok) expect(r.problems[0]?.message).toBe("node 'f': has no data: give it a file, or put its text in params.data");
+    // Each host says how its user gives the file (the CLI's --input, the app's Choose file).
+    const cli = compilePipeline(doc, { missingDataHint: 'give the file with --input FILE' });
+    if (!cli.ok) expect(cli.problems[0]?.message).toBe("node 'f': has no data: give the file with --input FILE");
+    expect(cli.ok).toBe(false);
   });
 });
