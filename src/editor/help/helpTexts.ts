@@ -71,7 +71,7 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'aggregate.aggregations.fn': 'The function that sums up the window\'s events, such as count, sum, avg or percentile.',
   'aggregate.aggregations.field': 'The input field the function reads (count needs none).',
   'aggregate.aggregations.q': 'Which quantile to return, between 0 and 1: 0.5 is the median and 0.95 the value 95% of events stay below.',
-  'sink.log.limit': 'How many result lines to print before the log goes quiet.',
+  'sink.log.limit': 'How many lines the command line prints to standard error; the app\'s log tab keeps the newest 1,000 of every run.',
   'sink.chart.chart': 'How the values are drawn: lines, bars, or filled areas.',
   'sink.chart.y': 'The numeric field to plot, such as an average or a count computed by the aggregate before the chart.',
   'sink.chart.x': 'Plot each result at the end of its window (when it became final), or at the event time each record carries.',
