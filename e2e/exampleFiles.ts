@@ -11,6 +11,9 @@ export interface ExampleFile {
 
 const EXAMPLES_DIR = join(import.meta.dirname, '..', 'examples');
 
+/** The NAB file the NYC taxi example reads, from ../shared (never copied into the project). */
+export const NYC_TAXI = join(import.meta.dirname, '..', '..', 'shared', 'data', 'nab', 'nyc_taxi.csv');
+
 function ids(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list.map((item: unknown) =>

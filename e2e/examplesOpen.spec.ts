@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { NYC_TAXI } from './exampleFiles';
 import { expect, test } from './fixtures';
 import { DocumentsBar } from './pages/DocumentsBar';
 import { RunControls } from './pages/RunControls';
 
-const NYC_TAXI = resolve(import.meta.dirname, '../../shared/data/nab/nyc_taxi.csv');
 
 /**
  * Everything wrong with how the open pipeline is framed, as sentences (none

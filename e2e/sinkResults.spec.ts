@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NYC_TAXI } from './exampleFiles';
 import { expect, test } from './fixtures';
 import { DocumentsBar } from './pages/DocumentsBar';
 import { EditorPage } from './pages/EditorPage';
@@ -28,12 +29,17 @@ test.describe('every collect sink of the examples shows its rows', () => {
     const collects = example.nodes.filter((n) => n.kind === 'sink.collect');
     if (collects.length === 0) continue;
     test(`${example.file}: Run fills a results table per collect sink`, async ({ page }) => {
-      // A file source without inline data cannot run in the app until it is given its file.
-      const needsFile = example.nodes.some((n) => n.kind === 'source.file' && n.params?.data === undefined);
-      test.skip(needsFile, 'its file source has no data in the app');
       const bar = new DocumentsBar(page);
       await bar.goto();
       await bar.newFromExample(example.name);
+      // A file source without inline data runs once it is given its file, as a user gives it: Choose file on the node.
+      const chooseFile = page.getByTestId('canvas').getByRole('button', { name: /^Choose file/ });
+      if (example.nodes.some((n) => n.kind === 'source.file' && n.params?.data === undefined)) {
+        const chooser = page.waitForEvent('filechooser');
+        await chooseFile.click();
+        await (await chooser).setFiles(NYC_TAXI);
+        await expect(chooseFile).toHaveCount(0);
+      }
       const results = new ResultsPage(page);
       await results.runToEnd();
       for (const sink of collects) {
