@@ -8,7 +8,7 @@ export function batchToRows(batch: Batch): Row[] {
   const names = Object.keys(batch.columns);
   const rows: Row[] = [];
   for (let i = 0; i < batch.length; i++) {
-    const row: Row = {};
+    const row = Object.create(null) as Row; // names are data: a field may be called __proto__
     for (const name of names) row[name] = readCell(batch.columns[name]!, i);
     rows.push(row);
   }
