@@ -23,7 +23,7 @@ interface Event {
 
 const eventArb: fc.Arbitrary<Event> = fc.record({
   gap: fc.integer({ min: 0, max: 4_000 }),
-  key: fc.constantFrom('a', 'b', 'c'),
+  key: fc.constantFrom('a', '__proto__', 'constructor', 'toString'), // key values are data too
   value: fc.integer({ min: -50, max: 50 }),
   flag: fc.integer({ min: 0, max: 9 }),
 });
