@@ -118,6 +118,36 @@ describe('windowpane run', () => {
   });
 });
 
+describe('names Object.prototype also has', () => {
+  // A file source, a filter and a key on a column called __proto__; an aggregate called constructor.
+  const csv = ['ts,__proto__,v', ...Array.from({ length: 20 }, (_, i) => `${1_700_000_000_000 + i * 1000},${i % 2 === 0 ? 'a' : 'b'},${i}`)].join('\n');
+  const doc = (sourceId: string): string => JSON.stringify({
+    format: 'windowpane.pipeline', version: 1, name: 'proto',
+    nodes: [
+      { id: sourceId, kind: 'source.file', position: { x: 0, y: 0 }, params: { format: 'csv', eventTime: 'ts' } },
+      { id: 'f', kind: 'transform.filter', position: { x: 0, y: 0 }, params: { expr: '__proto__ == "a"' } },
+      { id: 'k', kind: 'transform.keyBy', position: { x: 0, y: 0 }, params: { fields: ['__proto__'] } },
+      { id: 'w', kind: 'window.tumbling', position: { x: 0, y: 0 }, params: { size: '10s' } },
+      { id: 'a', kind: 'aggregate', position: { x: 0, y: 0 }, params: { aggregations: [{ name: 'constructor', fn: 'count' }, { name: 'toString', fn: 'sum', field: 'v' }] } },
+      { id: 'out', kind: 'sink.collect', position: { x: 0, y: 0 } },
+    ],
+    edges: [[sourceId, 'f'], ['f', 'k'], ['k', 'w'], ['w', 'a'], ['a', 'out']].map(([from, to], i) => ({ id: `e${i}`, from, to })),
+  });
+
+  it('filters, keys and names results by them as by any other name', async () => {
+    const io = memoryIo();
+    io.files.set('p.json', doc('__proto__'));
+    io.files.set('in.csv', csv);
+    expect(await main(['validate', 'p.json'], io)).toBe(0);
+    expect(await main(['run', 'p.json', '--input', 'in.csv'], io)).toBe(0);
+    const rows = ndjson(io.out.join('').split('\n').filter((l) => l.startsWith('{')).join('\n'));
+    expect(rows.map((r) => JSON.stringify(r))).toEqual([
+      '{"window_start":1700000000000,"window_end":1700000010000,"__proto__":"a","constructor":5,"toString":20,"revision":0}',
+      '{"window_start":1700000010000,"window_end":1700000020000,"__proto__":"a","constructor":5,"toString":70,"revision":0}',
+    ]);
+  });
+});
+
 describe('windowpane validate', () => {
   it('says a valid document is valid', async () => {
     const { code, out } = await run('validate', resolve(root, 'examples/card-spend.json'));

@@ -52,6 +52,7 @@ export interface RowBlock {
   readonly length: number;
   /** Event timestamp of each row, epoch ms. */
   readonly time: Float64Array;
+  /** Made by {@link newColumns} (no prototype) and read with {@link columnOf}: a field may be called `__proto__`. */
   readonly columns: Readonly<Record<string, Column>>;
 }
 
@@ -68,6 +69,27 @@ export interface Batch extends RowBlock {
    * this, so per-key state can be sized without scanning the column.
    */
   readonly keyBound?: number | undefined;
+}
+
+/**
+ * An empty record of columns by field name, without a prototype: field names
+ * are data, so `__proto__` is stored as a column (not a prototype change)
+ * and `constructor` or `toString` read as absent until a field has the name.
+ */
+export function newColumns(): Record<string, Column> {
+  return Object.create(null) as Record<string, Column>;
+}
+
+/** The column called `name`, read as an own property only (never one inherited from Object.prototype). */
+export function columnOf(columns: Readonly<Record<string, Column>>, name: string): Column | undefined {
+  return Object.hasOwn(columns, name) ? columns[name] : undefined;
+}
+
+/** A copy of `columns` made with {@link newColumns}. */
+export function copyColumns(columns: Readonly<Record<string, Column>>): Record<string, Column> {
+  const copy = newColumns();
+  for (const name of Object.keys(columns)) copy[name] = columns[name]!;
+  return copy;
 }
 
 /** Creates an empty, growable dictionary. */

@@ -1,4 +1,4 @@
-import type { Batch, Column, RowBlock } from './batch';
+import { columnOf, newColumns, type Batch, type Column, type RowBlock } from './batch';
 
 /** Copies the rows at `indices` of one column into a new column. */
 export function gatherColumn(column: Column, indices: Int32Array): Column {
@@ -35,7 +35,7 @@ function gatherInt32(src: Int32Array, indices: Int32Array): Int32Array {
 
 /** The rows of `batch` at `indices`, keeping the batch's end watermark. */
 export function gatherBatch(batch: Batch, indices: Int32Array): Batch {
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   for (const name of Object.keys(batch.columns)) columns[name] = gatherColumn(batch.columns[name]!, indices);
   return {
     length: indices.length,
@@ -58,7 +58,7 @@ export function withColumnsAndKeys(batch: Batch, columns: Readonly<Record<string
 
 /** A batch with no rows that only carries a watermark forward. */
 export function watermarkOnlyBatch(endWatermark: number, columns: Readonly<Record<string, Column>>): Batch {
-  const empty: Record<string, Column> = {};
+  const empty = newColumns();
   for (const name of Object.keys(columns)) empty[name] = gatherColumn(columns[name]!, new Int32Array(0));
   return {
     length: 0,
@@ -81,20 +81,20 @@ const NO_KEYS = new Int32Array(0);
  * and dictionaries, which on one edge they do: its schema is fixed.
  */
 export function createEmptyBatches(): (like: Batch) => Batch {
-  let columns: Record<string, Column> = {};
+  let columns = newColumns();
   let names: string[] | null = null;
   const same = (like: Readonly<Record<string, Column>>): boolean => {
     if (names === null) return false;
     for (const name of names) {
       const x = columns[name]!;
-      const y = like[name];
+      const y = columnOf(like, name);
       if (y === undefined || x.type !== y.type || (x.type === 'string' && y.type === 'string' && x.dict !== y.dict)) return false;
     }
     return true;
   };
   return (like) => {
     if (!same(like.columns)) {
-      columns = {};
+      columns = newColumns();
       names = Object.keys(like.columns);
       for (const name of names) columns[name] = gatherColumn(like.columns[name]!, NO_KEYS);
     }
@@ -104,7 +104,7 @@ export function createEmptyBatches(): (like: Batch) => Batch {
 
 /** Rows [from, to) of a block as views (no copy); dictionaries are shared. */
 export function sliceRowBlock(block: RowBlock, from: number, to: number): RowBlock {
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   for (const name of Object.keys(block.columns)) {
     const c = block.columns[name]!;
     if (c.type === 'string') columns[name] = { type: 'string', codes: c.codes.subarray(from, to), dict: c.dict };

@@ -1,4 +1,4 @@
-import { readCell, type Batch, type Field, type StringDict } from '../batch';
+import { columnOf, readCell, type Batch, type Field, type StringDict } from '../batch';
 import { identityRows } from '../batchOps';
 
 export type KeyValue = string | number | boolean | null;
@@ -34,7 +34,7 @@ export function createKeyTable(fields: readonly Field[]): KeyTable {
 function rememberCode(table: KeyTable, batch: Batch, i: number, k: number): void {
   const field = table.fields[0];
   if (table.fields.length !== 1 || field?.type !== 'string') return;
-  const column = batch.columns[field.name];
+  const column = columnOf(batch.columns, field.name);
   if (column?.type !== 'string') {
     table.oneDict = false;
     return;
@@ -105,7 +105,7 @@ export function captureKeys(table: KeyTable, batch: Batch, rows: Int32Array = id
 function keyValuesOf(table: KeyTable, batch: Batch, i: number): KeyValue[] {
   const out: KeyValue[] = [];
   for (const f of table.fields) {
-    const column = batch.columns[f.name];
+    const column = columnOf(batch.columns, f.name);
     out.push(column === undefined ? null : readCell(column, i));
   }
   return out;

@@ -1,4 +1,4 @@
-import type { Batch, Column } from '../batch';
+import { newColumns, type Batch, type Column } from '../batch';
 import type { ResultWriter } from './resultWriter';
 
 /**
@@ -7,7 +7,7 @@ import type { ResultWriter } from './resultWriter';
  */
 
 function emptyResults(writer: ResultWriter): Batch {
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   for (const field of writer.schema) {
     if (field.type === 'string') columns[field.name] = { type: 'string', codes: new Int32Array(0), dict: writer.outDicts.get(field.name)! };
     else if (field.type === 'boolean') columns[field.name] = { type: 'boolean', values: new Uint8Array(0) };
@@ -63,7 +63,7 @@ function lendResults(writer: ResultWriter, rows: number, endWatermark: number): 
  */
 function resultColumns(writer: ResultWriter, rows: number, buffer: ArrayBufferLike, lend: boolean): Record<string, Column> {
   const { schema, cells } = writer;
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   for (let i = 0; i < schema.length; i++) {
     const field = schema[i]!;
     const data = cells[i]!.subarray(0, rows);

@@ -1,4 +1,4 @@
-import { createStringDict, internString, type Batch, type Field, type RowBlock, type StringDict } from '../batch';
+import { columnOf, createStringDict, internString, type Batch, type Field, type RowBlock, type StringDict } from '../batch';
 import type { KeyTable, KeyValue } from './keyTable';
 import type { AggregatePlan } from './plan';
 
@@ -230,7 +230,7 @@ export function writeFramedResult(writer: ResultWriter, key: number, aggregates:
  */
 export function rememberInputDicts(writer: ResultWriter, batch: RowBlock): void {
   writer.plan.fields.forEach((field, i) => {
-    const column = batch.columns[field.name];
+    const column = columnOf(batch.columns, field.name);
     if (column?.type === 'string') writer.inputDicts[i] = column.dict;
   });
 }

@@ -1,4 +1,4 @@
-import type { Column, RowBlock } from '../batch';
+import { columnOf, type Column, type RowBlock } from '../batch';
 import type { AggregatePlan } from './plan';
 
 /**
@@ -7,7 +7,7 @@ import type { AggregatePlan } from './plan';
  * all distinct counts and first/last need.
  */
 export function fieldValues(plan: AggregatePlan, block: RowBlock, scratch: Float64Array[] | null = null): Float64Array[] {
-  return plan.fields.map((field, f) => columnAsNumbers(block.columns[field.name], block.length, scratch, f));
+  return plan.fields.map((field, f) => columnAsNumbers(columnOf(block.columns, field.name), block.length, scratch, f));
 }
 
 /**

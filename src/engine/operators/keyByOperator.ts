@@ -1,4 +1,4 @@
-import { readCell, type Batch, type Column } from '../batch';
+import { columnOf, readCell, type Batch, type Column } from '../batch';
 import { identityRows, withColumnsAndKeys } from '../batchOps';
 import { emitRows } from './selection';
 import type { Operator, OperatorContext } from './types';
@@ -70,7 +70,7 @@ export function createKeyByOperator(fields: readonly string[], ctx: OperatorCont
    * they still bound the ids (see captureKeys).
    */
   function keysOf(batch: Batch, rows: Int32Array, keys: Int32Array): Int32Array {
-    const columns = fields.map((f) => batch.columns[f]);
+    const columns = fields.map((f) => columnOf(batch.columns, f));
     const single = columns.length === 1 ? columns[0] : undefined;
     // Ids are given in row order of the selected rows only, exactly as for a gathered batch.
     if (codeMode === null && rows.length > 0) codeMode = single?.type === 'string';

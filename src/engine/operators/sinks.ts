@@ -6,10 +6,12 @@ export type Row = Record<string, string | number | boolean | null>;
 /** Turns a batch into plain rows (for sinks and the CLI; not for hot paths). */
 export function batchToRows(batch: Batch): Row[] {
   const names = Object.keys(batch.columns);
+  const columns = names.map((name) => batch.columns[name]!); // looked up once per batch, not per row
   const rows: Row[] = [];
   for (let i = 0; i < batch.length; i++) {
-    const row: Row = {};
-    for (const name of names) row[name] = readCell(batch.columns[name]!, i);
+    // No prototype: names are data, and `row['__proto__'] = v` on a plain object would set its prototype.
+    const row = Object.create(null) as Row;
+    for (let c = 0; c < names.length; c++) row[names[c]!] = readCell(columns[c]!, i);
     rows.push(row);
   }
   return rows;

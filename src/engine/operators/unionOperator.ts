@@ -1,4 +1,4 @@
-import { createStringDict, internString, type Batch, type Column, type StringDict } from '../batch';
+import { createStringDict, newColumns, internString, type Batch, type Column, type StringDict } from '../batch';
 import type { Operator, OperatorContext } from './types';
 
 /**
@@ -46,7 +46,7 @@ export function createUnionOperator(inputs: number, ctx: OperatorContext): Opera
       watermarks[input] = Math.max(watermarks[input]!, batch.endWatermark);
       const watermark = new Float64Array(batch.length);
       for (let i = 0; i < batch.length; i++) watermark[i] = Math.min(batch.watermark[i]!, others);
-      const columns: Record<string, Column> = {};
+      const columns = newColumns();
       for (const [name, column] of Object.entries(batch.columns)) {
         columns[name] = column.type === 'string' ? reencode(input, name, column) : column;
       }

@@ -93,4 +93,16 @@ describe('compilePipeline', () => {
     if (!cli.ok) expect(cli.problems[0]?.message).toBe("node 'f': has no data: give the file with --input FILE");
     expect(cli.ok).toBe(false);
   });
+
+  it('reads a file source\'s data by node id as data, even for ids Object.prototype also has', () => {
+    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const doc = pipeline([{ id, kind: 'source.file', params: { eventTime: 'ts' } }, { id: 'out', kind: 'sink.collect' }]);
+      // Data for another node only: the inherited name must not pass for this node's data.
+      const none = compilePipeline(doc, { fileInputs: { other: 'ts\n1\n' } });
+      expect(none.ok, id).toBe(false);
+      if (!none.ok) expect(none.problems[0]?.message).toBe(`node '${id}': has no data: give it a file, or put its text in params.data`);
+      expect(compilePipeline(doc, { fileInputs: { other: 'ts\n1\n' }, allowMissingFileData: true }).ok, id).toBe(true);
+      expect(compilePipeline(doc, { fileInputs: Object.fromEntries([[id, 'ts,v\n1,2\n']]) }).ok, id).toBe(true);
+    }
+  });
 });

@@ -31,6 +31,12 @@ function isWindow(node: PipelineNode | undefined): node is WindowNode {
  * fused with the aggregate after it. Field and expression problems of every
  * node are reported together.
  */
+/** The data given for file source `id`, read as an own property: a node id such as `__proto__` or `toString` is data. */
+function fileInputOf(options: CompileOptions, id: string): string | undefined {
+  const inputs = options.fileInputs;
+  return inputs !== undefined && Object.hasOwn(inputs, id) ? inputs[id] : undefined;
+}
+
 export function compilePipeline(doc: PipelineDocument, options: CompileOptions = {}): CompileResult {
   const byId = new Map(doc.nodes.map((n, i) => [n.id, { node: n, index: i }]));
   const outputs = new Map<string, Partial<Record<'out' | 'late', EdgeSchema>>>();
@@ -47,7 +53,7 @@ export function compilePipeline(doc: PipelineDocument, options: CompileOptions =
     }
     const feeder = incoming.length === 1 ? byId.get(incoming[0]!.from)?.node : undefined;
     const window = node.kind === 'aggregate' && isWindow(feeder) && incoming[0]!.fromPort === 'out' ? feeder : null;
-    const inputs: NodeInputs = { schemas: upstream as EdgeSchema[], window, fileText: options.fileInputs?.[id], limit: options.limit, missingDataHint: options.missingDataHint };
+    const inputs: NodeInputs = { schemas: upstream as EdgeSchema[], window, fileText: fileInputOf(options, id), limit: options.limit, missingDataHint: options.missingDataHint };
     const noData = node.kind === 'source.file' && inputs.fileText === undefined && node.params.data === undefined;
     if (noData && options.allowMissingFileData === true) {
       outputs.set(id, {});

@@ -1,5 +1,5 @@
 import type { Batch, Column, Field, RowBlock } from '../batch';
-import { createStringDict } from '../batch';
+import { copyColumns, createStringDict, newColumns } from '../batch';
 import { sliceRowBlock } from '../batchOps';
 import { createSampleGenerator, sampleStreamFields } from '../sources/sample';
 import { assignWatermarks, createWatermarkState } from '../watermark';
@@ -19,7 +19,7 @@ export interface SourceRuntime {
 }
 
 function emptyColumns(fields: readonly Field[]): Record<string, Column> {
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   for (const f of fields) {
     if (f.type === 'string') columns[f.name] = { type: 'string', codes: new Int32Array(0), dict: createStringDict() };
     else if (f.type === 'boolean') columns[f.name] = { type: 'boolean', values: new Uint8Array(0) };
@@ -29,7 +29,7 @@ function emptyColumns(fields: readonly Field[]): Record<string, Column> {
 }
 
 function finalBatchFrom(template: Record<string, Column>): Batch {
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   for (const [name, c] of Object.entries(template)) {
     if (c.type === 'string') columns[name] = { type: 'string', codes: new Int32Array(0), dict: c.dict };
     else if (c.type === 'boolean') columns[name] = { type: 'boolean', values: new Uint8Array(0) };
@@ -63,7 +63,7 @@ export function createSourceRuntime(step: Extract<PlanStep, { type: 'sampleSourc
       next(maxRows: number, recycle = false): Batch | null {
         const block = generator.next(maxRows);
         if (block === null) return null;
-        template = { ...block.columns };
+        template = copyColumns(block.columns);
         return assignWatermarks(watermarks, block, recycle ? reused(block.length) : null);
       },
       finalBatch: () => finalBatchFrom(template),
@@ -91,6 +91,6 @@ export function createBlockSource(nodeId: string, block: RowBlock, boundMs: numb
       cursor = to;
       return batch;
     },
-    finalBatch: () => finalBatchFrom({ ...block.columns }),
+    finalBatch: () => finalBatchFrom(copyColumns(block.columns)),
   };
 }

@@ -1,5 +1,5 @@
 /** Filling typed columns from the rows that were kept. */
-import { createStringDict, internString, type Column, type Field, type RowBlock } from '../../batch';
+import { createStringDict, newColumns, internString, type Field, type RowBlock } from '../../batch';
 import { inferType } from './infer';
 import type { RawRow } from './types';
 import { isEmpty, toBoolean, toNumber, toText } from './values';
@@ -16,7 +16,7 @@ export function buildBlock(
   time: Float64Array,
 ): { block: RowBlock; fields: Field[] } {
   const fields: Field[] = [];
-  const columns: Record<string, Column> = {};
+  const columns = newColumns();
   names.forEach((name, c) => {
     if (c === timeColumn) {
       fields.push({ name, type: 'time' });

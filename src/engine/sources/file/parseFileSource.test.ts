@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCell, type RowBlock } from '../../batch';
+import { columnOf, readCell, type RowBlock } from '../../batch';
 import { detectFileFormat, parseFileSource, type FileParseResult, type FileSourceOptions } from './index';
 
 const OPTIONS: FileSourceOptions = { format: 'auto', eventTime: 'ts', timeFormat: 'auto' };
@@ -109,5 +109,18 @@ describe('parseFileSource', () => {
     expect(fails('ts\nx\n', { timeFormat: 'epochMillis' })).toMatch(/No row has a readable event time.*line 2/);
     expect(fails('ts\n1\n', { delimiter: '"' })).toMatch(/delimiter/);
     expect(fails('{"ts":1}', { format: 'json' })).toMatch(/JSON array/);
+  });
+
+  it('keeps columns whose names Object.prototype also has, and has no column it does not read', () => {
+    for (const text of ['ts,__proto__,constructor,toString\n1,a,2,x\n2,b,3,y\n', '{"ts":1,"__proto__":"a","constructor":2,"toString":"x"}\n{"ts":2,"__proto__":"b","constructor":3,"toString":"y"}']) {
+      const { block, fields } = parsed(text);
+      expect(fields.map((f) => f.name)).toEqual(['ts', '__proto__', 'constructor', 'toString']);
+      expect(Object.keys(block.columns)).toEqual(['ts', '__proto__', 'constructor', 'toString']);
+      expect(Object.getPrototypeOf(block.columns)).toBeNull();
+      expect(readCell(columnOf(block.columns, '__proto__')!, 1)).toBe('b');
+      expect(readCell(columnOf(block.columns, 'constructor')!, 0)).toBe(2);
+      expect(columnOf(block.columns, 'hasOwnProperty')).toBeUndefined();
+      expect(columnOf(block.columns, 'valueOf')).toBeUndefined();
+    }
   });
 });

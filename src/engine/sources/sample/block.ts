@@ -1,5 +1,5 @@
 /** Assembling RowBlocks from the generator's raw rows. */
-import { internString, type Column, type Field, type RowBlock, type StringDict } from '../../batch';
+import { internString, newColumns, type Field, type RowBlock, type StringDict } from '../../batch';
 import type { RowSink, StreamField } from './types';
 
 /** Raw rows for a block: string fields hold stream ids until {@link finishBlock} turns them into codes. */
@@ -29,7 +29,8 @@ export function finishBlock(
   codes: readonly Int32Array[],
   dicts: readonly StringDict[],
 ): RowBlock {
-  const columns: Record<string, Column> = { ts: { type: 'time', values: rows.ts } };
+  const columns = newColumns();
+  columns['ts'] = { type: 'time', values: rows.ts };
   let n = 0;
   let s = 0;
   for (const f of fields) {

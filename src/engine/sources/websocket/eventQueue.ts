@@ -4,7 +4,7 @@
  * counted), because live data is worth more fresh than complete; memory stays
  * at `limit` rows whatever the server sends.
  */
-import { createStringDict, type Column, type Field, type RowBlock, type StringDict } from '../../batch';
+import { createStringDict, newColumns, type Field, type RowBlock, type StringDict } from '../../batch';
 
 type Storage = Float64Array | Int32Array | Uint8Array;
 
@@ -94,7 +94,7 @@ export function createEventQueue(fields: readonly Field[], eventTime: string, li
     take(n: number): RowBlock {
       const count = Math.min(n, size);
       const times = unwrap(time, head, count, (k) => new Float64Array(k));
-      const columns: Record<string, Column> = {};
+      const columns = newColumns();
       fields.forEach((f, i) => {
         const ring = rings[i];
         if (ring === null || ring === undefined) columns[f.name] = { type: 'time', values: times };
