@@ -33,6 +33,18 @@ describe('the preview tap', () => {
     expect(p.keyFields).toEqual(['device']);
   });
 
+  it('previews a field called __proto__ as any other, through the structured clone to the page', () => {
+    const tap = createPreviewTap(new Map());
+    const values = Float64Array.of(7);
+    const odd: Batch = { ...batch(0, 1), columns: Object.assign(Object.create(null) as Batch['columns'], { ['__proto__']: { type: 'number', values }, constructor: { type: 'number', values } }) };
+    tap.onEmit('n', 'out', odd, null);
+    tap.watch('n');
+    const [record] = structuredClone(tap.take()!.out);
+    expect(Object.hasOwn(record!, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(record, '__proto__')?.value).toBe(7);
+    expect(Object.getOwnPropertyDescriptor(record, 'constructor')?.value).toBe(7);
+  });
+
   it('reads a selection as it was emitted, though the engine reuses its buffer', () => {
     const tap = createPreviewTap(new Map([['agg', 'win']]));
     tap.watch('agg');

@@ -33,7 +33,8 @@ function records(list: readonly Recent[]): PreviewRecord[] {
     for (let k = 0; k < count; k++) {
       if (skip-- > 0) continue;
       const i = rows === null ? from + k : rows[k]!;
-      const record: Record<string, string | number | boolean | null> = {};
+      // No prototype: a field called __proto__ is a field like any other (structured clone keeps it as one).
+      const record = Object.create(null) as Record<string, string | number | boolean | null>;
       for (const name of names) record[name] = readCell(batch.columns[name]!, i);
       out.push(record);
     }
