@@ -3,6 +3,7 @@
  * server. Real `ws` clients against a server started here; every refusal is
  * close code 1008 with a reason naming the parameter.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type SampleServer } from './createServer';
 import { startStreamSession } from './streamSession';
@@ -95,5 +96,16 @@ describe('sample server boundaries', () => {
     // And the server still takes new streams.
     const after = await readStream(`${base}?limit=10&speed=max`);
     expect(eventsOf(after.messages)).toHaveLength(10);
+  });
+
+  it('answers a request target that is not a URL with 400 over HTTP and 1008 on a socket, and stays up', async () => {
+    const get = (path: string): Promise<number> => new Promise((done, fail) => {
+      request({ host: '127.0.0.1', port: server.port, path }, (res) => { res.resume(); done(res.statusCode ?? 0); }).on('error', fail).end();
+    });
+    expect(await get('//')).toBe(400);
+    expect(await get('//a%20b/streams/sensors')).toBe(400);
+    const read = await readStream(`ws://127.0.0.1:${server.port}//`);
+    expect(read).toMatchObject({ code: 1008 });
+    expect(await get('/health')).toBe(200);
   });
 });

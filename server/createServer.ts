@@ -7,7 +7,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { handleHttp, safeDecode } from './httpRoutes';
+import { handleHttp, requestUrl, safeDecode } from './httpRoutes';
 import { parseStreamName, parseStreamRequest } from './streamParams';
 import { startStreamSession } from './streamSession';
 
@@ -65,14 +65,20 @@ function openStream(socket: WebSocket, url: URL, options: SampleServerOptions): 
 export function createServer(options: SampleServerOptions): Promise<SampleServer> {
   const startedAt = Date.now();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
-  const http = createHttpServer((req, res) => handleHttp(req, res, startedAt, () => wss.clients.size));
+  const http = createHttpServer((req, res) => {
+    try {
+      handleHttp(req, res, startedAt, () => wss.clients.size);
+    } catch (error) {
+      // One bad request must not end the process and every stream with it.
+      options.log?.(`request failed: ${String(error)}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: 'internal error' }));
+    }
+  });
   http.on('upgrade', (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
-      // An absolute or odd request target is not a URL `new URL` resolves against a base.
-      let url: URL;
-      try {
-        url = new URL(req.url ?? '/', 'http://localhost');
-      } catch {
+      const url = requestUrl(req.url);
+      if (url === null) {
         ws.close(1008, 'bad request target');
         return;
       }
