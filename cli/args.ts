@@ -20,7 +20,9 @@ Options:
   --out FILE     write results there instead of standard output
   --late FILE    write the events that reached 'late' ports there, as NDJSON
 
-Exit codes: 0 fine, 1 invalid document or input, 2 usage.`;
+Exit codes: 0 fine, 1 invalid document or input, 2 usage, 3 a WebSocket source failed or its
+server closed before the end of the stream (partial results), 4 unexpected error (the results
+computed before it are still written).`;
 
 /** Parses the command line; returns the command or a usage error sentence. */
 export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCommand } | { ok: false; message: string } {

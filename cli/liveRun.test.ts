@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,10 +73,39 @@ describe('windowpane run with a WebSocket source', () => {
     expect(got.err).toMatch(/node 'payments': \d+ unreadable messages or events \(last: not JSON/);
   });
 
-  it('ends with a clear line when the server cannot be reached', async () => {
+  it('ends with a clear line and exit code 3 when the server cannot be reached', async () => {
     const { live } = await documents('');
     const got = await run(live.replace(/127\.0\.0\.1:\d+/, '127.0.0.1:1'));
-    expect(got.code).toBe(0);
+    expect(got.code).toBe(3);
     expect(got.err).toMatch(/cannot read ws:\/\/127\.0\.0\.1:1\/streams\/payments.*ECONNREFUSED/);
+    expect(got.err).toMatch(/windowpane: incomplete run, a live source ended early/);
+  });
+
+  it('says so and exits 3, with the results so far, when the live server dies mid-run', async () => {
+    // One process (tsx's own CLI would start the server in a child that outlives a SIGKILL).
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'server/main.ts'), '--port', '0', '--host', '127.0.0.1'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      let banner = '';
+      while (!/localhost:(\d+)/.test(banner)) banner += String((await once(child.stdout, 'data'))[0]);
+      const port = /localhost:(\d+)/.exec(banner)![1]!;
+      // Endless at 3,000 events per second: only the server's death ends it.
+      const { live } = await documents('&speed=60', { limit: 'none' });
+      const io = memoryIo();
+      io.files.set('/doc.json', live.replace(/&limit=none/, '').replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`));
+      const stderr = io.stderr;
+      let kills = 0;
+      io.stderr = (text) => {
+        stderr(text);
+        // Kill it once some windows have fired (the log sink prints late events as they arrive).
+        if (text.startsWith('[') && ++kills === 3) child.kill('SIGKILL');
+      };
+      const code = await main(['run', '/doc.json', '--out', 'out.ndjson'], io);
+      const err = io.err.join('');
+      expect(code, err).toBe(3);
+      expect(err).toMatch(/windowpane: incomplete run, a live source ended early \(node 'payments': connection closed \(code 1006\)\); the results above are partial/);
+      expect(ndjson(io.files.get('out.ndjson')!).length).toBeGreaterThan(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

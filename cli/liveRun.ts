@@ -11,6 +11,9 @@ import { preparePipeline, type RunOptions, type RunResult } from '../src/engine/
 import type { CompileProblem } from '../src/engine/plan/types';
 import type { PipelineDocument } from '../src/model';
 
+/** A live run's result: what was computed, the sources that ended abnormally, and an error that stopped it early. */
+export type LiveRunResult = RunResult & { readonly failures: readonly string[]; readonly error?: unknown };
+
 export interface LiveRunOptions extends RunOptions {
   /** Ends every WebSocket source (what is queued still flows). */
   readonly signal?: AbortSignal;
@@ -38,12 +41,16 @@ function createWaker(): { wake(): void; wait(ms: number): Promise<void> } {
 const yieldTurn = (): Promise<void> => new Promise((done) => setImmediate(done));
 
 /** Compiles and runs `doc` until every source has ended. */
-export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOptions): Promise<RunResult | { ok: false; problems: CompileProblem[] }> {
+export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOptions): Promise<LiveRunResult | { ok: false; problems: CompileProblem[] }> {
   const prepared = preparePipeline(doc, options);
   if (!prepared.ok) return prepared;
   const { plan, runtime, results, late } = prepared.pipeline;
   const waker = createWaker();
   const sockets: { socket: WebSocket; resumeBelow: number; queued: () => number }[] = [];
+  /** Sources whose connection failed or closed with anything but 1000 ("end of stream") before we ended it. */
+  const failures: string[] = [];
+  /** Set once the run ends the connections itself (end of run, --limit, Ctrl+C): their closes are no failure. */
+  let ending = false;
   for (const step of plan.steps) {
     if (step.type !== 'websocketSource') continue;
     const source = runtime.messageSources.get(step.nodeId)!;
@@ -61,16 +68,19 @@ export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOpt
     socket.on('close', (code, reason) => {
       const why = failure !== '' ? `cannot read ${step.spec.url}: ${failure}` : `connection closed (code ${code}${reason.length > 0 ? `: ${reason.toString()}` : ''})`;
       options.report(`node '${step.nodeId}': ${why}`);
+      if (!ending && (failure !== '' || code !== 1000)) failures.push(`node '${step.nodeId}': ${why}`);
       source.close();
       waker.wake();
     });
   }
   const stop = (): void => {
+    ending = true;
     for (const source of runtime.messageSources.values()) source.close();
     waker.wake();
   };
   options.signal?.addEventListener('abort', stop);
   const batchSize = options.batchSize ?? 4096;
+  let error: unknown;
   try {
     while (runtime.step(batchSize)) {
       for (const s of sockets) if (s.socket.isPaused && s.queued() < s.resumeBelow) s.socket.resume();
@@ -78,7 +88,11 @@ export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOpt
       // Messages only arrive while the event loop turns: wait for one when there is nothing to do.
       await (starving ? waker.wait(100) : yieldTurn());
     }
+  } catch (thrown) {
+    // The caller writes what was computed so far and says what happened.
+    error = thrown;
   } finally {
+    ending = true;
     options.signal?.removeEventListener('abort', stop);
     for (const { socket } of sockets) if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.terminate();
   }
@@ -87,5 +101,5 @@ export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOpt
     if (stats.deadLetters > 0) options.report(`node '${id}': ${stats.deadLetters} unreadable messages or events (last: ${stats.lastDeadLetters.at(-1)?.reason ?? ''})`);
     if (stats.dropped > 0) options.report(`node '${id}': ${stats.dropped} events dropped because the queue was full`);
   }
-  return { ok: true, results, late, diagnostics: runtime.diagnostics, metrics: runtime.metrics() };
+  return { ok: true, results, late, diagnostics: runtime.diagnostics, metrics: runtime.metrics(), failures, ...(error === undefined ? {} : { error }) };
 }

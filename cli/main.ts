@@ -1,6 +1,6 @@
 import { parseCliArgs, USAGE } from './args';
 import { processIo, type CliIo } from './io';
-import { EXIT_OK, EXIT_USAGE } from './exitCodes';
+import { EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { runCommand } from './runCommand';
 import { validateCommand } from './validateCommand';
 
@@ -16,7 +16,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(`${USAGE}\n`);
     return EXIT_OK;
   }
-  return cmd.command === 'run' ? runCommand(io, cmd) : validateCommand(io, cmd);
+  try {
+    return await (cmd.command === 'run' ? runCommand(io, cmd) : validateCommand(io, cmd));
+  } catch (error) {
+    // Writing the output failed, or something we did not foresee: say so, never exit 0.
+    io.stderr(`windowpane: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_ERROR;
+  }
 }
 
 /** Entry point when run as a program. */

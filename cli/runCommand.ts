@@ -1,9 +1,11 @@
-import { runPipeline } from '../src/engine/run/runPipeline';
-import { runLivePipeline } from './liveRun';
+import { preparePipeline, type RunOptions } from '../src/engine/run/runPipeline';
+import type { CompileProblem } from '../src/engine/plan/types';
+import type { PipelineDocument } from '../src/model';
+import { runLivePipeline, type LiveRunResult } from './liveRun';
 import type { Row } from '../src/engine/operators/sinks';
 import type { CliCommand } from './args';
 import type { CliIo } from './io';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './exitCodes';
+import { EXIT_ERROR, EXIT_INVALID, EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE } from './exitCodes';
 import { prepareDocument, reportProblems } from './load';
 
 
@@ -12,6 +14,22 @@ function toNdjson(rows: readonly Row[]): string {
   for (const row of rows) text += `${JSON.stringify(row)}\n`;
   return text;
 }
+
+/** Runs a document without live sources to the end of its input; an error stops it but keeps what was computed. */
+function runToEnd(doc: PipelineDocument, options: RunOptions): LiveRunResult | { ok: false; problems: CompileProblem[] } {
+  const prepared = preparePipeline(doc, options);
+  if (!prepared.ok) return prepared;
+  const { runtime, results, late } = prepared.pipeline;
+  let error: unknown;
+  try {
+    while (runtime.step(options.batchSize ?? 4096)) { /* run to the end of input */ }
+  } catch (thrown) {
+    error = thrown;
+  }
+  return { ok: true, results, late, diagnostics: runtime.diagnostics, metrics: runtime.metrics(), failures: [], ...(error === undefined ? {} : { error }) };
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** `windowpane run`: runs the document to the end of its input and writes NDJSON. */
 export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 'run' }>): Promise<number> {
@@ -31,7 +49,7 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
     collectLate: cmd.late !== undefined, now: io.now, log: (line: string) => io.stderr(`${line}\n`),
   };
   const live = doc.nodes.some((n) => n.kind === 'source.websocket');
-  const result = live ? await runLivePipeline(doc, { ...options, report: options.log, ...(io.interruptSignal === undefined ? {} : { signal: io.interruptSignal() }) }) : runPipeline(doc, options);
+  const result = live ? await runLivePipeline(doc, { ...options, report: options.log, ...(io.interruptSignal === undefined ? {} : { signal: io.interruptSignal() }) }) : runToEnd(doc, options);
   if (!result.ok) {
     reportProblems(io, cmd.pipeline, result.problems);
     return EXIT_INVALID;
@@ -50,7 +68,16 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
     const late = [...result.late.entries()].flatMap(([node, list]) => list.map((r) => ({ node, ...r })));
     await io.writeText(cmd.late, toNdjson(late));
   }
-  const lateCount = [...result.metrics.values()].reduce((n, m) => n + m.lateEvents, 0);
+  // A window fused with its aggregate shares one metrics object under both node ids: count it once.
+  const lateCount = [...new Set(result.metrics.values())].reduce((n, m) => n + m.lateEvents, 0);
   io.stderr(`${rows.length} result rows${lateCount > 0 ? `, ${lateCount} late events` : ''}\n`);
+  if (result.error !== undefined) {
+    io.stderr(`windowpane: the run stopped on an unexpected error: ${describe(result.error)}; the results above are those computed before it\n`);
+    return EXIT_ERROR;
+  }
+  if (result.failures.length > 0) {
+    io.stderr(`windowpane: incomplete run, a live source ended early (${result.failures.join('; ')}); the results above are partial\n`);
+    return EXIT_SOURCE_FAILED;
+  }
   return EXIT_OK;
 }

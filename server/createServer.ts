@@ -7,7 +7,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { handleHttp, safeDecode } from './httpRoutes';
+import { handleHttp, requestUrl, safeDecode } from './httpRoutes';
 import { parseStreamName, parseStreamRequest } from './streamParams';
 import { startStreamSession } from './streamSession';
 
@@ -24,14 +24,26 @@ export interface SampleServerOptions {
   readonly host?: string | undefined;
   /** Where to say what happens; silent when absent. */
   readonly log?: (line: string) => void;
+  /** Starts a stream's session; tests substitute one that fails. */
+  readonly startSession?: typeof startStreamSession;
 }
+
+/** Clients have nothing to say to a stream: a small cap stops one from making the server buffer megabytes. */
+const MAX_CLIENT_MESSAGE_BYTES = 4096;
 
 /** WebSocket close reasons may hold 123 bytes. */
 function reason(text: string): string {
   return Buffer.byteLength(text) <= 123 ? text : `${Buffer.from(text).subarray(0, 120).toString('utf8').replace(/\uFFFD+$/, '')}...`;
 }
 
-function openStream(socket: WebSocket, url: URL): void {
+/** Ends one connection after a failure of ours, so the process and every other client go on. */
+function failConnection(socket: WebSocket, error: unknown, log: ((line: string) => void) | undefined): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log?.(`stream failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+  if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(1011, reason(`internal error: ${message}`));
+}
+
+function openStream(socket: WebSocket, url: URL, options: SampleServerOptions): void {
   const match = /^\/streams\/([^/]+)$/.exec(url.pathname);
   const name = match === null ? null : parseStreamName(safeDecode(match[1]!));
   if (name === null || !name.ok) {
@@ -43,7 +55,7 @@ function openStream(socket: WebSocket, url: URL): void {
     socket.close(1008, reason(request.message));
     return;
   }
-  const session = startStreamSession(socket, request.value);
+  const session = (options.startSession ?? startStreamSession)(socket, request.value, undefined, (error) => failConnection(socket, error, options.log));
   socket.on('close', () => session.stop());
   // Messages from clients mean nothing here; errors end the session through 'close'.
   socket.on('error', () => session.stop());
@@ -52,13 +64,30 @@ function openStream(socket: WebSocket, url: URL): void {
 /** Starts the sample server; resolves once it listens. */
 export function createServer(options: SampleServerOptions): Promise<SampleServer> {
   const startedAt = Date.now();
-  const wss = new WebSocketServer({ noServer: true });
-  const http = createHttpServer((req, res) => handleHttp(req, res, startedAt, () => wss.clients.size));
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
+  const http = createHttpServer((req, res) => {
+    try {
+      handleHttp(req, res, startedAt, () => wss.clients.size);
+    } catch (error) {
+      // One bad request must not end the process and every stream with it.
+      options.log?.(`request failed: ${String(error)}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: 'internal error' }));
+    }
+  });
   http.on('upgrade', (req, socket, head) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      const url = requestUrl(req.url);
+      if (url === null) {
+        ws.close(1008, 'bad request target');
+        return;
+      }
       options.log?.(`stream ${url.pathname}${url.search}`);
-      openStream(ws, url);
+      try {
+        openStream(ws, url, options);
+      } catch (error) {
+        failConnection(ws, error, options.log);
+      }
     });
   });
   return new Promise((resolve, reject) => {

@@ -37,6 +37,15 @@ export function safeDecode(segment: string): string {
   }
 }
 
+/** The URL of a request target, or null for one `new URL` cannot read (`//`, `//a b`): a 400, not a crash. */
+export function requestUrl(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 /** The listing of every sample stream. */
 export function listStreams(): StreamListing[] {
   return sampleStreamInfo().map((info) => ({
@@ -51,7 +60,8 @@ export function listStreams(): StreamListing[] {
 
 /** Answers a plain HTTP request; `startedAt` is when the server started (epoch ms). */
 export function handleHttp(req: IncomingMessage, res: ServerResponse, startedAt: number, clients: () => number): void {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const url = requestUrl(req.url);
+  if (url === null) return send(res, 400, { error: 'bad request target' });
   if (req.method === 'OPTIONS') {
     res.writeHead(204, CORS);
     res.end();

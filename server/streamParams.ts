@@ -23,6 +23,25 @@ export interface StreamRequest {
 
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly status: 400 | 404; readonly message: string };
 
+/*
+ * Bounds. Every one is generous for a demo or a test, and together they keep
+ * one connection's memory and CPU per turn bounded:
+ * - rate (0, 1e7] events/s and speed (0, 1e4]: pacing only; events are made as
+ *   they are sent, so neither implies memory.
+ * - keys 1..1e6: per-key state and string dictionaries grow with keys (tens of MB at most).
+ * - maxOutOfOrderness 0..1 day, and the reorder buffer it implies (events held
+ *   back = rate x how long the latest event may be held, or the limit when
+ *   smaller) at most MAX_HELD_EVENTS: a few hundred bytes each, so <= ~50 MB,
+ *   and filled before the first event goes out, so it must stay quick.
+ * - batch 1..1e5 events per message: one message is at most ~10 MB of text.
+ * - seed, limit: safe integers (limit >= 0); startTime: a safe integer inside
+ *   the JavaScript Date range, so every event time is a real date.
+ * - lateFraction, corrupt 0..1.
+ */
+const MAX_DISORDER_MS = 86_400_000;
+const MAX_HELD_EVENTS = 200_000;
+const MAX_EPOCH_MS = 8.64e15;
+
 const KNOWN = ['rate', 'seed', 'keys', 'maxOutOfOrderness', 'lateFraction', 'limit', 'startTime', 'batch', 'speed', 'format', 'corrupt'];
 
 class ParamError extends Error {}
@@ -31,20 +50,36 @@ function numberParam(query: URLSearchParams, name: string, fallback: number, che
   const text = query.get(name);
   if (text === null) return fallback;
   const n = text.trim() === '' ? NaN : Number(text);
-  if (!Number.isFinite(n) || !check(n)) throw new ParamError(`${name}: expected ${expected}, got '${text}'`);
+  if (!Number.isFinite(n) || !check(n)) throw new ParamError(`${name}: expected ${expected}, got '${clip(text)}'`);
   return n;
 }
 
 const isInt = (n: number): boolean => Number.isSafeInteger(n);
 
+/** User text in a message, cut so the close reason keeps its start. */
+const clip = (text: string): string => (text.length > 24 ? `${text.slice(0, 24)}...` : text);
+
 function durationParam(query: URLSearchParams, name: string): number {
   const text = query.get(name);
   if (text === null) return 0;
   // Plain numbers are milliseconds, as in every other time on this server.
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-  const ms = parseDuration(text);
-  if (ms === null || ms < 0) throw new ParamError(`${name}: expected a duration like 5s or 500ms (or milliseconds), got '${text}'`);
+  const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) : parseDuration(text);
+  if (ms === null || !Number.isFinite(ms) || ms < 0 || ms > MAX_DISORDER_MS) {
+    throw new ParamError(`${name}: expected a duration up to 1 day like 5s or 500ms (or milliseconds), got '${clip(text)}'`);
+  }
   return ms;
+}
+
+/** The longest the generator holds an event back, in ms (late events wait up to 2x the bound or 1 s more). */
+const holdMs = (bound: number, lateFraction: number): number => (lateFraction > 0 ? bound + Math.max(2 * bound, 1000) : bound);
+
+/** Refuses a disorder whose reorder buffer would hold more than MAX_HELD_EVENTS events. */
+function checkHeldEvents(sample: SampleParams): void {
+  if (sample.maxOutOfOrdernessMs === 0 && sample.lateFraction === 0) return;
+  const held = Math.min(sample.limit ?? Infinity, Math.ceil((sample.rate * holdMs(sample.maxOutOfOrdernessMs, sample.lateFraction)) / 1000));
+  if (held > MAX_HELD_EVENTS) {
+    throw new ParamError(`maxOutOfOrderness: expected a reorder buffer of <= ${MAX_HELD_EVENTS} events at this rate, got ${held} events`);
+  }
 }
 
 function speedParam(query: URLSearchParams): number | 'max' {
@@ -66,7 +101,7 @@ export function parseStreamName(name: string): ParseResult<SampleStreamName> {
  */
 function startTimeParam(query: URLSearchParams, now: number): number {
   if (query.get('startTime') === 'now') return Math.floor(now / 1000) * 1000;
-  return numberParam(query, 'startTime', 1_700_000_000_000, isInt, "an integer epoch ms or 'now'");
+  return numberParam(query, 'startTime', 1_700_000_000_000, (n) => isInt(n) && Math.abs(n) <= MAX_EPOCH_MS, "an integer epoch ms within +-8.64e15 or 'now'");
 }
 
 /** Reads and checks the query of a stream request; `now` is the wall clock (epoch ms) for `startTime=now`. */
@@ -74,9 +109,11 @@ export function parseStreamRequest(stream: SampleStreamName, query: URLSearchPar
   try {
     for (const name of query.keys()) {
       if (!KNOWN.includes(name)) throw new ParamError(`${name.slice(0, 40)}: unknown parameter; known: ${KNOWN.join(', ')}`);
+      // Which of two values would win is a guess the client should not have to make.
+      if (query.getAll(name).length > 1) throw new ParamError(`${name}: given more than once`);
     }
     const format = query.get('format') ?? 'ndjson';
-    if (!(MESSAGE_FORMATS as readonly string[]).includes(format)) throw new ParamError(`format: expected ndjson or array, got '${format.slice(0, 40)}'`);
+    if (!(MESSAGE_FORMATS as readonly string[]).includes(format)) throw new ParamError(`format: expected ndjson or array, got '${clip(format)}'`);
     const limit = query.get('limit') === null ? null : numberParam(query, 'limit', 0, (n) => isInt(n) && n >= 0, 'an integer >= 0');
     const sample: SampleParams = {
       stream,
@@ -88,6 +125,7 @@ export function parseStreamRequest(stream: SampleStreamName, query: URLSearchPar
       lateFraction: numberParam(query, 'lateFraction', 0, (n) => n >= 0 && n <= 1, 'a number in 0..1'),
       startTime: startTimeParam(query, now),
     };
+    checkHeldEvents(sample);
     return {
       ok: true,
       value: {

@@ -22,6 +22,8 @@ const HIGH_WATER = 1 << 20;
 const TICK_MS = 25;
 /** Messages sent per turn of the event loop at most, so one fast client cannot starve the others. */
 const MESSAGES_PER_TURN = 64;
+/** Events per turn at most (at least one message), so large batches cannot hold the loop for seconds either. */
+const EVENTS_PER_TURN = 100_000;
 /** Salt of the corruption draws, so they do not follow the payload's random stream. */
 const CORRUPT_SALT = 0x2c1b3c6d;
 
@@ -31,8 +33,16 @@ export interface StreamSession {
   stop(): void;
 }
 
-/** Starts streaming `request` to `socket`; `now` is the wall clock in ms. */
-export function startStreamSession(socket: StreamSocket, request: StreamRequest, now: () => number = performance.now.bind(performance)): StreamSession {
+/**
+ * Starts streaming `request` to `socket`; `now` is the wall clock in ms.
+ * An error in a later turn stops the session and goes to `onError` (by
+ * default the socket is closed with 1011): it must not reach the event loop,
+ * where it would end the process and every other client's stream.
+ */
+export function startStreamSession(
+  socket: StreamSocket, request: StreamRequest, now: () => number = performance.now.bind(performance),
+  onError: (error: unknown) => void = () => { if (socket.readyState === OPEN) socket.close(1011, 'internal error'); },
+): StreamSession {
   const generator = createSampleGenerator(request.sample);
   const encoder = createEventEncoder(sampleStreamFields(request.sample.stream));
   const corruptRng = seededRng(request.sample.seed ^ CORRUPT_SALT);
@@ -68,11 +78,21 @@ export function startStreamSession(socket: StreamSocket, request: StreamRequest,
   }
 
   function turn(): void {
+    try {
+      step();
+    } catch (error) {
+      stop();
+      onError(error);
+    }
+  }
+
+  function step(): void {
     cancel = null;
     if (stopped) return;
     if (socket.readyState !== OPEN) return stop();
     const due = eventsPerMs === Infinity ? Infinity : Math.floor((now() - started) * eventsPerMs);
-    for (let m = 0; m < MESSAGES_PER_TURN && sent < due; m++) {
+    const turnEnd = sent + EVENTS_PER_TURN;
+    for (let m = 0; m < MESSAGES_PER_TURN && sent < due && sent < turnEnd; m++) {
       // Back-pressure: wait for the socket to drain rather than buffer without bound.
       if (socket.bufferedAmount > HIGH_WATER) return schedule(5);
       if (!sendEvents(Math.min(request.batch, due - sent))) return;
