@@ -22,7 +22,8 @@ function expected(xs: readonly number[], q: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   const v = sorted[Math.floor(q * (sorted.length - 1))]!;
   const bucket = v > mapping.minPossible ? mapping.value(sketchKey(v)) : v < -mapping.minPossible ? -mapping.value(sketchKey(-v)) : 0;
-  return Math.min(sorted[sorted.length - 1]!, Math.max(sorted[0]!, bucket));
+  // A quantile has no sign of zero to keep: 0 and -0 are one value, answered as 0.
+  return Math.min(sorted[sorted.length - 1]!, Math.max(sorted[0]!, bucket)) + 0;
 }
 
 describe('the quantile sketch', () => {
@@ -63,6 +64,12 @@ describe('the quantile sketch', () => {
       const s = sketchOf(xs);
       for (const q of order) expect(sketchQuantile(s, q)).toBe(xs.length === 0 ? NaN : expected(xs, q));
     }));
+  });
+
+  it('answers 0, never -0, for zeros of either sign, buffered or in bins', () => {
+    for (const xs of [[0, -0], [-0, 0], [-0, -0], Array.from({ length: 3 * BUFFER_SIZE }, () => -0)]) {
+      for (const q of qs) expect(Object.is(sketchQuantile(sketchOf(xs), q), 0)).toBe(true);
+    }
   });
 
   it('keeps every quantile within the relative accuracy of the exact value, over any magnitudes', () => {

@@ -70,7 +70,7 @@ function fromBottom(sketch: QuantileSketch, rank: number): number {
     seen += pos.counts[i]!;
     if (seen > rank) return clamp(sketch, bucketValue(pos.offset + i));
   }
-  return sketch.max;
+  return sketch.max + 0;
 }
 
 /** The bucket holding the value with `rank` values above it (fromBottom, mirrored). */
@@ -88,9 +88,10 @@ function fromTop(sketch: QuantileSketch, rank: number): number {
     seen += neg.counts[i]!;
     if (seen > rank) return clamp(sketch, -bucketValue(neg.offset + i));
   }
-  return sketch.min;
+  return sketch.min + 0;
 }
 
+/** Within the values seen; + 0 turns a -0 bound (the first zero added was -0) into 0, whatever the order of adds. */
 function clamp(sketch: QuantileSketch, value: number): number {
-  return Math.min(sketch.max, Math.max(sketch.min, value));
+  return Math.min(sketch.max, Math.max(sketch.min, value)) + 0;
 }
