@@ -5,6 +5,7 @@
  */
 import type jsep from 'jsep';
 import type { BinaryOperator, Expr, ParseResult } from './ast';
+import { DEFAULT_LIMITS, findOperator, refuseDeepNesting, refuseLongChains, type DepthLimits } from './depth';
 import { catchSourceError, SourceError } from './errors';
 import { isNode, parseWithPositions } from './positions';
 
@@ -34,9 +35,16 @@ export function parseExpression(source: string): ParseResult {
   return result.ok ? { ok: true, ast: result.value } : result;
 }
 
-/** Like {@link parseExpression} but throws a {@link SourceError}. */
-export function parseOrThrow(source: string): Expr {
-  const ast = convert(runJsep(source), source);
+/**
+ * Like {@link parseExpression} but throws a {@link SourceError}. The depth
+ * limits are checked with loops first, so nothing after them recurses deeper
+ * than they allow; `limits` is for tests that compare with an unlimited parse.
+ */
+export function parseOrThrow(source: string, limits: DepthLimits = DEFAULT_LIMITS): Expr {
+  refuseDeepNesting(source, limits.nesting);
+  const tree = runJsep(source);
+  refuseLongChains(tree, source, limits.chain);
+  const ast = convert(tree, source);
   requireNothingAround(ast, source);
   return ast;
 }
@@ -112,13 +120,6 @@ function convertBinary(node: Node, source: string): Expr {
     throw new SourceError(operatorStart, REFUSED.get(written) ?? `operator '${written}' is not supported`);
   }
   return { kind: 'binary', operator, left, right, operatorStart, start: left.start, end: right.end };
-}
-
-/** The operator follows its left operand after spaces and the `)` of any groups that operand closes. */
-function findOperator(source: string, from: number, operator: string): number {
-  let at = from;
-  while (at < source.length && /[\s)]/.test(source.charAt(at))) at++;
-  return source.startsWith(operator, at) ? at : from;
 }
 
 /** jsep skips `;` and `,` between top-level expressions; outside the tree only spaces and parentheses may remain. */
