@@ -1,6 +1,6 @@
-import type { PipelineDocument, PipelineNode } from '../../model';
+import type { PipelineDocument, PipelineEdge, PipelineNode } from '../../model';
 import { compileNode, type NodeInputs } from './compileNode';
-import { incomingEdges, topologicalOrder } from './topology';
+import { incomingEdgesByNode, topologicalOrder } from './topology';
 import type { CompileProblem, EdgeSchema, ExecutionPlan, PlanStep, Route } from './types';
 
 export interface CompileOptions {
@@ -43,9 +43,10 @@ export function compilePipeline(doc: PipelineDocument, options: CompileOptions =
   const steps: PlanStep[] = [];
   const problems: CompileProblem[] = [];
   const stepOf = new Map<string, string>();
+  const incomingOf = incomingEdgesByNode(doc);
   for (const id of topologicalOrder(doc)) {
     const { node, index } = byId.get(id)!;
-    const incoming = incomingEdges(doc, id);
+    const incoming = incomingOf.get(id) ?? [];
     const upstream = incoming.map((e) => outputs.get(e.from)?.[e.fromPort]);
     if (upstream.some((s) => s === undefined)) {
       outputs.set(id, {}); // an upstream node failed to compile: its problem is already reported
@@ -69,17 +70,17 @@ export function compilePipeline(doc: PipelineDocument, options: CompileOptions =
     if (isWindow(node)) stepOf.set(id, id);
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, plan: { steps, routes: buildRoutes(doc, stepOf), edgeSchemas: edgeSchemas(doc, outputs) } };
+  return { ok: true, plan: { steps, routes: buildRoutes(doc, stepOf, incomingOf), edgeSchemas: edgeSchemas(doc, outputs) } };
 }
 
-function buildRoutes(doc: PipelineDocument, stepOf: Map<string, string>): Map<string, Route[]> {
+function buildRoutes(doc: PipelineDocument, stepOf: Map<string, string>, incomingOf: ReadonlyMap<string, readonly PipelineEdge[]>): Map<string, Route[]> {
   const routes = new Map<string, Route[]>();
   const nodeKind = new Map(doc.nodes.map((n) => [n.id, n.kind]));
   for (const e of doc.edges) {
     // A window's `out` feeds its aggregate inside the fused step.
     if (nodeKind.get(e.from)?.startsWith('window.') === true && e.fromPort === 'out') continue;
     const from = `${stepOf.get(e.from)}:${e.fromPort}`;
-    const input = incomingEdges(doc, e.to).indexOf(e);
+    const input = incomingOf.get(e.to)?.indexOf(e) ?? -1;
     const list = routes.get(from) ?? [];
     list.push({ stepId: stepOf.get(e.to) ?? e.to, input });
     routes.set(from, list);

@@ -26,21 +26,29 @@ const BARRIER: ReadonlySet<PlanStep['type']> = new Set(['windowAggregate', 'runn
  * here counts as keeping its input, so new kinds are safe by default.
  */
 export function batchesEscape(plan: ExecutionPlan, stepId: string, sinksKeep = true): boolean {
+  return escapingSteps(plan, sinksKeep).has(stepId);
+}
+
+/**
+ * The steps of `plan` whose batches escape (see {@link batchesEscape}), all
+ * at once: steps come in topological order, so walking them backwards finds
+ * every downstream answer already known. A loop, once per plan, so a chain of
+ * 10,000 filters costs neither stack nor quadratic time.
+ */
+export function escapingSteps(plan: ExecutionPlan, sinksKeep = true): ReadonlySet<string> {
   const types = new Map(plan.steps.map((s) => [s.nodeId, s.type]));
-  const memo = new Map<string, boolean>();
-  const escapes = (id: string): boolean => {
-    const known = memo.get(id);
-    if (known !== undefined) return known;
-    memo.set(id, true); // a DAG has no cycles; this only guards against a malformed plan
+  const escaping = new Map<string, boolean>();
+  for (let i = plan.steps.length - 1; i >= 0; i--) {
+    const id = plan.steps[i]!.nodeId;
     const result = (plan.routes.get(`${id}:out`) ?? []).some((route) => {
       const type = types.get(route.stepId);
       if (type !== undefined && BARRIER.has(type)) return false;
       if (type === 'logSink' || (type === 'collectSink' && !sinksKeep)) return false;
       if (type === undefined || !PASS_THROUGH.has(type)) return true;
-      return escapes(route.stepId);
+      // Not known yet only in a malformed plan (a route backwards): keeping is the safe answer.
+      return escaping.get(route.stepId) ?? true;
     });
-    memo.set(id, result);
-    return result;
-  };
-  return escapes(stepId);
+    escaping.set(id, result);
+  }
+  return new Set([...escaping].filter(([, escapes]) => escapes).map(([id]) => id));
 }

@@ -7,7 +7,7 @@ import { createMapOperator } from '../operators/mapOperator';
 import { batchToRows, createBatchSink, createCollectSink, createLogSink, type Row } from '../operators/sinks';
 import type { Operator, OperatorContext, OutPort, StateStats, WindowTraceEvent } from '../operators/types';
 import { createUnionOperator } from '../operators/unionOperator';
-import { batchesEscape } from '../plan/escape';
+import { escapingSteps } from '../plan/escape';
 import type { ExecutionPlan, PlanStep, Route } from '../plan/types';
 import { createCountWindowOperator } from '../window/countWindowOperator';
 import { createSessionWindowOperator } from '../window/sessionWindowOperator';
@@ -16,6 +16,7 @@ import { createSourceRuntime, type SourceRuntime } from './sources';
 import { createMessageSource } from '../sources/websocket/messageSource';
 import type { MessageSource } from '../sources/websocket/types';
 import { failedAt } from './nodeError';
+import { createWaitingBatches, MAX_NESTED_PUSHES } from './waitingBatches';
 
 /** What the host (worker, CLI, test) provides to a running pipeline. */
 export interface RuntimeHost {
@@ -139,6 +140,40 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     return cached[port];
   }
 
+  // How deep pushes nest now, and what waits for a shallower stack (see waitingBatches.ts).
+  let depth = 0;
+  const waiting = createWaitingBatches();
+
+  function pushTo(route: Route, batch: Batch, rows: Int32Array | null, gathered: Batch | null): Batch | null {
+    const op = operators.get(route.stepId)!;
+    let shared = gathered;
+    depth++;
+    try {
+      if (rows === null) op.push(batch, route.input);
+      else if (op.pushSelected !== undefined) op.pushSelected(batch, rows, route.input);
+      else op.push((shared ??= gatherBatch(batch, rows)), route.input);
+    } catch (error) {
+      waiting.clear();
+      throw failedAt(route.stepId, error);
+    } finally {
+      depth--;
+    }
+    return shared;
+  }
+
+  /** Pushes now, or queues when the stack is deep or the route already has a batch waiting. */
+  function deliver(route: Route, batch: Batch, rows: Int32Array | null, gathered: Batch | null): Batch | null {
+    if (depth < MAX_NESTED_PUSHES && (waiting.size === 0 || !waiting.has(route))) return pushTo(route, batch, rows, gathered);
+    waiting.add(route, batch, rows);
+    return gathered;
+  }
+
+  /** The outermost emit hands over what waited, each push from a shallow stack again. */
+  function deliverWaiting(): void {
+    if (depth > 0) return;
+    for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) pushTo(next.route, next.batch, null, null);
+  }
+
   function emit(stepId: string, port: OutPort, batch: Batch): void {
     if (tap !== undefined) tap(stepId, port, batch, null);
     const m = metricsOf(stepId);
@@ -148,12 +183,9 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     } else if (batch.length > 0 && host.onLate !== null) host.onLate(stepId, batchToRows(batch));
     for (const route of routesOf(stepId, port)) {
       metricsOf(route.stepId).rowsIn += batch.length;
-      try {
-        operators.get(route.stepId)!.push(batch, route.input);
-      } catch (error) {
-        throw failedAt(route.stepId, error);
-      }
+      deliver(route, batch, null, null);
     }
+    if (waiting.size > 0) deliverWaiting();
   }
 
   /** A selection goes on as it is to consumers that read through one; the others share one gathered copy. */
@@ -169,16 +201,12 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     let gathered: Batch | null = null;
     for (const route of routesOf(stepId, port)) {
       metricsOf(route.stepId).rowsIn += rows.length;
-      const op = operators.get(route.stepId)!;
-      try {
-        if (op.pushSelected !== undefined) op.pushSelected(batch, rows, route.input);
-        else op.push((gathered ??= gatherBatch(batch, rows)), route.input);
-      } catch (error) {
-        throw failedAt(route.stepId, error);
-      }
+      gathered = deliver(route, batch, rows, gathered);
     }
+    if (waiting.size > 0) deliverWaiting();
   }
 
+  const escaping = escapingSteps(plan, sinksKeep);
   for (const step of plan.steps) {
     if (step.type === 'websocketSource') {
       const source = createMessageSource(step.nodeId, step.spec);
@@ -198,7 +226,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     if (step.type === 'windowAggregate') aliases.set(step.aggregateId, step.nodeId);
     const ctx: OperatorContext = {
       nodeId: step.nodeId, trace: host.trace, now: host.now, outputsKept: tap !== undefined,
-      reuseOutputs: tap === undefined && !batchesEscape(plan, step.nodeId, sinksKeep),
+      reuseOutputs: tap === undefined && !escaping.has(step.nodeId),
       emit: (port, batch) => emit(step.nodeId, port, batch),
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
     };
@@ -207,7 +235,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
 
   const live = new Set(sources);
   // Sources whose batches nobody keeps past their push (no tap either) write each batch into the last one's arrays.
-  const recycling = new Set(tap !== undefined ? [] : sources.filter((source) => !batchesEscape(plan, source.nodeId, sinksKeep)));
+  const recycling = new Set(tap !== undefined ? [] : sources.filter((source) => !escaping.has(source.nodeId)));
   return {
     diagnostics,
     messageSources,
