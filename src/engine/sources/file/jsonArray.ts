@@ -40,7 +40,7 @@ export function readJsonArray(text: string): RawTable {
     }
     const element = text.slice(start, i).trim();
     if (element === '') logRowError(table.errors, startLine, 'empty array element');
-    else addJsonRow(table, element, startLine);
+    else addJsonRow(table, element, startLine, start - (text.lastIndexOf('\n', start - 1) + 1));
     if (text[i] === ',') i++;
   }
   i++; // the closing bracket

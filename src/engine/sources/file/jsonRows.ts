@@ -1,4 +1,5 @@
 /** Turning parsed JSON objects into flat rows with dotted field names. */
+import { findTooDeep, tooDeepReason } from '../jsonDepth';
 import { logRowError, type RawRow, type RawTable, type RawValue } from './types';
 
 /** A table being built from JSON objects: field names in order of first appearance. */
@@ -36,8 +37,17 @@ function flattenInto(table: JsonTableBuilder, cells: RawValue[], object: Record<
   }
 }
 
-/** Parses one JSON object text into a row of `table`, or logs why it cannot. */
-export function addJsonRow(table: JsonTableBuilder, text: string, line: number): void {
+/**
+ * Parses one JSON object text into a row of `table`, or logs why it cannot.
+ * `column` is the 0-based column `text` starts at on `line`.
+ */
+export function addJsonRow(table: JsonTableBuilder, text: string, line: number, column = 0): void {
+  // Before parsing: flattening and printing recurse, one level per nesting (see jsonDepth.ts).
+  const deep = findTooDeep(text, undefined, column);
+  if (deep !== null) {
+    logRowError(table.errors, line + deep.line, tooDeepReason(deep.column));
+    return;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -35,7 +35,7 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
 
   function deadLetter(text: string, reason: string): void {
     deadLetters++;
-    lastDeadLetters.push({ text: cut(text), reason });
+    lastDeadLetters.push({ text: cut(text), reason, message: messages });
     if (lastDeadLetters.length > KEPT_DEAD_LETTERS) lastDeadLetters.shift();
   }
 

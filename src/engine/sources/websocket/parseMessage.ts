@@ -4,6 +4,7 @@
  * source can count it as a dead letter and go on.
  */
 import type { MessageFormat } from '../../../model';
+import { findTooDeep, tooDeepReason } from '../jsonDepth';
 
 export type JsonRecord = Readonly<Record<string, unknown>>;
 
@@ -55,6 +56,11 @@ function addLines(out: ParsedMessage, text: string): void {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const where = lines.length > 1 ? `line ${i + 1}: ` : '';
+    const deep = findTooDeep(line);
+    if (deep !== null) {
+      out.refused.push({ text: line, reason: where + tooDeepReason(deep.column) });
+      return;
+    }
     const parsed = parseJson(line);
     if (parsed.ok) addObject(out, parsed.value, line, where);
     else out.refused.push({ text: line, reason: where + parsed.reason });
@@ -73,6 +79,14 @@ export function parseMessage(text: string, format: MessageFormat): ParsedMessage
   }
   if (text.trim() === '') {
     out.refused.push({ text, reason: 'empty message' });
+    return out;
+  }
+  // Reading records, printing dead letters and cloning to the page recurse: refuse depth before parsing (see jsonDepth.ts).
+  const deep = findTooDeep(text);
+  if (deep !== null) {
+    // Auto may still find NDJSON lines of which only some are too deep.
+    if (format === 'auto' && deep.line > 0) addLines(out, text);
+    else out.refused.push({ text, reason: deep.line > 0 ? `line ${deep.line + 1}: ${tooDeepReason(deep.column)}` : tooDeepReason(deep.column) });
     return out;
   }
   const parsed = parseJson(text);
