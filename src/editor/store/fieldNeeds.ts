@@ -1,5 +1,6 @@
 import { parseExpression, type Expr } from '../../engine/expr';
 import { analyseDocument } from '../analysis/analyse';
+import { targetsByNode } from './edgeTargets';
 import type { EditorDocument, EditorEdge, EditorNode } from './types';
 
 /** A field some node reads, and which node reads it. */
@@ -64,11 +65,16 @@ function computedBy(node: EditorNode): Set<string> {
  */
 export function fieldsNeededAt(doc: EditorDocument, nodeId: string): FieldNeed[] {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const targets = targetsByNode(doc);
   const needs: FieldNeed[] = [];
   const seen = new Set<string>();
-  const visit = (id: string, provided: ReadonlySet<string>): void => {
+  // A depth-first walk with its own stack (children pushed last-first, so they are read in edge
+  // order): a chain of 10,000 nodes must not take 10,000 stack frames.
+  const stack: { id: string; provided: ReadonlySet<string> }[] = [{ id: nodeId, provided: new Set() }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { id, provided } = top;
     const node = byId.get(id);
-    if (node === undefined || seen.has(id)) return;
+    if (node === undefined || seen.has(id)) continue;
     seen.add(id);
     for (const field of fieldsReadBy(node)) {
       if (!provided.has(field) && !needs.some((n) => n.field === field)) needs.push({ field, nodeId: id });
@@ -76,10 +82,10 @@ export function fieldsNeededAt(doc: EditorDocument, nodeId: string): FieldNeed[]
     let passes: ReadonlySet<string> | null = null;
     if (/^(transform\.(filter|keyBy|union)|window\.)/.test(node.kind)) passes = provided;
     else if (node.kind === 'transform.map' && node.params.keep !== false) passes = new Set([...provided, ...computedBy(node)]);
-    if (passes === null) return;
-    for (const e of doc.edges) if (e.from === id) visit(e.to, passes);
-  };
-  visit(nodeId, new Set());
+    if (passes === null) continue;
+    const next = targets.get(id) ?? [];
+    for (let i = next.length - 1; i >= 0; i--) stack.push({ id: next[i]!, provided: passes });
+  }
   return needs;
 }
 

@@ -4,6 +4,7 @@
  * follow, in the same change, so a rename is one undo step and breaks
  * nothing. Tables name no fields: their columns follow by themselves.
  */
+import { targetsByNode } from './edgeTargets';
 import type { EditorDocument, EditorNode } from './types';
 
 type Row = Readonly<Record<string, unknown>>;
@@ -84,18 +85,21 @@ export function followRenames(doc: EditorDocument, fromId: string, renames: Read
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const changed = new Map<string, Row>();
   const seen = new Set<string>();
-  const visit = (id: string): void => {
-    for (const edge of doc.edges) {
-      if (edge.from !== id || seen.has(edge.to)) continue;
-      seen.add(edge.to);
-      const node = byId.get(edge.to);
+  const targets = targetsByNode(doc);
+  // A worklist, not recursion: a chain of 10,000 nodes must not take 10,000 stack frames. Which
+  // nodes change does not depend on the order they are reached in.
+  const pending = [fromId];
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+    for (const to of targets.get(id) ?? []) {
+      if (seen.has(to)) continue;
+      seen.add(to);
+      const node = byId.get(to);
       if (node === undefined) continue;
       const params = readerRenamed(node, renames);
       if (params !== node.params) changed.set(node.id, params);
-      if (passesFields(node)) visit(node.id);
+      if (passesFields(node)) pending.push(node.id);
     }
-  };
-  visit(fromId);
+  }
   if (changed.size === 0) return doc;
   return { ...doc, nodes: doc.nodes.map((n) => (changed.has(n.id) ? { ...n, params: changed.get(n.id)! } : n)) };
 }
