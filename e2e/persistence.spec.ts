@@ -6,14 +6,17 @@ import { InspectorPanel } from './pages/InspectorPanel';
 
 /**
  * Every edit a user has made is still there after a reload, however soon the
- * reload comes: the reload follows the keypress or the gesture at once, with
- * no wait for autosave's timer (nor for the save status to say "Saved").
+ * reload comes. The page's clock stands still from the edit to the reload, so
+ * no timer (autosave's, a field's pause) can save the edit first: the test
+ * holds however fast or slow the machine is, and fails when only a timer
+ * would have saved it.
  */
 
 const EXAMPLE = 'Sensor averages per device per minute';
 
 /** A pipeline of five nodes (sensors → byDevice → minute → stats → results), stored before the test edits it. */
 async function open(page: Page): Promise<{ bar: DocumentsBar; editor: EditorPage; inspector: InspectorPanel }> {
+  await page.clock.install();
   const bar = new DocumentsBar(page);
   await bar.goto();
   await bar.newFromExample(EXAMPLE);
@@ -23,9 +26,15 @@ async function open(page: Page): Promise<{ bar: DocumentsBar; editor: EditorPage
   return { bar, editor, inspector: new InspectorPanel(page) };
 }
 
-/** Reloads and waits for the restored pipeline on the canvas. */
+/** Stops the page's timers until the next {@link reload}: what comes next happens "at once". */
+async function freeze(page: Page): Promise<void> {
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+}
+
+/** Reloads, lets time run again, and waits for the restored pipeline on the canvas. */
 async function reload(page: Page, bar: DocumentsBar, editor: EditorPage): Promise<void> {
   await page.reload();
+  await page.clock.resume();
   await bar.bar.waitFor();
   await expect(editor.nodes).not.toHaveCount(0);
 }
@@ -40,6 +49,7 @@ test.describe('edits survive an immediate reload', () => {
   test('a node name committed with Enter', async ({ page }) => {
     const { bar, editor, inspector } = await open(page);
     await inspect(editor, inspector, 'minute');
+    await freeze(page);
     await inspector.nodeName.fill('Per minute');
     await inspector.nodeName.press('Enter');
     await reload(page, bar, editor);
@@ -49,6 +59,7 @@ test.describe('edits survive an immediate reload', () => {
   test('a parameter committed with Enter', async ({ page }) => {
     const { bar, editor, inspector } = await open(page);
     await inspect(editor, inspector, 'minute');
+    await freeze(page);
     await inspector.field('Size').fill('5m');
     await inspector.field('Size').press('Enter');
     await reload(page, bar, editor);
@@ -59,6 +70,7 @@ test.describe('edits survive an immediate reload', () => {
   test('a deleted node', async ({ page }) => {
     const { bar, editor } = await open(page);
     await editor.clickNode('results');
+    await freeze(page);
     await page.keyboard.press('Delete');
     await reload(page, bar, editor);
     await expect(editor.nodes).toHaveCount(4);
@@ -76,6 +88,7 @@ test.describe('edits survive an immediate reload', () => {
       return moved.y - still.y;
     };
     const before = await offset();
+    await freeze(page);
     await editor.dragNode('sensors', 0, 90);
     await reload(page, bar, editor);
     await expect.poll(async () => (await offset()) - before).toBeGreaterThan(60);
@@ -85,6 +98,7 @@ test.describe('edits survive an immediate reload', () => {
     const { bar, editor } = await open(page);
     const log = await editor.doubleClickPalette('sink.log');
     await bar.waitUntilSaved();
+    await freeze(page);
     await editor.connect('stats', 'out', log);
     await reload(page, bar, editor);
     await expect(editor.edges).toHaveCount(5);
@@ -93,6 +107,7 @@ test.describe('edits survive an immediate reload', () => {
 
   test('a pipeline name committed with Enter', async ({ page }) => {
     const { bar, editor } = await open(page);
+    await freeze(page);
     await bar.name.fill('Minute averages');
     await bar.name.press('Enter');
     await reload(page, bar, editor);
@@ -104,6 +119,7 @@ test.describe('a field being typed survives an immediate reload', () => {
   test('a node name, without Enter', async ({ page }) => {
     const { bar, editor, inspector } = await open(page);
     await inspect(editor, inspector, 'stats');
+    await freeze(page);
     await inspector.nodeName.fill('Temperatures');
     await reload(page, bar, editor);
     await expect(editor.nodeLocator('stats').locator('.wp-node-title')).toHaveText('Temperatures');
@@ -112,6 +128,7 @@ test.describe('a field being typed survives an immediate reload', () => {
   test('a parameter, without Enter', async ({ page }) => {
     const { bar, editor, inspector } = await open(page);
     await inspect(editor, inspector, 'minute');
+    await freeze(page);
     await inspector.field('Size').fill('2m');
     await reload(page, bar, editor);
     await inspect(editor, inspector, 'minute');
@@ -120,6 +137,7 @@ test.describe('a field being typed survives an immediate reload', () => {
 
   test('the pipeline name, without Enter', async ({ page }) => {
     const { bar, editor } = await open(page);
+    await freeze(page);
     await bar.name.fill('Typed, not entered');
     await reload(page, bar, editor);
     await expect(bar.name).toHaveValue('Typed, not entered');
@@ -130,8 +148,10 @@ test.describe('a field being typed survives an immediate reload', () => {
 
   test('the pipeline name is saved after a pause in typing, like every other field', async ({ page }) => {
     const { bar, editor } = await open(page);
+    await freeze(page);
     await bar.name.fill('Paused on');
     // The field keeps focus; the pause commits it and autosave stores it.
+    await page.clock.runFor(1000);
     await expect.poll(async () => ((await bar.stored())?.doc as { name?: string } | undefined)?.name).toBe('Paused on');
     await expect(bar.name).toBeFocused();
     await reload(page, bar, editor);
@@ -148,6 +168,7 @@ test.describe('when the browser drops the last write', () => {
     });
     const { bar, editor, inspector } = await open(page);
     await inspect(editor, inspector, 'minute');
+    await freeze(page);
     await inspector.nodeName.fill('Kept by the journal');
     await inspector.nodeName.press('Enter');
     await reload(page, bar, editor);
