@@ -159,6 +159,20 @@ test.describe('a field being typed survives an immediate reload', () => {
   });
 });
 
+test('Escape in the pipeline name puts back the name it had, even after a pause committed the typing', async ({ page }) => {
+  const { bar, editor } = await open(page);
+  const storedName = async () => ((await bar.stored())?.doc as { name?: string } | undefined)?.name;
+  await freeze(page);
+  await bar.name.fill('Half typed');
+  await page.clock.runFor(1000);
+  await expect.poll(storedName).toBe('Half typed');
+  await bar.name.press('Escape');
+  await expect(bar.name).toHaveValue(EXAMPLE);
+  await expect(bar.name).not.toBeFocused();
+  await reload(page, bar, editor);
+  await expect(bar.name).toHaveValue(EXAMPLE);
+});
+
 test.describe('when the browser drops the last write', () => {
   test('the page-hide journal brings the edit back, then is cleared', async ({ page }) => {
     // A browser that cannot commit a write at once (no IDBTransaction.commit) loses one started
