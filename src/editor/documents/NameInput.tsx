@@ -1,9 +1,15 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { COMMIT_PAUSE_MS } from '../inspector/useDraft';
+import { holdPendingEdit } from '../persistence/pendingEdits';
 
 /**
- * A name edited in place: Enter or leaving the field keeps it, Escape puts
- * the old one back. An empty name is not kept. While not focused it shows
- * `name` as it is now, so an undo or another pipeline opening shows up here.
+ * A name edited in place, committed like every other field: after a pause in
+ * typing, on Enter, on leaving the field, and when the page is hidden or
+ * reloaded. Escape puts back the name the field had when editing began. An
+ * empty name is not kept; spaces around a name are dropped. While not
+ * focused it shows `name` as it is now, so an undo or another pipeline
+ * opening shows up here; while focused it keeps the text as typed (a
+ * commit after a pause does not swallow the space just typed).
  */
 export function NameInput({ name, label, onRename, className = '', autoFocus = false, onDone }: {
   readonly name: string;
@@ -15,12 +21,49 @@ export function NameInput({ name, label, onRename, className = '', autoFocus = f
   readonly onDone?: () => void;
 }) {
   const [draft, setDraft] = useState<string | null>(null);
+  const latest = useRef({ name, onRename });
+  useLayoutEffect(() => {
+    latest.current = { name, onRename };
+  });
+  const original = useRef(name);
   const cancelled = useRef(false);
+  const pending = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const release = useRef<(() => void) | null>(null);
+
+  // One stable function, so the timer, the page-hide hook and unmount all commit the same way.
+  const commitPending = useCallback(() => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    release.current?.();
+    release.current = null;
+    const text = pending.current;
+    pending.current = null;
+    const value = text?.trim() ?? '';
+    if (value !== '' && value !== latest.current.name) latest.current.onRename(value);
+  }, []);
+
+  useEffect(() => commitPending, [commitPending]);
+
+  const change = (text: string): void => {
+    setDraft(text);
+    pending.current = text;
+    release.current ??= holdPendingEdit(commitPending);
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(commitPending, COMMIT_PAUSE_MS);
+  };
+
   const finish = (): void => {
     if (draft === null) return;
-    const value = draft.trim();
     setDraft(null);
-    if (!cancelled.current && value !== '' && value !== name) onRename(value);
+    if (cancelled.current) {
+      pending.current = null;
+      commitPending();
+      // A pause may have committed part of what is now taken back.
+      if (latest.current.name !== original.current) latest.current.onRename(original.current);
+    } else {
+      commitPending();
+    }
     cancelled.current = false;
     onDone?.();
   };
@@ -45,10 +88,11 @@ export function NameInput({ name, label, onRename, className = '', autoFocus = f
       spellCheck={false}
       autoFocus={autoFocus}
       onFocus={(event) => {
+        original.current = name;
         setDraft(name);
         event.currentTarget.select();
       }}
-      onChange={(event) => setDraft(event.target.value)}
+      onChange={(event) => change(event.target.value)}
       onBlur={finish}
       onKeyDown={onKeyDown}
     />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { holdPendingEdit } from '../persistence/pendingEdits';
 
 /** How long typing must pause before a text edit becomes an undo step. */
 export const COMMIT_PAUSE_MS = 600;
@@ -7,7 +8,9 @@ export const COMMIT_PAUSE_MS = 600;
  * Local text for an input that commits to the store after a pause, on blur
  * or on Enter, so typing "30s" is one undo step rather than three. When the
  * committed value changes from outside (undo, another view), the draft
- * follows it. A pending edit is committed when the input unmounts.
+ * follows it. A pending edit is committed when the input unmounts, and when
+ * the page is hidden or left (see {@link holdPendingEdit}), so a reload right
+ * after typing keeps what was typed.
  */
 export function useDraft<T>(value: T, commit: (next: T) => void): {
   draft: T;
@@ -31,10 +34,13 @@ export function useDraft<T>(value: T, commit: (next: T) => void): {
   });
   const pending = useRef<{ value: T } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const release = useRef<(() => void) | null>(null);
 
   const flush = useCallback(() => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
+    release.current?.();
+    release.current = null;
     const next = pending.current;
     pending.current = null;
     if (next !== null && !Object.is(next.value, valueRef.current)) commitRef.current(next.value);
@@ -43,6 +49,7 @@ export function useDraft<T>(value: T, commit: (next: T) => void): {
   const change = useCallback((next: T) => {
     setDraft(next);
     pending.current = { value: next };
+    release.current ??= holdPendingEdit(flush);
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = setTimeout(flush, COMMIT_PAUSE_MS);
   }, [flush]);

@@ -1,4 +1,5 @@
 import type { EditorStore } from '../store/documentStore';
+import { commitPendingEdits } from './pendingEdits';
 import type { EditorSnapshot } from './records';
 
 export type SaveStatus = 'saved' | 'saving' | 'failed';
@@ -118,17 +119,25 @@ export function startAutosave(editor: EditorStore, options: AutosaveOptions): Au
 /**
  * Flushes when the page is hidden or thrown away (tab switch, close, reload,
  * a phone putting the browser away): the last moment a write reliably starts.
- * Returns what removes the listeners.
+ * A field still being typed is committed first (a reload fires no `blur`), so
+ * the flush holds it. Returns what removes the listeners.
  */
 export function flushOnPageHide(flush: () => void): () => void {
   if (typeof window === 'undefined' || typeof document === 'undefined') return () => {};
-  const onHidden = (): void => {
-    if (document.visibilityState === 'hidden') flush();
+  const onHide = (): void => {
+    try {
+      commitPendingEdits();
+    } finally {
+      flush();
+    }
   };
-  window.addEventListener('pagehide', flush);
+  const onHidden = (): void => {
+    if (document.visibilityState === 'hidden') onHide();
+  };
+  window.addEventListener('pagehide', onHide);
   document.addEventListener('visibilitychange', onHidden);
   return () => {
-    window.removeEventListener('pagehide', flush);
+    window.removeEventListener('pagehide', onHide);
     document.removeEventListener('visibilitychange', onHidden);
   };
 }

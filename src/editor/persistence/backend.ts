@@ -1,4 +1,4 @@
-import { createStore, delMany, get, setMany } from 'idb-keyval';
+import { createStore, get, promisifyRequest } from 'idb-keyval';
 
 /**
  * The little a pipeline library needs from storage. `setMany` and `delMany`
@@ -15,13 +15,32 @@ export interface KeyValueBackend {
 export const DATABASE_NAME = 'windowpane-documents';
 export const STORE_NAME = 'pipelines';
 
+/**
+ * Ends a write transaction as soon as its requests are queued. Without this
+ * it commits only once the page returns to its event loop, and a transaction
+ * started in `pagehide` never gets there: Chromium throws it away with the
+ * page, so the edit made just before a reload was lost. Older browsers without
+ * `commit()` still commit on their own.
+ */
+function commitNow(transaction: IDBTransaction): Promise<void> {
+  const done = promisifyRequest(transaction);
+  if (typeof transaction.commit === 'function') transaction.commit();
+  return done;
+}
+
 /** IndexedDB through idb-keyval, in a named database and object store. Throws when IndexedDB is missing. */
 export function indexedDbBackend(databaseName = DATABASE_NAME, storeName = STORE_NAME): KeyValueBackend {
   const store = createStore(databaseName, storeName);
   return {
     get: (key) => get<unknown>(key, store),
-    setMany: (entries) => setMany(entries.map(([k, v]) => [k, v]), store),
-    delMany: (keys) => delMany([...keys], store),
+    setMany: (entries) => store('readwrite', (objects) => {
+      for (const [key, value] of entries) objects.put(value, key);
+      return commitNow(objects.transaction);
+    }),
+    delMany: (keys) => store('readwrite', (objects) => {
+      for (const key of keys) objects.delete(key);
+      return commitNow(objects.transaction);
+    }),
   };
 }
 

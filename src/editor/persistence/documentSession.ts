@@ -4,7 +4,8 @@ import { EMPTY_DOCUMENT, type EditorStore } from '../store/documentStore';
 import type { EditorDocument } from '../store/types';
 import { flushOnPageHide, startAutosave, type SaveStatus, type Scheduler } from './autosave';
 import { memoryBackend, type KeyValueBackend } from './backend';
-import { NO_SELECTION, readEntries, readRecord, toRecord, unframedViewport, type EditorSnapshot, type PipelineEntry } from './records';
+import { browserJournalStorage, clearJournal, reconcileJournal, writeJournal, type JournalStorage } from './journal';
+import { NO_SELECTION, readEntries, readRecord, recordKey, toRecord, unframedViewport, type EditorSnapshot, type PipelineEntry } from './records';
 
 /** A message under the documents bar; `action` is a button beside it (Undo). */
 export interface Notice {
@@ -58,6 +59,8 @@ export interface SessionOptions {
   readonly newId?: () => string;
   readonly schedule?: Scheduler;
   readonly saveDelayMs?: number;
+  /** Where the page-hide journal goes (see journal.ts); `localStorage` by default, null for none. */
+  readonly journal?: JournalStorage | null;
 }
 
 /** What Undo needs to bring a deleted pipeline back. */
@@ -72,7 +75,6 @@ interface Deleted {
 
 const LIST_KEY = 'pipelines';
 const OPEN_KEY = 'open';
-const recordKey = (id: string): string => `pipeline:${id}`;
 const UNTITLED = EMPTY_DOCUMENT.name;
 
 /** A random id; `crypto.getRandomValues` exists outside secure contexts too, unlike `randomUUID`. */
@@ -144,8 +146,9 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
     ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
     write(snapshot, docChanged) {
       const id = state.getState().openId;
-      if (docChanged) updateEntry(id, { name: snapshot.doc.name, updatedAt: now() });
-      return persist([[recordKey(id), toRecord(snapshot)]]);
+      const at = now();
+      if (docChanged) updateEntry(id, { name: snapshot.doc.name, updatedAt: at });
+      return persist([[recordKey(id), toRecord(snapshot, at)]]);
     },
     onStatus(status, error) {
       if (!persistent) return;
@@ -154,7 +157,20 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
       if (status === 'failed' && before !== 'failed') session.notify(`Autosave failed: ${reason(error)}. Export the pipeline to keep a copy.`, 'error');
     },
   });
-  const stopLifecycle = flushOnPageHide(() => void autosave.flush());
+  const journal = options.journal === undefined ? browserJournalStorage() : options.journal ?? undefined;
+  /**
+   * Leaving the page: the write starts now, and the journal holds the same
+   * state synchronously in case the page is gone before the write lands; it
+   * is cleared once the write has.
+   */
+  const onPageHide = (): void => {
+    const written = autosave.flush();
+    const openId = state.getState().openId;
+    if (journal === undefined || !persistent || openId === '') return;
+    const text = writeJournal(journal, { id: openId, savedAt: now(), record: toRecord(snapshotOnScreen()) });
+    if (text !== undefined) void written.then(() => clearJournal(journal, text));
+  };
+  const stopLifecycle = flushOnPageHide(onPageHide);
 
   const storageUnavailable = (why: string): void => {
     persistent = false;
@@ -188,7 +204,7 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
     const snapshot: EditorSnapshot = { doc, selection: NO_SELECTION, viewport: unframedViewport() };
     setEntries([...entries(), { id, name: doc.name, updatedAt: now() }]);
     show(id, snapshot, keepCurrent);
-    await persist([[recordKey(id), toRecord(snapshot)]]);
+    await persist([[recordKey(id), toRecord(snapshot, now())]]);
     return id;
   };
 
@@ -236,10 +252,22 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
     await persist();
   };
 
+  const renameStored = (id: string, trimmed: string): Promise<Outcome> => exclusive(() => guarded(async () => {
+    const read = await readStored(id);
+    if (!read.ok) return read;
+    updateEntry(id, { name: trimmed, updatedAt: now() });
+    await persist([[recordKey(id), toRecord({ ...read.snapshot, doc: { ...read.snapshot.doc, name: trimmed } }, now())]]);
+    return { ok: true };
+  }));
+
   const restoreFromStorage = async (): Promise<void> => {
-    const [listValue, openValue] = await Promise.all([backend.get(LIST_KEY), backend.get(OPEN_KEY)]);
+    const [listValue, storedOpen] = await Promise.all([backend.get(LIST_KEY), backend.get(OPEN_KEY)]);
     const { entries: stored, dropped } = readEntries(listValue);
     setEntries(stored);
+    // The last page may have gone before its last write landed: its journal then brings the edits back.
+    const journaled = journal === undefined || !persistent ? undefined : await reconcileJournal(journal, backend, new Set(stored.map((e) => e.id)));
+    if (journaled !== undefined) updateEntry(journaled.id, { name: journaled.name, updatedAt: journaled.savedAt });
+    const openValue = journaled?.id ?? storedOpen;
     const openEntry = stored.find((e) => e.id === openValue) ?? [...stored].sort((a, b) => b.updatedAt - a.updatedAt)[0];
     if (openEntry === undefined) {
       await add(blankDocument(), false);
@@ -312,27 +340,25 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
       await add({ ...read.snapshot.doc, name });
       return { ok: true };
     })),
-    rename: (id, name) => exclusive(() => guarded(async () => {
+    rename: (id, name) => {
       const trimmed = name.trim();
-      if (trimmed === '') return { ok: true };
+      if (trimmed === '') return Promise.resolve({ ok: true });
       if (id === state.getState().openId) {
-        // Through the editor store, so the rename is one undo step like any other edit; autosave stores it.
+        // At once, not queued: a rename committed as the page goes away must be in the
+        // document before the page-hide flush writes it. Through the editor store, so the
+        // rename is one undo step like any other edit; autosave stores it.
         if (editor.getState().doc.name !== trimmed) editor.getState().renameDocument(trimmed);
         updateEntry(id, { name: trimmed });
-        return { ok: true };
+        return Promise.resolve({ ok: true });
       }
-      const read = await readStored(id);
-      if (!read.ok) return read;
-      updateEntry(id, { name: trimmed, updatedAt: now() });
-      await persist([[recordKey(id), toRecord({ ...read.snapshot, doc: { ...read.snapshot.doc, name: trimmed } })]]);
-      return { ok: true };
-    })),
+      return renameStored(id, trimmed);
+    },
     remove: (id) => exclusive(() => guarded(async () => {
       const entry = entries().find((e) => e.id === id);
       if (entry === undefined) return { ok: true };
       const wasOpen = id === state.getState().openId;
       // Kept as stored (even when damaged), so Undo gives back exactly what was there.
-      const record = wasOpen ? toRecord(snapshotOnScreen()) : await backend.get(recordKey(id));
+      const record = wasOpen ? toRecord(snapshotOnScreen(), now()) : await backend.get(recordKey(id));
       setEntries(entries().filter((e) => e.id !== id));
       let replacement: string | undefined;
       if (wasOpen && !(await showMostRecent())) replacement = await add(blankDocument(), false);

@@ -27,6 +27,20 @@ export interface PipelineRecord {
   readonly doc: unknown;
   readonly selection: Selection;
   readonly viewport: Viewport;
+  /** When it was written (epoch ms), so a journal left by a page that went away can tell which is newer. */
+  readonly savedAt?: number;
+}
+
+/** The storage key of a pipeline's record. */
+export function recordKey(id: string): string {
+  return `pipeline:${id}`;
+}
+
+/** When a stored record was written; -Infinity when it does not say (written before records said). */
+export function savedAtOf(value: unknown): number {
+  if (!isRecord(value)) return -Infinity;
+  const at = value.savedAt;
+  return typeof at === 'number' && Number.isFinite(at) ? at : -Infinity;
 }
 
 export const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, zoom: 1 };
@@ -52,8 +66,8 @@ export const NO_SELECTION: Selection = { nodes: [], edges: [] };
 // The store replaces the document object on every edit, so panning and selecting reuse the last conversion.
 const formatted = new WeakMap<EditorDocument, unknown>();
 
-/** The record to store for what is on screen. */
-export function toRecord(snapshot: EditorSnapshot): PipelineRecord {
+/** The record to store for what is on screen, written at `savedAt` when given. */
+export function toRecord(snapshot: EditorSnapshot, savedAt?: number): PipelineRecord {
   let doc = formatted.get(snapshot.doc);
   if (doc === undefined) {
     doc = JSON.parse(toPipelineJson(snapshot.doc)) as unknown;
@@ -63,6 +77,7 @@ export function toRecord(snapshot: EditorSnapshot): PipelineRecord {
     doc,
     selection: { nodes: [...snapshot.selection.nodes], edges: [...snapshot.selection.edges] },
     viewport: { x: snapshot.viewport.x, y: snapshot.viewport.y, zoom: snapshot.viewport.zoom },
+    ...(savedAt === undefined ? {} : { savedAt }),
   };
 }
 
