@@ -228,6 +228,32 @@ test.describe('a panel that fails', () => {
     });
   }
 
+  test('tries again when another pipeline opens, and autosave resumes', async ({ page, editor }) => {
+    const bar = new DocumentsBar(page);
+    await editor.goto('/');
+    await bar.rename('First');
+    await bar.waitUntilSaved();
+    await page.evaluate(() => { window.__windowpaneFailPanels = ['inspector']; });
+    const added = await editor.doubleClickPalette('sink.log');
+    const failed = page.locator('[data-testid="panel-failed"][data-panel="inspector"]');
+    await expect(failed).toBeVisible();
+    await expect(bar.saveStatus).toHaveText('Not saved: a panel failed');
+
+    await page.evaluate(() => { window.__windowpaneFailPanels = []; });
+    await bar.newPipeline();
+    await expect(failed).toHaveCount(0);
+    await expect(editor.inspector).toBeVisible();
+    const second = await editor.doubleClickPalette('sink.table');
+    await bar.waitUntilSaved();
+    await page.reload();
+    await expectUsable(page);
+    await expect.poll(() => editor.nodeIds()).toEqual([second]);
+    // The first pipeline kept what it had before the failure: the node added as the panel failed was never stored.
+    await bar.openPipeline('First');
+    await expect.poll(async () => (await bar.stored())?.doc).toMatchObject({ name: 'First', nodes: [] });
+    expect(await editor.nodeIds()).not.toContain(added);
+  });
+
   test('pauses autosave while it shows, so a reload brings back the state before the failure', async ({ page, editor }) => {
     const bar = new DocumentsBar(page);
     await editor.goto(`/${shareHash(() => {})}`);

@@ -1,4 +1,6 @@
 import { Component, useCallback, useEffect, useId, useMemo, useState, type ErrorInfo, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { DocumentsState } from '../persistence/documentSession';
 import { documentSessionFor } from '../persistence/restoreEditor';
 import { useEditorStore } from '../store/context';
 import { CrashProbe } from './CrashProbe';
@@ -6,6 +8,8 @@ import './panels.css';
 
 interface CatcherProps {
   readonly title: string;
+  /** When it changes (another pipeline opened), a failed panel tries again. */
+  readonly resetKey: string;
   readonly className: string;
   readonly onFailed: (error: unknown) => void;
   readonly onRendered: () => void;
@@ -17,6 +21,8 @@ interface CatcherState {
   readonly error: unknown;
   readonly failed: boolean;
 }
+
+const openIdOf = (s: DocumentsState) => s.openId;
 
 function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -39,6 +45,11 @@ class Catcher extends Component<CatcherProps, CatcherState> {
 
   override componentDidMount(): void {
     if (!this.state.failed) this.props.onRendered();
+  }
+
+  override componentDidUpdate(previous: CatcherProps, before: CatcherState): void {
+    if (this.state.failed && previous.resetKey !== this.props.resetKey) this.setState({ error: null, failed: false });
+    else if (before.failed && !this.state.failed) this.props.onRendered();
   }
 
   override render(): ReactNode {
@@ -64,12 +75,14 @@ class Catcher extends Component<CatcherProps, CatcherState> {
  * wrong and a "Reload this panel" button that mounts it afresh, and the rest
  * of the app carries on. While it shows the error, autosave stores nothing,
  * so the state that broke the panel never becomes the saved document.
+ * Opening another pipeline tries a failed panel again, as the button does.
  *
  * `className` places the message where the panel was (its grid area).
  */
 export function PanelBoundary({ title, className = '', children }: { readonly title: string; readonly className?: string; readonly children: ReactNode }) {
   const store = useEditorStore();
   const session = useMemo(() => documentSessionFor(store), [store]);
+  const openId = useStore(session.state, openIdOf);
   // A new key mounts a new boundary and new children: that is the reload.
   const [generation, setGeneration] = useState(0);
   // Two panels may share a title (one per sink): autosave waits for each of them by its own id.
@@ -80,7 +93,7 @@ export function PanelBoundary({ title, className = '', children }: { readonly ti
   useEffect(() => () => session.panelRecovered(id), [session, id]);
   const onReload = useCallback(() => setGeneration((g) => g + 1), []);
   return (
-    <Catcher key={generation} title={title} className={className} onFailed={onFailed} onRendered={onRendered} onReload={onReload}>
+    <Catcher key={generation} resetKey={openId} title={title} className={className} onFailed={onFailed} onRendered={onRendered} onReload={onReload}>
       <CrashProbe panel={title} />
       {children}
     </Catcher>
