@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
 import { EditorShell } from '../editor/EditorShell';
+import { PanelBoundary } from '../editor/panels/PanelBoundary';
 import { RunProvider } from '../editor/run/RunProvider';
 import { RunToolbar } from '../editor/run/RunToolbar';
 import type { RunController } from '../editor/run/types';
@@ -28,7 +29,9 @@ export function App({ store, run }: { readonly store: EditorStore; readonly run:
               Skip to the canvas
             </a>
             <TopBar>
-              <RunToolbar />
+              <PanelBoundary title="run toolbar" className="is-toolbar">
+                <RunToolbar />
+              </PanelBoundary>
             </TopBar>
             <EditorShell />
           </div>

@@ -27,4 +27,10 @@ describe('table downloads', () => {
   it('writes NDJSON shaped as the CLI writes results', () => {
     expect(toNdjson(table.columns, table.oldestFirst())).toBe('{"user":"a,b","n":1}\n{"user":"q\\"","n":null}\n');
   });
+
+  it('keeps columns named like Object.prototype members, "__proto__" included', () => {
+    const hostile = new TableBuffer(10, []);
+    hostile.ingest(chunkOf(JSON.parse('[{"__proto__":"x","constructor":1,"toString":"y"}]') as Record<string, string | number>[]));
+    expect(JSON.parse(toNdjson(hostile.columns, hostile.oldestFirst()))).toEqual(JSON.parse('{"__proto__":"x","constructor":1,"toString":"y"}'));
+  });
 });

@@ -23,7 +23,8 @@ export function toCsv(columns: readonly TableColumn[], rows: Iterable<TableRow>)
 export function toNdjson(columns: readonly TableColumn[], rows: Iterable<TableRow>): string {
   let text = '';
   for (const row of rows) {
-    const record: Record<string, Cell> = {};
+    // No prototype: a column named "__proto__" is a key like any other, not the object's prototype.
+    const record: Record<string, Cell> = Object.create(null) as Record<string, Cell>;
     columns.forEach((c, i) => {
       record[c.name] = row.cells[i] ?? null;
     });

@@ -7,6 +7,7 @@ import { useVisibleArea } from './canvas/placement';
 import { DocumentsBar } from './documents/DocumentsBar';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
+import { PanelBoundary } from './panels/PanelBoundary';
 import { ResultsDock } from './results/ResultsDock';
 import { SinkBuffersProvider } from './results/SinkBuffers';
 import { useEditingShortcuts } from './shortcuts/useEditingShortcuts';
@@ -47,18 +48,28 @@ function EditorLayout() {
     <div className="wp-editor">
       {/* A landmark of its own, so nothing on the page is outside one. */}
       <section className="wp-editor-bar" aria-label="Documents">
-        <DocumentsBar />
+        <PanelBoundary title="documents bar">
+          <DocumentsBar />
+        </PanelBoundary>
       </section>
-      <Palette />
+      <PanelBoundary title="palette" className="is-palette">
+        <Palette />
+      </PanelBoundary>
       <main className="wp-editor-main" id="main" tabIndex={-1}>
-        <PipelineCanvas notify={notify} />
+        <PanelBoundary title="canvas" className="is-canvas">
+          <PipelineCanvas notify={notify} />
+        </PanelBoundary>
         <div className="wp-toast-region" role="status" aria-live="polite">
           {notice !== null && <div className="wp-toast" data-testid="notice">{notice}</div>}
         </div>
-        <ResultsDock />
+        <PanelBoundary title="results dock">
+          <ResultsDock />
+        </PanelBoundary>
       </main>
       <div className="wp-editor-inspector">
-        <Inspector />
+        <PanelBoundary title="inspector">
+          <Inspector />
+        </PanelBoundary>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 
-const PATHS: Readonly<Record<string, string>> = {
+// A Map: a document's kind can be any string, "__proto__" included.
+const PATHS: ReadonlyMap<string, string> = new Map(Object.entries({
   'source.sample': 'M2 12c2.5-5 5-5 7.5 0s5 5 7.5 0 3.5-3 5-1.5 M2 17c2.5-3 5-3 7.5 0s5 3 7.5 0',
   'source.file': 'M6 3h8l4 4v14H6z M14 3v4h4 M9 12h6 M9 16h6',
   'source.websocket': 'M5 19a10 10 0 0 1 0-14 M19 5a10 10 0 0 1 0 14 M8.5 15.5a5 5 0 0 1 0-7 M15.5 8.5a5 5 0 0 1 0 7 M12 12h.01',
@@ -17,13 +18,13 @@ const PATHS: Readonly<Record<string, string>> = {
   'sink.log': 'M4 6l5 6-5 6 M12 18h8',
   'sink.chart': 'M4 4v16h16 M7 15l4-5 3 3 5-7',
   'sink.table': 'M4 5h16v14H4z M4 10h16 M4 15h16 M10 5v14',
-};
+}));
 
 /** A small line icon for a node kind (24×24, drawn in the current colour). */
 export const KindIcon = memo(function KindIcon({ kind, size = 16 }: { readonly kind: string; readonly size?: number }) {
   return (
     <svg className="wp-kind-icon" width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d={PATHS[kind] ?? 'M5 5h14v14H5z'} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+      <path d={PATHS.get(kind) ?? 'M5 5h14v14H5z'} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
   );
 });

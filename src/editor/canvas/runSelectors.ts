@@ -1,5 +1,6 @@
 import type { NodeStats, SourceConnection } from '../../worker/protocol';
 import type { RunState } from '../run/types';
+import { ownValue } from '../ownValue';
 
 /**
  * Selectors of one node's or edge's live figures, made once per id (with
@@ -8,17 +9,17 @@ import type { RunState } from '../run/types';
  * started, or stopped) shows nothing; a paused or finished one its last figures.
  */
 export function statsOf(nodeId: string): (s: RunState) => NodeStats | undefined {
-  return (s) => (s.phase === 'idle' ? undefined : s.metrics?.nodes[nodeId]);
+  return (s) => (s.phase === 'idle' ? undefined : ownValue(s.metrics?.nodes, nodeId));
 }
 
 export function connectionOf(nodeId: string): (s: RunState) => SourceConnection | undefined {
-  return (s) => (s.phase === 'idle' ? undefined : s.metrics?.connections[nodeId]);
+  return (s) => (s.phase === 'idle' ? undefined : ownValue(s.metrics?.connections, nodeId));
 }
 
 /** An edge's rate to two significant digits: a rate that wobbles in its third digit does not redraw the edge. */
 export function edgeRateOf(edgeId: string): (s: RunState) => number | undefined {
   return (s) => {
-    const rate = s.phase === 'idle' ? undefined : s.metrics?.edges[edgeId];
+    const rate = s.phase === 'idle' ? undefined : ownValue(s.metrics?.edges, edgeId);
     return rate === undefined ? undefined : Number(rate.toPrecision(2));
   };
 }

@@ -15,6 +15,7 @@ import { GalleryDialog } from './GalleryDialog';
 import { NameInput } from './NameInput';
 import { NoticeBar } from './NoticeBar';
 import { PasteDialog } from './PasteDialog';
+import { KeptPipelineActions } from './KeptPipelineActions';
 import { PipelinesMenu, type PipelineActions } from './PipelinesMenu';
 import { ProblemsDialog } from './ProblemsDialog';
 import { shareLink } from './share';
@@ -35,15 +36,22 @@ const STATUS_TEXT: Record<DocumentsState['status'], string> = {
   saving: 'Saving…',
   failed: 'Not saved',
   memory: 'Not saved: no storage',
+  paused: 'Not saved: a panel failed',
 };
 
 const MAX_LINK_LENGTH = 2_000_000;
 
 type OpenDialog =
-  | { readonly kind: 'problems'; readonly title: string; readonly problems: readonly Problem[] }
+  | { readonly kind: 'problems'; readonly title: string; readonly problems: readonly Problem[]; readonly kept?: KeptPipeline }
   | { readonly kind: 'gallery' }
   | { readonly kind: 'paste' }
   | { readonly kind: 'copy'; readonly title: string; readonly text: string };
+
+/** A stored pipeline that cannot be opened, offered as its JSON so it is never lost. */
+interface KeptPipeline {
+  readonly name: string;
+  readonly json: string;
+}
 
 function plural(n: number, word: string): string {
   return n === 1 ? `1 ${word}` : `${n} ${word}s`;
@@ -148,8 +156,15 @@ export function DocumentsBar() {
     if (!outcome.ok) showProblems(title, outcome.problems);
   };
   const nameOf = (id: string): string => pipelines.find((p) => p.id === id)?.name ?? 'the pipeline';
+  const openStored = async (id: string): Promise<void> => {
+    const outcome = await session.open(id);
+    if (outcome.ok) return;
+    const json = await session.storedJson(id);
+    const kept = json === undefined ? undefined : { name: nameOf(id), json };
+    setDialog({ kind: 'problems', title: `“${nameOf(id)}” can't be opened`, problems: outcome.problems, ...(kept === undefined ? {} : { kept }) });
+  };
   const actions: PipelineActions = {
-    open: (id) => void session.open(id).then(report(`“${nameOf(id)}” can't be opened`)),
+    open: (id) => void openStored(id),
     create: () => void session.createBlank().then(report('A new pipeline could not be started')),
     duplicate: (id) => void session.duplicate(id).then(report(`“${nameOf(id)}” can't be duplicated`)),
     rename: (id, newName) => void session.rename(id, newName).then(report(`“${nameOf(id)}” can't be renamed`)),
@@ -199,7 +214,11 @@ export function DocumentsBar() {
       </div>
       <NoticeBar notice={notice} onDismiss={dismissNotice} />
       {dragging ? <div className="wp-docs-drop-hint" aria-hidden="true">Drop a pipeline to open it, or CSV / NDJSON data to add a file source</div> : null}
-      {dialog?.kind === 'problems' ? <ProblemsDialog title={dialog.title} problems={dialog.problems} onClose={closeDialog} /> : null}
+      {dialog?.kind === 'problems' ? (
+        <ProblemsDialog title={dialog.title} problems={dialog.problems} onClose={closeDialog}>
+          {dialog.kept === undefined ? null : <KeptPipelineActions kept={dialog.kept} onCopy={(text) => void copy(text, 'Pipeline JSON copied.', 'Copy the pipeline JSON')} />}
+        </ProblemsDialog>
+      ) : null}
       {dialog?.kind === 'gallery' ? <GalleryDialog cards={exampleCards} onPick={pickExample} onClose={closeDialog} /> : null}
       {dialog?.kind === 'paste' ? (
         <PasteDialog

@@ -1,6 +1,6 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import type { Problem } from '../../model';
-import { readEditorDocument, type DocumentReading } from '../persistence/savedDocument';
+import { readEditorJson, type DocumentReading } from '../persistence/savedDocument';
 import { toPipelineJson } from '../store/documentFormat';
 import type { EditorDocument } from '../store/types';
 
@@ -25,9 +25,11 @@ function damaged(message: string): { ok: false; problems: Problem[] } {
  * The document a URL fragment shares, every problem when the link is damaged,
  * or undefined when the fragment is not a share link at all.
  *
- * A shared document is read like a saved one: it is what was on the sender's
- * screen, so a pipeline still being built opens with its problems listed
- * rather than being refused. Only a link that does not hold a pipeline is.
+ * A shared document goes through the same check as an import and as a saved
+ * one ({@link readEditorJson}): it is what was on the sender's screen, so a
+ * pipeline still being built opens with its problems listed, but a graph the
+ * editor could not have made (an unknown kind, a dangling edge) is refused
+ * with every problem at its JSON path, as an import would be.
  */
 export function readShareFragment(hash: string): DocumentReading | undefined {
   if (!hash.startsWith(PREFIX)) return undefined;
@@ -40,11 +42,5 @@ export function readShareFragment(hash: string): DocumentReading | undefined {
     text = null;
   }
   if (text === null || text === '') return damaged('its data cannot be decompressed (was it cut short when copied?)');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return damaged('its data is not pipeline JSON');
-  }
-  return readEditorDocument(value);
+  return readEditorJson(text);
 }

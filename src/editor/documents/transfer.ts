@@ -29,11 +29,16 @@ export function looksLikeJsonFile(file: { readonly name: string; readonly type: 
 
 /** Starts a download of the document as pipeline JSON. */
 export function downloadDocument(doc: EditorDocument): void {
-  const blob = new Blob([toPipelineJson(doc)], { type: 'application/json' });
+  downloadText(toPipelineJson(doc), exportFileName(doc.name));
+}
+
+/** Starts a download of JSON text as `fileName`. */
+export function downloadText(text: string, fileName: string): void {
+  const blob = new Blob([text], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = exportFileName(doc.name);
+  link.download = fileName;
   link.style.display = 'none';
   document.body.append(link);
   link.click();

@@ -42,16 +42,16 @@ export interface Bound {
  * Where the schema cannot tell a field name or an expression from any other
  * string: `kind.param`, and `kind.param.itemKey` inside lists.
  */
-const BY_NAME: Readonly<Record<string, 'field' | 'fields' | 'expression' | 'filter' | 'longText'>> = {
-  'source.file.eventTime': 'field',
-  'source.file.data': 'longText',
-  'transform.filter.expr': 'filter',
-  'transform.map.fields.expr': 'expression',
-  'transform.keyBy.fields': 'fields',
-  'aggregate.aggregations.field': 'field',
-  'sink.chart.y': 'field',
-  'sink.chart.series': 'fields',
-};
+const BY_NAME: ReadonlyMap<string, 'field' | 'fields' | 'expression' | 'filter' | 'longText'> = new Map([
+  ['source.file.eventTime', 'field'],
+  ['source.file.data', 'longText'],
+  ['transform.filter.expr', 'filter'],
+  ['transform.map.fields.expr', 'expression'],
+  ['transform.keyBy.fields', 'fields'],
+  ['aggregate.aggregations.field', 'field'],
+  ['sink.chart.y', 'field'],
+  ['sink.chart.series', 'fields'],
+] as const);
 
 /** zod keeps ints' implicit bounds at the safe-integer limits; they are not worth showing. */
 const SAFE = Number.MAX_SAFE_INTEGER;
@@ -111,7 +111,7 @@ function bound(schema: z.ZodType, check: 'greater_than' | 'less_than'): Bound | 
 function specOf(key: string, raw: z.ZodType, path: string): ParamSpec {
   const { schema, optional, defaultValue, description } = unwrap(raw);
   const common: Common = { key, description, required: !optional, defaultValue, schema };
-  const named = BY_NAME[path];
+  const named = BY_NAME.get(path);
   if (named === 'field') return { ...common, control: 'field' };
   if (named === 'filter' || named === 'expression') return { ...common, control: 'expression', boolean: named === 'filter' };
   if (named === 'longText') return { ...common, control: 'longText' };

@@ -20,6 +20,8 @@ export interface AutosaveOptions {
   /** The longest a change waits before it is written (a burst of changes is one write). */
   delayMs?: number;
   schedule?: Scheduler;
+  /** True while what is on screen must not be stored (a panel crashed rendering it); changes wait until it is false and `flush` is called. */
+  held?: () => boolean;
 }
 
 export interface Autosave {
@@ -61,6 +63,7 @@ export function startAutosave(editor: EditorStore, options: AutosaveOptions): Au
   const flush = (): Promise<void> => {
     cancel?.();
     cancel = undefined;
+    if (options.held?.() === true) return last;
     const now = snapshotOf();
     if (same(now, saved)) {
       settle();

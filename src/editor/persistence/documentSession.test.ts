@@ -192,7 +192,7 @@ describe('the documents session', () => {
     const { editor, session } = await load(backend);
     expect(editor.getState().doc).toMatchObject({ name: 'Untitled pipeline', nodes: [] });
     expect(session.state.getState().notice).toMatchObject({ tone: 'error' });
-    expect(session.state.getState().notice?.message).toContain('“Broken” could not be read');
+    expect(session.state.getState().notice?.message).toContain('“Broken” could not be opened (nodes: ');
     expect(names(session)).toEqual(['Broken', 'Untitled pipeline']);
     const opened = await session.open('bad');
     expect(opened.ok).toBe(false);

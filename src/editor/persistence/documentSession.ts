@@ -20,8 +20,11 @@ export interface DocumentsState {
   readonly pipelines: readonly PipelineEntry[];
   /** The pipeline on screen. */
   readonly openId: string;
-  /** `memory` when IndexedDB is unavailable and nothing survives a reload. */
-  readonly status: SaveStatus | 'memory';
+  /**
+   * `memory` when IndexedDB is unavailable and nothing survives a reload;
+   * `paused` while a panel shows an error, so the state that broke it is not stored.
+   */
+  readonly status: SaveStatus | 'memory' | 'paused';
   readonly notice: Notice | null;
 }
 
@@ -48,6 +51,16 @@ export interface DocumentSession {
   dismissNotice(id: number): void;
   /** Writes pending changes now. */
   flush(): Promise<void>;
+  /**
+   * A panel failed to render what is on screen: nothing is stored until every
+   * failed panel has rendered again, so a reload brings back the last state
+   * that worked rather than the one that broke the panel.
+   */
+  panelFailed(panel: string): void;
+  /** The panel rendered again; once none is failing, what is on screen is stored. */
+  panelRecovered(panel: string): void;
+  /** The stored document of `id` as pipeline JSON text, even when it cannot be opened; undefined when there is none. */
+  storedJson(id: string): Promise<string | undefined>;
   dispose(): void;
 }
 
@@ -111,6 +124,14 @@ function failure(message: string): Outcome {
   return { ok: false, problems: [{ path: '', message }] };
 }
 
+/** The first problem with where it is ("nodes[2].kind: unknown kind …"), and how many more. */
+function describeProblems(problems: readonly Problem[]): string {
+  const first = problems[0];
+  if (first === undefined) return 'unknown problem';
+  const more = problems.length > 1 ? `, and ${problems.length - 1} more` : '';
+  return `${first.path === '' ? '' : `${first.path}: `}${first.message}${more}`;
+}
+
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -126,6 +147,7 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
   const now = options.now ?? Date.now;
   const newId = options.newId ?? randomId;
   let noticeSeq = 0;
+  const failedPanels = new Set<string>();
   const state = createStore<DocumentsState>()(() => ({
     pipelines: [],
     openId: '',
@@ -144,6 +166,7 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
   const autosave = startAutosave(editor, {
     ...(options.saveDelayMs === undefined ? {} : { delayMs: options.saveDelayMs }),
     ...(options.schedule === undefined ? {} : { schedule: options.schedule }),
+    held: () => failedPanels.size > 0,
     write(snapshot, docChanged) {
       const id = state.getState().openId;
       const at = now();
@@ -151,7 +174,7 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
       return persist([[recordKey(id), toRecord(snapshot, at)]]);
     },
     onStatus(status, error) {
-      if (!persistent) return;
+      if (!persistent || failedPanels.size > 0) return;
       const before = state.getState().status;
       if (before !== status) state.setState({ status });
       if (status === 'failed' && before !== 'failed') session.notify(`Autosave failed: ${reason(error)}. Export the pipeline to keep a copy.`, 'error');
@@ -280,10 +303,11 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
       await persist();
       return;
     }
-    // Kept in the list, not deleted: a newer Windowpane may have written it, and may read it again.
+    // Kept aside, not deleted or overwritten: the new pipeline has an id of its own, and a newer
+    // Windowpane may have written the old one (and may read it again). Opening it from the
+    // Pipelines menu lists every problem and offers its JSON to copy.
     await add(blankDocument(), false);
-    const why = read.problems[0]?.message ?? 'unknown problem';
-    session.notify(`“${openEntry.name}” could not be read (${why}), so a new pipeline was started. The damaged one is still in the Pipelines menu.`, 'error');
+    session.notify(`“${openEntry.name}” could not be opened (${describeProblems(read.problems)}), so a new pipeline was started. The saved one is kept unchanged in the Pipelines menu: open it there to see every problem and copy its JSON.`, 'error');
   };
 
   const session: DocumentSession = {
@@ -381,6 +405,25 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
       if (state.getState().notice?.id === id) state.setState({ notice: null });
     },
     flush: () => autosave.flush(),
+    panelFailed(panel) {
+      failedPanels.add(panel);
+      if (persistent) state.setState({ status: 'paused' });
+    },
+    panelRecovered(panel) {
+      if (!failedPanels.delete(panel) || failedPanels.size > 0) return;
+      if (persistent) state.setState({ status: 'saved' });
+      void autosave.flush();
+    },
+    storedJson: (id) => exclusive(async () => {
+      const raw = await backend.get(recordKey(id));
+      const doc = typeof raw === 'object' && raw !== null && Object.hasOwn(raw, 'doc') ? (raw as { doc: unknown }).doc : raw;
+      if (doc === undefined) return undefined;
+      try {
+        return `${JSON.stringify(doc, null, 2)}\n`;
+      } catch {
+        return undefined;
+      }
+    }),
     dispose() {
       autosave.stop();
       stopLifecycle();

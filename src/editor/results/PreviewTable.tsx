@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { REVISION_FIELD } from '../../charts/cells';
 import { formatCell } from '../../charts/format';
 import type { NodePreview, PreviewRecord } from '../../worker/protocol';
+import { ownValue } from '../ownValue';
 import { revisionMarks, type RevisionMark } from './previewRevisions';
 
 const ROW_CLASS = { revised: 'is-revised', superseded: 'is-superseded' } as const;
@@ -40,7 +41,7 @@ export const PreviewTable = memo(function PreviewTable({ fields, records, keyFie
         <tbody>
           {newestFirst.map(({ record, mark, seq }) => (
             <tr key={seq} className={rowClass(mark)} title={mark === null ? undefined : ROW_TITLE[mark]} data-mark={mark ?? undefined}>
-              {columns.map((f) => <td key={f.name} className={f.type === 'string' ? '' : 'is-numeric'}>{formatCell(record[f.name], f.type)}</td>)}
+              {columns.map((f) => <td key={f.name} className={f.type === 'string' ? '' : 'is-numeric'}>{formatCell(ownValue(record, f.name), f.type)}</td>)}
             </tr>
           ))}
         </tbody>

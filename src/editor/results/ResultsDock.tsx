@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { analyseDocument } from '../analysis/analyse';
+import { PanelBoundary } from '../panels/PanelBoundary';
 import { ProblemsPanel } from '../problems/ProblemsPanel';
 import { useRunProblems } from '../problems/useRunProblems';
 import { useEditor } from '../store/context';
@@ -19,7 +20,7 @@ const titleOf = (id: string | null) => (s: EditorState): string => (id === null 
 function onTabKey(e: KeyboardEvent<HTMLElement>): void {
   const tabs = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
   const at = tabs.indexOf(document.activeElement as HTMLButtonElement);
-  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+  const next = new Map([['ArrowRight', at + 1], ['ArrowLeft', at - 1], ['Home', 0], ['End', tabs.length - 1]]).get(e.key);
   if (at < 0 || next === undefined) return;
   const target = tabs[(next + tabs.length) % tabs.length]!;
   target.focus();
@@ -84,16 +85,22 @@ export function ResultsDock() {
         <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="m6 9 6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg>
       </button>
       <div id={panelId(PROBLEMS_TAB)} role="tabpanel" className="wp-dock-panel wp-problems-body" hidden={!open || active !== PROBLEMS_TAB}>
-        <ProblemsPanel />
+        <PanelBoundary title="problems panel">
+          <ProblemsPanel />
+        </PanelBoundary>
       </div>
       {views.map((v) => (
         <div key={v.id} id={panelId(sinkTab(v.id))} role="tabpanel" className="wp-dock-panel" hidden={!open || active !== sinkTab(v.id)}>
-          <SinkViewPanel view={v} />
+          <PanelBoundary title="results panel">
+            <SinkViewPanel view={v} />
+          </PanelBoundary>
         </div>
       ))}
       {open && active === PREVIEW_TAB && previewNode !== null && (
         <div id={panelId(PREVIEW_TAB)} role="tabpanel" className="wp-dock-panel">
-          <NodePreviewPanel nodeId={previewNode} />
+          <PanelBoundary title="preview panel">
+            <NodePreviewPanel nodeId={previewNode} />
+          </PanelBoundary>
         </div>
       )}
     </div>

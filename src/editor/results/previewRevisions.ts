@@ -1,5 +1,6 @@
 import { REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD } from '../../charts/cells';
 import type { PreviewRecord } from '../../worker/protocol';
+import { ownValue } from '../ownValue';
 
 /** How a previewed result reads, as the live table marks it. */
 export type RevisionMark = 'revised' | 'superseded' | null;
@@ -16,7 +17,7 @@ export function revisionMarks(records: readonly PreviewRecord[], keyFields: read
   records.forEach((record, i) => {
     const revision = record[REVISION_FIELD];
     if (typeof revision !== 'number') return;
-    const id = JSON.stringify([...keyFields.map((k) => record[k] ?? null), record[WINDOW_START_FIELD] ?? null, record[WINDOW_END_FIELD] ?? null]);
+    const id = JSON.stringify([...keyFields.map((k) => ownValue(record, k) ?? null), record[WINDOW_START_FIELD] ?? null, record[WINDOW_END_FIELD] ?? null]);
     const before = latest.get(id);
     if (revision > 0) {
       marks[i] = 'revised';

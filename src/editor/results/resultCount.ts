@@ -3,6 +3,7 @@
  * however many sinks show it (a chart and a table on one aggregate receive
  * the same rows), and per sink for the hover text.
  */
+import { ownValue } from '../ownValue';
 import type { RunState } from '../run/types';
 import type { EditorDocument } from '../store/types';
 
@@ -25,7 +26,7 @@ export function countedSinks(doc: EditorDocument): CountedSink[] {
   return sinks;
 }
 
-const rowsInto = (s: RunState, id: string): number => s.metrics?.nodes[id]?.rowsIn ?? 0;
+const rowsInto = (s: RunState, id: string): number => ownValue(s.metrics?.nodes, id)?.rowsIn ?? 0;
 
 /** Rows that reached the sinks so far, each counted once: sinks fed by the same ports count as one. */
 export function resultsOnce(s: RunState, sinks: readonly CountedSink[]): number {

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { countedSinks, resultsOnce, resultsPerSink, type CountedSink } from '../results/resultCount';
+import { nodeNameOf, nodeNamesOf } from './nodeNames';
 import { useRun } from './RunProvider';
 import { eventsFrom, selectDiagnostics, selectFailure, selectLoadProblems, selectPhase, selectWorkerError } from './selectors';
 
@@ -11,7 +12,7 @@ const PHASE_TEXT = { idle: 'Idle', running: 'Running', paused: 'Paused', finishe
 const sourceIds = (s: EditorState): string[] => s.doc.nodes.filter((n) => n.kind.startsWith('source.')).map((n) => n.id);
 // A string, so the selector's answer compares equal while the sinks and their inputs stay the same.
 const sinksKey = (s: EditorState): string => JSON.stringify(countedSinks(s.doc));
-const nodeNames = (s: EditorState): Record<string, string> => Object.fromEntries(s.doc.nodes.map((n) => [n.id, n.name ?? n.id]));
+const nodeNames = (s: EditorState): ReadonlyMap<string, string> => nodeNamesOf(s.doc);
 
 // One formatter: toLocaleString builds a new one on every call, which showed in profiles at 10 updates a second.
 const NUMBER = new Intl.NumberFormat('en-US');
@@ -37,7 +38,7 @@ export function RunStatus() {
   const perSink = useRun(useCallback((s) => resultsPerSink(s, sinks, count), [sinks]));
 
   let text: string = PHASE_TEXT[phase];
-  if (phase === 'failed' && failure !== null) text = `Failed: ${failure.nodeId === null ? '' : `${names[failure.nodeId] ?? failure.nodeId}: `}${failure.message}`;
+  if (phase === 'failed' && failure !== null) text = `Failed: ${failure.nodeId === null ? '' : `${nodeNameOf(names, failure.nodeId)}: `}${failure.message}`;
   const first = problems[0];
   return (
     <div className="wp-run-status" data-testid="run-status" data-phase={phase} data-events={events} data-results={results}>
@@ -49,7 +50,7 @@ export function RunStatus() {
       )}
       {workerError !== null && <span className="wp-run-problem">Worker restarted: {workerError}</span>}
       {notes.length > 0 && (
-        <span className="wp-run-notes" data-testid="run-notes" title={notes.slice(0, 20).map((d) => `${names[d.nodeId] ?? d.nodeId}: ${d.message}`).join('\n')}>
+        <span className="wp-run-notes" data-testid="run-notes" title={notes.slice(0, 20).map((d) => `${nodeNameOf(names, d.nodeId)}: ${d.message}`).join('\n')}>
           {notes.length === 1 ? '1 note' : `${notes.length} notes`}
         </span>
       )}
