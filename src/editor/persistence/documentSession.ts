@@ -189,7 +189,8 @@ export function createDocumentSession(editor: EditorStore, options: SessionOptio
   const onPageHide = (): void => {
     const written = autosave.flush();
     const openId = state.getState().openId;
-    if (journal === undefined || !persistent || openId === '') return;
+    // As autosave (held above), the journal keeps nothing from a state that broke a panel.
+    if (journal === undefined || !persistent || openId === '' || failedPanels.size > 0) return;
     const text = writeJournal(journal, { id: openId, savedAt: now(), record: toRecord(snapshotOnScreen()) });
     if (text !== undefined) void written.then(() => clearJournal(journal, text));
   };

@@ -144,6 +144,16 @@ describe('leaving the page', () => {
     second.session.dispose();
   });
 
+  it('journals nothing while a panel has failed: the state that broke it must not come back on the next load', async () => {
+    const journal = memoryStorage();
+    const { editor, session } = await load(memoryBackend(), { journal });
+    editor.getState().addNode('sink.log', { x: 0, y: 0 });
+    session.panelFailed('inspector');
+    hide('pagehide');
+    expect(journal.items.size).toBe(0);
+    session.dispose();
+  });
+
   it('writes no journal while storage is only in memory', async () => {
     const journal = memoryStorage();
     const refusing: KeyValueBackend = { get: () => Promise.reject(new Error('denied')), setMany: () => Promise.reject(new Error('denied')), delMany: () => Promise.reject(new Error('denied')) };
