@@ -45,10 +45,17 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...DURATION_TEXT) },
 );
 
+/** Small JSON arrays and objects of scalars (fc.jsonValue's numbers cannot be kept tame). */
+const scalar: fc.Arbitrary<unknown> = fc.oneof(hostileNumber, fc.string({ maxLength: 8 }), fc.constantFrom(null, true, false));
+const smallJson: fc.Arbitrary<unknown> = fc.oneof(
+  fc.array(scalar, { maxLength: 3 }),
+  fc.dictionary(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom(...PROTO_NAMES)), scalar, { maxKeys: 3 }),
+);
+
 /** Any JSON-ish value, hostile leaves included, shallow. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: hostileNumber },
   { weight: 3, arbitrary: hostileString },
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}) },
-  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+  { weight: 1, arbitrary: smallJson },
 );

@@ -51,7 +51,8 @@ export type Mutation =
   | { readonly op: 'duplicate'; readonly at: number }
   | { readonly op: 'addKey'; readonly at: number; readonly key: string; readonly value: unknown }
   | { readonly op: 'edge'; readonly from: string; readonly to: string; readonly fromPort?: string }
-  | { readonly op: 'chain'; readonly length: number };
+  | { readonly op: 'chain'; readonly length: number }
+  | { readonly op: 'renameNode'; readonly at: number; readonly id: string };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('replace' as const), at: fc.nat(), value: replacement }) },
@@ -67,8 +68,29 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       fromPort: fc.constantFrom('out', 'late', 'in', '__proto__'),
     }, { requiredKeys: ['op', 'from', 'to'] }),
   },
+  // A consistent rename keeps the document valid, so a `__proto__` id reaches the planner and the run.
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('renameNode' as const), at: fc.nat(), id: fc.oneof(fc.constantFrom(...PROTO_NAMES), hostileString) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('chain' as const), length: fc.integer({ min: 2, max: heldBack('bigDocuments') ? 300 : 10_000 }) }) },
 );
+
+/** Gives node `at` (modulo the count) the id `id`, and every edge that named it too. */
+function renameNode(root: unknown, at: number, id: string): void {
+  if (typeof root !== 'object' || root === null) return;
+  const nodes = (root as Record<string, unknown>)['nodes'];
+  const edges = (root as Record<string, unknown>)['edges'];
+  if (!Array.isArray(nodes) || nodes.length === 0) return;
+  const node: unknown = nodes[at % nodes.length];
+  if (typeof node !== 'object' || node === null) return;
+  const old = (node as Record<string, unknown>)['id'];
+  setOwn(node, 'id', id);
+  if (!Array.isArray(edges)) return;
+  for (const edge of edges as unknown[]) {
+    if (typeof edge !== 'object' || edge === null) continue;
+    const record = edge as Record<string, unknown>;
+    if (record['from'] === old) setOwn(record, 'from', id);
+    if (record['to'] === old) setOwn(record, 'to', id);
+  }
+}
 
 /** Applies `mutations` in order to a copy of `document`. */
 export function applyMutations(document: Record<string, unknown>, mutations: readonly Mutation[]): unknown {
@@ -77,6 +99,10 @@ export function applyMutations(document: Record<string, unknown>, mutations: rea
     if (m.op === 'edge') {
       const edges = (root as Record<string, unknown> | null)?.['edges'];
       if (Array.isArray(edges)) edges.push({ id: `x${edges.length}`, from: m.from, to: m.to, ...(m.fromPort === undefined ? {} : { fromPort: m.fromPort }) });
+      continue;
+    }
+    if (m.op === 'renameNode') {
+      renameNode(root, m.at, m.id);
       continue;
     }
     if (m.op === 'chain') continue; // applied by the case itself (cases/chain.ts), so the input stays small
