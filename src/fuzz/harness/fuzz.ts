@@ -49,7 +49,7 @@ export function runsFor(runs: number): number {
 }
 
 /** The sum of every area's default runs (see the *.fuzz.test.ts files); FUZZ_RUNS is read against it. */
-export const DEFAULT_TOTAL = 6000;
+export const DEFAULT_TOTAL = 5500;
 
 /** The vitest timeout for `runs` cases: generous, a case that hangs costs its 2 s limit. */
 export function timeoutFor(runs: number): number {
