@@ -34,8 +34,10 @@ export function readJsonArray(text: string): RawTable {
       } else if (c === '"') inString = true;
       else if (c === '{' || c === '[') depth++;
       else if (c === '}' || c === ']') {
-        if (depth === 0) break;
-        depth--;
+        // Only `]` ends the array; a `}` outside any object belongs to a broken element. Stopping
+        // at it too left `i` in place, and the next element started and stopped there forever.
+        if (depth === 0 && c === ']') break;
+        if (depth > 0) depth--;
       } else if (c === ',' && depth === 0) break;
     }
     const element = text.slice(start, i).trim();
