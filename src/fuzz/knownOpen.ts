@@ -41,16 +41,6 @@ export const KNOWN_OPEN: readonly KnownOpen[] = [
     ],
     heldBack: ['hugeParams'],
   },
-  {
-    issueItem: 6,
-    what: 'deep nesting overflows the stack (expressions, JSON rows, WebSocket messages, a 10,000-node chain)',
-    corpus: [
-      'expressions/deep-parens-1000-528f86c3.json', 'expressions/deep-calls-1500-1fc577b3.json', 'expressions/not-chain-3000-bd185b9b.json',
-      'expressions/plus-chain-5000-23675b8a.json', 'fileRows/ndjson-row-nested-100000-0e97878c.json', 'fileRows/json-array-row-nested-20000-a75b4989.json',
-      'wsMessages/ws-message-nested-100000-71133d5b.json', 'documents/chain-10000-filters-68cb25d4.json',
-    ],
-    heldBack: ['deepNesting', 'bigDocuments'],
-  },
 ];
 
 /** The open entry a corpus case belongs to, if any. */
