@@ -48,6 +48,7 @@ test.describe('Stop always stops', () => {
     await hangWorker(page);
     // Frames stop coming: the figures freeze where they were.
     const shown = await results.chartPoints('temperatureChart');
+    const rows = await results.tableRows('windowTable');
     await run.stopButton.click();
     await expect(run.phase).toHaveText('Idle', { timeout: 6_000 });
     await expect(run.problem).toContainText(ENDED);
@@ -55,6 +56,7 @@ test.describe('Stop always stops', () => {
     await expect(results.nodeStats('sensors')).toHaveCount(0);
     expect(await results.chartPoints('temperatureChart')).toBeGreaterThanOrEqual(shown);
     expect(shown).toBeGreaterThan(0);
+    expect(await results.tableRows('windowTable')).toBeGreaterThanOrEqual(rows);
     // The stuck worker is gone and a fresh one took its place.
     await expect.poll(() => pipelineWorkers(page).length).toBe(1);
 

@@ -73,7 +73,7 @@ function applyFrame(state: RunState, frame: Frame): RunState {
 /** What the run status says after a Stop that was not answered and so ended the worker. */
 export function stopUnansweredText(waitedMs: number): string {
   const seconds = Math.round(waitedMs / 100) / 10;
-  return `The run did not answer Stop within ${seconds} s, so it was ended; the results so far stay until the next Run.`;
+  return `The run did not answer Stop within ${seconds} s, so it was ended.`;
 }
 
 /** The next state of a run after `action`. */

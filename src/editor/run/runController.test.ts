@@ -326,7 +326,7 @@ describe('Stop, when the worker does not answer', () => {
       phase: 'idle',
       metrics: null,
       commandPending: false,
-      workerError: 'The run did not answer Stop within 2 s, so it was ended; the results so far stay until the next Run.',
+      workerError: 'The run did not answer Stop within 2 s, so it was ended.',
     });
     // The views were not told to clear: Stop keeps results until the next Run.
     expect(resets).toBe(resetsBefore);
