@@ -213,13 +213,18 @@ export function DocumentsBar() {
         />
       </div>
       <NoticeBar notice={notice} onDismiss={dismissNotice} />
-      {importer.view === null ? null : <ImportProgress view={importer.view} onCancel={importer.cancel} />}
+      {importer.view === null || dialog?.kind === 'paste' ? null : <ImportProgress view={importer.view} onCancel={importer.cancel} />}
       {dragging ? <div className="wp-docs-drop-hint" aria-hidden="true">Drop a pipeline to open it, or CSV / NDJSON data to add a file source</div> : null}
       {dialog?.kind === 'problems' ? <ProblemsDialog title={dialog.title} problems={dialog.problems} onClose={closeDialog} /> : null}
       {dialog?.kind === 'gallery' ? <GalleryDialog cards={exampleCards} onPick={pickExample} onClose={closeDialog} /> : null}
       {dialog?.kind === 'paste' ? (
         <PasteDialog
-          onClose={closeDialog}
+          onClose={() => {
+            // Closing the dialog gives up its import too.
+            importer.cancel();
+            closeDialog();
+          }}
+          progress={importer.view === null ? null : <ImportProgress view={importer.view} onCancel={importer.cancel} inline />}
           onImport={async (text) => {
             const problems = await importText(text, 'pasted JSON');
             if (problems === null) setDialog(null);

@@ -46,11 +46,16 @@ function describe(progress: ImportStage): string {
  * Cancel (until the document is being opened on the canvas: that last step
  * runs on the page and cannot be interrupted).
  */
-export function ImportProgress({ view, onCancel }: { readonly view: ImportView; readonly onCancel: () => void }) {
+export function ImportProgress({ view, onCancel, inline = false }: {
+  readonly view: ImportView;
+  readonly onCancel: () => void;
+  /** In a dialog's flow (the paste dialog: the page behind a modal dialog cannot be clicked), not floating over the canvas. */
+  readonly inline?: boolean;
+}) {
   const percent = importPercent(view.progress);
   const label = `Importing “${view.name}”`;
   return (
-    <div className="wp-docs-import-region">
+    <div className={inline ? 'wp-docs-import-inline' : 'wp-docs-import-region'}>
       <div className="wp-docs-import" role="group" aria-label={label} data-stage={view.progress.stage}>
         <span className="wp-docs-import-text">
           {label}: {describe(view.progress)}…

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createImporter, type ImportWorker } from './importClient';
-import type { ImportResult } from './readImport';
+import type { ImportProgress, ImportResult } from './readImport';
 
 /** A fake import worker whose answers the test gives; it records whether it was ended. */
 function fakeWorkers() {
@@ -44,6 +44,27 @@ describe('the importer', () => {
     const read = importer.read(new Blob(['{}']), () => undefined);
     w.started[0]?.crash('out of memory');
     await expect(read).resolves.toEqual({ ok: false, problems: [{ path: '', message: 'the import stopped: out of memory' }] });
+  });
+
+  it('drops progress that arrives after the answer (it comes on a port of its own)', async () => {
+    const w = fakeWorkers();
+    let report: ((p: ImportProgress) => void) | null = null;
+    const start = (onCrash: (message: string) => void): ImportWorker => {
+      const worker = w.start(onCrash);
+      const readText = (_text: string, r: (p: ImportProgress) => void) => {
+        report = r;
+        return (worker.api.readText as unknown as () => Promise<ImportResult>)();
+      };
+      return { ...worker, api: { ...worker.api, readText } as unknown as ImportWorker['api'] };
+    };
+    const importer = createImporter(start);
+    const seen: string[] = [];
+    const read = importer.read('{}', (p) => seen.push(p.stage));
+    report!({ stage: 'parsing' });
+    w.started[0]?.answer(ok);
+    await read;
+    report!({ stage: 'checking' });
+    expect(seen).toEqual(['parsing']);
   });
 
   it('refuses a file over the size limit without starting a worker', async () => {

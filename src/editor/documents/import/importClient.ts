@@ -78,7 +78,10 @@ export function createImporter(start: (onCrash: (message: string) => void) => Im
         current = resolve;
         const mine = (): boolean => current === resolve;
         const used = worker ?? (worker = start(fail));
-        const report = Comlink.proxy(onProgress);
+        // Progress comes on a port of its own and may arrive after the answer: once settled, it is dropped.
+        const report = Comlink.proxy((progress: ImportProgress) => {
+          if (mine()) onProgress(progress);
+        });
         const answer = typeof source === 'string' ? used.api.readText(source, report) : used.api.readFile(source, report);
         answer.then(
           (outcome) => {
