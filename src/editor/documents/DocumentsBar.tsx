@@ -21,7 +21,10 @@ import { ProblemsDialog } from './ProblemsDialog';
 import { shareLink } from './share';
 import { ShareDialog } from './ShareDialog';
 import { looksLikeDataFile } from './dataFile';
-import { copyText, downloadDocument, exportFileName, looksLikeJsonFile, readImport } from './transfer';
+import { ImportProgress } from './import/ImportProgress';
+import type { ImportOutcome } from './import/importClient';
+import { useImport } from './import/useImport';
+import { copyText, downloadDocument, exportFileName, looksLikeJsonFile } from './transfer';
 import { useDataFileDrop, type ScreenPoint } from './useDataFileDrop';
 import { useFileDrop } from './useFileDrop';
 import { useSaveShortcut } from './useSaveShortcut';
@@ -80,6 +83,7 @@ export function DocumentsBar() {
   const dismissNotice = useCallback((id: number) => session.dismissNotice(id), [session]);
 
   const addDataFile = useDataFileDrop();
+  const importer = useImport();
   const showProblems = (title: string, problems: readonly Problem[]): void => setDialog({ kind: 'problems', title, problems });
 
   const openDocument = async (doc: EditorDocument, from: string): Promise<void> => {
@@ -89,13 +93,30 @@ export function DocumentsBar() {
     else showProblems(`“${doc.name}” could not be opened`, outcome.problems);
   };
 
-  /** Imports text; its problems when it is not a valid pipeline (nothing is changed then). */
-  const importText = async (text: string, from: string): Promise<readonly Problem[] | null> => {
-    const read = readImport(text);
-    if (!read.ok) return read.problems;
-    await openDocument(read.doc, from);
+  /**
+   * Opens what the import worker read; its problems when it is not a valid
+   * pipeline, [] when cancelled (nothing is changed then), null once opened.
+   */
+  const openImported = async (outcome: ImportOutcome, name: string, from: string): Promise<readonly Problem[] | null> => {
+    if (!outcome.ok) {
+      if ('cancelled' in outcome) {
+        session.notify(`The import of “${name}” was cancelled; nothing was opened.`);
+        return [];
+      }
+      return outcome.problems;
+    }
+    await importer.opening(name);
+    try {
+      await openDocument(outcome.doc, from);
+    } finally {
+      importer.done();
+    }
     return null;
   };
+
+  /** Imports pasted text, read in the import worker. */
+  const importText = async (text: string, from: string): Promise<readonly Problem[] | null> =>
+    openImported(await importer.read(text, from), from, from);
 
   const importFile = async (file: File, at: ScreenPoint | null): Promise<void> => {
     const title = `“${file.name}” can't be imported`;
@@ -110,15 +131,9 @@ export function DocumentsBar() {
       showProblems(title, [{ path: '', message: `${file.name} is not a pipeline or data file: Windowpane opens pipeline files ending in .json, and CSV or NDJSON data as a file source` }]);
       return;
     }
-    let text: string;
-    try {
-      text = await file.text();
-    } catch (error) {
-      showProblems(title, [{ path: '', message: `the file could not be read: ${error instanceof Error ? error.message : String(error)}` }]);
-      return;
-    }
-    const problems = await importText(text, file.name);
-    if (problems !== null) showProblems(title, problems);
+    // Read, parsed and checked in the import worker: the page stays responsive and shows how far it got.
+    const problems = await openImported(await importer.read(file, file.name), file.name, file.name);
+    if (problems !== null && problems.length > 0) showProblems(title, problems);
   };
 
   const exportDownload = (): void => {
@@ -213,6 +228,7 @@ export function DocumentsBar() {
         />
       </div>
       <NoticeBar notice={notice} onDismiss={dismissNotice} />
+      {importer.view === null || dialog?.kind === 'paste' ? null : <ImportProgress view={importer.view} onCancel={importer.cancel} />}
       {dragging ? <div className="wp-docs-drop-hint" aria-hidden="true">Drop a pipeline to open it, or CSV / NDJSON data to add a file source</div> : null}
       {dialog?.kind === 'problems' ? (
         <ProblemsDialog title={dialog.title} problems={dialog.problems} onClose={closeDialog}>
@@ -222,11 +238,17 @@ export function DocumentsBar() {
       {dialog?.kind === 'gallery' ? <GalleryDialog cards={exampleCards} onPick={pickExample} onClose={closeDialog} /> : null}
       {dialog?.kind === 'paste' ? (
         <PasteDialog
-          onClose={closeDialog}
+          onClose={() => {
+            // Closing the dialog gives up its import too.
+            importer.cancel();
+            closeDialog();
+          }}
+          progress={importer.view === null ? null : <ImportProgress view={importer.view} onCancel={importer.cancel} inline />}
           onImport={async (text) => {
             const problems = await importText(text, 'pasted JSON');
             if (problems === null) setDialog(null);
-            return problems;
+            // Cancelled: the text stays in the dialog, with nothing listed against it.
+            return problems === null || problems.length === 0 ? null : problems;
           }}
         />
       ) : null}

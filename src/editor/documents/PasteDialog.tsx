@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Problem } from '../../model';
 import { Dialog } from './Dialog';
 import { ProblemList } from './ProblemList';
@@ -7,10 +7,12 @@ import { ProblemList } from './ProblemList';
  * "Paste JSON": a text area for pipeline JSON. Problems are listed inside the
  * dialog, beside the text, so the text can be fixed and imported again.
  */
-export function PasteDialog({ onImport, onClose }: {
+export function PasteDialog({ onImport, onClose, progress = null }: {
   /** Imports the text; resolves to its problems when it cannot be opened. */
   readonly onImport: (text: string) => Promise<readonly Problem[] | null>;
   readonly onClose: () => void;
+  /** The import under way, shown in the dialog (the page behind it cannot be clicked). */
+  readonly progress?: ReactNode;
 }) {
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<readonly Problem[] | null>(null);
@@ -38,6 +40,7 @@ export function PasteDialog({ onImport, onClose }: {
           <ProblemList problems={problems} label="Problems found" />
         </div>
       )}
+      {progress}
       <div className="wp-docs-dialog-actions">
         <button type="button" className="wp-docs-button" onClick={onClose}>Cancel</button>
         <button type="button" className="wp-docs-button wp-docs-button-primary" disabled={text.trim() === ''} onClick={() => void submit()}>Import</button>

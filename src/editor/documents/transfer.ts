@@ -1,6 +1,6 @@
-import type { Problem } from '../../model';
-import { fromPipelineJson, toPipelineJson } from '../store/documentFormat';
+import { toPipelineJson } from '../store/documentFormat';
 import type { EditorDocument } from '../store/types';
+import { readImportText, type ImportResult } from './import/readImport';
 
 /** What a file name may not contain on common systems, and control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
@@ -15,11 +15,11 @@ export function exportFileName(name: string): string {
 /**
  * Reads an imported file or pasted text. Unlike a saved document, an import
  * must be valid: every problem is reported and nothing is opened, so the
- * canvas stays as it was.
+ * canvas stays as it was. The page does this in the import worker
+ * (./import/importClient.ts); this is the same reading, in place.
  */
-export function readImport(text: string): { ok: true; doc: EditorDocument } | { ok: false; problems: Problem[] } {
-  if (text.trim() === '') return { ok: false, problems: [{ path: '', message: 'the file is empty' }] };
-  return fromPipelineJson(text);
+export function readImport(text: string): ImportResult {
+  return readImportText(text, 'the file');
 }
 
 /** True for files the drop target takes without asking: JSON by name or by type. */

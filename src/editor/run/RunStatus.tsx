@@ -48,7 +48,7 @@ export function RunStatus() {
           Can't run: {first.message}{problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}
         </span>
       )}
-      {workerError !== null && <span className="wp-run-problem">Worker restarted: {workerError}</span>}
+      {workerError !== null && <span className="wp-run-problem wp-run-worker-error" data-testid="run-worker-error" title={workerError}>{workerError}</span>}
       {notes.length > 0 && (
         <span className="wp-run-notes" data-testid="run-notes" title={notes.slice(0, 20).map((d) => `${nodeNameOf(names, d.nodeId)}: ${d.message}`).join('\n')}>
           {notes.length === 1 ? '1 note' : `${notes.length} notes`}

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { speedLabel, SPEEDS, parseSpeed } from './speeds';
 import { RunStatus } from './RunStatus';
 import { useRun, useRunController } from './RunProvider';
-import { selectPhase, selectSpeed } from './selectors';
+import { selectCommandPending, selectPhase, selectSpeed } from './selectors';
 import { useRunShortcuts } from './useRunShortcuts';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -25,6 +25,7 @@ export function RunToolbar() {
   const controller = useRunController();
   const phase = useRun(selectPhase);
   const speed = useRun(selectSpeed);
+  const pending = useRun(selectCommandPending);
   const [menu, setMenu] = useState(false);
   const menuId = useId();
   const stepGroup = useRef<HTMLSpanElement>(null);
@@ -74,7 +75,7 @@ export function RunToolbar() {
           </span>
         )}
       </span>
-      <button type="button" aria-label="Stop" title="Stop and reset (Shift+F5)" disabled={phase === 'idle'} onClick={() => controller.stop()}>
+      <button type="button" aria-label="Stop" title="Stop and reset (Shift+F5)" disabled={phase === 'idle' && !pending} onClick={() => controller.stop()}>
         <Icon d="M6 6h12v12H6z" />
       </button>
       <label className="wp-run-speed" title="Speed of sample and file sources, in event time">

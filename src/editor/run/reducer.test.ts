@@ -47,9 +47,9 @@ describe('the run reducer', () => {
   it('reports a worker crash until a run moves again', () => {
     let s = runReducer(initialRunState, { type: 'frame', frame: frame() });
     s = runReducer(s, { type: 'workerCrashed', message: 'out of memory' });
-    expect(s).toMatchObject({ phase: 'idle', workerError: 'out of memory' });
+    expect(s).toMatchObject({ phase: 'idle', workerError: 'Worker restarted: out of memory' });
     s = runReducer(s, { type: 'frame', frame: frame({ runId: 1, phase: 'idle' }) });
-    expect(s.workerError).toBe('out of memory');
+    expect(s.workerError).toBe('Worker restarted: out of memory');
     s = runReducer(s, { type: 'frame', frame: frame({ runId: 1 }) });
     expect(s.workerError).toBeNull();
   });

@@ -21,6 +21,7 @@ export const initialRunState: RunState = {
   diagnostics: [],
   loadProblems: [],
   workerError: null,
+  commandPending: false,
 };
 
 /** Run-level notes kept at most; older ones go first. */
@@ -39,7 +40,7 @@ export function isOwnRun(state: RunState, runId: number): boolean {
 /** A pipeline opened after another: idle, with nothing of the other's run; the page's speed and watched node stay. */
 function openedPipeline(state: RunState, pipelineId: string): RunState {
   if (pipelineId === state.pipelineId) return state;
-  return { ...initialRunState, pipelineId, firstRunId: null, runId: state.runId, speed: state.speed, watchedNodeId: state.watchedNodeId };
+  return { ...initialRunState, pipelineId, firstRunId: null, runId: state.runId, speed: state.speed, watchedNodeId: state.watchedNodeId, commandPending: state.commandPending };
 }
 
 function applyFrame(state: RunState, frame: Frame): RunState {
@@ -69,6 +70,12 @@ function applyFrame(state: RunState, frame: Frame): RunState {
   };
 }
 
+/** What the run status says after a Stop that was not answered and so ended the worker. */
+export function stopUnansweredText(waitedMs: number): string {
+  const seconds = Math.round(waitedMs / 100) / 10;
+  return `The run did not answer Stop within ${seconds} s, so it was ended.`;
+}
+
 /** The next state of a run after `action`. */
 export function runReducer(state: RunState, action: RunAction): RunState {
   switch (action.type) {
@@ -89,6 +96,11 @@ export function runReducer(state: RunState, action: RunAction): RunState {
     case 'watch':
       return action.nodeId === state.watchedNodeId ? state : { ...state, watchedNodeId: action.nodeId, preview: null };
     case 'workerCrashed':
-      return { ...freshRun(state, state.runId), phase: 'idle', workerError: action.message };
+      return { ...freshRun(state, state.runId), phase: 'idle', workerError: `Worker restarted: ${action.message}` };
+    case 'stopUnanswered':
+      // The views keep their rows (the results bus is not reset): Stop keeps results until the next Run.
+      return { ...freshRun(state, state.runId), phase: 'idle', workerError: stopUnansweredText(action.waitedMs) };
+    case 'commandPending':
+      return action.pending === state.commandPending ? state : { ...state, commandPending: action.pending };
   }
 }

@@ -5,7 +5,7 @@ import { createPipelineWorker } from '../../worker/pipelineWorker';
 import { createFakeClock } from '../../worker/testing/fakeClock';
 import { createEditorStore, type EditorStore } from '../store/documentStore';
 import type { EditorDocument } from '../store/types';
-import { createRunController, RELOAD_DEBOUNCE_MS } from './runController';
+import { createRunController, RELOAD_DEBOUNCE_MS, STOP_ANSWER_MS } from './runController';
 import type { RunController } from './types';
 
 const doc: EditorDocument = {
@@ -24,8 +24,12 @@ const other: EditorDocument = {
   nodes: doc.nodes.map((n) => (n.id === 'src' ? { ...n, params: { stream: 'sensors', rate: 50 } } : n)),
 };
 
+/** A call the worker never answers (its thread is stuck). */
+const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+
 /**
- * The real worker logic in-process, behind async calls, counting loads; `crash` kills it.
+ * The real worker logic in-process, behind async calls, counting loads; `crash` kills it,
+ * `hang` makes it answer nothing more (as a worker stuck in a loop), `disposed` counts ended workers.
  * With `holdLoads`, each load answers only when the test calls the function left in `heldLoads`.
  */
 function harness({ holdLoads = false } = {}) {
@@ -35,11 +39,22 @@ function harness({ holdLoads = false } = {}) {
   const stops: number[] = [];
   let crash: (message: string) => void = () => undefined;
   let started = 0;
+  let disposed = 0;
+  /** Before the first worker starts, `hang` is for the worker that starts next. */
+  let hangNext = false;
+  let hang: () => void = () => {
+    hangNext = true;
+  };
   const startWorker = (onCrash: (message: string) => void): WorkerClient => {
     started++;
     crash = onCrash;
     const w = createPipelineWorker({ ...clock, openFeed: () => ({ close: () => undefined }) });
-    const api: AsyncPipelineApi = {
+    let hung = hangNext;
+    hangNext = false;
+    hang = () => {
+      hung = true;
+    };
+    const answering: AsyncPipelineApi = {
       load: async (d, keep) => {
         if (holdLoads) await new Promise<void>((resolve) => heldLoads.push(resolve));
         const r = w.load(d, keep);
@@ -57,7 +72,11 @@ function harness({ holdLoads = false } = {}) {
       watch: async (n) => w.watch(n),
       drain: async () => w.drain(),
     };
-    return { api, dispose: () => undefined };
+    // Every call, from the moment it hangs, waits for ever (one already waiting stays waiting).
+    const api = Object.fromEntries(
+      Object.entries(answering).map(([name, call]) => [name, (...args: never[]) => (hung ? never() : (call as (...a: never[]) => Promise<unknown>)(...args))]),
+    ) as unknown as AsyncPipelineApi;
+    return { api, dispose: () => void disposed++ };
   };
   const frames: (() => void)[] = [];
   /** The open pipeline, as the documents session's store holds it. */
@@ -70,7 +89,9 @@ function harness({ holdLoads = false } = {}) {
       pipeline.setState({ openId: id });
     },
     crash: (m: string) => crash(m),
+    hang: () => hang(),
     started: () => started,
+    disposed: () => disposed,
     options: (editor: EditorStore) => ({
       editor, startWorker, pipeline,
       requestFrame: (cb: () => void) => frames.push(cb),
@@ -152,7 +173,7 @@ describe('the run controller', () => {
     await settle(h);
     const before = controller.store.getState().runId;
     h.crash('the worker ran out of memory');
-    expect(controller.store.getState()).toMatchObject({ phase: 'idle', workerError: 'the worker ran out of memory' });
+    expect(controller.store.getState()).toMatchObject({ phase: 'idle', workerError: 'Worker restarted: the worker ran out of memory' });
     expect(h.started()).toBe(2);
     expect(editor.getState().doc).toBe(doc);
     controller.run();
@@ -261,5 +282,109 @@ describe('the run controller', () => {
     const state = controller.store.getState();
     expect(state).toMatchObject({ pipelineId: 'b', phase: 'idle', metrics: null });
     expect(state.firstRunId).toBeNull();
+  });
+});
+
+describe('Stop, when the worker does not answer', () => {
+  let controller: RunController;
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    controller.dispose();
+    vi.useRealTimers();
+  });
+
+  it('ends a running worker that answers nothing within 2 s, goes idle, keeps the rows shown and says so', async () => {
+    const h = harness();
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    const rows: unknown[] = [];
+    let resets = 0;
+    controller.results.subscribe('out', (chunk) => rows.push(chunk));
+    controller.results.onReset(() => resets++);
+    controller.run();
+    await settle(h);
+    h.clock.advance(2000);
+    await settle(h);
+    expect(controller.store.getState().phase).toBe('running');
+    expect(rows.length).toBeGreaterThan(0);
+    const resetsBefore = resets;
+
+    h.hang();
+    controller.stop();
+    await vi.advanceTimersByTimeAsync(STOP_ANSWER_MS - 100);
+    await settle(h);
+    // Not answered yet, and not given up yet.
+    expect(controller.store.getState().phase).toBe('running');
+    expect(h.disposed()).toBe(0);
+    await vi.advanceTimersByTimeAsync(200);
+    await settle(h);
+    expect(h.disposed()).toBe(1);
+    expect(h.started()).toBe(2);
+    expect(controller.store.getState()).toMatchObject({
+      phase: 'idle',
+      metrics: null,
+      commandPending: false,
+      workerError: 'The run did not answer Stop within 2 s, so it was ended.',
+    });
+    // The views were not told to clear: Stop keeps results until the next Run.
+    expect(resets).toBe(resetsBefore);
+    expect(editor.getState().doc).toBe(doc);
+
+    // The fresh worker runs the next Run, which clears the views and the message.
+    controller.run();
+    await settle(h);
+    h.clock.advance(1000);
+    await settle(h);
+    expect(controller.store.getState()).toMatchObject({ phase: 'running', workerError: null });
+    expect(resets).toBeGreaterThan(resetsBefore);
+  });
+
+  it('a worker that answers Stop in time is kept', async () => {
+    const h = harness();
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    controller.run();
+    await settle(h);
+    controller.stop();
+    await settle(h);
+    await vi.advanceTimersByTimeAsync(STOP_ANSWER_MS * 2);
+    await settle(h);
+    expect(h.disposed()).toBe(0);
+    expect(controller.store.getState()).toMatchObject({ phase: 'idle', workerError: null });
+  });
+
+  it('ends a worker stuck in a Run that never answers: Stop is offered while idle, and the next Run works', async () => {
+    const h = harness();
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    h.hang();
+    controller.run();
+    await settle(h);
+    // The load hangs: the phase is still idle, but Stop must be available.
+    expect(controller.store.getState()).toMatchObject({ phase: 'idle', commandPending: true });
+    controller.stop();
+    await vi.advanceTimersByTimeAsync(STOP_ANSWER_MS);
+    await settle(h);
+    expect(h.disposed()).toBe(1);
+    expect(controller.store.getState()).toMatchObject({ phase: 'idle', commandPending: false });
+    expect(controller.store.getState().workerError).toMatch(/did not answer Stop within 2 s/);
+    controller.run();
+    await settle(h);
+    expect(controller.store.getState()).toMatchObject({ phase: 'running', commandPending: false });
+  });
+
+  it('a crash while a Step waits for its answer does not hold up the next Run', async () => {
+    const h = harness();
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    h.hang();
+    controller.step('batch');
+    await settle(h);
+    h.crash('the pipeline worker stopped');
+    controller.run();
+    await settle(h);
+    expect(controller.store.getState()).toMatchObject({ phase: 'running', commandPending: false });
   });
 });

@@ -9,6 +9,12 @@
  * opened (the documents session's open id changes) the run stops, and the
  * other pipeline starts idle: node ids repeat across pipelines (`tumbling1`),
  * so nothing of the first run may show on the second one's nodes.
+ *
+ * Stop always stops: a worker stuck in a loop (or in a load, a step) answers
+ * nothing, so when Stop is not answered within STOP_ANSWER_MS the worker is
+ * ended and a fresh one started, the canvas goes idle, the views keep their
+ * rows, and the status says so. Commands waiting on a worker that is ended or
+ * crashes are given up, so the next Run goes to the new worker.
  */
 import { createStore } from 'zustand/vanilla';
 import { startPipelineWorker, type WorkerClient } from '../../worker/client';
@@ -24,6 +30,9 @@ import type { RunAction, RunController, RunState } from './types';
 /** How long the document must rest before a running pipeline restarts with it. */
 export const RELOAD_DEBOUNCE_MS = 150;
 
+/** How long Stop waits for the worker's answer before ending the worker. */
+export const STOP_ANSWER_MS = 2000;
+
 /** Which pipeline is open (the documents session's store fits). */
 export interface OpenPipeline {
   getState(): { readonly openId: string };
@@ -38,13 +47,25 @@ export interface RunControllerOptions {
   readonly startWorker?: (onCrash: (message: string) => void) => WorkerClient;
   readonly requestFrame?: (callback: () => void) => number;
   readonly cancelFrame?: (handle: number) => void;
+  /** Overrides STOP_ANSWER_MS. */
+  readonly stopAnswerMs?: number;
 }
 
 const moving = (phase: RunPhase): boolean => phase === 'running' || phase === 'paused';
 
+/** A promise that settles when `give` is called: the commands of a worker that is gone stop waiting. */
+function giveUpSignal(): { readonly given: Promise<void>; readonly give: () => void } {
+  let give = (): void => undefined;
+  const given = new Promise<void>((resolve) => {
+    give = resolve;
+  });
+  return { given, give };
+}
+
 /** Creates the controller; the worker starts with the first command. */
 export function createRunController(options: RunControllerOptions): RunController {
   const { editor } = options;
+  const stopAnswerMs = options.stopAnswerMs ?? STOP_ANSWER_MS;
   const startWorker = options.startWorker ?? startPipelineWorker;
   const store = createStore<RunState>()(() => ({ ...initialRunState, pipelineId: options.pipeline?.getState().openId ?? '' }));
   const dispatch = (action: RunAction): void => store.setState((s) => runReducer(s, action), true);
@@ -70,20 +91,30 @@ export function createRunController(options: RunControllerOptions): RunControlle
   let generation = 0;
   /** The document a run was refused for, so its reasons go once the document changes. */
   let refused: EditorDocument | null = null;
+  /** Settled when the current worker is replaced: a command waiting on it gives up. */
+  let giveUp = giveUpSignal();
+  /** Run and Step commands not answered yet. */
+  let pending = 0;
+
+  /** Ends `old` (crashed, or not answering) and starts a fresh worker; the canvas and the document are the editor's. */
+  const replace = (old: WorkerClient, why: RunAction): void => {
+    // A worker already replaced (a crash reported after its Stop timed out) has nothing left to end.
+    if (client !== old) return;
+    old.dispose();
+    client = null;
+    loaded = null;
+    runIdBase = lastRunId;
+    giveUp.give();
+    giveUp = giveUpSignal();
+    dispatch(why);
+    if (disposed) return;
+    worker();
+    loop.restart();
+  };
 
   const worker = (): WorkerClient => {
     if (client !== null) return client;
-    const started = startWorker((message) => {
-      // The canvas and the document are the editor's: only the worker is replaced.
-      started.dispose();
-      if (client === started) client = null;
-      loaded = null;
-      runIdBase = lastRunId;
-      dispatch({ type: 'workerCrashed', message });
-      if (disposed) return;
-      worker();
-      loop.restart();
-    });
+    const started = startWorker((message) => replace(started, { type: 'workerCrashed', message }));
     client = started;
     const { speed, watchedNodeId } = store.getState();
     void started.api.setSpeed(speed);
@@ -110,12 +141,22 @@ export function createRunController(options: RunControllerOptions): RunControlle
    * Commands run one after the other, each after the previous one's answer;
    * one given for a pipeline no longer open is dropped when its turn comes.
    */
-  const serial = (task: (given: number) => Promise<void>): void => {
+  const serial = (task: (given: number) => Promise<void>): Promise<void> => {
     const given = generation;
     chain = chain
-      .then(() => (given === generation ? task(given) : undefined))
+      // Raced with the worker's end: a command its worker will never answer must not hold up the next ones.
+      .then(() => (given === generation ? Promise.race([task(given), giveUp.given]) : undefined))
       .catch((error: unknown) => console.error('A run command failed:', error))
       .finally(() => loop.wake());
+    return chain;
+  };
+
+  /** A Run or Step: counted while unanswered, so Stop can end a worker that hangs in it. */
+  const command = (task: (given: number) => Promise<void>): void => {
+    if (pending++ === 0) dispatch({ type: 'commandPending', pending: true });
+    void serial(task).finally(() => {
+      if (--pending === 0) dispatch({ type: 'commandPending', pending: false });
+    });
   };
 
   const refuse = (doc: EditorDocument, problems: RunState['loadProblems']): false => {
@@ -170,7 +211,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
     dispatch({ type: 'pipelineOpened', pipelineId });
     results.clear();
     // Stopping gives the worker a new (idle) run, so the old run's rows stop at once.
-    if (held) serial(async () => worker().api.stop());
+    if (held) void serial(async () => worker().api.stop());
   }
 
   const unfollowPipeline = options.pipeline?.subscribe((state) => openPipeline(state.openId)) ?? (() => undefined);
@@ -185,7 +226,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
     clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => {
       if (!moving(store.getState().phase) || loaded === null || sameRunGraph(loaded, editor.getState().doc)) return;
-      serial(async (given) => {
+      void serial(async (given) => {
         if (moving(store.getState().phase)) await ensureLoaded(true, false, given);
       });
     }, RELOAD_DEBOUNCE_MS);
@@ -195,23 +236,33 @@ export function createRunController(options: RunControllerOptions): RunControlle
     store,
     results,
     run() {
-      serial(async (given) => {
+      command(async (given) => {
         await rewindIfOver();
         if ((await ensureLoaded(false, false, given)) && given === generation) await worker().api.start();
       });
     },
     pause() {
-      serial(async () => worker().api.pause());
+      void serial(async () => worker().api.pause());
     },
     step(unit: StepUnit) {
-      serial(async (given) => {
+      command(async (given) => {
         await rewindIfOver();
         if ((await ensureLoaded(false, false, given)) && given === generation) await worker().api.step(unit);
       });
     },
     stop() {
-      serial(async () => {
+      const asked = client;
+      if (asked === null) return;
+      let answered = false;
+      // Counted from the press, so a Run or Step still hanging ahead of Stop is ended too.
+      const watchdog = setTimeout(() => {
+        if (!answered) replace(asked, { type: 'stopUnanswered', waitedMs: stopAnswerMs });
+      }, stopAnswerMs);
+      void serial(async () => {
         if (client !== null) await client.api.stop();
+      }).finally(() => {
+        answered = true;
+        clearTimeout(watchdog);
       });
     },
     setSpeed(speed: RunSpeed) {

@@ -8,6 +8,7 @@ export const selectFailure = (s: RunState) => s.failure;
 export const selectFailedNodeId = (s: RunState): string | null => (s.phase === 'failed' ? (s.failure?.nodeId ?? null) : null);
 export const selectLoadProblems = (s: RunState) => s.loadProblems;
 export const selectWorkerError = (s: RunState) => s.workerError;
+export const selectCommandPending = (s: RunState) => s.commandPending;
 export const selectDiagnostics = (s: RunState) => s.diagnostics;
 
 /** Events that left the given sources so far (sources have no input, so their rowsOut is what they produced). */

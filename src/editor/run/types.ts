@@ -40,8 +40,16 @@ export interface RunState {
   readonly diagnostics: Frame['diagnostics'];
   /** Compile problems that kept the current document from running, if any. */
   readonly loadProblems: readonly { readonly nodeId: string; readonly message: string }[];
-  /** The worker crashed and was restarted (its message), until the next run. */
+  /**
+   * Why the worker was replaced, as a sentence (it crashed, or did not answer
+   * Stop and was ended), until a run moves again.
+   */
   readonly workerError: string | null;
+  /**
+   * A Run or Step is waiting for the worker's answer. Stop stays available
+   * then even while the phase is still idle: a load that hangs must be stoppable.
+   */
+  readonly commandPending: boolean;
 }
 
 /** Every change of RunState goes through one reducer as one of these (TanStack Query's way). */
@@ -55,7 +63,10 @@ export type RunAction =
   | { readonly type: 'pipelineOpened'; readonly pipelineId: string }
   | { readonly type: 'speed'; readonly speed: RunSpeed }
   | { readonly type: 'watch'; readonly nodeId: string | null }
-  | { readonly type: 'workerCrashed'; readonly message: string };
+  | { readonly type: 'workerCrashed'; readonly message: string }
+  /** Stop got no answer within `waitedMs`, so the worker was ended and a fresh one started. */
+  | { readonly type: 'stopUnanswered'; readonly waitedMs: number }
+  | { readonly type: 'commandPending'; readonly pending: boolean };
 
 export type RunStore = StoreApi<RunState>;
 

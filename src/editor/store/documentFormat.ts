@@ -1,4 +1,4 @@
-import { CURRENT_VERSION, DOCUMENT_FORMAT, loadPipeline, type Problem } from '../../model';
+import { CURRENT_VERSION, DOCUMENT_FORMAT, parsePipelineJson, validate, type Problem } from '../../model';
 import type { EditorDocument } from './types';
 
 /** The document as the pipeline format writes it (stable key order, so export → import is byte for byte). */
@@ -20,9 +20,16 @@ export function toPipelineJson(doc: EditorDocument): string {
  * Params are kept as written, not with defaults filled in, so export gives back the same text.
  */
 export function fromPipelineJson(text: string): { ok: true; doc: EditorDocument } | { ok: false; problems: Problem[] } {
-  const loaded = loadPipeline(text);
+  const parsed = parsePipelineJson(text);
+  return parsed.ok ? fromPipelineValue(parsed.value) : { ok: false, problems: [parsed.problem] };
+}
+
+/** {@link fromPipelineJson} of a value already parsed (an import parses once, and counts before it validates). */
+export function fromPipelineValue(value: unknown): { ok: true; doc: EditorDocument } | { ok: false; problems: Problem[] } {
+  // The nodes as written (validate fills in defaults; migrate and validate never change their input).
+  const raw = value as { name: string; description?: string; nodes: { id: string; kind: string; name?: string; position?: { x: number; y: number }; params?: Record<string, unknown> }[] };
+  const loaded = validate(value);
   if (!loaded.ok) return loaded;
-  const raw = JSON.parse(text) as { name: string; description?: string; nodes: { id: string; kind: string; name?: string; position?: { x: number; y: number }; params?: Record<string, unknown> }[] };
   const doc = loaded.document;
   return {
     ok: true,
