@@ -1,0 +1,36 @@
+/**
+ * The bounds that keep every valid document's run finite and its memory
+ * bounded. Each is checked by `validate` (the schemas in ./schema and the
+ * document-size check in ./validate), so a document beyond one is refused
+ * with a sentence naming the JSON path and the limit; README's Limits section
+ * lists them for people.
+ */
+
+/** Nodes in one document: a 10,000-node chain (or a source and 9,999 sinks) runs; one node more is refused. */
+export const MAX_NODES = 10_000;
+/** Edges in one document: twice the nodes, room for every node to join a union as well as its chain. */
+export const MAX_EDGES = 20_000;
+
+/** Sample sources: distinct keys (each costs a few numbers before the first event). */
+export const MAX_SAMPLE_KEYS = 1_000_000;
+/** Sample sources: events per second of event time. Below the minimum, event time would outrun any calendar. */
+export const MIN_SAMPLE_RATE = 0.001;
+export const MAX_SAMPLE_RATE = 1_000_000;
+/**
+ * Sample sources: events the reorder buffer may hold at once, rate x
+ * (maxOutOfOrderness, plus the late span when lateFraction > 0).
+ */
+export const MAX_REORDER_EVENTS = 1_000_000;
+
+/** Every duration is at most 100 years (36500d) and a whole number of milliseconds. */
+export const MAX_DURATION_MS = 36_500 * 86_400_000;
+
+/** Hopping windows: windows each event falls into, ceil(size / slide). */
+export const MAX_WINDOWS_PER_EVENT = 10_000;
+
+/** Count windows: events per window and key. */
+export const MAX_COUNT_WINDOW_SIZE = 1_000_000_000;
+/** Log sinks: lines printed. */
+export const MAX_LOG_LINES = 1_000_000;
+/** Lists in params (declared fields, computed fields, key fields, aggregations, chart series). */
+export const MAX_LIST_ENTRIES = 1_000;
