@@ -70,7 +70,7 @@ describe('windowpane run with a WebSocket source', () => {
     const { builtIn, live } = await documents('&speed=max&batch=100&corrupt=0.3');
     const got = await run(live);
     expect(got.out).toBe((await run(builtIn)).out);
-    expect(got.err).toMatch(/node 'payments': \d+ unreadable messages or events \(last: not JSON/);
+    expect(got.err).toMatch(/node 'payments': \d+ unreadable messages or events \(last: message \d+: not JSON/);
   });
 
   it('ends with a clear line and exit code 3 when the server cannot be reached', async () => {

@@ -6,6 +6,7 @@
  */
 import type { Batch } from '../../batch';
 import type { WebsocketSourceSpec } from '../../plan/types';
+import { DEFAULT_EVENT_TIME_RANGE } from '../../../model';
 import { assignWatermarks, createWatermarkState } from '../../watermark';
 import { createEventQueue } from './eventQueue';
 import { parseMessage } from './parseMessage';
@@ -26,6 +27,7 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
   const watermarks = createWatermarkState(spec.boundMs);
   const reader: TimeReader = { format: spec.timeFormat === 'auto' ? null : spec.timeFormat };
   const row = new Float64Array(spec.fields.length);
+  const range = spec.timeRange ?? DEFAULT_EVENT_TIME_RANGE;
   const lastDeadLetters: DeadLetter[] = [];
   let messages = 0;
   let deadLetters = 0;
@@ -45,12 +47,14 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
       // A message after close belongs to a connection that has ended for this run.
       if (closed) return;
       messages++;
+      // Every reason names its message by number, as a bad row of a file names its line.
+      const where = `message ${messages}: `;
       const parsed = parseMessage(message, spec.format);
-      for (const r of parsed.refused) deadLetter(r.text, r.reason);
+      for (const r of parsed.refused) deadLetter(r.text, where + r.reason);
       for (const record of parsed.records) {
-        const read = readRecord(record, spec.fields, spec.eventTime, reader, queue.dicts, row);
+        const read = readRecord(record, spec.fields, spec.eventTime, reader, queue.dicts, row, range);
         if (!read.ok) {
-          deadLetter(JSON.stringify(record), read.reason);
+          deadLetter(JSON.stringify(record), where + read.reason);
           continue;
         }
         queue.push(read.time, row);
