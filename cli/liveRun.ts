@@ -10,6 +10,7 @@ import { WebSocket } from 'ws';
 import { preparePipeline, type RunOptions, type RunResult } from '../src/engine/run/runPipeline';
 import type { CompileProblem } from '../src/engine/plan/types';
 import type { PipelineDocument } from '../src/model';
+import type { DeadLetter } from '../src/engine/sources/websocket/types';
 
 /** A live run's result: what was computed, the sources that ended abnormally, and an error that stopped it early. */
 export type LiveRunResult = RunResult & { readonly failures: readonly string[]; readonly error?: unknown };
@@ -98,8 +99,13 @@ export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOpt
   }
   for (const [id, source] of runtime.messageSources) {
     const stats = source.stats();
-    if (stats.deadLetters > 0) options.report(`node '${id}': ${stats.deadLetters} unreadable messages or events (last: ${stats.lastDeadLetters.at(-1)?.reason ?? ''})`);
+    if (stats.deadLetters > 0) options.report(`node '${id}': ${stats.deadLetters} unreadable messages or events (last: ${lastDeadLetter(stats.lastDeadLetters.at(-1))})`);
     if (stats.dropped > 0) options.report(`node '${id}': ${stats.dropped} events dropped because the queue was full`);
   }
   return { ok: true, results, late, diagnostics: runtime.diagnostics, metrics: runtime.metrics(), failures, ...(error === undefined ? {} : { error }) };
+}
+
+/** The last dead letter as the CLI prints it: which message, and why. */
+function lastDeadLetter(letter: DeadLetter | undefined): string {
+  return letter === undefined ? '' : `message ${letter.message}: ${letter.reason}`;
 }

@@ -82,11 +82,11 @@ describe('createMessageSource', () => {
     expect(stats.deadLetters).toBe(6);
     expect(stats.lastDeadLetters).toHaveLength(5);
     expect(stats.lastDeadLetters.map((d) => d.reason)).toEqual([
-      'message 2: event time "ts" is missing',
-      'message 3: event time "ts": cannot read "soon" as a time',
-      'message 4: element 0: expected a JSON object, found a number',
-      'message 5: expected a JSON object, found a number',
-      expect.stringMatching(/^message 6: not JSON/),
+      'event time "ts" is missing',
+      'event time "ts": cannot read "soon" as a time',
+      'element 0: expected a JSON object, found a number',
+      'expected a JSON object, found a number',
+      expect.stringMatching(/^not JSON/),
     ]);
     expect(stats.lastDeadLetters[4]!.text).toHaveLength(DEAD_LETTER_TEXT_LENGTH + 1);
     // 'auto' reads small numbers as epoch seconds, as the file source does.

@@ -37,7 +37,7 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
 
   function deadLetter(text: string, reason: string): void {
     deadLetters++;
-    lastDeadLetters.push({ text: cut(text), reason });
+    lastDeadLetters.push({ text: cut(text), reason, message: messages });
     if (lastDeadLetters.length > KEPT_DEAD_LETTERS) lastDeadLetters.shift();
   }
 
@@ -47,14 +47,12 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
       // A message after close belongs to a connection that has ended for this run.
       if (closed) return;
       messages++;
-      // Every reason names its message by number, as a bad row of a file names its line.
-      const where = `message ${messages}: `;
       const parsed = parseMessage(message, spec.format);
-      for (const r of parsed.refused) deadLetter(r.text, where + r.reason);
+      for (const r of parsed.refused) deadLetter(r.text, r.reason);
       for (const record of parsed.records) {
         const read = readRecord(record, spec.fields, spec.eventTime, reader, queue.dicts, row, range);
         if (!read.ok) {
-          deadLetter(JSON.stringify(record), where + read.reason);
+          deadLetter(JSON.stringify(record), read.reason);
           continue;
         }
         queue.push(read.time, row);

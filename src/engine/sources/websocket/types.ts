@@ -6,6 +6,8 @@ export interface DeadLetter {
   readonly text: string;
   /** Why it was refused: "not JSON at column 7", "no field 'ts'"... */
   readonly reason: string;
+  /** Which message of the connection it came in (1 for the first). */
+  readonly message: number;
 }
 
 /** Counters of a message source, for the node's badges. */
