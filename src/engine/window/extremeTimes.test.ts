@@ -6,6 +6,7 @@
  * exactly, and anything beyond is a clear error, never a loop. Before the
  * fix these runs did not return.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planAggregations } from '../aggregate/plan';
 import { batchToRows, type Row } from '../operators/sinks';
@@ -61,6 +62,31 @@ describe('window assignment at extreme event times', () => {
         expect(() => sliced(shape, [at(1_700_000_000_000), at(1_700_000_000_001), at(t)], 10_000, true)).toThrow(RangeError);
       }
     }
+  });
+
+  it('places any time within the edge in the window that holds it, and refuses any other, for any window', () => {
+    const time = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.double({ min: -EDGE, max: EDGE, noNaN: true }),
+      fc.constantFrom(-0, 0, EDGE, -EDGE, EDGE + 1, -EDGE - 1, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE),
+    );
+    const shape = fc.record({ size: fc.integer({ min: 1, max: 86_400_000 }), hops: fc.integer({ min: 1, max: 4 }) });
+    fc.assert(fc.property(time, shape, (t, { size, hops }) => {
+      const slide = Math.max(1, Math.floor(size / hops));
+      if (!(Math.abs(t) <= EDGE)) {
+        expect(() => sliced({ size, slide }, [at(t)])).toThrow(RangeError);
+        return;
+      }
+      const rows = sliced({ size, slide }, [at(t)]);
+      // An event falls in every window that holds it: size / slide of them, or one fewer when slide does not divide size.
+      expect(rows.length).toBeGreaterThanOrEqual(Math.floor(size / slide));
+      expect(rows.length).toBeLessThanOrEqual(Math.ceil(size / slide));
+      for (const r of rows) {
+        expect(r['window_start'] as number).toBeLessThanOrEqual(t);
+        expect(r['window_end'] as number).toBeGreaterThan(t);
+        expect((r['window_end'] as number) - (r['window_start'] as number)).toBe(size);
+      }
+    }), { numRuns: 300 });
   });
 
   it('refuses them in session windows too', () => {
