@@ -26,17 +26,20 @@ describe('parameter bounds (issue 12, item 4)', () => {
     expect(problemsWith('src', { ...SAMPLE, rate: 1e-300 })).toEqual([
       "nodes[0].params.rate: node 'src': rate must be at least 0.001, got 1e-300",
     ]);
-    expect(problemsWith('src', { ...SAMPLE, rate: 1e9 })[0]).toMatch(/rate must be at most 1000000/);
+    expect(problemsWith('src', { ...SAMPLE, rate: 1e9 })[0]).toMatch(/rate must be at most 10000000/);
+    expect(problemsWith('src', { ...SAMPLE, rate: 1e7 })).toEqual([]);
   });
 
-  it('refuses a reorder buffer of more than a million events (rate x maxOutOfOrderness)', () => {
+  it('refuses a reorder buffer of more than 200,000 events (rate x maxOutOfOrderness), as the sample server does', () => {
     const problems = problemsWith('src', { ...SAMPLE, rate: 1000, maxOutOfOrderness: '1d' });
     expect(problems).toEqual([
-      "nodes[0].params.maxOutOfOrderness: node 'src': maxOutOfOrderness holds up to 86,400,000 events in the reorder buffer at rate 1000; at most 1,000,000 are allowed (lower the rate or maxOutOfOrderness)",
+      "nodes[0].params.maxOutOfOrderness: node 'src': maxOutOfOrderness holds up to 86,400,000 events in the reorder buffer at rate 1000; at most 200,000 are allowed (lower the rate or maxOutOfOrderness)",
     ]);
     // Late events wait up to three times the bound.
-    expect(problemsWith('src', { ...SAMPLE, rate: 1000, maxOutOfOrderness: '500s', lateFraction: 0.1 })).toHaveLength(1);
-    expect(problemsWith('src', { ...SAMPLE, rate: 1000, maxOutOfOrderness: '500s' })).toEqual([]);
+    expect(problemsWith('src', { ...SAMPLE, rate: 1000, maxOutOfOrderness: '100s', lateFraction: 0.1 })).toHaveLength(1);
+    expect(problemsWith('src', { ...SAMPLE, rate: 1000, maxOutOfOrderness: '200s' })).toEqual([]);
+    // A limited stream never holds more than its limit.
+    expect(problemsWith('src', { ...SAMPLE, rate: 1000, maxOutOfOrderness: '1d', limit: 200_000 })).toEqual([]);
   });
 
   it('refuses a sample start time outside the event-time range', () => {
@@ -115,6 +118,19 @@ describe('parameter bounds (issue 12, item 4)', () => {
       params: { url: 'ws://localhost:1/x', fields: [{ name: 'ts', type: 'time' }], earliestYear: -1 },
     };
     expect(problemsOf(document).map((p) => p.message)).toEqual(["node 'src': earliestYear must be at least 0, got -1"]);
+  });
+});
+
+describe('WebSocket queue bound', () => {
+  it('refuses a queue of more than 10,000,000 values (queueLimit x declared fields)', () => {
+    const document = sensorPipeline();
+    const fields = Array.from({ length: 50 }, (_, i) => ({ name: i === 0 ? 'ts' : `f${i}`, type: (i === 0 ? 'time' : 'number') as 'time' | 'number' }));
+    document.nodes[0] = { id: 'src', kind: 'source.websocket', params: { url: 'ws://localhost:1/x', fields, queueLimit: 1_000_000 } };
+    expect(problemsOf(document).map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "nodes[0].params.queueLimit: node 'src': queueLimit of 1,000,000 events of 50 fields holds up to 50,000,000 values; at most 10,000,000 are allowed (lower queueLimit or declare fewer fields)",
+    ]);
+    document.nodes[0] = { id: 'src', kind: 'source.websocket', params: { url: 'ws://localhost:1/x', fields, queueLimit: 200_000 } };
+    expect(problemsOf(document)).toEqual([]);
   });
 });
 

@@ -19,15 +19,21 @@ export const MAX_EDGES = 40_000;
 export const MAX_SAMPLE_KEYS = 1_000_000;
 /** Sample sources: events per second of event time. Below the minimum, event time would outrun any calendar. */
 export const MIN_SAMPLE_RATE = 0.001;
-export const MAX_SAMPLE_RATE = 1_000_000;
+export const MAX_SAMPLE_RATE = 10_000_000;
 /**
  * Sample sources: events the reorder buffer may hold at once, rate x
- * (maxOutOfOrderness, plus the late span when lateFraction > 0).
+ * (maxOutOfOrderness, plus the late span when lateFraction > 0), or the
+ * limit when that is smaller. The sample server allows the same rates, keys
+ * and buffer (server/streamParams.ts), so a stream that validates here plays
+ * there too.
  */
-export const MAX_REORDER_EVENTS = 1_000_000;
+export const MAX_REORDER_EVENTS = 200_000;
 
 /** Every duration is at most 100 years (36500d) and a whole number of milliseconds. */
 export const MAX_DURATION_MS = 36_500 * 86_400_000;
+
+/** WebSocket sources: values the queue may hold, queueLimit x declared fields (80 MB of numbers). */
+export const MAX_QUEUED_VALUES = 10_000_000;
 
 /** Hopping windows: windows each event falls into, ceil(size / slide). */
 export const MAX_WINDOWS_PER_EVENT = 10_000;

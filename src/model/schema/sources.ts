@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   DEFAULT_EARLIEST_YEAR, DEFAULT_EVENT_TIME_RANGE, DEFAULT_LATEST_YEAR, describeYears, inEventTimeRange, MAX_YEAR, MIN_YEAR,
 } from '../eventTimeRange';
-import { MAX_LIST_ENTRIES, MAX_REORDER_EVENTS, MAX_SAMPLE_KEYS, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE } from '../limits';
+import { MAX_LIST_ENTRIES, MAX_QUEUED_VALUES, MAX_REORDER_EVENTS, MAX_SAMPLE_KEYS, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE } from '../limits';
 import { parseDuration } from '../duration';
 import { fieldNameSchema, nonNegativeDurationSchema, reportRepeats, strict } from './common';
 
@@ -28,7 +28,7 @@ export const sampleSourceParamsSchema = strict({
     const message = `must be an epoch ms in the ${describeYears(DEFAULT_EVENT_TIME_RANGE)} (${DEFAULT_EVENT_TIME_RANGE.min} to ${DEFAULT_EVENT_TIME_RANGE.end - 1}), got ${params.startTime}`;
     ctx.addIssue({ code: 'custom', path: ['startTime'], input: params.startTime, message });
   }
-  const held = reorderEvents(params.rate, parseDuration(params.maxOutOfOrderness), params.lateFraction);
+  const held = Math.min(params.limit ?? Infinity, reorderEvents(params.rate, parseDuration(params.maxOutOfOrderness), params.lateFraction));
   if (held > MAX_REORDER_EVENTS) {
     const message = `holds up to ${Math.ceil(held).toLocaleString('en')} events in the reorder buffer at rate ${params.rate}; at most ${MAX_REORDER_EVENTS.toLocaleString('en')} are allowed (lower the rate or maxOutOfOrderness)`;
     ctx.addIssue({ code: 'custom', path: ['maxOutOfOrderness'], input: params.maxOutOfOrderness, message });
@@ -103,6 +103,11 @@ export const websocketSourceParamsSchema = strict({
   latestYear: latestYearSchema,
 }).superRefine((params, ctx) => {
   checkYears(params, ctx);
+  const values = params.queueLimit * params.fields.length;
+  if (values > MAX_QUEUED_VALUES) {
+    const message = `of ${params.queueLimit.toLocaleString('en')} events of ${params.fields.length} fields holds up to ${values.toLocaleString('en')} values; at most ${MAX_QUEUED_VALUES.toLocaleString('en')} are allowed (lower queueLimit or declare fewer fields)`;
+    ctx.addIssue({ code: 'custom', path: ['queueLimit'], input: params.queueLimit, message });
+  }
   reportRepeats(params.fields.map((f) => f.name), ctx, (index) => ['fields', index, 'name'], (index) => `fields[${index}]`);
   if (!params.fields.some((f) => f.name === params.eventTime)) {
     const names = params.fields.map((f) => `'${f.name}'`).join(', ');
