@@ -30,3 +30,19 @@ export function gcd(a: number, b: number): number {
 export function tumblingStart(t: number, size: number, offset: number): number {
   return t - positiveMod(t - offset, size);
 }
+
+/**
+ * The largest event time, either way, that windows place: that of a
+ * JavaScript Date (the year 275,760). Window and slice indices of whole-ms
+ * windows stay below 2^53 within it, so index + 1 is always the next index.
+ * Sources refuse anything outside a calendar range long before (see
+ * EventTimeRange); this bound keeps the window loops finite whatever a host
+ * hands them.
+ */
+export const MAX_WINDOW_TIME = 8.64e15;
+
+/** Throws a RangeError unless `t` is an event time a window can place. */
+export function checkWindowTime(t: number): void {
+  if (t >= -MAX_WINDOW_TIME && t <= MAX_WINDOW_TIME) return;
+  throw new RangeError(`event time ${t} is beyond ±${MAX_WINDOW_TIME} ms (the range of a date), which no window can place`);
+}

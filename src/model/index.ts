@@ -115,6 +115,30 @@ export {
   type TableSinkParams,
 } from './schema/sinks';
 export { formatPath, type Problem, type ValidationResult } from './problems';
+export {
+  DEFAULT_EARLIEST_YEAR,
+  DEFAULT_EVENT_TIME_RANGE,
+  DEFAULT_LATEST_YEAR,
+  describeYears,
+  eventTimeRange,
+  inEventTimeRange,
+  yearStartMs,
+  type EventTimeRange,
+} from './eventTimeRange';
+export {
+  MAX_COUNT_WINDOW_SIZE,
+  MAX_DURATION_MS,
+  MAX_EDGES,
+  MAX_LIST_ENTRIES,
+  MAX_LOG_LINES,
+  MAX_NODES,
+  MAX_QUEUED_VALUES,
+  MAX_REORDER_EVENTS,
+  MAX_SAMPLE_KEYS,
+  MAX_SAMPLE_RATE,
+  MAX_WINDOWS_PER_EVENT,
+  MIN_SAMPLE_RATE,
+} from './limits';
 export { validate } from './validate';
 export { MIGRATIONS, migrate, type MigrationResult, type MigrationStep } from './migrate';
 export { loadPipeline, parsePipelineJson, type JsonParseResult } from './json';

@@ -124,7 +124,7 @@ describe('validate: nodes', () => {
 
   it('checks number ranges and whole numbers in source params', () => {
     expect(messagesOf(withParams('src', { stream: 'sensors', rate: 0, keys: 1.5, lateFraction: 2, limit: -1 }))).toEqual([
-      "node 'src': rate must be greater than 0, got 0",
+      "node 'src': rate must be at least 0.001, got 0",
       "node 'src': keys must be a whole number, got 1.5",
       "node 'src': limit must be at least 0, got -1",
       "node 'src': lateFraction must be at most 1, got 2",
@@ -218,7 +218,7 @@ describe('validate: robustness', () => {
     document.edges.push({ id: 'e6', from: 'snk', to: 'k' });
     document.edges.push({ id: 'e7', from: 'agg', to: 'nope' });
     expect(messagesOf(document)).toEqual([
-      "node 'src': rate must be greater than 0, got -1",
+      "node 'src': rate must be at least 0.001, got -1",
       "node 'w': size must be a duration like 30s or 5m, got '5 minutes'",
       "edge 'e6': node 'snk' has no output port 'out'; sink.log nodes have no output ports",
       "edge 'e7': node 'nope' does not exist",

@@ -4,6 +4,7 @@
  */
 import { checkGraph } from './graphChecks';
 import { issuePredicate, problemFromIssue, telling } from './issues';
+import { MAX_EDGES, MAX_NODES } from './limits';
 import { migrate } from './migrate';
 import { problem, type Problem, type ValidationResult } from './problems';
 import { documentSchema } from './schema/document';
@@ -36,6 +37,8 @@ function validateMigrated(input: unknown): ValidationResult {
   const migrated = migrate(input);
   if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
   const root = migrated.value;
+  const tooBig = sizeProblems(root);
+  if (tooBig.length > 0) return { ok: false, problems: tooBig };
   const parsed = documentSchema.safeParse(root, { error: issuePredicate, reportInput: true });
   const issues = parsed.success ? [] : telling(parsed.error.issues);
   const shapeProblems = issues.map((issue) => problemFromIssue(issue, root));
@@ -44,6 +47,23 @@ function validateMigrated(input: unknown): ValidationResult {
   const problems = unique([...shapeProblems, ...graphProblems]);
   if (parsed.success && problems.length === 0) return { ok: true, document: parsed.data };
   return { ok: false, problems };
+}
+
+/**
+ * A document beyond the node or edge limit is refused before its parts are
+ * checked: checking 700,000 nodes one by one only to refuse them costs the
+ * time and memory the limit is there to bound.
+ */
+function sizeProblems(root: unknown): Problem[] {
+  if (typeof root !== 'object' || root === null) return [];
+  const problems: Problem[] = [];
+  for (const [key, limit, noun] of [['nodes', MAX_NODES, 'nodes'], ['edges', MAX_EDGES, 'edges']] as const) {
+    const list: unknown = Object.hasOwn(root, key) ? (root as Record<string, unknown>)[key] : undefined;
+    if (!Array.isArray(list) || list.length <= limit) continue;
+    const count = list.length.toLocaleString('en');
+    problems.push(problem(key, `${key} has ${count} ${noun}; a document may have at most ${limit.toLocaleString('en')}`));
+  }
+  return problems;
 }
 
 /** Drops repeats (two checks may word the same fact the same way). */

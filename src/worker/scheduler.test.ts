@@ -116,7 +116,7 @@ describe('the scheduler', () => {
     const built = createSession({
       format: 'windowpane.pipeline', version: 1, name: 'live',
       nodes: [
-        { id: 'live', kind: 'source.websocket', position: { x: 0, y: 0 }, params: { url: 'ws://localhost:1/streams/sensors', format: 'auto', fields: [{ name: 'ts', type: 'time' }], eventTime: 'ts', timeFormat: 'auto', maxOutOfOrderness: '0ms', queueLimit: 100 } },
+        { id: 'live', kind: 'source.websocket', position: { x: 0, y: 0 }, params: { url: 'ws://localhost:1/streams/sensors', format: 'auto', fields: [{ name: 'ts', type: 'time' }], eventTime: 'ts', timeFormat: 'auto', maxOutOfOrderness: '0ms', queueLimit: 100, earliestYear: 1900, latestYear: 2300 } },
         { id: 'out', kind: 'sink.collect', position: { x: 0, y: 0 }, params: {} },
       ],
       edges: [{ id: 'e1', from: 'live', to: 'out', fromPort: 'out', toPort: 'in' }],

@@ -22,7 +22,7 @@ export function ConnectionBadge({ id, connection }: { id: string; connection: So
             <strong>{connection.deadLetters.toLocaleString('en')} messages could not be read. The last ones:</strong>
             <ul>
               {connection.lastDeadLetters.map((d, i) => (
-                <li key={i}><code>{d.text}</code> {d.reason}</li>
+                <li key={i}>message {d.message}: <code>{d.text}</code> {d.reason}</li>
               ))}
             </ul>
           </span>

@@ -24,6 +24,8 @@ export const KIND_HELP: Readonly<Record<string, string>> = {
   'sink.table': 'Shows the results in a live table, newest first, with revised windows highlighted, and lets you download them.',
 };
 
+const EARLIEST_YEAR = 'Events dated before this year (UTC) are set aside as bad rows and counted, so a typo like 1e20 cannot stall the windows.';
+const LATEST_YEAR = 'Events dated after this year (UTC) are set aside as bad rows and counted, so a typo like 1e20 cannot stall the windows.';
 const OUT_OF_ORDERNESS = 'How far out of order events may arrive: the watermark trails the newest event time by this much, so windows wait this long before they fire.';
 const TIME = 'Event time closes windows as the watermark passes them, so results are reproducible; processing time closes them by the wall clock as events arrive.';
 const LATENESS = 'How long after the watermark passes the window end a late event still updates the result, sent again as a revision.';
@@ -47,6 +49,8 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'source.file.data': 'The file\'s text kept inside the pipeline, so the pipeline runs anywhere without the original file.',
   'source.file.fileName': 'The name of the file the data came from, kept for your reference.',
   'source.file.delimiter': 'The single character between the values of a CSV line, usually a comma.',
+  'source.file.earliestYear': EARLIEST_YEAR,
+  'source.file.latestYear': LATEST_YEAR,
   'transform.filter.expr': 'A condition checked on every event, like temperature > 30; events for which it is false are dropped.',
   'transform.map.fields': 'The fields to compute, each with a name and an expression over the input fields.',
   'transform.map.fields.name': 'The name of the computed field; reusing an input field\'s name replaces that field.',
@@ -88,6 +92,8 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'source.websocket.timeFormat': 'How the event-time field is written (epoch milliseconds, epoch seconds or ISO-8601 text), or auto to guess.',
   'source.websocket.maxOutOfOrderness': OUT_OF_ORDERNESS,
   'source.websocket.queueLimit': 'How many received events may wait while the pipeline catches up; when more arrive the oldest are dropped, and the node counts them.',
+  'source.websocket.earliestYear': EARLIEST_YEAR,
+  'source.websocket.latestYear': LATEST_YEAR,
 };
 
 /** What each aggregate function computes, for the function picker. */

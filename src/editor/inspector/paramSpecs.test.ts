@@ -26,8 +26,8 @@ describe('paramSpecs', () => {
   });
 
   it('reads numbers with their bounds and whether they are whole', () => {
-    expect(spec('source.sample', 'keys')).toMatchObject({ control: 'number', integer: true, min: { value: 1, inclusive: true }, max: null, defaultValue: 10 });
-    expect(spec('source.sample', 'rate')).toMatchObject({ integer: false, min: { value: 0, inclusive: false } });
+    expect(spec('source.sample', 'keys')).toMatchObject({ control: 'number', integer: true, min: { value: 1, inclusive: true }, max: { value: 1_000_000, inclusive: true }, defaultValue: 10 });
+    expect(spec('source.sample', 'rate')).toMatchObject({ integer: false, min: { value: 0.001, inclusive: true }, max: { value: 10_000_000, inclusive: true } });
     expect(spec('source.sample', 'lateFraction')).toMatchObject({ min: { value: 0, inclusive: true }, max: { value: 1, inclusive: true } });
     expect(spec('source.sample', 'seed')).toMatchObject({ min: null, max: null });
     expect(spec('source.sample', 'limit')).toMatchObject({ required: false, defaultValue: undefined });

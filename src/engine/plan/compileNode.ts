@@ -1,6 +1,6 @@
 import type { Field } from '../batch';
 import type { PipelineNode } from '../../model';
-import { parseDuration } from '../../model';
+import { eventTimeRange, parseDuration } from '../../model';
 import { sliceRowBlock } from '../batchOps';
 import { planAggregations } from '../aggregate/plan';
 import { resultSchema } from '../aggregate/resultWriter';
@@ -75,7 +75,8 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
       const p = node.params;
       const text = inputs.fileText ?? p.data;
       if (text === undefined) return fail('data', `has no data: ${inputs.missingDataHint ?? 'give it a file, or put its text in params.data'}`);
-      const parsed = parseFileSource(text, { format: p.format, eventTime: p.eventTime, timeFormat: p.timeFormat, delimiter: p.delimiter });
+      const timeRange = eventTimeRange(p.earliestYear, p.latestYear);
+      const parsed = parseFileSource(text, { format: p.format, eventTime: p.eventTime, timeFormat: p.timeFormat, delimiter: p.delimiter, timeRange });
       if (!parsed.ok) return fail('', parsed.message);
       const limit = inputs.limit ?? parsed.block.length;
       const block = limit >= parsed.block.length ? parsed.block : sliceRowBlock(parsed.block, 0, limit);
@@ -155,7 +156,7 @@ function compileWebsocketSource(node: Extract<PipelineNode, { kind: 'source.webs
   const p = node.params;
   // The event-time field becomes epoch milliseconds whatever it is written as.
   const fields: Field[] = p.fields.map((f) => ({ name: f.name, type: f.name === p.eventTime ? 'time' : f.type }));
-  const spec = { url: p.url, format: p.format, fields, eventTime: p.eventTime, timeFormat: p.timeFormat, boundMs: ms(p.maxOutOfOrderness), queueLimit: p.queueLimit, ...(limit === undefined ? {} : { limit }) };
+  const spec = { url: p.url, format: p.format, fields, eventTime: p.eventTime, timeFormat: p.timeFormat, boundMs: ms(p.maxOutOfOrderness), queueLimit: p.queueLimit, timeRange: eventTimeRange(p.earliestYear, p.latestYear), ...(limit === undefined ? {} : { limit }) };
   return { step: { type: 'websocketSource', nodeId: node.id, spec }, outputs: { out: { fields, keys: null } }, problems: [] };
 }
 

@@ -2,7 +2,7 @@ import type { Field, RowBlock } from '../batch';
 import type { AggregatePlan } from '../aggregate/plan';
 import type { CompiledExpression } from '../expr';
 import type { SampleParams } from '../sources/sample';
-import type { ChartType, ChartXAxis, MessageFormat, TimeFormat } from '../../model';
+import type { ChartType, ChartXAxis, EventTimeRange, MessageFormat, TimeFormat } from '../../model';
 
 /** What flows along an edge: its fields and, when keyed, the key fields. */
 export interface EdgeSchema {
@@ -30,6 +30,8 @@ export interface WebsocketSourceSpec {
   readonly timeFormat: TimeFormat;
   readonly boundMs: number;
   readonly queueLimit: number;
+  /** Events whose time lies outside it are dead letters [years 1900 to 2300]. */
+  readonly timeRange?: EventTimeRange;
   /** The source ends after this many events (the CLI's --limit); absent: it runs until the connection ends. */
   readonly limit?: number;
 }

@@ -1,5 +1,6 @@
 import type { Batch, Column, Field, RowBlock } from '../batch';
 import { copyColumns, createStringDict, newColumns } from '../batch';
+import { DEFAULT_EVENT_TIME_RANGE } from '../../model';
 import { sliceRowBlock } from '../batchOps';
 import { createSampleGenerator, sampleStreamFields } from '../sources/sample';
 import { assignWatermarks, createWatermarkState } from '../watermark';
@@ -58,11 +59,14 @@ export function createSourceRuntime(step: Extract<PlanStep, { type: 'sampleSourc
     const watermarks = createWatermarkState(step.params.maxOutOfOrdernessMs);
     let template = emptyColumns(sampleStreamFields(step.params.stream));
     const reused = reusedWatermarks();
+    let ended = false;
     return {
       nodeId: step.nodeId,
       next(maxRows: number, recycle = false): Batch | null {
-        const block = generator.next(maxRows);
-        if (block === null) return null;
+        const generated = ended ? null : generator.next(maxRows);
+        if (generated === null) return null;
+        const block = endOfTime(generated, 3 * step.params.maxOutOfOrdernessMs + 1000);
+        if (block.length < generated.length) ended = true;
         template = copyColumns(block.columns);
         return assignWatermarks(watermarks, block, recycle ? reused(block.length) : null);
       },
@@ -70,6 +74,23 @@ export function createSourceRuntime(step: Extract<PlanStep, { type: 'sampleSourc
     };
   }
   return createBlockSource(step.nodeId, step.block, step.boundMs);
+}
+
+/**
+ * The rows of a sample block before the first whose event time is past the
+ * event-time range (a slow rate plays past the year 2300 in a few million
+ * events): there the stream ends, as every source's events stay in range.
+ * `delayMs` is the longest a shuffled event may trail the newest (the bound
+ * plus the late span): while the last row is further than that from the end,
+ * no row can be past it, and the block is not scanned.
+ */
+function endOfTime(block: RowBlock, delayMs: number): RowBlock {
+  const time = block.time;
+  const end = DEFAULT_EVENT_TIME_RANGE.end;
+  if (block.length === 0 || time[block.length - 1]! + delayMs < end) return block;
+  let i = 0;
+  while (i < block.length && time[i]! < end) i++;
+  return i === block.length ? block : sliceRowBlock(block, 0, i);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { Batch } from '../batch';
 import type { OperatorContext } from '../operators/types';
-import { ceilDiv, floorDiv } from '../time';
+import { ceilDiv, checkWindowTime, floorDiv } from '../time';
 import { directFold, foldOne, loadDirectCells } from './directMode';
 import { DirectCells, FastRun, fastFold, fastFoldSteady } from './fastFold';
 import { setAsideRows, takesSetAsideRows } from './setAsideRows';
@@ -135,6 +135,7 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
     }
     const t = time[i]!;
     if (t !== lastT) {
+      if (!processingTime) checkWindowTime(t);
       lastT = t;
       const s = sliceOf(t - offset, g, inverseG, integral);
       // Read from the cache rather than branching on "same slice as before", which disordered

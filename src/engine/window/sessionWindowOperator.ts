@@ -13,6 +13,7 @@ import {
   addRowToSession, closeSession, createSessionStore, END, ensureSessionKeys, FIRINGS, KEY, loadSession, mergeSessions,
   openSession, START, warmSessions, type SessionStore,
 } from './sessionStore';
+import { checkWindowTime } from '../time';
 import { clearTimer, createTimerQueue, hasTimerDue, popTimer, setTimer, type TimerQueue } from './timerQueue';
 
 export interface SessionWindowConfig {
@@ -205,6 +206,7 @@ function addRows(
     }
     const key = keys === null ? 0 : keys[i]!;
     const t = processingTime ? now : time[i]!;
+    if (!processingTime) checkWindowTime(t);
     if (!addEvent(st, ctx, key, t, values, i)) {
       lateRows.push(i);
       st.lateEvents++;

@@ -18,6 +18,7 @@ import type { RowScratch } from './rowLoop';
 import { writeDirect } from './directRows';
 import { nextRevision } from './windowEmit';
 import { WATERMARK } from '../aggregate/resultWriter';
+import { checkWindowTime } from '../time';
 
 /** Whether setAsideRows may judge the rows a run of this window sets aside (the run itself needs direct mode, integral slices and event time). */
 export function takesSetAsideRows(st: SlicedWindowState, ctx: OperatorContext): boolean {
@@ -43,7 +44,10 @@ export function setAsideRows(st: SlicedWindowState, ctx: OperatorContext, batch:
     const i = rows[j]!;
     const w = watermark[i]!;
     if (w > wm) wm = w;
-    const s = sliceOf(time[i]! - offset, g, inverseG, true);
+    const t = time[i]!;
+    // A run sets aside any whole time below it, however far: judge it here as foldRows would.
+    checkWindowTime(t);
+    const s = sliceOf(t - offset, g, inverseG, true);
     const h = s & 7;
     if (cachedSlice[h] !== s) describeSlice(st, scratch, s, h);
     if (cachedLateAt[h]! <= wm) {

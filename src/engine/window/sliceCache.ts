@@ -29,7 +29,11 @@ export interface SliceCache {
  * latency dominated rows of disordered input.
  */
 export function sliceOf(d: number, g: number, inverseG: number, integral: boolean): number {
-  if (!integral || d !== Math.floor(d) || d >= EXACT || d <= -EXACT) return Math.floor(d / g);
+  if (!integral || d !== Math.floor(d) || d >= EXACT || d <= -EXACT) {
+    // d / g may round up to a whole number, or underflow to -0 for d = -5e-324: the slice then begins after d.
+    const q = Math.floor(d / g);
+    return q * g > d ? q - 1 : q;
+  }
   let s = Math.floor(d * inverseG);
   const lo = s * g;
   if (lo > d) s--;

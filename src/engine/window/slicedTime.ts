@@ -51,8 +51,13 @@ export function advance(st: SlicedWindowState, ctx: OperatorContext, w: number):
   st.watermark = w;
   const lastFire = lastFiredWindow(st, w);
   // nextDataWindow answers Infinity when no data is left, which must end the loop even when lastFire is Infinity.
-  for (let k = nextDataWindow(st, st.firedUpTo + 1); k <= lastFire && k !== Infinity; k = nextDataWindow(st, k + 1)) {
+  // Each step must move on: past 2^53, k + 1 is k, and the loop would fire window k forever (checkWindowTime keeps
+  // times well below that; this keeps the loop finite whatever reaches it).
+  for (let k = nextDataWindow(st, st.firedUpTo + 1); k <= lastFire && k !== Infinity;) {
     emitWindow(st, ctx, k, before);
+    const next = nextDataWindow(st, k + 1);
+    if (!(next > k)) break;
+    k = next;
   }
   st.firedUpTo = Math.max(st.firedUpTo, lastFire);
   const firstLive = w === Infinity ? Infinity : floorDiv(w + 1 - st.config.lateness - st.config.offset - st.config.size, st.config.slide) + 1;

@@ -5,6 +5,7 @@ import type { AggregatePlan } from '../aggregate/plan';
 import { createResultWriter, pendingResults, rememberInputDicts, takeResults, type ResultWriter } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
+import { MAX_DURATION_MS, MAX_WINDOWS_PER_EVENT } from '../../model';
 import { gcd } from '../time';
 import { createRowScratch, foldRows } from './rowLoop';
 import { createRunningWindow, type RunningWindow } from './runningWindow';
@@ -67,6 +68,7 @@ export class SlicedWindowState {
   lateEvents = 0;
 
   constructor(config: SlicedWindowConfig) {
+    checkSlicedConfig(config);
     this.config = new SlicedWindowSpec(config);
     this.g = gcd(config.size, config.slide);
     this.m = config.slide / this.g;
@@ -77,6 +79,20 @@ export class SlicedWindowState {
     this.writer = createResultWriter(config.plan, this.keyTable, true);
     this.out = createWindowEmitter(config.plan);
   }
+}
+
+/**
+ * Throws a RangeError for a window no valid document can describe: sizes
+ * and slides below 1 ms or not whole (gcd of 0.3 and 0.1 is 2.7e-17, and
+ * slices of that width never end), or more windows per event than the
+ * document allows. The model refuses all of these first.
+ */
+function checkSlicedConfig(config: SlicedWindowConfig): void {
+  const { size, slide, offset, lateness } = config;
+  const whole = (x: number, min: number): boolean => Number.isInteger(x) && x >= min && x <= MAX_DURATION_MS;
+  if (!whole(size, 1) || !whole(slide, 1)) throw new RangeError(`window size ${size} ms and slide ${slide} ms must be whole milliseconds from 1 to ${MAX_DURATION_MS}`);
+  if (!whole(Math.abs(offset), 0) || !whole(lateness, 0)) throw new RangeError(`window offset ${offset} ms and lateness ${lateness} ms must be whole milliseconds of at most ${MAX_DURATION_MS}`);
+  if (Math.ceil(size / slide) > MAX_WINDOWS_PER_EVENT) throw new RangeError(`a window of ${size} ms every ${slide} ms puts each event in more than ${MAX_WINDOWS_PER_EVENT} windows`);
 }
 
 /** Creates the operator state for a tumbling or hopping window aggregation. */

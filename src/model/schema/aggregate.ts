@@ -1,6 +1,7 @@
 /** Params of the aggregate node: the list of aggregations it computes. */
 import { z } from 'zod';
 import { describeValue, quote } from '../text';
+import { MAX_LIST_ENTRIES } from '../limits';
 import { fieldNameSchema, reportRepeats, strict } from './common';
 
 export const AGGREGATE_FNS = [
@@ -48,7 +49,7 @@ export const aggregationSpecSchema = strict({
 });
 
 export const aggregateParamsSchema = strict({
-  aggregations: z.array(aggregationSpecSchema).min(1).describe('The aggregate fields each output row carries.'),
+  aggregations: z.array(aggregationSpecSchema).min(1).max(MAX_LIST_ENTRIES).describe('The aggregate fields each output row carries.'),
 }).superRefine((params, ctx) => {
   const names = params.aggregations.map((spec) => spec.name);
   reportRepeats(names, ctx, (index) => ['aggregations', index, 'name'], (index) => `aggregations[${index}]`);

@@ -3,7 +3,8 @@
  * and the strict object that lists the known keys when it meets a typo.
  */
 import { z } from 'zod';
-import { DURATION_PATTERN, parseDuration } from '../duration';
+import { DURATION_PATTERN, formatDuration, parseDuration } from '../duration';
+import { MAX_DURATION_MS } from '../limits';
 import { describeValue, didYouMean, listOf, quote } from '../text';
 
 /** Node and edge ids: FORMAT.md `^[A-Za-z_][A-Za-z0-9_-]*$`. */
@@ -40,30 +41,53 @@ function unknownKeys(keys: readonly string[], known: readonly string[]): string 
 }
 
 const DURATION_HINT = 'must be a duration like 30s or 5m';
+const DURATION_RE = new RegExp(DURATION_PATTERN);
 
 function durationText() {
   // A number like 30 is the likeliest mistake: answer with the duration hint
   // rather than "must be a string". Missing values fall through to "is required".
   return z
     .string({ error: (issue) => (issue.input === undefined ? undefined : DURATION_HINT) })
-    .regex(new RegExp(DURATION_PATTERN), { error: DURATION_HINT });
+    .regex(DURATION_RE, { error: DURATION_HINT });
 }
 
-/** Unparseable text is left to the pattern check so it is reported once. */
+/**
+ * Unparseable text is left to the pattern check so it is reported once (NaN);
+ * text of the duration grammar too long for a number (400 nines) is infinite.
+ */
 function lengthOf(text: string): number {
-  return parseDuration(text) ?? Number.NaN;
+  return parseDuration(text) ?? (DURATION_RE.test(text) ? Infinity : Number.NaN);
 }
+
+/**
+ * Every duration is a whole number of milliseconds and at most
+ * MAX_DURATION_MS either way: the engine counts windows in whole ms, and
+ * "0.0000001ms" or 400 nines would make it count forever.
+ */
+function bounded(schema: ReturnType<typeof durationText>) {
+  return schema
+    .refine((text) => !(Math.abs(lengthOf(text)) > MAX_DURATION_MS), {
+      error: (issue) => `must be at most ${MAX_DURATION_TEXT} (100 years) either way, got ${describeValue(issue.input)}`,
+      abort: true,
+    })
+    .refine((text) => { const ms = lengthOf(text); return Number.isNaN(ms) || Number.isInteger(ms); }, {
+      error: (issue) => `must be a whole number of milliseconds, got ${describeValue(issue.input)}`,
+      abort: true,
+    });
+}
+
+const MAX_DURATION_TEXT = formatDuration(MAX_DURATION_MS);
 
 /** A duration of any sign (offsets). */
-export const durationSchema = durationText();
+export const durationSchema = bounded(durationText());
 
-/** A duration > 0 (window sizes, slides, gaps). */
-export const positiveDurationSchema = durationText().refine((text) => !(lengthOf(text) <= 0), {
+/** A duration > 0 (window sizes, slides, gaps): at least 1ms, as it is whole. */
+export const positiveDurationSchema = bounded(durationText()).refine((text) => !(lengthOf(text) <= 0), {
   error: (issue) => `must be longer than 0, got ${describeValue(issue.input)}`,
 });
 
 /** A duration >= 0 (lateness, out-of-orderness). */
-export const nonNegativeDurationSchema = durationText().refine((text) => !(lengthOf(text) < 0), {
+export const nonNegativeDurationSchema = bounded(durationText()).refine((text) => !(lengthOf(text) < 0), {
   error: (issue) => `must not be negative, got ${describeValue(issue.input)}`,
 });
 

@@ -47,6 +47,8 @@ describe('document schema', () => {
       timeFormat: 'auto',
       maxOutOfOrderness: '2.5s',
       delimiter: ',',
+      earliestYear: 1900,
+      latestYear: 2300,
     });
   });
 

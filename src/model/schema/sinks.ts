@@ -1,12 +1,13 @@
 /** Params of the sink nodes. */
 import { z } from 'zod';
+import { MAX_LIST_ENTRIES, MAX_LOG_LINES } from '../limits';
 import { fieldNameSchema, positiveDurationSchema, strict } from './common';
 
 /** Results are kept for the host (the app's table, the CLI's output). */
 export const collectSinkParamsSchema = strict({});
 
 export const logSinkParamsSchema = strict({
-  limit: z.int().min(1).default(100).describe('How many lines to print.'),
+  limit: z.int().min(1).max(MAX_LOG_LINES).default(100).describe('How many lines to print.'),
 });
 
 export type CollectSinkParams = z.output<typeof collectSinkParamsSchema>;
@@ -21,7 +22,7 @@ export const chartSinkParamsSchema = strict({
   chart: z.enum(CHART_TYPES).default('line').describe('How the series are drawn: line, bar or area.'),
   y: fieldNameSchema.describe('The numeric field plotted on the y axis.'),
   x: z.enum(CHART_X_AXES).default('windowEnd').describe('The x axis: the window end of each result, or each record\'s event time.'),
-  series: z.array(fieldNameSchema).optional().describe('The fields that tell series apart; absent means the key fields of the aggregate before the chart.'),
+  series: z.array(fieldNameSchema).max(MAX_LIST_ENTRIES).optional().describe('The fields that tell series apart; absent means the key fields of the aggregate before the chart.'),
   topKeys: z.int().min(1).max(50).default(5).describe('How many series to draw: the keys with the most results.'),
   timeRange: positiveDurationSchema.default('5m').describe('How much event time the chart shows; older points scroll off.'),
 });

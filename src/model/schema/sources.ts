@@ -1,13 +1,18 @@
 /** Params of the source nodes: generated sample streams and files. */
 import { z } from 'zod';
+import {
+  DEFAULT_EARLIEST_YEAR, DEFAULT_EVENT_TIME_RANGE, DEFAULT_LATEST_YEAR, describeYears, inEventTimeRange, MAX_YEAR, MIN_YEAR,
+} from '../eventTimeRange';
+import { MAX_LIST_ENTRIES, MAX_QUEUED_VALUES, MAX_REORDER_EVENTS, MAX_SAMPLE_KEYS, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE } from '../limits';
+import { parseDuration } from '../duration';
 import { fieldNameSchema, nonNegativeDurationSchema, reportRepeats, strict } from './common';
 
 export const SAMPLE_STREAMS = ['sensors', 'clicks', 'payments', 'trades', 'bids'] as const;
 
 export const sampleSourceParamsSchema = strict({
   stream: z.enum(SAMPLE_STREAMS).describe('Which generated stream to play.'),
-  rate: z.number().gt(0).default(1000).describe('Events per second of event time.'),
-  keys: z.int().min(1).default(10).describe('How many distinct keys the stream spreads over.'),
+  rate: z.number().min(MIN_SAMPLE_RATE).max(MAX_SAMPLE_RATE).default(1000).describe('Events per second of event time.'),
+  keys: z.int().min(1).max(MAX_SAMPLE_KEYS).default(10).describe('How many distinct keys the stream spreads over.'),
   limit: z.int().min(0).optional().describe('Stop after this many events; absent for an unbounded stream.'),
   seed: z.int().default(1).describe('Seed of the generator: the same seed plays the same events.'),
   maxOutOfOrderness: nonNegativeDurationSchema
@@ -18,7 +23,40 @@ export const sampleSourceParamsSchema = strict({
   // Sample streams always name their time field `ts`; anything else would
   // point the watermark at a field that does not exist.
   eventTime: z.literal('ts').default('ts').describe('The event-time field; sample streams call it ts.'),
+}).superRefine((params, ctx) => {
+  if (!inEventTimeRange(DEFAULT_EVENT_TIME_RANGE, params.startTime)) {
+    const message = `must be an epoch ms in the ${describeYears(DEFAULT_EVENT_TIME_RANGE)} (${DEFAULT_EVENT_TIME_RANGE.min} to ${DEFAULT_EVENT_TIME_RANGE.end - 1}), got ${params.startTime}`;
+    ctx.addIssue({ code: 'custom', path: ['startTime'], input: params.startTime, message });
+  }
+  const held = Math.min(params.limit ?? Infinity, reorderEvents(params.rate, parseDuration(params.maxOutOfOrderness), params.lateFraction));
+  if (held > MAX_REORDER_EVENTS) {
+    const message = `holds up to ${Math.ceil(held).toLocaleString('en')} events in the reorder buffer at rate ${params.rate}; at most ${MAX_REORDER_EVENTS.toLocaleString('en')} are allowed (lower the rate or maxOutOfOrderness)`;
+    ctx.addIssue({ code: 'custom', path: ['maxOutOfOrderness'], input: params.maxOutOfOrderness, message });
+  }
 });
+
+/**
+ * Events a sample source's reorder buffer may hold at once: those generated
+ * within the longest delay, which is the bound, plus the late span (twice the
+ * bound, at least 1s) when some events are late. Mirrors the generator.
+ */
+function reorderEvents(rate: number, boundMs: number | null, lateFraction: number): number {
+  if (boundMs === null) return 0; // reported by the duration's own check
+  const delay = boundMs + (lateFraction > 0 ? Math.max(2 * boundMs, 1000) : 0);
+  return (rate * delay) / 1000;
+}
+
+/** The accepted event times of a file or WebSocket source, in whole UTC years. */
+const earliestYearSchema = z.int().min(MIN_YEAR).max(MAX_YEAR).default(DEFAULT_EARLIEST_YEAR)
+  .describe('Events whose time falls before this year (UTC) are bad rows, counted and shown with their line or message.');
+const latestYearSchema = z.int().min(MIN_YEAR).max(MAX_YEAR).default(DEFAULT_LATEST_YEAR)
+  .describe('Events whose time falls after this year (UTC) are bad rows, counted and shown with their line or message.');
+
+function checkYears(params: { earliestYear: number; latestYear: number }, ctx: z.core.$RefinementCtx<unknown>): void {
+  if (params.earliestYear <= params.latestYear) return;
+  const message = `must not be after latestYear (${params.latestYear}), got ${params.earliestYear}`;
+  ctx.addIssue({ code: 'custom', path: ['earliestYear'], input: params.earliestYear, message });
+}
 
 export const FILE_FORMATS = ['auto', 'csv', 'ndjson', 'json'] as const;
 export const TIME_FORMATS = ['auto', 'epochMillis', 'epochSeconds', 'iso'] as const;
@@ -31,7 +69,9 @@ export const fileSourceParamsSchema = strict({
   data: z.string().optional().describe('The file text inline; the CLI or the app may supply it instead.'),
   fileName: z.string().optional().describe('The name of the file the data came from.'),
   delimiter: z.string().length(1).default(',').describe('The CSV field separator, one character.'),
-});
+  earliestYear: earliestYearSchema,
+  latestYear: latestYearSchema,
+}).superRefine(checkYears);
 
 export type SampleStream = (typeof SAMPLE_STREAMS)[number];
 export type FileFormat = (typeof FILE_FORMATS)[number];
@@ -53,13 +93,21 @@ export const websocketSourceParamsSchema = strict({
   url: z.string().regex(/^wss?:\/\/\S+$/, { error: 'must be a WebSocket address like ws://localhost:8787/streams/sensors' })
     .describe('The WebSocket address to connect to, ws:// or wss://.'),
   format: z.enum(MESSAGE_FORMATS).default('auto').describe('How each message holds its events.'),
-  fields: z.array(declaredFieldSchema).min(1).describe('The fields every event carries, with their types.'),
+  fields: z.array(declaredFieldSchema).min(1).max(MAX_LIST_ENTRIES).describe('The fields every event carries, with their types.'),
   eventTime: fieldNameSchema.default('ts').describe('The field that holds each event\'s time.'),
   timeFormat: z.enum(TIME_FORMATS).default('auto').describe('How the event-time field is written.'),
   maxOutOfOrderness: nonNegativeDurationSchema.default('0ms').describe('The watermark bound.'),
   queueLimit: z.int().min(1).max(1_000_000).default(10_000)
     .describe('How many received events may wait for the pipeline; past it the oldest are dropped and counted.'),
+  earliestYear: earliestYearSchema,
+  latestYear: latestYearSchema,
 }).superRefine((params, ctx) => {
+  checkYears(params, ctx);
+  const values = params.queueLimit * params.fields.length;
+  if (values > MAX_QUEUED_VALUES) {
+    const message = `of ${params.queueLimit.toLocaleString('en')} events of ${params.fields.length} fields holds up to ${values.toLocaleString('en')} values; at most ${MAX_QUEUED_VALUES.toLocaleString('en')} are allowed (lower queueLimit or declare fewer fields)`;
+    ctx.addIssue({ code: 'custom', path: ['queueLimit'], input: params.queueLimit, message });
+  }
   reportRepeats(params.fields.map((f) => f.name), ctx, (index) => ['fields', index, 'name'], (index) => `fields[${index}]`);
   if (!params.fields.some((f) => f.name === params.eventTime)) {
     const names = params.fields.map((f) => `'${f.name}'`).join(', ');

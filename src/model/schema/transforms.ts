@@ -1,5 +1,6 @@
 /** Params of the record-at-a-time transforms: filter, map, keyBy, union. */
 import { z } from 'zod';
+import { MAX_LIST_ENTRIES } from '../limits';
 import { fieldNameSchema, reportRepeats, strict } from './common';
 
 const expressionSchema = z.string().min(1);
@@ -14,7 +15,7 @@ export const mapFieldSchema = strict({
 });
 
 export const mapParamsSchema = strict({
-  fields: z.array(mapFieldSchema).min(1).describe('The computed fields.'),
+  fields: z.array(mapFieldSchema).min(1).max(MAX_LIST_ENTRIES).describe('The computed fields.'),
   keep: z
     .boolean()
     .default(true)
@@ -30,7 +31,7 @@ export const mapParamsSchema = strict({
 });
 
 export const keyByParamsSchema = strict({
-  fields: z.array(fieldNameSchema).min(1).describe('The fields that make up the key.'),
+  fields: z.array(fieldNameSchema).min(1).max(MAX_LIST_ENTRIES).describe('The fields that make up the key.'),
 }).superRefine((params, ctx) => {
   reportRepeats(params.fields, ctx, (index) => ['fields', index], (index) => `fields[${index}]`);
 });

@@ -1,6 +1,7 @@
 /** Params of the window nodes: tumbling, hopping, session and count. */
 import { z } from 'zod';
 import { parseDuration } from '../duration';
+import { MAX_COUNT_WINDOW_SIZE, MAX_WINDOWS_PER_EVENT } from '../limits';
 import { quote } from '../text';
 import { durationSchema, nonNegativeDurationSchema, positiveDurationSchema, strict, timeDomainSchema } from './common';
 
@@ -48,7 +49,26 @@ export const hoppingParamsSchema = strict({
   offset: offsetSchema,
   time: timeSchema,
   allowedLateness: latenessSchema,
-}).superRefine((params, ctx) => checkOffset(params, 'slide', ctx));
+}).superRefine((params, ctx) => {
+  checkOffset(params, 'slide', ctx);
+  checkWindowsPerEvent(params, ctx);
+});
+
+/**
+ * Adds a problem when each event would fall into more than
+ * MAX_WINDOWS_PER_EVENT hopping windows: every one of them fires a row per
+ * key, so 100d every 1ms would fire 8.64 billion windows for one event.
+ */
+function checkWindowsPerEvent(params: { size: string; slide: string }, ctx: z.core.$RefinementCtx<unknown>): void {
+  const size = parseDuration(params.size);
+  const slide = parseDuration(params.slide);
+  // Unreadable or non-positive durations are reported on their own.
+  if (size === null || slide === null || !(size > 0 && slide > 0)) return;
+  const windows = Math.ceil(size / slide);
+  if (windows <= MAX_WINDOWS_PER_EVENT) return;
+  const message = `puts each event in ${windows.toLocaleString('en')} windows (size ${quote(params.size)} / slide ${quote(params.slide)}); at most ${MAX_WINDOWS_PER_EVENT.toLocaleString('en')} are allowed, so make slide at least size / ${MAX_WINDOWS_PER_EVENT.toLocaleString('en')}`;
+  ctx.addIssue({ code: 'custom', path: ['slide'], input: params.slide, message });
+}
 
 export const sessionParamsSchema = strict({
   gap: positiveDurationSchema.describe('A window closes after this long without an event for its key.'),
@@ -57,7 +77,7 @@ export const sessionParamsSchema = strict({
 });
 
 export const countWindowParamsSchema = strict({
-  size: z.int().min(1).describe('Fires every size events per key.'),
+  size: z.int().min(1).max(MAX_COUNT_WINDOW_SIZE).describe('Fires every size events per key.'),
 });
 
 export type TimeDomain = z.output<typeof timeDomainSchema>;

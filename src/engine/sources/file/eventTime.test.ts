@@ -37,13 +37,15 @@ describe('event time', () => {
   });
 
   it('applies the chosen format to every row', () => {
-    const parse = (text: string, timeFormat: 'auto' | 'epochSeconds' = 'auto'): number[] => {
+    const parse = (text: string, timeFormat: 'auto' | 'epochSeconds' | 'epochMillis' = 'auto'): number[] => {
       const result = parseFileSource(text, { format: 'csv', eventTime: 't', timeFormat });
       return result.ok ? Array.from(result.block.time) : [];
     };
     expect(parse('t\n1404172800000\n1404172800500\n')).toEqual([1_404_172_800_000, 1_404_172_800_500]);
     expect(parse('t\n1404172800\n1404172801.5\n')).toEqual([1_404_172_800_000, 1_404_172_801_500]);
     expect(parse('t\n2014-07-01T00:00:00Z\n2014-07-01 00:00:01\n')).toEqual([1_404_172_800_000, 1_404_172_801_000]);
-    expect(parse('t\n1404172800000\n', 'epochSeconds')).toEqual([1_404_172_800_000_000]);
+    expect(parse('t\n1404172800\n', 'epochMillis')).toEqual([1_404_172_800]);
+    // Milliseconds read as seconds land in the year 46,000: outside the accepted years, a bad row.
+    expect(parse('t\n1404172800000\n1404172800\n', 'epochSeconds')).toEqual([1_404_172_800_000]);
   });
 });

@@ -1,4 +1,5 @@
 /** Reading the event-time cell of each row as epoch ms. */
+import { describeYears, type EventTimeRange } from '../../../model';
 import { parseIsoTime } from './iso';
 import type { RawValue, TimeFormat } from './types';
 import { isEmpty, toNumber } from './values';
@@ -52,4 +53,9 @@ const FORMAT_NAMES: Record<TimeFormat, string> = {
 export function eventTimeProblem(field: string, value: RawValue | undefined, format: TimeFormat): string {
   if (isEmpty(value)) return `event time "${field}" is missing`;
   return `event time "${field}": cannot read ${JSON.stringify(value)} as ${FORMAT_NAMES[format]}`;
+}
+
+/** Why a row's readable event time was refused: it lies outside the source's range of years. */
+export function outOfRangeProblem(field: string, value: RawValue | undefined, range: EventTimeRange): string {
+  return `event time "${field}": ${JSON.stringify(value)} is outside the accepted ${describeYears(range)} (params earliestYear and latestYear)`;
 }

@@ -5,7 +5,8 @@
  */
 import { buildBlock } from './columns';
 import { readCsv } from './csv';
-import { chooseTimeFormat, eventTimeProblem, readEventTime } from './eventTime';
+import { DEFAULT_EVENT_TIME_RANGE, inEventTimeRange } from '../../../model';
+import { chooseTimeFormat, eventTimeProblem, outOfRangeProblem, readEventTime } from './eventTime';
 import { readJsonArray } from './jsonArray';
 import { readNdjson } from './ndjson';
 import {
@@ -67,11 +68,14 @@ export function parseFileSource(text: string, options: FileSourceOptions): FileP
   const timeFormat =
     options.timeFormat === 'auto' ? chooseTimeFormat(table.rows.map((row) => row.cells[timeColumn])) : options.timeFormat;
   const timeErrors = createRowErrorLog();
+  const range = options.timeRange ?? DEFAULT_EVENT_TIME_RANGE;
   const kept: RawRow[] = [];
   const times: number[] = [];
   for (const row of table.rows) {
     const t = readEventTime(row.cells[timeColumn], timeFormat);
     if (Number.isNaN(t)) logRowError(timeErrors, row.line, eventTimeProblem(field, row.cells[timeColumn], timeFormat));
+    // A time like 1e20 or -1e308 is no event's: windows could not place it exactly.
+    else if (!inEventTimeRange(range, t)) logRowError(timeErrors, row.line, outOfRangeProblem(field, row.cells[timeColumn], range));
     else {
       kept.push(row);
       times.push(t);

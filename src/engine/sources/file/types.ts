@@ -1,4 +1,5 @@
 /** Shapes shared by the file readers and the public parse result. */
+import type { EventTimeRange } from '../../../model';
 import type { Field, RowBlock } from '../../batch';
 
 export type FileFormat = 'csv' | 'ndjson' | 'json';
@@ -12,6 +13,8 @@ export interface FileSourceOptions {
   readonly timeFormat: 'auto' | TimeFormat;
   /** CSV field delimiter, one character [","]. */
   readonly delimiter?: string;
+  /** Rows whose event time lies outside it are bad rows [years 1900 to 2300]. */
+  readonly timeRange?: EventTimeRange;
 }
 
 /** A row that was skipped, with its 1-based line in the file. */

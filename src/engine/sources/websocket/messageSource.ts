@@ -6,6 +6,7 @@
  */
 import type { Batch } from '../../batch';
 import type { WebsocketSourceSpec } from '../../plan/types';
+import { DEFAULT_EVENT_TIME_RANGE } from '../../../model';
 import { assignWatermarks, createWatermarkState } from '../../watermark';
 import { createEventQueue } from './eventQueue';
 import { parseMessage } from './parseMessage';
@@ -26,6 +27,7 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
   const watermarks = createWatermarkState(spec.boundMs);
   const reader: TimeReader = { format: spec.timeFormat === 'auto' ? null : spec.timeFormat };
   const row = new Float64Array(spec.fields.length);
+  const range = spec.timeRange ?? DEFAULT_EVENT_TIME_RANGE;
   const lastDeadLetters: DeadLetter[] = [];
   let messages = 0;
   let deadLetters = 0;
@@ -48,7 +50,7 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
       const parsed = parseMessage(message, spec.format);
       for (const r of parsed.refused) deadLetter(r.text, r.reason);
       for (const record of parsed.records) {
-        const read = readRecord(record, spec.fields, spec.eventTime, reader, queue.dicts, row);
+        const read = readRecord(record, spec.fields, spec.eventTime, reader, queue.dicts, row, range);
         if (!read.ok) {
           deadLetter(JSON.stringify(record), read.reason);
           continue;

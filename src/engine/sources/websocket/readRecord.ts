@@ -4,7 +4,8 @@
  * file and a socket carrying the same events give the same columns.
  */
 import { internString, type Field, type StringDict } from '../../batch';
-import { chooseTimeFormat, eventTimeProblem, readEventTime } from '../file/eventTime';
+import { DEFAULT_EVENT_TIME_RANGE, inEventTimeRange, type EventTimeRange } from '../../../model';
+import { chooseTimeFormat, eventTimeProblem, outOfRangeProblem, readEventTime } from '../file/eventTime';
 import type { RawValue, TimeFormat } from '../file/types';
 import { isEmpty, toBoolean, toNumber, toText } from '../file/values';
 import type { JsonRecord } from './parseMessage';
@@ -47,11 +48,12 @@ export type RecordRead = { readonly ok: true; readonly time: number } | { readon
 /**
  * Fills `row` (one slot per field) from `record`. Missing values follow the
  * batch conventions: NaN for numbers and times, code -1 for strings, 0 for
- * booleans. Fails only when the event time is missing or unreadable.
+ * booleans. Fails only when the event time is missing, unreadable or outside
+ * `range`.
  */
 export function readRecord(
   record: JsonRecord, fields: readonly Field[], eventTime: string, reader: TimeReader,
-  dicts: ReadonlyMap<string, StringDict>, row: Float64Array,
+  dicts: ReadonlyMap<string, StringDict>, row: Float64Array, range: EventTimeRange = DEFAULT_EVENT_TIME_RANGE,
 ): RecordRead {
   const timeValue = raw(lookupField(record, eventTime));
   const time = readTime(reader, timeValue);
@@ -59,6 +61,8 @@ export function readRecord(
     const problem = reader.format === null ? (isEmpty(timeValue) ? `event time "${eventTime}" is missing` : `event time "${eventTime}": cannot read ${JSON.stringify(timeValue)} as a time`) : eventTimeProblem(eventTime, timeValue, reader.format);
     return { ok: false, reason: problem };
   }
+  // A time like 1e20 or -1e308 is no event's: windows could not place it exactly.
+  if (!inEventTimeRange(range, time)) return { ok: false, reason: outOfRangeProblem(eventTime, timeValue, range) };
   for (let f = 0; f < fields.length; f++) {
     const field = fields[f]!;
     if (field.name === eventTime) continue;
