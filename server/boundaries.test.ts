@@ -33,13 +33,15 @@ afterAll(() => server.close());
 
 const NINES = '9'.repeat(400);
 const ABSURD: Record<string, readonly string[]> = {
-  rate: [NINES, '-5', 'NaN', '', '0', '1e9', 'Infinity'],
+  // 5e-324 is > 0, yet its second event would be at time Infinity (found by the fuzz suite).
+  rate: [NINES, '-5', 'NaN', '', '0', '1e9', 'Infinity', '5e-324', '0.0009'],
   keys: [NINES, '-1', 'NaN', '', '0', '2000000', '1.5'],
   seed: [NINES, 'NaN', '', '1.5', '1e300'],
   maxOutOfOrderness: [NINES, '99999999999999', '-1', '-5s', 'NaN', '', '1e400', '1000000h', 'Infinity'],
   lateFraction: [NINES, '-0.1', 'NaN', '', '1.5'],
   limit: [NINES, '-1', 'NaN', '', '1.5', '1e300'],
-  startTime: [NINES, 'NaN', '', '1.5', '9007199254740991', '-9007199254740991'],
+  // 8.64e15 is the last Date: every later event would be past it (found by the fuzz suite); the engine accepts years 1900 to 2300.
+  startTime: [NINES, 'NaN', '', '1.5', '9007199254740991', '-9007199254740991', '8640000000000000', '-2208988800001', '10445328000000'],
   speed: [NINES, '-1', 'NaN', '', '0', '1e9', 'Infinity'],
   batch: [NINES, '-1', 'NaN', '', '0', '1e9', '2.5'],
   format: [NINES, '', 'xml'],

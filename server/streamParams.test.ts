@@ -25,7 +25,7 @@ describe('parseStreamRequest', () => {
 
   it('names the parameter and what it expected', () => {
     expect(parse('keys=2.5')).toEqual({ ok: false, status: 400, message: "keys: expected an integer in 1..1000000, got '2.5'" });
-    expect(parse('rate=')).toMatchObject({ message: "rate: expected a number in (0, 10000000], got ''" });
+    expect(parse('rate=')).toMatchObject({ message: "rate: expected a number in 0.001..10000000, got ''" });
     expect(parse('speed=fast')).toMatchObject({ message: "speed: expected a number in (0, 10000] or 'max', got 'fast'" });
     expect(parse('format=xml')).toMatchObject({ message: "format: expected ndjson or array, got 'xml'" });
     expect(parse('lateFraction=2')).toMatchObject({ message: "lateFraction: expected a number in 0..1, got '2'" });

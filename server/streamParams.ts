@@ -4,7 +4,7 @@
  * `source.sample` params, so the same numbers give the same events.
  */
 import { SAMPLE_STREAMS, type SampleParams, type SampleStreamName } from '../src/engine/sources/sample';
-import { parseDuration } from '../src/model';
+import { DEFAULT_EVENT_TIME_RANGE, describeYears, MAX_SAMPLE_KEYS, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE, parseDuration } from '../src/model';
 
 export const MESSAGE_FORMATS = ['ndjson', 'array'] as const;
 export type ServerMessageFormat = (typeof MESSAGE_FORMATS)[number];
@@ -26,21 +26,21 @@ export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readon
 /*
  * Bounds. Every one is generous for a demo or a test, and together they keep
  * one connection's memory and CPU per turn bounded:
- * - rate (0, 1e7] events/s and speed (0, 1e4]: pacing only; events are made as
- *   they are sent, so neither implies memory.
+ * - rate 0.001..1e7 events/s and speed (0, 1e4]: pacing only; events are made as
+ *   they are sent, so neither implies memory (below 0.001 the gap between
+ *   events overflows to Infinity).
  * - keys 1..1e6: per-key state and string dictionaries grow with keys (tens of MB at most).
  * - maxOutOfOrderness 0..1 day, and the reorder buffer it implies (events held
  *   back = rate x how long the latest event may be held, or the limit when
  *   smaller) at most MAX_HELD_EVENTS: a few hundred bytes each, so <= ~50 MB,
  *   and filled before the first event goes out, so it must stay quick.
  * - batch 1..1e5 events per message: one message is at most ~10 MB of text.
- * - seed, limit: safe integers (limit >= 0); startTime: a safe integer inside
- *   the JavaScript Date range, so every event time is a real date.
+ * - seed, limit: safe integers (limit >= 0); startTime: an integer in the years
+ *   1900 to 2300, the range a pipeline's sources accept.
  * - lateFraction, corrupt 0..1.
  */
 const MAX_DISORDER_MS = 86_400_000;
 const MAX_HELD_EVENTS = 200_000;
-const MAX_EPOCH_MS = 8.64e15;
 
 const KNOWN = ['rate', 'seed', 'keys', 'maxOutOfOrderness', 'lateFraction', 'limit', 'startTime', 'batch', 'speed', 'format', 'corrupt'];
 
@@ -101,7 +101,9 @@ export function parseStreamName(name: string): ParseResult<SampleStreamName> {
  */
 function startTimeParam(query: URLSearchParams, now: number): number {
   if (query.get('startTime') === 'now') return Math.floor(now / 1000) * 1000;
-  return numberParam(query, 'startTime', 1_700_000_000_000, (n) => isInt(n) && Math.abs(n) <= MAX_EPOCH_MS, "an integer epoch ms within +-8.64e15 or 'now'");
+  // The years a pipeline's sample source accepts (src/model/eventTimeRange.ts), so what validates also plays live.
+  const { min, end } = DEFAULT_EVENT_TIME_RANGE;
+  return numberParam(query, 'startTime', 1_700_000_000_000, (n) => isInt(n) && n >= min && n < end, `an integer epoch ms in the ${describeYears(DEFAULT_EVENT_TIME_RANGE)} (${min} to ${end - 1}) or 'now'`);
 }
 
 /** Reads and checks the query of a stream request; `now` is the wall clock (epoch ms) for `startTime=now`. */
@@ -117,8 +119,9 @@ export function parseStreamRequest(stream: SampleStreamName, query: URLSearchPar
     const limit = query.get('limit') === null ? null : numberParam(query, 'limit', 0, (n) => isInt(n) && n >= 0, 'an integer >= 0');
     const sample: SampleParams = {
       stream,
-      rate: numberParam(query, 'rate', 1000, (n) => n > 0 && n <= 10_000_000, 'a number in (0, 10000000]'),
-      keys: numberParam(query, 'keys', 10, (n) => isInt(n) && n >= 1 && n <= 1_000_000, 'an integer in 1..1000000'),
+      // A sample source's bounds (src/model/limits.ts): below 0.001 events/s the gap between events overflows to Infinity.
+      rate: numberParam(query, 'rate', 1000, (n) => n >= MIN_SAMPLE_RATE && n <= MAX_SAMPLE_RATE, `a number in ${MIN_SAMPLE_RATE}..${MAX_SAMPLE_RATE}`),
+      keys: numberParam(query, 'keys', 10, (n) => isInt(n) && n >= 1 && n <= MAX_SAMPLE_KEYS, `an integer in 1..${MAX_SAMPLE_KEYS}`),
       limit,
       seed: numberParam(query, 'seed', 1, isInt, 'an integer'),
       maxOutOfOrdernessMs: durationParam(query, 'maxOutOfOrderness'),
