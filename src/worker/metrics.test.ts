@@ -48,4 +48,24 @@ describe('metrics snapshots', () => {
     const paused = sampler.sample(METRICS_INTERVAL_MS + 20, false);
     expect(paused?.nodes.src).toMatchObject({ rowsOut: 10, outPerSecond: 0 });
   });
+
+  it('keeps the figures of a node, an edge and a connection whose id is __proto__ (ids are data)', () => {
+    const hostile = validate({
+      format: 'windowpane.pipeline', version: 1, name: 'm',
+      nodes: [
+        { id: '__proto__', kind: 'source.sample', position: { x: 0, y: 0 }, params: { stream: 'sensors' } },
+        { id: 'constructor', kind: 'sink.collect', position: { x: 0, y: 0 } },
+      ],
+      edges: [{ id: '__proto__', from: '__proto__', to: 'constructor' }],
+    });
+    if (!hostile.ok) throw new Error('invalid');
+    let totals = new Map([['__proto__', m(0, 0)], ['constructor', m(0, 0)]]);
+    const sampler = createMetricsSampler(hostile.document, { metrics: () => totals, lateRows: () => new Map(), connections: () => ({}) }, 0);
+    sampler.sample(0, true);
+    totals = new Map([['__proto__', m(0, 500)], ['constructor', m(500, 0)]]);
+    const s = structuredClone(sampler.sample(1000, true)!);
+    expect(Object.keys(s.nodes).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(s.nodes, '__proto__')?.value).toMatchObject({ outPerSecond: 500 });
+    expect(Object.getOwnPropertyDescriptor(s.edges, '__proto__')?.value).toBe(500);
+  });
 });

@@ -47,7 +47,8 @@ export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSour
       const perSecond = (delta: number): number => (running && ms > 0 ? (Math.max(0, delta) * 1000) / ms : 0);
       const late = sources.lateRows();
       const totals = new Map<string, Totals>();
-      const nodes: Record<string, NodeStats> = {};
+      // Null-prototype: ids are the user's, and `nodes['__proto__'] = ...` on a plain object sets its prototype instead.
+      const nodes = Object.create(null) as Record<string, NodeStats>;
       const lateRate = new Map<string, number>();
       for (const [id, m] of sources.metrics()) {
         const t: Totals = { rowsIn: m.rowsIn, rowsOut: m.rowsOut, late: late.get(id) ?? 0 };
@@ -60,9 +61,9 @@ export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSour
           watermark: m.watermark, keys: m.keys, openWindows: m.openWindows, lateEvents: m.lateEvents,
         };
       }
-      const edges: Record<string, number> = {};
+      const edges = Object.create(null) as Record<string, number>;
       for (const e of doc.edges) {
-        const from = nodes[e.from];
+        const from = Object.hasOwn(nodes, e.from) ? nodes[e.from] : undefined;
         if (from === undefined) edges[e.id] = 0;
         else if (e.fromPort === 'late') edges[e.id] = lateRate.get(e.from) ?? 0;
         // A window and its aggregate run as one step: what enters the window goes on to the aggregate.

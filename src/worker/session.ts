@@ -73,7 +73,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   const feeds: Feed[] = [];
   let connected = false;
   const connections = (): Record<string, SourceConnection> => {
-    const out: Record<string, SourceConnection> = {};
+    const out = Object.create(null) as Record<string, SourceConnection>; // ids are data (see metrics.ts)
     for (const [id, source] of runtime.messageSources) {
       const { state, detail } = states.get(id) ?? { state: 'closed' as const, detail: 'not connected yet' };
       out[id] = { state, detail, ...source.stats() };
