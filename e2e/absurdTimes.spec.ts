@@ -18,7 +18,10 @@ test('a file with absurd event times runs to the end in the app, its bad rows na
     { id: 's', kind: 'sink.table', position: { x: 1000, y: 0 }, params: {} },
   ];
   const edges = [{ id: 'e1', from: 'src', to: 'k' }, { id: 'e2', from: 'k', to: 'w' }, { id: 'e3', from: 'w', to: 'a' }, { id: 'e4', from: 'a', to: 's' }];
-  await new DocumentsBar(page).pasteJson(JSON.stringify({ format: 'windowpane.pipeline', version: 1, name: 'Absurd times', nodes, edges }));
+  const bar = new DocumentsBar(page);
+  await bar.pasteJson(JSON.stringify({ format: 'windowpane.pipeline', version: 1, name: 'Absurd times', nodes, edges }));
+  // The import runs in its own worker: wait until this pipeline is the one open.
+  await expect(bar.name).toHaveValue('Absurd times');
   await expect(editor.nodeLocator('src')).toBeVisible();
 
   const results = new ResultsPage(page);

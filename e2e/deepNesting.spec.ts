@@ -20,7 +20,10 @@ test.describe('deep nesting', () => {
       { id: 'src', kind: 'source.file', params: { eventTime: 'ts', timeFormat: 'epochMillis', data } },
       { id: 'out', kind: 'sink.table' },
     ]);
-    await new DocumentsBar(page).importFile({ name: 'deep-row.json', text });
+    const bar = new DocumentsBar(page);
+    await bar.importFile({ name: 'deep-row.json', text });
+    // The import runs in its own worker: Run before the pipeline is open would run the one before it.
+    await expect(bar.name).toHaveValue('Deep row');
     const run = new RunControls(page);
     await run.runButton.click();
     await run.expectPhase('Finished');
