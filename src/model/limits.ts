@@ -23,11 +23,12 @@ export const MAX_SAMPLE_RATE = 10_000_000;
 /**
  * Sample sources: events the reorder buffer may hold at once, rate x
  * (maxOutOfOrderness, plus the late span when lateFraction > 0), or the
- * limit when that is smaller. The sample server allows the same rates, keys
- * and buffer (server/streamParams.ts), so a stream that validates here plays
- * there too.
+ * limit when that is smaller. The engine's buffer is typed arrays, about 80
+ * bytes an event, so 2,000,000 is about 160 MB: room for the benchmark's P5
+ * shuffled (300,000 held). The sample server holds events as objects for each
+ * connection and allows a tenth of this (server/streamParams.ts).
  */
-export const MAX_REORDER_EVENTS = 200_000;
+export const MAX_REORDER_EVENTS = 2_000_000;
 
 /** Every duration is at most 100 years (36500d) and a whole number of milliseconds. */
 export const MAX_DURATION_MS = 36_500 * 86_400_000;
