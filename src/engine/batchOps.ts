@@ -56,20 +56,6 @@ export function withColumnsAndKeys(batch: Batch, columns: Readonly<Record<string
   return { length: batch.length, time: batch.time, columns, watermark: batch.watermark, endWatermark: batch.endWatermark, keys, keyBound };
 }
 
-/** A batch with no rows that only carries a watermark forward. */
-export function watermarkOnlyBatch(endWatermark: number, columns: Readonly<Record<string, Column>>): Batch {
-  const empty = newColumns();
-  for (const name of Object.keys(columns)) empty[name] = gatherColumn(columns[name]!, new Int32Array(0));
-  return {
-    length: 0,
-    time: new Float64Array(0),
-    watermark: new Float64Array(0),
-    endWatermark,
-    keys: null,
-    columns: empty,
-  };
-}
-
 const NO_TIMES = new Float64Array(0);
 const NO_KEYS = new Int32Array(0);
 

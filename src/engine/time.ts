@@ -8,12 +8,6 @@ export function ceilDiv(a: number, b: number): number {
   return Math.ceil(a / b);
 }
 
-/** Remainder that is never negative (Flink's window start formula relies on it). */
-export function positiveMod(a: number, b: number): number {
-  const r = a % b;
-  return r < 0 ? r + b : r;
-}
-
 /** Greatest common divisor of two positive integers. */
 export function gcd(a: number, b: number): number {
   let x = Math.abs(a);
@@ -24,11 +18,6 @@ export function gcd(a: number, b: number): number {
     y = t;
   }
   return x;
-}
-
-/** Start of the tumbling window of `size` and `offset` containing `t` (Flink's TimeWindow.getWindowStartWithOffset). */
-export function tumblingStart(t: number, size: number, offset: number): number {
-  return t - positiveMod(t - offset, size);
 }
 
 /**

@@ -13,11 +13,6 @@ export function createWatermarkState(boundMs: number): WatermarkState {
   return { maxTimestamp: -Infinity, boundMs };
 }
 
-/** The watermark implied by the state: max event time seen - B - 1 ms. */
-export function currentWatermark(state: WatermarkState): number {
-  return state.maxTimestamp - state.boundMs - 1;
-}
-
 /**
  * Turns a source block into a batch whose rows each carry the watermark left by
  * the events before them. Flink emits watermarks periodically; advancing after

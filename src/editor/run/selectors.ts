@@ -5,7 +5,6 @@ import type { RunState } from './types';
 export const selectPhase = (s: RunState) => s.phase;
 export const selectSpeed = (s: RunState) => s.speed;
 export const selectFailure = (s: RunState) => s.failure;
-export const selectFailedNodeId = (s: RunState): string | null => (s.phase === 'failed' ? (s.failure?.nodeId ?? null) : null);
 export const selectLoadProblems = (s: RunState) => s.loadProblems;
 export const selectWorkerError = (s: RunState) => s.workerError;
 export const selectCommandPending = (s: RunState) => s.commandPending;
