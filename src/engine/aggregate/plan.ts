@@ -1,8 +1,8 @@
+import type { AggregateFn } from '../../model';
 import type { FieldType, Schema } from '../batch';
 
-export type AggregateFn =
-  | 'count' | 'sum' | 'avg' | 'min' | 'max' | 'variance' | 'stddev'
-  | 'countDistinct' | 'approxCountDistinct' | 'percentile' | 'first' | 'last';
+// One list of functions: the model's schema names them, the engine plans them.
+export type { AggregateFn };
 
 /** One aggregation as the document states it. */
 export interface AggregationSpec {
