@@ -115,6 +115,7 @@ export {
   type TableSinkParams,
 } from './schema/sinks';
 export { formatPath, type Problem, type ValidationResult } from './problems';
+export { ownArrayLength } from './rawAccess';
 export {
   DEFAULT_EARLIEST_YEAR,
   DEFAULT_EVENT_TIME_RANGE,

@@ -15,6 +15,12 @@ export function ownValue(value: unknown, key: PropertyKey): unknown {
   return Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
 }
 
+/** The length of `value[key]` when it is an own array property, else null (validation words what else it is). */
+export function ownArrayLength(value: unknown, key: string): number | null {
+  const held = ownValue(value, key);
+  return Array.isArray(held) ? held.length : null;
+}
+
 /** The value at a path, or undefined when any step is missing. */
 export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;

@@ -7,6 +7,7 @@ import { issuePredicate, problemFromIssue, telling } from './issues';
 import { MAX_EDGES, MAX_NODES } from './limits';
 import { migrate } from './migrate';
 import { problem, type Problem, type ValidationResult } from './problems';
+import { ownArrayLength } from './rawAccess';
 import { documentSchema } from './schema/document';
 import { readSkeleton } from './skeleton';
 
@@ -55,12 +56,11 @@ function validateMigrated(input: unknown): ValidationResult {
  * time and memory the limit is there to bound.
  */
 function sizeProblems(root: unknown): Problem[] {
-  if (typeof root !== 'object' || root === null) return [];
   const problems: Problem[] = [];
   for (const [key, limit, noun] of [['nodes', MAX_NODES, 'nodes'], ['edges', MAX_EDGES, 'edges']] as const) {
-    const list: unknown = Object.hasOwn(root, key) ? (root as Record<string, unknown>)[key] : undefined;
-    if (!Array.isArray(list) || list.length <= limit) continue;
-    const count = list.length.toLocaleString('en');
+    const length = ownArrayLength(root, key);
+    if (length === null || length <= limit) continue;
+    const count = length.toLocaleString('en');
     problems.push(problem(key, `${key} has ${count} ${noun}; a document may have at most ${limit.toLocaleString('en')}`));
   }
   return problems;

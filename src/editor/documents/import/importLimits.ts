@@ -5,7 +5,7 @@
  * freezing the page (every node is a React Flow component: about 1.2 ms a
  * node on a quiet laptop, so 1,000 nodes is about a second of work on open).
  */
-import type { Problem } from '../../../model';
+import { ownArrayLength, type Problem } from '../../../model';
 
 /** Largest pipeline file (or pasted text) imported, in megabytes (10^6 bytes). */
 export const MAX_IMPORT_MB = 20;
@@ -25,13 +25,6 @@ export function sizeProblem(bytes: number, what: string): Problem | null {
     path: '',
     message: `${what} is ${megabytes(bytes)}; Windowpane imports pipelines of at most ${MAX_IMPORT_MB} MB, so it was not read`,
   };
-}
-
-/** The length of an own array property, or null (validation words what else it is). */
-function ownArrayLength(value: unknown, key: string): number | null {
-  if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, key)) return null;
-  const held: unknown = (value as Record<string, unknown>)[key];
-  return Array.isArray(held) ? held.length : null;
 }
 
 /** Refusals of a parsed document with more nodes or edges than the canvas handles (none when within). */
