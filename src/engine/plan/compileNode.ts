@@ -41,11 +41,11 @@ function windowSpec(windowNode: NonNullable<NodeInputs['window']>): WindowSpec {
   switch (windowNode.kind) {
     case 'window.tumbling': {
       const p = windowNode.params;
-      return { type: 'sliced', size: ms(p.size), slide: ms(p.size), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing' };
+      return { type: 'sliced', size: ms(p.size), slide: ms(p.size), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing', cumulative: false };
     }
     case 'window.hopping': {
       const p = windowNode.params;
-      return { type: 'sliced', size: ms(p.size), slide: ms(p.slide), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing' };
+      return { type: 'sliced', size: ms(p.size), slide: ms(p.slide), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing', cumulative: false };
     }
     case 'window.session':
       return { type: 'session', gap: ms(windowNode.params.gap), lateness: ms(windowNode.params.allowedLateness), processingTime: windowNode.params.time === 'processing' };

@@ -44,7 +44,9 @@ export interface CompileProblem {
 }
 
 export type WindowSpec =
-  | { readonly type: 'sliced'; readonly size: number; readonly slide: number; readonly offset: number; readonly lateness: number; readonly processingTime: boolean }
+  | { readonly type: 'sliced'; readonly size: number; readonly slide: number; readonly offset: number; readonly lateness: number; readonly processingTime: boolean;
+      /** CUMULATE: windows of each `size`-long period share its start and grow by `slide` (Flink's step; size is maxSize). */
+      readonly cumulative: boolean }
   | { readonly type: 'session'; readonly gap: number; readonly lateness: number; readonly processingTime: boolean }
   | { readonly type: 'count'; readonly size: number };
 

@@ -92,8 +92,8 @@ function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSo
       // Literals, not spreads: spread configs came out with maps that changed from run to run, and
       // every hot function reading the config was deoptimised again ("wrong map").
       if (w.type === 'sliced') {
-        const { size, slide, offset, lateness, processingTime } = w;
-        return createSlicedWindowOperator({ size, slide, offset, lateness, processingTime, plan, keyFields }, ctx);
+        const { size, slide, offset, lateness, processingTime, cumulative } = w;
+        return createSlicedWindowOperator({ size, slide, offset, lateness, processingTime, cumulative, plan, keyFields }, ctx);
       }
       if (w.type === 'session') return createSessionWindowOperator({ gap: w.gap, lateness: w.lateness, processingTime: w.processingTime, plan, keyFields }, ctx);
       return createCountWindowOperator({ size: w.size, plan, keyFields }, ctx);

@@ -83,8 +83,8 @@ describe('operator state', () => {
   it('is plain data that survives structuredClone, for tumbling, hopping and session windows with every kind of aggregate', () => {
     const events: RefEvent[] = Array.from({ length: 500 }, (_, i) => ({ t: i * 37, key: i % 7, v: i % 11 }));
     const ops = [
-      createSlicedWindowOperator({ size: 1000, slide: 1000, offset: 0, lateness: 500, processingTime: false, plan, keyFields }, context([])),
-      createSlicedWindowOperator({ size: 3000, slide: 1000, offset: 0, lateness: 500, processingTime: false, plan, keyFields }, context([])),
+      createSlicedWindowOperator({ size: 1000, slide: 1000, offset: 0, lateness: 500, processingTime: false, cumulative: false, plan, keyFields }, context([])),
+      createSlicedWindowOperator({ size: 3000, slide: 1000, offset: 0, lateness: 500, processingTime: false, cumulative: false, plan, keyFields }, context([])),
       createSessionWindowOperator({ gap: 100, lateness: 500, processingTime: false, plan, keyFields }, context([])),
     ];
     for (const op of ops) {
@@ -100,7 +100,7 @@ describe('operator state', () => {
 describe('window life trace', () => {
   it('reports opened, fired, revised, late and closed in the order they happen', () => {
     const trace: WindowTraceEvent[] = [];
-    const op = createSlicedWindowOperator({ size: 1000, slide: 1000, offset: 0, lateness: 1000, processingTime: false, plan, keyFields }, context([], trace));
+    const op = createSlicedWindowOperator({ size: 1000, slide: 1000, offset: 0, lateness: 1000, processingTime: false, cumulative: false, plan, keyFields }, context([], trace));
     // bound 0: the watermark is max seen - 1.
     const events: RefEvent[] = [
       { t: 100, key: 0, v: 1 }, // opens [0, 1000)
@@ -124,7 +124,7 @@ describe('processing-time windows', () => {
   it('assign events by the injected clock and fire when the clock passes the window end', () => {
     let now = 10_000;
     const out: Row[] = [];
-    const op = createSlicedWindowOperator({ size: 1000, slide: 1000, offset: 0, lateness: 0, processingTime: true, plan, keyFields }, context(out, null, () => now));
+    const op = createSlicedWindowOperator({ size: 1000, slide: 1000, offset: 0, lateness: 0, processingTime: true, cumulative: false, plan, keyFields }, context(out, null, () => now));
     const batches = eventBatches([{ t: 1, key: 0, v: 1 }, { t: 2, key: 0, v: 2 }], 0, [1]);
     op.push(batches[0]!, 0);
     now = 10_400;

@@ -31,7 +31,7 @@ function sliced(shape: Shape, events: RefEvent[], boundMs = 0, traced = false): 
     nodeId: 'w', trace: traced ? () => undefined : null, now: () => 0,
     emit: (port, batch) => { if (port === 'out') results.push(...batchToRows(batch)); },
   };
-  const config: SlicedWindowConfig = { offset: 0, lateness: 0, ...shape, processingTime: false, plan, keyFields };
+  const config: SlicedWindowConfig = { offset: 0, lateness: 0, ...shape, processingTime: false, cumulative: false, plan, keyFields };
   const op = createSlicedWindowOperator(config, ctx);
   for (const b of eventBatches(events, boundMs, [1])) op.push(b, 0);
   return results;

@@ -23,8 +23,8 @@ const plans = [
 
 type Make = (ctx: OperatorContext, plan: AggregatePlan) => Operator;
 const windows: [string, Make][] = [
-  ['tumbling', (ctx, p) => createSlicedWindowOperator({ size: 500, slide: 500, offset: 0, lateness: 400, processingTime: false, plan: p, keyFields: [schema[0]!] }, ctx)],
-  ['hopping', (ctx, p) => createSlicedWindowOperator({ size: 900, slide: 300, offset: 100, lateness: 700, processingTime: false, plan: p, keyFields: [schema[0]!] }, ctx)],
+  ['tumbling', (ctx, p) => createSlicedWindowOperator({ size: 500, slide: 500, offset: 0, lateness: 400, processingTime: false, cumulative: false, plan: p, keyFields: [schema[0]!] }, ctx)],
+  ['hopping', (ctx, p) => createSlicedWindowOperator({ size: 900, slide: 300, offset: 100, lateness: 700, processingTime: false, cumulative: false, plan: p, keyFields: [schema[0]!] }, ctx)],
   ['session', (ctx, p) => createSessionWindowOperator({ gap: 350, lateness: 500, processingTime: false, plan: p, keyFields: [schema[0]!] }, ctx)],
 ];
 

@@ -20,6 +20,12 @@ export interface SlicedWindowConfig {
   readonly offset: number;
   readonly lateness: number;
   readonly processingTime: boolean;
+  /**
+   * CUMULATE (Flink's window table function): the windows of each `size`-long
+   * period (Flink's maxSize) share its start and grow by `slide` (Flink's
+   * step): [start, start + slide), [start, start + 2 * slide), ... up to size.
+   */
+  readonly cumulative: boolean;
   readonly plan: AggregatePlan;
   readonly keyFields: readonly Field[];
 }
@@ -35,6 +41,7 @@ class SlicedWindowSpec implements SlicedWindowConfig {
   readonly offset: number;
   readonly lateness: number;
   readonly processingTime: boolean;
+  readonly cumulative: boolean;
   readonly plan: AggregatePlan;
   readonly keyFields: readonly Field[];
   constructor(config: SlicedWindowConfig) {
@@ -43,6 +50,7 @@ class SlicedWindowSpec implements SlicedWindowConfig {
     this.offset = config.offset;
     this.lateness = config.lateness;
     this.processingTime = config.processingTime;
+    this.cumulative = config.cumulative;
     this.plan = config.plan;
     this.keyFields = config.keyFields;
   }
@@ -92,6 +100,7 @@ function checkSlicedConfig(config: SlicedWindowConfig): void {
   const whole = (x: number, min: number): boolean => Number.isInteger(x) && x >= min && x <= MAX_DURATION_MS;
   if (!whole(size, 1) || !whole(slide, 1)) throw new RangeError(`window size ${size} ms and slide ${slide} ms must be whole milliseconds from 1 to ${MAX_DURATION_MS}`);
   if (!whole(Math.abs(offset), 0) || !whole(lateness, 0)) throw new RangeError(`window offset ${offset} ms and lateness ${lateness} ms must be whole milliseconds of at most ${MAX_DURATION_MS}`);
+  if (config.cumulative) throw new RangeError('CUMULATE windows are not built yet');
   if (Math.ceil(size / slide) > MAX_WINDOWS_PER_EVENT) throw new RangeError(`a window of ${size} ms every ${slide} ms puts each event in more than ${MAX_WINDOWS_PER_EVENT} windows`);
 }
 

@@ -26,7 +26,7 @@ function runOperator(window: RefWindow, lateness: number, batches: Batch[]): { r
   };
   const keyFields = [schema[0]!];
   const op: Operator = window.type === 'sliced'
-    ? createSlicedWindowOperator({ ...window, lateness, processingTime: false, plan, keyFields }, ctx)
+    ? createSlicedWindowOperator({ ...window, lateness, processingTime: false, cumulative: false, plan, keyFields }, ctx)
     : createSessionWindowOperator({ gap: window.gap, lateness, processingTime: false, plan, keyFields }, ctx);
   for (const b of batches) op.push(b, 0);
   return { results, late };
