@@ -49,7 +49,7 @@ test.describe('the palette', () => {
     await page.keyboard.press('Tab');
     await expect(editor.paletteItem('source.sample')).toBeFocused();
     await editor.paletteFilter.fill('window');
-    await expect(editor.palette.locator('[data-kind]')).toHaveCount(4);
+    await expect(editor.palette.locator('[data-kind]')).toHaveCount(5);
     await expect(editor.palette.getByRole('heading', { name: 'Windows' })).toBeVisible();
     await expect(editor.palette.getByRole('heading', { name: 'Sources' })).toHaveCount(0);
   });

@@ -19,6 +19,7 @@ export {
   TRANSFORM_MAP,
   TRANSFORM_UNION,
   WINDOW_COUNT,
+  WINDOW_CUMULATE,
   WINDOW_HOPPING,
   WINDOW_SESSION,
   WINDOW_TUMBLING,
@@ -82,10 +83,12 @@ export {
 } from './schema/transforms';
 export {
   countWindowParamsSchema,
+  cumulateParamsSchema,
   hoppingParamsSchema,
   sessionParamsSchema,
   tumblingParamsSchema,
   type CountWindowParams,
+  type CumulateParams,
   type HoppingParams,
   type SessionParams,
   type TimeDomain,

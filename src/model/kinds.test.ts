@@ -4,7 +4,7 @@ import { NODE_KINDS, familyOf, isNodeKind, portsOf } from './kinds';
 describe('node kinds', () => {
   it('lists every kind of FORMAT.md once', () => {
     expect(new Set(NODE_KINDS).size).toBe(NODE_KINDS.length);
-    expect(NODE_KINDS).toHaveLength(16);
+    expect(NODE_KINDS).toHaveLength(17);
   });
 
   it('gives each kind its family, from the prefix or aggregate', () => {
@@ -20,6 +20,7 @@ describe('node kinds', () => {
     expect(portsOf('transform.map')).toEqual({ inputs: ['in'], outputs: ['out'], inputArity: 'one' });
     expect(portsOf('transform.union')).toEqual({ inputs: ['in'], outputs: ['out'], inputArity: 'oneOrMore' });
     expect(portsOf('window.session')).toEqual({ inputs: ['in'], outputs: ['out', 'late'], inputArity: 'one' });
+    expect(portsOf('window.cumulate')).toEqual({ inputs: ['in'], outputs: ['out', 'late'], inputArity: 'one' });
     expect(portsOf('aggregate')).toEqual({ inputs: ['in'], outputs: ['out'], inputArity: 'one' });
     expect(portsOf('sink.log')).toEqual({ inputs: ['in'], outputs: [], inputArity: 'oneOrMore' });
   });

@@ -13,6 +13,7 @@ export const TRANSFORM_KEY_BY = 'transform.keyBy';
 export const TRANSFORM_UNION = 'transform.union';
 export const WINDOW_TUMBLING = 'window.tumbling';
 export const WINDOW_HOPPING = 'window.hopping';
+export const WINDOW_CUMULATE = 'window.cumulate';
 export const WINDOW_SESSION = 'window.session';
 export const WINDOW_COUNT = 'window.count';
 export const AGGREGATE = 'aggregate';
@@ -32,6 +33,7 @@ export const NODE_KINDS = [
   TRANSFORM_UNION,
   WINDOW_TUMBLING,
   WINDOW_HOPPING,
+  WINDOW_CUMULATE,
   WINDOW_SESSION,
   WINDOW_COUNT,
   AGGREGATE,

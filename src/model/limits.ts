@@ -36,7 +36,7 @@ export const MAX_DURATION_MS = 36_500 * 86_400_000;
 /** WebSocket sources: values the queue may hold, queueLimit x declared fields (80 MB of numbers). */
 export const MAX_QUEUED_VALUES = 10_000_000;
 
-/** Hopping windows: windows each event falls into, ceil(size / slide). */
+/** Hopping windows: windows each event falls into, ceil(size / slide); cumulate windows: windows per period, maxSize / step. */
 export const MAX_WINDOWS_PER_EVENT = 10_000;
 
 /** Count windows: events per window and key. */

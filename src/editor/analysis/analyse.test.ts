@@ -80,6 +80,29 @@ describe('analyseDocument, while the document is invalid', () => {
     expect(inputSchemaOf(doc, agg)).not.toBeNull();
   });
 
+  it('gives a CUMULATE window\'s aggregate its window columns, and puts a maxSize that is no multiple of step on maxSize', () => {
+    const store = createEditorStore();
+    const s = store.getState();
+    const src = s.addNode('source.sample', { x: 0, y: 0 });
+    const k = s.addNode('transform.keyBy', { x: 0, y: 0 });
+    const w = s.addNode('window.cumulate', { x: 0, y: 0 });
+    const agg = s.addNode('aggregate', { x: 0, y: 0 });
+    const out = s.addNode('sink.collect', { x: 0, y: 0 });
+    s.setParams(k, { fields: ['device'] });
+    s.connect({ from: src, fromPort: 'out', to: k });
+    s.connect({ from: k, fromPort: 'out', to: w });
+    s.connect({ from: w, fromPort: 'out', to: agg });
+    s.connect({ from: agg, fromPort: 'out', to: out });
+    expect(analyseDocument(store.getState().doc).problems).toEqual([]);
+    expect(inputSchemaOf(store.getState().doc, out)?.fields.map((x) => x.name)).toEqual(['window_start', 'window_end', 'device', 'count', 'revision']);
+    s.setParams(w, { step: '2m', maxSize: '5m' });
+    const doc = store.getState().doc;
+    expect(analyseDocument(doc).problems.map((p) => [p.nodeId, p.path, p.message])).toEqual([
+      [w, 'nodes[2].params.maxSize', `node '${w}': maxSize must be a whole multiple of step, got '5m' for step '2m'; try '4m' or '6m'`],
+    ]);
+    expect(inputSchemaOf(doc, out)?.fields.map((x) => x.name)).toEqual(['window_start', 'window_end', 'device', 'count', 'revision']);
+  });
+
   it('knows nothing about a node without an input', () => {
     const store = createEditorStore();
     const f = store.getState().addNode('transform.filter', { x: 0, y: 0 });

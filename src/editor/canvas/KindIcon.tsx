@@ -11,6 +11,8 @@ const PATHS: ReadonlyMap<string, string> = new Map(Object.entries({
   'transform.union': 'M6 3v5c0 3 6 4 6 8v5 M18 3v5c0 3-6 4-6 8 M9 18l3 3 3-3',
   'window.tumbling': 'M2.5 8h6v8h-6z M9 8h6v8H9z M15.5 8h6v8h-6z',
   'window.hopping': 'M3 6h11v8H3z M10 10h11v8H10z',
+  // Windows that share their start and grow by one step each.
+  'window.cumulate': 'M3 4.5h6v4H3z M3 10h11.5v4H3z M3 15.5h18v4H3z',
   'window.session': 'M2.5 8h6v8h-6z M12 8h9.5v8H12z',
   'window.count': 'M9 4 7 20 M17 4l-2 16 M4 9h16 M3.5 15h16',
   aggregate: 'M18 5H6l6 7-6 7h12',

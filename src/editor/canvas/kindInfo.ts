@@ -19,6 +19,7 @@ const TITLES: Readonly<Record<NodeKind, string>> = {
   'transform.union': 'Union',
   'window.tumbling': 'Tumbling window',
   'window.hopping': 'Hopping window',
+  'window.cumulate': 'Cumulate window',
   'window.session': 'Session window',
   'window.count': 'Count window',
   aggregate: 'Aggregate',

@@ -14,6 +14,7 @@ describe('summarize', () => {
     expect(summarize('transform.union', {})).toBe('Merge streams');
     expect(summarize('window.tumbling', { size: '1m', allowedLateness: '10s' })).toBe('Tumbling 1m, lateness 10s');
     expect(summarize('window.hopping', { size: '5m', slide: '1m', offset: '0ms', time: 'processing' })).toBe('Hopping 5m every 1m, processing time');
+    expect(summarize('window.cumulate', { step: '1h', maxSize: '1d', offset: '-5h', allowedLateness: '0ms' })).toBe('Cumulate every 1h up to 1d, offset -5h');
     expect(summarize('window.session', { gap: '30s' })).toBe('Session, gap 30s');
     expect(summarize('window.count', { size: 100 })).toBe('Every 100 events per key');
     expect(summarize('aggregate', { aggregations: [{ name: 'n', fn: 'count' }, { name: 't', fn: 'avg', field: 'temperature' }, { name: 'p', fn: 'percentile', field: 'ms', q: 0.95 }] }))
@@ -25,6 +26,7 @@ describe('summarize', () => {
     expect(summarize('transform.keyBy', { fields: [] })).toBe('Pick key fields');
     expect(summarize('window.tumbling', { size: '5 minutes', allowedLateness: 3 })).toBe('Tumbling 5 minutes, lateness 3');
     expect(summarize('window.hopping', {})).toBe('Hopping ? every ?');
+    expect(summarize('window.cumulate', { step: '', maxSize: 5 })).toBe('Cumulate every ? up to 5');
     expect(summarize('aggregate', { aggregations: 'nope' })).toBe('No aggregations yet');
     expect(summarize('source.file', { eventTime: 'ts', data: 'a,b\n1,2' })).toBe('File: inline data · time ts');
     expect(summarize('detect.spike', {})).toBe('');

@@ -82,6 +82,8 @@ export function summarize(kind: string, params: Params): string {
       return `Tumbling ${text(p.size) ?? '?'}${windowExtras(p)}`;
     case 'window.hopping':
       return `Hopping ${text(p.size) ?? '?'} every ${text(p.slide) ?? '?'}${windowExtras(p)}`;
+    case 'window.cumulate':
+      return `Cumulate every ${text(p.step) ?? '?'} up to ${text(p.maxSize) ?? '?'}${windowExtras(p)}`;
     case 'window.session':
       return `Session, gap ${text(p.gap) ?? '?'}${windowExtras(p)}`;
     case 'window.count':

@@ -23,6 +23,9 @@ describe('paramSpecs', () => {
     expect(spec('window.tumbling', 'size')).toMatchObject({ control: 'duration', required: true });
     expect(spec('window.tumbling', 'allowedLateness')).toMatchObject({ control: 'duration', required: false, defaultValue: '0ms' });
     expect(spec('source.sample', 'maxOutOfOrderness').control).toBe('duration');
+    expect(paramSpecs('window.cumulate').map((s) => [s.key, s.control, s.required])).toEqual([
+      ['step', 'duration', true], ['maxSize', 'duration', true], ['offset', 'duration', false], ['time', 'enum', false], ['allowedLateness', 'duration', false],
+    ]);
   });
 
   it('reads numbers with their bounds and whether they are whole', () => {
@@ -57,6 +60,7 @@ describe('paramSpecs', () => {
   it('keeps the schemas\' own descriptions', () => {
     expect(spec('window.hopping', 'slide').description).toBe('How far apart window starts are.');
     expect(spec('window.hopping', 'time').description).toMatch(/^event:/);
+    expect(spec('window.cumulate', 'maxSize').description).toBe('The length of the period the windows grow through; a whole multiple of step.');
   });
 
   it('answers nothing for an unknown kind', () => {

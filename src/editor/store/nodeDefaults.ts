@@ -14,6 +14,7 @@ export function starterParams(kind: string): Record<string, unknown> {
     case 'transform.keyBy': return { fields: [] };
     case 'window.tumbling': return { size: '1m' };
     case 'window.hopping': return { size: '5m', slide: '1m' };
+    case 'window.cumulate': return { step: '1m', maxSize: '5m' };
     case 'window.session': return { gap: '30s' };
     case 'window.count': return { size: 100 };
     case 'aggregate': return { aggregations: [{ name: 'count', fn: 'count' }] };

@@ -36,6 +36,21 @@ describe('compilePipeline', () => {
     ]);
   });
 
+  it('compiles a CUMULATE window into a cumulative sliced window: slices one step long, periods maxSize long', () => {
+    const doc = pipeline([
+      sensors,
+      { id: 'k', kind: 'transform.keyBy', params: { fields: ['device'] } },
+      { id: 'w', kind: 'window.cumulate', params: { step: '1h', maxSize: '1d', offset: '-5h', allowedLateness: '30s' } },
+      { id: 'a', kind: 'aggregate', params: { aggregations: [{ name: 'n', fn: 'count' }] } },
+      { id: 'out', kind: 'sink.collect' },
+    ]);
+    const r = compilePipeline(doc);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const step = r.plan.steps.find((s) => s.type === 'windowAggregate');
+    expect(step?.type === 'windowAggregate' && step.window).toEqual({ type: 'sliced', size: 86_400_000, slide: 3_600_000, offset: -18_000_000, lateness: 30_000, processingTime: false, cumulative: true });
+    expect(r.plan.edgeSchemas.get('e3')?.fields.map((f) => `${f.name}:${f.type}`)).toEqual(['window_start:time', 'window_end:time', 'device:string', 'n:number', 'revision:number']);
+  });
+
   it('reports an expression naming an unknown field as an error on that node, with the column', () => {
     const doc = pipeline([sensors, { id: 'f', kind: 'transform.filter', params: { expr: 'temprature > 3' } }, { id: 'out', kind: 'sink.collect' }]);
     const r = compilePipeline(doc);

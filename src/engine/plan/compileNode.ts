@@ -47,6 +47,11 @@ function windowSpec(windowNode: NonNullable<NodeInputs['window']>): WindowSpec {
       const p = windowNode.params;
       return { type: 'sliced', size: ms(p.size), slide: ms(p.slide), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing', cumulative: false };
     }
+    case 'window.cumulate': {
+      const p = windowNode.params;
+      // Flink's CUMULATE as a sliced window: slices one step long, windows of every period ending at each step.
+      return { type: 'sliced', size: ms(p.maxSize), slide: ms(p.step), offset: ms(p.offset), lateness: ms(p.allowedLateness), processingTime: p.time === 'processing', cumulative: true };
+    }
     case 'window.session':
       return { type: 'session', gap: ms(windowNode.params.gap), lateness: ms(windowNode.params.allowedLateness), processingTime: windowNode.params.time === 'processing' };
     case 'window.count':
@@ -101,7 +106,7 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
       if (odd > 0) return fail('', `every input of a union needs the same fields; input 1 has ${describe(input.fields)} but input ${odd + 1} has ${describe(inputs.schemas[odd]!.fields)}`);
       return { step: { type: 'union', nodeId: node.id, inputs: inputs.schemas.length }, outputs: { out: { fields: input.fields, keys: null } }, problems: [] };
     }
-    case 'window.tumbling': case 'window.hopping': case 'window.session': case 'window.count':
+    case 'window.tumbling': case 'window.hopping': case 'window.cumulate': case 'window.session': case 'window.count':
       return { step: null, outputs: { late: input, out: input }, problems: [] };
     case 'aggregate':
       return compileAggregate(node, index, input, inputs.window);

@@ -103,6 +103,7 @@ function transform(fields: Fields, pick: number, literal: number): { node: Recor
 const windowNode = fc.oneof(
   fc.record({ kind: fc.constant('window.tumbling'), params: fc.record({ size: positiveDurations, allowedLateness: durations }) }),
   fc.record({ kind: fc.constant('window.hopping'), params: fc.constantFrom({ size: '1m', slide: '10s' }, { size: '2s', slide: '1s' }, { size: '1h', slide: '1m' }) }),
+  fc.record({ kind: fc.constant('window.cumulate'), params: fc.constantFrom({ step: '10s', maxSize: '1m' }, { step: '1s', maxSize: '2s' }, { step: '1m', maxSize: '1h', offset: '-30m' }, { step: '3s', maxSize: '3s' }) }),
   fc.record({ kind: fc.constant('window.session'), params: fc.record({ gap: positiveDurations }) }),
   fc.record({ kind: fc.constant('window.count'), params: fc.record({ size: fc.integer({ min: 1, max: 20 }) }) }),
 );

@@ -17,6 +17,7 @@ import {
   TRANSFORM_MAP,
   TRANSFORM_UNION,
   WINDOW_COUNT,
+  WINDOW_CUMULATE,
   WINDOW_HOPPING,
   WINDOW_SESSION,
   WINDOW_TUMBLING,
@@ -27,7 +28,7 @@ import { idSchema, positionSchema, strict } from './common';
 import { chartSinkParamsSchema, collectSinkParamsSchema, logSinkParamsSchema, tableSinkParamsSchema } from './sinks';
 import { fileSourceParamsSchema, sampleSourceParamsSchema, websocketSourceParamsSchema } from './sources';
 import { filterParamsSchema, keyByParamsSchema, mapParamsSchema, unionParamsSchema } from './transforms';
-import { countWindowParamsSchema, hoppingParamsSchema, sessionParamsSchema, tumblingParamsSchema } from './windows';
+import { countWindowParamsSchema, cumulateParamsSchema, hoppingParamsSchema, sessionParamsSchema, tumblingParamsSchema } from './windows';
 
 export const DOCUMENT_FORMAT = 'windowpane.pipeline';
 export const CURRENT_VERSION = 1;
@@ -53,6 +54,7 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   nodeOf(TRANSFORM_UNION, unionParamsSchema.prefault({})),
   nodeOf(WINDOW_TUMBLING, tumblingParamsSchema),
   nodeOf(WINDOW_HOPPING, hoppingParamsSchema),
+  nodeOf(WINDOW_CUMULATE, cumulateParamsSchema),
   nodeOf(WINDOW_SESSION, sessionParamsSchema),
   nodeOf(WINDOW_COUNT, countWindowParamsSchema),
   nodeOf(AGGREGATE, aggregateParamsSchema),

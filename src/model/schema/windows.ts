@@ -1,6 +1,6 @@
-/** Params of the window nodes: tumbling, hopping, session and count. */
+/** Params of the window nodes: tumbling, hopping, cumulate, session and count. */
 import { z } from 'zod';
-import { parseDuration } from '../duration';
+import { formatDuration, parseDuration } from '../duration';
 import { MAX_COUNT_WINDOW_SIZE, MAX_WINDOWS_PER_EVENT } from '../limits';
 import { quote } from '../text';
 import { durationSchema, nonNegativeDurationSchema, positiveDurationSchema, strict, timeDomainSchema } from './common';
@@ -17,9 +17,9 @@ const timeSchema = timeDomainSchema.describe('event: windows close on watermarks
  * Adds "offset must be smaller than <bound>" when |offset| >= bound, the
  * same rule Flink's window assigners enforce.
  */
-function checkOffset(
-  params: { offset: string } & Record<'size' | 'slide', string | undefined>,
-  bound: 'size' | 'slide',
+function checkOffset<Bound extends string>(
+  params: { offset: string } & Record<Bound, string | undefined>,
+  bound: Bound,
   ctx: z.core.$RefinementCtx<unknown>,
 ): void {
   const limitText = params[bound] ?? '';
@@ -41,7 +41,7 @@ export const tumblingParamsSchema = strict({
   offset: offsetSchema,
   time: timeSchema,
   allowedLateness: latenessSchema,
-}).superRefine((params, ctx) => checkOffset({ ...params, slide: undefined }, 'size', ctx));
+}).superRefine((params, ctx) => checkOffset(params, 'size', ctx));
 
 export const hoppingParamsSchema = strict({
   size: positiveDurationSchema.describe('The length of each window.'),
@@ -70,6 +70,49 @@ function checkWindowsPerEvent(params: { size: string; slide: string }, ctx: z.co
   ctx.addIssue({ code: 'custom', path: ['slide'], input: params.slide, message });
 }
 
+/**
+ * Flink's CUMULATE: each maxSize-long period starts one window every step
+ * ends, all sharing the period's start, so a key's totals grow through the
+ * period ([start, start+step), [start, start+2*step), ... up to maxSize).
+ * Periods start maxSize apart, so the offset is bounded by maxSize as a
+ * tumbling window's is by its size.
+ */
+export const cumulateParamsSchema = strict({
+  step: positiveDurationSchema.describe('How much each window grows: a window ends every step.'),
+  maxSize: positiveDurationSchema.describe('The length of the period the windows grow through; a whole multiple of step.'),
+  offset: offsetSchema,
+  time: timeSchema,
+  allowedLateness: latenessSchema,
+}).superRefine((params, ctx) => {
+  checkOffset(params, 'maxSize', ctx);
+  checkCumulateSteps(params, ctx);
+});
+
+/**
+ * Adds a problem when maxSize is not a whole multiple of step (Flink refuses
+ * the same), naming the two nearest sizes that are; and when a period holds
+ * more than MAX_WINDOWS_PER_EVENT windows, since an event at a period's start
+ * counts in every one of them.
+ */
+function checkCumulateSteps(params: { step: string; maxSize: string }, ctx: z.core.$RefinementCtx<unknown>): void {
+  const step = parseDuration(params.step);
+  const maxSize = parseDuration(params.maxSize);
+  // Unreadable or non-positive durations are reported on their own.
+  if (step === null || maxSize === null || !(step > 0 && maxSize > 0)) return;
+  const windows = maxSize / step;
+  if (!Number.isInteger(windows)) {
+    const below = Math.floor(windows) * step;
+    const above = below + step;
+    const nearest = below > 0 ? `${quote(formatDuration(below))} or ${quote(formatDuration(above))}` : quote(formatDuration(above));
+    const message = `must be a whole multiple of step, got ${quote(params.maxSize)} for step ${quote(params.step)}; try ${nearest}`;
+    ctx.addIssue({ code: 'custom', path: ['maxSize'], input: params.maxSize, message });
+    return;
+  }
+  if (windows <= MAX_WINDOWS_PER_EVENT) return;
+  const message = `puts each event in up to ${windows.toLocaleString('en')} windows (maxSize ${quote(params.maxSize)} / step ${quote(params.step)}); at most ${MAX_WINDOWS_PER_EVENT.toLocaleString('en')} are allowed, so make step at least maxSize / ${MAX_WINDOWS_PER_EVENT.toLocaleString('en')}`;
+  ctx.addIssue({ code: 'custom', path: ['step'], input: params.step, message });
+}
+
 export const sessionParamsSchema = strict({
   gap: positiveDurationSchema.describe('A window closes after this long without an event for its key.'),
   time: timeSchema,
@@ -83,5 +126,6 @@ export const countWindowParamsSchema = strict({
 export type TimeDomain = z.output<typeof timeDomainSchema>;
 export type TumblingParams = z.output<typeof tumblingParamsSchema>;
 export type HoppingParams = z.output<typeof hoppingParamsSchema>;
+export type CumulateParams = z.output<typeof cumulateParamsSchema>;
 export type SessionParams = z.output<typeof sessionParamsSchema>;
 export type CountWindowParams = z.output<typeof countWindowParamsSchema>;
