@@ -7,6 +7,7 @@ import { END, START, TIME, WATERMARK, writeFramedResult, type ResultWriter } fro
 import type { AggregatePlan } from '../aggregate/plan';
 import { directLayout, isDirectPlan } from './cellLayout';
 import type { SlicedWindowState } from './slicedWindowOperator';
+import { windowEnd, windowStart } from './windowShape';
 
 /** The aggregates a direct cell answers, by their index in DirectRows.ops. */
 const DIRECT_OPS = ['count', 'sum', 'avg', 'min', 'max'] as const;
@@ -61,10 +62,10 @@ export function writeDirect(st: SlicedWindowState, rows: DirectRows, cell: numbe
   }
   const row = writer.rows++;
   const columns = writer.cells;
-  const { offset, slide, size } = st.config;
-  const start = offset + k * slide;
-  columns[0]![row] = start;
-  columns[1]![row] = start + size;
+  const sh = st.shape;
+  const end = windowEnd(sh, k);
+  columns[0]![row] = windowStart(sh, k);
+  columns[1]![row] = end;
   let c = 2;
   if (writer.keyCodes.length === 1) columns[c++]![row] = writer.keyCodes[0]![key]!;
   const { at: from, average } = rows;
@@ -74,7 +75,7 @@ export function writeDirect(st: SlicedWindowState, rows: DirectRows, cell: numbe
     else columns[c + o]![row] = v;
   }
   columns[c + from.length]![row] = revision;
-  writer.time[row] = start + size - 1;
+  writer.time[row] = end - 1;
   writer.watermark[row] = writer.frame[WATERMARK]!;
 }
 
@@ -105,8 +106,8 @@ function writeGeneral(st: SlicedWindowState, rows: DirectRows, cells: Float64Arr
  */
 export function setFrame(st: SlicedWindowState, k: number): void {
   const frame = st.writer.frame;
-  const start = st.config.offset + k * st.config.slide;
-  frame[START] = start;
-  frame[END] = start + st.config.size;
-  frame[TIME] = start + st.config.size - 1;
+  const end = windowEnd(st.shape, k);
+  frame[START] = windowStart(st.shape, k);
+  frame[END] = end;
+  frame[TIME] = end - 1;
 }

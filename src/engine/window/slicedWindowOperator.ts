@@ -6,14 +6,14 @@ import { createResultWriter, pendingResults, rememberInputDicts, takeResults, ty
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import { MAX_DURATION_MS, MAX_WINDOWS_PER_EVENT } from '../../model';
-import { gcd } from '../time';
 import { createRowScratch, foldRows } from './rowLoop';
 import { createRunningWindow, type RunningWindow } from './runningWindow';
 import { addRowsToCells, createSliceStore, ensureKeyCapacity, type SliceStore } from './sliceStore';
 import { advance } from './slicedTime';
 import { createWindowEmitter, type WindowEmitter } from './windowEmit';
+import { createWindowShape, type WindowShape } from './windowShape';
 
-/** Tumbling (slide = size) and hopping windows, both computed from slices of gcd(size, slide). */
+/** Tumbling (slide = size), hopping and CUMULATE windows, all computed from slices of gcd(size, slide) (see windowShape). */
 export interface SlicedWindowConfig {
   readonly size: number;
   readonly slide: number;
@@ -59,10 +59,8 @@ class SlicedWindowSpec implements SlicedWindowConfig {
 /** All state of the operator: plain data. */
 export class SlicedWindowState {
   readonly config: SlicedWindowConfig;
-  /** Slice width and the number of slices per slide (m) and per window (n). */
-  readonly g: number;
-  readonly m: number;
-  readonly n: number;
+  /** Windows, slices and their arithmetic (see windowShape). */
+  readonly shape: WindowShape;
   readonly store: SliceStore;
   readonly running: RunningWindow;
   readonly keyTable: KeyTable;
@@ -78,9 +76,7 @@ export class SlicedWindowState {
   constructor(config: SlicedWindowConfig) {
     checkSlicedConfig(config);
     this.config = new SlicedWindowSpec(config);
-    this.g = gcd(config.size, config.slide);
-    this.m = config.slide / this.g;
-    this.n = config.size / this.g;
+    this.shape = createWindowShape(config.size, config.slide, config.offset, config.cumulative);
     this.store = createSliceStore(config.plan);
     this.running = createRunningWindow(this.store);
     this.keyTable = createKeyTable(config.keyFields);
@@ -100,7 +96,7 @@ function checkSlicedConfig(config: SlicedWindowConfig): void {
   const whole = (x: number, min: number): boolean => Number.isInteger(x) && x >= min && x <= MAX_DURATION_MS;
   if (!whole(size, 1) || !whole(slide, 1)) throw new RangeError(`window size ${size} ms and slide ${slide} ms must be whole milliseconds from 1 to ${MAX_DURATION_MS}`);
   if (!whole(Math.abs(offset), 0) || !whole(lateness, 0)) throw new RangeError(`window offset ${offset} ms and lateness ${lateness} ms must be whole milliseconds of at most ${MAX_DURATION_MS}`);
-  if (config.cumulative) throw new RangeError('CUMULATE windows are not built yet');
+  if (config.cumulative && size % slide !== 0) throw new RangeError(`a CUMULATE window's max size ${size} ms must be a multiple of its step ${slide} ms`);
   if (Math.ceil(size / slide) > MAX_WINDOWS_PER_EVENT) throw new RangeError(`a window of ${size} ms every ${slide} ms puts each event in more than ${MAX_WINDOWS_PER_EVENT} windows`);
 }
 

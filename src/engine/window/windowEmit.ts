@@ -6,6 +6,7 @@ import { moveRunningWindow, runningExtreme } from './runningWindow';
 import { createDirectRows, setFrame, writeDirect, type DirectRows } from './directRows';
 import { loadCellInto, mergeCellInto } from './sliceStore';
 import type { SlicedWindowState } from './slicedWindowOperator';
+import { endSliceOf, firstSliceOf, windowEnd, windowStart } from './windowShape';
 
 /** Scratch space and firing history for turning slices into result rows. A class, not an object literal: see FastRun (fastFold) for why. */
 export class WindowEmitter {
@@ -55,15 +56,11 @@ export function createWindowEmitter(plan: AggregatePlan): WindowEmitter {
   return new WindowEmitter(plan);
 }
 
-function windowBounds(st: SlicedWindowState, k: number): [number, number] {
-  const start = st.config.offset + k * st.config.slide;
-  return [start, start + st.config.size];
-}
 
 /** The cell index of key 0 in each live slice of window k, found once per firing rather than once per key. */
 function sliceBases(st: SlicedWindowState, k: number): number[] {
-  const from = k * st.m;
-  const to = from + st.n;
+  const from = firstSliceOf(st.shape, k);
+  const to = endSliceOf(st.shape, k);
   const bases: number[] = [];
   for (const s of st.store.live) {
     if (s < from) continue;
@@ -131,8 +128,9 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   const keyCount = st.keyTable.values.length;
   const track = st.config.lateness > 0;
   const firings = track ? new Int32Array(st.store.keyCap) : null;
-  const useRunning = st.n > 1 && st.out.incremental;
-  if (useRunning) moveRunningWindow(st.running, st.store, k * st.m, k * st.m + st.n);
+  // Hopping windows slide the running window; CUMULATE windows of one period grow it (see moveRunningWindow).
+  const useRunning = st.shape.n > 1 && st.out.incremental;
+  if (useRunning) moveRunningWindow(st.running, st.store, firstSliceOf(st.shape, k), endSliceOf(st.shape, k));
   const bases = useRunning ? [] : sliceBases(st, k);
   // A window of one slice in direct mode (every tumbling window of a dashboard aggregate) is read in place.
   const directRows = st.out.directRows;
@@ -156,8 +154,7 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   }
   if (firings !== null && fired > 0) st.out.fired.set(k, firings);
   if (ctx.trace !== null && fired > 0) {
-    const [start, end] = windowBounds(st, k);
-    ctx.trace({ type: 'fired', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: fired });
+    ctx.trace({ type: 'fired', nodeId: ctx.nodeId, windowStart: windowStart(st.shape, k), windowEnd: windowEnd(st.shape, k), watermark: st.watermark, keys: fired });
   }
 }
 
@@ -176,8 +173,7 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
   if (acc === null) writeDirect(st, directRows!, bases[0]! + key, k, key, revision);
   else write(st, acc, k, key, revision);
   if (ctx.trace !== null) {
-    const [start, end] = windowBounds(st, k);
-    ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
+    ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: windowStart(st.shape, k), windowEnd: windowEnd(st.shape, k), watermark: st.watermark, keys: key });
   }
 }
 
