@@ -37,4 +37,14 @@ describe('problem paths', () => {
     expect(problemText('transform.map', "node 'm': fields[0].expr must not be empty")).toBe('Expression of computed field 1 must not be empty');
     expect(problemText('transform.keyBy', "node 'k': fields[1] 'x' is already used by fields[0]")).toBe("fields[1] 'x' is already used by fields[0]");
   });
+
+  it('names the param a sentence starts with by its label, as the form does, so no "MaxSize" reaches the reader', () => {
+    expect(problemText('window.cumulate', "node 'w': maxSize must be a whole multiple of step, got '25m' for step '10m'; try '20m' or '30m'"))
+      .toBe("max size must be a whole multiple of step, got '25m' for step '10m'; try '20m' or '30m'");
+    expect(problemText('window.tumbling', "node 'w': allowedLateness must not be negative, got '-1s'")).toBe("allowed lateness must not be negative, got '-1s'");
+    expect(problemText('source.websocket', "node 's': url must start with ws://")).toBe('URL must start with ws://');
+    // Only a param of that kind, and only as the sentence's first word.
+    expect(problemText('window.tumbling', "node 'w': maxSize is not a param")).toBe('maxSize is not a param');
+    expect(problemText('transform.filter', "node 'f': expr: column 1: unknown field 'x'")).toBe("expr: column 1: unknown field 'x'");
+  });
 });

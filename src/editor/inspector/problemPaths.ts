@@ -1,4 +1,5 @@
 import { knownRowNoun, paramLabel } from './labels';
+import { paramSpecs } from './paramSpecs';
 import type { Problem } from '../../model';
 
 /** `nodes[3].params.size` for the param `size` of the node at index 3. */
@@ -69,5 +70,18 @@ export function readablePaths(message: string, rowNoun: (list: string) => string
 
 /** A problem's sentence as the inspector shows it: without the node, list rows named as the form names them. */
 export function problemText(kind: string, message: string): string {
-  return readablePaths(withoutNodePrefix(message), (list) => knownRowNoun(kind, list), (key) => paramLabel(kind, key));
+  return readablePaths(leadingLabel(kind, withoutNodePrefix(message)), (list) => knownRowNoun(kind, list), (key) => paramLabel(kind, key));
+}
+
+/**
+ * "maxSize must be ..." reads "max size must be ...": a sentence that starts
+ * with one of the kind's params names it as the form's label does, so
+ * upper-casing it later gives "Max size", not "MaxSize". Acronyms (URL) stay.
+ */
+function leadingLabel(kind: string, text: string): string {
+  const key = /^([A-Za-z]+) /.exec(text)?.[1];
+  if (key === undefined || !paramSpecs(kind).some((s) => s.key === key)) return text;
+  const label = paramLabel(kind, key);
+  const lowered = /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  return lowered + text.slice(key.length);
 }
