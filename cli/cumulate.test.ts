@@ -79,6 +79,35 @@ describe('cumulate windows through the CLI', () => {
     expect(rows.map((r) => [r['window_start'], r['window_end'], r['s']])).toEqual(expected);
   });
 
+  it('revises a fired window for a late event within the allowed lateness, and sends one past every window of its period to the late port', async () => {
+    const io = memoryIo();
+    // In arrival order; watermark = newest time - 1 ms. Steps of 10 s up to 30 s, 5 s allowed lateness.
+    const data = ['t,v', '1000,1', '12000,2', '22000,4', '15000,8', '40000,16', '5000,32'].join('\n');
+    io.files.set('doc.json', JSON.stringify({
+      format: 'windowpane.pipeline', version: 1, name: 'late',
+      nodes: [
+        { id: 'f', kind: 'source.file', params: { format: 'csv', eventTime: 't', timeFormat: 'epochMillis', data } },
+        { id: 'w', kind: 'window.cumulate', params: { step: '10s', maxSize: '30s', allowedLateness: '5s' } },
+        { id: 'a', kind: 'aggregate', params: { aggregations: [{ name: 'n', fn: 'count' }, { name: 's', fn: 'sum', field: 'v' }] } },
+        { id: 'out', kind: 'sink.collect' },
+        { id: 'tooLate', kind: 'sink.collect' },
+      ],
+      edges: [{ id: 'e1', from: 'f', to: 'w' }, { id: 'e2', from: 'w', to: 'a' }, { id: 'e3', from: 'a', to: 'out' }, { id: 'e4', from: 'w', to: 'tooLate', fromPort: 'late' }],
+    }));
+    expect(await main(['run', 'doc.json', '--out', 'out.ndjson', '--late', 'late.ndjson'], io)).toBe(0);
+    const rows = ndjson(io.files.get('out.ndjson')!).filter((r) => r['sink'] === 'out').map((r) => [r['window_start'], r['window_end'], r['n'], r['s'], r['revision']]);
+    expect(rows).toEqual([
+      [0, 10_000, 1, 1, 0], // fires when 12000 arrives
+      [0, 20_000, 2, 3, 0], // fires when 22000 arrives
+      [0, 20_000, 3, 11, 1], // 15000 is late for [0, 20 s) but within 5 s of its end: a revision
+      [0, 30_000, 4, 15, 0], // fires when 40000 arrives
+      [30_000, 50_000, 1, 16, 0], // the next period; [30 s, 40 s) holds nothing and stays silent
+      [30_000, 60_000, 1, 16, 0],
+    ]);
+    // 5000 arrives at watermark 39999: every window of its period ended more than 5 s before.
+    expect(ndjson(io.files.get('late.ndjson')!).map((r) => [r['t'], r['v']])).toEqual([[5000, 32]]);
+  });
+
   it('reproduces the CUMULATE example of Flink\'s documentation (2-minute steps up to 10 minutes over the Bid table)', async () => {
     // Flink's Bid table (bidtime, price, item), with its watermark bidtime - 1 second.
     const bids = [
