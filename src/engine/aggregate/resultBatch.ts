@@ -1,5 +1,5 @@
 import { newColumns, type Batch, type Column } from '../batch';
-import type { ResultWriter } from './resultWriter';
+import type { ResultWriter } from './resultWriterState';
 
 /**
  * Turning a result writer's rows into a columnar batch: the one place where
