@@ -10,6 +10,12 @@ import type { AggregatePlan } from './plan';
 
 const INITIAL_ROWS = 64;
 
+/** For one string output: its input dictionary and, per input code, the output code + 1 (see encodeString). */
+export class OutputCodes {
+  dict: StringDict | null = null;
+  codes: number[] = [];
+}
+
 /**
  * Collects result rows (window bounds, key fields, aggregates, revision) and
  * turns them into a columnar batch. Output dictionaries live as long as the
@@ -42,7 +48,7 @@ export class ResultWriter {
   /** The input dictionary the key column shares (see shareKeyDict); null until decided, false when not shared. */
   sharedKeyDict: StringDict | null | false = null;
   /** Per output, input dictionary code -> output code + 1, for string first/last (reset when the input dictionary changes). */
-  readonly outputCodes: { dict: StringDict | null; codes: number[] }[];
+  readonly outputCodes: OutputCodes[];
   /** The next row's window start and end, event time and watermark (see writeFramedResult). */
   readonly frame = new Float64Array(4);
   /** 1 where output o is string-typed (its value a code to translate; see encodeString). */
@@ -66,7 +72,7 @@ export class ResultWriter {
     this.inputDicts = plan.fields.map(() => null);
     this.cells = this.schema.map(() => new Float64Array(INITIAL_ROWS));
     this.keyCodes = keyTable.fields.map(() => new Float64Array(0));
-    this.outputCodes = plan.outputs.map(() => ({ dict: null, codes: [] }));
+    this.outputCodes = plan.outputs.map(() => new OutputCodes());
     this.stringOutput = Uint8Array.from(plan.outputs, (o) => (o.type === 'string' ? 1 : 0));
     this.anyStringOutput = this.stringOutput.includes(1);
   }

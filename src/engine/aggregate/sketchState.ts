@@ -17,6 +17,7 @@ const EMPTY = new Float64Array(0);
  * FastRun (window/fastFold) for why.
  */
 export class SketchBins {
+  // eslint-disable-next-line no-restricted-syntax -- a bucket key offset, a small integer, not a time
   offset = 0;
   counts: Float64Array = EMPTY;
   /** The smallest and largest key counted (Infinity and -Infinity when none), so a quantile scans no spare room. */
