@@ -59,7 +59,7 @@ describe('hot state', () => {
     const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', 'src/engine/testing/sameMaps.ts'], {
       cwd: root, encoding: 'utf8',
     });
-    expect(run.stderr).toBe('');
+    expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout) as { working: boolean; compared: number; differ: { path: string; type: string }[] };
     expect(report.working).toBe(true);
     expect(report.compared).toBeGreaterThan(100);
