@@ -37,6 +37,62 @@ const timers = ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'cl
 );
 const clocks = [{ name: 'Date', message: 'Use the injected clock instead of Date.' }];
 
+/*
+ * The V8 rules the engine's hot loops rely on (see FastRun in src/engine/window/fastFold.ts,
+ * "Literals, not spreads" in src/engine/run/runtime.ts and the head of cellKernels.ts), as far as a
+ * syntax rule can hold them; src/engine/hotState.test.ts checks the shapes the operators build.
+ * Like no-restricted-imports, no-restricted-syntax options are replaced when blocks overlap, so
+ * each list below includes the ones before it.
+ */
+const configSpread = {
+  selector: 'CallExpression[callee.name=/^create\\w*Operator$/] ObjectExpression > SpreadElement',
+  message:
+    'Literals, not spreads: an operator config built by spreading gets a map that changes from run to run, and every hot function reading it is deoptimised again (see src/engine/run/runtime.ts). Write the fields out.',
+};
+const hotState = [
+  {
+    selector: 'ObjectExpression > SpreadElement',
+    message:
+      "No object spread in window and aggregate code: the copy's map follows its source's, so hot functions reading it meet new maps and deoptimise (see runtime.ts, \"Literals, not spreads\"). Write the fields out.",
+  },
+  {
+    selector:
+      'FunctionDeclaration[id.name=/^create(?!\\w*Operator$)/] > BlockStatement > ReturnStatement > ObjectExpression, VariableDeclarator[id.name=/^create/] > ArrowFunctionExpression > ObjectExpression',
+    message:
+      "State the hot loops read is a class instance, not an object literal: V8 builds a literal's boilerplate on its second run, which generalised its fields and deoptimised the fold loops (see FastRun in window/fastFold.ts). Return `new SomeClass()`.",
+  },
+  {
+    selector:
+      'PropertyDefinition[key.name=/^(time|watermark|offset|lo|mid|hi|limit|start|end)$|[a-z](Time|Watermark)$/]:matches([value.raw=/^[0-9]+$/], [value.operator="-"][value.argument.raw=/^[0-9]+$/])',
+    message:
+      'A field that holds a time starts as NaN, a double: starting as a small integer it changes representation on the first run and deoptimises the loops reading it (see FastRun in window/fastFold.ts).',
+  },
+];
+const TYPED_ARRAY = '/^(Float64|Float32|Int32|Int16|Int8|Uint32|Uint16|Uint8)Array$/';
+const hotKernel = [
+  ...hotState,
+  {
+    selector: ':function :function',
+    message:
+      'A hot kernel is a function of its own with its loop inside, no closures or callbacks: each loop stays monomorphic (see the head of window/cellKernels.ts).',
+  },
+  {
+    selector: 'CallExpression[callee.property.name=/^(forEach|map|filter|reduce|some|every|find|findIndex)$/]',
+    message: 'A hot kernel loops with for and an index: array callbacks are calls V8 may not inline (see window/cellKernels.ts).',
+  },
+];
+const typedArrayParams = [
+  ...hotKernel,
+  {
+    selector: [
+      `FunctionDeclaration > Identifier.params > TSTypeAnnotation > :not(TSNumberKeyword, TSUnionType, TSTypeReference[typeName.name=${TYPED_ARRAY}])`,
+      `FunctionDeclaration > Identifier.params > TSTypeAnnotation > TSUnionType > :not(TSNullKeyword, TSTypeReference[typeName.name=${TYPED_ARRAY}])`,
+    ].join(', '),
+    message:
+      'A cell kernel takes typed arrays (or null) and numbers only, so every call site passes the same maps and the loop stays monomorphic (see the head of window/cellKernels.ts).',
+  },
+];
+
 export default defineConfig(
   {
     ignores: [
@@ -109,5 +165,23 @@ export default defineConfig(
     // Tests may build fixtures from dates, but they still use fake clocks, never sleeps.
     files: ['src/engine/**/*.test.ts', 'src/model/**/*.test.ts'],
     rules: { 'no-restricted-globals': ['error', ...timers] },
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', configSpread] },
+  },
+  {
+    files: ['src/engine/window/**/*.ts', 'src/engine/aggregate/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...hotState] },
+  },
+  {
+    files: ['src/engine/window/fastFold.ts', 'src/engine/window/rowLoop.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...hotKernel] },
+  },
+  {
+    files: ['src/engine/window/cellKernels.ts', 'src/engine/window/stagedKernels.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...typedArrayParams] },
   },
 );

@@ -8,7 +8,7 @@ export function reportProblems(io: CliIo, file: string, problems: readonly { pat
 }
 
 /** Reads and validates a pipeline file; on failure prints every problem and returns null. */
-export async function loadDocument(io: CliIo, file: string): Promise<PipelineDocument | null> {
+async function loadDocument(io: CliIo, file: string): Promise<PipelineDocument | null> {
   let text: string;
   try {
     text = await io.readText(file);
@@ -27,7 +27,7 @@ export async function loadDocument(io: CliIo, file: string): Promise<PipelineDoc
  * Decides which file source `--input` feeds: the document's only file source.
  * Returns the fileInputs map, or a usage error sentence.
  */
-export function assignInput(doc: PipelineDocument, inputText: string | undefined, inputName: string | undefined): { ok: true; fileInputs: Record<string, string> } | { ok: false; message: string } {
+function assignInput(doc: PipelineDocument, inputText: string | undefined, inputName: string | undefined): { ok: true; fileInputs: Record<string, string> } | { ok: false; message: string } {
   if (inputText === undefined) return { ok: true, fileInputs: {} };
   const fileSources = doc.nodes.filter((n) => n.kind === 'source.file');
   if (fileSources.length === 0) return { ok: false, message: `--input ${inputName}: the pipeline has no file source to feed` };
@@ -36,7 +36,7 @@ export function assignInput(doc: PipelineDocument, inputText: string | undefined
 }
 
 /** Reads the --input file when given. */
-export async function readInput(io: CliIo, path: string | undefined): Promise<{ ok: true; text: string | undefined } | { ok: false }> {
+async function readInput(io: CliIo, path: string | undefined): Promise<{ ok: true; text: string | undefined } | { ok: false }> {
   if (path === undefined) return { ok: true, text: undefined };
   try {
     return { ok: true, text: await io.readText(path) };

@@ -14,7 +14,7 @@ const CORS = {
 };
 
 /** What `/api/streams` lists for each stream: what the palette needs to create a WebSocket source. */
-export interface StreamListing {
+interface StreamListing {
   readonly name: string;
   readonly description: string;
   readonly path: string;
@@ -47,7 +47,7 @@ export function requestUrl(target: string | undefined): URL | null {
 }
 
 /** The listing of every sample stream. */
-export function listStreams(): StreamListing[] {
+function listStreams(): StreamListing[] {
   return sampleStreamInfo().map((info) => ({
     name: info.name,
     description: info.description,

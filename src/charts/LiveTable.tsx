@@ -1,7 +1,8 @@
 import { useRef } from 'react';
 import { downloadText, toCsv, toNdjson } from './exportRows';
 import { formatCell } from './format';
-import type { TableBuffer, TableColumn, TableRow } from './tableBuffer';
+import type { TableBuffer } from './tableBuffer';
+import type { TableColumn, TableRow } from './tableRow';
 import { useFixedRows } from './useFixedRows';
 import { useFrameVersion } from './useFrameVersion';
 import './charts.css';

@@ -3,7 +3,7 @@
  * the CLI writes them (times as epoch milliseconds), oldest first.
  */
 import type { Cell } from './cells';
-import type { TableColumn, TableRow } from './tableBuffer';
+import type { TableColumn, TableRow } from './tableRow';
 
 /** A CSV field, quoted when it holds a comma, a quote, CR or LF (quotes doubled), per RFC 4180. */
 export function csvField(cell: Cell | undefined): string {

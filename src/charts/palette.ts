@@ -3,7 +3,7 @@
  * keeps its colour for the whole run: it is picked by the key's slot (the
  * order keys first appeared), not by its rank, which changes.
  */
-export const SERIES_COLORS = ['#6366f1', '#0d9488', '#d97706', '#e11d48', '#2563eb', '#9333ea', '#16a34a', '#0891b2', '#ea580c', '#64748b'] as const;
+const SERIES_COLORS = ['#6366f1', '#0d9488', '#d97706', '#e11d48', '#2563eb', '#9333ea', '#16a34a', '#0891b2', '#ea580c', '#64748b'] as const;
 
 /** The colour of colour slot `slot`. */
 export function seriesColor(slot: number): string {

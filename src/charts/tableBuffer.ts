@@ -1,23 +1,8 @@
 import type { ResultChunk } from '../worker/protocol';
-import { columnOf, keyOf, numberAt, REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD, type Cell } from './cells';
+import { columnOf, keyOf, numberAt, REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD } from './cells';
 import { Notifier } from './notifier';
+import type { TableColumn, TableRow } from './tableRow';
 import { Segment } from './tableSegment';
-
-/** A column of the table: the fields of the results, in the order they first appeared. */
-export interface TableColumn {
-  readonly name: string;
-  readonly type: ResultChunk['columns'][number]['type'];
-}
-
-/** One result as the table shows it; `cells` line up with the table's columns. */
-export interface TableRow {
-  /** Its place in the run's results, from 0: a stable key for views. */
-  readonly seq: number;
-  readonly cells: readonly Cell[];
-  readonly revision: number;
-  /** A later revision of the same key and window arrived: this row is no longer the answer. */
-  readonly superseded: boolean;
-}
 
 /**
  * The newest `maxRows` results of a table sink. Chunks are kept as they

@@ -1,6 +1,6 @@
 import type { ChunkColumn, ResultChunk } from '../worker/protocol';
 import { cellAt, numberAt, type Cell } from './cells';
-import type { TableRow } from './tableBuffer';
+import type { TableRow } from './tableRow';
 
 /**
  * One chunk as a table holds it: the columnar chunk itself, where its columns

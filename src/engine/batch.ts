@@ -40,7 +40,7 @@ export interface StringColumn {
 }
 
 /** Booleans as 0 or 1 (a missing boolean reads as 0). */
-export interface BooleanColumn {
+interface BooleanColumn {
   readonly type: 'boolean';
   readonly values: Uint8Array;
 }

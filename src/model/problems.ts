@@ -25,8 +25,6 @@ export type ValidationResult =
   | { ok: true; document: PipelineDocument }
   | { ok: false; problems: Problem[] };
 
-export type PathSegment = string | number;
-
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** `["nodes", 2, "params", "size"]` -> `nodes[2].params.size`. */

@@ -4,8 +4,8 @@
  * the same instant.
  */
 
-export const FIRST_RETRY_MS = 500;
-export const MAX_RETRY_MS = 10_000;
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 10_000;
 const JITTER = 0.2;
 
 /** The delay before reconnect number `attempt` (0 first); `random` is uniform in [0, 1). */

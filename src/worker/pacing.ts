@@ -27,7 +27,7 @@ function idleBatch(last: Batch | null, inner: SourceRuntime): Batch {
 }
 
 /** A sample source: `rate` events per second of event time. */
-export function pacedSampleSource(step: Extract<PlanStep, { type: 'sampleSource' }>, gate: PaceGate): PacedSource {
+function pacedSampleSource(step: Extract<PlanStep, { type: 'sampleSource' }>, gate: PaceGate): PacedSource {
   const inner = createSourceRuntime(step);
   const rate = step.params.rate;
   let credit = 0;

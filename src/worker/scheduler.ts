@@ -10,11 +10,11 @@ import type { PacedSource, PaceGate } from './pacing';
 import type { NodeFailure, RunPhase, RunSpeed, StepUnit } from './protocol';
 
 /** Rows pulled from each source per runtime step when running; results never depend on it. */
-export const RUN_BATCH_ROWS = 4096;
+const RUN_BATCH_ROWS = 4096;
 /** What Step advances by when the unit is a batch. */
 export const STEP_BATCH_ROWS = 1000;
 /** How long a slice may run before the worker answers its messages again. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 /** The pause between slices when paced sources have nothing due. */
 export const IDLE_MS = 15;
 /** Wall-clock time a slice may make up for: after a stall, sources do not burst. */

@@ -102,7 +102,7 @@ export function createWebsocketFeeds(deps: FeedDeps): OpenFeed {
 }
 
 /** The browser's (or worker's) WebSocket, timers and Math.random. */
-export function browserFeedDeps(): FeedDeps {
+function browserFeedDeps(): FeedDeps {
   return {
     connect: (url) => new WebSocket(url),
     setTimer: (callback, ms) => setTimeout(callback, ms),

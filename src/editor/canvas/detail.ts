@@ -5,7 +5,7 @@ import type { ReactFlowState } from '@xyflow/react';
  * and rasterising it for hundreds of nodes is most of what a frame costs, so
  * nodes are drawn as coloured blocks until the user zooms in again.
  */
-export const LOW_DETAIL_ZOOM = 0.4;
+const LOW_DETAIL_ZOOM = 0.4;
 
 export const lowDetail = (s: ReactFlowState): boolean => s.transform[2] < LOW_DETAIL_ZOOM;
 

@@ -2,7 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { NodeFamily } from '../../model';
 
 /** What a node on the canvas draws; derived from the document, never edited by React Flow. */
-export interface PipelineNodeData extends Record<string, unknown> {
+interface PipelineNodeData extends Record<string, unknown> {
   readonly kind: string;
   /** The node's name, or its id when it has none. */
   readonly title: string;
@@ -14,7 +14,7 @@ export interface PipelineNodeData extends Record<string, unknown> {
 /** A canvas node: its React Flow type is its family, which picks colour, icon and handles. */
 export type PipelineFlowNode = Node<PipelineNodeData, NodeFamily>;
 
-export interface PipelineEdgeData extends Record<string, unknown> {
+interface PipelineEdgeData extends Record<string, unknown> {
   readonly late: boolean;
 }
 

@@ -17,8 +17,8 @@ export interface Insets {
 }
 
 /** A node title's font size (canvas.css `.wp-node-title`) and the smallest it may be drawn when a pipeline opens. */
-export const TITLE_FONT_PX = 13;
-export const READABLE_TITLE_PX = 10;
+const TITLE_FONT_PX = 13;
+const READABLE_TITLE_PX = 10;
 /** The least zoom that keeps node titles readable: 10 px of 13. */
 export const READABLE_ZOOM = READABLE_TITLE_PX / TITLE_FONT_PX;
 

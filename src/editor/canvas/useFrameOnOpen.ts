@@ -18,7 +18,7 @@ const NOTICE_BOTTOM = 48;
  * What floats over the canvas's edges: the toolbar at the top left and the
  * notice at the top centre; the zoom buttons and the minimap at the bottom.
  */
-export function canvasInsets(domNode: HTMLElement): Insets {
+function canvasInsets(domNode: HTMLElement): Insets {
   const canvas = domNode.getBoundingClientRect();
   const toolbar = domNode.querySelector('.wp-toolbar-panel')?.getBoundingClientRect();
   const toolbarBottom = toolbar === undefined ? 0 : toolbar.bottom - canvas.top;

@@ -3,7 +3,7 @@ import type { PipelineEntry } from '../persistence/records';
 import { NameInput } from './NameInput';
 
 /** "just now", "5 min ago", "3 h ago", or the date. */
-export function relativeTime(then: number, now: number): string {
+function relativeTime(then: number, now: number): string {
   const minutes = Math.round((now - then) / 60000);
   if (minutes < 1) return 'just now';
   if (minutes < 60) return `${minutes} min ago`;

@@ -39,7 +39,7 @@ function readsAsTime(table: RawTable, index: number): boolean {
 }
 
 /** The field that most likely holds event time, or null. */
-export function guessEventTime(table: RawTable): string | null {
+function guessEventTime(table: RawTable): string | null {
   for (const pattern of TIME_NAMES) {
     const index = table.names.findIndex((name, i) => pattern.test(name) && readsAsTime(table, i));
     if (index >= 0) return table.names[index]!;

@@ -8,7 +8,7 @@ export type SaveStatus = 'saved' | 'saving' | 'failed';
 export type Scheduler = (task: () => void, ms: number) => () => void;
 
 /** The browser's timers, for the app; tests pass their own {@link Scheduler}. */
-export function timeoutScheduler(task: () => void, ms: number): () => void {
+function timeoutScheduler(task: () => void, ms: number): () => void {
   const handle = setTimeout(task, ms);
   return () => clearTimeout(handle);
 }

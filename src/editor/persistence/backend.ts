@@ -12,8 +12,8 @@ export interface KeyValueBackend {
 }
 
 /** The database the editor's pipelines live in: its own, so no other use of idb-keyval can collide with it. */
-export const DATABASE_NAME = 'windowpane-documents';
-export const STORE_NAME = 'pipelines';
+const DATABASE_NAME = 'windowpane-documents';
+const STORE_NAME = 'pipelines';
 
 /**
  * Ends a write transaction as soon as its requests are queued. Without this

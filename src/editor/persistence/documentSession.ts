@@ -28,7 +28,7 @@ export interface DocumentsState {
   readonly notice: Notice | null;
 }
 
-export type Outcome = { ok: true } | { ok: false; problems: Problem[] };
+type Outcome = { ok: true } | { ok: false; problems: Problem[] };
 
 export interface DocumentSession {
   readonly state: StoreApi<DocumentsState>;
@@ -110,7 +110,7 @@ export function uniqueName(base: string, taken: readonly string[]): string {
  * the name of a pipeline opened from an example, a file or a link. A name
  * that already ends in a number counts on from it ("X (2)" taken gives "X (3)").
  */
-export function distinctName(base: string, taken: readonly string[]): string {
+function distinctName(base: string, taken: readonly string[]): string {
   const names = new Set(taken);
   if (!names.has(base)) return base;
   const numbered = /^(.*) \((\d+)\)$/.exec(base);

@@ -43,7 +43,7 @@ export function savedAtOf(value: unknown): number {
   return typeof at === 'number' && Number.isFinite(at) ? at : -Infinity;
 }
 
-export const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, zoom: 1 };
+const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, zoom: 1 };
 
 const unframed = new WeakSet<Viewport>();
 /**

@@ -3,7 +3,7 @@ import type { RunState } from '../run/types';
 import { withoutOwner } from './groupProblems';
 
 /** What a refused run's reasons start with in the Problems panel. */
-export const CANT_RUN = "Can't run: ";
+const CANT_RUN = "Can't run: ";
 
 /**
  * The reasons the last Run could not start, as problems of the panel, less

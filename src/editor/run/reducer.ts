@@ -25,7 +25,7 @@ export const initialRunState: RunState = {
 };
 
 /** Run-level notes kept at most; older ones go first. */
-export const MAX_DIAGNOSTICS = 200;
+const MAX_DIAGNOSTICS = 200;
 
 /** What belongs to one run only, cleared when a new run id arrives. */
 function freshRun(state: RunState, runId: number): RunState {
@@ -71,7 +71,7 @@ function applyFrame(state: RunState, frame: Frame): RunState {
 }
 
 /** What the run status says after a Stop that was not answered and so ended the worker. */
-export function stopUnansweredText(waitedMs: number): string {
+function stopUnansweredText(waitedMs: number): string {
   const seconds = Math.round(waitedMs / 100) / 10;
   return `The run did not answer Stop within ${seconds} s, so it was ended.`;
 }

@@ -34,7 +34,7 @@ export const RELOAD_DEBOUNCE_MS = 150;
 export const STOP_ANSWER_MS = 2000;
 
 /** Which pipeline is open (the documents session's store fits). */
-export interface OpenPipeline {
+interface OpenPipeline {
   getState(): { readonly openId: string };
   subscribe(listener: (state: { readonly openId: string }) => void): () => void;
 }

@@ -68,7 +68,7 @@ export type RunAction =
   | { readonly type: 'stopUnanswered'; readonly waitedMs: number }
   | { readonly type: 'commandPending'; readonly pending: boolean };
 
-export type RunStore = StoreApi<RunState>;
+type RunStore = StoreApi<RunState>;
 
 /** Receives every chunk of one sink, in order, as it arrives (at most once per frame). */
 export type ResultListener = (chunk: ResultChunk) => void;

@@ -21,7 +21,7 @@ export interface Backoff {
   readonly maxMs: number;
 }
 
-export const OFFLINE_BACKOFF: Backoff = { firstMs: 2_000, maxMs: 256_000 };
+const OFFLINE_BACKOFF: Backoff = { firstMs: 2_000, maxMs: 256_000 };
 
 /** The wait after `failures` failed looks in a row (1 or more): first, doubled each time, at most max. */
 export function backoffDelay(failures: number, backoff: Backoff = OFFLINE_BACKOFF): number {

@@ -5,7 +5,7 @@
  * there), else the build's VITE_WINDOWPANE_SERVER, else http://localhost:8787.
  */
 
-export const DEFAULT_SERVER = 'http://localhost:8787';
+const DEFAULT_SERVER = 'http://localhost:8787';
 
 /** The server's http(s) origin from the candidates, first usable wins; a bare `host:port` means http. */
 export function resolveServerBase(queryValue: string | null, envValue: string | undefined, servedValue: string | null = null): string {

@@ -5,7 +5,7 @@ import type { EditorNode } from '../store/types';
 import { copySelection, readFragment } from './clipboard';
 
 /** How far a duplicate or a paste lands from its original: two grid steps. */
-export const PASTE_STEP = 32;
+const PASTE_STEP = 32;
 
 /** Keeps the selection to nodes and edges that still exist (after an undo, say). */
 function pruneSelection(store: EditorStore): void {

@@ -9,14 +9,19 @@ const ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
 /** A rank is at most 32 - precision + 1 (the hash's remaining bits, plus one). */
 const RANKS = 32 - HLL_PRECISION + 2;
 
-export interface Hll {
-  registers: Uint8Array;
+/** A class, not an object literal: see FastRun (window/fastFold) for why. */
+export class Hll {
+  readonly registers = new Uint8Array(REGISTERS);
   /**
    * ranks[r] counts the registers holding r, kept as registers change: the
    * estimate reads these few numbers instead of all 4096 registers, which cost
    * more per window and key than the adds for windows of a hundred events.
    */
-  ranks: Int32Array;
+  readonly ranks = new Int32Array(RANKS);
+
+  constructor() {
+    this.ranks[0] = REGISTERS; // every register starts at rank 0
+  }
 }
 
 const scratch = new Float64Array(1);
@@ -24,9 +29,7 @@ const scratchWords = new Uint32Array(scratch.buffer);
 
 /** Creates an empty sketch. */
 export function createHll(): Hll {
-  const ranks = new Int32Array(RANKS);
-  ranks[0] = REGISTERS;
-  return { registers: new Uint8Array(REGISTERS), ranks };
+  return new Hll();
 }
 
 /** Empties a sketch for reuse. */

@@ -1,59 +1,16 @@
 import { flushBuffer, mergeBins, resetBins } from './sketchBins';
 import { sketchCode } from './sketchKey';
 import { BUFFER_SIZE } from './sketchMapping';
+import { QuantileSketch } from './sketchState';
 
-/**
- * Counts per bucket key of one sign, as a plain typed array: counts[i] holds
- * key offset + i; entries never written are 0. Bins grow geometrically in
- * either direction and keep their room when emptied, so a sketch reused
- * window after window stops allocating.
- */
-export interface SketchBins {
-  offset: number;
-  counts: Float64Array;
-  /** The smallest and largest key counted (Infinity and -Infinity when none), so a quantile scans no spare room. */
-  minKey: number;
-  maxKey: number;
-}
-
-/**
- * A DDSketch: @datadog/sketches-js supplies the bucket mapping and its
- * relative-accuracy guarantee (see sketchMapping); values wait as codes in
- * `buffer` until it fills, then move to the bins (see sketchBins). All plain
- * data that can be snapshotted and merged.
- */
-export interface QuantileSketch {
-  /** Values added, buffered or not. */
-  count: number;
-  min: number;
-  max: number;
-  /** Codes of values not yet in the bins: `buffered` of them, ascending when `sorted`. */
-  buffer: Int32Array;
-  buffered: number;
-  sorted: boolean;
-  /** Values in the bins near enough to zero to count as zero. */
-  zeroCount: number;
-  positive: SketchBins;
-  negative: SketchBins;
-}
+export { QuantileSketch } from './sketchState';
 
 // Module constants, not imports read per add: an import is an export getter once compiled (see sketchKey).
 const SIZE = BUFFER_SIZE;
 
-function createBins(): SketchBins {
-  return { offset: 0, counts: EMPTY, minKey: Infinity, maxKey: -Infinity };
-}
-
-/** Shared by every empty bins; never written (the first add replaces it). */
-const EMPTY = new Float64Array(0);
-
 /** Creates an empty sketch. */
 export function createSketch(): QuantileSketch {
-  return {
-    count: 0, min: Infinity, max: -Infinity,
-    buffer: new Int32Array(SIZE), buffered: 0, sorted: true,
-    zeroCount: 0, positive: createBins(), negative: createBins(),
-  };
+  return new QuantileSketch();
 }
 
 /** Empties a sketch for reuse, keeping its room. */

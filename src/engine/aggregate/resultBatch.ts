@@ -1,5 +1,5 @@
 import { newColumns, type Batch, type Column } from '../batch';
-import type { ResultWriter } from './resultWriter';
+import type { ResultWriter } from './resultWriterState';
 
 /**
  * Turning a result writer's rows into a columnar batch: the one place where
@@ -21,7 +21,10 @@ export function takeResults(writer: ResultWriter, endWatermark: number): Batch {
   // Most batches only carry the watermark on: their empty columns are made once and shared
   // (arrays of length 0 cannot be written, so sharing them is safe).
   const rows = writer.rows;
-  if (rows === 0) return { ...(writer.empty ??= emptyResults(writer)), endWatermark };
+  if (rows === 0) {
+    const empty = (writer.empty ??= emptyResults(writer));
+    return { length: 0, time: empty.time, watermark: empty.watermark, endWatermark, keys: null, columns: empty.columns };
+  }
   if (writer.reuseOutput) return lendResults(writer, rows, endWatermark);
   // Every column of the batch is a view of one buffer: one allocation per batch instead of one per
   // column (fresh typed arrays cost about a microsecond each, which revisions, a few rows per batch, felt).

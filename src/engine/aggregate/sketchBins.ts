@@ -1,4 +1,4 @@
-import type { QuantileSketch, SketchBins } from './quantileSketch';
+import type { QuantileSketch, SketchBins } from './sketchState';
 import { BUFFER_SIZE, NEGATIVE_BASE, POSITIVE_BASE, ZERO_CODE } from './sketchMapping';
 
 // Module constants, not imports read per code: an import is an export getter once compiled (see quantileSketch).

@@ -17,7 +17,7 @@ import type { Part, Range, Run, Typed } from './types';
 const ONE_ROW: RowBlock = { length: 1, time: new Float64Array(1), columns: {} };
 
 /** Compiles a typed node to a constant or a run. */
-export function compilePart(node: Typed): Part {
+function compilePart(node: Typed): Part {
   switch (node.kind) {
     case 'const':
       return { kind: 'const', type: node.type, value: node.value };
@@ -95,18 +95,14 @@ function asRun(part: Part): Part {
   return { kind: 'run', type: part.type, run: constantColumns(part.type, part.value, false) };
 }
 
-/**
- * The compiled expression's result: always fresh arrays the caller owns (a
- * map node may transfer them to another thread). A string result is always
- * coded in a dictionary of the expression's own; a bare field is re-coded.
- */
-export function compileRoot(typed: Typed, type: FieldType): Run {
-  return compileRootParts(typed, type).run;
-}
-
 /** What compiling the root gives besides the owning run. */
 export interface RootCompilation {
-  /** Fresh arrays on every call (see compileRoot). */
+  /**
+   * The compiled expression's result: fresh arrays on every call, which the
+   * caller owns (a map node may transfer them to another thread). A string
+   * result is always coded in a dictionary of the expression's own; a bare
+   * field is re-coded.
+   */
   readonly run: Run;
   /** The same values in arrays the next call may overwrite: for a caller that uses them at once (a filter's mask). */
   readonly shared: Run;

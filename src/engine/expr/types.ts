@@ -41,7 +41,7 @@ export type Part =
   | { readonly kind: 'run'; readonly type: FieldType; readonly run: Run; readonly range?: Range; readonly scaled?: Scaled };
 
 /** What a function parameter accepts: number or time, a string, or any type shared by all arguments. */
-export type ParamKind = 'numeric' | 'string' | 'same';
+type ParamKind = 'numeric' | 'string' | 'same';
 
 /** A built-in function: its signature for the checker and its vectorized implementation. */
 export interface FunctionDef {

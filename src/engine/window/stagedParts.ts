@@ -10,14 +10,23 @@ import { SET_WORDS } from './stagedKernels';
  * and largest value. A window of a hundred values per key then keeps its
  * values here and never reaches its cell's sketch object, which lies behind
  * several pointers (a chain of cache misses per batch and cell). When a
- * cell's codes are full, they move to its sketch (see stagedViews).
+ * cell's codes are full, they move to its sketch (see stagedViews). A class,
+ * not an object literal: see FastRun (fastFold) for why.
  */
-export interface StagedCodes {
-  room: number;
-  codes: Int32Array;
-  fill: Int32Array;
-  min: Float64Array;
-  max: Float64Array;
+export class StagedCodes {
+  readonly room: number;
+  readonly codes: Int32Array;
+  readonly fill: Int32Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+
+  constructor(cells: number) {
+    this.room = roomFor(cells);
+    this.codes = new Int32Array(cells * this.room);
+    this.fill = new Int32Array(cells);
+    this.min = new Float64Array(cells).fill(Infinity);
+    this.max = new Float64Array(cells).fill(-Infinity);
+  }
 }
 
 /**
@@ -37,11 +46,7 @@ export function roomFor(cells: number): number {
 
 /** Empty staged codes for `cells` cells. */
 export function createStagedCodes(cells: number): StagedCodes {
-  const room = roomFor(cells);
-  return {
-    room, codes: new Int32Array(cells * room), fill: new Int32Array(cells),
-    min: new Float64Array(cells).fill(Infinity), max: new Float64Array(cells).fill(-Infinity),
-  };
+  return new StagedCodes(cells);
 }
 
 /** Empty flat distinct sets (SET_WORDS words each) for `cells` cells. */

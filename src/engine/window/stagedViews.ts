@@ -1,5 +1,5 @@
 import { createComplexCell, type ComplexCell } from '../aggregate/complexCells';
-import { bitCount, distinctAddWords, type DistinctSet } from '../aggregate/distinctSet';
+import { bitCount, distinctAddWords, DistinctSet } from '../aggregate/distinctSet';
 import type { MeasureNeeds } from '../aggregate/plan';
 import { createSketch, resetSketch, type QuantileSketch } from '../aggregate/quantileSketch';
 import type { FieldAcc } from '../aggregate/scalarAcc';
@@ -57,7 +57,7 @@ export function loadDistinct(words: Uint32Array, cellParts: ComplexCell | undefi
     words.fill(0, at, at + SET_WORDS);
     return own;
   }
-  const view = (setViews[f] ??= { size: 0, bits: new Uint32Array(SET_WORDS), others: null });
+  const view = (setViews[f] ??= new DistinctSet(SET_WORDS));
   let size = 0;
   for (let w = 0; w < SET_WORDS; w++) {
     const word = words[at + w]!;

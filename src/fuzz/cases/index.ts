@@ -7,15 +7,6 @@ import { runSelfCheckCase, type SelfCheckCase } from './selfCheck';
 import type { CaseOutcome, FuzzArea, SelfCheckArea } from './types';
 import { runWsMessageCase, type WsMessageCase } from './wsMessage';
 
-export interface CaseInputs {
-  documents: DocumentCase;
-  expressions: ExpressionCase;
-  fileRows: FileRowsCase;
-  wsMessages: WsMessageCase;
-  streamQueries: StreamQueryCase;
-  selfCheck: SelfCheckCase;
-}
-
 /** The input of a case crosses a thread and sits in corpus files: it is plain JSON, typed per area here. */
 export function runCase(area: FuzzArea | SelfCheckArea, input: unknown): CaseOutcome {
   switch (area) {

@@ -1,7 +1,7 @@
 import type { ImportProgress as Progress } from './readImport';
 
 /** What the page shows of an import: the worker's stages, then opening it on the canvas (the page's own work). */
-export type ImportStage = Progress | { readonly stage: 'opening' };
+type ImportStage = Progress | { readonly stage: 'opening' };
 
 export interface ImportView {
   /** The file's name, or "pasted JSON". */
@@ -15,7 +15,7 @@ const megabytes = (bytes: number): string => (bytes / 1_000_000).toFixed(1);
  * How far along, in percent: reading the bytes is most of the way (it is what
  * grows with the file), parsing and checking the rest; opening is the end.
  */
-export function importPercent(progress: ImportStage): number {
+function importPercent(progress: ImportStage): number {
   switch (progress.stage) {
     case 'reading':
       return Math.floor((progress.loaded / Math.max(progress.total, 1)) * 70);

@@ -17,7 +17,7 @@ export interface ImportWorker {
 }
 
 /** Starts the real worker; `onCrash` hears why it died (out of memory, most likely). */
-export function startImportWorker(onCrash: (message: string) => void): ImportWorker {
+function startImportWorker(onCrash: (message: string) => void): ImportWorker {
   const worker = new Worker(new URL('./documentImport.worker.ts', import.meta.url), { type: 'module', name: 'windowpane-import' });
   worker.addEventListener('error', (event) => {
     event.preventDefault();

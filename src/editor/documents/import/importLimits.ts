@@ -8,7 +8,7 @@
 import { ownArrayLength, type Problem } from '../../../model';
 
 /** Largest pipeline file (or pasted text) imported, in megabytes (10^6 bytes). */
-export const MAX_IMPORT_MB = 20;
+const MAX_IMPORT_MB = 20;
 export const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1_000_000;
 /** Most nodes a pipeline opened on the canvas may have. */
 export const MAX_IMPORT_NODES = 1_000;

@@ -14,7 +14,7 @@ import { readRecord, type TimeReader } from './readRecord';
 import type { DeadLetter, MessageSource, MessageSourceStats } from './types';
 
 /** How many dead letters the preview keeps, and how much of each text. */
-export const KEPT_DEAD_LETTERS = 5;
+const KEPT_DEAD_LETTERS = 5;
 export const DEAD_LETTER_TEXT_LENGTH = 200;
 
 function cut(text: string): string {

@@ -12,7 +12,7 @@ import type { JsonRecord } from './parseMessage';
 import { isRecord } from './parseMessage';
 
 /** The value of `name` in `record`: a plain key first, then a dotted path into nested objects. */
-export function lookupField(record: JsonRecord, name: string): unknown {
+function lookupField(record: JsonRecord, name: string): unknown {
   if (Object.hasOwn(record, name)) return record[name];
   let current: unknown = record;
   for (const part of name.split('.')) {
@@ -34,7 +34,7 @@ export interface TimeReader {
 }
 
 /** A time cell as epoch ms, or NaN; 'auto' settles on the format of the first readable value. */
-export function readTime(reader: TimeReader, value: RawValue | undefined): number {
+function readTime(reader: TimeReader, value: RawValue | undefined): number {
   if (reader.format !== null) return readEventTime(value, reader.format);
   if (isEmpty(value)) return NaN;
   const format = chooseTimeFormat([value]);
