@@ -82,8 +82,9 @@ export function generateStream(spec: StreamSpec): OracleEvent[] {
     const late = random() < spec.lateFraction;
     const delay = late ? spec.bound + Math.floor(random() * (spec.lateDelay + 1)) : Math.floor(random() * spec.bound);
     const k = `k${Math.floor(random() * spec.keys)}`;
-    const v = random() < spec.missing ? null : drawValue(spec.family, random);
-    const s = random() < spec.missing ? null : COUNTRIES[Math.floor(random() * COUNTRIES.length)]!;
+    // The first event has both values: a file whose field is always missing has no such field to aggregate.
+    const v = random() < spec.missing && n > 0 ? null : drawValue(spec.family, random);
+    const s = random() < spec.missing && n > 0 ? null : COUNTRIES[Math.floor(random() * COUNTRIES.length)]!;
     drafts.push({ arrival: t + delay, n, t, k, v, s });
   }
   drafts.sort((a, b) => a.arrival - b.arrival || a.n - b.n);
