@@ -29,7 +29,7 @@ export function everyAggregation(): OracleAggregation[] {
 }
 
 /** Whether a CUMULATE window can be built: flip once the engine for it (core's "CUMULATE engine") is merged. */
-export const CUMULATE_ENGINE_LANDED = false;
+export const CUMULATE_ENGINE_LANDED = true;
 
 /** A window of each kind for the fixed cases, sized for event spacings of a few ms. */
 export const WINDOWS_OF_EACH_KIND: readonly OracleWindow[] = [
