@@ -28,6 +28,13 @@ export function everyAggregation(): OracleAggregation[] {
   ];
 }
 
+/**
+ * Whether variance and stddev meet 1e-9 (the Welford/Chan change of issue 13, branch numerics):
+ * flip when it is merged. Until then the random property leaves them out (sums of squares fail it
+ * about once in 700 runs even near 100); aggregateAccuracy.test.ts checks them and fails meanwhile.
+ */
+export const STABLE_VARIANCE_LANDED = false;
+
 /** Whether a CUMULATE window can be built: flip once the engine for it (core's "CUMULATE engine") is merged. */
 export const CUMULATE_ENGINE_LANDED = true;
 
