@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDb, type DuckDb } from '../testing/duckdb';
 import { compareWithExpectation, oracleExpectation } from '../testing/aggregateOracle';
-import { everyAggregation, overNumbers, overStrings, WINDOWS_OF_EACH_KIND } from '../testing/aggregatePool';
+import { everyAggregation, overNumbers, overStrings, overTimes, WINDOWS_OF_EACH_KIND } from '../testing/aggregatePool';
 import type { OracleAggregation, OracleWindow } from '../testing/aggregateSql';
 import { generateStream, type StreamSpec, type ValueFamily } from '../testing/aggregateStreams';
 
@@ -58,7 +58,7 @@ async function checkSets(window: OracleWindow, sets: readonly (readonly OracleAg
 }
 
 const numbers = overNumbers();
-const singles = [...numbers, ...overStrings()];
+const singles = [...numbers, ...overStrings(), ...overTimes()];
 // Pairs of functions (over v); the string field's functions join them in the all-together sets.
 const pairs = numbers.flatMap((a, i) => numbers.slice(i + 1).map((b) => [a, b]));
 

@@ -18,13 +18,19 @@ export function overStrings(): OracleAggregation[] {
   return STRING_FNS.map((fn) => ({ name: `${fn}_s`, fn, field: 's' }));
 }
 
-/** Every aggregation at once: each function over v, percentiles at three ranks, and the string ones over s. */
+/** The functions the event-time field (type time) takes, over t, named <fn>_t. */
+export function overTimes(): OracleAggregation[] {
+  return (['min', 'max', 'countDistinct', 'approxCountDistinct'] as const).map((fn) => ({ name: `${fn}_t`, fn, field: 't' }));
+}
+
+/** Every aggregation at once: each function over v, percentiles at three ranks, the string ones over s and the time ones over t. */
 export function everyAggregation(): OracleAggregation[] {
   return [
     ...overNumbers(0.5),
     { name: 'p01', fn: 'percentile', field: 'v', q: 0.01 },
     { name: 'p99', fn: 'percentile', field: 'v', q: 0.99 },
     ...overStrings(),
+    ...overTimes(),
   ];
 }
 

@@ -14,11 +14,11 @@ import type { AggregateFn } from '../../model';
 import { sqlIdentifier, type SqlParam } from './duckdb';
 import type { SqlQuery } from './windowSql';
 
-/** One aggregation as the aggregate node states it, over v or s. */
+/** One aggregation as the aggregate node states it, over v, s or the event time t. */
 export interface OracleAggregation {
   readonly name: string;
   readonly fn: AggregateFn;
-  readonly field?: 'v' | 's';
+  readonly field?: 'v' | 's' | 't';
   readonly q?: number;
 }
 
