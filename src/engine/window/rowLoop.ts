@@ -8,45 +8,15 @@ import type { Batch } from '../batch';
 import type { OperatorContext } from '../operators/types';
 import { checkWindowTime } from '../time';
 import { directFold, foldOne, loadDirectCells } from './directMode';
-import { DirectCells, FastRun, fastFold, fastFoldSteady } from './fastFold';
+import { fastFold, fastFoldSteady } from './fastFold';
+import type { RowScratch } from './rowScratch';
 import { setAsideRows, takesSetAsideRows } from './setAsideRows';
-import { describeSlice, EXACT, IN_GAP, openSlice, REVISES, sliceOf, type SliceCache } from './sliceCache';
+import { describeSlice, EXACT, IN_GAP, openSlice, REVISES, sliceOf } from './sliceCache';
 import { addRowsToCells } from './sliceStore';
 import { advance } from './slicedTime';
-import type { SlicedWindowState } from './slicedWindowOperator';
+import type { SlicedWindowState } from './slicedState';
 import { emitRevision } from './windowEmit';
 import { endSliceOf, newestWindowOf, oldestWindowOf, oneSliceWindows, windowEnd, windowLastMs, windowStart } from './windowShape';
-
-/**
- * Scratch of the row loop, owned by one operator and never emitted, so it is
- * reused from batch to batch: the accepted rows' cells and batch indices
- * (see cellKernels), and the late rows. A class, not an object literal:
- * see FastRun (fastFold) for why.
- */
-export class RowScratch implements SliceCache {
-  cells: Int32Array = new Int32Array(1024);
-  rows: Int32Array = new Int32Array(1024);
-  /** Entries of cells/rows before this one are already in the slice store. */
-  flushed = 0;
-  late: number[] = [];
-  /**
-   * The slice cache (SliceCache in sliceCache.ts): by slice index & 7, what
-   * the row loops need about recent slices (see describeSlice) and the cell
-   * index of key 0 in them (-1 until a row opens the slice): disordered input hops between a few
-   * neighbouring slices, and a Map lookup per hop cost more than the rest of
-   * the row. Emptied whenever slots may move or be freed, or windows fire.
-   */
-  readonly cachedSlice = new Float64Array(8).fill(NaN);
-  readonly cachedBase = new Int32Array(8);
-  readonly cachedLateAt = new Float64Array(8);
-  readonly cachedFlags = new Int32Array(8);
-  /** Buffers for fields converted to numbers (see fieldValues): read only while the batch is handled. */
-  readonly values: Float64Array[] = [];
-  /** Direct mode's cell arrays, the current run and the watermark it reached (see fastFold). */
-  readonly direct = new DirectCells();
-  readonly run = new FastRun();
-  readonly runWatermark = new Float64Array(1);
-}
 
 /** A row landed in slice s of windows that already fired: fire those still within allowed lateness again for its key. */
 function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, base: number, key: number): void {
@@ -237,9 +207,4 @@ function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base:
   run.baseHi = lo === s ? cachedBase[other & 7]! : base;
   run.limit = Math.min(limit, cachedLateAt[other & 7]!);
   return Math.abs(run.lo) < EXACT && Math.abs(run.hi) < EXACT;
-}
-
-/** Empty scratch for one operator. */
-export function createRowScratch(): RowScratch {
-  return new RowScratch();
 }

@@ -7,7 +7,7 @@
 import type { OperatorContext } from '../operators/types';
 import { traceOpened } from './slicedTime';
 import { slotForSlice } from './sliceStore';
-import type { SlicedWindowState } from './slicedWindowOperator';
+import type { SlicedWindowState } from './slicedState';
 import { inGap, newestWindowOf, oldestWindowOf, windowLastMs } from './windowShape';
 
 /**

@@ -6,8 +6,9 @@
 import type { OperatorContext } from '../operators/types';
 import { evictBeforeFree } from './runningWindow';
 import { freeSlice } from './sliceStore';
-import type { SlicedWindowState } from './slicedWindowOperator';
-import { emitWindow, forgetFired } from './windowEmit';
+import type { SlicedWindowState } from './slicedState';
+import { emitWindow } from './windowEmit';
+import { forgetFired } from './windowFirings';
 import { firstLiveWindow, firstSliceOf, lastFiredWindow, newestWindowOf, oldestWindowOf, windowEnd, windowLastMs, windowStart } from './windowShape';
 
 /** First window at or after k that contains a live slice (Infinity when none). */
