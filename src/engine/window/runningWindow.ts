@@ -170,8 +170,9 @@ function flip(run: RunningWindow, store: SliceStore): void {
       const src = fs.sum!;
       for (let j = len - 1; j >= 0; j--) {
         const b = bases[j]! + fs.sumAt;
-        const below = (j + 1) * K;
-        for (let k = 0; k < K; k++) suffix[j * K + k] = j + 1 < len ? src[b + k * S]! + suffix[below + k]! : src[b + k * S]!;
+        const row = j * K;
+        if (j === len - 1) for (let k = 0; k < K; k++) suffix[row + k] = src[b + k * S]!;
+        else for (let k = 0; k < K; k++) suffix[row + k] = src[b + k * S]! + suffix[row + K + k]!;
       }
       rf.backSum.fill(0);
     }
@@ -180,7 +181,9 @@ function flip(run: RunningWindow, store: SliceStore): void {
       const src = fs.min!;
       for (let j = len - 1; j >= 0; j--) {
         const b = bases[j]! + fs.minAt;
-        for (let k = 0; k < K; k++) suffix[j * K + k] = Math.min(src[b + k * S]!, j + 1 < len ? suffix[(j + 1) * K + k]! : Infinity);
+        const row = j * K;
+        if (j === len - 1) for (let k = 0; k < K; k++) suffix[row + k] = src[b + k * S]!;
+        else for (let k = 0; k < K; k++) suffix[row + k] = Math.min(src[b + k * S]!, suffix[row + K + k]!);
       }
       rf.backMin.fill(Infinity);
     }
@@ -189,7 +192,9 @@ function flip(run: RunningWindow, store: SliceStore): void {
       const src = fs.max!;
       for (let j = len - 1; j >= 0; j--) {
         const b = bases[j]! + fs.maxAt;
-        for (let k = 0; k < K; k++) suffix[j * K + k] = Math.max(src[b + k * S]!, j + 1 < len ? suffix[(j + 1) * K + k]! : -Infinity);
+        const row = j * K;
+        if (j === len - 1) for (let k = 0; k < K; k++) suffix[row + k] = src[b + k * S]!;
+        else for (let k = 0; k < K; k++) suffix[row + k] = Math.max(src[b + k * S]!, suffix[row + K + k]!);
       }
       rf.backMax.fill(-Infinity);
     }
