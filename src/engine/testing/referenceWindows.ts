@@ -21,7 +21,8 @@ export interface RefResult {
 }
 
 export type RefWindow =
-  | { type: 'sliced'; size: number; slide: number; offset: number }
+  /** Tumbling and hopping; with `cumulative`, Flink's CUMULATE (size = maxSize, slide = step). */
+  | { type: 'sliced'; size: number; slide: number; offset: number; cumulative?: boolean }
   | { type: 'session'; gap: number };
 
 interface Pane {
@@ -36,6 +37,12 @@ interface Pane {
 
 function assign(w: Extract<RefWindow, { type: 'sliced' }>, t: number): [number, number][] {
   const out: [number, number][] = [];
+  if (w.cumulative === true) {
+    // The period of maxSize holding t, then every window [periodStart, periodStart + j * step) that reaches past t.
+    const periodStart = t - ((((t - w.offset) % w.size) + w.size) % w.size);
+    for (let end = periodStart + w.slide; end <= periodStart + w.size; end += w.slide) if (end > t) out.push([periodStart, end]);
+    return out;
+  }
   const rem = (((t - w.offset + w.slide) % w.slide) + w.slide) % w.slide;
   for (let start = t - rem; start > t - w.size; start -= w.slide) out.push([start, start + w.size]);
   return out;
@@ -70,7 +77,7 @@ export function referenceRun(events: readonly RefEvent[], window: RefWindow, bou
       // An event between windows (size < slide) is late only when its own time is, as in Flink.
       if (live.length === 0) { if (windows.length > 0 || e.t + lateness <= w) late.push(e); continue; }
       for (const [start, end] of live) {
-        let p = panes.find((q) => q.start === start && q.key === e.key);
+        let p = panes.find((q) => q.start === start && q.end === end && q.key === e.key);
         if (p === undefined) panes.push((p = { start, end, key: e.key, values: [], firings: 0, dirty: true }));
         p.values.push(e.v);
         p.dirty = true;

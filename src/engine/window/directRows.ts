@@ -4,42 +4,9 @@
  * cell array in place rather than through an accumulator.
  */
 import { END, START, TIME, WATERMARK, writeFramedResult, type ResultWriter } from '../aggregate/resultWriter';
-import type { AggregatePlan } from '../aggregate/plan';
-import { directLayout, isDirectPlan } from './cellLayout';
-import type { SlicedWindowState } from './slicedWindowOperator';
-
-/** The aggregates a direct cell answers, by their index in DirectRows.ops. */
-const DIRECT_OPS = ['count', 'sum', 'avg', 'min', 'max'] as const;
-const OP_COUNT = 0;
-const OP_AVG = 2;
-
-/** Where each output of a direct plan is found in a cell. A class, not an object literal: see FastRun (fastFold) for why. */
-export class DirectRows {
-  /** Per output, its aggregate (see DIRECT_OPS). */
-  readonly ops: Int8Array;
-  /** Per output, the offset in a cell of the partial it reads (avg: the sum). */
-  readonly at: Int32Array;
-  /** 1 for an average (the sum over n). */
-  readonly average: Uint8Array;
-  /** Offset of the field's non-missing count in a cell, -1 for a plan of counts only. */
-  readonly nAt: number;
-  readonly stride: number;
-
-  constructor(plan: AggregatePlan) {
-    const layout = directLayout(plan);
-    this.ops = Int8Array.from(plan.outputs, (o) => DIRECT_OPS.indexOf(o.fn as (typeof DIRECT_OPS)[number]));
-    const offsets = [0, layout.sumAt, layout.sumAt, layout.minAt, layout.maxAt];
-    this.at = Int32Array.from(this.ops, (op) => offsets[op]!);
-    this.average = Uint8Array.from(this.ops, (op) => (op === OP_AVG ? 1 : 0));
-    this.nAt = layout.nAt;
-    this.stride = layout.stride;
-  }
-}
-
-/** The row reader of a direct plan; null for any other plan. */
-export function createDirectRows(plan: AggregatePlan): DirectRows | null {
-  return isDirectPlan(plan) ? new DirectRows(plan) : null;
-}
+import { OP_COUNT, type DirectRows } from './directRowLayout';
+import type { SlicedWindowState } from './slicedState';
+import { windowEnd, windowStart } from './windowShape';
 
 /**
  * Writes key's row of window k (revision `revision`) from direct cell
@@ -61,10 +28,10 @@ export function writeDirect(st: SlicedWindowState, rows: DirectRows, cell: numbe
   }
   const row = writer.rows++;
   const columns = writer.cells;
-  const { offset, slide, size } = st.config;
-  const start = offset + k * slide;
-  columns[0]![row] = start;
-  columns[1]![row] = start + size;
+  const sh = st.shape;
+  const end = windowEnd(sh, k);
+  columns[0]![row] = windowStart(sh, k);
+  columns[1]![row] = end;
   let c = 2;
   if (writer.keyCodes.length === 1) columns[c++]![row] = writer.keyCodes[0]![key]!;
   const { at: from, average } = rows;
@@ -74,7 +41,7 @@ export function writeDirect(st: SlicedWindowState, rows: DirectRows, cell: numbe
     else columns[c + o]![row] = v;
   }
   columns[c + from.length]![row] = revision;
-  writer.time[row] = start + size - 1;
+  writer.time[row] = end - 1;
   writer.watermark[row] = writer.frame[WATERMARK]!;
 }
 
@@ -105,8 +72,8 @@ function writeGeneral(st: SlicedWindowState, rows: DirectRows, cells: Float64Arr
  */
 export function setFrame(st: SlicedWindowState, k: number): void {
   const frame = st.writer.frame;
-  const start = st.config.offset + k * st.config.slide;
-  frame[START] = start;
-  frame[END] = start + st.config.size;
-  frame[TIME] = start + st.config.size - 1;
+  const end = windowEnd(st.shape, k);
+  frame[START] = windowStart(st.shape, k);
+  frame[END] = end;
+  frame[TIME] = end - 1;
 }

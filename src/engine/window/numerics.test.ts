@@ -167,9 +167,23 @@ const hopping = fc.record({ slide: fc.constantFrom(100, 250), mult: fc.constantF
   .map(({ slide, mult, offset }) => slicedKind({ size: slide * mult, slide, offset }));
 const session = fc.constantFrom(150, 400, 1000).map(sessionKind);
 
-// CUMULATE: the core helper builds its engine (`cumulative: true`) on its own branch; its row joins this
-// table once that lands here (windows [start, start + j * step) sharing each maxSize period's start).
-const KINDS: [string, fc.Arbitrary<WindowKind>][] = [['tumbling', tumbling], ['hopping', hopping], ['session', session]];
+/** CUMULATE (Flink's window table function): the windows [start, start + j * step), j = 1 .. maxSize / step, of t's maxSize period that reach past t. */
+function cumulateWindows(s: SlicedShape, t: number): [number, number][] {
+  const start = t - ((((t - s.offset) % s.size) + s.size) % s.size);
+  const out: [number, number][] = [];
+  for (let end = start + s.slide; end <= start + s.size; end += s.slide) if (end > t) out.push([start, end]);
+  return out;
+}
+
+const cumulateKind = (shape: SlicedShape): WindowKind => ({
+  operator: (lateness, plan, ctx) => createSlicedWindowOperator({ ...shape, lateness, processingTime: false, cumulative: true, plan, keyFields: [schema[0]!] }, ctx),
+  panes: (events, lateness) => assignedPanes((t) => cumulateWindows(shape, t), events, lateness),
+});
+
+const cumulate = fc.record({ step: fc.constantFrom(100, 250), mult: fc.constantFrom(1, 2, 4, 10), offset: fc.constantFrom(0, 50) })
+  .map(({ step, mult, offset }) => cumulateKind({ size: step * mult, slide: step, offset }));
+
+const KINDS: [string, fc.Arbitrary<WindowKind>][] = [['tumbling', tumbling], ['hopping', hopping], ['session', session], ['cumulate', cumulate]];
 
 /**
  * Values in segments of one magnitude and spread each, so a stream can move
@@ -248,6 +262,7 @@ const ALL: Fn[] = ['variance', 'stddev', 'sum', 'avg', 'count'];
 const regression: [string, WindowKind][] = [
   ['tumbling 1 s', slicedKind({ size: 1000, slide: 1000, offset: 0 })],
   ['hopping 10 s every 1 s', slicedKind({ size: 10_000, slide: 1000, offset: 0 })],
+  ['cumulate every 1 s up to 10 s', cumulateKind({ size: 10_000, slide: 1000, offset: 0 })],
   ['session (gap 5 s)', sessionKind(5000)],
 ];
 

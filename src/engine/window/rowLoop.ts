@@ -6,67 +6,40 @@
  */
 import type { Batch } from '../batch';
 import type { OperatorContext } from '../operators/types';
-import { ceilDiv, checkWindowTime, floorDiv } from '../time';
+import { checkWindowTime } from '../time';
 import { directFold, foldOne, loadDirectCells } from './directMode';
-import { DirectCells, FastRun, fastFold, fastFoldSteady } from './fastFold';
+import { fastFold, fastFoldSteady } from './fastFold';
+import type { RowScratch } from './rowScratch';
 import { setAsideRows, takesSetAsideRows } from './setAsideRows';
-import { describeSlice, EXACT, IN_GAP, openSlice, REVISES, sliceOf, type SliceCache } from './sliceCache';
+import { describeSlice, EXACT, IN_GAP, openSlice, REVISES, sliceOf } from './sliceCache';
 import { addRowsToCells } from './sliceStore';
-import { advance, windowEndMinusOne } from './slicedTime';
-import type { SlicedWindowState } from './slicedWindowOperator';
+import { advance } from './slicedTime';
+import type { SlicedWindowState } from './slicedState';
 import { emitRevision } from './windowEmit';
-
-/**
- * Scratch of the row loop, owned by one operator and never emitted, so it is
- * reused from batch to batch: the accepted rows' cells and batch indices
- * (see cellKernels), and the late rows. A class, not an object literal:
- * see FastRun (fastFold) for why.
- */
-export class RowScratch implements SliceCache {
-  cells: Int32Array = new Int32Array(1024);
-  rows: Int32Array = new Int32Array(1024);
-  /** Entries of cells/rows before this one are already in the slice store. */
-  flushed = 0;
-  late: number[] = [];
-  /**
-   * The slice cache (SliceCache in sliceCache.ts): by slice index & 7, what
-   * the row loops need about recent slices (see describeSlice) and the cell
-   * index of key 0 in them (-1 until a row opens the slice): disordered input hops between a few
-   * neighbouring slices, and a Map lookup per hop cost more than the rest of
-   * the row. Emptied whenever slots may move or be freed, or windows fire.
-   */
-  readonly cachedSlice = new Float64Array(8).fill(NaN);
-  readonly cachedBase = new Int32Array(8);
-  readonly cachedLateAt = new Float64Array(8);
-  readonly cachedFlags = new Int32Array(8);
-  /** Buffers for fields converted to numbers (see fieldValues): read only while the batch is handled. */
-  readonly values: Float64Array[] = [];
-  /** Direct mode's cell arrays, the current run and the watermark it reached (see fastFold). */
-  readonly direct = new DirectCells();
-  readonly run = new FastRun();
-  readonly runWatermark = new Float64Array(1);
-}
+import { endSliceOf, newestWindowOf, oldestWindowOf, oneSliceWindows, windowEnd, windowLastMs, windowStart } from './windowShape';
 
 /** A row landed in slice s of windows that already fired: fire those still within allowed lateness again for its key. */
 function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, base: number, key: number): void {
   st.running.dirty = true;
-  if (st.n === 1 && st.m === 1) {
+  const sh = st.shape;
+  if (oneSliceWindows(sh)) {
     // Tumbling: slice s is window s, and its cell is known, so no search through the live slices.
-    if (s <= st.firedUpTo && windowEndMinusOne(st, s) + st.config.lateness > st.watermark) {
+    if (s <= st.firedUpTo && windowLastMs(sh, s) + st.config.lateness > st.watermark) {
       st.out.oneBase[0] = base;
       emitRevision(st, ctx, s, key, st.out.oneBase);
     }
     return;
   }
-  const newest = floorDiv(s, st.m);
-  for (let k = ceilDiv(s - st.n + 1, st.m); k <= Math.min(newest, st.firedUpTo); k++) {
-    if (windowEndMinusOne(st, k) + st.config.lateness > st.watermark) emitRevision(st, ctx, k, key);
+  const newest = newestWindowOf(sh, s);
+  for (let k = oldestWindowOf(sh, s); k <= Math.min(newest, st.firedUpTo); k++) {
+    if (windowLastMs(sh, k) + st.config.lateness > st.watermark) emitRevision(st, ctx, k, key);
   }
 }
 
 function traceLate(st: SlicedWindowState, ctx: OperatorContext, s: number, t: number, key: number): void {
-  const start = st.config.offset + floorDiv(s, st.m) * st.config.slide;
-  ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: start, windowEnd: start + st.config.size, watermark: st.watermark, eventTime: t, keys: key });
+  // The newest window the row would have belonged to.
+  const k = newestWindowOf(st.shape, s);
+  ctx.trace?.({ type: 'late', nodeId: ctx.nodeId, windowStart: windowStart(st.shape, k), windowEnd: windowEnd(st.shape, k), watermark: st.watermark, eventTime: t, keys: key });
 }
 
 /**
@@ -89,7 +62,8 @@ function traceLate(st: SlicedWindowState, ctx: OperatorContext, s: number, t: nu
 export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, selection: Int32Array, values: readonly Float64Array[], scratch: RowScratch, runs = true): number {
   const { time, watermark, keys } = batch;
   const { offset, lateness, processingTime } = st.config;
-  const { g, store } = st;
+  const { store } = st;
+  const g = st.shape.g;
   const integral = Number.isInteger(offset) && Number.isInteger(g);
   const inverseG = 1 / g;
   const { cells, rows } = scratch;
@@ -211,7 +185,7 @@ function isPlain(cachedSlice: Float64Array, cachedFlags: Int32Array, cachedBase:
  */
 function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base: number, limit: number): boolean {
   const { cachedSlice, cachedBase, cachedLateAt, cachedFlags, run } = scratch;
-  const g = st.g;
+  const g = st.shape.g;
   let lo = s;
   if (isPlain(cachedSlice, cachedFlags, cachedBase, s - 1)) lo = s - 1;
   else if (!isPlain(cachedSlice, cachedFlags, cachedBase, s + 1)) {
@@ -220,7 +194,7 @@ function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base:
     run.baseLo = run.baseHi = base;
     run.limit = limit;
     // Slices before firedBelow belong to fired windows (see describeSlice): their rows are never plain.
-    const firedBelow = (st.firedUpTo * st.m + st.n) * g;
+    const firedBelow = endSliceOf(st.shape, st.firedUpTo) * g;
     run.deferBelow = Math.min(0, firedBelow - run.lo);
     return Math.abs(run.lo) < EXACT && Math.abs(run.hi) < EXACT;
   }
@@ -233,9 +207,4 @@ function prepareRun(st: SlicedWindowState, scratch: RowScratch, s: number, base:
   run.baseHi = lo === s ? cachedBase[other & 7]! : base;
   run.limit = Math.min(limit, cachedLateAt[other & 7]!);
   return Math.abs(run.lo) < EXACT && Math.abs(run.hi) < EXACT;
-}
-
-/** Empty scratch for one operator. */
-export function createRowScratch(): RowScratch {
-  return new RowScratch();
 }

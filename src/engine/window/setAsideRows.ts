@@ -13,16 +13,17 @@ import type { Batch } from '../batch';
 import type { OperatorContext } from '../operators/types';
 import { foldOne, loadDirectCells } from './directMode';
 import { describeSlice, openSlice, REVISES, sliceOf } from './sliceCache';
-import type { SlicedWindowState } from './slicedWindowOperator';
-import type { RowScratch } from './rowLoop';
+import type { SlicedWindowState } from './slicedState';
+import type { RowScratch } from './rowScratch';
 import { writeDirect } from './directRows';
-import { nextRevision } from './windowEmit';
+import { nextRevision } from './windowFirings';
 import { WATERMARK } from '../aggregate/resultWriter';
 import { checkWindowTime } from '../time';
+import { oneSliceWindows } from './windowShape';
 
 /** Whether setAsideRows may judge the rows a run of this window sets aside (the run itself needs direct mode, integral slices and event time). */
 export function takesSetAsideRows(st: SlicedWindowState, ctx: OperatorContext): boolean {
-  return st.n === 1 && st.m === 1 && ctx.trace === null && st.out.directRows !== null;
+  return oneSliceWindows(st.shape) && ctx.trace === null && st.out.directRows !== null;
 }
 
 /**
@@ -34,7 +35,8 @@ export function takesSetAsideRows(st: SlicedWindowState, ctx: OperatorContext): 
 export function setAsideRows(st: SlicedWindowState, ctx: OperatorContext, batch: Batch, rows: Int32Array, count: number, values: readonly Float64Array[], scratch: RowScratch): void {
   const { time, watermark, keys } = batch;
   const { offset } = st.config;
-  const { g, store, out, writer } = st;
+  const { store, out, writer } = st;
+  const g = st.shape.g;
   const directRows = out.directRows!;
   const inverseG = 1 / g;
   const { cachedSlice, cachedBase, cachedLateAt, cachedFlags, direct: dc } = scratch;

@@ -2,10 +2,10 @@
  * The arrays of a slice store (see sliceStore): their empty values, and
  * re-laying them out when the store grows to more keys or more slots.
  */
-import { resetComplexCell } from '../aggregate/complexCells';
+import { resetComplexCell, type ComplexCell } from '../aggregate/complexCells';
+import type { AggregatePlan } from '../aggregate/plan';
 import { relayDirectCells, type DirectLayout } from './cellLayout';
-import type { SliceStore } from './sliceStore';
-import { clearStaged, relayCodes, relayWords, type Relayout } from './stagedParts';
+import { clearStaged, relayCodes, relayWords, type Relayout, type StagedCodes } from './stagedParts';
 
 /** The numeric partials a field may keep per cell. */
 export type NumericPart = 'n' | 'sum' | 'shift' | 'shiftedMean' | 'm2' | 'min' | 'max' | 'firstV' | 'firstT' | 'lastV' | 'lastT';
@@ -13,6 +13,26 @@ export type NumericPart = 'n' | 'sum' | 'shift' | 'shiftedMean' | 'm2' | 'min' |
 export const IDENTITY: Record<NumericPart, number> = {
   n: 0, sum: 0, shift: 0, shiftedMean: 0, m2: 0, min: Infinity, max: -Infinity, firstV: NaN, firstT: Infinity, lastV: NaN, lastT: -Infinity,
 };
+
+/**
+ * What this file needs of a field's arrays and of the store (SliceStore and
+ * FieldSlices in sliceStore fit them): structural, so that this file does not
+ * import sliceStore, which imports it.
+ */
+export type PartArrays = { [P in NumericPart]: Float64Array | null } & {
+  words: Uint32Array | null;
+  stage: StagedCodes | null;
+  complex: (ComplexCell | undefined)[] | null;
+};
+export interface ArrayStore {
+  keyCap: number;
+  slotCap: number;
+  readonly layout: DirectLayout | null;
+  count: Float64Array;
+  readonly fields: readonly PartArrays[];
+  readonly freeSlots: number[];
+  readonly plan: AggregatePlan;
+}
 
 /** An array of `size` cells holding `identity`. */
 export function allocate(size: number, identity: number): Float64Array {
@@ -24,7 +44,7 @@ export function allocate(size: number, identity: number): Float64Array {
 const PARTS: NumericPart[] = ['n', 'sum', 'shift', 'shiftedMean', 'm2', 'min', 'max', 'firstV', 'firstT', 'lastV', 'lastT'];
 
 /** Re-lays every array for a new key capacity and slot capacity, keeping the contents. */
-export function relayout(store: SliceStore, keyCap: number, slotCap: number): void {
+export function relayout(store: ArrayStore, keyCap: number, slotCap: number): void {
   if (store.layout !== null) relayoutDirect(store, store.layout, keyCap, slotCap);
   else relayoutParts(store, keyCap, slotCap);
   for (let s = slotCap - 1; s >= store.slotCap; s--) store.freeSlots.push(s);
@@ -33,7 +53,7 @@ export function relayout(store: SliceStore, keyCap: number, slotCap: number): vo
 }
 
 /** relayout for a direct store: its one cell array, which every present part shares. */
-function relayoutDirect(store: SliceStore, layout: DirectLayout, keyCap: number, slotCap: number): void {
+function relayoutDirect(store: ArrayStore, layout: DirectLayout, keyCap: number, slotCap: number): void {
   const cells = relayDirectCells(store.count, layout, store.keyCap, store.slotCap, keyCap, slotCap);
   store.count = cells;
   for (const fs of store.fields) {
@@ -45,7 +65,7 @@ function relayoutDirect(store: SliceStore, layout: DirectLayout, keyCap: number,
 }
 
 /** relayout for a store of one array per part. */
-function relayoutParts(store: SliceStore, keyCap: number, slotCap: number): void {
+function relayoutParts(store: ArrayStore, keyCap: number, slotCap: number): void {
   const oldK = store.keyCap;
   const move = (src: Float64Array, identity: number): Float64Array => {
     const dst = allocate(keyCap * slotCap, identity);
@@ -72,7 +92,7 @@ function relayoutParts(store: SliceStore, keyCap: number, slotCap: number): void
 
 
 /** Empties cells [from, to) of a store of one array per part. */
-export function emptyParts(store: SliceStore, from: number, to: number): void {
+export function emptyParts(store: ArrayStore, from: number, to: number): void {
   store.count.fill(0, from, to);
   for (const fs of store.fields) {
     for (const p of PARTS) fs[p]?.fill(IDENTITY[p], from, to);

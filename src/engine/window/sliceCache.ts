@@ -5,10 +5,10 @@
  * cached for the few slices disordered input hops between.
  */
 import type { OperatorContext } from '../operators/types';
-import { ceilDiv } from '../time';
 import { traceOpened } from './slicedTime';
 import { slotForSlice } from './sliceStore';
-import type { SlicedWindowState } from './slicedWindowOperator';
+import type { SlicedWindowState } from './slicedState';
+import { inGap, newestWindowOf, oldestWindowOf, windowLastMs } from './windowShape';
 
 /**
  * A direct-mapped cache, by slice index & 7, of what the row loops need about
@@ -58,17 +58,15 @@ export const REVISES = 2;
 
 /** Fills cache entry h with what follows from slice s: the rows of its windows are late from which watermark, whether it lies between windows or revises fired ones. Its slot is looked up when a row needs it. */
 export function describeSlice(st: SlicedWindowState, scratch: SliceCache, s: number, h: number): void {
-  const { offset, slide, size, lateness } = st.config;
-  const { m, n } = st;
-  // Slides are usually multiples of the slice (m = 1): then no division is needed.
-  const newest = m === 1 ? s : Math.floor(s / m);
-  // With size < slide, a slice past window newest's n slices falls between windows. As in
-  // Flink, its rows are late only when their own time is; otherwise they belong to no window.
-  const inGap = s - newest * m >= n;
-  const revises = (m === 1 ? s - n + 1 : ceilDiv(s - n + 1, m)) <= st.firedUpTo;
+  const sh = st.shape;
+  // Rows are late once the newest window of their slice is past allowed lateness. A slice
+  // between windows (size < slide): as in Flink, its rows are late only when their own time
+  // is; otherwise they belong to no window. Rows of a slice whose oldest window fired revise it.
+  const gap = inGap(sh, s);
+  const revises = oldestWindowOf(sh, s) <= st.firedUpTo;
   scratch.cachedSlice[h] = s;
-  scratch.cachedLateAt[h] = offset + newest * slide + size - 1 + lateness;
-  scratch.cachedFlags[h] = (inGap ? IN_GAP : 0) | (revises ? REVISES : 0);
+  scratch.cachedLateAt[h] = windowLastMs(sh, newestWindowOf(sh, s)) + st.config.lateness;
+  scratch.cachedFlags[h] = (gap ? IN_GAP : 0) | (revises ? REVISES : 0);
   scratch.cachedBase[h] = -1;
 }
 

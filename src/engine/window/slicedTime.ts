@@ -4,26 +4,17 @@
  * which anything needs doing" so the row loop checks one number per row.
  */
 import type { OperatorContext } from '../operators/types';
-import { ceilDiv, floorDiv } from '../time';
 import { evictBeforeFree } from './runningWindow';
 import { freeSlice } from './sliceStore';
-import type { SlicedWindowState } from './slicedWindowOperator';
-import { emitWindow, forgetFired } from './windowEmit';
-
-export function windowEndMinusOne(st: SlicedWindowState, k: number): number {
-  return st.config.offset + k * st.config.slide + st.config.size - 1;
-}
-
-/** Index of the last window whose end - 1 is at or before watermark w. */
-function lastFiredWindow(st: SlicedWindowState, w: number): number {
-  if (w === Infinity) return Infinity;
-  return floorDiv(w + 1 - st.config.offset - st.config.size, st.config.slide);
-}
+import type { SlicedWindowState } from './slicedState';
+import { emitWindow } from './windowEmit';
+import { forgetFired } from './windowFirings';
+import { firstLiveWindow, firstSliceOf, lastFiredWindow, newestWindowOf, oldestWindowOf, windowEnd, windowLastMs, windowStart } from './windowShape';
 
 /** First window at or after k that contains a live slice (Infinity when none). */
 function nextDataWindow(st: SlicedWindowState, k: number): number {
   const live = st.store.live;
-  const from = k * st.m;
+  const from = firstSliceOf(st.shape, k);
   let lo = 0;
   let hi = live.length;
   while (lo < hi) {
@@ -32,16 +23,17 @@ function nextDataWindow(st: SlicedWindowState, k: number): number {
     else hi = mid;
   }
   if (lo === live.length) return Infinity;
-  return Math.max(k, ceilDiv(live[lo]! - st.n + 1, st.m));
+  return Math.max(k, oldestWindowOf(st.shape, live[lo]!));
 }
 
 function computeNextAction(st: SlicedWindowState): void {
-  const nextFire = windowEndMinusOne(st, st.firedUpTo + 1);
+  const sh = st.shape;
+  const nextFire = windowLastMs(sh, st.firedUpTo + 1);
   let nextExpire = Infinity;
   const oldest = st.store.live[0];
-  if (oldest !== undefined) nextExpire = windowEndMinusOne(st, floorDiv(oldest, st.m)) + st.config.lateness;
+  if (oldest !== undefined) nextExpire = windowLastMs(sh, newestWindowOf(sh, oldest)) + st.config.lateness;
   const firstFired = st.out.fired.keys().next();
-  if (firstFired.done !== true) nextExpire = Math.min(nextExpire, windowEndMinusOne(st, firstFired.value) + st.config.lateness);
+  if (firstFired.done !== true) nextExpire = Math.min(nextExpire, windowLastMs(sh, firstFired.value) + st.config.lateness);
   st.nextActionAt = Math.min(nextFire, nextExpire);
 }
 
@@ -49,7 +41,8 @@ function computeNextAction(st: SlicedWindowState): void {
 export function advance(st: SlicedWindowState, ctx: OperatorContext, w: number): void {
   const before = st.watermark;
   st.watermark = w;
-  const lastFire = lastFiredWindow(st, w);
+  const sh = st.shape;
+  const lastFire = lastFiredWindow(sh, w);
   // nextDataWindow answers Infinity when no data is left, which must end the loop even when lastFire is Infinity.
   // Each step must move on: past 2^53, k + 1 is k, and the loop would fire window k forever (checkWindowTime keeps
   // times well below that; this keeps the loop finite whatever reaches it).
@@ -60,9 +53,10 @@ export function advance(st: SlicedWindowState, ctx: OperatorContext, w: number):
     k = next;
   }
   st.firedUpTo = Math.max(st.firedUpTo, lastFire);
-  const firstLive = w === Infinity ? Infinity : floorDiv(w + 1 - st.config.lateness - st.config.offset - st.config.size, st.config.slide) + 1;
+  const firstLive = firstLiveWindow(sh, w, st.config.lateness);
   const live = st.store.live;
-  while (live.length > 0 && floorDiv(live[0]!, st.m) < firstLive) {
+  // A slice is freed once the last window it belongs to has expired.
+  while (live.length > 0 && newestWindowOf(sh, live[0]!) < firstLive) {
     evictBeforeFree(st.running, st.store, live[0]!);
     freeSlice(st.store, live[0]!);
   }
@@ -70,17 +64,17 @@ export function advance(st: SlicedWindowState, ctx: OperatorContext, w: number):
     if (k >= firstLive) break;
     forgetFired(st.out, k);
     st.out.opened.delete(k);
-    ctx.trace?.({ type: 'closed', nodeId: ctx.nodeId, windowStart: windowEndMinusOne(st, k) + 1 - st.config.size, windowEnd: windowEndMinusOne(st, k) + 1, watermark: w });
+    ctx.trace?.({ type: 'closed', nodeId: ctx.nodeId, windowStart: windowStart(sh, k), windowEnd: windowEnd(sh, k), watermark: w });
   }
   computeNextAction(st);
 }
 
 /** Traces the opening of the windows that slice s is the first of their slices to hold rows. */
 export function traceOpened(st: SlicedWindowState, ctx: OperatorContext, s: number): void {
-  for (let k = ceilDiv(s - st.n + 1, st.m); k <= floorDiv(s, st.m); k++) {
+  const sh = st.shape;
+  for (let k = oldestWindowOf(sh, s); k <= newestWindowOf(sh, s); k++) {
     if (st.out.opened.has(k)) continue;
     st.out.opened.add(k);
-    const end = windowEndMinusOne(st, k) + 1;
-    ctx.trace?.({ type: 'opened', nodeId: ctx.nodeId, windowStart: end - st.config.size, windowEnd: end, watermark: st.watermark });
+    ctx.trace?.({ type: 'opened', nodeId: ctx.nodeId, windowStart: windowStart(sh, k), windowEnd: windowEnd(sh, k), watermark: st.watermark });
   }
 }

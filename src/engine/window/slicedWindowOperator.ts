@@ -1,115 +1,23 @@
-import type { Batch, Field } from '../batch';
+/**
+ * The sliced window operator (tumbling, hopping and CUMULATE windows): builds
+ * its state (slicedState) and hands each batch to the row loop (rowLoop) and
+ * the watermark to the firing (slicedTime). See src/engine/README.md.
+ */
+import type { Batch } from '../batch';
 import { createEmptyBatches, gatherBatch, identityRows } from '../batchOps';
-import { captureKeys, createKeyTable, type KeyTable } from '../aggregate/keyTable';
-import type { AggregatePlan } from '../aggregate/plan';
-import { createResultWriter, pendingResults, rememberInputDicts, takeResults, type ResultWriter } from '../aggregate/resultWriter';
+import { captureKeys } from '../aggregate/keyTable';
+import { pendingResults, rememberInputDicts, takeResults } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
-import { MAX_DURATION_MS, MAX_WINDOWS_PER_EVENT } from '../../model';
-import { gcd } from '../time';
-import { createRowScratch, foldRows } from './rowLoop';
-import { createRunningWindow, type RunningWindow } from './runningWindow';
-import { addRowsToCells, createSliceStore, ensureKeyCapacity, type SliceStore } from './sliceStore';
+import { foldRows } from './rowLoop';
+import { createRowScratch } from './rowScratch';
+import { createSlicedWindowState, type SlicedWindowConfig, type SlicedWindowState } from './slicedState';
+import { addRowsToCells, ensureKeyCapacity } from './sliceStore';
 import { advance } from './slicedTime';
-import { createWindowEmitter, type WindowEmitter } from './windowEmit';
 
-/** Tumbling (slide = size) and hopping windows, both computed from slices of gcd(size, slide). */
-export interface SlicedWindowConfig {
-  readonly size: number;
-  readonly slide: number;
-  readonly offset: number;
-  readonly lateness: number;
-  readonly processingTime: boolean;
-  /**
-   * CUMULATE (Flink's window table function): the windows of each `size`-long
-   * period (Flink's maxSize) share its start and grow by `slide` (Flink's
-   * step): [start, start + slide), [start, start + 2 * slide), ... up to size.
-   */
-  readonly cumulative: boolean;
-  readonly plan: AggregatePlan;
-  readonly keyFields: readonly Field[];
-}
+export type { SlicedWindowConfig, SlicedWindowState } from './slicedState';
 
-/**
- * The config as the operator keeps it. Copied into a class instance rather
- * than kept as the caller's object literal, as SlicedWindowState: see
- * FastRun (fastFold) for why.
- */
-class SlicedWindowSpec implements SlicedWindowConfig {
-  readonly size: number;
-  readonly slide: number;
-  readonly offset: number;
-  readonly lateness: number;
-  readonly processingTime: boolean;
-  readonly cumulative: boolean;
-  readonly plan: AggregatePlan;
-  readonly keyFields: readonly Field[];
-  constructor(config: SlicedWindowConfig) {
-    this.size = config.size;
-    this.slide = config.slide;
-    this.offset = config.offset;
-    this.lateness = config.lateness;
-    this.processingTime = config.processingTime;
-    this.cumulative = config.cumulative;
-    this.plan = config.plan;
-    this.keyFields = config.keyFields;
-  }
-}
-
-/** All state of the operator: plain data. */
-export class SlicedWindowState {
-  readonly config: SlicedWindowConfig;
-  /** Slice width and the number of slices per slide (m) and per window (n). */
-  readonly g: number;
-  readonly m: number;
-  readonly n: number;
-  readonly store: SliceStore;
-  readonly running: RunningWindow;
-  readonly keyTable: KeyTable;
-  readonly writer: ResultWriter;
-  readonly out: WindowEmitter;
-  watermark = -Infinity;
-  /** Every window up to this index has passed its firing time. */
-  firedUpTo = -Infinity;
-  /** The watermark at which something next needs doing (a firing or an expiry). */
-  nextActionAt = -Infinity;
-  lateEvents = 0;
-
-  constructor(config: SlicedWindowConfig) {
-    checkSlicedConfig(config);
-    this.config = new SlicedWindowSpec(config);
-    this.g = gcd(config.size, config.slide);
-    this.m = config.slide / this.g;
-    this.n = config.size / this.g;
-    this.store = createSliceStore(config.plan);
-    this.running = createRunningWindow(this.store);
-    this.keyTable = createKeyTable(config.keyFields);
-    this.writer = createResultWriter(config.plan, this.keyTable, true);
-    this.out = createWindowEmitter(config.plan);
-  }
-}
-
-/**
- * Throws a RangeError for a window no valid document can describe: sizes
- * and slides below 1 ms or not whole (gcd of 0.3 and 0.1 is 2.7e-17, and
- * slices of that width never end), or more windows per event than the
- * document allows. The model refuses all of these first.
- */
-function checkSlicedConfig(config: SlicedWindowConfig): void {
-  const { size, slide, offset, lateness } = config;
-  const whole = (x: number, min: number): boolean => Number.isInteger(x) && x >= min && x <= MAX_DURATION_MS;
-  if (!whole(size, 1) || !whole(slide, 1)) throw new RangeError(`window size ${size} ms and slide ${slide} ms must be whole milliseconds from 1 to ${MAX_DURATION_MS}`);
-  if (!whole(Math.abs(offset), 0) || !whole(lateness, 0)) throw new RangeError(`window offset ${offset} ms and lateness ${lateness} ms must be whole milliseconds of at most ${MAX_DURATION_MS}`);
-  if (config.cumulative) throw new RangeError('CUMULATE windows are not built yet');
-  if (Math.ceil(size / slide) > MAX_WINDOWS_PER_EVENT) throw new RangeError(`a window of ${size} ms every ${slide} ms puts each event in more than ${MAX_WINDOWS_PER_EVENT} windows`);
-}
-
-/** Creates the operator state for a tumbling or hopping window aggregation. */
-export function createSlicedWindowState(config: SlicedWindowConfig): SlicedWindowState {
-  return new SlicedWindowState(config);
-}
-
-/** Builds the operator for a tumbling or hopping window followed by an aggregate. */
+/** Builds the operator for a tumbling, hopping or CUMULATE window followed by an aggregate. */
 export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: OperatorContext): Operator & { state: SlicedWindowState } {
   const st = createSlicedWindowState(config);
   st.writer.reuseOutput = ctx.reuseOutputs === true;

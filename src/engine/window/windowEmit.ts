@@ -1,69 +1,23 @@
-import type { AggregatePlan } from '../aggregate/plan';
-import { createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
+/**
+ * Firing and revising sliced windows: a window's rows for every key that has
+ * rows in it (emitWindow), or one key's revised row after a late event
+ * (emitRevision), gathered from the slices (or the running window) and
+ * written to the result writer.
+ */
+import { resetScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
 import { pendingResults, takeResults, WATERMARK, writeFramedResult } from '../aggregate/resultWriter';
 import type { OperatorContext } from '../operators/types';
 import { loadRunningInto, moveRunningWindow } from './runningWindow';
-import { createDirectRows, setFrame, writeDirect, type DirectRows } from './directRows';
+import { setFrame, writeDirect } from './directRows';
 import { loadCellInto, mergeCellInto } from './sliceStore';
-import type { SlicedWindowState } from './slicedWindowOperator';
-
-/** Scratch space and firing history for turning slices into result rows. A class, not an object literal: see FastRun (fastFold) for why. */
-export class WindowEmitter {
-  readonly acc: ScalarAcc;
-  /** A window of one slice is read straight from its cell through this view (see loadCellInto); never reset it. */
-  readonly view: ScalarAcc;
-  /** Scratch for the bases of a window of one known slice. */
-  readonly oneBase: number[] = [0];
-  readonly values: Float64Array;
-  /** Firings per key of windows that fired and are still within allowed lateness, by window index (ascending). */
-  readonly fired = new Map<number, Int32Array>();
-  /** Windows traced as opened (kept only while tracing). */
-  readonly opened = new Set<number>();
-  /** True when every aggregation can be kept incrementally while the window slides. */
-  readonly incremental: boolean;
-  /**
-   * Entries of `fired` that revisions used lately, direct-mapped by window
-   * index & 7: late events come in clusters on the few newest fired windows,
-   * and a Map lookup per revision showed. Entries of expired windows are
-   * dropped with them (see forgetFired).
-   */
-  readonly recentWindow = new Float64Array(8).fill(NaN);
-  readonly recentFirings: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(8).fill(undefined);
-  /** How rows of a direct plan are read from their cells (see directRows); null for other plans, whose stores are not direct either. */
-  readonly directRows: DirectRows | null;
-
-  constructor(plan: AggregatePlan) {
-    this.acc = createScalarAcc(plan);
-    this.view = createScalarAcc(plan);
-    this.values = new Float64Array(plan.outputs.length);
-    this.incremental = plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
-    this.directRows = createDirectRows(plan);
-  }
-}
-
-/** Drops window k's firings (it expired) from the cache of recent ones. */
-export function forgetFired(out: WindowEmitter, k: number): void {
-  out.fired.delete(k);
-  if (out.recentWindow[k & 7] === k) {
-    out.recentWindow[k & 7] = NaN;
-    out.recentFirings[k & 7] = undefined;
-  }
-}
-
-/** Creates the emitter for a plan. */
-export function createWindowEmitter(plan: AggregatePlan): WindowEmitter {
-  return new WindowEmitter(plan);
-}
-
-function windowBounds(st: SlicedWindowState, k: number): [number, number] {
-  const start = st.config.offset + k * st.config.slide;
-  return [start, start + st.config.size];
-}
+import type { SlicedWindowState } from './slicedState';
+import { nextRevision } from './windowFirings';
+import { endSliceOf, firstSliceOf, windowEnd, windowStart } from './windowShape';
 
 /** The cell index of key 0 in each live slice of window k, found once per firing rather than once per key. */
 function sliceBases(st: SlicedWindowState, k: number): number[] {
-  const from = k * st.m;
-  const to = from + st.n;
+  const from = firstSliceOf(st.shape, k);
+  const to = endSliceOf(st.shape, k);
   const bases: number[] = [];
   for (const s of st.store.live) {
     if (s < from) continue;
@@ -117,8 +71,9 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   const keyCount = st.keyTable.values.length;
   const track = st.config.lateness > 0;
   const firings = track ? new Int32Array(st.store.keyCap) : null;
-  const useRunning = st.n > 1 && st.out.incremental;
-  if (useRunning) moveRunningWindow(st.running, st.store, k * st.m, k * st.m + st.n);
+  // Hopping windows slide the running window; CUMULATE windows of one period grow it (see moveRunningWindow).
+  const useRunning = st.shape.n > 1 && st.out.incremental;
+  if (useRunning) moveRunningWindow(st.running, st.store, firstSliceOf(st.shape, k), endSliceOf(st.shape, k));
   const bases = useRunning ? [] : sliceBases(st, k);
   // A window of one slice in direct mode (every tumbling window of a dashboard aggregate) is read in place.
   const directRows = st.out.directRows;
@@ -142,8 +97,7 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   }
   if (firings !== null && fired > 0) st.out.fired.set(k, firings);
   if (ctx.trace !== null && fired > 0) {
-    const [start, end] = windowBounds(st, k);
-    ctx.trace({ type: 'fired', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: fired });
+    ctx.trace({ type: 'fired', nodeId: ctx.nodeId, windowStart: windowStart(st.shape, k), windowEnd: windowEnd(st.shape, k), watermark: st.watermark, keys: fired });
   }
 }
 
@@ -162,38 +116,6 @@ export function emitRevision(st: SlicedWindowState, ctx: OperatorContext, k: num
   if (acc === null) writeDirect(st, directRows!, bases[0]! + key, k, key, revision);
   else write(st, acc, k, key, revision);
   if (ctx.trace !== null) {
-    const [start, end] = windowBounds(st, k);
-    ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
+    ctx.trace({ type: revision === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: windowStart(st.shape, k), windowEnd: windowEnd(st.shape, k), watermark: st.watermark, keys: key });
   }
-}
-
-/**
- * Key's revision number for its next row of fired window k, counted on: 0 for
- * a window that fired without the key (its first row is this revision).
- * `keyCap` sizes a new firing array.
- */
-export function nextRevision(out: WindowEmitter, k: number, key: number, keyCap: number): number {
-  const h = k & 7;
-  let firings = out.recentWindow[h] === k ? out.recentFirings[h] : out.fired.get(k);
-  if (firings === undefined) {
-    firings = new Int32Array(keyCap);
-    insertInOrder(out.fired, k, firings);
-  } else if (firings.length <= key) {
-    const grown = new Int32Array(keyCap);
-    grown.set(firings);
-    out.fired.set(k, grown);
-    firings = grown;
-  }
-  out.recentWindow[h] = k;
-  out.recentFirings[h] = firings;
-  const revision = firings[key]!;
-  firings[key] = revision + 1;
-  return revision;
-}
-
-/** Keeps the map's iteration order ascending by window index (expiry walks it from the front). */
-function insertInOrder(map: Map<number, Int32Array>, k: number, value: Int32Array): void {
-  const entries = [...map.entries(), [k, value] as [number, Int32Array]].sort((a, b) => a[0] - b[0]);
-  map.clear();
-  for (const [key, v] of entries) map.set(key, v);
 }

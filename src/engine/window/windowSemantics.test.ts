@@ -26,7 +26,7 @@ function runOperator(window: RefWindow, lateness: number, batches: Batch[]): { r
   };
   const keyFields = [schema[0]!];
   const op: Operator = window.type === 'sliced'
-    ? createSlicedWindowOperator({ ...window, lateness, processingTime: false, cumulative: false, plan, keyFields }, ctx)
+    ? createSlicedWindowOperator({ ...window, lateness, processingTime: false, cumulative: window.cumulative === true, plan, keyFields }, ctx)
     : createSessionWindowOperator({ gap: window.gap, lateness, processingTime: false, plan, keyFields }, ctx);
   for (const b of batches) op.push(b, 0);
   return { results, late };
@@ -64,6 +64,8 @@ function eventsOf(s: StreamSpec): RefEvent[] {
 const windows: [string, fc.Arbitrary<RefWindow>][] = [
   ['tumbling', fc.record({ size: fc.constantFrom(500, 1000, 1500), offset: fc.constantFrom(0, 100, -200) }).map(({ size, offset }) => ({ type: 'sliced' as const, size, slide: size, offset: offset % size }))],
   ['hopping', fc.record({ slide: fc.constantFrom(250, 500, 400), mult: fc.constantFrom(2, 3, 4), extra: fc.constantFrom(0, 100), offset: fc.constantFrom(0, 100) }).map(({ slide, mult, extra, offset }) => ({ type: 'sliced' as const, size: slide * mult + extra, slide, offset: offset % slide }))],
+  // CUMULATE: maxSize = J steps; J = 1 is a tumbling window.
+  ['cumulate', fc.record({ step: fc.constantFrom(250, 400, 500), periods: fc.constantFrom(1, 2, 3, 5), offset: fc.constantFrom(0, 100, -150) }).map(({ step, periods, offset }) => ({ type: 'sliced' as const, size: step * periods, slide: step, offset, cumulative: true }))],
   ['session', fc.constantFrom(300, 700, 1000).map((gap) => ({ type: 'session' as const, gap }))],
 ];
 
