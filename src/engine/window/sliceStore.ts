@@ -84,9 +84,10 @@ export class SliceStore {
   /** Live slice indices, ascending. */
   readonly live: number[] = [];
 
-  constructor(readonly plan: AggregatePlan) {
+  /** `directAllowed`: false keeps a direct plan in one array per part too (the general path; see SlicedWindowOptions). */
+  constructor(readonly plan: AggregatePlan, directAllowed = true) {
     const size = this.keyCap * this.slotCap;
-    this.layout = isDirectPlan(plan) ? directLayout(plan) : null;
+    this.layout = directAllowed && isDirectPlan(plan) ? directLayout(plan) : null;
     const direct = this.layout === null ? null : createDirectCellArray(this.layout, size);
     this.stride = this.layout?.stride ?? 1;
     this.count = direct ?? new Float64Array(size);
@@ -95,8 +96,8 @@ export class SliceStore {
 }
 
 /** Creates an empty store. */
-export function createSliceStore(plan: AggregatePlan): SliceStore {
-  return new SliceStore(plan);
+export function createSliceStore(plan: AggregatePlan, directAllowed = true): SliceStore {
+  return new SliceStore(plan, directAllowed);
 }
 
 /** Makes room for key ids up to `maxKey`. Call before computing cells of a batch. */
