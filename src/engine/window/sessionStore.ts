@@ -124,13 +124,15 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
     if (p >= 0) r[b + p]! += v;
     p = b + offsets[o + MOMENTS]!;
     // Welford's update (see aggregate/moments) on the record's shift, shifted mean and M2.
-    if (p >= b && n === 1) r[p] = v;
-    else if (p >= b) {
-      const d = v - r[p]!;
-      const delta = d - r[p + 1]!;
-      const mean = r[p + 1]! + delta / n;
-      r[p + 1] = mean;
-      r[p + 2]! += delta * (d - mean);
+    if (p >= b) {
+      if (n === 1) r[p] = v;
+      else {
+        const d = v - r[p]!;
+        const delta = d - r[p + 1]!;
+        const mean = r[p + 1]! + delta / n;
+        r[p + 1] = mean;
+        r[p + 2]! += delta * (d - mean);
+      }
     }
     p = offsets[o + MIN]!;
     if (p >= 0 && v < r[b + p]!) r[b + p] = v;
