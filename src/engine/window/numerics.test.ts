@@ -200,11 +200,13 @@ const segment = fc.record({
 
 const stream = fc.record({
   steps: fc.array(fc.record({
-    dt: fc.integer({ min: 0, max: 120 }), key: fc.integer({ min: 0, max: 2 }), u: unit,
+    dt: fc.integer({ min: 0, max: 120 }), key: fc.integer({ min: 0, max: 39 }), u: unit,
     coin: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), delay: fc.integer({ min: 0, max: 300 }),
     lateBy: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 2500 })),
   }), { minLength: 1, maxLength: 150 }),
   segments: fc.array(segment, { minLength: 1, maxLength: 3 }),
+  // Mostly a few keys; sometimes more than the store's first 16, so it grows mid-stream.
+  keys: fc.constantFrom(3, 3, 40),
   cuts: fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 5 }),
   bound: fc.constantFrom(0, 200),
   lateness: fc.constantFrom(0, 600, 100_000),
@@ -220,7 +222,7 @@ function eventsOf(s: Stream): RefEvent[] {
     t += step.dt;
     const seg = s.segments[Math.floor((i * s.segments.length) / s.steps.length)]!;
     const v = step.coin < seg.missing ? NaN : seg.base + seg.spread * step.u;
-    return { e: { t, key: step.key, v }, arrival: t + step.delay + step.lateBy, i };
+    return { e: { t, key: step.key % s.keys, v }, arrival: t + step.delay + step.lateBy, i };
   });
   return timed.sort((a, b) => a.arrival - b.arrival || a.i - b.i).map((x) => x.e);
 }
