@@ -15,7 +15,8 @@ export interface AggregationSpec {
 /** Which partial results a field needs, so accumulators keep nothing unused. */
 export interface MeasureNeeds {
   sum: boolean;
-  sumSq: boolean;
+  /** The variance partials of moments (shift, shifted mean, M2). */
+  moments: boolean;
   min: boolean;
   max: boolean;
   firstLast: boolean;
@@ -48,13 +49,13 @@ const NUMERIC_ONLY = new Set<AggregateFn>(['sum', 'avg', 'variance', 'stddev', '
 const ORDERED = new Set<AggregateFn>(['min', 'max']);
 
 function emptyNeeds(): MeasureNeeds {
-  return { sum: false, sumSq: false, min: false, max: false, firstLast: false, distinct: false, hll: false, sketch: false };
+  return { sum: false, moments: false, min: false, max: false, firstLast: false, distinct: false, hll: false, sketch: false };
 }
 
 function markNeeds(needs: MeasureNeeds, fn: AggregateFn): void {
   switch (fn) {
     case 'sum': case 'avg': needs.sum = true; break;
-    case 'variance': case 'stddev': needs.sum = true; needs.sumSq = true; break;
+    case 'variance': case 'stddev': needs.sum = true; needs.moments = true; break;
     case 'min': needs.min = true; break;
     case 'max': needs.max = true; break;
     case 'first': case 'last': needs.firstLast = true; break;

@@ -1,5 +1,6 @@
 import type { AggregateOutput, AggregatePlan } from './plan';
 import { createDistinctSet, distinctAdd, distinctMerge, resetDistinctSet, type DistinctSet } from './distinctSet';
+import { addMoment, mergeMoments, sampleVariance, type MomentParts } from './moments';
 import { createHll, hllAdd, hllEstimate, hllMerge, resetHll, type Hll } from './hyperLogLog';
 import { createSketch, resetSketch, sketchAdd, sketchMerge, type QuantileSketch } from './quantileSketch';
 import { sketchQuantile } from './sketchQuantile';
@@ -9,10 +10,13 @@ import { sketchQuantile } from './sketchQuantile';
  * snapshots. A class, not an object literal, as ScalarAcc: see FastRun
  * (window/fastFold) for why.
  */
-export class FieldAcc {
+export class FieldAcc implements MomentParts {
   n = 0;
   sum = 0;
-  sumSq = 0;
+  /** Variance partials (see moments): one of the values, the mean less it, the sum of squared deviations. */
+  shift = 0;
+  shiftedMean = 0;
+  m2 = 0;
   min = Infinity;
   max = -Infinity;
   /** Value with the smallest event time (ties: the earliest to arrive). */
@@ -36,7 +40,7 @@ export class ScalarAcc {
 }
 
 function resetField(f: FieldAcc): void {
-  f.n = 0; f.sum = 0; f.sumSq = 0;
+  f.n = 0; f.sum = 0; f.shift = 0; f.shiftedMean = 0; f.m2 = 0;
   f.min = Infinity; f.max = -Infinity;
   f.firstV = NaN; f.firstT = Infinity; f.lastV = NaN; f.lastT = -Infinity;
   if (f.distinct !== null) resetDistinctSet(f.distinct);
@@ -77,7 +81,7 @@ export function addRow(acc: ScalarAcc, values: readonly Float64Array[], row: num
 export function addValue(f: FieldAcc, v: number, time: number): void {
   f.n++;
   f.sum += v;
-  f.sumSq += v * v;
+  addMoment(f, f.n, v);
   if (v < f.min) f.min = v;
   if (v > f.max) f.max = v;
   if (time < f.firstT) { f.firstT = time; f.firstV = v; }
@@ -95,9 +99,9 @@ export function mergeScalarAcc(into: ScalarAcc, from: ScalarAcc): void {
 
 /** Folds one field's partials into another's. */
 export function mergeFieldAcc(a: FieldAcc, b: FieldAcc): void {
+  mergeMoments(a, a.n, b.n, b.shift, b.shiftedMean, b.m2);
   a.n += b.n;
   a.sum += b.sum;
-  a.sumSq += b.sumSq;
   if (b.min < a.min) a.min = b.min;
   if (b.max > a.max) a.max = b.max;
   if (b.firstT < a.firstT) { a.firstT = b.firstT; a.firstV = b.firstV; }
@@ -105,13 +109,6 @@ export function mergeFieldAcc(a: FieldAcc, b: FieldAcc): void {
   if (a.distinct !== null && b.distinct !== null) distinctMerge(a.distinct, b.distinct);
   if (a.hll !== null && b.hll !== null) hllMerge(a.hll, b.hll);
   if (a.sketch !== null && b.sketch !== null) sketchMerge(a.sketch, b.sketch);
-}
-
-/** Sample variance from count, sum and sum of squares (NaN below two values, never negative). */
-function sampleVariance(f: FieldAcc): number {
-  if (f.n < 2) return NaN;
-  const mean = f.sum / f.n;
-  return Math.max(0, (f.sumSq - f.n * mean * mean) / (f.n - 1));
 }
 
 /** The final value of one aggregation (NaN when there is none; string codes for string min/first/last). */
@@ -124,8 +121,8 @@ export function scalarResult(acc: ScalarAcc, output: AggregateOutput): number {
     case 'avg': return f.sum / f.n;
     case 'min': return f.min;
     case 'max': return f.max;
-    case 'variance': return sampleVariance(f);
-    case 'stddev': return Math.sqrt(sampleVariance(f));
+    case 'variance': return sampleVariance(f.n, f.m2);
+    case 'stddev': return Math.sqrt(sampleVariance(f.n, f.m2));
     case 'first': return f.firstV;
     case 'last': return f.lastV;
     case 'countDistinct': return f.distinct?.size ?? 0;

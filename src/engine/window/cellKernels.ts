@@ -38,18 +38,33 @@ export function addSum(n: Float64Array, sum: Float64Array, cells: Int32Array, ro
   }
 }
 
-/** Counts, sums and sums the squares of present values per cell (variance, stddev). */
-export function addSumSq(
-  n: Float64Array, sum: Float64Array, sumSq: Float64Array, cells: Int32Array, rows: Int32Array, v: Float64Array, from: number, to: number,
+/**
+ * Counts and sums present values per cell, and keeps their variance partials
+ * by Welford's update (see aggregate/moments; written out here so the loop
+ * stays one monomorphic function over typed arrays). An empty cell's
+ * shiftedMean and m2 are 0; its first value becomes its shift.
+ */
+export function addMoments(
+  n: Float64Array, sum: Float64Array, shift: Float64Array, shiftedMean: Float64Array, m2: Float64Array,
+  cells: Int32Array, rows: Int32Array, v: Float64Array, from: number, to: number,
 ): void {
   for (let j = from; j < to; j++) {
     const c = cells[j]!;
     const x = v[rows[j]!]!;
-    if (x === x) {
-      n[c]!++;
-      sum[c]! += x;
-      sumSq[c]! += x * x;
+    if (x !== x) continue;
+    const k = n[c]! + 1;
+    n[c] = k;
+    sum[c]! += x;
+    if (k === 1) {
+      shift[c] = x;
+      continue;
     }
+    const d = x - shift[c]!;
+    const mean = shiftedMean[c]!;
+    const delta = d - mean;
+    const next = mean + delta / k;
+    shiftedMean[c] = next;
+    m2[c]! += delta * (d - next);
   }
 }
 

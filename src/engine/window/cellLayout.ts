@@ -42,7 +42,7 @@ export function isDirectPlan(plan: AggregatePlan): boolean {
   if (plan.fields.length === 0) return true;
   if (plan.fields.length > 1) return false;
   const needs = plan.fields[0]!.needs;
-  return !needs.sumSq && !needs.firstLast && !needs.distinct && !needs.hll && !needs.sketch;
+  return !needs.moments && !needs.firstLast && !needs.distinct && !needs.hll && !needs.sketch;
 }
 
 /** Empties cells [from, to) of a direct layout: no rows, no values, min and max at their identities. */

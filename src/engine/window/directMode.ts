@@ -3,6 +3,11 @@
  * field, the row loop folds rows into their cells itself instead of listing
  * them for the kernels of cellKernels. Such a store keeps each cell's
  * partials side by side (see cellLayout).
+ *
+ * Only the storing differs: the row loops call foldOne for rows the core
+ * judged (not late, not between windows; see describeSlice), exactly where
+ * they would otherwise list them. fastPaths.test.ts holds direct stores equal
+ * to the general path's store of one array per part.
  */
 import type { DirectCells } from './fastFold';
 import type { SliceStore } from './sliceStore';

@@ -7,6 +7,13 @@
  * treat so back to the general row loop (foldRows), which decides
  * everything else.
  *
+ * This loop decides no window rule itself: the run's slices, and the limit
+ * below which their rows stay plain, are what the core (describeSlice in
+ * sliceCache, from windowShape) judged of the slices, set up by prepareRun
+ * (rowLoop). Anything else goes back to foldRows or is set aside for it. The
+ * general path (SlicedWindowOptions.general) runs without it, and
+ * fastPaths.test.ts holds the two equal.
+ *
  * Disordered input alternates between the two newest slices (the older one
  * has not fired until the watermark passes its end), so the run covers two
  * adjacent slices: rows before `mid` go to `baseLo`, the others to `baseHi`.

@@ -43,7 +43,15 @@ function traceLate(st: SlicedWindowState, ctx: OperatorContext, s: number, t: nu
 }
 
 /**
- * The per-row work: judges rows `selection` of the batch against the watermark
+ * The per-row work, and the one place the rules of a time window meet a
+ * row: a row is late when the watermark has reached cachedLateAt of its
+ * slice (a row between windows: its own time plus lateness), is dropped when
+ * its slice lies between windows, and revises fired windows when its slice
+ * is flagged so, all as describeSlice (sliceCache) judged the slice from the
+ * window shape (windowShape). The fast paths (fastFold, setAsideRows, direct
+ * mode) only fold rows judged so.
+ *
+ * Judges rows `selection` of the batch against the watermark
  * before each (advancing, and so firing, whenever it reaches the next action),
  * sorts out late rows and rows between windows, and either folds every other
  * row into its cell (direct mode, see directFold) or lists it with its cell in

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planAggregations, type AggregationSpec } from '../aggregate/plan';
-import { FIRST_LAST, MAX, MIN, N, PARTS, sessionLayout, SUM, SUM_SQ } from './sessionLayout';
+import { FIRST_LAST, MAX, MIN, MOMENTS, N, PARTS, sessionLayout, SUM } from './sessionLayout';
 
 const schema = [{ name: 'a', type: 'number' as const }, { name: 'b', type: 'string' as const }, { name: 'c', type: 'number' as const }];
 
@@ -24,15 +24,17 @@ describe('the session record layout', () => {
     ]);
     const used: number[] = [];
     for (let o = 0; o < offsets.length; o += PARTS) {
-      for (const part of [N, SUM, SUM_SQ, MIN, MAX]) if (offsets[o + part]! >= 0) used.push(offsets[o + part]!);
+      for (const part of [N, SUM, MIN, MAX]) if (offsets[o + part]! >= 0) used.push(offsets[o + part]!);
+      const m = offsets[o + MOMENTS]!;
+      if (m >= 0) used.push(m, m + 1, m + 2);
       const p = offsets[o + FIRST_LAST]!;
       if (p >= 0) used.push(p, p + 1, p + 2, p + 3);
     }
     expect(new Set(used).size).toBe(used.length);
     expect(Math.min(...used)).toBe(5);
     expect(Math.max(...used)).toBe(width - 1);
-    // Field a: n, sum, sum of squares, min, first/last; field c: n, max.
-    expect(offsets[SUM]! >= 0 && offsets[SUM_SQ]! >= 0 && offsets[MIN]! >= 0 && offsets[MAX]! < 0).toBe(true);
+    // Field a: n, sum, moments, min, first/last; field c: n, max.
+    expect(offsets[SUM]! >= 0 && offsets[MOMENTS]! >= 0 && offsets[MIN]! >= 0 && offsets[MAX]! < 0).toBe(true);
     expect(offsets[PARTS + MAX]! >= 0 && offsets[PARTS + SUM]! < 0).toBe(true);
   });
 });

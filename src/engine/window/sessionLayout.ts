@@ -9,8 +9,11 @@ export const FIRINGS = 3;
 export const COUNT = 4;
 const HEADER = 5;
 
-/** Parts of a measured field; FIRST_LAST is four numbers: first value, its time, last value, its time. */
-export const N = 0, SUM = 1, SUM_SQ = 2, MIN = 3, MAX = 4, FIRST_LAST = 5;
+/**
+ * Parts of a measured field; MOMENTS is three numbers: shift, shifted mean and
+ * M2 (see aggregate/moments); FIRST_LAST is four: first value, its time, last value, its time.
+ */
+export const N = 0, SUM = 1, MOMENTS = 2, MIN = 3, MAX = 4, FIRST_LAST = 5;
 export const PARTS = 6;
 
 /**
@@ -35,8 +38,11 @@ export function sessionLayout(plan: AggregatePlan): SessionLayout {
     const o = f * PARTS;
     // n tells whether a field had any value: every aggregate of a field reads it.
     offsets[o + N] = width++;
-    if (needs.sum || needs.sumSq) offsets[o + SUM] = width++;
-    if (needs.sumSq) offsets[o + SUM_SQ] = width++;
+    if (needs.sum) offsets[o + SUM] = width++;
+    if (needs.moments) {
+      offsets[o + MOMENTS] = width;
+      width += 3;
+    }
     if (needs.min) offsets[o + MIN] = width++;
     if (needs.max) offsets[o + MAX] = width++;
     if (needs.firstLast) {

@@ -1,7 +1,8 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addToComplexCell, createComplexCell, mergeComplex, type ComplexCell } from '../aggregate/complexCells';
-import { COUNT, END, FIRINGS, FIRST_LAST, KEY, MAX, MIN, N, PARTS, sessionLayout, START, SUM, SUM_SQ } from './sessionLayout';
+import { Moments, mergeMoments } from '../aggregate/moments';
+import { COUNT, END, FIRINGS, FIRST_LAST, KEY, MAX, MIN, MOMENTS, N, PARTS, sessionLayout, START, SUM } from './sessionLayout';
 
 export { END, FIRINGS, KEY, START } from './sessionLayout';
 
@@ -9,7 +10,7 @@ export { END, FIRINGS, KEY, START } from './sessionLayout';
  * The open sessions of every key, as plain data. Each session is a record of
  * `width` numbers at slot * width in one Float64Array (bounds, key,
  * firings, row count and per measured field the parts the plan needs of n,
- * sum, sum of squares, min, max, first and last value and time: see
+ * sum, variance partials (aggregate/moments), min, max, first and last value and time: see
  * sessionLayout), and a key's sessions are a list, ascending
  * by start, linked through `next`. An object per session (and a Map and a
  * boxed number per field) made every event chase pointers through scattered
@@ -78,7 +79,8 @@ export function openSession(store: SessionStore, key: number, prev: number, star
   for (let o = 0; o < offsets.length; o += PARTS) {
     r[b + offsets[o + N]!] = 0;
     if (offsets[o + SUM]! >= 0) r[b + offsets[o + SUM]!] = 0;
-    if (offsets[o + SUM_SQ]! >= 0) r[b + offsets[o + SUM_SQ]!] = 0;
+    const m = offsets[o + MOMENTS]!;
+    if (m >= 0) r.fill(0, b + m, b + m + 3);
     if (offsets[o + MIN]! >= 0) r[b + offsets[o + MIN]!] = Infinity;
     if (offsets[o + MAX]! >= 0) r[b + offsets[o + MAX]!] = -Infinity;
     const p = offsets[o + FIRST_LAST]!;
@@ -117,11 +119,21 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
     const v = values[f]![row]!;
     if (v !== v) continue;
     const o = f * PARTS;
-    r[b + offsets[o + N]!]!++;
+    const n = ++r[b + offsets[o + N]!]!;
     let p = offsets[o + SUM]!;
     if (p >= 0) r[b + p]! += v;
-    p = offsets[o + SUM_SQ]!;
-    if (p >= 0) r[b + p]! += v * v;
+    p = b + offsets[o + MOMENTS]!;
+    // Welford's update (see aggregate/moments) on the record's shift, shifted mean and M2.
+    if (p >= b) {
+      if (n === 1) r[p] = v;
+      else {
+        const d = v - r[p]!;
+        const delta = d - r[p + 1]!;
+        const mean = r[p + 1]! + delta / n;
+        r[p + 1] = mean;
+        r[p + 2]! += delta * (d - mean);
+      }
+    }
     p = offsets[o + MIN]!;
     if (p >= 0 && v < r[b + p]!) r[b + p] = v;
     p = offsets[o + MAX]!;
@@ -138,6 +150,9 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
   }
 }
 
+/** Where mergeSessions combines two records' variance partials. */
+const scratch = new Moments();
+
 /** Folds the session at `from` into the one at `into` (as mergeScalarAcc would), keeping the larger firings. */
 export function mergeSessions(store: SessionStore, into: number, from: number): void {
   const { records: r, offsets } = store;
@@ -149,11 +164,16 @@ export function mergeSessions(store: SessionStore, into: number, from: number): 
   for (let f = 0; f < fields; f++) {
     const o = f * PARTS;
     const theirN = r[b + offsets[o + N]!]!;
-    r[a + offsets[o + N]!]! += theirN;
+    const ourN = r[a + offsets[o + N]!]!;
+    r[a + offsets[o + N]!] = ourN + theirN;
     let p = offsets[o + SUM]!;
     if (p >= 0) r[a + p]! += r[b + p]!;
-    p = offsets[o + SUM_SQ]!;
-    if (p >= 0) r[a + p]! += r[b + p]!;
+    p = offsets[o + MOMENTS]!;
+    if (p >= 0) {
+      scratch.shift = r[a + p]!; scratch.shiftedMean = r[a + p + 1]!; scratch.m2 = r[a + p + 2]!;
+      mergeMoments(scratch, ourN, theirN, r[b + p]!, r[b + p + 1]!, r[b + p + 2]!);
+      r[a + p] = scratch.shift; r[a + p + 1] = scratch.shiftedMean; r[a + p + 2] = scratch.m2;
+    }
     p = offsets[o + MIN]!;
     if (p >= 0 && r[b + p]! < r[a + p]!) r[a + p] = r[b + p]!;
     p = offsets[o + MAX]!;
@@ -189,8 +209,10 @@ export function loadSession(store: SessionStore, slot: number, acc: ScalarAcc): 
     a.n = r[b + offsets[o + N]!]!;
     let p = offsets[o + SUM]!;
     if (p >= 0) a.sum = r[b + p]!;
-    p = offsets[o + SUM_SQ]!;
-    if (p >= 0) a.sumSq = r[b + p]!;
+    p = offsets[o + MOMENTS]!;
+    if (p >= 0) {
+      a.shift = r[b + p]!; a.shiftedMean = r[b + p + 1]!; a.m2 = r[b + p + 2]!;
+    }
     p = offsets[o + MIN]!;
     if (p >= 0) a.min = r[b + p]!;
     p = offsets[o + MAX]!;

@@ -8,6 +8,10 @@
  * has no gaps, and a row that revises its window is known to be within
  * allowed lateness (the two tests are one). P5's window ran about 9% faster
  * with it than with foldRows, the two taking turns in one process.
+ *
+ * Whether a row is late and whether it revises its window is what the core
+ * judged of its slice (describeSlice: cachedLateAt and REVISES); this loop
+ * only acts on it. fastPaths.test.ts holds it equal to the general path.
  */
 import type { Batch } from '../batch';
 import type { OperatorContext } from '../operators/types';

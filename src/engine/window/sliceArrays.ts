@@ -8,10 +8,10 @@ import { relayDirectCells, type DirectLayout } from './cellLayout';
 import { clearStaged, relayCodes, relayWords, type Relayout, type StagedCodes } from './stagedParts';
 
 /** The numeric partials a field may keep per cell. */
-export type NumericPart = 'n' | 'sum' | 'sumSq' | 'min' | 'max' | 'firstV' | 'firstT' | 'lastV' | 'lastT';
+export type NumericPart = 'n' | 'sum' | 'shift' | 'shiftedMean' | 'm2' | 'min' | 'max' | 'firstV' | 'firstT' | 'lastV' | 'lastT';
 /** Each partial's value in an empty cell. */
 export const IDENTITY: Record<NumericPart, number> = {
-  n: 0, sum: 0, sumSq: 0, min: Infinity, max: -Infinity, firstV: NaN, firstT: Infinity, lastV: NaN, lastT: -Infinity,
+  n: 0, sum: 0, shift: 0, shiftedMean: 0, m2: 0, min: Infinity, max: -Infinity, firstV: NaN, firstT: Infinity, lastV: NaN, lastT: -Infinity,
 };
 
 /**
@@ -41,7 +41,7 @@ export function allocate(size: number, identity: number): Float64Array {
   return a;
 }
 
-const PARTS: NumericPart[] = ['n', 'sum', 'sumSq', 'min', 'max', 'firstV', 'firstT', 'lastV', 'lastT'];
+const PARTS: NumericPart[] = ['n', 'sum', 'shift', 'shiftedMean', 'm2', 'min', 'max', 'firstV', 'firstT', 'lastV', 'lastT'];
 
 /** Re-lays every array for a new key capacity and slot capacity, keeping the contents. */
 export function relayout(store: ArrayStore, keyCap: number, slotCap: number): void {

@@ -1,7 +1,8 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import { mergeComplex, type ComplexCell } from '../aggregate/complexCells';
+import { mergeMoments } from '../aggregate/moments';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
-import { addFirstLast, addMax, addMin, addPresent, addSum, addSumMinMax, addSumSq, countRows } from './cellKernels';
+import { addFirstLast, addMax, addMin, addMoments, addPresent, addSum, addSumMinMax, countRows } from './cellKernels';
 import { clearDirectCells, createDirectCellArray, directLayout, isDirectPlan, type DirectLayout } from './cellLayout';
 import { addComplexRows } from './complexFold';
 import { allocate, emptyParts, IDENTITY, relayout, type NumericPart } from './sliceArrays';
@@ -17,7 +18,10 @@ import { loadDistinct, loadSketch, mergeStagedInto } from './stagedViews';
 export class FieldSlices {
   n: Float64Array;
   sum: Float64Array | null;
-  sumSq: Float64Array | null;
+  /** Variance partials (see aggregate/moments), when the field has a variance or stddev. */
+  shift: Float64Array | null;
+  shiftedMean: Float64Array | null;
+  m2: Float64Array | null;
   min: Float64Array | null;
   max: Float64Array | null;
   firstV: Float64Array | null;
@@ -46,7 +50,9 @@ export class FieldSlices {
     this.maxAt = layout?.maxAt ?? 0;
     this.n = direct ?? allocate(size, 0);
     this.sum = part('sum', needs.sum);
-    this.sumSq = part('sumSq', needs.sumSq);
+    this.shift = part('shift', needs.moments);
+    this.shiftedMean = part('shiftedMean', needs.moments);
+    this.m2 = part('m2', needs.moments);
     this.min = part('min', needs.min);
     this.max = part('max', needs.max);
     this.firstV = part('firstV', needs.firstLast);
@@ -78,9 +84,10 @@ export class SliceStore {
   /** Live slice indices, ascending. */
   readonly live: number[] = [];
 
-  constructor(readonly plan: AggregatePlan) {
+  /** `directAllowed`: false keeps a direct plan in one array per part too (the general path; see SlicedWindowOptions). */
+  constructor(readonly plan: AggregatePlan, directAllowed = true) {
     const size = this.keyCap * this.slotCap;
-    this.layout = isDirectPlan(plan) ? directLayout(plan) : null;
+    this.layout = directAllowed && isDirectPlan(plan) ? directLayout(plan) : null;
     const direct = this.layout === null ? null : createDirectCellArray(this.layout, size);
     this.stride = this.layout?.stride ?? 1;
     this.count = direct ?? new Float64Array(size);
@@ -89,8 +96,8 @@ export class SliceStore {
 }
 
 /** Creates an empty store. */
-export function createSliceStore(plan: AggregatePlan): SliceStore {
-  return new SliceStore(plan);
+export function createSliceStore(plan: AggregatePlan, directAllowed = true): SliceStore {
+  return new SliceStore(plan, directAllowed);
 }
 
 /** Makes room for key ids up to `maxKey`. Call before computing cells of a batch. */
@@ -156,14 +163,14 @@ function addFieldRows(
   fs: FieldSlices, count: Float64Array | null,
   cells: Int32Array, rows: Int32Array, v: Float64Array, time: Float64Array, from: number, to: number,
 ): boolean {
-  const { n, sum, sumSq, min, max } = fs;
+  const { n, sum, shift, shiftedMean, m2, min, max } = fs;
   const scalar = sum !== null || min !== null || max !== null || fs.firstV !== null;
   let counted = false;
-  if (sum !== null && sumSq === null && min !== null && max !== null) {
+  if (sum !== null && m2 === null && min !== null && max !== null) {
     addSumMinMax(count, n, sum, min, max, cells, rows, v, from, to);
     counted = count !== null;
   } else if (scalar || (fs.words === null && fs.stage === null)) {
-    if (sum !== null && sumSq !== null) addSumSq(n, sum, sumSq, cells, rows, v, from, to);
+    if (sum !== null && shift !== null && shiftedMean !== null && m2 !== null) addMoments(n, sum, shift, shiftedMean, m2, cells, rows, v, from, to);
     else if (sum !== null) addSum(n, sum, cells, rows, v, from, to);
     else addPresent(n, cells, rows, v, from, to);
     if (min !== null) addMin(min, cells, rows, v, from, to);
@@ -195,7 +202,10 @@ export function loadCellInto(store: SliceStore, cell: number, view: ScalarAcc): 
     const some = n > 0;
     a.n = n;
     a.sum = some && fs.sum !== null ? fs.sum[i + fs.sumAt]! : 0;
-    a.sumSq = some && fs.sumSq !== null ? fs.sumSq[cell]! : 0;
+    const moments = some && fs.m2 !== null;
+    a.shift = moments ? fs.shift![cell]! : 0;
+    a.shiftedMean = moments ? fs.shiftedMean![cell]! : 0;
+    a.m2 = moments ? fs.m2![cell]! : 0;
     a.min = some && fs.min !== null ? fs.min[i + fs.minAt]! : Infinity;
     a.max = some && fs.max !== null ? fs.max[i + fs.maxAt]! : -Infinity;
     const { firstV, firstT, lastV, lastT } = fs;
@@ -223,9 +233,9 @@ export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): 
     const a = acc.fields[f]!;
     const n = fs.n[i + fs.nAt]!;
     if (n === 0) continue;
+    if (fs.m2 !== null) mergeMoments(a, a.n, n, fs.shift![cell]!, fs.shiftedMean![cell]!, fs.m2[cell]!);
     a.n += n;
     if (fs.sum !== null) a.sum += fs.sum[i + fs.sumAt]!;
-    if (fs.sumSq !== null) a.sumSq += fs.sumSq[cell]!;
     if (fs.min !== null && fs.min[i + fs.minAt]! < a.min) a.min = fs.min[i + fs.minAt]!;
     if (fs.max !== null && fs.max[i + fs.maxAt]! > a.max) a.max = fs.max[i + fs.maxAt]!;
     if (fs.firstT !== null && fs.firstT[cell]! < a.firstT) { a.firstT = fs.firstT[cell]!; a.firstV = fs.firstV![cell]!; }

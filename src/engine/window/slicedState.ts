@@ -64,6 +64,18 @@ class SlicedWindowSpec implements SlicedWindowConfig {
   }
 }
 
+/**
+ * How the operator may compute, for tests only (never a document parameter).
+ * `general` forces the general path: every row judged by the row loop
+ * (foldRows) and listed for the cell kernels, no runs (fastFold), no
+ * set-aside loop (setAsideRows), no direct store or rows (directMode,
+ * directRows), no running window: each window gathered from its slices.
+ * The fast paths must give the same rows (fastPaths.test.ts).
+ */
+export interface SlicedWindowOptions {
+  readonly general?: boolean;
+}
+
 /** All state of the operator: plain data. */
 export class SlicedWindowState {
   readonly config: SlicedWindowConfig;
@@ -81,15 +93,16 @@ export class SlicedWindowState {
   nextActionAt = -Infinity;
   lateEvents = 0;
 
-  constructor(config: SlicedWindowConfig) {
+  constructor(config: SlicedWindowConfig, options: SlicedWindowOptions = {}) {
     checkSlicedConfig(config);
+    const fast = options.general !== true;
     this.config = new SlicedWindowSpec(config);
     this.shape = createWindowShape(config.size, config.slide, config.offset, config.cumulative);
-    this.store = createSliceStore(config.plan);
+    this.store = createSliceStore(config.plan, fast);
     this.running = createRunningWindow(this.store);
     this.keyTable = createKeyTable(config.keyFields);
     this.writer = createResultWriter(config.plan, this.keyTable, true);
-    this.out = createWindowEmitter(config.plan);
+    this.out = createWindowEmitter(config.plan, fast);
   }
 }
 
@@ -109,6 +122,6 @@ function checkSlicedConfig(config: SlicedWindowConfig): void {
 }
 
 /** Creates the operator state for a tumbling, hopping or CUMULATE window aggregation. */
-export function createSlicedWindowState(config: SlicedWindowConfig): SlicedWindowState {
-  return new SlicedWindowState(config);
+export function createSlicedWindowState(config: SlicedWindowConfig, options: SlicedWindowOptions = {}): SlicedWindowState {
+  return new SlicedWindowState(config, options);
 }

@@ -11,15 +11,15 @@ import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import { foldRows } from './rowLoop';
 import { createRowScratch } from './rowScratch';
-import { createSlicedWindowState, type SlicedWindowConfig, type SlicedWindowState } from './slicedState';
+import { createSlicedWindowState, type SlicedWindowConfig, type SlicedWindowOptions, type SlicedWindowState } from './slicedState';
 import { addRowsToCells, ensureKeyCapacity } from './sliceStore';
 import { advance } from './slicedTime';
 
-export type { SlicedWindowConfig, SlicedWindowState } from './slicedState';
+export type { SlicedWindowConfig, SlicedWindowOptions, SlicedWindowState } from './slicedState';
 
 /** Builds the operator for a tumbling, hopping or CUMULATE window followed by an aggregate. */
-export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: OperatorContext): Operator & { state: SlicedWindowState } {
-  const st = createSlicedWindowState(config);
+export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: OperatorContext, options: SlicedWindowOptions = {}): Operator & { state: SlicedWindowState } {
+  const st = createSlicedWindowState(config, options);
   st.writer.reuseOutput = ctx.reuseOutputs === true;
   const scratch = createRowScratch();
   let emittedWatermark = -Infinity;

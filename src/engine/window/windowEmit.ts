@@ -7,7 +7,7 @@
 import { resetScalarAcc, scalarResult, type ScalarAcc } from '../aggregate/scalarAcc';
 import { pendingResults, takeResults, WATERMARK, writeFramedResult } from '../aggregate/resultWriter';
 import type { OperatorContext } from '../operators/types';
-import { moveRunningWindow, runningExtreme } from './runningWindow';
+import { loadRunningInto, moveRunningWindow } from './runningWindow';
 import { setFrame, writeDirect } from './directRows';
 import { loadCellInto, mergeCellInto } from './sliceStore';
 import type { SlicedWindowState } from './slicedState';
@@ -46,21 +46,7 @@ function gatherFromSlices(st: SlicedWindowState, bases: readonly number[], key: 
 
 /** Loads key's aggregate from the running window into the scratch accumulator (null when it has no rows). */
 function gatherFromRunning(st: SlicedWindowState, key: number): ScalarAcc | null {
-  const run = st.running;
-  const acc = st.out.acc;
-  acc.count = run.count[key]!;
-  if (acc.count <= 0) return null;
-  // A plain loop, not forEach: this runs once per key of every firing.
-  for (let f = 0; f < run.fields.length; f++) {
-    const rf = run.fields[f]!;
-    const a = acc.fields[f]!;
-    a.n = rf.n[key]!;
-    a.sum = rf.sum === null ? 0 : rf.sum[key]!;
-    a.sumSq = rf.sumSq === null ? 0 : rf.sumSq[key]!;
-    a.min = rf.backMin === null ? Infinity : runningExtreme(run, f, key, 'min');
-    a.max = rf.backMax === null ? -Infinity : runningExtreme(run, f, key, 'max');
-  }
-  return acc;
+  return loadRunningInto(st.running, key, st.out.acc) ? st.out.acc : null;
 }
 
 /** Writes key's row of window k; the writer's frame holds the watermark already (see setFrame). */

@@ -32,12 +32,13 @@ export class WindowEmitter {
   /** How rows of a direct plan are read from their cells (see directRows); null for other plans, whose stores are not direct either. */
   readonly directRows: DirectRows | null;
 
-  constructor(plan: AggregatePlan) {
+  /** `fast`: false keeps neither a running window nor direct rows (see SlicedWindowOptions). */
+  constructor(plan: AggregatePlan, fast: boolean) {
     this.acc = createScalarAcc(plan);
     this.view = createScalarAcc(plan);
     this.values = new Float64Array(plan.outputs.length);
-    this.incremental = plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
-    this.directRows = createDirectRows(plan);
+    this.incremental = fast && plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
+    this.directRows = fast ? createDirectRows(plan) : null;
   }
 }
 
@@ -51,8 +52,8 @@ export function forgetFired(out: WindowEmitter, k: number): void {
 }
 
 /** Creates the emitter for a plan. */
-export function createWindowEmitter(plan: AggregatePlan): WindowEmitter {
-  return new WindowEmitter(plan);
+export function createWindowEmitter(plan: AggregatePlan, fast = true): WindowEmitter {
+  return new WindowEmitter(plan, fast);
 }
 
 /**
