@@ -5,7 +5,6 @@ import { RELATIVE_ACCURACY } from '../aggregate/sketchMapping';
 import { openDuckDb, type DuckDb } from '../testing/duckdb';
 import { HLL_ABSOLUTE, HLL_RELATIVE, SKETCH_ZERO } from '../testing/aggregateCompare';
 import { compareWithDuckDb, oracleExpectation } from '../testing/aggregateOracle';
-import { CUMULATE_ENGINE_LANDED } from '../testing/aggregatePool';
 import { runEngine } from '../testing/aggregateRun';
 import type { OracleAggregation, OracleWindow } from '../testing/aggregateSql';
 import { generateStream, seededRandom, VALUE_FAMILIES, type OracleEvent } from '../testing/aggregateStreams';
@@ -121,7 +120,7 @@ describe('first and last by event time', () => {
       ];
       const windows: OracleWindow[] = [
         { type: 'tumbling', size: 300, offset: 0 }, { type: 'hopping', size: 300, slide: 100, offset: 0 }, { type: 'session', gap: 100 }, { type: 'count', size: 7 },
-        ...(CUMULATE_ENGINE_LANDED ? [{ type: 'cumulate', step: 100, maxSize: 400, offset: 0 } as const] : []),
+        { type: 'cumulate', step: 100, maxSize: 400, offset: 0 },
       ];
       for (const window of windows) {
         const out = await compareWithDuckDb(db, events, window, aggregations, { keyed: true, bound: 150, lateness: 1, batchSize });
@@ -164,7 +163,7 @@ describe('variance and stddev against a two-pass computation, within 1e-9 relati
   const windowArb: fc.Arbitrary<OracleWindow> = fc.constantFrom<OracleWindow>(
     { type: 'tumbling', size: 100, offset: 0 }, { type: 'hopping', size: 200, slide: 50, offset: 10 }, { type: 'hopping', size: 40, slide: 20, offset: 0 },
     { type: 'session', gap: 6 }, { type: 'count', size: 4 },
-    ...(CUMULATE_ENGINE_LANDED ? [{ type: 'cumulate', step: 50, maxSize: 200, offset: 0 } as const] : []),
+    { type: 'cumulate', step: 50, maxSize: 200, offset: 0 },
   );
 
   it('holds for every value family, including 1e9 and 1e12 offsets, with late data and revisions', async () => {

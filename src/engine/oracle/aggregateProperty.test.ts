@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDb, type DuckDb } from '../testing/duckdb';
 import { compareWithDuckDb } from '../testing/aggregateOracle';
-import { CUMULATE_ENGINE_LANDED, everyAggregation, STABLE_VARIANCE_LANDED } from '../testing/aggregatePool';
+import { everyAggregation } from '../testing/aggregatePool';
 import type { OracleAggregation, OracleWindow } from '../testing/aggregateSql';
 import { generateStream, VALUE_FAMILIES, type StreamSpec } from '../testing/aggregateStreams';
 
@@ -12,11 +12,6 @@ import { generateStream, VALUE_FAMILIES, type StreamSpec } from '../testing/aggr
  * values), batch cuts and allowed lateness: the engine's final results must
  * be DuckDB's, each function within its stated accuracy, and the late port
  * must carry exactly the events the rules call late.
- *
- * Variance and stddev join the sets once STABLE_VARIANCE_LANDED (see
- * aggregatePool): with sums of squares even values near 100 fail 1e-9 in a
- * window whose values lie within a few hundredths of each other (one run in
- * ~700 here). aggregateAccuracy.test.ts checks them over every family.
  */
 
 let db: DuckDb;
@@ -51,10 +46,8 @@ const windowArb: fc.Arbitrary<OracleWindow> = fc.oneof(
     .map(({ slide, slides, offset }) => ({ type: 'hopping' as const, size: Math.max(1, Math.round(slide * slides)), slide, offset: offsetWithin(slide, offset) })),
   fc.integer({ min: 1, max: 150 }).map((gap) => ({ type: 'session' as const, gap })),
   fc.integer({ min: 1, max: 40 }).map((size) => ({ type: 'count' as const, size })),
-  ...(CUMULATE_ENGINE_LANDED
-    ? [fc.record({ step: fc.integer({ min: 1, max: 200 }), steps: fc.integer({ min: 1, max: 8 }), offset: fc.integer() })
-        .map(({ step, steps, offset }) => ({ type: 'cumulate' as const, step, maxSize: step * steps, offset: offsetWithin(step * steps, offset) }))]
-    : []),
+  fc.record({ step: fc.integer({ min: 1, max: 200 }), steps: fc.integer({ min: 1, max: 8 }), offset: fc.integer() })
+    .map(({ step, steps, offset }) => ({ type: 'cumulate' as const, step, maxSize: step * steps, offset: offsetWithin(step * steps, offset) })),
 );
 
 /** A non-empty subset of every aggregation, percentiles at random ranks. */
@@ -71,8 +64,7 @@ describe('random sets of aggregations on random windows and streams, against Duc
     await fc.assert(fc.asyncProperty(
       streamArb, windowArb, aggregationsArb, fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 500 }), fc.boolean(),
       async (spec, window, chosen, lateness, batchSize, keyed) => {
-        const kept = STABLE_VARIANCE_LANDED ? chosen : chosen.filter((a) => a.fn !== 'variance' && a.fn !== 'stddev');
-        const aggregations: OracleAggregation[] = kept.length > 0 ? kept : [{ name: 'n', fn: 'count' }];
+        const aggregations: OracleAggregation[] = chosen;
         // Sessions: a lateness beyond the longest delay past the bound keeps every session until nothing can reach it.
         const allowed = window.type === 'session' ? spec.lateDelay + 1 : lateness;
         const events = generateStream(spec);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDuckDb, type DuckDb } from '../testing/duckdb';
 import { compareWithDuckDb } from '../testing/aggregateOracle';
-import { CUMULATE_ENGINE_LANDED, overNumbers } from '../testing/aggregatePool';
+import { overNumbers } from '../testing/aggregatePool';
 import type { OracleAggregation, OracleWindow } from '../testing/aggregateSql';
 import type { OracleEvent } from '../testing/aggregateStreams';
 
@@ -52,7 +52,7 @@ const WINDOWS: readonly OracleWindow[] = [
   { type: 'tumbling', size: DAY, offset: 7 * HOUR },
   { type: 'hopping', size: DAY, slide: 6 * HOUR, offset: 0 },
   { type: 'count', size: 100 },
-  ...(CUMULATE_ENGINE_LANDED ? [{ type: 'cumulate', step: 6 * HOUR, maxSize: DAY, offset: 0 } as const] : []),
+  { type: 'cumulate', step: 6 * HOUR, maxSize: DAY, offset: 0 },
 ];
 
 const AGGREGATIONS: readonly OracleAggregation[] = [

@@ -34,21 +34,11 @@ export function everyAggregation(): OracleAggregation[] {
   ];
 }
 
-/**
- * Whether variance and stddev meet 1e-9 (the Welford/Chan change of issue 13, branch numerics):
- * flip when it is merged. Until then the random property leaves them out (sums of squares fail it
- * about once in 700 runs even near 100); aggregateAccuracy.test.ts checks them and fails meanwhile.
- */
-export const STABLE_VARIANCE_LANDED = false;
-
-/** Whether a CUMULATE window can be built: flip once the engine for it (core's "CUMULATE engine") is merged. */
-export const CUMULATE_ENGINE_LANDED = true;
-
 /** A window of each kind for the fixed cases, sized for event spacings of a few ms. */
 export const WINDOWS_OF_EACH_KIND: readonly OracleWindow[] = [
   { type: 'tumbling', size: 100, offset: 30 },
   { type: 'hopping', size: 150, slide: 50, offset: -20 },
   { type: 'session', gap: 12 },
   { type: 'count', size: 5 },
-  ...(CUMULATE_ENGINE_LANDED ? [{ type: 'cumulate', step: 40, maxSize: 160, offset: 10 } as const] : []),
+  { type: 'cumulate', step: 40, maxSize: 160, offset: 10 },
 ];
