@@ -134,7 +134,31 @@ const subsetArb = fc.oneof(
   fc.subarray([...FNS], { minLength: 1 }),
 );
 
+/** Processing time: batches arrive `gaps` ms apart by the injected clock, with a tick between some; the end of input flushes. */
+function runProcessing(shape: Shape, plan: AggregatePlan, events: readonly RefEvent[], cuts: number[], gaps: number[], general: boolean): Row[] {
+  const out: Row[] = [];
+  let now = 1_000;
+  const ctx: OperatorContext = { nodeId: 'w', trace: null, now: () => now, emit: (port, batch) => { if (port === 'out') out.push(...batchToRows(batch)); } };
+  const op = createSlicedWindowOperator({ ...shape, lateness: 0, processingTime: true, plan, keyFields }, ctx, { general });
+  eventBatches(events, 0, cuts).forEach((b, i) => {
+    const gap = gaps.length === 0 ? 0 : gaps[i % gaps.length]!;
+    now += gap;
+    if (gap % 2 === 1) op.tick?.(now);
+    op.push(b, 0);
+  });
+  return out;
+}
+
 describe('fast paths against the general path', () => {
+  it('give the same rows in processing time', () => {
+    fc.assert(fc.property(shapeArb, subsetArb, streamArb, fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 6 }), (shape, fns, s, gaps) => {
+      const events = eventsOf(s.steps, s.start);
+      const plan = planOf(fns);
+      const scale = Math.max(0, ...events.map((e) => (Number.isNaN(e.v) ? 0 : Math.abs(e.v))));
+      expectSameRows(runProcessing(shape, plan, events, s.cuts, gaps, false), runProcessing(shape, plan, events, s.cuts, gaps, true), fns, events.length, scale);
+    }), { numRuns: 150 });
+  });
+
   it('give the same rows and late rows for any input, batch cuts, lateness, shape and aggregates', () => {
     fc.assert(fc.property(shapeArb, subsetArb, streamArb, (shape, fns, s) => check(shape, fns, s)), { numRuns: 400 });
   });

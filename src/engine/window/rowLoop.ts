@@ -13,28 +13,9 @@ import type { RowScratch } from './rowScratch';
 import { setAsideRows, takesSetAsideRows } from './setAsideRows';
 import { describeSlice, EXACT, IN_GAP, openSlice, REVISES, sliceOf } from './sliceCache';
 import { addRowsToCells } from './sliceStore';
-import { advance } from './slicedTime';
+import { advance, reviseFired } from './slicedTime';
 import type { SlicedWindowState } from './slicedState';
-import { emitRevision } from './windowEmit';
-import { endSliceOf, newestWindowOf, oldestWindowOf, oneSliceWindows, windowEnd, windowLastMs, windowStart } from './windowShape';
-
-/** A row landed in slice s of windows that already fired: fire those still within allowed lateness again for its key. */
-function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, base: number, key: number): void {
-  st.running.dirty = true;
-  const sh = st.shape;
-  if (oneSliceWindows(sh)) {
-    // Tumbling: slice s is window s, and its cell is known, so no search through the live slices.
-    if (s <= st.firedUpTo && windowLastMs(sh, s) + st.config.lateness > st.watermark) {
-      st.out.oneBase[0] = base;
-      emitRevision(st, ctx, s, key, st.out.oneBase);
-    }
-    return;
-  }
-  const newest = newestWindowOf(sh, s);
-  for (let k = oldestWindowOf(sh, s); k <= Math.min(newest, st.firedUpTo); k++) {
-    if (windowLastMs(sh, k) + st.config.lateness > st.watermark) emitRevision(st, ctx, k, key);
-  }
-}
+import { endSliceOf, newestWindowOf, windowEnd, windowStart } from './windowShape';
 
 function traceLate(st: SlicedWindowState, ctx: OperatorContext, s: number, t: number, key: number): void {
   // The newest window the row would have belonged to.

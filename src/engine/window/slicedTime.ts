@@ -1,5 +1,5 @@
 /**
- * When a sliced window operator fires and forgets: the watermark's progress
+ * When a sliced window operator fires, revises and forgets: the watermark's progress
  * against window ends and allowed lateness, kept as "the next watermark at
  * which anything needs doing" so the row loop checks one number per row.
  */
@@ -7,9 +7,9 @@ import type { OperatorContext } from '../operators/types';
 import { evictBeforeFree } from './runningWindow';
 import { freeSlice } from './sliceStore';
 import type { SlicedWindowState } from './slicedState';
-import { emitWindow } from './windowEmit';
+import { emitRevision, emitWindow } from './windowEmit';
 import { forgetFired } from './windowFirings';
-import { firstLiveWindow, firstSliceOf, lastFiredWindow, newestWindowOf, oldestWindowOf, windowEnd, windowLastMs, windowStart } from './windowShape';
+import { firstLiveWindow, firstSliceOf, lastFiredWindow, newestWindowOf, oldestWindowOf, oneSliceWindows, windowEnd, windowLastMs, windowStart } from './windowShape';
 
 /** First window at or after k that contains a live slice (Infinity when none). */
 function nextDataWindow(st: SlicedWindowState, k: number): number {
@@ -76,5 +76,23 @@ export function traceOpened(st: SlicedWindowState, ctx: OperatorContext, s: numb
     if (st.out.opened.has(k)) continue;
     st.out.opened.add(k);
     ctx.trace?.({ type: 'opened', nodeId: ctx.nodeId, windowStart: windowStart(sh, k), windowEnd: windowEnd(sh, k), watermark: st.watermark });
+  }
+}
+
+/** A row landed in slice s of windows that already fired: fire those still within allowed lateness again for its key. */
+export function reviseFired(st: SlicedWindowState, ctx: OperatorContext, s: number, base: number, key: number): void {
+  st.running.dirty = true;
+  const sh = st.shape;
+  if (oneSliceWindows(sh)) {
+    // Tumbling: slice s is window s, and its cell is known, so no search through the live slices.
+    if (s <= st.firedUpTo && windowLastMs(sh, s) + st.config.lateness > st.watermark) {
+      st.out.oneBase[0] = base;
+      emitRevision(st, ctx, s, key, st.out.oneBase);
+    }
+    return;
+  }
+  const newest = newestWindowOf(sh, s);
+  for (let k = oldestWindowOf(sh, s); k <= Math.min(newest, st.firedUpTo); k++) {
+    if (windowLastMs(sh, k) + st.config.lateness > st.watermark) emitRevision(st, ctx, k, key);
   }
 }
