@@ -1,6 +1,6 @@
 import { NUMBER_FNS, ORDERED_FNS, type AggregateFn } from '../../model';
 import type { FieldType, Schema } from '../batch';
-import { valuePartsOf } from './valueParts';
+import { valuePartsOf } from './valuePartOps';
 
 // One list of functions: the model's schema names them, the engine plans them.
 export type { AggregateFn };

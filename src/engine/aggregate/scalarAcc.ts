@@ -4,7 +4,8 @@ import { addMoment, mergeMoments, sampleVariance, type MomentParts } from './mom
 import { createHll, hllAdd, hllEstimate, hllMerge, resetHll, type Hll } from './hyperLogLog';
 import { createSketch, resetSketch, sketchAdd, sketchMerge, type QuantileSketch } from './quantileSketch';
 import { sketchQuantile } from './sketchQuantile';
-import { emptyValues, mergeValue, valueResult, VALUE_PARTS } from './valueParts';
+import { emptyValues, mergeValue, valueResult } from './valuePartOps';
+import { VALUE_PARTS } from './valueParts';
 
 /**
  * Partial results for one field. Plain data: it can be structured-cloned for

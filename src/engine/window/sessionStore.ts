@@ -2,7 +2,8 @@ import type { AggregatePlan } from '../aggregate/plan';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addToComplexCell, createComplexCell, mergeComplex, type ComplexCell } from '../aggregate/complexCells';
 import { Moments, mergeMoments } from '../aggregate/moments';
-import { mergeValue, VALUE_PARTS } from '../aggregate/valueParts';
+import { mergeValue } from '../aggregate/valuePartOps';
+import { VALUE_PARTS } from '../aggregate/valueParts';
 import { COUNT, END, FIRINGS, FIRST_LAST, KEY, MAX, MIN, MOMENTS, N, PARTS, sessionLayout, START, SUM, VALUES } from './sessionLayout';
 
 export { END, FIRINGS, KEY, START } from './sessionLayout';

@@ -1,7 +1,8 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import { mergeComplex, type ComplexCell } from '../aggregate/complexCells';
 import { mergeMoments } from '../aggregate/moments';
-import { addValueRows, mergeValue, VALUE_PARTS } from '../aggregate/valueParts';
+import { addValueRows, mergeValue } from '../aggregate/valuePartOps';
+import { VALUE_PARTS } from '../aggregate/valueParts';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addFirstLast, addMax, addMin, addMoments, addPresent, addSum, addSumMinMax, countRows } from './cellKernels';
 import { clearDirectCells, createDirectCellArray, directLayout, isDirectPlan, type DirectLayout } from './cellLayout';
