@@ -28,8 +28,12 @@ export function valueResult(fn: AggregateFn, values: Float64Array, n: number): n
   return NaN;
 }
 
+const NO_VALUES = new Float64Array(0);
+
 /** One number per value partial, each at its empty value. */
 export function emptyValues(): Float64Array {
+  // No allocation per accumulator while the table is empty: nothing writes to an array of length 0.
+  if (VALUE_PARTS.length === 0) return NO_VALUES;
   const a = new Float64Array(VALUE_PARTS.length);
   for (let i = 0; i < a.length; i++) a[i] = VALUE_PARTS[i]!.identity;
   return a;
