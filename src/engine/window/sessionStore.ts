@@ -118,6 +118,8 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
   const b = slot * store.width;
   r[b + COUNT]!++;
   const fields = store.plan.fields;
+  // Read once per row, not per field: this runs for every event of a session window.
+  const valueParts = VALUE_PARTS.length;
   for (let f = 0; f < fields.length; f++) {
     const v = values[f]![row]!;
     if (v !== v) continue;
@@ -146,7 +148,7 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
       if (t < r[p + 1]!) { r[p] = v; r[p + 1] = t; }
       if (t >= r[p + 3]!) { r[p + 2] = v; r[p + 3] = t; }
     }
-    for (let i = 0; i < VALUE_PARTS.length; i++) {
+    for (let i = 0; i < valueParts; i++) {
       p = offsets[o + VALUES + i]!;
       if (p >= 0) r[b + p] = mergeValue(VALUE_PARTS[i]!.merge, r[b + p]!, VALUE_PARTS[i]!.lift(v));
     }
