@@ -42,7 +42,7 @@ describe('hot state', () => {
   it('comes from create* functions that return class instances', () => {
     const planned = planAggregations([{ name: 'n', fn: 'count' }], [{ name: 'k', type: 'string' }]);
     if (!planned.ok) throw new Error('plan');
-    const needs = { sum: true, moments: true, min: true, max: true, firstLast: true, distinct: true, hll: true, sketch: true };
+    const needs = { sum: true, moments: true, min: true, max: true, firstLast: true, distinct: true, hll: true, sketch: true, values: [] };
     const keyTable = createKeyTable([{ name: 'k', type: 'string' }]);
     const made = {
       sketch: createSketch(), distinct: createDistinctSet(), hll: createHll(), cell: createComplexCell(needs),

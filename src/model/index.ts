@@ -96,6 +96,8 @@ export {
 } from './schema/windows';
 export {
   AGGREGATE_FNS,
+  NUMBER_FNS,
+  ORDERED_FNS,
   RESERVED_OUTPUT_FIELDS,
   aggregateParamsSchema,
   aggregationSpecSchema,

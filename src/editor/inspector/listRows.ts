@@ -1,12 +1,13 @@
 import type { Field, FieldType } from '../../engine/batch';
+import { NUMBER_FNS, ORDERED_FNS } from '../../model';
 import { uniqueName, withFollowingName } from '../store/aggregationNames';
 import type { ParamSpec } from './paramSpecs';
 
 export type Row = Readonly<Record<string, unknown>>;
 
-/** Functions that read a number; min and max also order times. Mirrors the engine's planAggregations (a test keeps them equal). */
-const NUMERIC_ONLY: ReadonlySet<string> = new Set(['sum', 'avg', 'variance', 'stddev', 'percentile']);
-const ORDERED: ReadonlySet<string> = new Set(['min', 'max']);
+/** The model's field rules, as the engine's planAggregations reads them (a test keeps the two equal). */
+const NUMERIC_ONLY: ReadonlySet<string> = NUMBER_FNS;
+const ORDERED: ReadonlySet<string> = ORDERED_FNS;
 
 /** Whether an aggregate function can read a field of this type. */
 export function fnAccepts(fn: unknown, type: FieldType): boolean {

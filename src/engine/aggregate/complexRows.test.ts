@@ -8,7 +8,7 @@ import type { MeasuredField, MeasureNeeds } from './plan';
 import { sketchQuantile } from './sketchQuantile';
 
 function needs(parts: Partial<MeasureNeeds>): MeasureNeeds {
-  return { sum: false, moments: false, min: false, max: false, firstLast: false, distinct: false, hll: false, sketch: false, ...parts };
+  return { sum: false, moments: false, min: false, max: false, firstLast: false, distinct: false, hll: false, sketch: false, values: [], ...parts };
 }
 
 const fields: MeasuredField[] = [

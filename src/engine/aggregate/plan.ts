@@ -1,5 +1,6 @@
-import type { AggregateFn } from '../../model';
+import { NUMBER_FNS, ORDERED_FNS, type AggregateFn } from '../../model';
 import type { FieldType, Schema } from '../batch';
+import { valuePartsOf } from './valuePartOps';
 
 // One list of functions: the model's schema names them, the engine plans them.
 export type { AggregateFn };
@@ -23,6 +24,8 @@ export interface MeasureNeeds {
   distinct: boolean;
   hll: boolean;
   sketch: boolean;
+  /** Indices into VALUE_PARTS (see valueParts) of the value partials the field keeps, ascending. */
+  values: number[];
 }
 
 export interface MeasuredField {
@@ -45,14 +48,14 @@ export interface AggregatePlan {
   readonly outputs: readonly AggregateOutput[];
 }
 
-const NUMERIC_ONLY = new Set<AggregateFn>(['sum', 'avg', 'variance', 'stddev', 'percentile']);
-const ORDERED = new Set<AggregateFn>(['min', 'max']);
 
 function emptyNeeds(): MeasureNeeds {
-  return { sum: false, moments: false, min: false, max: false, firstLast: false, distinct: false, hll: false, sketch: false };
+  return { sum: false, moments: false, min: false, max: false, firstLast: false, distinct: false, hll: false, sketch: false, values: [] };
 }
 
 function markNeeds(needs: MeasureNeeds, fn: AggregateFn): void {
+  for (const part of valuePartsOf(fn)) if (!needs.values.includes(part)) needs.values.push(part);
+  needs.values.sort((a, b) => a - b);
   switch (fn) {
     case 'sum': case 'avg': needs.sum = true; break;
     case 'variance': case 'stddev': needs.sum = true; needs.moments = true; break;
@@ -62,7 +65,7 @@ function markNeeds(needs: MeasureNeeds, fn: AggregateFn): void {
     case 'countDistinct': needs.distinct = true; break;
     case 'approxCountDistinct': needs.hll = true; break;
     case 'percentile': needs.sketch = true; break;
-    case 'count': break;
+    default: break;
   }
 }
 
@@ -95,11 +98,11 @@ export function planAggregations(
       problems.push(`aggregation '${spec.name}': unknown field '${fieldName}' (fields here: ${known})`);
       continue;
     }
-    if (NUMERIC_ONLY.has(spec.fn) && field.type !== 'number') {
+    if (NUMBER_FNS.has(spec.fn) && field.type !== 'number') {
       problems.push(`aggregation '${spec.name}': ${spec.fn} needs a number field, '${field.name}' is ${field.type}`);
       continue;
     }
-    if (ORDERED.has(spec.fn) && field.type !== 'number' && field.type !== 'time') {
+    if (ORDERED_FNS.has(spec.fn) && field.type !== 'number' && field.type !== 'time') {
       problems.push(`aggregation '${spec.name}': ${spec.fn} needs a number or time field, '${field.name}' is ${field.type}`);
       continue;
     }

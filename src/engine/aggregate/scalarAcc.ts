@@ -4,6 +4,8 @@ import { addMoment, mergeMoments, sampleVariance, type MomentParts } from './mom
 import { createHll, hllAdd, hllEstimate, hllMerge, resetHll, type Hll } from './hyperLogLog';
 import { createSketch, resetSketch, sketchAdd, sketchMerge, type QuantileSketch } from './quantileSketch';
 import { sketchQuantile } from './sketchQuantile';
+import { emptyValues, mergeValue, valueResult } from './valuePartOps';
+import { VALUE_PARTS } from './valueParts';
 
 /**
  * Partial results for one field. Plain data: it can be structured-cloned for
@@ -25,6 +27,8 @@ export class FieldAcc implements MomentParts {
   /** Value with the largest event time (ties: the latest to arrive). */
   lastV = NaN;
   lastT = -Infinity;
+  /** The value partials (see valueParts), one per VALUE_PARTS entry. */
+  readonly values: Float64Array = emptyValues();
 
   constructor(
     public distinct: DistinctSet | null,
@@ -43,6 +47,7 @@ function resetField(f: FieldAcc): void {
   f.n = 0; f.sum = 0; f.shift = 0; f.shiftedMean = 0; f.m2 = 0;
   f.min = Infinity; f.max = -Infinity;
   f.firstV = NaN; f.firstT = Infinity; f.lastV = NaN; f.lastT = -Infinity;
+  for (let i = 0; i < f.values.length; i++) f.values[i] = VALUE_PARTS[i]!.identity;
   if (f.distinct !== null) resetDistinctSet(f.distinct);
   if (f.hll !== null) resetHll(f.hll);
   if (f.sketch !== null) resetSketch(f.sketch);
@@ -86,6 +91,10 @@ export function addValue(f: FieldAcc, v: number, time: number): void {
   if (v > f.max) f.max = v;
   if (time < f.firstT) { f.firstT = time; f.firstV = v; }
   if (time >= f.lastT) { f.lastT = time; f.lastV = v; }
+  for (let i = 0; i < f.values.length; i++) {
+    const p = VALUE_PARTS[i]!;
+    f.values[i] = mergeValue(p.merge, f.values[i]!, p.lift(v));
+  }
   if (f.distinct !== null) distinctAdd(f.distinct, v);
   if (f.hll !== null) hllAdd(f.hll, v);
   if (f.sketch !== null) sketchAdd(f.sketch, v);
@@ -106,6 +115,7 @@ export function mergeFieldAcc(a: FieldAcc, b: FieldAcc): void {
   if (b.max > a.max) a.max = b.max;
   if (b.firstT < a.firstT) { a.firstT = b.firstT; a.firstV = b.firstV; }
   if (b.lastT >= a.lastT && b.n > 0) { a.lastT = b.lastT; a.lastV = b.lastV; }
+  for (let i = 0; i < a.values.length; i++) a.values[i] = mergeValue(VALUE_PARTS[i]!.merge, a.values[i]!, b.values[i]!);
   if (a.distinct !== null && b.distinct !== null) distinctMerge(a.distinct, b.distinct);
   if (a.hll !== null && b.hll !== null) hllMerge(a.hll, b.hll);
   if (a.sketch !== null && b.sketch !== null) sketchMerge(a.sketch, b.sketch);
@@ -128,5 +138,6 @@ export function scalarResult(acc: ScalarAcc, output: AggregateOutput): number {
     case 'countDistinct': return f.distinct?.size ?? 0;
     case 'approxCountDistinct': return f.hll === null ? 0 : hllEstimate(f.hll);
     case 'percentile': return f.sketch === null ? NaN : sketchQuantile(f.sketch, output.q);
+    default: return valueResult(output.fn, f.values, f.n);
   }
 }

@@ -37,12 +37,12 @@ export function directLayout(plan: AggregatePlan): DirectLayout {
   return { stride, nAt, sumAt, minAt, maxAt };
 }
 
-/** Whether a plan is direct: at most one field, with nothing beyond count, sum, min and max. */
+/** Whether a plan is direct: at most one field, with nothing beyond count, sum, min and max (no value partial: see valueParts). */
 export function isDirectPlan(plan: AggregatePlan): boolean {
   if (plan.fields.length === 0) return true;
   if (plan.fields.length > 1) return false;
   const needs = plan.fields[0]!.needs;
-  return !needs.moments && !needs.firstLast && !needs.distinct && !needs.hll && !needs.sketch;
+  return !needs.moments && !needs.firstLast && !needs.distinct && !needs.hll && !needs.sketch && needs.values.length === 0;
 }
 
 /** Empties cells [from, to) of a direct layout: no rows, no values, min and max at their identities. */

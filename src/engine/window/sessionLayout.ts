@@ -1,4 +1,5 @@
 import type { AggregatePlan } from '../aggregate/plan';
+import { VALUE_PARTS } from '../aggregate/valueParts';
 
 /** Record header: bounds, key (timers name a slot, and firing it needs the key), firings, row count. */
 export const START = 0;
@@ -14,7 +15,9 @@ const HEADER = 5;
  * M2 (see aggregate/moments); FIRST_LAST is four: first value, its time, last value, its time.
  */
 export const N = 0, SUM = 1, MOMENTS = 2, MIN = 3, MAX = 4, FIRST_LAST = 5;
-export const PARTS = 6;
+/** Value partial i (see valueParts) is part VALUES + i: one number each. */
+export const VALUES = 6;
+export const PARTS = VALUES + VALUE_PARTS.length;
 
 /**
  * Where each part of each measured field sits in a session record: offset
@@ -49,6 +52,7 @@ export function sessionLayout(plan: AggregatePlan): SessionLayout {
       offsets[o + FIRST_LAST] = width;
       width += 4;
     }
+    for (const v of needs.values) offsets[o + VALUES + v] = width++;
   });
   return { width, offsets };
 }

@@ -2,7 +2,9 @@ import type { AggregatePlan } from '../aggregate/plan';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addToComplexCell, createComplexCell, mergeComplex, type ComplexCell } from '../aggregate/complexCells';
 import { Moments, mergeMoments } from '../aggregate/moments';
-import { COUNT, END, FIRINGS, FIRST_LAST, KEY, MAX, MIN, MOMENTS, N, PARTS, sessionLayout, START, SUM } from './sessionLayout';
+import { mergeValue } from '../aggregate/valuePartOps';
+import { VALUE_PARTS } from '../aggregate/valueParts';
+import { COUNT, END, FIRINGS, FIRST_LAST, KEY, MAX, MIN, MOMENTS, N, PARTS, sessionLayout, START, SUM, VALUES } from './sessionLayout';
 
 export { END, FIRINGS, KEY, START } from './sessionLayout';
 
@@ -87,6 +89,7 @@ export function openSession(store: SessionStore, key: number, prev: number, star
     if (p >= 0) {
       r[b + p] = NaN; r[b + p + 1] = Infinity; r[b + p + 2] = NaN; r[b + p + 3] = -Infinity;
     }
+    for (let i = 0; i < VALUE_PARTS.length; i++) if (offsets[o + VALUES + i]! >= 0) r[b + offsets[o + VALUES + i]!] = VALUE_PARTS[i]!.identity;
   }
   if (prev < 0) {
     store.next[slot] = store.head[key]!;
@@ -115,6 +118,8 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
   const b = slot * store.width;
   r[b + COUNT]!++;
   const fields = store.plan.fields;
+  // Read once per row, not per field: this runs for every event of a session window.
+  const valueParts = VALUE_PARTS.length;
   for (let f = 0; f < fields.length; f++) {
     const v = values[f]![row]!;
     if (v !== v) continue;
@@ -142,6 +147,10 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
     if (p >= b) {
       if (t < r[p + 1]!) { r[p] = v; r[p + 1] = t; }
       if (t >= r[p + 3]!) { r[p + 2] = v; r[p + 3] = t; }
+    }
+    for (let i = 0; i < valueParts; i++) {
+      p = offsets[o + VALUES + i]!;
+      if (p >= 0) r[b + p] = mergeValue(VALUE_PARTS[i]!.merge, r[b + p]!, VALUE_PARTS[i]!.lift(v));
     }
     const needs = fields[f]!.needs;
     if (store.complex !== null && (needs.distinct || needs.hll || needs.sketch)) {
@@ -183,6 +192,10 @@ export function mergeSessions(store: SessionStore, into: number, from: number): 
       if (r[b + p + 1]! < r[a + p + 1]!) { r[a + p] = r[b + p]!; r[a + p + 1] = r[b + p + 1]!; }
       if (r[b + p + 3]! >= r[a + p + 3]! && theirN > 0) { r[a + p + 2] = r[b + p + 2]!; r[a + p + 3] = r[b + p + 3]!; }
     }
+    for (let i = 0; i < VALUE_PARTS.length; i++) {
+      p = offsets[o + VALUES + i]!;
+      if (p >= 0) r[a + p] = mergeValue(VALUE_PARTS[i]!.merge, r[a + p]!, r[b + p]!);
+    }
     if (store.complex !== null) {
       const theirs = store.complex[from * fields + f];
       if (theirs === undefined) continue;
@@ -220,6 +233,10 @@ export function loadSession(store: SessionStore, slot: number, acc: ScalarAcc): 
     p = offsets[o + FIRST_LAST]!;
     if (p >= 0) {
       a.firstV = r[b + p]!; a.firstT = r[b + p + 1]!; a.lastV = r[b + p + 2]!; a.lastT = r[b + p + 3]!;
+    }
+    for (let i = 0; i < VALUE_PARTS.length; i++) {
+      p = offsets[o + VALUES + i]!;
+      if (p >= 0) a.values[i] = r[b + p]!;
     }
     const cell = store.complex?.[slot * acc.fields.length + f];
     // Without a cell the field has no present value (n = 0), and scalarResult reads none of these.

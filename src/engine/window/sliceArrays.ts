@@ -4,6 +4,7 @@
  */
 import { resetComplexCell, type ComplexCell } from '../aggregate/complexCells';
 import type { AggregatePlan } from '../aggregate/plan';
+import { VALUE_PARTS } from '../aggregate/valueParts';
 import { relayDirectCells, type DirectLayout } from './cellLayout';
 import { clearStaged, relayCodes, relayWords, type Relayout, type StagedCodes } from './stagedParts';
 
@@ -23,6 +24,9 @@ export type PartArrays = { [P in NumericPart]: Float64Array | null } & {
   words: Uint32Array | null;
   stage: StagedCodes | null;
   complex: (ComplexCell | undefined)[] | null;
+  /** The value partials' arrays (see valueParts), parallel to valueIds; null when the field keeps none. */
+  values: Float64Array[] | null;
+  readonly valueIds: Int32Array;
 };
 export interface ArrayStore {
   keyCap: number;
@@ -79,6 +83,7 @@ function relayoutParts(store: ArrayStore, keyCap: number, slotCap: number): void
       const a = fs[p];
       if (a !== null) fs[p] = move(a, IDENTITY[p]);
     }
+    if (fs.values !== null) for (let j = 0; j < fs.values.length; j++) fs.values[j] = move(fs.values[j]!, VALUE_PARTS[fs.valueIds[j]!]!.identity);
     if (fs.words !== null) fs.words = relayWords(fs.words, r);
     // Before the complex cells move: codes that no longer fit go to their cell at its old index.
     if (fs.stage !== null && fs.complex !== null) fs.stage = relayCodes(fs.stage, fs.complex, store.plan.fields[f]!.needs, r);
@@ -96,6 +101,7 @@ export function emptyParts(store: ArrayStore, from: number, to: number): void {
   store.count.fill(0, from, to);
   for (const fs of store.fields) {
     for (const p of PARTS) fs[p]?.fill(IDENTITY[p], from, to);
+    if (fs.values !== null) for (let j = 0; j < fs.values.length; j++) fs.values[j]!.fill(VALUE_PARTS[fs.valueIds[j]!]!.identity, from, to);
     clearStaged(fs.words, fs.stage, from, to);
     // Cells are emptied in place, not dropped: their sets and sketch bins keep their room for the
     // slice that takes the slot next, instead of becoming garbage every window.

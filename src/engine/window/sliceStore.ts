@@ -1,6 +1,8 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import { mergeComplex, type ComplexCell } from '../aggregate/complexCells';
 import { mergeMoments } from '../aggregate/moments';
+import { addValueRows, mergeValue } from '../aggregate/valuePartOps';
+import { VALUE_PARTS } from '../aggregate/valueParts';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addFirstLast, addMax, addMin, addMoments, addPresent, addSum, addSumMinMax, countRows } from './cellKernels';
 import { clearDirectCells, createDirectCellArray, directLayout, isDirectPlan, type DirectLayout } from './cellLayout';
@@ -34,6 +36,9 @@ export class FieldSlices {
   stage: StagedCodes | null;
   /** The rest of distinct sets and sketches, and HLLs. */
   complex: (ComplexCell | undefined)[] | null;
+  /** The value partials' arrays (see valueParts), one per index in valueIds; null when the field keeps none. */
+  values: Float64Array[] | null;
+  readonly valueIds: Int32Array;
   /** Offsets of n, sum, min and max in a cell (0 in a store of one array per part). */
   readonly nAt: number;
   readonly sumAt: number;
@@ -62,6 +67,8 @@ export class FieldSlices {
     this.words = needs.distinct ? createSetWords(size) : null;
     this.stage = needs.sketch ? createStagedCodes(size) : null;
     this.complex = needs.distinct || needs.hll || needs.sketch ? [] : null;
+    this.valueIds = Int32Array.from(needs.values);
+    this.values = needs.values.length === 0 ? null : needs.values.map((v) => allocate(size, VALUE_PARTS[v]!.identity));
   }
 }
 
@@ -179,6 +186,7 @@ function addFieldRows(
   if (fs.firstV !== null && fs.firstT !== null && fs.lastV !== null && fs.lastT !== null) {
     addFirstLast(fs.firstV, fs.firstT, fs.lastV, fs.lastT, cells, rows, v, time, from, to);
   }
+  if (fs.values !== null) for (let j = 0; j < fs.values.length; j++) addValueRows(fs.values[j]!, fs.valueIds[j]!, cells, rows, v, from, to);
   // Without a loop above, the loops of flat distinct sets and sketches (see complexFold) count present values.
   return counted;
 }
@@ -214,6 +222,8 @@ export function loadCellInto(store: SliceStore, cell: number, view: ScalarAcc): 
     } else {
       a.firstV = NaN; a.firstT = Infinity; a.lastV = NaN; a.lastT = -Infinity;
     }
+    const values = fs.values;
+    if (values !== null) for (let j = 0; j < values.length; j++) a.values[fs.valueIds[j]!] = some ? values[j]![cell]! : VALUE_PARTS[fs.valueIds[j]!]!.identity;
     const complex = some ? fs.complex?.[cell] : undefined;
     a.distinct = some && fs.words !== null ? loadDistinct(fs.words, complex, f, cell) : null;
     a.hll = complex?.hll ?? null;
@@ -240,6 +250,13 @@ export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): 
     if (fs.max !== null && fs.max[i + fs.maxAt]! > a.max) a.max = fs.max[i + fs.maxAt]!;
     if (fs.firstT !== null && fs.firstT[cell]! < a.firstT) { a.firstT = fs.firstT[cell]!; a.firstV = fs.firstV![cell]!; }
     if (fs.lastT !== null && fs.lastT[cell]! >= a.lastT) { a.lastT = fs.lastT[cell]!; a.lastV = fs.lastV![cell]!; }
+    const values = fs.values;
+    if (values !== null) {
+      for (let j = 0; j < values.length; j++) {
+        const p = fs.valueIds[j]!;
+        a.values[p] = mergeValue(VALUE_PARTS[p]!.merge, a.values[p]!, values[j]![cell]!);
+      }
+    }
     mergeStagedInto(fs.words, fs.stage, cell, a);
     const complex = fs.complex?.[cell];
     if (complex !== undefined) mergeComplex(a, complex);

@@ -19,7 +19,7 @@ export class WindowEmitter {
   readonly fired = new Map<number, Int32Array>();
   /** Windows traced as opened (kept only while tracing). */
   readonly opened = new Set<number>();
-  /** True when every aggregation can be kept incrementally while the window slides. */
+  /** True when every aggregation can be kept incrementally while the window slides (see runningWindow; value partials, see valueParts, are not). */
   readonly incremental: boolean;
   /**
    * Entries of `fired` that revisions used lately, direct-mapped by window
@@ -37,7 +37,7 @@ export class WindowEmitter {
     this.acc = createScalarAcc(plan);
     this.view = createScalarAcc(plan);
     this.values = new Float64Array(plan.outputs.length);
-    this.incremental = fast && plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch);
+    this.incremental = fast && plan.fields.every((f) => !f.needs.firstLast && !f.needs.distinct && !f.needs.hll && !f.needs.sketch && f.needs.values.length === 0);
     this.directRows = fast ? createDirectRows(plan) : null;
   }
 }

@@ -19,6 +19,10 @@ export const AGGREGATE_FNS = [
   'last',
 ] as const;
 
+/** Field rules: functions that read only number fields, and those that also order times (min, max); every other function but count reads a field of any type. The engine (planAggregations) and the editor (fnAccepts) both follow these. */
+export const NUMBER_FNS: ReadonlySet<AggregateFn> = new Set<AggregateFn>(['sum', 'avg', 'variance', 'stddev', 'percentile']);
+export const ORDERED_FNS: ReadonlySet<AggregateFn> = new Set<AggregateFn>(['min', 'max']);
+
 /** Columns every windowed aggregate emits itself; an aggregation may not take their names. */
 export const RESERVED_OUTPUT_FIELDS = ['window_start', 'window_end', 'revision'] as const;
 
