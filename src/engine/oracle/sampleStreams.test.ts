@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Row } from '../operators/sinks';
+import { standingSessions } from '../testing/aggregateCompare';
 import { openDuckDb, type DuckDb, type TableColumn } from '../testing/duckdb';
 import { runWindowPipeline, sampleEventColumns, sampleParamsOf, sqlWindowOf, windowPipeline, type WindowNodeSpec } from '../testing/pipelines';
 import { lastRevisions, rowSetDifferences, type RowSetOptions } from '../testing/rowSets';
@@ -204,20 +204,6 @@ describe('late events within allowed lateness, against DuckDB', () => {
       expect(rowSetDifferences(asFinal, expected, optionsFor(c.keyBy ?? []))).toEqual([]);
       expect(expected.length).toBeGreaterThanOrEqual(c.minRows);
     });
-  }
-
-  /**
-   * The sessions that stand once every revision has arrived: a result replaces every earlier result of
-   * its key whose bounds it contains (a revision, an extension, or a merge of fired sessions).
-   */
-  function standingSessions(rows: readonly Row[], keys: readonly string[]): Row[] {
-    const standing = new Map<string, Row[]>();
-    for (const row of rows) {
-      const key = JSON.stringify(keys.map((k) => row[k]));
-      const inside = (old: Row): boolean => (old['window_start'] as number) >= (row['window_start'] as number) && (old['window_end'] as number) <= (row['window_end'] as number);
-      standing.set(key, [...(standing.get(key) ?? []).filter((old) => !inside(old)), row]);
-    }
-    return [...standing.values()].flat().map((row) => ({ ...row, revision: 0 }));
   }
 
   const sessionCases: readonly Case[] = [
