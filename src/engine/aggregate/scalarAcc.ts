@@ -4,7 +4,7 @@ import { addMoment, mergeMoments, sampleVariance, type MomentParts } from './mom
 import { createHll, hllAdd, hllEstimate, hllMerge, resetHll, type Hll } from './hyperLogLog';
 import { createSketch, resetSketch, sketchAdd, sketchMerge, type QuantileSketch } from './quantileSketch';
 import { sketchQuantile } from './sketchQuantile';
-import { emptyValues, mergeValue, valueResult } from './valuePartOps';
+import { combineValue, emptyValues, foldValue, valueResult } from './valuePartOps';
 import { VALUE_PARTS } from './valueParts';
 
 /**
@@ -91,10 +91,7 @@ export function addValue(f: FieldAcc, v: number, time: number): void {
   if (v > f.max) f.max = v;
   if (time < f.firstT) { f.firstT = time; f.firstV = v; }
   if (time >= f.lastT) { f.lastT = time; f.lastV = v; }
-  for (let i = 0; i < f.values.length; i++) {
-    const p = VALUE_PARTS[i]!;
-    f.values[i] = mergeValue(p.merge, f.values[i]!, p.lift(v));
-  }
+  for (let i = 0; i < f.values.length; i++) f.values[i] = foldValue(i, f.values[i]!, v);
   if (f.distinct !== null) distinctAdd(f.distinct, v);
   if (f.hll !== null) hllAdd(f.hll, v);
   if (f.sketch !== null) sketchAdd(f.sketch, v);
@@ -115,7 +112,7 @@ export function mergeFieldAcc(a: FieldAcc, b: FieldAcc): void {
   if (b.max > a.max) a.max = b.max;
   if (b.firstT < a.firstT) { a.firstT = b.firstT; a.firstV = b.firstV; }
   if (b.lastT >= a.lastT && b.n > 0) { a.lastT = b.lastT; a.lastV = b.lastV; }
-  for (let i = 0; i < a.values.length; i++) a.values[i] = mergeValue(VALUE_PARTS[i]!.merge, a.values[i]!, b.values[i]!);
+  for (let i = 0; i < a.values.length; i++) a.values[i] = combineValue(i, a.values[i]!, b.values[i]!);
   if (a.distinct !== null && b.distinct !== null) distinctMerge(a.distinct, b.distinct);
   if (a.hll !== null && b.hll !== null) hllMerge(a.hll, b.hll);
   if (a.sketch !== null && b.sketch !== null) sketchMerge(a.sketch, b.sketch);

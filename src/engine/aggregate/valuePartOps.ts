@@ -12,6 +12,17 @@ export function mergeValue(merge: ValueMerge, a: number, b: number): number {
   return b > a ? b : a;
 }
 
+/** Value partial `part`'s values a and b (of two cells, slices or sessions) combined. */
+export function combineValue(part: number, a: number, b: number): number {
+  return mergeValue(VALUE_PARTS[part]!.merge, a, b);
+}
+
+/** Value partial `part`'s value `acc` with one more present value v folded in. */
+export function foldValue(part: number, acc: number, v: number): number {
+  const p = VALUE_PARTS[part]!;
+  return mergeValue(p.merge, acc, p.lift(v));
+}
+
 /** Indices of the value partials `fn` reads. */
 export function valuePartsOf(fn: AggregateFn): number[] {
   const out: number[] = [];

@@ -155,6 +155,33 @@ function room(a: Float64Array | null, size: number): Float64Array {
   return a !== null && a.length >= size ? a : new Float64Array(Math.max(size, (a?.length ?? 0) * 2));
 }
 
+const ADD = 0;
+const MIN = 1;
+const MAX = 2;
+
+/**
+ * Fills `suffix` with the front stack's suffix aggregates of one part (`op`:
+ * ADD, MIN or MAX) read from `src` at offset `at`: row j (K numbers, one per
+ * key) combines the slices at bases[j..], newest first. Returns `suffix`.
+ */
+function suffixesOf(suffix: Float64Array, src: Float64Array, bases: readonly number[], at: number, K: number, S: number, op: number): Float64Array {
+  const last = bases.length - 1;
+  for (let j = last; j >= 0; j--) {
+    const b = bases[j]! + at;
+    const row = j * K;
+    if (j === last) {
+      for (let k = 0; k < K; k++) suffix[row + k] = src[b + k * S]!;
+      continue;
+    }
+    for (let k = 0; k < K; k++) {
+      const x = src[b + k * S]!;
+      const below = suffix[row + K + k]!;
+      suffix[row + k] = op === ADD ? x + below : op === MIN ? Math.min(x, below) : Math.max(x, below);
+    }
+  }
+  return suffix;
+}
+
 /** Turns the back stack into the front stack: suffix aggregates from the newest slice down, read from the store. */
 function flip(run: RunningWindow, store: SliceStore): void {
   const K = run.keyCap;
@@ -166,36 +193,15 @@ function flip(run: RunningWindow, store: SliceStore): void {
   store.fields.forEach((fs, f) => {
     const rf = run.fields[f]!;
     if (rf.backSum !== null) {
-      const suffix = (rf.suffixSum = room(rf.suffixSum, len * K));
-      const src = fs.sum!;
-      for (let j = len - 1; j >= 0; j--) {
-        const b = bases[j]! + fs.sumAt;
-        const row = j * K;
-        if (j === len - 1) for (let k = 0; k < K; k++) suffix[row + k] = src[b + k * S]!;
-        else for (let k = 0; k < K; k++) suffix[row + k] = src[b + k * S]! + suffix[row + K + k]!;
-      }
+      rf.suffixSum = suffixesOf(room(rf.suffixSum, len * K), fs.sum!, bases, fs.sumAt, K, S, ADD);
       rf.backSum.fill(0);
     }
     if (rf.backMin !== null) {
-      const suffix = (rf.suffixMin = room(rf.suffixMin, len * K));
-      const src = fs.min!;
-      for (let j = len - 1; j >= 0; j--) {
-        const b = bases[j]! + fs.minAt;
-        const row = j * K;
-        if (j === len - 1) for (let k = 0; k < K; k++) suffix[row + k] = src[b + k * S]!;
-        else for (let k = 0; k < K; k++) suffix[row + k] = Math.min(src[b + k * S]!, suffix[row + K + k]!);
-      }
+      rf.suffixMin = suffixesOf(room(rf.suffixMin, len * K), fs.min!, bases, fs.minAt, K, S, MIN);
       rf.backMin.fill(Infinity);
     }
     if (rf.backMax !== null) {
-      const suffix = (rf.suffixMax = room(rf.suffixMax, len * K));
-      const src = fs.max!;
-      for (let j = len - 1; j >= 0; j--) {
-        const b = bases[j]! + fs.maxAt;
-        const row = j * K;
-        if (j === len - 1) for (let k = 0; k < K; k++) suffix[row + k] = src[b + k * S]!;
-        else for (let k = 0; k < K; k++) suffix[row + k] = Math.max(src[b + k * S]!, suffix[row + K + k]!);
-      }
+      rf.suffixMax = suffixesOf(room(rf.suffixMax, len * K), fs.max!, bases, fs.maxAt, K, S, MAX);
       rf.backMax.fill(-Infinity);
     }
     if (rf.backMoments !== null) {

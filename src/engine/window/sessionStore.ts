@@ -1,8 +1,8 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addToComplexCell, createComplexCell, mergeComplex, type ComplexCell } from '../aggregate/complexCells';
-import { Moments, mergeMoments } from '../aggregate/moments';
-import { mergeValue } from '../aggregate/valuePartOps';
+import { addMoment, Moments, mergeMoments } from '../aggregate/moments';
+import { combineValue, foldValue } from '../aggregate/valuePartOps';
 import { VALUE_PARTS } from '../aggregate/valueParts';
 import { COUNT, END, FIRINGS, FIRST_LAST, KEY, MAX, MIN, MOMENTS, N, PARTS, sessionLayout, START, SUM, VALUES } from './sessionLayout';
 
@@ -112,6 +112,9 @@ export function closeSession(store: SessionStore, key: number, slot: number): vo
   store.freeSlots.push(slot);
 }
 
+/** Where a record's variance partials are updated and merged (see aggregate/moments). */
+const scratch = new Moments();
+
 /** Adds row `row` (values[f][row] per field, NaN when missing, at event time t) to a session. */
 export function addRowToSession(store: SessionStore, slot: number, values: readonly Float64Array[], row: number, t: number): void {
   const { records: r, offsets } = store;
@@ -128,16 +131,11 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
     let p = offsets[o + SUM]!;
     if (p >= 0) r[b + p]! += v;
     p = b + offsets[o + MOMENTS]!;
-    // Welford's update (see aggregate/moments) on the record's shift, shifted mean and M2.
+    // Welford's update (aggregate/moments) on the record's shift, shifted mean and M2.
     if (p >= b) {
-      if (n === 1) r[p] = v;
-      else {
-        const d = v - r[p]!;
-        const delta = d - r[p + 1]!;
-        const mean = r[p + 1]! + delta / n;
-        r[p + 1] = mean;
-        r[p + 2]! += delta * (d - mean);
-      }
+      scratch.shift = r[p]!; scratch.shiftedMean = r[p + 1]!; scratch.m2 = r[p + 2]!;
+      addMoment(scratch, n, v);
+      r[p] = scratch.shift; r[p + 1] = scratch.shiftedMean; r[p + 2] = scratch.m2;
     }
     p = offsets[o + MIN]!;
     if (p >= 0 && v < r[b + p]!) r[b + p] = v;
@@ -150,7 +148,7 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
     }
     for (let i = 0; i < valueParts; i++) {
       p = offsets[o + VALUES + i]!;
-      if (p >= 0) r[b + p] = mergeValue(VALUE_PARTS[i]!.merge, r[b + p]!, VALUE_PARTS[i]!.lift(v));
+      if (p >= 0) r[b + p] = foldValue(i, r[b + p]!, v);
     }
     const needs = fields[f]!.needs;
     if (store.complex !== null && (needs.distinct || needs.hll || needs.sketch)) {
@@ -159,8 +157,6 @@ export function addRowToSession(store: SessionStore, slot: number, values: reado
   }
 }
 
-/** Where mergeSessions combines two records' variance partials. */
-const scratch = new Moments();
 
 /** Folds the session at `from` into the one at `into` (as mergeScalarAcc would), keeping the larger firings. */
 export function mergeSessions(store: SessionStore, into: number, from: number): void {
@@ -194,7 +190,7 @@ export function mergeSessions(store: SessionStore, into: number, from: number): 
     }
     for (let i = 0; i < VALUE_PARTS.length; i++) {
       p = offsets[o + VALUES + i]!;
-      if (p >= 0) r[a + p] = mergeValue(VALUE_PARTS[i]!.merge, r[a + p]!, r[b + p]!);
+      if (p >= 0) r[a + p] = combineValue(i, r[a + p]!, r[b + p]!);
     }
     if (store.complex !== null) {
       const theirs = store.complex[from * fields + f];

@@ -1,7 +1,7 @@
 import type { AggregatePlan } from '../aggregate/plan';
 import { mergeComplex, type ComplexCell } from '../aggregate/complexCells';
 import { mergeMoments } from '../aggregate/moments';
-import { addValueRows, mergeValue } from '../aggregate/valuePartOps';
+import { addValueRows, combineValue } from '../aggregate/valuePartOps';
 import { VALUE_PARTS } from '../aggregate/valueParts';
 import type { ScalarAcc } from '../aggregate/scalarAcc';
 import { addFirstLast, addMax, addMin, addMoments, addPresent, addSum, addSumMinMax, countRows } from './cellKernels';
@@ -254,7 +254,7 @@ export function mergeCellInto(store: SliceStore, cell: number, acc: ScalarAcc): 
     if (values !== null) {
       for (let j = 0; j < values.length; j++) {
         const p = fs.valueIds[j]!;
-        a.values[p] = mergeValue(VALUE_PARTS[p]!.merge, a.values[p]!, values[j]![cell]!);
+        a.values[p] = combineValue(p, a.values[p]!, values[j]![cell]!);
       }
     }
     mergeStagedInto(fs.words, fs.stage, cell, a);
