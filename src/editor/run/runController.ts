@@ -17,7 +17,7 @@
  * crashes are given up, so the next Run goes to the new worker.
  */
 import { createStore } from 'zustand/vanilla';
-import { startPipelineWorker, type WorkerClient } from '../../worker/client';
+import { startPipelineWorker, type AsyncPipelineApi, type WorkerClient } from '../../worker/client';
 import type { RunPhase, RunSpeed, StepUnit } from '../../worker/protocol';
 import type { EditorStore } from '../store/documentStore';
 import type { EditorDocument } from '../store/types';
@@ -275,6 +275,14 @@ export function createRunController(options: RunControllerOptions): RunControlle
         void client.api.watch(nodeId);
         loop.wake();
       }
+    },
+    async ask<T>(question: (api: AsyncPipelineApi) => Promise<T>): Promise<T | null> {
+      const asked = client;
+      if (asked === null) return null;
+      return Promise.race([question(asked.api), giveUp.given.then(() => null)]);
+    },
+    send(task: (api: AsyncPipelineApi) => Promise<void>): Promise<void> {
+      return serial(async () => task(worker().api));
     },
     dispose() {
       if (disposed) return;

@@ -5,6 +5,7 @@
  * straight into the views' own buffers (uPlot.setData, the table's rows).
  */
 import type { StoreApi } from 'zustand/vanilla';
+import type { AsyncPipelineApi } from '../../worker/client';
 import type {
   Frame,
   MetricsSnapshot,
@@ -89,5 +90,12 @@ export interface RunController {
   stop(): void;
   setSpeed(speed: RunSpeed): void;
   watch(nodeId: string | null): void;
+  /**
+   * Asks the current worker at once, outside the command queue (views that
+   * pull, like the timeline); null when no worker runs or it is replaced.
+   */
+  ask<T>(question: (api: AsyncPipelineApi) => Promise<T>): Promise<T | null>;
+  /** Sends a command in turn after the ones before it (time travel, breakpoints), then pulls a frame. */
+  send(task: (api: AsyncPipelineApi) => Promise<void>): Promise<void>;
   dispose(): void;
 }
