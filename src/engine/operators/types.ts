@@ -15,6 +15,14 @@ export interface WindowTraceEvent {
   readonly eventTime?: number;
   /** Number of keys fired, for 'fired' of a time window; the key id for 'revised', 'late', 'merged', sessions' 'opened' and 'closed', and count windows' 'fired'. */
   readonly keys?: number;
+  /**
+   * Sessions' 'fired' and 'revised' while traced: the batch index of the row
+   * being judged when it fired, before that row (the watermark reached its
+   * end) or, with `caused`, because of it (the row arrived behind the
+   * watermark); -1 after the batch's rows (its end watermark, or a tick).
+   */
+  readonly row?: number;
+  readonly caused?: boolean;
   /** Sessions, for 'merged': the sessions [start, end) of key `keys` that became [windowStart, windowEnd). */
   readonly mergedFrom?: readonly { readonly start: number; readonly end: number }[];
 }

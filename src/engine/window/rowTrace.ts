@@ -13,10 +13,15 @@ import { ROW_DROPPED, ROW_LATE, ROW_REVISION, type OperatorContext } from '../op
 export class RowTracer {
   revising: number[] = [];
   dropped: number[] = [];
+  /** Sessions: the row being judged when a session fires (see WindowTraceEvent.row), and whether it caused the firing. */
+  row = -1;
+  caused = false;
 
   reset(): void {
     this.revising.length = 0;
     this.dropped.length = 0;
+    this.row = -1;
+    this.caused = false;
   }
 }
 

@@ -95,7 +95,10 @@ function emit(st: SessionWindowState, ctx: OperatorContext, slot: number): void 
   frame[END_AT] = end;
   frame[TIME_AT] = end - 1;
   writeFramedResult(st.writer, key, values, firings);
-  ctx.trace?.({ type: firings === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
+  if (ctx.trace !== null) {
+    const row = st.tracer?.row ?? -1;
+    ctx.trace({ type: firings === 0 ? 'fired' : 'revised', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key, row, caused: st.tracer?.caused ?? false });
+  }
   r[b + FIRINGS] = firings + 1;
   if (st.config.lateness > 0) setTimer(st.expireTimers, slot, end - 1 + st.config.lateness);
 }
@@ -181,6 +184,10 @@ function addEvent(st: SessionWindowState, ctx: OperatorContext, key: number, t: 
   if (end - 1 <= st.watermark) {
     clearTimer(st.fireTimers, target);
     st.writer.frame[WATERMARK_AT] = st.watermark;
+    if (st.tracer !== null) {
+      st.tracer.row = row;
+      st.tracer.caused = true;
+    }
     emit(st, ctx, target);
     if (st.tracer !== null) st.tracer.revising.push(row);
   } else if (endMoved) {
@@ -217,7 +224,13 @@ function addRows(
     const i = rows[j]!;
     const w = processingTime ? now - 1 : watermark[i]!;
     if (w > st.watermark) {
-      if (hasTimerDue(st.fireTimers, w) || hasTimerDue(st.expireTimers, w)) advance(st, ctx, w);
+      if (hasTimerDue(st.fireTimers, w) || hasTimerDue(st.expireTimers, w)) {
+        if (st.tracer !== null) {
+          st.tracer.row = i;
+          st.tracer.caused = false;
+        }
+        advance(st, ctx, w);
+      }
       else st.watermark = w;
     }
     const key = keys === null ? 0 : keys[i]!;
@@ -266,6 +279,8 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     addRows(st, ctx, batch, rows, fieldValues(config.plan, batch, valueBuffers), lateRows, now);
     if (traced) traceRows(ctx, batch, rows, lateRows, tracer, watermarkBefore, config.processingTime ? now : null, keyTable);
     const end = config.processingTime && batch.endWatermark !== Infinity ? now : batch.endWatermark;
+    tracer.row = -1;
+    tracer.caused = false;
     if (end > st.watermark) advance(st, ctx, end);
     flush(batch);
   }
@@ -276,6 +291,8 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     pushSelected: (batch: Batch, rows: Int32Array) => process(batch, rows),
     tick(now: number): void {
       if (!config.processingTime || now <= st.watermark) return;
+      tracer.reset();
+      st.tracer = ctx.trace !== null ? tracer : null;
       advance(st, ctx, now);
       flush(null);
     },

@@ -81,6 +81,8 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
   const directCell = !useRunning && bases.length === 1 && directRows !== null ? bases[0]! : -1;
   const count = st.store.count;
   st.writer.frame[WATERMARK] = watermarkBefore;
+  // A traced node keeps its results until the batch's rows trace has gone out, so a timeline sees each event before the result it made.
+  const chunk = ctx.trace === null ? RESULT_CHUNK : Infinity;
   let fired = 0;
   for (let key = 0; key < keyCount; key++) {
     if (directCell >= 0) {
@@ -93,7 +95,7 @@ export function emitWindow(st: SlicedWindowState, ctx: OperatorContext, k: numbe
     }
     if (firings !== null) firings[key] = 1;
     fired++;
-    if (pendingResults(st.writer) >= RESULT_CHUNK) ctx.emit('out', takeResults(st.writer, st.watermark));
+    if (pendingResults(st.writer) >= chunk) ctx.emit('out', takeResults(st.writer, st.watermark));
   }
   if (firings !== null && fired > 0) st.out.fired.set(k, firings);
   if (ctx.trace !== null && fired > 0) {

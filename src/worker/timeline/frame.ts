@@ -225,11 +225,11 @@ export function windowDetail(r: TimelineRecorder, id: number): TimelineWindowDet
   if (rec === undefined) return null;
   const window = windowAt(r, rec, Infinity);
   if (window === null) return null;
-  // A session's events include those of the sessions merged into it.
-  const members = [rec, ...rec.mergedFrom.map((m) => r.book.byId.get(m)).filter((m): m is WindowRec => m !== undefined)];
-  const seqs = members.flatMap((m) => m.seqs).sort((a, b) => a - b);
+  // A session's events include those of the sessions merged into it (each from when it merged in).
+  const seqsAt = (seq: number): number[] => r.book.membersAt(rec, seq).flatMap((m) => m.seqs).filter((s) => s <= seq).sort((a, b) => a - b);
+  const seqs = seqsAt(Infinity);
   const revisions = rec.results.map((res) => {
-    const eventSeqs = seqs.filter((s) => s <= res.seq);
+    const eventSeqs = seqsAt(res.seq);
     return { revision: res.revision, seq: res.seq, watermark: res.watermark, result: res.result, eventSeqs, eventCount: Math.max(res.eventCount, eventSeqs.length) };
   });
   const events = seqs.slice(0, DETAIL_EVENTS).map((s) => eventDetail(r, s)).filter((e): e is TimelineEventDetail => e !== null);

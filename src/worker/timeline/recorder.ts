@@ -58,8 +58,28 @@ export class TimelineRecorder {
     return id;
   }
 
+  /** Sessions' firings traced during the batch at hand, waiting for its rows to say after which event each came. */
+  private pendingFirings: { key: number; start: number; end: number; row: number; caused: boolean }[] = [];
+  /** Resolved firings by extent: the arrival number after which each fired, for its result row. */
+  private readonly firingSeqs = new Map<string, number[]>();
+
   onTrace(e: TraceEvent): void {
     if (e.type === 'rows') this.onRows(e);
+    else if ((e.type === 'fired' || e.type === 'revised') && e.row !== undefined) {
+      this.pendingFirings.push({ key: e.keys ?? 0, start: e.windowStart, end: e.windowEnd, row: e.row, caused: e.caused === true });
+    }
+  }
+
+  private resolveFirings(keyText: (id: number) => string, seqOfRow: ReadonlyMap<number, number>): void {
+    for (const f of this.pendingFirings) {
+      const at = f.row < 0 ? undefined : seqOfRow.get(f.row);
+      const seq = at === undefined ? this.ring.lastSeq : f.caused ? at : at - 1;
+      const id = `${keyText(f.key)}\u0000${f.start}\u0000${f.end}`;
+      const list = this.firingSeqs.get(id);
+      if (list === undefined) this.firingSeqs.set(id, [seq]);
+      else list.push(seq);
+    }
+    this.pendingFirings = [];
   }
 
   private onRows(e: RowsTraceEvent): void {
@@ -71,6 +91,7 @@ export class TimelineRecorder {
     const firstSeq = this.ring.lastSeq + 1;
     // Fields are read only for the rows the field ring keeps, and for late and revision rows.
     const fieldsFrom = n - this.limits.eventFields;
+    const seqOfRow = new Map<number, number>();
     for (let j = 0; j < n; j++) {
       const engineKey = e.keys[j]!;
       let key = keyCache.get(engineKey);
@@ -81,6 +102,7 @@ export class TimelineRecorder {
       const time = e.time[j]!;
       const watermark = e.watermark[j]!;
       const seq = this.ring.push(position, time, arrivedAt, watermark, key, fate);
+      if (this.pendingFirings.length > 0) seqOfRow.set(e.rows[j]!, seq);
       this.keyEvents[key]!++;
       if (time > this.maxEventTime) this.maxEventTime = time;
       if (j >= fieldsFrom || fate !== 0) {
@@ -91,6 +113,7 @@ export class TimelineRecorder {
       }
       this.book.assign({ key, keyText: this.keyNames[key]!, time, watermark, late: fate === 2, revision: fate === 1, seq, position });
     }
+    if (this.pendingFirings.length > 0) this.resolveFirings(e.keyText, seqOfRow);
     this.lastBatch = { firstSeq, watermark: e.watermark.slice() };
     const end = Math.max(n > 0 ? e.watermark[n - 1]! : -Infinity, e.batch.endWatermark, this.watermark);
     if (end > this.watermark || this.watermarks.length === 0) this.addWatermark({ seq: this.ring.lastSeq, position, arrivedAt, watermark: end });
@@ -123,6 +146,8 @@ export class TimelineRecorder {
     const names = Object.keys(columns);
     const firstAggregate = names.find((name) => !NOT_AGGREGATES.has(name) && !this.info.keyFields.includes(name));
     const position = this.position();
+    // Firings without a rows batch after them (a tick of processing time) came after every event so far.
+    if (this.pendingFirings.length > 0) this.resolveFirings((id) => this.keyNames[id] ?? '', new Map());
     for (let j = 0; j < n; j++) {
       const i = rows === null ? j : rows[j]!;
       const result = Object.create(null) as Record<string, string | number | boolean | null>;
@@ -132,10 +157,13 @@ export class TimelineRecorder {
       const e = result['window_end'] as number;
       const revision = typeof result['revision'] === 'number' ? result['revision'] : 0;
       const value = firstAggregate === undefined ? null : result[firstAggregate] ?? null;
+      const id = `${keyText}\u0000${s}\u0000${e}`;
+      const traced = this.firingSeqs.get(id)?.shift();
+      if (this.firingSeqs.get(id)?.length === 0) this.firingSeqs.delete(id);
       this.book.addResult(this.keyId(keyText), keyText, s, e, {
         revision, position, watermark: this.watermark, result: result as PreviewRecord,
         label: value === null ? null : typeof value === 'number' ? formatLabel(value) : String(value),
-      }, this.firedAfter(e - 1));
+      }, traced ?? this.firedAfter(e - 1), traced !== undefined);
     }
   }
 
@@ -169,11 +197,13 @@ export class TimelineRecorder {
     for (let s = Math.max(seq + 1, this.ring.firstSeq); s <= this.ring.lastSeq; s++) this.keyEvents[this.ring.key[this.ring.slot(s)]!]!--;
     this.ring.truncate(seq);
     this.watermarks = this.watermarks.filter((p) => p.position <= position);
-    this.book.rewind(position);
+    this.book.rewind(position, seq);
     let max = -Infinity;
     for (let s = this.ring.firstSeq; s <= this.ring.lastSeq; s++) max = Math.max(max, this.ring.time[this.ring.slot(s)]!);
     this.maxEventTime = max;
     this.lastBatch = { firstSeq: seq + 1, watermark: new Float64Array(0) };
+    this.pendingFirings = [];
+    this.firingSeqs.clear();
   }
 }
 

@@ -35,8 +35,12 @@ export class WindowRec {
   readonly behind: boolean[] = [];
   readonly results: ResultRec[] = [];
   readonly mergedFrom: number[] = [];
+  /** Per entry of mergedFrom: the arrival number of the event that merged it in (its events count from then on). */
+  readonly mergedSeqs: number[] = [];
   mergedInto: number | null = null;
   mergedAt = Infinity;
+  /** Every extent it had (a session grows; each firing's result names the extent it had then). */
+  readonly extents: string[] = [];
   constructor(readonly id: number, readonly key: number, readonly keyText: string, start: number, end: number, readonly firstPosition: number) {
     this.start = start;
     this.end = end;
@@ -73,7 +77,7 @@ export class WindowBook {
   private create(key: number, keyText: string, start: number, end: number, position: number): WindowRec {
     const rec = new WindowRec(this.nextId++, key, keyText, start, end, position);
     this.byId.set(rec.id, rec);
-    this.byExtent.set(extentKey(keyText, start, end), rec);
+    this.index(rec);
     if (this.byId.size > this.maxWindows) this.evictOldest();
     return rec;
   }
@@ -86,10 +90,15 @@ export class WindowBook {
     }
   }
 
+  private index(rec: WindowRec): void {
+    const ek = extentKey(rec.keyText, rec.start, rec.end);
+    this.byExtent.set(ek, rec);
+    if (!rec.extents.includes(ek)) rec.extents.push(ek);
+  }
+
   private forget(rec: WindowRec): void {
     this.byId.delete(rec.id);
-    const ek = extentKey(rec.keyText, rec.start, rec.end);
-    if (this.byExtent.get(ek) === rec) this.byExtent.delete(ek);
+    for (const ek of rec.extents) if (this.byExtent.get(ek) === rec) this.byExtent.delete(ek);
     const live = this.sessionsOf.get(rec.key);
     if (live !== undefined) {
       const i = live.indexOf(rec);
@@ -97,13 +106,12 @@ export class WindowBook {
     }
   }
 
+  /** Grows a session or count window; its older extents still find it (results name the extent at their firing). */
   private move(rec: WindowRec, start: number, end: number): void {
     if (rec.start === start && rec.end === end) return;
-    const old = extentKey(rec.keyText, rec.start, rec.end);
-    if (this.byExtent.get(old) === rec) this.byExtent.delete(old);
     rec.start = start;
     rec.end = end;
-    this.byExtent.set(extentKey(rec.keyText, start, end), rec);
+    this.index(rec);
   }
 
   find(keyText: string, start: number, end: number): WindowRec | undefined {
@@ -169,6 +177,7 @@ export class WindowBook {
         other.mergedInto = target.id;
         other.mergedAt = e.position;
         target.mergedFrom.push(other.id, ...other.mergedFrom);
+        target.mergedSeqs.push(e.seq, ...other.mergedFrom.map(() => e.seq));
         target.events += other.events;
         target.onTimeEvents += other.onTimeEvents;
         live.splice(live.indexOf(other), 1);
@@ -209,34 +218,41 @@ export class WindowBook {
    * A result row of window [start, end) of key `keyText`. `firedAfter` is the
    * arrival number after which a watermark-driven firing happened.
    */
-  addResult(key: number, keyText: string, start: number, end: number, r: Omit<ResultRec, 'seq' | 'eventCount'>, firedAfter: number): WindowRec {
-    let rec = this.find(keyText, start, end);
-    if (rec === undefined && this.info.kind === 'session') {
-      rec = (this.sessionsOf.get(key) ?? []).find((s) => s.start < end && s.end > start);
-      if (rec !== undefined) this.move(rec, start, end);
-    }
-    rec ??= this.create(key, keyText, start, end, r.position);
-    // The n-th firing after the first watermark-driven one was caused by the n-th event that arrived behind the watermark.
-    const onTime = rec.onTimeEvents > 0;
-    const cause = rec.results.length - (onTime ? 1 : 0);
-    // A count window fires on its last event.
-    let seq = this.info.kind === 'count' ? (rec.seqs.at(-1) ?? firedAfter) : firedAfter;
-    const eventCount = this.info.kind === 'count' ? rec.events : Math.min(rec.events, rec.onTimeEvents + Math.max(0, cause + 1));
-    if (cause >= 0 && this.info.kind !== 'count') {
+  addResult(key: number, keyText: string, start: number, end: number, r: Omit<ResultRec, 'seq' | 'eventCount'>, firedAfter: number, exact: boolean): WindowRec {
+    // A window the recorder did not see open (followed since) is recorded from its result.
+    const rec = this.find(keyText, start, end) ?? this.create(key, keyText, start, end, r.position);
+    let seq = firedAfter;
+    if (!exact && this.info.kind === 'count') seq = rec.seqs.at(-1) ?? firedAfter; // a count window fires on its last event
+    else if (!exact) {
+      // Sliced windows: the n-th firing after the first watermark-driven one was caused by the n-th event that arrived behind the watermark.
+      const cause = rec.results.length - (rec.onTimeEvents > 0 ? 1 : 0);
       let seen = -1;
-      for (let i = 0; i < rec.behind.length; i++) {
+      for (let i = 0; cause >= 0 && i < rec.behind.length; i++) {
         if (rec.behind[i] && ++seen === cause) {
           seq = rec.seqs[i]!;
           break;
         }
       }
     }
+    const members = this.membersAt(rec, seq);
+    const capped = members.some((m) => m.seqs.length >= WINDOW_EVENTS_KEPT);
+    const eventCount = capped ? rec.events : members.reduce((n, m) => n + m.seqs.filter((x) => x <= seq).length, 0);
     rec.results.push({ ...r, seq, eventCount });
     return rec;
   }
 
-  /** Forgets what happened after run position `position` (time travel replays from there). */
-  rewind(position: number): void {
+  /** The window and the sessions merged into it by arrival number `seq`. */
+  membersAt(rec: WindowRec, seq: number): WindowRec[] {
+    const members = [rec];
+    rec.mergedFrom.forEach((id, i) => {
+      const m = this.byId.get(id);
+      if (m !== undefined && rec.mergedSeqs[i]! <= seq) members.push(m);
+    });
+    return members;
+  }
+
+  /** Forgets what happened after run position `position`, the arrival of event `seq` (time travel replays from there). */
+  rewind(position: number, seq: number): void {
     for (const rec of [...this.byId.values()]) {
       if (rec.firstPosition > position) {
         this.forget(rec);
@@ -264,7 +280,10 @@ export class WindowBook {
     this.openCount.clear();
     for (const rec of this.byId.values()) {
       if (this.info.kind === 'session') {
-        rec.mergedFrom.splice(0, rec.mergedFrom.length, ...rec.mergedFrom.filter((id) => this.byId.get(id)?.mergedInto === rec.id));
+        // Merges undone by the rewind (joined after `seq`) are forgotten.
+        const kept = rec.mergedFrom.flatMap((id, i) => (this.byId.has(id) && rec.mergedSeqs[i]! <= seq ? [[id, rec.mergedSeqs[i]!] as const] : []));
+        rec.mergedFrom.splice(0, rec.mergedFrom.length, ...kept.map(([id]) => id));
+        rec.mergedSeqs.splice(0, rec.mergedSeqs.length, ...kept.map(([, joined]) => joined));
         if (rec.mergedInto === null) this.sessionsOf.set(rec.key, [...(this.sessionsOf.get(rec.key) ?? []), rec]);
       }
       if (this.info.kind === 'count') {
