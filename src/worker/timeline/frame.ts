@@ -8,7 +8,7 @@
 import { FATE_CODES, type TimelineEventDetail, type TimelineFrame, type TimelineInput, type TimelineQuery, type TimelineWindow, type TimelineWindowDetail, type WindowState } from '../timelineTypes';
 import type { TimelineRecorder } from './recorder';
 import { verdict } from './verdict';
-import type { WindowRec } from './windowBook';
+import { countUpTo, resultRecord, type WindowRec } from './windowBook';
 
 /** The row of every key when folded. */
 export const FOLDED_KEY = 'all keys';
@@ -33,7 +33,7 @@ export function windowAt(r: TimelineRecorder, rec: WindowRec, position: number, 
   const results = position === Infinity ? rec.results : rec.results.filter((x) => x.position <= position);
   const watermark = position === Infinity ? r.watermark : r.watermarkAt(position);
   let events = rec.events;
-  if (position !== Infinity) for (let i = rec.positions.length - 1; i >= 0 && rec.positions[i]! > position; i--) events--;
+  if (position !== Infinity) events -= rec.seqs.length - countUpTo(rec.seqs, r.seqAt(position));
   return {
     id: rec.id, key: rec.keyText, start: rec.start, end: rec.end, lane,
     state: stateAt(r, rec, results.length, watermark),
@@ -51,15 +51,22 @@ export function buildFrame(r: TimelineRecorder, query: TimelineQuery, inputs: re
   const lastSeq = position === Infinity ? ring.lastSeq : r.seqAt(position);
   const firstSeq = ring.firstSeq;
   const watermark = position === Infinity ? r.watermark : r.watermarkAt(position);
-  let maxEventTime = -Infinity;
-  const counts = new Map<number, number>();
-  for (let s = firstSeq; s <= lastSeq; s++) {
-    const i = ring.slot(s);
-    const t = ring.time[i]!;
-    if (t > maxEventTime) maxEventTime = t;
-    counts.set(ring.key[i]!, (counts.get(ring.key[i]!) ?? 0) + 1);
+  // Rows rank keys by their events in the run; as of an earlier position, by those kept up to it (one pass over the ring).
+  let maxEventTime = r.maxEventTime;
+  let perKey: ArrayLike<number> = r.keyEvents;
+  if (position !== Infinity) {
+    maxEventTime = -Infinity;
+    const kept = new Float64Array(r.keyNames.length);
+    for (let s = firstSeq; s <= lastSeq; s++) {
+      const i = ring.slot(s);
+      const t = ring.time[i]!;
+      if (t > maxEventTime) maxEventTime = t;
+      kept[ring.key[i]!]!++;
+    }
+    perKey = kept;
   }
-  if (position === Infinity && r.maxEventTime > maxEventTime) maxEventTime = r.maxEventTime;
+  const counts = new Map<number, number>();
+  for (let k = 0; k < perKey.length; k++) if (perKey[k]! > 0) counts.set(k, perKey[k]!);
 
   // Rows: one per key (most events first), the focused key alone, or all folded into one.
   const focused = query.key === null ? undefined : r.keyIds.get(query.key);
@@ -230,7 +237,7 @@ export function windowDetail(r: TimelineRecorder, id: number): TimelineWindowDet
   const seqs = seqsAt(Infinity);
   const revisions = rec.results.map((res) => {
     const eventSeqs = seqsAt(res.seq);
-    return { revision: res.revision, seq: res.seq, watermark: res.watermark, result: res.result, eventSeqs, eventCount: Math.max(res.eventCount, eventSeqs.length) };
+    return { revision: res.revision, seq: res.seq, watermark: res.watermark, result: resultRecord(res), eventSeqs, eventCount: Math.max(res.eventCount, eventSeqs.length) };
   });
   const events = seqs.slice(0, DETAIL_EVENTS).map((s) => eventDetail(r, s)).filter((e): e is TimelineEventDetail => e !== null);
   return { window, revisions, events };

@@ -7,7 +7,6 @@
  */
 import { readCell, type Batch } from '../../engine/batch';
 import type { RowsTraceEvent, TraceEvent } from '../../engine/operators/types';
-import type { PreviewRecord } from '../protocol';
 import type { WatermarkPoint } from '../timelineTypes';
 import { EventRing } from './eventRing';
 import type { TimelineNodeInfo } from './nodeInfo';
@@ -20,7 +19,7 @@ export interface RecorderLimits {
   readonly watermarkPoints: number;
 }
 
-export const DEFAULT_LIMITS: RecorderLimits = { events: 200_000, eventFields: 20_000, windows: 20_000, watermarkPoints: 20_000 };
+export const DEFAULT_LIMITS: RecorderLimits = { events: 100_000, eventFields: 20_000, windows: 10_000, watermarkPoints: 20_000 };
 
 /** Columns of a result row that are not its aggregates. */
 const NOT_AGGREGATES = new Set(['window_start', 'window_end', 'revision']);
@@ -82,38 +81,45 @@ export class TimelineRecorder {
     this.pendingFirings = [];
   }
 
+  /** The engine's key ids (stable for the operator's life) -> the recorder's, -1 until seen. */
+  private engineKeys = new Int32Array(64).fill(-1);
+
+  private keyOfEngine(id: number, keyText: (id: number) => string): number {
+    if (id >= this.engineKeys.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.engineKeys.length * 2)).fill(-1);
+      grown.set(this.engineKeys);
+      this.engineKeys = grown;
+    }
+    let key = this.engineKeys[id]!;
+    if (key < 0) key = this.engineKeys[id] = this.keyId(keyText(id));
+    return key;
+  }
+
   private onRows(e: RowsTraceEvent): void {
     const position = this.position();
     const arrivedAt = this.now();
     const n = e.rows.length;
-    const names = Object.keys(e.batch.columns);
-    const keyCache = new Map<number, number>();
     const firstSeq = this.ring.lastSeq + 1;
-    // Fields are read only for the rows the field ring keeps, and for late and revision rows.
-    const fieldsFrom = n - this.limits.eventFields;
+    const ring = this.ring;
+    ring.beginBatch(e.batch);
+    const pending = this.pendingFirings.length > 0;
     const seqOfRow = new Map<number, number>();
     for (let j = 0; j < n; j++) {
-      const engineKey = e.keys[j]!;
-      let key = keyCache.get(engineKey);
-      if (key === undefined) keyCache.set(engineKey, (key = this.keyId(e.keyText(engineKey))));
       const fate = e.fates[j]!;
       // Rows between windows (ROW_DROPPED) reached no window: they are not marks.
       if (fate > 2) continue;
+      const key = this.keyOfEngine(e.keys[j]!, e.keyText);
       const time = e.time[j]!;
       const watermark = e.watermark[j]!;
-      const seq = this.ring.push(position, time, arrivedAt, watermark, key, fate);
-      if (this.pendingFirings.length > 0) seqOfRow.set(e.rows[j]!, seq);
+      const seq = ring.push(position, time, arrivedAt, watermark, key, fate);
+      ring.setRow(seq, e.rows[j]!);
+      if (pending) seqOfRow.set(e.rows[j]!, seq);
       this.keyEvents[key]!++;
       if (time > this.maxEventTime) this.maxEventTime = time;
-      if (j >= fieldsFrom || fate !== 0) {
-        const i = e.rows[j]!;
-        const record = Object.create(null) as Record<string, string | number | boolean | null>;
-        for (const name of names) record[name] = readCell(e.batch.columns[name]!, i);
-        this.ring.setFields(seq, record, fate !== 0);
-      }
-      this.book.assign({ key, keyText: this.keyNames[key]!, time, watermark, late: fate === 2, revision: fate === 1, seq, position });
+      if (fate !== 0) ring.keepFields(seq);
+      this.book.assign(key, this.keyNames[key]!, time, watermark, fate, seq, position);
     }
-    if (this.pendingFirings.length > 0) this.resolveFirings(e.keyText, seqOfRow);
+    if (pending) this.resolveFirings(e.keyText, seqOfRow);
     this.lastBatch = { firstSeq, watermark: e.watermark.slice() };
     const end = Math.max(n > 0 ? e.watermark[n - 1]! : -Infinity, e.batch.endWatermark, this.watermark);
     if (end > this.watermark || this.watermarks.length === 0) this.addWatermark({ seq: this.ring.lastSeq, position, arrivedAt, watermark: end });
@@ -148,20 +154,22 @@ export class TimelineRecorder {
     const position = this.position();
     // Firings without a rows batch after them (a tick of processing time) came after every event so far.
     if (this.pendingFirings.length > 0) this.resolveFirings((id) => this.keyNames[id] ?? '', new Map());
+    const keyColumns = this.info.keyFields.map((f) => columns[f]);
+    const revisionColumn = columns['revision'];
+    const valueColumn = firstAggregate === undefined ? undefined : columns[firstAggregate];
     for (let j = 0; j < n; j++) {
       const i = rows === null ? j : rows[j]!;
-      const result = Object.create(null) as Record<string, string | number | boolean | null>;
-      for (const name of names) result[name] = readCell(columns[name]!, i);
-      const keyText = this.info.keyFields.map((f) => { const v = result[f]; return v === null || v === undefined ? 'null' : String(v); }).join(', ');
-      const s = result['window_start'] as number;
-      const e = result['window_end'] as number;
-      const revision = typeof result['revision'] === 'number' ? result['revision'] : 0;
-      const value = firstAggregate === undefined ? null : result[firstAggregate] ?? null;
+      // The result row stays in its batch (fresh arrays: the worker's tap keeps them so) until someone asks for it.
+      const keyText = keyColumns.map((c) => { const v = c === undefined ? null : readCell(c, i); return v === null ? 'null' : String(v); }).join(', ');
+      const s = readCell(start, i) as number;
+      const e = readCell(end, i) as number;
+      const rev = revisionColumn === undefined ? 0 : readCell(revisionColumn, i);
+      const value = valueColumn === undefined ? null : readCell(valueColumn, i);
       const id = `${keyText}\u0000${s}\u0000${e}`;
       const traced = this.firingSeqs.get(id)?.shift();
       if (this.firingSeqs.get(id)?.length === 0) this.firingSeqs.delete(id);
       this.book.addResult(this.keyId(keyText), keyText, s, e, {
-        revision, position, watermark: this.watermark, result: result as PreviewRecord,
+        revision: typeof rev === 'number' ? rev : 0, position, watermark: this.watermark, batch, row: i,
         label: value === null ? null : typeof value === 'number' ? formatLabel(value) : String(value),
       }, traced ?? this.firedAfter(e - 1), traced !== undefined);
     }
@@ -204,6 +212,7 @@ export class TimelineRecorder {
     this.lastBatch = { firstSeq: seq + 1, watermark: new Float64Array(0) };
     this.pendingFirings = [];
     this.firingSeqs.clear();
+    this.engineKeys.fill(-1);
   }
 }
 

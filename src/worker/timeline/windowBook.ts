@@ -4,12 +4,15 @@
  * engine's rule has them, event by event in arrival order), and each firing
  * with its result row. Bounded: the oldest windows drop out.
  */
+import { readCell, type Batch } from '../../engine/batch';
 import type { PreviewRecord } from '../protocol';
+import { sliceOf } from '../../engine/window/sliceCache';
+import { inGap, newestWindowOf, oldestWindowOf, windowEnd, windowLastMs, windowStart } from '../../engine/window/windowShape';
 import type { TimelineNodeInfo } from './nodeInfo';
 import { slicedWindowsOf } from './nodeInfo';
 
 /** Events whose arrival numbers a window keeps (its count goes on). */
-export const WINDOW_EVENTS_KEPT = 500;
+export const WINDOW_EVENTS_KEPT = 300;
 
 export interface ResultRec {
   readonly revision: number;
@@ -17,7 +20,9 @@ export interface ResultRec {
   readonly seq: number;
   readonly position: number;
   readonly watermark: number;
-  readonly result: PreviewRecord;
+  /** The result row: row `row` of `batch` (read by resultRecord). */
+  readonly batch: Batch;
+  readonly row: number;
   readonly label: string | null;
   /** Events it included. */
   readonly eventCount: number;
@@ -29,10 +34,10 @@ export class WindowRec {
   events = 0;
   /** Events that arrived before the watermark reached the window's end (sessions: did not revise it). */
   onTimeEvents = 0;
-  /** Arrival numbers, run positions and "arrived behind the watermark" of the first WINDOW_EVENTS_KEPT events. */
+  /** Arrival numbers of its first WINDOW_EVENTS_KEPT events, ascending (a run position maps to one through the recorder). */
   readonly seqs: number[] = [];
-  readonly positions: number[] = [];
-  readonly behind: boolean[] = [];
+  /** Of those, the ones that arrived behind the watermark (after the window's end; sessions: that revised it). */
+  readonly behindSeqs: number[] = [];
   readonly results: ResultRec[] = [];
   readonly mergedFrom: number[] = [];
   /** Per entry of mergedFrom: the arrival number of the event that merged it in (its events count from then on). */
@@ -41,19 +46,21 @@ export class WindowRec {
   mergedAt = Infinity;
   /** Every extent it had (a session grows; each firing's result names the extent it had then). */
   readonly extents: string[] = [];
+  /** A sliced window's index (see windowShape); NaN for sessions and count windows. */
+  k = NaN;
   constructor(readonly id: number, readonly key: number, readonly keyText: string, start: number, end: number, readonly firstPosition: number) {
     this.start = start;
     this.end = end;
   }
 }
 
-export interface AssignedEvent {
+/** An event as the book takes it. */
+interface AssignedEvent {
   readonly key: number;
   readonly keyText: string;
   readonly time: number;
   readonly watermark: number;
-  /** Went to the late port / revised a fired window (the engine's verdict). */
-  readonly late: boolean;
+  /** Revised a fired window (the engine's verdict). */
   readonly revision: boolean;
   readonly seq: number;
   readonly position: number;
@@ -69,6 +76,8 @@ export class WindowBook {
   private readonly byExtent = new Map<string, WindowRec>();
   /** Sessions: the live sessions of each key (by recorder key id). */
   private readonly sessionsOf = new Map<number, WindowRec[]>();
+  /** Sliced windows of each key by window index (a number lookup per event, not a string). */
+  private readonly slicedOf: Map<number, WindowRec>[] = [];
   /** Count windows: events per key so far, and the window each is filling. */
   private readonly countOf = new Map<number, number>();
 
@@ -99,6 +108,7 @@ export class WindowBook {
   private forget(rec: WindowRec): void {
     this.byId.delete(rec.id);
     for (const ek of rec.extents) if (this.byExtent.get(ek) === rec) this.byExtent.delete(ek);
+    if (!Number.isNaN(rec.k) && this.slicedOf[rec.key]?.get(rec.k) === rec) this.slicedOf[rec.key]!.delete(rec.k);
     const live = this.sessionsOf.get(rec.key);
     if (live !== undefined) {
       const i = live.indexOf(rec);
@@ -134,28 +144,44 @@ export class WindowBook {
     return [];
   }
 
-  /** Adds an accepted event to its windows; returns them. */
-  assign(e: AssignedEvent): WindowRec[] {
-    if (e.late) return [];
-    const { shape, kind } = this.info;
-    if (shape !== null) {
-      return this.windowsOf(e.time, e.watermark, false).map((w) => {
-        const rec = this.find(e.keyText, w.start, w.end) ?? this.create(e.key, e.keyText, w.start, w.end, e.position);
-        this.add(rec, e, e.watermark >= w.end - 1);
-        return rec;
-      });
+  /** Adds an event (fate as in FATE_CODES) to the windows it went into; a late one to none. */
+  assign(key: number, keyText: string, time: number, watermark: number, fate: number, seq: number, position: number): void {
+    if (fate === 2) return;
+    const { shape, kind, latenessMs } = this.info;
+    if (shape === null) {
+      const e: AssignedEvent = { key, keyText, time, watermark, revision: fate === 1, seq, position };
+      if (kind === 'session') this.assignSession(e);
+      else this.assignCount(e);
+      return;
     }
-    if (kind === 'session') return [this.assignSession(e)];
-    return [this.assignCount(e)];
+    // The engine's shape, without a list per event: the windows of the event's slice still within allowed lateness.
+    const s = sliceOf(time - shape.offset, shape.g, 1 / shape.g, false);
+    if (inGap(shape, s)) return;
+    let windows = this.slicedOf[key];
+    if (windows === undefined) windows = this.slicedOf[key] = new Map();
+    for (let k = oldestWindowOf(shape, s), newest = newestWindowOf(shape, s); k <= newest; k++) {
+      const lastMs = windowLastMs(shape, k);
+      // A window past end - 1 + lateness has dropped its state: the event is not in it (the engine's expiry rule).
+      if (lastMs + latenessMs <= watermark) continue;
+      let rec = windows.get(k);
+      if (rec === undefined) {
+        const start = windowStart(shape, k);
+        const end = windowEnd(shape, k);
+        // Known from its result when following began after it opened.
+        rec = this.find(keyText, start, end) ?? this.create(key, keyText, start, end, position);
+        rec.k = k;
+        windows.set(k, rec);
+      }
+      this.add(rec, seq, watermark >= lastMs);
+    }
   }
 
-  private add(rec: WindowRec, e: AssignedEvent, behind: boolean): void {
+  private add(rec: WindowRec, seq: number, behind: boolean): void {
     rec.events++;
     if (!behind) rec.onTimeEvents++;
     if (rec.seqs.length >= WINDOW_EVENTS_KEPT) return;
-    rec.seqs.push(e.seq);
-    rec.positions.push(e.position);
-    rec.behind.push(behind);
+    rec.seqs.push(seq);
+    if (behind) rec.behindSeqs.push(seq);
   }
 
   private assignSession(e: AssignedEvent): WindowRec {
@@ -185,7 +211,7 @@ export class WindowBook {
       this.move(target, start, end);
     }
     this.sessionsOf.set(e.key, live);
-    this.add(target, e, e.revision);
+    this.add(target, e.seq, e.revision);
     return target;
   }
 
@@ -198,7 +224,7 @@ export class WindowBook {
       rec = this.create(e.key, e.keyText, e.time, e.time + 1, e.position);
       this.openCount.set(e.key, rec);
     } else this.move(rec, Math.min(rec.start, e.time), Math.max(rec.end, e.time + 1));
-    this.add(rec, e, false);
+    this.add(rec, e.seq, false);
     return rec;
   }
 
@@ -226,17 +252,12 @@ export class WindowBook {
     else if (!exact) {
       // Sliced windows: the n-th firing after the first watermark-driven one was caused by the n-th event that arrived behind the watermark.
       const cause = rec.results.length - (rec.onTimeEvents > 0 ? 1 : 0);
-      let seen = -1;
-      for (let i = 0; cause >= 0 && i < rec.behind.length; i++) {
-        if (rec.behind[i] && ++seen === cause) {
-          seq = rec.seqs[i]!;
-          break;
-        }
-      }
+      const caused = cause >= 0 ? rec.behindSeqs[cause] : undefined;
+      if (caused !== undefined) seq = caused;
     }
     const members = this.membersAt(rec, seq);
     const capped = members.some((m) => m.seqs.length >= WINDOW_EVENTS_KEPT);
-    const eventCount = capped ? rec.events : members.reduce((n, m) => n + m.seqs.filter((x) => x <= seq).length, 0);
+    const eventCount = capped ? rec.events : members.reduce((n, m) => n + countUpTo(m.seqs, seq), 0);
     rec.results.push({ ...r, seq, eventCount });
     return rec;
   }
@@ -258,10 +279,10 @@ export class WindowBook {
         this.forget(rec);
         continue;
       }
-      while (rec.positions.length > 0 && rec.positions.at(-1)! > position) {
-        rec.positions.pop();
-        rec.seqs.pop();
-        if (rec.behind.pop() === false) rec.onTimeEvents--;
+      while (rec.seqs.length > 0 && rec.seqs.at(-1)! > seq) {
+        const popped = rec.seqs.pop();
+        if (rec.behindSeqs.at(-1) === popped) rec.behindSeqs.pop();
+        else rec.onTimeEvents--;
         rec.events--;
       }
       while (rec.results.length > 0 && rec.results.at(-1)!.position > position) rec.results.pop();
@@ -278,6 +299,7 @@ export class WindowBook {
     this.sessionsOf.clear();
     this.countOf.clear();
     this.openCount.clear();
+    // Sliced windows keep their index; sessions and count windows are rebuilt from what is left.
     for (const rec of this.byId.values()) {
       if (this.info.kind === 'session') {
         // Merges undone by the rewind (joined after `seq`) are forgotten.
@@ -292,4 +314,24 @@ export class WindowBook {
       }
     }
   }
+}
+
+/** How many of the ascending `seqs` are at most `seq`. */
+export function countUpTo(seqs: readonly number[], seq: number): number {
+  let lo = 0;
+  let hi = seqs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seqs[mid]! <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A result as a record: field name -> value. */
+export function resultRecord(r: ResultRec): PreviewRecord {
+  // No prototype: a field called __proto__ is a field like any other.
+  const record = Object.create(null) as Record<string, string | number | boolean | null>;
+  for (const name of Object.keys(r.batch.columns)) record[name] = readCell(r.batch.columns[name]!, r.row);
+  return record;
 }
