@@ -105,6 +105,18 @@ describe('the timeline recorder on every window kind', () => {
     expect(new Set(frame.windows.map((w) => w.lane))).toEqual(new Set([0, 1, 2]));
   });
 
+  it('leaves out events between the windows of a hopping window that slides further than it is long', () => {
+    const doc = sensorsInto({ kind: 'window.hopping', params: { size: '1s', slide: '2s', allowedLateness: '500ms' } });
+    const { results, late } = cliResults(doc);
+    const api = runToEnd(doc);
+    const frame = api.timeline(everything)!;
+    expect(Array.from(frame.marks.fate).filter((f) => f === 2)).toHaveLength(late.length);
+    // The marks are the events in some window or late: fewer than the 2,000 read.
+    expect(frame.totalEvents).toBeLessThan(2000);
+    expect(frame.totalEvents).toBe(frame.marks.length);
+    expectWindowsOfCli(api, results);
+  });
+
   it('puts processing-time windows on the arrival-time axis and says so', () => {
     const doc = sensorsInto({ kind: 'window.tumbling', params: { size: '1s', time: 'processing' } }, { limit: 300 });
     const api = runToEnd(doc);

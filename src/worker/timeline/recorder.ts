@@ -35,7 +35,7 @@ export class TimelineRecorder {
   watermarks: WatermarkPoint[] = [];
   maxEventTime = -Infinity;
   /** The newest rows batch's arrival numbers and watermarks, to date a watermark-driven firing. */
-  private lastBatch: { firstSeq: number; watermark: Float64Array } = { firstSeq: 1, watermark: new Float64Array(0) };
+  private lastBatch: { before: Float64Array; watermark: Float64Array } = { before: new Float64Array(0), watermark: new Float64Array(0) };
 
   constructor(readonly info: TimelineNodeInfo, private readonly now: () => number, private readonly position: () => number, readonly limits: RecorderLimits = DEFAULT_LIMITS) {
     this.ring = new EventRing(limits.events, limits.eventFields);
@@ -99,12 +99,14 @@ export class TimelineRecorder {
     const position = this.position();
     const arrivedAt = this.now();
     const n = e.rows.length;
-    const firstSeq = this.ring.lastSeq + 1;
     const ring = this.ring;
+    // Per row: the arrival number of the last event before it (rows between windows get none of their own).
+    const before = new Float64Array(n);
     ring.beginBatch(e.batch);
     const pending = this.pendingFirings.length > 0;
     const seqOfRow = new Map<number, number>();
     for (let j = 0; j < n; j++) {
+      before[j] = ring.lastSeq;
       const fate = e.fates[j]!;
       // Rows between windows (ROW_DROPPED) reached no window: they are not marks.
       if (fate > 2) continue;
@@ -120,7 +122,7 @@ export class TimelineRecorder {
       this.book.assign(key, this.keyNames[key]!, time, watermark, fate, seq, position);
     }
     if (pending) this.resolveFirings(e.keyText, seqOfRow);
-    this.lastBatch = { firstSeq, watermark: e.watermark.slice() };
+    this.lastBatch = { before, watermark: e.watermark.slice() };
     const end = Math.max(n > 0 ? e.watermark[n - 1]! : -Infinity, e.batch.endWatermark, this.watermark);
     if (end > this.watermark || this.watermarks.length === 0) this.addWatermark({ seq: this.ring.lastSeq, position, arrivedAt, watermark: end });
   }
@@ -136,8 +138,8 @@ export class TimelineRecorder {
 
   /** Arrival number after which the watermark reached `w` in the newest batch (its last when it did not). */
   private firedAfter(w: number): number {
-    const { firstSeq, watermark } = this.lastBatch;
-    for (let j = 0; j < watermark.length; j++) if (watermark[j]! >= w) return firstSeq + j - 1;
+    const { before, watermark } = this.lastBatch;
+    for (let j = 0; j < watermark.length; j++) if (watermark[j]! >= w) return before[j]!;
     return this.ring.lastSeq;
   }
 
@@ -209,7 +211,7 @@ export class TimelineRecorder {
     let max = -Infinity;
     for (let s = this.ring.firstSeq; s <= this.ring.lastSeq; s++) max = Math.max(max, this.ring.time[this.ring.slot(s)]!);
     this.maxEventTime = max;
-    this.lastBatch = { firstSeq: seq + 1, watermark: new Float64Array(0) };
+    this.lastBatch = { before: new Float64Array(0), watermark: new Float64Array(0) };
     this.pendingFirings = [];
     this.firingSeqs.clear();
     this.engineKeys.fill(-1);
