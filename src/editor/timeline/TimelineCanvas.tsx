@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import type { TimelineFrame } from '../../worker/timelineTypes';
+import { drawArrival } from './drawArrival';
+import { barRect, drawEventTime, type Hovered } from './drawEventTime';
+import { barsOf } from './timelineBars';
+import { arrivalLayout, arrivalPoints, eventTimeLayout, eventTimePoints } from './timelineGeometry';
+import { hitTest } from './timelineHit';
+import { DEFAULT_PALETTE, readPalette, type TimelinePalette } from './timelinePalette';
+import type { TooltipTarget } from './TimelineTooltip';
+
+export type TimelineViewKind = 'eventTime' | 'arrival';
+
+/** The scene of one frame in one view at one size: what is drawn and what the pointer finds. */
+function sceneOf(frame: TimelineFrame, view: TimelineViewKind, fold: boolean, width: number, height: number) {
+  if (view === 'arrival') {
+    const layout = arrivalLayout(frame, width, height);
+    return { view, height, draw: null, arrival: { frame, layout, ...arrivalPoints(frame, layout) }, eventTime: null, rects: [] };
+  }
+  const layout = eventTimeLayout(frame, width, fold);
+  const eventTime = { frame, layout, ...eventTimePoints(frame, layout), bars: barsOf(frame, layout) };
+  return { view, height: layout.height, arrival: null, eventTime, rects: eventTime.bars.map((b) => barRect(eventTime, b)) };
+}
+
+/**
+ * The canvas of a timeline: drawn at the device's pixel ratio, redrawn when
+ * a frame comes, the size changes or the pointer moves onto something.
+ */
+export function TimelineCanvas({ frame, view, fold, width, height, label, describedBy, onTarget }: {
+  frame: TimelineFrame;
+  view: TimelineViewKind;
+  fold: boolean;
+  width: number;
+  height: number;
+  label: string;
+  describedBy: string;
+  onTarget: (target: TooltipTarget | null) => void;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const palette = useRef<TimelinePalette>(DEFAULT_PALETTE);
+  const [hovered, setHovered] = useState<Hovered>(null);
+  const scene = useMemo(() => sceneOf(frame, view, fold, width, height), [frame, view, fold, width, height]);
+
+  useEffect(() => {
+    const element = canvas.current;
+    if (element === null) return undefined;
+    palette.current = readPalette(element);
+    const dark = matchMedia('(prefers-color-scheme: dark)');
+    const reread = () => {
+      palette.current = readPalette(element);
+    };
+    dark.addEventListener('change', reread);
+    return () => dark.removeEventListener('change', reread);
+  }, []);
+
+  useEffect(() => {
+    const element = canvas.current;
+    const ctx = element?.getContext('2d');
+    if (element === null || ctx === null || ctx === undefined || width <= 0) return;
+    const ratio = window.devicePixelRatio || 1;
+    const w = Math.round(width * ratio);
+    const h = Math.round(scene.height * ratio);
+    if (element.width !== w || element.height !== h) {
+      element.width = w;
+      element.height = h;
+    }
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (scene.arrival !== null) drawArrival(ctx, scene.arrival, palette.current, hovered?.kind === 'mark' ? hovered.index : null);
+    else if (scene.eventTime !== null) drawEventTime(ctx, scene.eventTime, palette.current, hovered);
+  }, [scene, hovered, width]);
+
+  const move = (e: PointerEvent<HTMLCanvasElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const x = e.clientX - box.left;
+    const y = e.clientY - box.top;
+    const points = scene.arrival ?? scene.eventTime;
+    if (points === null) return;
+    const hit = hitTest(points, scene.rects, x, y);
+    setHovered((was) => (was?.kind === hit?.kind && was?.index === hit?.index ? was : hit));
+    if (hit === null) onTarget(null);
+    else if (hit.kind === 'mark') onTarget({ kind: 'mark', seq: frame.marks.seq[hit.index]!, x, y });
+    else {
+      const bar = scene.eventTime?.bars[hit.index];
+      onTarget(bar === undefined ? null : { kind: 'bar', windowId: bar.windowId, x, y });
+    }
+  };
+  const leave = () => {
+    setHovered(null);
+    onTarget(null);
+  };
+
+  return (
+    <canvas
+      ref={canvas}
+      className="wp-timeline-canvas"
+      role="img"
+      aria-label={label}
+      aria-describedby={describedBy}
+      data-testid="timeline-canvas"
+      data-view={view}
+      style={{ width, height: scene.height }}
+      onPointerMove={move}
+      onPointerLeave={leave}
+    />
+  );
+}
+
+/** Where mark `index` of the frame is drawn (CSS pixels), for tests and the benchmark. */
+export function markPoint(frame: TimelineFrame, view: TimelineViewKind, fold: boolean, width: number, height: number, index: number): { x: number; y: number } {
+  const scene = sceneOf(frame, view, fold, width, height);
+  const points = scene.arrival ?? scene.eventTime!;
+  return { x: points.xs[index]!, y: points.ys[index]! };
+}
