@@ -43,11 +43,13 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
   const [view, setView] = useState<TimelineViewKind>('eventTime');
   const [keyText, setKeyText] = useState('');
   const [fold, setFold] = useState(false);
+  const [stretch, setStretch] = useState<'recent' | 'all'>('recent');
   const [target, setTarget] = useState<TooltipTarget | null>(null);
   const [plotRef, size] = useElementSize();
   const key = keyText === '' ? null : keyText;
-  const from = span?.from;
-  const to = span?.to;
+  // "The whole run" asks for an unbounded span; the canvas draws what the frame holds.
+  const from = span?.from ?? (stretch === 'all' ? -Infinity : undefined);
+  const to = span?.to ?? (stretch === 'all' ? Infinity : undefined);
   const query = useMemo<TimelineQuery>(
     () => ({ nodeId, key, fold, maxKeys: MAX_KEYS, maxMarks: MAX_MARKS, ...(from !== undefined && to !== undefined ? { span: { from, to } } : {}) }),
     [nodeId, key, fold, from, to],
@@ -82,6 +84,15 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
           />
           <datalist id={`${id}-keys`}>{topKeys.map((k) => <option key={k} value={k} />)}</datalist>
         </label>
+        {span === undefined && (
+          <label className="wp-timeline-control">
+            Show
+            <select value={stretch} onChange={(e) => setStretch(e.currentTarget.value === 'all' ? 'all' : 'recent')} data-testid="timeline-stretch">
+              <option value="recent">Latest events</option>
+              <option value="all">The whole run</option>
+            </select>
+          </label>
+        )}
         <label className="wp-timeline-control">
           <input type="checkbox" checked={fold} onChange={(e) => setFold(e.currentTarget.checked)} />
           All keys in one row
@@ -90,7 +101,7 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
           <span className="wp-timeline-note" data-testid="timeline-note">
             {frame.timeDomain === 'processing' ? 'Processing-time windows: the axis is arrival time. ' : ''}
             {frame.sampled ? `A sample of ${frame.marks.length.toLocaleString('en-US')} of ${frame.totalEvents.toLocaleString('en-US')} events` : `${frame.totalEvents.toLocaleString('en-US')} events`}
-            {span === undefined ? ', the most recent stretch' : ''}
+            {span === undefined && stretch === 'recent' ? ', the most recent stretch' : ''}
           </span>
         )}
       </header>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barsOf } from './timelineBars';
-import { arrivalLayout, arrivalPoints, eventTimeLayout, eventTimePoints, GEOMETRY, markRow, scaleFrom, scaleTo, timeTicks } from './timelineGeometry';
+import { arrivalLayout, arrivalPoints, eventTimeLayout, eventTimePoints, GEOMETRY, markRow, scaleFrom, scaleTo, timeTicks, viewSpan } from './timelineGeometry';
 import { hitTest, nearestMark } from './timelineHit';
 import { frameOf } from './testing/frameOf';
 
@@ -51,6 +51,13 @@ describe('the timeline geometry', () => {
     expect(xs[0]).toBeLessThan(xs[1]!);
     expect(ys[0]).toBeGreaterThan(ys[2]!);
     expect(scaleTo(layout.y, 0)).toBe(layout.y.lo);
+  });
+
+  it('draws the whole run (an unbounded span) over where its marks, windows and watermark lie', () => {
+    const whole = { ...frame, span: { from: -Infinity, to: Infinity }, watermark: 5_000 };
+    expect(viewSpan(whole)).toEqual({ from: -100, to: 5_100 });
+    expect(viewSpan(frame)).toBe(frame.span);
+    expect(viewSpan(frameOf([], [], { span: { from: -Infinity, to: Infinity } }))).toEqual({ from: 0, to: 1 });
   });
 
   it('puts ticks on round times at least the asked distance apart', () => {

@@ -60,6 +60,31 @@ export interface EventTimeLayout {
   readonly otherRow: number;
 }
 
+/**
+ * The stretch of event time to draw: the frame's span, or where its marks,
+ * windows and watermark lie when the span asked for was unbounded ("the
+ * whole run"), with a little room at each end.
+ */
+export function viewSpan(frame: TimelineFrame): { readonly from: number; readonly to: number } {
+  if (Number.isFinite(frame.span.from) && Number.isFinite(frame.span.to)) return frame.span;
+  let from = Infinity;
+  let to = -Infinity;
+  const take = (t: number) => {
+    if (!Number.isFinite(t)) return;
+    from = Math.min(from, t);
+    to = Math.max(to, t);
+  };
+  for (let i = 0; i < frame.marks.length; i++) take(frame.marks.time[i]!);
+  for (const w of frame.windows) {
+    take(w.start);
+    take(w.end);
+  }
+  take(frame.watermark);
+  if (!Number.isFinite(from)) return { from: 0, to: 1 };
+  const pad = Math.max(1, (to - from) * 0.02);
+  return { from: from - pad, to: to + pad };
+}
+
 const rowLabel = (key: string): string => (key === '' ? '(no key)' : key);
 
 /** Rows and the time scale of the event-time view for a plot `width` wide. */
@@ -89,7 +114,7 @@ export function eventTimeLayout(frame: TimelineFrame, width: number, fold: boole
   return {
     width,
     height: top + GEOMETRY.axis,
-    x: { from: frame.span.from, to: frame.span.to, lo: GEOMETRY.left, hi: Math.max(GEOMETRY.left + 1, width - GEOMETRY.right) },
+    x: { ...viewSpan(frame), lo: GEOMETRY.left, hi: Math.max(GEOMETRY.left + 1, width - GEOMETRY.right) },
     rows,
     rowOfKey,
     otherRow: other ? rows.length - 1 : -1,
@@ -147,7 +172,7 @@ export function arrivalLayout(frame: TimelineFrame, width: number, height: numbe
     width,
     height,
     x: { from: first, to: last === first ? first + 1 : last, lo: ARRIVAL.left, hi: Math.max(ARRIVAL.left + 1, width - ARRIVAL.right) },
-    y: { from: frame.span.from, to: frame.span.to, lo: Math.max(ARRIVAL.top + 1, height - ARRIVAL.bottom), hi: ARRIVAL.top },
+    y: { ...viewSpan(frame), lo: Math.max(ARRIVAL.top + 1, height - ARRIVAL.bottom), hi: ARRIVAL.top },
   };
 }
 

@@ -38,7 +38,8 @@ export function useTimelineFrames(source: TimelineSource, query: TimelineQuery |
     puller.current?.setQuery(active ? query : null);
   }, [query, active]);
 
-  return frame !== null && query !== null && frame.nodeId === query.nodeId ? frame : null;
+  // The view is keyed by node, so a frame of another node never shows.
+  return query === null ? null : frame;
 }
 
 /** The CSS size of an element, following its resizes (the dock's drag handle, the window). */
