@@ -37,8 +37,10 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = useRef<TimelinePalette>(DEFAULT_PALETTE);
-  const [hovered, setHovered] = useState<Hovered>(null);
   const scene = useMemo(() => sceneOf(frame, view, fold, width, height), [frame, view, fold, width, height]);
+  // What the pointer found, in the scene it found it in: a newer frame numbers its marks anew.
+  const [pointed, setPointed] = useState<{ readonly scene: unknown; readonly hit: Hovered }>({ scene: null, hit: null });
+  const hovered = pointed.scene === scene ? pointed.hit : null;
 
   useEffect(() => {
     const element = canvas.current;
@@ -75,7 +77,9 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
     const points = scene.arrival ?? scene.eventTime;
     if (points === null) return;
     const hit = hitTest(points, scene.rects, x, y);
-    setHovered((was) => (was?.kind === hit?.kind && was?.index === hit?.index ? was : hit));
+    // The tooltip asks the worker once per thing pointed at, not once per pixel moved.
+    if (hit?.kind === hovered?.kind && hit?.index === hovered?.index) return;
+    setPointed({ scene, hit });
     if (hit === null) onTarget(null);
     else if (hit.kind === 'mark') onTarget({ kind: 'mark', seq: frame.marks.seq[hit.index]!, x, y });
     else {
@@ -84,7 +88,7 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
     }
   };
   const leave = () => {
-    setHovered(null);
+    setPointed({ scene: null, hit: null });
     onTarget(null);
   };
 
@@ -97,6 +101,7 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
       aria-describedby={describedBy}
       data-testid="timeline-canvas"
       data-view={view}
+      data-rows={scene.eventTime?.layout.rows.length ?? 0}
       style={{ width, height: scene.height }}
       onPointerMove={move}
       onPointerLeave={leave}

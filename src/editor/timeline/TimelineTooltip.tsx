@@ -72,6 +72,8 @@ export function TimelineTooltip({ source, nodeId, target, id }: { source: Timeli
       return undefined;
     }
     let current = true;
+    // Another thing is pointed at: the detail of the one before must not show beside it.
+    setShown(null);
     const timer = setTimeout(() => {
       const ask = target.kind === 'mark' ? source.event(nodeId, target.seq).then((event) => (event === null ? null : { at: target, event }))
         : source.window(nodeId, target.windowId).then((window) => (window === null ? null : { at: target, window }));
