@@ -102,6 +102,8 @@ describe('the scheduler', () => {
       metrics: () => new Map(),
       diagnostics: [],
       messageSources: new Map(),
+      position: 0,
+      setTrace: () => undefined,
     };
     const scheduler = createScheduler({ runtime, paced: [], gate: { free: false } }, clock, 'max', () => undefined);
     scheduler.start();
