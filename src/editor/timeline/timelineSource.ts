@@ -3,8 +3,7 @@
  * controller's `ask` and `send`), or, for what-if, either of two runs. The
  * view knows only this interface.
  */
-import type { AsyncPipelineApi } from '../../worker/client';
-import type { TimelineApi, TimelineEventDetail, TimelineFrame, TimelineQuery, TimelineWindowDetail } from '../../worker/timelineTypes';
+import type { TimelineEventDetail, TimelineFrame, TimelineQuery, TimelineWindowDetail } from '../../worker/timelineTypes';
 import type { RunController } from '../run/types';
 
 export interface TimelineSource {
@@ -17,18 +16,13 @@ export interface TimelineSource {
   onChange(listener: () => void): () => void;
 }
 
-/** The worker's timeline methods as the page calls them. */
-type AsyncTimelineApi = { readonly [K in keyof TimelineApi]: (...args: Parameters<TimelineApi[K]>) => Promise<ReturnType<TimelineApi[K]>> };
-
-const timelineOf = (api: AsyncPipelineApi): AsyncTimelineApi => api as unknown as AsyncTimelineApi;
-
 /** The timeline of the page's run. */
 export function runTimelineSource(controller: RunController): TimelineSource {
   return {
-    follow: (nodeId) => controller.send((api) => timelineOf(api).followTimeline(nodeId)),
-    frame: (query) => controller.ask((api) => timelineOf(api).timeline(query)),
-    event: (nodeId, seq) => controller.ask((api) => timelineOf(api).timelineEvent(nodeId, seq)),
-    window: (nodeId, id) => controller.ask((api) => timelineOf(api).timelineWindow(nodeId, id)),
+    follow: (nodeId) => controller.send((api) => api.followTimeline(nodeId)),
+    frame: (query) => controller.ask((api) => api.timeline(query)),
+    event: (nodeId, seq) => controller.ask((api) => api.timelineEvent(nodeId, seq)),
+    window: (nodeId, id) => controller.ask((api) => api.timelineWindow(nodeId, id)),
     // Every drained frame (and every change of phase or run) goes through the run store.
     onChange: (listener) => controller.store.subscribe(listener),
   };
