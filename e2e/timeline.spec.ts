@@ -26,8 +26,9 @@ test.describe('the event-time timeline', () => {
   test('card spend: as many late marks as the late sink has rows, and a late mark says why, naming its window and the late port', async ({ page }) => {
     const results = new ResultsPage(page);
     const timeline = new TimelinePage(page);
-    await results.runToEnd();
+    // The timeline records while its tab is open.
     await results.tab('Timeline').click();
+    await results.runToEnd();
     await timeline.show.selectOption('all');
     const late = (await results.sinkCounts()).get('Late payments');
     expect(late).toBeGreaterThan(0);
@@ -43,8 +44,9 @@ test.describe('the event-time timeline', () => {
   test('card spend: a revision mark says the window fired again with it', async ({ page }) => {
     const results = new ResultsPage(page);
     const timeline = new TimelinePage(page);
-    await results.runToEnd();
+    // The timeline records while its tab is open.
     await results.tab('Timeline').click();
+    await results.runToEnd();
     await timeline.show.selectOption('all');
     await expect.poll(() => timeline.count('revision')).toBeGreaterThan(0);
     const { verdict, meta } = await timeline.hoverMark('revision');
@@ -55,8 +57,8 @@ test.describe('the event-time timeline', () => {
   test('switches between the event-time view and event time against arrival order', async ({ page }) => {
     const results = new ResultsPage(page);
     const timeline = new TimelinePage(page);
-    await results.run('10');
     await results.tab('Timeline').click();
+    await results.run('10');
     await expect.poll(() => timeline.count('marks')).toBeGreaterThan(0);
     await results.pauseButton.click();
     await expect(timeline.canvas).toHaveAttribute('data-view', 'eventTime');
@@ -75,8 +77,9 @@ test.describe('the event-time timeline', () => {
   test('the key picker shows one card alone, and folding puts every card in one row', async ({ page }) => {
     const results = new ResultsPage(page);
     const timeline = new TimelinePage(page);
-    await results.runToEnd();
+    // The timeline records while its tab is open.
     await results.tab('Timeline').click();
+    await results.runToEnd();
     await expect.poll(async () => Number(await timeline.canvas.getAttribute('data-rows'))).toBeGreaterThan(1);
     const all = await timeline.count('marks');
     const card = await timeline.root.locator('datalist option').first().getAttribute('value');

@@ -30,10 +30,11 @@ async function main(): Promise<void> {
     await bar.newFromExample('Card spend per minute');
     const results = new ResultsPage(page);
     const timeline = new TimelinePage(page);
-    await results.run('max');
-    await expect.poll(async () => Number(await results.status.getAttribute('data-events')), { timeout: 30_000 }).toBeGreaterThan(EVENTS);
-    await results.pauseButton.click();
+    // The timeline records while its tab is open: open it, then run.
     await results.tab('Timeline').click();
+    await results.run('10');
+    await expect.poll(async () => Number(await results.status.getAttribute('data-events')), { timeout: 60_000 }).toBeGreaterThan(EVENTS);
+    await results.pauseButton.click();
     // A taller dock: the separator takes the arrow keys.
     const separator = page.getByRole('separator', { name: 'Resize the dock' });
     await separator.focus();

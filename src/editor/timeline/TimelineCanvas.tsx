@@ -83,10 +83,10 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
     if (hit?.kind === hovered?.kind && hit?.index === hovered?.index) return;
     setPointed({ scene, hit });
     if (hit === null) onTarget(null);
-    else if (hit.kind === 'mark') onTarget({ kind: 'mark', seq: frame.marks.seq[hit.index]!, x, y });
+    else if (hit.kind === 'mark') onTarget({ kind: 'mark', seq: frame.marks.seq[hit.index]!, x: e.clientX, y: e.clientY });
     else {
       const bar = scene.eventTime?.bars[hit.index];
-      onTarget(bar === undefined ? null : { kind: 'bar', windowId: bar.windowId, x, y });
+      onTarget(bar === undefined ? null : { kind: 'bar', windowId: bar.windowId, x: e.clientX, y: e.clientY });
     }
   };
   const leave = () => {

@@ -23,7 +23,8 @@ export function TimelineLegend({ frame, counts, view }: { frame: TimelineFrame; 
       <li><Shape fate="revision" />revision <b>{counts.fates.revision.toLocaleString('en-US')}</b></li>
       <li><Shape fate="late" />late <b>{counts.fates.late.toLocaleString('en-US')}</b></li>
       <li><span className="wp-timeline-swatch is-watermark" aria-hidden="true" />watermark <b>{formatWatermark(wm)}</b></li>
-      {frame.latenessMs > 0 && <li><span className="wp-timeline-swatch is-lateness" aria-hidden="true" />allowed lateness {formatSpan(frame.latenessMs)}</li>}
+      {frame.latenessMs > 0 && view === 'eventTime' && <li><span className="wp-timeline-swatch is-lateness" aria-hidden="true" />allowed lateness {formatSpan(frame.latenessMs)}</li>}
+      {frame.latenessMs > 0 && view === 'arrival' && <li><span className="wp-timeline-swatch is-lateness-line" aria-hidden="true" />watermark − allowed lateness ({formatSpan(frame.latenessMs)})</li>}
       {view === 'eventTime' && <li><span className="wp-timeline-swatch is-ooo" aria-hidden="true" />out of order, up to {formatSpan(frame.outOfOrdernessMs)}</li>}
       {view === 'eventTime' && (
         <li>

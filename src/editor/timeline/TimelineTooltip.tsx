@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { formatDateTime, formatWatermark } from '../../charts/format';
 import type { PreviewRecord } from '../../worker/protocol';
 import type { TimelineEventDetail, TimelineWindowDetail } from '../../worker/timelineTypes';
 import type { TimelineSource } from './timelineSource';
 
-/** What the pointer rests on: an event (by arrival number) or a window (by id). */
+/** What the pointer rests on: an event (by arrival number) or a window (by id), and where (viewport pixels). */
 export type TooltipTarget =
   | { readonly kind: 'mark'; readonly seq: number; readonly x: number; readonly y: number }
   | { readonly kind: 'bar'; readonly windowId: number; readonly x: number; readonly y: number };
@@ -63,6 +63,17 @@ function WindowDetail({ detail }: { detail: TimelineWindowDetail }) {
   );
 }
 
+/**
+ * Beside the pointer, on the side with more room: fixed to the viewport, so
+ * neither the plot's scrolling nor the dock's edge cuts it off.
+ */
+function placeNear({ x, y }: { x: number; y: number }): CSSProperties {
+  const gap = 14;
+  const horizontal = x > window.innerWidth / 2 ? { right: window.innerWidth - x + gap } : { left: x + gap };
+  const vertical = y > window.innerHeight / 2 ? { bottom: window.innerHeight - y + gap } : { top: y + gap };
+  return { ...horizontal, ...vertical };
+}
+
 /** The detail of what the pointer rests on, asked of the source. */
 export function TimelineTooltip({ source, nodeId, target, id }: { source: TimelineSource; nodeId: string; target: TooltipTarget | null; id: string }) {
   const [shown, setShown] = useState<{ at: TooltipTarget; event?: TimelineEventDetail; window?: TimelineWindowDetail } | null>(null);
@@ -88,7 +99,7 @@ export function TimelineTooltip({ source, nodeId, target, id }: { source: Timeli
   }, [source, nodeId, target]);
   if (shown === null || target === null) return null;
   return (
-    <div role="tooltip" id={id} className="wp-timeline-tooltip" data-testid="timeline-tooltip" style={{ left: target.x, top: target.y }}>
+    <div role="tooltip" id={id} className="wp-timeline-tooltip" data-testid="timeline-tooltip" style={placeNear(target)}>
       {shown.event !== undefined && <EventDetail detail={shown.event} />}
       {shown.window !== undefined && <WindowDetail detail={shown.window} />}
     </div>

@@ -107,7 +107,7 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
       </header>
       {frame !== null && counts !== null && <TimelineLegend frame={frame} counts={counts} view={view} />}
       <div className="wp-timeline-plot" ref={plotRef}>
-        {frame === null ? (
+        {frame === null || frame.totalEvents === 0 ? (
           <p className="wp-preview-empty">{waiting}</p>
         ) : (
           <TimelineCanvas

@@ -70,6 +70,10 @@ export function drawArrival(ctx: CanvasRenderingContext2D, scene: ArrivalScene, 
   ctx.strokeStyle = palette.grid;
   ctx.strokeRect(x.lo + 0.5, y.hi + 0.5, x.hi - x.lo - 1, y.lo - y.hi - 1);
 
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x.lo, y.hi, x.hi - x.lo, y.lo - y.hi);
+  ctx.clip();
   // The watermark as a step line: it holds until the arrival that moves it.
   const path = watermarkPath(frame).filter((p) => Number.isFinite(p.watermark));
   const lines: [number, string, number[]][] = [[0, palette.watermark, []]];
@@ -98,6 +102,7 @@ export function drawArrival(ctx: CanvasRenderingContext2D, scene: ArrivalScene, 
   }
 
   drawMarks(ctx, frame, scene.xs, scene.ys, palette, { left: x.lo, right: x.hi });
+  ctx.restore();
   if (hoveredMark !== null) drawMarkRing(ctx, scene.xs[hoveredMark]!, scene.ys[hoveredMark]!, palette);
   ctx.fillStyle = palette.soft;
   ctx.textAlign = 'left';

@@ -74,9 +74,17 @@ export function drawEventTime(ctx: CanvasRenderingContext2D, scene: EventTimeSce
     ctx.lineTo(x, plotBottom + 4);
   }
   ctx.stroke();
+  // The axis is on top: with many keys the rows scroll, and the top is what shows first.
+  const plate = watermarkPlate(ctx, scene);
   ctx.fillStyle = palette.faint;
   ctx.textAlign = 'center';
-  for (const t of ticks) ctx.fillText(formatTick(t, step), scaleTo(layout.x, t), plotBottom + 12);
+  for (const t of ticks) {
+    const text = formatTick(t, step);
+    const x = scaleTo(layout.x, t);
+    const half = ctx.measureText(text).width / 2;
+    if (plate !== null && x + half > plate.left - 4 && x - half < plate.left + plate.width + 4) continue;
+    ctx.fillText(text, x, AXIS_Y);
+  }
 
   scene.bars.forEach((bar, i) => drawBar(ctx, scene, bar, palette, hovered?.kind === 'bar' && hovered.index === i));
   drawMarks(ctx, frame, scene.xs, scene.ys, palette, { left: lo, right: hi });
@@ -86,13 +94,14 @@ export function drawEventTime(ctx: CanvasRenderingContext2D, scene: EventTimeSce
     ctx.strokeStyle = palette.watermark;
     ctx.lineWidth = 2;
     ctx.beginPath();
-    ctx.moveTo(x, GEOMETRY.top - 6);
+    ctx.moveTo(x, AXIS_Y + 8);
     ctx.lineTo(x, plotBottom + 2);
     ctx.stroke();
-    ctx.fillStyle = palette.ink;
-    const label = `watermark ${formatWatermark(wm)}`;
-    ctx.textAlign = x + ctx.measureText(label).width + 8 > hi ? 'right' : 'left';
-    ctx.fillText(label, ctx.textAlign === 'right' ? x - 5 : x + 5, GEOMETRY.top - 12);
+    if (plate !== null) {
+      ctx.fillStyle = palette.ink;
+      ctx.textAlign = 'left';
+      ctx.fillText(plate.label, plate.left + 3, AXIS_Y);
+    }
   }
   if (hovered?.kind === 'mark') drawMarkRing(ctx, scene.xs[hovered.index]!, scene.ys[hovered.index]!, palette);
 }
@@ -107,12 +116,25 @@ function drawBar(ctx: CanvasRenderingContext2D, scene: EventTimeScene, bar: Bar,
   ctx.lineWidth = hovered ? 2.5 : bar.revisions > 0 ? 1.5 : 1;
   ctx.strokeRect(r.x, r.y, r.w, r.h);
   ctx.setLineDash([]);
-  const text = [bar.label, bar.revisions > 0 ? `×${bar.revisions + 1}` : null, bar.windows > 1 ? `${bar.windows} keys` : null].filter((s) => s !== null).join(' ');
+  const text = [bar.label, bar.revisions > 0 ? `· ${bar.revisions} revision${bar.revisions === 1 ? '' : 's'}` : null, bar.windows > 1 ? `${bar.windows} keys` : null].filter((s) => s !== null).join(' ');
   if (text === '' || r.w < 24) return;
   ctx.fillStyle = bar.state === 'closed' ? palette.faint : palette.ink;
   ctx.textAlign = 'left';
   ctx.fillText(fit(ctx, text, r.w - 6), r.x + 3, r.y + r.h / 2);
 }
+
+/** Where the watermark's label goes on the axis line (the tick labels it would cover are left out), or null when it is off the plot. */
+function watermarkPlate(ctx: CanvasRenderingContext2D, { frame, layout }: EventTimeScene): { label: string; left: number; width: number } | null {
+  const wm = frame.watermark;
+  if (!Number.isFinite(wm) || wm < layout.x.from || wm > layout.x.to) return null;
+  const x = Math.round(scaleTo(layout.x, wm)) + 0.5;
+  const label = `watermark ${formatWatermark(wm)}`;
+  const width = ctx.measureText(label).width + 6;
+  return { label, left: x + width + 4 > layout.x.hi ? x - width - 2 : x + 2, width };
+}
+
+/** The middle of the axis labels' line. */
+const AXIS_Y = 9;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 

@@ -75,7 +75,7 @@ describe('the event-time view', () => {
     expect(open!.style).toBe(P.barOpen);
     expect(closed!.style).toBe(P.barClosed);
     const texts = painted.filter((p) => p.op === 'fillText').map((p) => p.text);
-    expect(texts).toContain('42.5 ×2');
+    expect(texts).toContain('42.5 · 1 revision');
     expect(texts).toContain('c1');
     expect(texts).toContain('c2');
   });

@@ -12,9 +12,10 @@ export const GEOMETRY = {
   /** Row labels (the keys) to the left of the plot. */
   left: 112,
   right: 14,
-  top: 22,
-  /** The time axis under the plot. */
-  axis: 22,
+  /** The time axis's labels above the rows. */
+  top: 26,
+  /** Under the last row. */
+  axis: 8,
   /** A row's strip of marks. */
   strip: 18,
   /** One lane of window bars. */

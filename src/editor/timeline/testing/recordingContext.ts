@@ -36,6 +36,10 @@ export function recordingContext(): { ctx: CanvasRenderingContext2D; painted: Pa
     setLineDash: (d: number[]) => {
       dash = [...d];
     },
+    rect: (x: number, y: number) => void path.push(['rect', x, y]),
+    clip: () => undefined,
+    save: () => undefined,
+    restore: () => undefined,
     clearRect: () => undefined,
     setTransform: () => undefined,
   };
