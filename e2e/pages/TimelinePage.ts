@@ -31,7 +31,8 @@ export class TimelinePage {
     this.tooltip = this.root.getByTestId('timeline-tooltip');
     this.verdict = this.tooltip.getByTestId('timeline-verdict');
     this.description = this.root.getByTestId('timeline-description');
-    this.key = this.root.getByRole('searchbox', { name: 'Key' });
+    // A text box with suggestions (a datalist) is a combobox.
+    this.key = this.root.getByRole('combobox', { name: 'Key' });
     this.fold = this.root.getByRole('checkbox', { name: 'All keys in one row' });
     this.show = this.root.getByRole('combobox', { name: 'Show' });
   }

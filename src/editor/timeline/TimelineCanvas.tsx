@@ -78,7 +78,7 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
     const y = e.clientY - box.top;
     const points = scene.arrival ?? scene.eventTime;
     if (points === null) return;
-    const hit = hitTest(points, scene.rects, x, y);
+    const hit = hitTest({ ...points, layer: frame.marks.fate }, scene.rects, x, y);
     // The tooltip asks the worker once per thing pointed at, not once per pixel moved.
     if (hit?.kind === hovered?.kind && hit?.index === hovered?.index) return;
     setPointed({ scene, hit });

@@ -78,6 +78,14 @@ describe('the timeline hit test', () => {
     expect(nearestMark(xs, ys, 40, 40)).toBeNull();
   });
 
+  it('finds the mark drawn on top: a late cross over a nearer on-time circle', () => {
+    const xs = Float32Array.of(10, 13);
+    const ys = Float32Array.of(10, 10);
+    const fates = Uint8Array.of(2, 0);
+    expect(nearestMark(xs, ys, 12, 10)).toBe(1);
+    expect(nearestMark(xs, ys, 12, 10, 6, fates)).toBe(0);
+  });
+
   it('prefers a mark over the bar under it, and finds a bar where no mark is', () => {
     const points = { xs: Float32Array.of(50), ys: Float32Array.of(20) };
     const rects = [{ x: 0, y: 10, w: 100, h: 20 }, null];
