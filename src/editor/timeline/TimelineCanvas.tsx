@@ -99,6 +99,8 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
       ref={canvas}
       className="wp-timeline-canvas"
       role="img"
+      // Reachable by Tab: the rows scroll, and the arrow keys scroll them once the canvas has focus.
+      tabIndex={0}
       aria-label={label}
       aria-describedby={describedBy}
       data-testid="timeline-canvas"
