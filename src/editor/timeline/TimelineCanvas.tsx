@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { TimelineFrame } from '../../worker/timelineTypes';
 import { drawArrival } from './drawArrival';
 import { barRect, drawEventTime, type Hovered } from './drawEventTime';
+import { makeSprites, type MarkSprites } from './drawMarks';
 import { barsOf } from './timelineBars';
 import { arrivalLayout, arrivalPoints, eventTimeLayout, eventTimePoints } from './timelineGeometry';
 import { hitTest } from './timelineHit';
@@ -37,6 +38,7 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = useRef<TimelinePalette>(DEFAULT_PALETTE);
+  const sprites = useRef<MarkSprites | null>(null);
   const scene = useMemo(() => sceneOf(frame, view, fold, width, height), [frame, view, fold, width, height]);
   // What the pointer found, in the scene it found it in: a newer frame numbers its marks anew.
   const [pointed, setPointed] = useState<{ readonly scene: unknown; readonly hit: Hovered }>({ scene: null, hit: null });
@@ -66,10 +68,11 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
       element.height = h;
     }
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (sprites.current?.ratio !== ratio || sprites.current.palette !== palette.current) sprites.current = makeSprites(palette.current, ratio);
     // Counted for the benchmark (npm run bench:timeline): redraws a second.
     element.dataset.drawn = String(Number(element.dataset.drawn ?? 0) + 1);
-    if (scene.arrival !== null) drawArrival(ctx, scene.arrival, palette.current, hovered?.kind === 'mark' ? hovered.index : null);
-    else if (scene.eventTime !== null) drawEventTime(ctx, scene.eventTime, palette.current, hovered);
+    if (scene.arrival !== null) drawArrival(ctx, scene.arrival, palette.current, hovered?.kind === 'mark' ? hovered.index : null, sprites.current);
+    else if (scene.eventTime !== null) drawEventTime(ctx, scene.eventTime, palette.current, hovered, sprites.current);
   }, [scene, hovered, width]);
 
   const move = (e: PointerEvent<HTMLCanvasElement>) => {

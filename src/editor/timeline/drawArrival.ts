@@ -7,7 +7,7 @@
  */
 import { formatTick } from '../../charts/format';
 import type { TimelineFrame } from '../../worker/timelineTypes';
-import { drawMarkRing, drawMarks } from './drawMarks';
+import { drawMarkRing, drawMarks, type MarkSprites } from './drawMarks';
 import { scaleTo, timeTicks, type ArrivalLayout } from './timelineGeometry';
 import type { TimelinePalette } from './timelinePalette';
 
@@ -38,7 +38,7 @@ export function watermarkPath(frame: TimelineFrame): { seq: number; watermark: n
   return path.sort((a, b) => a.seq - b.seq);
 }
 
-export function drawArrival(ctx: CanvasRenderingContext2D, scene: ArrivalScene, palette: TimelinePalette, hoveredMark: number | null): void {
+export function drawArrival(ctx: CanvasRenderingContext2D, scene: ArrivalScene, palette: TimelinePalette, hoveredMark: number | null, sprites: MarkSprites | null = null): void {
   const { frame, layout } = scene;
   const { x, y } = layout;
   ctx.clearRect(0, 0, layout.width, layout.height);
@@ -101,7 +101,7 @@ export function drawArrival(ctx: CanvasRenderingContext2D, scene: ArrivalScene, 
     ctx.setLineDash([]);
   }
 
-  drawMarks(ctx, frame, scene.xs, scene.ys, palette, { left: x.lo, right: x.hi });
+  drawMarks(ctx, frame, scene.xs, scene.ys, palette, { left: x.lo, right: x.hi }, sprites);
   ctx.restore();
   if (hoveredMark !== null) drawMarkRing(ctx, scene.xs[hoveredMark]!, scene.ys[hoveredMark]!, palette);
   ctx.fillStyle = palette.soft;

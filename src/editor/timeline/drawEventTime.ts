@@ -6,7 +6,7 @@
 import { formatTick, formatWatermark } from '../../charts/format';
 import type { TimelineFrame } from '../../worker/timelineTypes';
 import type { Bar } from './timelineBars';
-import { drawMarkRing, drawMarks } from './drawMarks';
+import { drawMarkRing, drawMarks, type MarkSprites } from './drawMarks';
 import { GEOMETRY, laneTop, scaleTo, timeTicks, type EventTimeLayout } from './timelineGeometry';
 import type { TimelinePalette } from './timelinePalette';
 
@@ -31,7 +31,7 @@ export function barRect(scene: EventTimeScene, bar: Bar): { x: number; y: number
   return { x: x0 + 0.5, y: laneTop(row, bar.lane) + 2, w: Math.max(1, x1 - x0 - 1), h: GEOMETRY.lane - 4 };
 }
 
-export function drawEventTime(ctx: CanvasRenderingContext2D, scene: EventTimeScene, palette: TimelinePalette, hovered: Hovered): void {
+export function drawEventTime(ctx: CanvasRenderingContext2D, scene: EventTimeScene, palette: TimelinePalette, hovered: Hovered, sprites: MarkSprites | null = null): void {
   const { frame, layout } = scene;
   const plotBottom = layout.height - GEOMETRY.axis;
   const { lo, hi } = layout.x;
@@ -87,7 +87,7 @@ export function drawEventTime(ctx: CanvasRenderingContext2D, scene: EventTimeSce
   }
 
   scene.bars.forEach((bar, i) => drawBar(ctx, scene, bar, palette, hovered?.kind === 'bar' && hovered.index === i));
-  drawMarks(ctx, frame, scene.xs, scene.ys, palette, { left: lo, right: hi });
+  drawMarks(ctx, frame, scene.xs, scene.ys, palette, { left: lo, right: hi }, sprites);
 
   if (Number.isFinite(wm) && wm >= layout.x.from && wm <= layout.x.to) {
     const x = Math.round(scaleTo(layout.x, wm)) + 0.5;
