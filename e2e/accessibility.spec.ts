@@ -83,6 +83,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await editor.clickNode('byDevice');
       await expect(results.previewRows().first()).toBeVisible();
       await expectNoSeriousViolations(page, 'the run with a node preview');
+
+      // The timeline records while its tab is open: open it, go on running until it draws, pause.
+      await results.tab('Timeline').click();
+      await results.runButton.click();
+      await expect(page.getByTestId('timeline-canvas')).toBeVisible({ timeout: 10_000 });
+      await results.pauseButton.click();
+      await expectNoSeriousViolations(page, 'the run with the timeline');
     });
   });
 }

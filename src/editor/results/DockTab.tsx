@@ -2,10 +2,13 @@ import { KindIcon } from '../canvas/KindIcon';
 import type { ViewedSinkKind } from './sinkViews';
 
 /** The problems, the preview, or the node kind of a sink whose view the tab shows. */
-type TabIcon = 'problems' | 'preview' | ViewedSinkKind;
+type TabIcon = 'problems' | 'preview' | 'timeline' | ViewedSinkKind;
 
 function Icon({ icon }: { icon: TabIcon }) {
-  if (icon !== 'problems' && icon !== 'preview') return <KindIcon kind={icon} size={14} />;
+  if (icon !== 'problems' && icon !== 'preview' && icon !== 'timeline') return <KindIcon kind={icon} size={14} />;
+  if (icon === 'timeline') {
+    return <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 20h18M7 4v16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" /><circle cx="12" cy="8" r="1.8" fill="currentColor" /><circle cx="17" cy="12" r="1.8" fill="currentColor" /><path d="M10 15h8" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" /></svg>;
+  }
   if (icon === 'preview') {
     return <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" fill="none" stroke="currentColor" strokeWidth="2" /><circle cx="12" cy="12" r="3" fill="none" stroke="currentColor" strokeWidth="2" /></svg>;
   }

@@ -10,11 +10,15 @@ import { DockTab } from './DockTab';
 import { useSinkViews } from './SinkBuffers';
 import { useDockResize } from './useDockResize';
 import { SinkViewPanel } from './SinkViewPanel';
-import { PREVIEW_TAB, PROBLEMS_TAB, sinkTab, useDockTabs } from './useDockTabs';
+import { PREVIEW_TAB, PROBLEMS_TAB, sinkTab, TIMELINE_TAB, useDockTabs } from './useDockTabs';
+import { isWindowKind, selectedWindow } from '../timeline/followedWindow';
+import { TimelinePanel } from '../timeline/TimelinePanel';
 import './results.css';
 
 // Numbers and strings, so a drag (a new document every frame) does not redraw the dock.
 const problemCountOf = (s: EditorState) => analyseDocument(s.doc).problems.length;
+const hasWindowOf = (s: EditorState) => s.doc.nodes.some((n) => isWindowKind(n.kind));
+const selectsWindowOf = (s: EditorState) => selectedWindow(s.doc, s.selection.nodes.length === 1 ? s.selection.nodes[0]! : null) !== null;
 const titleOf = (id: string | null) => (s: EditorState): string => (id === null ? '' : (s.doc.nodes.find((n) => n.id === id)?.name ?? id));
 /** Arrow keys, Home and End move between tabs and open the one they reach (the WAI-ARIA tabs pattern). */
 function onTabKey(e: KeyboardEvent<HTMLElement>): void {
@@ -40,7 +44,9 @@ export function ResultsDock() {
   const refused = useRunProblems().length;
   const problemCount = useEditor(problemCountOf) + refused;
   const views = useSinkViews();
-  const { active, choose, previewNode } = useDockTabs(views, problemCount);
+  const hasTimeline = useEditor(hasWindowOf);
+  const followsSelection = useEditor(selectsWindowOf);
+  const { active, choose, previewNode } = useDockTabs(views, problemCount, { shown: hasTimeline, followsSelection });
   // A Run that could not start shows why where problems are listed, not only in the top bar.
   useEffect(() => {
     if (refused === 0) return;
@@ -71,6 +77,7 @@ export function ResultsDock() {
       <div className="wp-dock-tabs" role="tablist" aria-label="Results dock" onKeyDown={onTabKey}>
         <DockTab {...tab(PROBLEMS_TAB)} icon="problems" label="Problems" alert={problemCount > 0} />
         {views.map((v) => <DockTab key={v.id} {...tab(sinkTab(v.id))} icon={v.nodeKind} label={v.title} />)}
+        {hasTimeline && <DockTab {...tab(TIMELINE_TAB)} icon="timeline" label="Timeline" />}
         {previewNode !== null && <DockTab {...tab(PREVIEW_TAB)} icon="preview" label={`Preview: ${previewTitle}`} />}
       </div>
       {/* Outside the tab list, which may hold only tabs; the stylesheet pins it to the dock's corner. */}
@@ -96,6 +103,13 @@ export function ResultsDock() {
           </PanelBoundary>
         </div>
       ))}
+      {open && active === TIMELINE_TAB && hasTimeline && (
+        <div id={panelId(TIMELINE_TAB)} role="tabpanel" className="wp-dock-panel">
+          <PanelBoundary title="timeline">
+            <TimelinePanel active />
+          </PanelBoundary>
+        </div>
+      )}
       {open && active === PREVIEW_TAB && previewNode !== null && (
         <div id={panelId(PREVIEW_TAB)} role="tabpanel" className="wp-dock-panel">
           <PanelBoundary title="preview panel">

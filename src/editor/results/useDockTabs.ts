@@ -8,6 +8,7 @@ import type { SinkViewSpec } from './sinkViews';
 
 export const PROBLEMS_TAB = 'problems';
 export const PREVIEW_TAB = 'preview';
+export const TIMELINE_TAB = 'timeline';
 export const sinkTab = (id: string): string => `sink:${id}`;
 
 const phaseOf = (s: RunState) => s.phase;
@@ -19,7 +20,7 @@ const selectedNodesOf = (s: EditorState) => s.selection.nodes;
  * when a node is clicked while a run exists, to that sink's view or to the
  * node's preview. Returns the tab, a setter and the node a preview shows.
  */
-export function useDockTabs(views: readonly SinkViewSpec[], problemCount: number): {
+export function useDockTabs(views: readonly SinkViewSpec[], problemCount: number, timeline: { readonly shown: boolean; readonly followsSelection: boolean }): {
   active: string;
   choose: (tab: string) => void;
   previewNode: string | null;
@@ -43,9 +44,14 @@ export function useDockTabs(views: readonly SinkViewSpec[], problemCount: number
     if (single === lastSelected.current) return;
     lastSelected.current = single;
     if (single === null || phase === 'idle') return;
+    // The timeline follows a selected window node itself; leaving it for the preview would hide what was asked for.
+    if (timeline.followsSelection) {
+      choose((tab) => (tab === TIMELINE_TAB ? tab : previewNode === null ? sinkTab(single) : PREVIEW_TAB));
+      return;
+    }
     choose(previewNode === null ? sinkTab(single) : PREVIEW_TAB);
-  }, [single, previewNode, phase]);
+  }, [single, previewNode, phase, timeline.followsSelection]);
 
-  const exists = chosen === PROBLEMS_TAB || (chosen === PREVIEW_TAB && previewNode !== null) || views.some((v) => sinkTab(v.id) === chosen);
+  const exists = chosen === PROBLEMS_TAB || (chosen === TIMELINE_TAB && timeline.shown) || (chosen === PREVIEW_TAB && previewNode !== null) || views.some((v) => sinkTab(v.id) === chosen);
   return { active: exists ? chosen : PROBLEMS_TAB, choose, previewNode };
 }

@@ -392,4 +392,52 @@ describe('Stop, when the worker does not answer', () => {
     await settle(h);
     expect(controller.store.getState()).toMatchObject({ phase: 'running', commandPending: false });
   });
+
+  it('asks the current worker at once, and answers null without one', async () => {
+    const h = harness();
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    // No command yet, so no worker: nothing is started just to answer.
+    expect(await controller.ask(async (api) => (await api.drain()).phase)).toBeNull();
+    expect(h.started()).toBe(0);
+    controller.run();
+    await settle(h);
+    expect(await controller.ask(async (api) => (await api.drain()).phase)).toBe('running');
+  });
+
+  it('answers null when the worker asked is replaced before it answers', async () => {
+    const h = harness();
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    controller.run();
+    await settle(h);
+    h.hang();
+    let answer: string | null | undefined;
+    void controller.ask(async (api) => (await api.drain()).phase).then((a) => {
+      answer = a;
+    });
+    controller.stop();
+    await vi.advanceTimersByTimeAsync(STOP_ANSWER_MS + 10);
+    await settle(h);
+    expect(h.started()).toBe(2);
+    expect(answer).toBeNull();
+  });
+
+  it('sends a task in turn, after the commands given before it', async () => {
+    const h = harness({ holdLoads: true });
+    const editor = createEditorStore({ doc });
+    controller = createRunController(h.options(editor));
+    controller.run();
+    const seen: string[] = [];
+    const sent = controller.send(async (api) => {
+      seen.push((await api.drain()).phase);
+    });
+    await settle(h);
+    // The Run's load has not answered, so the task waits behind it.
+    expect(seen).toEqual([]);
+    h.heldLoads.splice(0).forEach((release) => release());
+    await settle(h);
+    await sent;
+    expect(seen).toEqual(['running']);
+  });
 });

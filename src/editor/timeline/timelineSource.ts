@@ -1,0 +1,29 @@
+/**
+ * Where a timeline view gets its frames: the page's run (through the run
+ * controller's `ask` and `send`), or, for what-if, either of two runs. The
+ * view knows only this interface.
+ */
+import type { TimelineEventDetail, TimelineFrame, TimelineQuery, TimelineWindowDetail } from '../../worker/timelineTypes';
+import type { RunController } from '../run/types';
+
+export interface TimelineSource {
+  /** Start (or, with null, stop) recording a window node; the engine traces nothing while none is followed. */
+  follow(nodeId: string | null): Promise<void>;
+  frame(query: TimelineQuery): Promise<TimelineFrame | null>;
+  event(nodeId: string, seq: number): Promise<TimelineEventDetail | null>;
+  window(nodeId: string, windowId: number): Promise<TimelineWindowDetail | null>;
+  /** Hears when there may be something new to draw (the run moved, or restarted); returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
+/** The timeline of the page's run. */
+export function runTimelineSource(controller: RunController): TimelineSource {
+  return {
+    follow: (nodeId) => controller.send((api) => api.followTimeline(nodeId)),
+    frame: (query) => controller.ask((api) => api.timeline(query)),
+    event: (nodeId, seq) => controller.ask((api) => api.timelineEvent(nodeId, seq)),
+    window: (nodeId, id) => controller.ask((api) => api.timelineWindow(nodeId, id)),
+    // Every drained frame (and every change of phase or run) goes through the run store.
+    onChange: (listener) => controller.store.subscribe(listener),
+  };
+}
