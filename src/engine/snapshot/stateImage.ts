@@ -11,6 +11,7 @@
  *
  * `restoreState` writes an image into a freshly built operator of the same
  * config *in place*: its objects keep their identity and hidden class, and
+ * arrays are written into the operator's own when they fit, and
  * only objects the fresh operator lacks (a session's accumulator, a distinct
  * set of a cell) are made, from the classes registered below by name (a
  * prototype is not data). An image may be restored any number of times.
@@ -172,9 +173,12 @@ export function restoreState(target: object, image: StateImage, dicts: DictsByNa
     const known = made.get(value);
     if (known !== undefined) return known;
     if (isTypedArray(value)) {
-      const copy = value.slice();
-      made.set(value, copy);
-      return copy;
+      // Into the array the operator has when it fits: a closure may hold it (the union's watermarks).
+      const fits = typeof current === 'object' && current !== null && Object.getPrototypeOf(current) === Object.getPrototypeOf(value) && (current as TypedArray).length === value.length;
+      const out = fits ? (current as TypedArray) : value.slice();
+      if (fits) out.set(value as never);
+      made.set(value, out);
+      return out;
     }
     if (Array.isArray(value)) {
       const out: unknown[] = Array.isArray(current) ? (current as unknown[]) : [];

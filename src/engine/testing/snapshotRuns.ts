@@ -35,6 +35,8 @@ export interface RunOutcome {
   readonly metrics: Map<string, NodeMetrics>;
   /** The metrics after every step, as text. */
   readonly metricsByStep: string[];
+  /** Lines log sinks printed. */
+  readonly logs: string[];
   /** With `observe`: one line per batch emitted. */
   readonly emitted: string[];
   readonly steps: number;
@@ -68,6 +70,7 @@ export function runWithCuts(doc: PipelineDocument, script: RunScript, cuts: read
     map.set(id, list);
   };
   const emitted: string[] = [];
+  const logs: string[] = [];
   const metricsByStep: string[] = [];
   const build = (): Runtime => createRuntime(compile(doc), {
     ...(script.observe === true ? {
@@ -76,7 +79,7 @@ export function runWithCuts(doc: PipelineDocument, script: RunScript, cuts: read
       },
     } : {}),
     now: () => clock,
-    log: () => undefined,
+    log: (line) => logs.push(line),
     trace: null,
     onResults: (id, rows) => append(results, id, rows),
     onLate: (id, rows) => append(late, id, rows),
@@ -105,5 +108,5 @@ export function runWithCuts(doc: PipelineDocument, script: RunScript, cuts: read
     }
   }
   const metrics = new Map([...runtime.metrics()].map(([id, m]) => [id, { ...m }]));
-  return { results, late, metrics, metricsByStep, emitted, steps: step };
+  return { results, late, metrics, metricsByStep, logs, emitted, steps: step };
 }
