@@ -104,6 +104,10 @@ describe('the scheduler', () => {
       messageSources: new Map(),
       position: 0,
       setTrace: () => undefined,
+      snapshot: () => {
+        throw new Error('not in this test');
+      },
+      restore: () => undefined,
     };
     const scheduler = createScheduler({ runtime, paced: [], gate: { free: false } }, clock, 'max', () => undefined);
     scheduler.start();
