@@ -55,15 +55,16 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   function drainWithTransfer(): { frame: Frame; transfer: Transferable[] } {
     const drained = session?.outputs.drain() ?? { chunks: [], transfer: [] };
+    const travel = session?.travel.frame() ?? null;
     const frame: Frame = {
       phase: phase(),
       runId,
       failure: session?.scheduler.failure ?? null,
-      outputs: drained.chunks,
+      outputs: travel === null ? drained.chunks : drained.chunks.map((c) => ({ ...c, cuts: travel.cuts })),
       metrics: session?.metrics.sample(deps.now(), phase() === 'running') ?? null,
       preview: session?.preview.take() ?? null,
       diagnostics: session?.takeDiagnostics() ?? [],
-      travel: session?.travel.frame() ?? null,
+      travel,
     };
     return { frame, transfer: drained.transfer };
   }

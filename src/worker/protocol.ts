@@ -52,6 +52,8 @@ export interface ResultChunk {
   readonly skipped: number;
   /** The run position (events read so far) at which each row was emitted, so time travel can show the results of then. */
   readonly positions?: Float64Array;
+  /** Frame.travel.cuts when it was drained: rows of a future dropped later are told apart from the new future's. */
+  readonly cuts?: number;
 }
 
 /** Live figures of one node. Rates are per second of wall-clock time, over the last interval. */
