@@ -102,6 +102,10 @@ describe('the scheduler', () => {
       metrics: () => new Map(),
       diagnostics: [],
       messageSources: new Map(),
+      snapshot: () => {
+        throw new Error('not in this test');
+      },
+      restore: () => undefined,
     };
     const scheduler = createScheduler({ runtime, paced: [], gate: { free: false } }, clock, 'max', () => undefined);
     scheduler.start();

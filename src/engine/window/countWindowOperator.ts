@@ -5,6 +5,7 @@ import { addRow, createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc }
 import { createResultWriter, pendingResults, rememberInputDicts, takeResults, writeResult } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
+import { heldNumber, snapshotMethods } from '../snapshot/operatorState';
 
 export interface CountWindowConfig {
   readonly size: number;
@@ -31,7 +32,14 @@ export function createCountWindowOperator(config: CountWindowConfig, ctx: Operat
   const perKey: (CountState | undefined)[] = [];
   let emittedWatermark = -Infinity;
   let open = 0;
+  const snapshots = snapshotMethods({ keyTable, writer, perKey }, [config.plan, config.keyFields], {
+    emittedWatermark: heldNumber(() => emittedWatermark, (w) => { emittedWatermark = w; }),
+    open: heldNumber(() => open, (n) => { open = n; }),
+  });
   return {
+    snapshot: snapshots.snapshot,
+    restore: snapshots.restore,
+    outputDicts: () => writer.outDicts,
     push(batch: Batch): void {
       captureKeys(keyTable, batch);
       rememberInputDicts(writer, batch);
