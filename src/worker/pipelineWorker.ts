@@ -11,9 +11,12 @@ import type { OpenFeed } from './feeds';
 import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from './protocol';
 import { STEP_BATCH_ROWS, type SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
+import type { Limits } from './travel/timeMachine';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
+  /** How much time travel keeps (see travel/timeMachine.ts DEFAULT_LIMITS). */
+  readonly travelLimits?: Limits;
 }
 
 /** The API plus a drain that also names the buffers to transfer. */

@@ -16,7 +16,7 @@ import { createPreviewTap, type PreviewTap } from './preview';
 import type { ConnectionState, RunSpeed, SourceConnection } from './protocol';
 import { createScheduler, type Scheduler, type SchedulerClock } from './scheduler';
 import { engineStates } from './travel/engineStates';
-import { createTimeMachine, type TimeMachine } from './travel/timeMachine';
+import { createTimeMachine, type Limits, type TimeMachine } from './travel/timeMachine';
 
 export interface Session {
   readonly runtime: Runtime;
@@ -37,6 +37,8 @@ export interface SessionDeps extends SchedulerClock {
   readonly log: (line: string) => void;
   /** Any change of the scheduler's phase. */
   readonly onPhase: () => void;
+  /** How many snapshots and how much journal time travel keeps (tests make them small). */
+  readonly travelLimits?: Limits;
 }
 
 export type SessionResult = { ok: true; session: Session } | { ok: false; problems: { nodeId: string; message: string }[] };
@@ -101,7 +103,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
       replaying = on;
     },
     onFutureDropped: (at) => outputs.dropAfter(at),
-  });
+  }, deps.travelLimits);
   const travel = machine;
   const runtime = machine.runtime;
 

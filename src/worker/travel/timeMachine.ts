@@ -166,6 +166,8 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
       record({ kind: 'tick', now });
     },
     metrics: () => current.runtime.metrics(),
+    snapshot: () => current.runtime.snapshot(),
+    restore: (state) => current.runtime.restore(state),
     get diagnostics() { return current.runtime.diagnostics; },
     get messageSources() { return current.runtime.messageSources; },
   };

@@ -1,14 +1,19 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { validate, type PipelineDocument } from '../../model';
 import { createPipelineWorker } from '../pipelineWorker';
 import type { Frame, NodeStats, PreviewRecord } from '../protocol';
 import { createFakeClock } from '../testing/fakeClock';
 import { sensorDocument } from '../testing/documents';
+import type { Limits } from './timeMachine';
+
+/** Few snapshots close together, so travel restores them, thins them and replays from them. */
+const SMALL: Limits = { snapshots: 4, interval: 700, entries: 100_000, chars: 1_000_000 };
+let limits: Limits = SMALL;
 
 function worker() {
   const clock = createFakeClock();
-  return { clock, api: createPipelineWorker({ ...clock, openFeed: () => ({ close: () => undefined }) }) };
+  return { clock, api: createPipelineWorker({ ...clock, openFeed: () => ({ close: () => undefined }), travelLimits: limits }) };
 }
 
 /** Two sample streams into one union, keyed, late data kept (1 s lateness) and the late port counted. */
@@ -73,7 +78,11 @@ function runFor(doc: PipelineDocument, ms: number, watched: string | null = null
   return { ...w, frames };
 }
 
-describe('time travel in the worker', () => {
+describe.each([['from thinned snapshots', SMALL], ['from the first snapshot only', { snapshots: 2, interval: 1e12, entries: 100_000, chars: 1_000_000 }]] as const)('time travel in the worker, %s', (_, kept) => {
+  beforeEach(() => {
+    limits = kept;
+  });
+
   it('travels to any position a frame showed and back to the head, with the badges of then', () => {
     for (const doc of [sensorDocument({ rate: 1000 }), unionDocument()]) {
       const { api, frames } = runFor(doc, 1500);
