@@ -106,6 +106,8 @@ describe('the scheduler', () => {
         throw new Error('not in this test');
       },
       restore: () => undefined,
+      position: 0,
+      setTrace: () => undefined,
     };
     const scheduler = createScheduler({ runtime, paced: [], gate: { free: false } }, clock, 'max', () => undefined);
     scheduler.start();

@@ -15,6 +15,7 @@ import { pacedSources, type PaceGate } from './pacing';
 import { createPreviewTap, type PreviewTap } from './preview';
 import type { ConnectionState, RunSpeed, SourceConnection } from './protocol';
 import { createScheduler, type Scheduler, type SchedulerClock } from './scheduler';
+import { createRunTimeline, type RunTimeline } from './timeline/follow';
 import { engineStates } from './travel/engineStates';
 import { createTimeMachine, type Limits, type TimeMachine } from './travel/timeMachine';
 
@@ -25,6 +26,8 @@ export interface Session {
   readonly preview: PreviewTap;
   readonly metrics: MetricsSampler;
   readonly travel: TimeMachine;
+  /** The followed window node's timeline. */
+  readonly timeline: RunTimeline;
   /** Opens the WebSocket feeds (once); call when the run first moves. */
   connect(): void;
   /** Diagnostics not yet handed out. */
@@ -65,6 +68,8 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   let machine: TimeMachine | null = null;
   let replaying = false;
   const position = (): number => machine?.position ?? 0;
+  // The timeline needs the runtime (to switch its trace), the runtime's tap feeds the timeline.
+  const timeline = createRunTimeline(plan, () => runtime, deps.now);
   const host: RuntimeHost = {
     // The clock as the journal saw it at this step, so processing-time windows replay the same.
     now: () => machine?.now() ?? deps.now(),
@@ -81,6 +86,8 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
       if (port === 'late') lateRows.set(stepId, (lateRows.get(stepId) ?? 0) + (rows === null ? batch.length : rows.length));
       else if (sourceIds.has(stepId)) machine?.count(batch.length);
       preview.onEmit(stepId, port, batch, rows);
+      // The timeline recorded these the first time: a replay shows it as of then (TimelineQuery.atPosition).
+      if (!replaying) timeline.onEmit(stepId, port, batch, rows);
     },
   };
   machine = createTimeMachine({
@@ -102,7 +109,10 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     setReplaying(on) {
       replaying = on;
     },
-    onFutureDropped: (at) => outputs.dropAfter(at),
+    onFutureDropped(at) {
+      outputs.dropAfter(at);
+      timeline.recorder?.rewind(at);
+    },
   }, deps.travelLimits);
   const travel = machine;
   const runtime = machine.runtime;
@@ -123,7 +133,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   return {
     ok: true,
     session: {
-      runtime, scheduler, outputs, preview, travel,
+      runtime, scheduler, outputs, preview, travel, timeline,
       metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections }, deps.now()),
       connect() {
         if (connected) return;

@@ -5,7 +5,7 @@ import { createFilterOperator } from '../operators/filterOperator';
 import { createKeyByOperator } from '../operators/keyByOperator';
 import { createMapOperator } from '../operators/mapOperator';
 import { batchToRows, createBatchSink, createCollectSink, createLogSink, type Row } from '../operators/sinks';
-import type { Operator, OperatorContext, OutPort, StateStats, WindowTraceEvent } from '../operators/types';
+import type { Operator, OperatorContext, OutPort, StateStats, TraceListener } from '../operators/types';
 import { createUnionOperator } from '../operators/unionOperator';
 import { escapingSteps } from '../plan/escape';
 import type { ExecutionPlan, PlanStep, Route } from '../plan/types';
@@ -26,7 +26,8 @@ export type { RuntimeSnapshot } from './runtimeSnapshot';
 export interface RuntimeHost {
   now(): number;
   log(line: string): void;
-  readonly trace: ((event: WindowTraceEvent) => void) | null;
+  /** Trace of every window node (tests); null: none, unless Runtime.setTrace follows one. */
+  readonly trace: TraceListener | null;
   /** Rows that reached a collect sink. */
   onResults(sinkId: string, rows: Row[]): void;
   /**
@@ -85,7 +86,18 @@ export interface Runtime {
    * throws an Error saying what does not match for another plan or format.
    */
   restore(snapshot: RuntimeSnapshot): void;
+  /** Events read from all sources so far: the run position (the timeline's and time travel's unit). */
+  readonly position: number;
+  /**
+   * Follows window node `nodeId` (its window or aggregate id): its operator
+   * reports to `listener` from the next batch on; null stops (the host's
+   * trace, if any, applies again). Every other node keeps the host's trace.
+   */
+  setTrace(nodeId: string | null, listener: TraceListener | null): void;
 }
+
+/** An OperatorContext whose trace the runtime may switch between batches. */
+type SwitchableContext = OperatorContext & { trace: TraceListener | null };
 
 function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' | 'websocketSource' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
   switch (step.type) {
@@ -137,6 +149,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     return m;
   };
   const aliases = new Map<string, string>();
+  const contexts = new Map<string, SwitchableContext>();
   const messageSources = new Map<string, MessageSource>();
 
   const tap = host.onEmit;
@@ -238,14 +251,17 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       continue;
     }
     if (step.type === 'windowAggregate') aliases.set(step.aggregateId, step.nodeId);
-    const ctx: OperatorContext = {
+    const ctx: SwitchableContext = {
       nodeId: step.nodeId, trace: host.trace, now: host.now, outputsKept: tap !== undefined,
       reuseOutputs: tap === undefined && !escaping.has(step.nodeId),
       emit: (port, batch) => emit(step.nodeId, port, batch),
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
     };
+    contexts.set(step.nodeId, ctx);
     operators.set(step.nodeId, createOperator(step, ctx, host));
   }
+  let position = 0;
+  let followed: SwitchableContext | null = null;
 
   const live = new Set(sources);
   // Sources whose batches nobody keeps past their push (no tap either) write each batch into the last one's arrays.
@@ -272,9 +288,25 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
         if (batch === null) {
           live.delete(source);
           emit(source.nodeId, 'out', source.finalBatch());
-        } else emit(source.nodeId, 'out', batch);
+        } else {
+          position += batch.length;
+          emit(source.nodeId, 'out', batch);
+        }
       }
       return live.size > 0;
+    },
+    get position() {
+      return position;
+    },
+    setTrace(nodeId: string | null, listener: TraceListener | null): void {
+      if (followed !== null) followed.trace = host.trace;
+      followed = null;
+      if (nodeId === null || listener === null) return;
+      let ctx = contexts.get(nodeId);
+      if (ctx === undefined) for (const [aggregateId, windowId] of aliases) if (aggregateId === nodeId) ctx = contexts.get(windowId);
+      if (ctx === undefined) return;
+      ctx.trace = listener;
+      followed = ctx;
     },
     tick(now: number): void {
       for (const [id, op] of operators) {

@@ -7,6 +7,7 @@
  * windows replay the same, and stands between WebSocket feeds and their
  * sources, so every message is journaled as it arrives.
  */
+import type { TraceListener } from '../../engine/operators/types';
 import type { Runtime } from '../../engine/run/runtime';
 import type { MessageSource } from '../../engine/sources/websocket/types';
 import type { PacedSource, PaceGate } from '../pacing';
@@ -92,6 +93,8 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
   let stepNow = deps.now();
   let cuts = 0;
   let droppedAfter = 0;
+  /** The followed node's trace, set again on each fresh runtime once its replay is done (a replay is not traced again). */
+  let traced: { nodeId: string | null; listener: TraceListener | null } = { nodeId: null, listener: null };
   /** The journal outgrew its bounds with no snapshot to start again from: travel is off for this run. */
   let lost = false;
   ring.add({ position: 0, index: 0, state: { runtime: null, host: deps.host.save() } });
@@ -168,6 +171,12 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
     metrics: () => current.runtime.metrics(),
     snapshot: () => current.runtime.snapshot(),
     restore: (state) => current.runtime.restore(state),
+    // The machine's count: a restored runtime counts from 0 again.
+    get position() { return position; },
+    setTrace(nodeId, listener) {
+      traced = { nodeId, listener };
+      current.runtime.setTrace(nodeId, listener);
+    },
     get diagnostics() { return current.runtime.diagnostics; },
     get messageSources() { return current.runtime.messageSources; },
   };
@@ -290,9 +299,11 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
       deps.setReplaying(true);
       try {
         if (!fromHere) restore(snap);
+        else current.runtime.setTrace(null, null);
         replayTo(goal);
       } finally {
         deps.setReplaying(false);
+        current.runtime.setTrace(traced.nodeId, traced.listener);
       }
       return position;
     },

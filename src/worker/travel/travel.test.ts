@@ -133,6 +133,33 @@ describe.each([['from thinned snapshots', SMALL], ['from the first snapshot only
     );
   });
 
+  it('keeps the timeline of the followed window node as of then, and records the new future once after going on', () => {
+    const { api, clock } = worker();
+    api.load(sensorDocument({ rate: 1000, limit: 6000 }), false);
+    api.followTimeline('win');
+    api.setSpeed(20);
+    api.start();
+    clock.advance(200);
+    const head = api.drain().travel!.position;
+    const query = { nodeId: 'win', key: null, fold: false, maxKeys: 10, maxMarks: 100_000 };
+    const now = api.timeline(query)!;
+    expect(now.totalEvents).toBe(head);
+    // A position the recording has events at (it keeps the newest events; older ones are counted only).
+    const back = api.travel(now.marks.position[Math.floor(now.marks.length / 2)]!);
+    // Replaying adds nothing to the recording; the past is a query.
+    expect(api.timeline(query)!.totalEvents).toBe(head);
+    expect(api.timeline({ ...query, atPosition: back })!.totalEvents).toBe(back);
+    api.setSpeed('max');
+    api.start();
+    for (let i = 0; i < 20 && api.drain().phase !== 'finished'; i++) clock.advance(20);
+    const end = api.timeline(query)!;
+    expect(end.totalEvents).toBe(6000);
+    // The newest events it keeps: each once, arrival numbers in a row up to the last.
+    const seqs = [...end.marks.seq];
+    expect(seqs.at(-1)).toBe(6000);
+    expect(seqs.every((s, i) => i === 0 || s === seqs[i - 1]! + 1)).toBe(true);
+  });
+
   it('steps back by one event and by one batch', () => {
     const { api, frames } = runFor(sensorDocument({ rate: 1000 }), 600);
     const head = frames.at(-1)!.travel!.head;
