@@ -7,6 +7,7 @@
  * its last records at once.
  */
 import { readCell, type Batch, type FieldType } from '../engine/batch';
+import { gatherBatch } from '../engine/batchOps';
 import type { OutPort } from '../engine/operators/types';
 import { PREVIEW_SIZE, type NodePreview, type PreviewRecord } from './protocol';
 
@@ -30,6 +31,13 @@ interface Recent {
   readonly rows: Int32Array | null;
   readonly from: number;
   readonly count: number;
+}
+
+/** The `count` rows of `r` as a batch of their own. */
+function compact(r: Recent): Recent {
+  if (r.rows === null && r.from === 0 && r.count === r.batch.length) return r;
+  const rows = r.rows ?? Int32Array.from({ length: r.count }, (_, k) => r.from + k);
+  return { batch: gatherBatch(r.batch, rows), rows: null, from: 0, count: r.count };
 }
 
 function records(list: readonly Recent[]): PreviewRecord[] {
@@ -81,7 +89,8 @@ export function createPreviewTap(stepOf: ReadonlyMap<string, string>, keyFieldsO
       while (list.length > 1 && total - list[0]!.count >= PREVIEW_SIZE) total -= list.shift()!.count;
       if (stepId === step) changed = true;
     },
-    save: () => new Map([...recent].map(([key, list]) => [key, [...list]])),
+    // Only the rows shown, not the whole batches they came in: a snapshot is kept for long.
+    save: () => new Map([...recent].map(([key, list]) => [key, list.map(compact)])),
     load(state) {
       recent = new Map([...state].map(([key, list]) => [key, [...list]]));
       changed = true;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createJournal } from './journal';
-import { createSnapshotRing } from './snapshotRing';
+import { createSnapshotRing, estimateBytes } from './snapshotRing';
 
 describe('the snapshot ring', () => {
   it('stays bounded and evenly spaced over a run of any length, keeping the first', () => {
@@ -27,6 +27,14 @@ describe('the snapshot ring', () => {
         if (next !== undefined) expect(next.position - from.position).toBeLessThanOrEqual(2 * ring.interval);
       }),
     );
+  });
+
+  it('thins by bytes too: large state keeps fewer snapshots, further apart', () => {
+    const ring = createSnapshotRing<Float64Array>(100, 10, 10 * 8016);
+    for (let p = 0; p <= 400; p += 10) if (ring.due(p)) ring.add({ position: p, index: p, state: new Float64Array(1000), bytes: estimateBytes(new Float64Array(1000)) });
+    expect(ring.list.length).toBeLessThanOrEqual(10);
+    expect(ring.interval).toBeGreaterThan(10);
+    expect(estimateBytes({ a: [1, 'xy'], m: new Map([['k', new Uint8Array(100)]]) })).toBeGreaterThan(100);
   });
 
   it('forgets the old future and the oldest on request', () => {

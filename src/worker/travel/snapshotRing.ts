@@ -14,6 +14,31 @@ export interface Snapshot<S> {
   /** Journal index of the first entry after it. */
   readonly index: number;
   readonly state: S;
+  /** About how many bytes it holds (see estimateBytes). */
+  readonly bytes?: number;
+}
+
+/**
+ * About how many bytes a snapshot's plain data holds: typed arrays by their
+ * length, strings two bytes a character, numbers and the rest eight. A walk
+ * as long as the snapshot itself, so it costs about what taking it did.
+ */
+export function estimateBytes(value: unknown, seen: Set<object> = new Set()): number {
+  if (typeof value === 'string') return 2 * value.length + 8;
+  if (typeof value !== 'object' || value === null) return 8;
+  if (seen.has(value)) return 8;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) return value.byteLength + 16;
+  if (value instanceof ArrayBuffer) return value.byteLength + 16;
+  let sum = 16;
+  if (value instanceof Map) {
+    for (const [k, v] of value) sum += estimateBytes(k, seen) + estimateBytes(v, seen);
+  } else if (value instanceof Set || Array.isArray(value)) {
+    for (const v of value as Iterable<unknown>) sum += estimateBytes(v, seen);
+  } else {
+    for (const k of Object.keys(value)) sum += 2 * k.length + estimateBytes((value as Record<string, unknown>)[k], seen);
+  }
+  return sum;
 }
 
 export interface SnapshotRing<S> {
@@ -30,10 +55,12 @@ export interface SnapshotRing<S> {
   dropAfter(index: number): void;
 }
 
-export function createSnapshotRing<S>(capacity: number, firstInterval: number): SnapshotRing<S> {
+/** `budget`: bytes the snapshots may hold together (estimated); over it, they are thinned as over `capacity`. */
+export function createSnapshotRing<S>(capacity: number, firstInterval: number, budget = Infinity): SnapshotRing<S> {
   if (capacity < 2) throw new RangeError('a snapshot ring keeps two snapshots at least');
   let list: Snapshot<S>[] = [];
   let interval = firstInterval;
+  const bytes = (): number => list.reduce((sum, s) => sum + (s.bytes ?? 0), 0);
   return {
     get interval() { return interval; },
     get list() { return list; },
@@ -43,10 +70,11 @@ export function createSnapshotRing<S>(capacity: number, firstInterval: number): 
     },
     add(snapshot) {
       list.push(snapshot);
-      if (list.length <= capacity) return;
       // Keep the first and every other one after it: spacing doubles, evenly.
-      list = list.filter((_, i) => i % 2 === 0);
-      interval *= 2;
+      while (list.length > 2 && (list.length > capacity || bytes() > budget)) {
+        list = list.filter((_, i) => i % 2 === 0);
+        interval *= 2;
+      }
     },
     before(position) {
       let lo = 0;

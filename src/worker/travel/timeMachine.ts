@@ -12,7 +12,7 @@ import type { Runtime } from '../../engine/run/runtime';
 import type { MessageSource } from '../../engine/sources/websocket/types';
 import type { PacedSource, PaceGate } from '../pacing';
 import { createJournal, type JournalEntry } from './journal';
-import { createSnapshotRing, type Snapshot } from './snapshotRing';
+import { createSnapshotRing, estimateBytes, type Snapshot } from './snapshotRing';
 import type { TravelFrame } from './types';
 
 /** A runtime and its paced sources, fresh from the plan. */
@@ -57,9 +57,16 @@ export interface Limits {
   readonly entries: number;
   /** Characters of WebSocket messages kept at most. */
   readonly chars: number;
+  /** Bytes the snapshots may hold together (estimated): a pipeline with much state keeps fewer. */
+  readonly bytes?: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { snapshots: 64, interval: 20_000, entries: 300_000, chars: 32_000_000 };
+/**
+ * Dense enough that a jump anywhere in a 10-million-event run replays at
+ * most about 80,000 events; small state (a few hundred keys) makes a
+ * snapshot a few kilobytes, and the byte budget thins them for large state.
+ */
+export const DEFAULT_LIMITS: Limits = { snapshots: 256, interval: 10_000, entries: 300_000, chars: 32_000_000, bytes: 256 * 1024 * 1024 };
 
 export interface TimeMachine {
   /** What the scheduler drives: the current runtime, every call journaled. */
@@ -82,7 +89,7 @@ type SnapState<R, H> = { readonly runtime: R | null; readonly host: H };
 
 export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Limits = DEFAULT_LIMITS): TimeMachine {
   const journal = createJournal();
-  const ring = createSnapshotRing<SnapState<R, H>>(limits.snapshots, limits.interval);
+  const ring = createSnapshotRing<SnapState<R, H>>(limits.snapshots, limits.interval, limits.bytes);
   let current = deps.instantiate();
   let position = 0;
   let head = 0;
@@ -147,7 +154,8 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
   function afterMove(): void {
     head = position;
     if (deps.states !== null && ring.due(position)) {
-      ring.add({ position, index: cursor, state: { runtime: deps.states.snapshot(current.runtime), host: deps.host.save() } });
+      const runtimeState = deps.states.snapshot(current.runtime);
+      ring.add({ position, index: cursor, state: { runtime: runtimeState, host: deps.host.save() }, bytes: estimateBytes(runtimeState) });
     }
     trim();
   }
