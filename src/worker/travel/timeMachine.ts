@@ -63,10 +63,20 @@ export interface Limits {
 
 /**
  * Dense enough that a jump anywhere in a 10-million-event run replays at
- * most about 80,000 events; small state (a few hundred keys) makes a
- * snapshot a few kilobytes, and the byte budget thins them for large state.
+ * most 20,000 events; small state (a few hundred keys) makes a snapshot
+ * some tens of kilobytes, and large state is snapshotted less often
+ * (BYTES_PER_EVENT) and thinned by the byte budget.
  */
-export const DEFAULT_LIMITS: Limits = { snapshots: 256, interval: 10_000, entries: 300_000, chars: 32_000_000, bytes: 256 * 1024 * 1024 };
+export const DEFAULT_LIMITS: Limits = { snapshots: 512, interval: 20_000, entries: 300_000, chars: 32_000_000, bytes: 256 * 1024 * 1024 };
+
+/**
+ * Events between snapshots at least per byte of one: a snapshot of 44 KB (a
+ * hundred keys in a tumbling window) costs about 2 % of the time of the
+ * 20,000 events before it; one of 10 MB waits 2.5 M events.
+ */
+const BYTES_PER_EVENT = 4;
+/** Snapshots weighed for the byte budget: one in this many. */
+const WEIGH_EVERY = 8;
 
 export interface TimeMachine {
   /** What the scheduler drives: the current runtime, every call journaled. */
@@ -100,6 +110,9 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
   let stepNow = deps.now();
   let cuts = 0;
   let droppedAfter = 0;
+  let lastSnapshotAt = 0;
+  let taken = 0;
+  let weight = 0;
   /** The followed node's trace, set again on each fresh runtime once its replay is done (a replay is not traced again). */
   let traced: { nodeId: string | null; listener: TraceListener | null } = { nodeId: null, listener: null };
   /** The journal outgrew its bounds with no snapshot to start again from: travel is off for this run. */
@@ -153,9 +166,13 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
 
   function afterMove(): void {
     head = position;
-    if (deps.states !== null && ring.due(position)) {
+    // Due by events, and no sooner than BYTES_PER_EVENT allows for the state's size: large state is snapshotted less often.
+    if (deps.states !== null && ring.due(position) && position - lastSnapshotAt >= weight / BYTES_PER_EVENT) {
       const runtimeState = deps.states.snapshot(current.runtime);
-      ring.add({ position, index: cursor, state: { runtime: runtimeState, host: deps.host.save() }, bytes: estimateBytes(runtimeState) });
+      // Weighed every few snapshots (the walk costs about what taking one does); state changes slowly.
+      if (taken++ % WEIGH_EVERY === 0) weight = estimateBytes(runtimeState);
+      ring.add({ position, index: cursor, state: { runtime: runtimeState, host: deps.host.save() }, bytes: weight });
+      lastSnapshotAt = position;
     }
     trim();
   }
