@@ -51,6 +51,8 @@ const api: PipelineWorkerApi = {
   stop: () => worker.stop(),
   setSpeed: (speed) => worker.setSpeed(speed),
   watch: (nodeId) => worker.watch(nodeId),
+  travel: (position) => worker.travel(position),
+  stepBack: (unit) => worker.stepBack(unit),
   drain() {
     const { frame, transfer } = worker.drainWithTransfer();
     return Comlink.transfer(frame, transfer);

@@ -9,11 +9,14 @@ import { NodeError } from '../engine/run/nodeError';
 import type { PipelineDocument } from '../model';
 import type { OpenFeed } from './feeds';
 import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from './protocol';
-import type { SchedulerClock } from './scheduler';
+import { STEP_BATCH_ROWS, type SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
+import type { Limits } from './travel/timeMachine';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
+  /** How much time travel keeps (see travel/timeMachine.ts DEFAULT_LIMITS). */
+  readonly travelLimits?: Limits;
 }
 
 /** The API plus a drain that also names the buffers to transfer. */
@@ -58,16 +61,27 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   function drainWithTransfer(): { frame: Frame; transfer: Transferable[] } {
     const drained = session?.outputs.drain() ?? { chunks: [], transfer: [] };
+    const travel = session?.travel.frame() ?? null;
     const frame: Frame = {
       phase: phase(),
       runId,
       failure: session?.scheduler.failure ?? null,
-      outputs: drained.chunks,
+      outputs: travel === null ? drained.chunks : drained.chunks.map((c) => ({ ...c, cuts: travel.cuts })),
       metrics: session?.metrics.sample(deps.now(), phase() === 'running') ?? null,
       preview: session?.preview.take() ?? null,
       diagnostics: session?.takeDiagnostics() ?? [],
+      travel,
     };
     return { frame, transfer: drained.transfer };
+  }
+
+  /** Pauses and shows the run as it was at `target(where it stands)`; a run that has not moved stays as it is. */
+  function travelTo(target: (at: number) => number): number {
+    if (session === null) return 0;
+    const { travel, scheduler } = session;
+    if (travel.frame().head === 0) return travel.position;
+    scheduler.hold();
+    return travel.travel(target(travel.position));
   }
 
   return {
@@ -96,6 +110,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       watched = nodeId;
       session?.preview.watch(nodeId);
     },
+    travel: (position) => travelTo(() => position),
+    stepBack: (unit) => travelTo((at) => at - (unit === 'event' ? 1 : STEP_BATCH_ROWS)),
     drain: () => drainWithTransfer().frame,
     drainWithTransfer,
     followTimeline(nodeId) {

@@ -7,6 +7,7 @@
  * its last records at once.
  */
 import { readCell, type Batch, type FieldType } from '../engine/batch';
+import { gatherBatch } from '../engine/batchOps';
 import type { OutPort } from '../engine/operators/types';
 import { PREVIEW_SIZE, type NodePreview, type PreviewRecord } from './protocol';
 
@@ -15,7 +16,14 @@ export interface PreviewTap {
   onEmit(stepId: string, port: OutPort, batch: Batch, rows: Int32Array | null): void;
   /** The watched node's preview when it changed since the last call, else null. */
   take(): NodePreview | null;
+  /** What it holds, for a time-travel snapshot (references to immutable batches: cheap). */
+  save(): PreviewState;
+  /** Holds `state` again (time travel); the watched node's preview counts as changed. */
+  load(state: PreviewState): void;
 }
+
+/** The recent batches of every port, opaque to everyone but the tap. */
+export type PreviewState = ReadonlyMap<string, readonly Recent[]>;
 
 /** The last `count` rows of a batch: rows `from`.. when unselected, else the selection's tail `rows`. */
 interface Recent {
@@ -23,6 +31,13 @@ interface Recent {
   readonly rows: Int32Array | null;
   readonly from: number;
   readonly count: number;
+}
+
+/** The `count` rows of `r` as a batch of their own. */
+function compact(r: Recent): Recent {
+  if (r.rows === null && r.from === 0 && r.count === r.batch.length) return r;
+  const rows = r.rows ?? Int32Array.from({ length: r.count }, (_, k) => r.from + k);
+  return { batch: gatherBatch(r.batch, rows), rows: null, from: 0, count: r.count };
 }
 
 function records(list: readonly Recent[]): PreviewRecord[] {
@@ -52,7 +67,7 @@ const fieldsOf = (list: readonly Recent[] | undefined): NodePreview['fields'] =>
  * `keyFieldsOf` gives a windowed aggregation step's key fields, which with the window bounds tell its revisions apart.
  */
 export function createPreviewTap(stepOf: ReadonlyMap<string, string>, keyFieldsOf: ReadonlyMap<string, readonly string[]> = new Map()): PreviewTap {
-  const recent = new Map<string, Recent[]>();
+  let recent = new Map<string, Recent[]>();
   let watched: string | null = null;
   let step: string | null = null;
   let changed = false;
@@ -73,6 +88,12 @@ export function createPreviewTap(stepOf: ReadonlyMap<string, string>, keyFieldsO
       let total = list.reduce((n, r) => n + r.count, 0);
       while (list.length > 1 && total - list[0]!.count >= PREVIEW_SIZE) total -= list.shift()!.count;
       if (stepId === step) changed = true;
+    },
+    // Only the rows shown, not the whole batches they came in: a snapshot is kept for long.
+    save: () => new Map([...recent].map(([key, list]) => [key, list.map(compact)])),
+    load(state) {
+      recent = new Map([...state].map(([key, list]) => [key, [...list]]));
+      changed = true;
     },
     take() {
       if (!changed || watched === null || step === null) return null;

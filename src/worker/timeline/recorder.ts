@@ -179,7 +179,7 @@ export class TimelineRecorder {
 
   /** The arrival number of the last event at or before run position `position`. */
   seqAt(position: number): number {
-    if (position >= this.position()) return this.ring.lastSeq;
+    // Not the run's position: while time travel shows the past, the recording still reaches its head.
     const inRing = this.ring.lastAtOrBefore(position);
     if (inRing >= this.ring.firstSeq) return inRing;
     // Before the kept events: the watermark path remembers arrival numbers further back.
