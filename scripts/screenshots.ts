@@ -44,7 +44,11 @@ async function main(): Promise<void> {
     await timeline.hoverMark('late');
     const dock = page.locator('.wp-results-dock');
     mkdirSync(DOCS, { recursive: true });
-    await dock.screenshot({ path: join(DOCS, 'timeline.png') });
+    // The dock and the verdict's tooltip, which may stand above the dock.
+    const tip = (await timeline.tooltip.boundingBox())!;
+    const box = (await dock.boundingBox())!;
+    const top = Math.min(box.y, tip.y - 8);
+    await page.screenshot({ path: join(DOCS, 'timeline.png'), clip: { x: box.x, y: top, width: box.width, height: box.y + box.height - top } });
     await page.mouse.move(0, 0);
     await timeline.view('Event vs arrival').click();
     await expect(timeline.canvas).toHaveAttribute('data-view', 'arrival');

@@ -19,7 +19,7 @@ function Fields({ record }: { record: PreviewRecord }) {
   return (
     <dl className="wp-timeline-fields">
       {entries.map(([name, value]) => (
-        <div key={name}><dt>{name}</dt><dd>{typeof value === 'number' && /time|_start|_end/.test(name) && value > 1e11 ? formatDateTime(value) : String(value)}</dd></div>
+        <div key={name}><dt>{name}</dt><dd>{typeof value === 'number' && /time|^ts$|_start|_end/.test(name) && value > 1e11 ? formatDateTime(value) : String(value)}</dd></div>
       ))}
     </dl>
   );
