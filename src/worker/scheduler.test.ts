@@ -101,7 +101,7 @@ describe('the scheduler', () => {
       tick: () => undefined,
       metrics: () => new Map(),
       diagnostics: [],
-      messageSources: new Map(),
+      messageSources: new Map(), idleInputs: null,
     };
     const scheduler = createScheduler({ runtime, paced: [], gate: { free: false } }, clock, 'max', () => undefined);
     scheduler.start();

@@ -55,7 +55,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   preview.watch(watched);
   const lateRows = new Map<string, number>();
   const gate: PaceGate = { free: false };
-  const paced = pacedSources(plan.steps, gate);
+  const paced = pacedSources(plan.steps, gate, deps.now);
   const runtime = createRuntime(plan, {
     now: deps.now,
     log: deps.log,

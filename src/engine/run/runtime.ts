@@ -6,7 +6,7 @@ import { createKeyByOperator } from '../operators/keyByOperator';
 import { createMapOperator } from '../operators/mapOperator';
 import { batchToRows, createBatchSink, createCollectSink, createLogSink, type Row } from '../operators/sinks';
 import type { Operator, OperatorContext, OutPort, StateStats, WindowTraceEvent } from '../operators/types';
-import { createUnionOperator } from '../operators/unionOperator';
+import { createUnionOperator, type UnionOperator } from '../operators/unionOperator';
 import { escapingSteps } from '../plan/escape';
 import type { ExecutionPlan, PlanStep, Route } from '../plan/types';
 import { createCountWindowOperator } from '../window/countWindowOperator';
@@ -15,6 +15,7 @@ import { createSlicedWindowOperator } from '../window/slicedWindowOperator';
 import { createSourceRuntime, type SourceRuntime } from './sources';
 import { createMessageSource } from '../sources/websocket/messageSource';
 import type { MessageSource } from '../sources/websocket/types';
+import { createIdleTracker, type IdleTracker } from './idleInputs';
 import { failedAt } from './nodeError';
 import { createWaitingBatches, MAX_NESTED_PUSHES } from './waitingBatches';
 
@@ -71,14 +72,15 @@ export interface Runtime {
   readonly diagnostics: readonly Diagnostic[];
   /** The WebSocket sources by node id, for the host to feed with messages. */
   readonly messageSources: ReadonlyMap<string, MessageSource>;
+  /** Which sources are idle or hold a union's watermark back; null for a plan without a union. */
+  readonly idleInputs: IdleTracker | null;
 }
 
-function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' | 'websocketSource' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
+function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' | 'websocketSource' | 'union' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
   switch (step.type) {
     case 'filter': return createFilterOperator(step.predicate, ctx);
     case 'map': return createMapOperator(step, ctx);
     case 'keyBy': return createKeyByOperator(step.fields, ctx);
-    case 'union': return createUnionOperator(step.inputs, ctx);
     case 'runningAggregate': return createRunningAggregateOperator(step, ctx);
     case 'collectSink': {
       const onBatch = host.onResultBatch;
@@ -123,6 +125,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     return m;
   };
   const aliases = new Map<string, string>();
+  const unions = new Map<string, UnionOperator>();
   const messageSources = new Map<string, MessageSource>();
 
   const tap = host.onEmit;
@@ -230,8 +233,13 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       emit: (port, batch) => emit(step.nodeId, port, batch),
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
     };
-    operators.set(step.nodeId, createOperator(step, ctx, host));
+    if (step.type === 'union') {
+      const union = createUnionOperator(step.inputs, ctx);
+      unions.set(step.nodeId, union);
+      operators.set(step.nodeId, union);
+    } else operators.set(step.nodeId, createOperator(step, ctx, host));
   }
+  const idleInputs = createIdleTracker(plan, unions);
 
   const live = new Set(sources);
   // Sources whose batches nobody keeps past their push (no tap either) write each batch into the last one's arrays.
@@ -239,6 +247,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   return {
     diagnostics,
     messageSources,
+    idleInputs,
     step(maxRows: number): boolean {
       for (const source of [...live]) {
         let batch: Batch | null;
@@ -249,12 +258,18 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
         }
         if (batch === null) {
           live.delete(source);
+          idleInputs?.sourceEmitted(source.nodeId, 0, true);
           emit(source.nodeId, 'out', source.finalBatch());
-        } else emit(source.nodeId, 'out', batch);
+        } else {
+          // An idle source is active again before its events reach a union.
+          idleInputs?.sourceEmitted(source.nodeId, batch.length, false);
+          emit(source.nodeId, 'out', batch);
+        }
       }
       return live.size > 0;
     },
     tick(now: number): void {
+      idleInputs?.tick(now);
       for (const [id, op] of operators) {
         try {
           op.tick?.(now);
