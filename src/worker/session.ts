@@ -86,7 +86,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     ok: true,
     session: {
       runtime, scheduler, outputs, preview,
-      metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections }, deps.now()),
+      metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections, idleness: () => runtime.idleInputs?.report() ?? null }, deps.now()),
       connect() {
         if (connected) return;
         connected = true;
