@@ -1,4 +1,7 @@
-import type { NodeStats } from '../../worker/protocol';
+import { useCallback } from 'react';
+import type { HeldBackBy, NodeStats } from '../../worker/protocol';
+import { useEditor } from '../store/context';
+import type { EditorState } from '../store/documentStore';
 
 /** Whole seconds of silence, as the badge reads them. */
 const seconds = (ms: number): string => `${Math.floor(ms / 1000)} s`;
@@ -20,13 +23,18 @@ export function IdleBadge({ stats }: { stats: NodeStats }) {
           </span>
         </div>
       )}
-      {held !== undefined && (
-        <div className="wp-stat-line">
-          <span className="wp-stat-held" data-testid="held-back-badge" title={`The watermark waits for ${held.sourceId}, which has sent nothing for ${seconds(held.silentForMs)}. Windows after it cannot fire until it speaks again or, with an idleTimeout on it, until it counts as idle.`}>
-            wm held back by {held.sourceId} (silent {seconds(held.silentForMs)})
-          </span>
-        </div>
-      )}
+      {held !== undefined && <HeldBackLine held={held} />}
     </>
+  );
+}
+
+function HeldBackLine({ held }: { held: HeldBackBy }) {
+  const name = useEditor(useCallback((s: EditorState) => s.doc.nodes.find((n) => n.id === held.sourceId)?.name ?? held.sourceId, [held.sourceId]));
+  return (
+    <div className="wp-stat-line">
+      <span className="wp-stat-held" data-testid="held-back-badge" title={`The watermark waits for ${name}, which has sent nothing for ${seconds(held.silentForMs)}. Windows after it cannot fire until it speaks again or, with an idleTimeout on it, until it counts as idle.`}>
+        wm held back by {name} (silent {seconds(held.silentForMs)})
+      </span>
+    </div>
   );
 }

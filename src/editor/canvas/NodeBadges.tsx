@@ -26,7 +26,7 @@ const LiveBadges = memo(function LiveBadges({ id, hasInput, hasOutput }: { id: s
   if (stats === undefined && connection === undefined) return null;
   const stateful = stats !== undefined && (stats.keys > 0 || stats.openWindows > 0);
   return (
-    <div className="wp-node-stats" data-testid="node-stats" data-rows-in={stats?.rowsIn ?? 0} data-rows-out={stats?.rowsOut ?? 0} data-late={stats?.lateEvents ?? 0} data-idle={stats?.idle === true} data-held-back-by={stats?.heldBackBy?.sourceId ?? ''}>
+    <div className="wp-node-stats" data-testid="node-stats" data-rows-in={stats?.rowsIn ?? 0} data-rows-out={stats?.rowsOut ?? 0} data-late={stats?.lateEvents ?? 0} data-watermark={stats?.watermark ?? -Infinity} data-idle={stats?.idle === true} data-held-back-by={stats?.heldBackBy?.sourceId ?? ''}>
       {stats !== undefined && (
         <>
           <div className="wp-stat-line">

@@ -31,7 +31,7 @@ export interface HeldBack {
 export interface IdleReport {
   /** Every source that feeds a union. */
   readonly sources: ReadonlyMap<string, SourceIdleness>;
-  /** Nodes whose watermark a silent source holds back (the union and everything after it). */
+  /** Unions and windows whose watermark a silent source holds back (a window after the union, too). */
   readonly heldBack: ReadonlyMap<string, HeldBack>;
 }
 
@@ -188,6 +188,8 @@ export function createIdleTracker(plan: ExecutionPlan, unions: ReadonlyMap<strin
       for (const u of unions.keys()) atUnion.set(u, heldBackAt(u));
       const heldBack = new Map<string, HeldBack>();
       for (const step of plan.steps) {
+        // Where a watermark decides something; a badge on every node between would only repeat it.
+        if (step.type !== 'union' && step.type !== 'windowAggregate') continue;
         for (const u of unionsUpstream(step.nodeId)) {
           const h = atUnion.get(u);
           if (h === null || h === undefined) continue;
