@@ -33,7 +33,7 @@ function HeldBackLine({ held }: { held: HeldBackBy }) {
   return (
     <div className="wp-stat-line">
       <span className="wp-stat-held" data-testid="held-back-badge" title={`The watermark waits for ${name}, which has sent nothing for ${seconds(held.silentForMs)}. Windows after it cannot fire until it speaks again or, with an idleTimeout on it, until it counts as idle.`}>
-        wm held back by {name} (silent {seconds(held.silentForMs)})
+        wm held back by {name} · {seconds(held.silentForMs)} silent
       </span>
     </div>
   );
