@@ -55,6 +55,11 @@ const api: PipelineWorkerApi = {
     const { frame, transfer } = worker.drainWithTransfer();
     return Comlink.transfer(frame, transfer);
   },
+  followTimeline: (nodeId) => worker.followTimeline(nodeId),
+  timeline: (query) => worker.timeline(query),
+  timelineEvent: (nodeId, seq) => worker.timelineEvent(nodeId, seq),
+  timelineWindow: (nodeId, windowId) => worker.timelineWindow(nodeId, windowId),
+  timelineFindWindow: (nodeId, key, start, end) => worker.timelineFindWindow(nodeId, key, start, end),
 };
 
 Comlink.expose(api);

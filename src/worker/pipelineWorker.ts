@@ -28,6 +28,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   let runId = 0;
   let speed: RunSpeed = 1;
   let watched: string | null = null;
+  let followed: string | null = null;
 
   const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
 
@@ -40,6 +41,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       const built = createSession(next, speed, watched, { ...deps, log: () => undefined, onPhase: () => undefined });
       if (!built.ok) return built;
       session = built.session;
+      // A new run follows the node the old one did (if it still is a window node).
+      session.timeline.follow(followed);
       return { ok: true, runId };
     } catch (error) {
       // Building the runtime threw (a source that cannot start): as refusing as a compile problem.
@@ -95,5 +98,13 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     },
     drain: () => drainWithTransfer().frame,
     drainWithTransfer,
+    followTimeline(nodeId) {
+      followed = nodeId;
+      session?.timeline.follow(nodeId);
+    },
+    timeline: (query) => session?.timeline.frame(query) ?? null,
+    timelineEvent: (nodeId, seq) => session?.timeline.event(nodeId, seq) ?? null,
+    timelineWindow: (nodeId, windowId) => session?.timeline.window(nodeId, windowId) ?? null,
+    timelineFindWindow: (nodeId, key, start, end) => session?.timeline.findWindow(nodeId, key, start, end) ?? null,
   };
 }

@@ -11,6 +11,9 @@
 import type { FieldType } from '../engine/batch';
 import type { DeadLetter } from '../engine/sources/websocket/types';
 import type { PipelineDocument } from '../model';
+import type { PreviewRecord } from './previewRecord';
+import type { TimelineLookupApi } from './timeline/api';
+import type { TimelineApi } from './timelineTypes';
 
 /** Speed of paced sources (sample, file) as a multiple of event time; 'max' runs flat out. */
 export type RunSpeed = number | 'max';
@@ -97,8 +100,7 @@ export interface MetricsSnapshot {
   readonly connections: Readonly<Record<string, SourceConnection>>;
 }
 
-/** A previewed record: field name -> value (times as epoch ms). */
-export type PreviewRecord = Readonly<Record<string, string | number | boolean | null>>;
+export type { PreviewRecord } from './previewRecord';
 
 /** The last records that left the watched node, newest last. */
 export interface NodePreview {
@@ -142,7 +144,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
 
 /** What the worker exposes through comlink. */
-export interface PipelineWorkerApi {
+export interface PipelineWorkerApi extends TimelineApi, TimelineLookupApi {
   /**
    * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
    * running run goes on running (and a paused one stays paused) from the beginning of the new graph.

@@ -101,7 +101,10 @@ describe('the scheduler', () => {
       tick: () => undefined,
       metrics: () => new Map(),
       diagnostics: [],
-      messageSources: new Map(), idleInputs: null,
+      messageSources: new Map(),
+      idleInputs: null,
+      position: 0,
+      setTrace: () => undefined,
     };
     const scheduler = createScheduler({ runtime, paced: [], gate: { free: false } }, clock, 'max', () => undefined);
     scheduler.start();

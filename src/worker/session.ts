@@ -15,6 +15,7 @@ import { pacedSources, type PaceGate } from './pacing';
 import { createPreviewTap, type PreviewTap } from './preview';
 import type { ConnectionState, RunSpeed, SourceConnection } from './protocol';
 import { createScheduler, type Scheduler, type SchedulerClock } from './scheduler';
+import { createRunTimeline, type RunTimeline } from './timeline/follow';
 
 export interface Session {
   readonly runtime: Runtime;
@@ -22,6 +23,8 @@ export interface Session {
   readonly outputs: Outputs;
   readonly preview: PreviewTap;
   readonly metrics: MetricsSampler;
+  /** The followed window node's timeline. */
+  readonly timeline: RunTimeline;
   /** Opens the WebSocket feeds (once); call when the run first moves. */
   connect(): void;
   /** Diagnostics not yet handed out. */
@@ -56,7 +59,9 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   const lateRows = new Map<string, number>();
   const gate: PaceGate = { free: false };
   const paced = pacedSources(plan.steps, gate, deps.now);
-  const runtime = createRuntime(plan, {
+  // The timeline needs the runtime (to switch its trace), the runtime's tap feeds the timeline.
+  const timeline = createRunTimeline(plan, () => runtime, deps.now);
+  const runtime: Runtime = createRuntime(plan, {
     now: deps.now,
     log: deps.log,
     trace: null,
@@ -66,6 +71,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     onEmit(stepId: string, port: OutPort, batch, rows) {
       if (port === 'late') lateRows.set(stepId, (lateRows.get(stepId) ?? 0) + (rows === null ? batch.length : rows.length));
       preview.onEmit(stepId, port, batch, rows);
+      timeline.onEmit(stepId, port, batch, rows);
     },
   }, { sources: Object.fromEntries(paced) });
 
@@ -85,7 +91,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   return {
     ok: true,
     session: {
-      runtime, scheduler, outputs, preview,
+      runtime, scheduler, outputs, preview, timeline,
       metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections, idleness: () => runtime.idleInputs?.report() ?? null }, deps.now()),
       connect() {
         if (connected) return;

@@ -5,7 +5,7 @@ import { createFilterOperator } from '../operators/filterOperator';
 import { createKeyByOperator } from '../operators/keyByOperator';
 import { createMapOperator } from '../operators/mapOperator';
 import { batchToRows, createBatchSink, createCollectSink, createLogSink, type Row } from '../operators/sinks';
-import type { Operator, OperatorContext, OutPort, StateStats, WindowTraceEvent } from '../operators/types';
+import type { Operator, OperatorContext, OutPort, StateStats, TraceListener } from '../operators/types';
 import { createUnionOperator, type UnionOperator } from '../operators/unionOperator';
 import { escapingSteps } from '../plan/escape';
 import type { ExecutionPlan, PlanStep, Route } from '../plan/types';
@@ -23,7 +23,8 @@ import { createWaitingBatches, MAX_NESTED_PUSHES } from './waitingBatches';
 export interface RuntimeHost {
   now(): number;
   log(line: string): void;
-  readonly trace: ((event: WindowTraceEvent) => void) | null;
+  /** Trace of every window node (tests); null: none, unless Runtime.setTrace follows one. */
+  readonly trace: TraceListener | null;
   /** Rows that reached a collect sink. */
   onResults(sinkId: string, rows: Row[]): void;
   /**
@@ -74,7 +75,18 @@ export interface Runtime {
   readonly messageSources: ReadonlyMap<string, MessageSource>;
   /** Which sources are idle or hold a union's watermark back; null for a plan without a union. */
   readonly idleInputs: IdleTracker | null;
+  /** Events read from all sources so far: the run position (the timeline's and time travel's unit). */
+  readonly position: number;
+  /**
+   * Follows window node `nodeId` (its window or aggregate id): its operator
+   * reports to `listener` from the next batch on; null stops (the host's
+   * trace, if any, applies again). Every other node keeps the host's trace.
+   */
+  setTrace(nodeId: string | null, listener: TraceListener | null): void;
 }
+
+/** An OperatorContext whose trace the runtime may switch between batches. */
+type SwitchableContext = OperatorContext & { trace: TraceListener | null };
 
 function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' | 'websocketSource' | 'union' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
   switch (step.type) {
@@ -126,6 +138,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   };
   const aliases = new Map<string, string>();
   const unions = new Map<string, UnionOperator>();
+  const contexts = new Map<string, SwitchableContext>();
   const messageSources = new Map<string, MessageSource>();
 
   const tap = host.onEmit;
@@ -227,12 +240,13 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       continue;
     }
     if (step.type === 'windowAggregate') aliases.set(step.aggregateId, step.nodeId);
-    const ctx: OperatorContext = {
+    const ctx: SwitchableContext = {
       nodeId: step.nodeId, trace: host.trace, now: host.now, outputsKept: tap !== undefined,
       reuseOutputs: tap === undefined && !escaping.has(step.nodeId),
       emit: (port, batch) => emit(step.nodeId, port, batch),
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
     };
+    contexts.set(step.nodeId, ctx);
     if (step.type === 'union') {
       const union = createUnionOperator(step.inputs, ctx);
       unions.set(step.nodeId, union);
@@ -240,6 +254,8 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     } else operators.set(step.nodeId, createOperator(step, ctx, host));
   }
   const idleInputs = createIdleTracker(plan, unions);
+  let position = 0;
+  let followed: SwitchableContext | null = null;
 
   const live = new Set(sources);
   // Sources whose batches nobody keeps past their push (no tap either) write each batch into the last one's arrays.
@@ -263,10 +279,24 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
         } else {
           // An idle source is active again before its events reach a union.
           idleInputs?.sourceEmitted(source.nodeId, batch.length, false);
+          position += batch.length;
           emit(source.nodeId, 'out', batch);
         }
       }
       return live.size > 0;
+    },
+    get position() {
+      return position;
+    },
+    setTrace(nodeId: string | null, listener: TraceListener | null): void {
+      if (followed !== null) followed.trace = host.trace;
+      followed = null;
+      if (nodeId === null || listener === null) return;
+      let ctx = contexts.get(nodeId);
+      if (ctx === undefined) for (const [aggregateId, windowId] of aliases) if (aggregateId === nodeId) ctx = contexts.get(windowId);
+      if (ctx === undefined) return;
+      ctx.trace = listener;
+      followed = ctx;
     },
     tick(now: number): void {
       idleInputs?.tick(now);

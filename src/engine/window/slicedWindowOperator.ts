@@ -11,6 +11,7 @@ import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import { foldRows } from './rowLoop';
 import { createRowScratch } from './rowScratch';
+import { RowTracer, traceRows } from './rowTrace';
 import { createSlicedWindowState, type SlicedWindowConfig, type SlicedWindowOptions, type SlicedWindowState } from './slicedState';
 import { addRowsToCells, ensureKeyCapacity } from './sliceStore';
 import { advance } from './slicedTime';
@@ -24,6 +25,7 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
   const scratch = createRowScratch();
   let emittedWatermark = -Infinity;
   const emptyLate = createEmptyBatches();
+  const tracer = new RowTracer();
 
   function process(input: Batch, selection: Int32Array | null): void {
     const batch = config.processingTime ? stampProcessingTime(input, ctx.now()) : input;
@@ -39,8 +41,14 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
     scratch.flushed = 0;
     scratch.late = [];
     scratch.cachedSlice.fill(NaN); // the key capacity may have changed
+    // Decided per batch: a followed node lists revising and dropped rows (see rowTrace).
+    const traced = ctx.trace !== null;
+    const watermarkBefore = st.watermark;
+    if (traced) tracer.reset();
+    scratch.tracer = traced ? tracer : null;
     const accepted = foldRows(st, ctx, batch, rows, values, scratch);
     addRowsToCells(st.store, scratch.cells, scratch.rows, values, batch.time, scratch.flushed, accepted);
+    if (traced) traceRows(ctx, batch, rows, scratch.late, tracer, watermarkBefore, null, st.keyTable);
     if (batch.endWatermark > st.watermark) advance(st, ctx, batch.endWatermark);
     const moved = st.watermark > emittedWatermark;
     emittedWatermark = st.watermark;
