@@ -105,6 +105,10 @@ describe('the scheduler', () => {
       idleInputs: null,
       position: 0,
       setTrace: () => undefined,
+      snapshot: () => {
+        throw new Error('not in this test');
+      },
+      restore: () => undefined,
     };
     const scheduler = createScheduler({ runtime, paced: [], gate: { free: false } }, clock, 'max', () => undefined);
     scheduler.start();

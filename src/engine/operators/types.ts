@@ -1,4 +1,5 @@
 import type { Batch } from '../batch';
+import type { Snapshottable } from '../snapshot/types';
 
 /** Output ports an operator can emit on. */
 export type OutPort = 'out' | 'late';
@@ -98,7 +99,7 @@ export interface StateStats {
 }
 
 /** A running operator. Its state is plain data; output never depends on batch boundaries. */
-export interface Operator {
+export interface Operator extends Partial<Snapshottable> {
   /** Feeds a batch that arrived on input `input` (index of the incoming edge). */
   push(batch: Batch, input: number): void;
   /**

@@ -1,15 +1,7 @@
-import type { Batch } from '../batch';
+import type { Batch, FieldType } from '../batch';
+import { heldNumber, snapshotMethods } from '../snapshot/operatorState';
 import type { Operator, OperatorContext } from './types';
 import { createUnionStrings } from './unionStrings';
-
-/** Plain-data state of a union's watermarks (for snapshots). */
-export interface UnionState {
-  readonly watermarks: number[];
-  readonly idle: boolean[];
-  readonly aligned: boolean[];
-  /** The watermark it last emitted. */
-  readonly out: number;
-}
 
 /**
  * Merges several streams with the same fields; strings are re-encoded into
@@ -28,8 +20,12 @@ export interface UnionOperator extends Operator {
   /** Whether input `input` holds the union's watermark back now (active and aligned). */
   counts(input: number): boolean;
   readonly watermark: number;
-  snapshot(): UnionState;
-  restore(state: UnionState): void;
+}
+
+const FIELD_TYPES: ReadonlySet<unknown> = new Set<FieldType>(['number', 'string', 'boolean', 'time']);
+
+function isFieldList(value: unknown): value is [string, FieldType][] {
+  return Array.isArray(value) && value.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && FIELD_TYPES.has(f[1]));
 }
 
 export function createUnionOperator(inputs: number, ctx: OperatorContext): UnionOperator {
@@ -38,8 +34,8 @@ export function createUnionOperator(inputs: number, ctx: OperatorContext): Union
   const aligned = new Uint8Array(inputs).fill(1);
   let out = -Infinity;
   const strings = createUnionStrings();
-  // Fields of the last batch in, for a batch of no rows that only moves the watermark on.
-  let template: Batch | null = null;
+  // Fields of the batches in (null before the first), for a batch of no rows that only moves the watermark on.
+  let fields: [string, FieldType][] | null = null;
 
   const counts = (j: number): boolean => idle[j] === 0 && aligned[j] === 1;
   // Inputs that do not count now; while none, a push is the plain minimum of every input.
@@ -86,8 +82,26 @@ export function createUnionOperator(inputs: number, ctx: OperatorContext): Union
     }
   }
 
+  // Typed arrays and maps are restored in place; `out` and the fields are closure variables.
+  const snapshots = snapshotMethods({ watermarks, idle, aligned, dicts: strings.dicts, remaps: strings.remaps }, [], {
+    out: heldNumber(() => out, (w) => { out = w; }),
+    fields: {
+      get: () => (fields === null ? null : fields.map(([name, type]) => [name, type])),
+      set(value) {
+        if (value !== null && !isFieldList(value)) throw new Error('snapshot: expected the union\'s fields');
+        fields = value === null ? null : value.map(([name, type]) => [name, type]);
+      },
+    },
+  });
+
   return {
     get watermark() { return out; },
+    snapshot: snapshots.snapshot,
+    restore(image, dicts) {
+      snapshots.restore(image, dicts);
+      recount();
+    },
+    outputDicts: strings.outputDicts,
     push(batch: Batch, input: number): void {
       const others = combined(input);
       const watermark = new Float64Array(batch.length);
@@ -96,7 +110,7 @@ export function createUnionOperator(inputs: number, ctx: OperatorContext): Union
       watermarks[input] = Math.max(watermarks[input]!, batch.endWatermark);
       catchUp(input, watermarks[input]!);
       out = advanced(combined(-1));
-      template = batch;
+      fields ??= Object.entries(batch.columns).map(([name, c]) => [name, c.type]);
       ctx.emit('out', { ...batch, columns: strings.columnsOf(batch, input), watermark, endWatermark: out, keys: null });
     },
     setInputIdle(input: number, nowIdle: boolean): void {
@@ -110,20 +124,12 @@ export function createUnionOperator(inputs: number, ctx: OperatorContext): Union
       }
       recount();
       const next = advanced(combined(-1));
-      if (next === out || template === null) return;
+      if (next === out || fields === null) return;
       out = next;
       const empty = new Float64Array(0);
-      ctx.emit('out', { length: 0, time: empty, columns: strings.emptyColumnsLike(template), watermark: empty, endWatermark: out, keys: null, keyBound: undefined });
+      ctx.emit('out', { length: 0, time: empty, columns: strings.emptyColumns(fields), watermark: empty, endWatermark: out, keys: null, keyBound: undefined });
     },
     inputWatermark: (input) => watermarks[input]!,
     counts,
-    snapshot: () => ({ watermarks: Array.from(watermarks), idle: Array.from(idle, (v) => v === 1), aligned: Array.from(aligned, (v) => v === 1), out }),
-    restore(state) {
-      watermarks.set(state.watermarks);
-      idle.set(state.idle.map((v) => (v ? 1 : 0)));
-      aligned.set(state.aligned.map((v) => (v ? 1 : 0)));
-      out = state.out;
-      recount();
-    },
   };
 }

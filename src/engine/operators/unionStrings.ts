@@ -1,14 +1,20 @@
-import { createStringDict, internString, newColumns, type Batch, type Column, type StringDict } from '../batch';
+import { createStringDict, internString, newColumns, type Batch, type Column, type FieldType, type StringDict } from '../batch';
 
 /**
  * Re-encodes the string columns of a union's inputs into the union's own
  * dictionaries, so codes stay stable downstream whichever input a row came from.
  */
 export interface UnionStrings {
+  /** The union's dictionary of each string field (state: a snapshot captures them). */
+  readonly dicts: Map<string, StringDict>;
+  /** Per input and field (`input \0 field`): input code -> union code + 1, 0 = not yet mapped. */
+  readonly remaps: Map<string, Int32Array>;
+  /** The dictionaries of the output's string fields; with `fields`, made now for those not seen yet. */
+  outputDicts(fields?: readonly string[]): ReadonlyMap<string, StringDict>;
   /** The batch's columns, string ones re-encoded for input `input`. */
   columnsOf(batch: Batch, input: number): Record<string, Column>;
-  /** Columns of no rows with the fields of `batch` (string ones on the union's dictionaries), for a batch that only moves the watermark. */
-  emptyColumnsLike(batch: Batch): Record<string, Column>;
+  /** Columns of no rows of these fields (string ones on the union's dictionaries), for a batch that only moves the watermark. */
+  emptyColumns(fields: readonly (readonly [string, FieldType])[]): Record<string, Column>;
 }
 
 export function createUnionStrings(): UnionStrings {
@@ -44,6 +50,12 @@ export function createUnionStrings(): UnionStrings {
   }
 
   return {
+    dicts,
+    remaps,
+    outputDicts(fields = []) {
+      for (const name of fields) dictOf(name);
+      return dicts;
+    },
     columnsOf(batch, input) {
       const columns = newColumns();
       for (const [name, column] of Object.entries(batch.columns)) {
@@ -51,12 +63,12 @@ export function createUnionStrings(): UnionStrings {
       }
       return columns;
     },
-    emptyColumnsLike(batch) {
+    emptyColumns(fields) {
       const columns = newColumns();
-      for (const [name, c] of Object.entries(batch.columns)) {
-        if (c.type === 'string') columns[name] = { type: 'string', codes: new Int32Array(0), dict: dictOf(name) };
-        else if (c.type === 'boolean') columns[name] = { type: 'boolean', values: new Uint8Array(0) };
-        else columns[name] = { type: c.type, values: new Float64Array(0) };
+      for (const [name, type] of fields) {
+        if (type === 'string') columns[name] = { type: 'string', codes: new Int32Array(0), dict: dictOf(name) };
+        else if (type === 'boolean') columns[name] = { type: 'boolean', values: new Uint8Array(0) };
+        else columns[name] = { type, values: new Float64Array(0) };
       }
       return columns;
     },

@@ -30,4 +30,26 @@ describe('a sample stream told to go quiet', () => {
       expect(resumed.time[0]).toBe(params.startTime + 150 * 10);
     }
   });
+
+  it('goes on after a snapshot, structuredClone and restore exactly as without one', () => {
+    const names = { nameOf: () => 'd' };
+    const run = (cutAt: number | null): number[] => {
+      let clock = 0;
+      const make = () => quietSource(createSourceRuntime({ type: 'sampleSource', nodeId: 's', params }), { afterEvents: 40, forMs: 1000 }, () => clock);
+      let source = make();
+      const times: number[] = [];
+      for (let step = 0; step < 30; step++, clock += 100) {
+        if (step === cutAt) {
+          const state = structuredClone(source.snapshot(names));
+          source = make();
+          source.restore(state, { dictNamed: () => undefined });
+        }
+        const b = source.next(9)!;
+        for (let i = 0; i < b.length; i++) times.push(b.time[i]!);
+      }
+      return times;
+    };
+    const straight = run(null);
+    for (const cut of [1, 4, 5, 8, 14, 20]) expect(run(cut)).toEqual(straight);
+  });
 });

@@ -7,21 +7,29 @@
  */
 import type { Batch } from '../batch';
 import type { QuietSpec } from '../plan/types';
+import type { DictNames, DictsByName } from '../snapshot/types';
 import type { SourceRuntime } from './sources';
 
-/** Plain-data state (for snapshots). */
-export interface QuietState {
+/** Plain-data state (for snapshots): its own, and the stream's it wraps. */
+interface QuietState {
   readonly delivered: number;
   /** Clock time the quiet began; NaN before it did. */
   readonly quietSince: number;
   readonly watermark: number;
+  readonly inner: unknown;
+}
+
+function isQuietState(value: unknown): value is QuietState {
+  if (typeof value !== 'object' || value === null) return false;
+  const s = value as Partial<QuietState>;
+  return typeof s.delivered === 'number' && typeof s.quietSince === 'number' && typeof s.watermark === 'number' && 'inner' in s;
 }
 
 export interface QuietSource extends SourceRuntime {
   /** True while it holds its events back. */
   readonly quiet: boolean;
-  snapshot(): QuietState;
-  restore(state: QuietState): void;
+  snapshot(names: DictNames): unknown;
+  restore(state: unknown, dicts: DictsByName): void;
 }
 
 export function quietSource(inner: SourceRuntime, spec: QuietSpec, clock: () => number): QuietSource {
@@ -46,8 +54,15 @@ export function quietSource(inner: SourceRuntime, spec: QuietSpec, clock: () => 
       return batch;
     },
     finalBatch: () => inner.finalBatch(),
-    snapshot: () => ({ delivered, quietSince, watermark }),
-    restore(state) {
+    ...(inner.outputDicts === undefined ? {} : { outputDicts: inner.outputDicts.bind(inner) }),
+    snapshot(names) {
+      if (inner.snapshot === undefined) throw new Error(`snapshot: source '${inner.nodeId}' cannot be snapshotted`);
+      const state: QuietState = { delivered, quietSince, watermark, inner: inner.snapshot(names) };
+      return state;
+    },
+    restore(state, dicts) {
+      if (!isQuietState(state) || inner.restore === undefined) throw new Error('snapshot: this is not the state of a quiet sample stream');
+      inner.restore(state.inner, dicts);
       delivered = state.delivered;
       quietSince = state.quietSince;
       watermark = state.watermark;

@@ -18,6 +18,10 @@ import type { MessageSource } from '../sources/websocket/types';
 import { createIdleTracker, type IdleTracker } from './idleInputs';
 import { failedAt } from './nodeError';
 import { createWaitingBatches, MAX_NESTED_PUSHES } from './waitingBatches';
+import { planFingerprint, type PlanFingerprint } from './planFingerprint';
+import { restoreRuntime, snapshotRuntime, type RuntimeParts, type RuntimeSnapshot } from './runtimeSnapshot';
+
+export type { RuntimeSnapshot } from './runtimeSnapshot';
 
 /** What the host (worker, CLI, test) provides to a running pipeline. */
 export interface RuntimeHost {
@@ -83,6 +87,16 @@ export interface Runtime {
    * trace, if any, applies again). Every other node keeps the host's trace.
    */
   setTrace(nodeId: string | null, listener: TraceListener | null): void;
+  /**
+   * The state of the run as plain, structured-clonable data (see
+   * runtimeSnapshot.ts). Only between steps: throws during one.
+   */
+  snapshot(): RuntimeSnapshot;
+  /**
+   * Puts a fresh runtime of the same plan back where `snapshot` was taken;
+   * throws an Error saying what does not match for another plan or format.
+   */
+  restore(snapshot: RuntimeSnapshot): void;
 }
 
 /** An OperatorContext whose trace the runtime may switch between batches. */
@@ -260,7 +274,15 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   const live = new Set(sources);
   // Sources whose batches nobody keeps past their push (no tap either) write each batch into the last one's arrays.
   const recycling = new Set(tap !== undefined ? [] : sources.filter((source) => !escaping.has(source.nodeId)));
+  let fingerprint: PlanFingerprint | null = null;
+  const parts: RuntimeParts = {
+    plan, operators, sources, live, metrics, aliases, idleInputs,
+    busy: () => depth > 0 || waiting.size > 0,
+    fingerprint: () => (fingerprint ??= planFingerprint(plan)),
+  };
   return {
+    snapshot: () => snapshotRuntime(parts),
+    restore: (snapshot) => restoreRuntime(parts, snapshot),
     diagnostics,
     messageSources,
     idleInputs,

@@ -7,6 +7,7 @@ import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import { identityRows } from '../batchOps';
 import { RowTracer, traceRows } from './rowTrace';
+import { heldNumber, snapshotMethods } from '../snapshot/operatorState';
 
 export interface CountWindowConfig {
   readonly size: number;
@@ -35,7 +36,14 @@ export function createCountWindowOperator(config: CountWindowConfig, ctx: Operat
   let open = 0;
   // Count windows take every event: the trace has no late or revising rows to list.
   const tracer = new RowTracer();
+  const snapshots = snapshotMethods({ keyTable, writer, perKey }, [config.plan, config.keyFields], {
+    emittedWatermark: heldNumber(() => emittedWatermark, (w) => { emittedWatermark = w; }),
+    open: heldNumber(() => open, (n) => { open = n; }),
+  });
   return {
+    snapshot: snapshots.snapshot,
+    restore: snapshots.restore,
+    outputDicts: () => writer.outDicts,
     push(batch: Batch): void {
       captureKeys(keyTable, batch);
       rememberInputDicts(writer, batch);

@@ -9,6 +9,7 @@ import {
 } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
+import { heldNumber, snapshotMethods } from '../snapshot/operatorState';
 import {
   addRowToSession, closeSession, createSessionStore, END, ensureSessionKeys, FIRINGS, KEY, loadSession, mergeSessions,
   openSession, START, warmSessions, type SessionStore,
@@ -270,8 +271,15 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     flush(batch);
   }
 
+  const snapshots = snapshotMethods({ st }, [st.config, config.plan, config.keyFields], {
+    emittedWatermark: heldNumber(() => emittedWatermark, (w) => { emittedWatermark = w; }),
+  });
   return {
     state: st,
+    // Between batches valueBuffers and lateRows are scratch (lateRows is emptied by every flush).
+    snapshot: snapshots.snapshot,
+    restore: snapshots.restore,
+    outputDicts: () => st.writer.outDicts,
     push: (batch: Batch) => process(batch, identityRows(batch.length)),
     pushSelected: (batch: Batch, rows: Int32Array) => process(batch, rows),
     tick(now: number): void {

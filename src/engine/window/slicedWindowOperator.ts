@@ -9,6 +9,7 @@ import { captureKeys } from '../aggregate/keyTable';
 import { pendingResults, rememberInputDicts, takeResults } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
+import { heldNumber, snapshotMethods } from '../snapshot/operatorState';
 import { foldRows } from './rowLoop';
 import { createRowScratch } from './rowScratch';
 import { RowTracer, traceRows } from './rowTrace';
@@ -57,8 +58,15 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
     else if (moved) ctx.emit('late', emptyLate(batch));
   }
 
+  const snapshots = snapshotMethods({ st }, [st.config, st.shape, config.plan, config.keyFields], {
+    emittedWatermark: heldNumber(() => emittedWatermark, (w) => { emittedWatermark = w; }),
+  });
   return {
     state: st,
+    // The row scratch is set afresh by every batch, so it is not state.
+    snapshot: snapshots.snapshot,
+    restore: snapshots.restore,
+    outputDicts: () => st.writer.outDicts,
     push: (batch: Batch) => process(batch, null),
     pushSelected: (batch: Batch, rows: Int32Array) => process(batch, rows),
     tick(now: number): void {
