@@ -35,7 +35,7 @@ test.describe('idle inputs', () => {
     await expect(window).toHaveAttribute('data-held-back-by', 'roof', { timeout: 15_000 });
     await expect(window.getByTestId('held-back-badge')).toHaveText(/^wm held back by Roof sensors · \d+ s silent$/);
     await expect(stats(page, 'allSensors')).toHaveAttribute('data-held-back-by', 'roof');
-    await expect(stats(page, 'byDevice').getByTestId('held-back-badge')).toHaveCount(0);
+    await expect(stats(page, 'readings').getByTestId('held-back-badge')).toHaveCount(0);
     await expect(stats(page, 'roof')).toHaveAttribute('data-idle', 'false');
     const roofStopped = await watermark(page, 'roof');
     await expect.poll(() => watermark(page, 'hall')).toBeGreaterThan(roofStopped + 1000);
