@@ -1,5 +1,5 @@
 import { newColumns, type StringDict } from '../batch';
-import type { MapConfig } from './mapOperator';
+import type { CompiledExpression } from '../expr';
 
 const NO_ROWS = { length: 0, time: new Float64Array(0), columns: newColumns() };
 
@@ -9,7 +9,7 @@ const NO_ROWS = { length: 0, time: new Float64Array(0), columns: newColumns() };
  * CompiledExpression.evaluate), found by evaluating it on no rows.
  * Found once: an expression keeps its dictionary for life.
  */
-export function mapOutputDicts(config: MapConfig): () => ReadonlyMap<string, StringDict> {
+export function mapOutputDicts(config: { readonly fields: readonly { readonly name: string; readonly expr: CompiledExpression }[] }): () => ReadonlyMap<string, StringDict> {
   let dicts: Map<string, StringDict> | null = null;
   return () => {
     if (dicts !== null) return dicts;

@@ -52,6 +52,26 @@ describe('runtime snapshots', () => {
     expect(() => b.restore(snapshot)).toThrow(/another pipeline: it has w .*"size":1000.*this run has w .*"size":2000/);
   });
 
+  it('is taken between steps only', () => {
+    const compiled = compilePipeline(sensors({ kind: 'window.tumbling', params: { size: '1s' } }));
+    if (!compiled.ok) throw new Error('compile');
+    const during: unknown[] = [];
+    const runtime: Runtime = createRuntime(compiled.plan, {
+      now: () => 0, log: () => undefined, trace: null, onLate: null,
+      onResults: () => {
+        try {
+          runtime.snapshot();
+        } catch (error) {
+          during.push(error);
+        }
+      },
+    });
+    while (runtime.step(500)) { /* to the end */ }
+    expect(during.length).toBeGreaterThan(0);
+    expect(String(during[0])).toContain('only between steps');
+    expect(() => runtime.snapshot()).not.toThrow();
+  });
+
   it('refuses a snapshot of another format', () => {
     const doc = sensors({ kind: 'window.tumbling', params: { size: '1s' } });
     const snapshot: RuntimeSnapshot = { ...runtimeOf(doc).snapshot(), format: SNAPSHOT_FORMAT + 1 };

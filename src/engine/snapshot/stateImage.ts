@@ -35,6 +35,8 @@ export interface DictsByName {
 type ClassOf = abstract new (...args: never[]) => object;
 
 const classByName = new Map<string, ClassOf>();
+/** How to make an empty instance: its constructor when it takes no arguments (the map V8 gives the class), else from its prototype. */
+const makeByName = new Map<string, () => object>();
 const nameByPrototype = new Map<object, string>();
 
 /**
@@ -46,6 +48,8 @@ export function registerStateClass(name: string, cls: ClassOf): void {
   if (known !== undefined && known !== cls) throw new Error(`two state classes are called ${name}`);
   classByName.set(name, cls);
   nameByPrototype.set(cls.prototype as object, name);
+  const proto = cls.prototype as object;
+  makeByName.set(name, cls.length === 0 ? () => new (cls as unknown as new () => object)() : () => Object.create(proto) as object);
 }
 
 /** Tags of the objects in an image (a plain object there is always one of these). */
@@ -98,6 +102,12 @@ export function captureState(root: object, names: DictNames, config: ReadonlySet
       return copy;
     }
     if (Array.isArray(value)) {
+      // Most arrays hold numbers or strings only (a key's values): one copy, no call per element.
+      if (allPrimitive(value)) {
+        const flat = value.slice();
+        seen.set(value, flat);
+        return flat;
+      }
       const copy: StateImage[] = new Array<StateImage>(value.length);
       seen.set(value, copy);
       // forEach skips holes, so a sparse array stays sparse.
@@ -148,6 +158,16 @@ export function captureState(root: object, names: DictNames, config: ReadonlySet
   return capture(root, 'state');
 }
 
+/** Whether every element is a number, string, boolean, null or undefined, and none is a hole. */
+function allPrimitive(array: readonly unknown[]): boolean {
+  for (let i = 0; i < array.length; i++) {
+    if (!(i in array)) return false;
+    const x = array[i];
+    if (typeof x === 'object' ? x !== null : typeof x === 'function') return false;
+  }
+  return true;
+}
+
 function isTagged(value: object): value is ObjectImage | DictImage | ConfigImage {
   return !Array.isArray(value) && !(value instanceof Map) && !(value instanceof Set) && !isTypedArray(value) && typeof (value as { $?: unknown }).$ === 'string';
 }
@@ -156,9 +176,9 @@ function isTagged(value: object): value is ObjectImage | DictImage | ConfigImage
 function instanceOf(cls: string | null): Record<string, unknown> {
   if (cls === null) return {};
   if (cls === '') return Object.create(null) as Record<string, unknown>;
-  const ctor = classByName.get(cls);
-  if (ctor === undefined) throw new Error(`snapshot: unknown state class ${cls} (a snapshot of another version?)`);
-  return Object.create(ctor.prototype as object) as Record<string, unknown>;
+  const make = makeByName.get(cls);
+  if (make === undefined) throw new Error(`snapshot: unknown state class ${cls} (a snapshot of another version?)`);
+  return make() as Record<string, unknown>;
 }
 
 /**
@@ -167,6 +187,14 @@ function instanceOf(cls: string | null): Record<string, unknown> {
  */
 export function restoreState(target: object, image: StateImage, dicts: DictsByName): void {
   const made = new Map<object, unknown>();
+  /**
+   * Objects of the target already written with an image: never with a second.
+   * A runtime restored after it ran on may share objects the image does not
+   * (a scratch view lending one cell's HLL), and writing two cells' images into
+   * that one object would make both cells one.
+   */
+  const claimed = new Set<object>();
+  const free = (current: unknown): current is object => typeof current === 'object' && current !== null && !claimed.has(current);
 
   function restore(current: unknown, value: StateImage): unknown {
     if (typeof value !== 'object' || value === null) return value;
@@ -174,15 +202,22 @@ export function restoreState(target: object, image: StateImage, dicts: DictsByNa
     if (known !== undefined) return known;
     if (isTypedArray(value)) {
       // Into the array the operator has when it fits: a closure may hold it (the union's watermarks).
-      const fits = typeof current === 'object' && current !== null && Object.getPrototypeOf(current) === Object.getPrototypeOf(value) && (current as TypedArray).length === value.length;
+      const fits = free(current) && Object.getPrototypeOf(current) === Object.getPrototypeOf(value) && (current as TypedArray).length === value.length;
       const out = fits ? (current as TypedArray) : value.slice();
       if (fits) out.set(value as never);
+      claimed.add(out);
       made.set(value, out);
       return out;
     }
     if (Array.isArray(value)) {
-      const out: unknown[] = Array.isArray(current) ? (current as unknown[]) : [];
+      const out: unknown[] = Array.isArray(current) && free(current) ? (current as unknown[]) : [];
+      claimed.add(out);
       made.set(value, out);
+      if (allPrimitive(value)) {
+        out.length = 0;
+        for (let i = 0; i < value.length; i++) out.push(value[i]);
+        return out;
+      }
       const templates = out.slice();
       out.length = 0;
       (value as StateImage[]).forEach((item, i) => {
@@ -192,14 +227,16 @@ export function restoreState(target: object, image: StateImage, dicts: DictsByNa
       return out;
     }
     if (value instanceof Map) {
-      const out = current instanceof Map ? (current as Map<unknown, unknown>) : new Map<unknown, unknown>();
+      const out = current instanceof Map && free(current) ? (current as Map<unknown, unknown>) : new Map<unknown, unknown>();
+      claimed.add(out);
       made.set(value, out);
       out.clear();
       for (const [k, v] of value as Map<StateImage, StateImage>) out.set(restore(undefined, k), restore(undefined, v));
       return out;
     }
     if (value instanceof Set) {
-      const out = current instanceof Set ? (current as Set<unknown>) : new Set<unknown>();
+      const out = current instanceof Set && free(current) ? (current as Set<unknown>) : new Set<unknown>();
+      claimed.add(out);
       made.set(value, out);
       out.clear();
       for (const v of value as Set<StateImage>) out.add(restore(undefined, v));
@@ -213,8 +250,9 @@ export function restoreState(target: object, image: StateImage, dicts: DictsByNa
       made.set(value, dict);
       return dict;
     }
-    const fits = typeof current === 'object' && current !== null && !Array.isArray(current) && fitsClass(current, value.cls);
+    const fits = free(current) && !Array.isArray(current) && fitsClass(current, value.cls);
     const out = fits ? (current as Record<string, unknown>) : instanceOf(value.cls);
+    claimed.add(out);
     made.set(value, out);
     writeFields(out, value.fields);
     return out;
@@ -230,6 +268,7 @@ export function restoreState(target: object, image: StateImage, dicts: DictsByNa
   if (typeof image !== 'object' || image === null || !isTagged(image) || image.$ !== 'object') throw new Error('snapshot: not a state image');
   if (!fitsClass(target, image.cls)) throw new Error(`snapshot: the state is of class ${image.cls ?? 'Object'}, this operator's is not`);
   made.set(image, target);
+  claimed.add(target);
   writeFields(target as Record<string, unknown>, image.fields);
 }
 

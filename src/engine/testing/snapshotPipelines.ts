@@ -58,9 +58,10 @@ const eventRow = fc.record({
 });
 const eventRows = fc.array(eventRow, { minLength: 1, maxLength: 400 }).map((rows) => {
   let t = START;
-  return rows.map((r) => {
+  return rows.map((r, i) => {
     t += Math.max(0, r.dt);
-    return { ts: t + Math.min(0, r.dt), k: r.k, v: r.v, b: r.b };
+    // A file's field types are inferred: the first row's v is a number, so v stays one.
+    return { ts: t + Math.min(0, r.dt), k: r.k, v: i === 0 && r.v === null ? 1 : r.v, b: r.b };
   });
 });
 

@@ -59,12 +59,22 @@ function compile(doc: PipelineDocument): ExecutionPlan {
   return compiled.plan;
 }
 
-/** Runs `doc` by `script`, cutting before each step in `cuts` (snapshot, clone, restore into a fresh runtime). */
-export function runWithCuts(doc: PipelineDocument, script: RunScript, cuts: readonly number[] = []): RunOutcome {
+/**
+ * How a cut goes on: `fresh` restores into a new runtime of a newly compiled
+ * plan; `rewind` runs the same runtime `ahead` steps further (their output
+ * thrown away, as when a scrubber went forward) and restores into it.
+ */
+export type CutMode = { readonly mode: 'fresh' } | { readonly mode: 'rewind'; readonly ahead: number };
+
+/** Runs `doc` by `script`, cutting before each step in `cuts`: snapshot, structuredClone, restore as `how` says. */
+export function runWithCuts(doc: PipelineDocument, script: RunScript, cuts: readonly number[] = [], how: CutMode = { mode: 'fresh' }): RunOutcome {
   const results = new Map<string, Row[]>();
   const late = new Map<string, Row[]>();
   let clock = 0;
+  /** While a rewound run goes ahead, what it produces is thrown away. */
+  let discarding = false;
   const append = (map: Map<string, Row[]>, id: string, rows: Row[]): void => {
+    if (discarding) return;
     const list = map.get(id) ?? [];
     for (const r of rows) list.push(r);
     map.set(id, list);
@@ -75,32 +85,43 @@ export function runWithCuts(doc: PipelineDocument, script: RunScript, cuts: read
   const build = (): Runtime => createRuntime(compile(doc), {
     ...(script.observe === true ? {
       onEmit: (id: string, port: string, batch: Batch, rows: Int32Array | null) => {
-        emitted.push(`${id}:${port} t=${numbers(batch.time, rows)} w=${numbers(batch.watermark, rows)} end=${batch.endWatermark}`);
+        if (!discarding) emitted.push(`${id}:${port} t=${numbers(batch.time, rows)} w=${numbers(batch.watermark, rows)} end=${batch.endWatermark}`);
       },
     } : {}),
     now: () => clock,
-    log: (line) => logs.push(line),
+    log: (line) => {
+      if (!discarding) logs.push(line);
+    },
     trace: null,
     onResults: (id, rows) => append(results, id, rows),
     onLate: (id, rows) => append(late, id, rows),
   });
   let runtime = build();
+  /** Step `at` of the script: the clock, its ticks and messages, then the step; false once every source ended. */
+  const advance = (r: Runtime, at: number): boolean => {
+    clock = script.clockAt?.(at) ?? 0;
+    r.tick(clock);
+    if (script.messages !== undefined) {
+      for (const [id, text] of script.messages(at)) r.messageSources.get(id)?.offer(text);
+      if (at + 1 === script.messageSteps) for (const source of r.messageSources.values()) source.close();
+    }
+    return r.step(script.batchSize);
+  };
   const cutAt = new Set(cuts);
   const maxSteps = script.maxSteps ?? 100_000;
   let step = 0;
   for (; step < maxSteps; step++) {
     if (cutAt.has(step)) {
       const snapshot = structuredClone(runtime.snapshot());
-      runtime = build();
+      if (how.mode === 'fresh') runtime = build();
+      else {
+        discarding = true;
+        for (let i = 0; i < how.ahead && advance(runtime, step + i); i++) { /* ahead, and back below */ }
+        discarding = false;
+      }
       runtime.restore(snapshot);
     }
-    clock = script.clockAt?.(step) ?? 0;
-    runtime.tick(clock);
-    if (script.messages !== undefined) {
-      for (const [id, text] of script.messages(step)) runtime.messageSources.get(id)?.offer(text);
-      if (step + 1 === script.messageSteps) for (const source of runtime.messageSources.values()) source.close();
-    }
-    const more = runtime.step(script.batchSize);
+    const more = advance(runtime, step);
     metricsByStep.push(metricsText(runtime.metrics()));
     if (!more) {
       step++;
