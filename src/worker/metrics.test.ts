@@ -40,6 +40,23 @@ describe('metrics snapshots', () => {
     expect(s.edges.e4).toBe(100);
   });
 
+  it('carry a source\'s idle flag and what holds a window\'s watermark back, and nothing of either for a plan without them', () => {
+    const totals = new Map([['src', m(0, 10)], ['win', m(10, 0)]]);
+    const report = {
+      sources: new Map([['src', { idle: true, silentForMs: 7000, ended: false }]]),
+      heldBack: new Map([['win', { sourceId: 'src', silentForMs: 3000 }]]),
+    };
+    const sampler = createMetricsSampler(doc, { metrics: () => totals, lateRows: () => new Map(), connections: () => ({}), idleness: () => report }, 0);
+    const s = sampler.sample(0, false)!;
+    expect(s.nodes.src).toMatchObject({ idle: true });
+    expect(s.nodes.src).not.toHaveProperty('heldBackBy');
+    expect(s.nodes.win).toMatchObject({ heldBackBy: { sourceId: 'src', silentForMs: 3000 } });
+    expect(s.nodes.win).not.toHaveProperty('idle');
+    const plain = createMetricsSampler(doc, { metrics: () => totals, lateRows: () => new Map(), connections: () => ({}), idleness: () => null }, 0).sample(0, false)!;
+    expect(plain.nodes.src).not.toHaveProperty('idle');
+    expect(plain.nodes.win).not.toHaveProperty('heldBackBy');
+  });
+
   it('come at most every interval while running, and every time (with rates of 0) when not', () => {
     const totals = new Map([['src', m(0, 10)]]);
     const sampler = createMetricsSampler(doc, { metrics: () => totals, lateRows: () => new Map(), connections: () => ({}) }, 0);

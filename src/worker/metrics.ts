@@ -3,6 +3,7 @@
  * per second of wall-clock time from the difference to the previous snapshot,
  * and each edge's rate (the rows leaving its `from` node's port).
  */
+import type { IdleReport } from '../engine/run/idleInputs';
 import type { NodeMetrics } from '../engine/run/runtime';
 import type { PipelineDocument } from '../model';
 import type { MetricsSnapshot, NodeStats, SourceConnection } from './protocol';
@@ -30,8 +31,21 @@ export interface MetricsSources {
   /** Rows sent to `late` ports so far, by node id. */
   lateRows(): ReadonlyMap<string, number>;
   connections(): Readonly<Record<string, SourceConnection>>;
+  /** Idle sources and held-back watermarks; absent or null for a plan without a union. */
+  idleness?(): IdleReport | null;
 }
 
+
+/** A node's idle flag (sources that feed a union) and what holds its watermark back, when there is any. */
+function idleStats(report: IdleReport | null, id: string): Pick<NodeStats, 'idle' | 'heldBackBy'> {
+  if (report === null) return {};
+  const source = report.sources.get(id);
+  const held = report.heldBack.get(id);
+  return {
+    ...(source === undefined ? {} : { idle: source.idle }),
+    ...(held === undefined ? {} : { heldBackBy: { sourceId: held.sourceId, silentForMs: held.silentForMs } }),
+  };
+}
 
 /** Creates a sampler for one run of `doc`; the first snapshot's rates are 0. */
 export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSources, startedAt: number): MetricsSampler {
@@ -50,6 +64,7 @@ export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSour
       // Null-prototype: ids are the user's, and `nodes['__proto__'] = ...` on a plain object sets its prototype instead.
       const nodes = Object.create(null) as Record<string, NodeStats>;
       const lateRate = new Map<string, number>();
+      const idleness = sources.idleness?.() ?? null;
       for (const [id, m] of sources.metrics()) {
         const t: Totals = { rowsIn: m.rowsIn, rowsOut: m.rowsOut, late: late.get(id) ?? 0 };
         const before = previous.get(id) ?? { rowsIn: 0, rowsOut: 0, late: 0 };
@@ -59,6 +74,7 @@ export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSour
           rowsIn: m.rowsIn, rowsOut: m.rowsOut,
           inPerSecond: perSecond(t.rowsIn - before.rowsIn), outPerSecond: perSecond(t.rowsOut - before.rowsOut),
           watermark: m.watermark, keys: m.keys, openWindows: m.openWindows, lateEvents: m.lateEvents,
+          ...idleStats(idleness, id),
         };
       }
       const edges = Object.create(null) as Record<string, number>;

@@ -6,6 +6,7 @@
  */
 import type { Batch, RowBlock } from '../engine/batch';
 import { createBlockSource, createSourceRuntime, type SourceRuntime } from '../engine/run/sources';
+import { quietSource } from '../engine/run/quietSource';
 import type { PlanStep } from '../engine/plan/types';
 
 /** Shared by every paced source of a run: when `free`, sources ignore their pace (Max speed, Step). */
@@ -50,9 +51,10 @@ function pacedSnapshots(inner: SourceRuntime, get: () => number[], set: (numbers
   };
 }
 
-/** A sample source: `rate` events per second of event time. */
-function pacedSampleSource(step: Extract<PlanStep, { type: 'sampleSource' }>, gate: PaceGate): PacedSource {
-  const inner = createSourceRuntime(step);
+/** A sample source: `rate` events per second of event time; one told to go quiet does so by `clock`. */
+function pacedSampleSource(step: Extract<PlanStep, { type: 'sampleSource' }>, gate: PaceGate, clock: () => number): PacedSource {
+  const generated = createSourceRuntime(step);
+  const inner = step.quiet === undefined ? generated : quietSource(generated, step.quiet, clock);
   const rate = step.params.rate;
   let credit = 0;
   let lastWatermark = -Infinity;
@@ -120,11 +122,11 @@ export function pacedFileSource(nodeId: string, block: RowBlock, boundMs: number
   };
 }
 
-/** Paced runtimes for every sample and file source of a plan, by node id. */
-export function pacedSources(steps: readonly PlanStep[], gate: PaceGate): Map<string, PacedSource> {
+/** Paced runtimes for every sample and file source of a plan, by node id; `clock` is the wall clock quiet streams keep. */
+export function pacedSources(steps: readonly PlanStep[], gate: PaceGate, clock: () => number): Map<string, PacedSource> {
   const paced = new Map<string, PacedSource>();
   for (const step of steps) {
-    if (step.type === 'sampleSource') paced.set(step.nodeId, pacedSampleSource(step, gate));
+    if (step.type === 'sampleSource') paced.set(step.nodeId, pacedSampleSource(step, gate, clock));
     else if (step.type === 'fileSource') paced.set(step.nodeId, pacedFileSource(step.nodeId, step.block, step.boundMs, gate));
   }
   return paced;

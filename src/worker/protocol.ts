@@ -70,6 +70,15 @@ export interface NodeStats {
   readonly keys: number;
   readonly openWindows: number;
   readonly lateEvents: number;
+  /** A source that feeds a union: true once it is idle (silent past its idleTimeout), so it no longer holds the union's watermark back. */
+  readonly idle?: boolean;
+  /** The source whose silence holds this node's watermark back (a union's slowest input, silent a second or more), and for how long. */
+  readonly heldBackBy?: HeldBackBy;
+}
+
+export interface HeldBackBy {
+  readonly sourceId: string;
+  readonly silentForMs: number;
 }
 
 /** How a WebSocket source's connection is doing. */

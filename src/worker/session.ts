@@ -92,7 +92,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   };
   machine = createTimeMachine({
     instantiate() {
-      const paced = pacedSources(plan.steps, gate);
+      const paced = pacedSources(plan.steps, gate, host.now);
       return { runtime: createRuntime(plan, host, { sources: Object.fromEntries(paced) }), paced: [...paced.values()] };
     },
     gate,
@@ -134,7 +134,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     ok: true,
     session: {
       runtime, scheduler, outputs, preview, travel, timeline,
-      metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections }, deps.now()),
+      metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections, idleness: () => runtime.idleInputs?.report() ?? null }, deps.now()),
       connect() {
         if (connected) return;
         connected = true;

@@ -4,6 +4,7 @@ import './live.css';
 import { formatCount, formatRate, formatWatermark } from '../../charts/format';
 import { useRun } from '../run/RunProvider';
 import { ConnectionBadge } from './ConnectionBadge';
+import { IdleBadge } from './IdleBadge';
 import { badgesShown } from './detail';
 import { connectionOf, statsOf } from './runSelectors';
 
@@ -25,7 +26,7 @@ const LiveBadges = memo(function LiveBadges({ id, hasInput, hasOutput }: { id: s
   if (stats === undefined && connection === undefined) return null;
   const stateful = stats !== undefined && (stats.keys > 0 || stats.openWindows > 0);
   return (
-    <div className="wp-node-stats" data-testid="node-stats" data-rows-in={stats?.rowsIn ?? 0} data-rows-out={stats?.rowsOut ?? 0} data-late={stats?.lateEvents ?? 0}>
+    <div className="wp-node-stats" data-testid="node-stats" data-rows-in={stats?.rowsIn ?? 0} data-rows-out={stats?.rowsOut ?? 0} data-late={stats?.lateEvents ?? 0} data-watermark={stats?.watermark ?? -Infinity} data-idle={stats?.idle === true} data-held-back-by={stats?.heldBackBy?.sourceId ?? ''}>
       {stats !== undefined && (
         <>
           <div className="wp-stat-line">
@@ -36,6 +37,7 @@ const LiveBadges = memo(function LiveBadges({ id, hasInput, hasOutput }: { id: s
             <span className="wp-stat-watermark" title="Watermark (UTC): every event before it has arrived">wm {formatWatermark(stats.watermark)}</span>
             {stats.lateEvents > 0 && <span className="wp-stat-late" title={`${stats.lateEvents.toLocaleString('en')} late events`}>{formatCount(stats.lateEvents)} late</span>}
           </div>
+          <IdleBadge stats={stats} />
           {stateful && (
             <div className="wp-stat-line" title="State held: keys and open windows">
               <span>{formatCount(stats.keys)} {stats.keys === 1 ? 'key' : 'keys'} · {formatCount(stats.openWindows)} {stats.openWindows === 1 ? 'window' : 'windows'}</span>

@@ -28,6 +28,7 @@ export const KIND_HELP: Readonly<Record<string, string>> = {
 const EARLIEST_YEAR = 'Events dated before this year (UTC) are set aside as bad rows and counted, so a typo like 1e20 cannot stall the windows.';
 const LATEST_YEAR = 'Events dated after this year (UTC) are set aside as bad rows and counted, so a typo like 1e20 cannot stall the windows.';
 const OUT_OF_ORDERNESS = 'How far out of order events may arrive: the watermark trails the newest event time by this much, so windows wait this long before they fire.';
+const IDLE_TIMEOUT = 'After this long without a single event (wall clock) the source counts as idle, so a union it feeds stops waiting for its watermark and its windows can fire; its next event makes it active again (and may then be late).';
 const TIME = 'Event time closes windows as the watermark passes them, so results are reproducible; processing time closes them by the wall clock as events arrive.';
 const LATENESS = 'How long after the watermark passes the window end a late event still updates the result, sent again as a revision.';
 const OFFSET = 'Shifts where windows start away from midnight UTC, for example to line daily windows up with a time zone.';
@@ -43,6 +44,9 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'source.sample.lateFraction': 'The share of events, from 0 to 1, held back past the out-of-orderness bound so they arrive after the watermark as late data.',
   'source.sample.startTime': 'The event time of the first event, in milliseconds since 1 January 1970 (epoch milliseconds).',
   'source.sample.eventTime': 'The field that holds each event\'s time, which sample streams always call ts.',
+  'source.sample.idleTimeout': IDLE_TIMEOUT,
+  'source.sample.quietAfter': 'Makes the stream go quiet after this many events, as a sensor that drops off the network would, to show how a silent input holds back a union\'s watermark.',
+  'source.sample.quietFor': 'How long (wall clock) the stream stays quiet after quietAfter events before it goes on where it stopped.',
   'source.file.format': 'How the file is written (CSV, newline-delimited JSON or a JSON array), or auto to guess from its text.',
   'source.file.eventTime': 'The field whose value is each event\'s time, which drives the watermark and decides the window an event falls in.',
   'source.file.timeFormat': 'How the event-time field is written (epoch milliseconds, epoch seconds or ISO-8601 text), or auto to guess.',
@@ -52,6 +56,7 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'source.file.delimiter': 'The single character between the values of a CSV line, usually a comma.',
   'source.file.earliestYear': EARLIEST_YEAR,
   'source.file.latestYear': LATEST_YEAR,
+  'source.file.idleTimeout': IDLE_TIMEOUT,
   'transform.filter.expr': 'A condition checked on every event, like temperature > 30; events for which it is false are dropped.',
   'transform.map.fields': 'The fields to compute, each with a name and an expression over the input fields.',
   'transform.map.fields.name': 'The name of the computed field; reusing an input field\'s name replaces that field.',
@@ -100,6 +105,7 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'source.websocket.queueLimit': 'How many received events may wait while the pipeline catches up; when more arrive the oldest are dropped, and the node counts them.',
   'source.websocket.earliestYear': EARLIEST_YEAR,
   'source.websocket.latestYear': LATEST_YEAR,
+  'source.websocket.idleTimeout': IDLE_TIMEOUT,
 };
 
 /** What each aggregate function computes, for the function picker. */

@@ -64,6 +64,11 @@ function sameFields(a: readonly Field[], b: readonly Field[]): boolean {
   return a.every((f) => b.some((g) => g.name === f.name && g.type === f.type));
 }
 
+/** A source's idle timeout for its step: absent when it has none, so steps without one keep their shape. */
+function idleOf(idleTimeout: string | undefined): { idleTimeoutMs?: number } {
+  return idleTimeout === undefined ? {} : { idleTimeoutMs: ms(idleTimeout) };
+}
+
 /** Compiles one node given the schemas reaching it. Never throws on user input. */
 export function compileNode(node: PipelineNode, index: number, inputs: NodeInputs): NodeCompilation {
   const none: NodeCompilation = { step: null, outputs: {}, problems: [] };
@@ -74,7 +79,9 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
       const p = node.params;
       const limit = p.limit === undefined ? inputs.limit ?? null : Math.min(p.limit, inputs.limit ?? Infinity);
       const params = { stream: p.stream, rate: p.rate, keys: p.keys, limit, seed: p.seed, maxOutOfOrdernessMs: ms(p.maxOutOfOrderness), lateFraction: p.lateFraction, startTime: p.startTime };
-      return { step: { type: 'sampleSource', nodeId: node.id, params }, outputs: { out: { fields: sampleStreamFields(p.stream), keys: null } }, problems: [] };
+      const quiet = p.quietAfter !== undefined && p.quietFor !== undefined ? { afterEvents: p.quietAfter, forMs: ms(p.quietFor) } : undefined;
+      const step: PlanStep = { type: 'sampleSource', nodeId: node.id, params, ...idleOf(p.idleTimeout), ...(quiet === undefined ? {} : { quiet }) };
+      return { step, outputs: { out: { fields: sampleStreamFields(p.stream), keys: null } }, problems: [] };
     }
     case 'source.file': {
       const p = node.params;
@@ -85,7 +92,7 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
       if (!parsed.ok) return fail('', parsed.message);
       const limit = inputs.limit ?? parsed.block.length;
       const block = limit >= parsed.block.length ? parsed.block : sliceRowBlock(parsed.block, 0, limit);
-      const step: PlanStep = { type: 'fileSource', nodeId: node.id, block, boundMs: ms(p.maxOutOfOrderness), rowErrors: parsed.rowErrors, badRowCount: parsed.badRowCount };
+      const step: PlanStep = { type: 'fileSource', nodeId: node.id, block, boundMs: ms(p.maxOutOfOrderness), rowErrors: parsed.rowErrors, badRowCount: parsed.badRowCount, ...idleOf(p.idleTimeout) };
       return { step, outputs: { out: { fields: parsed.fields, keys: null } }, problems: [] };
     }
     case 'transform.filter': {
@@ -162,7 +169,7 @@ function compileWebsocketSource(node: Extract<PipelineNode, { kind: 'source.webs
   // The event-time field becomes epoch milliseconds whatever it is written as.
   const fields: Field[] = p.fields.map((f) => ({ name: f.name, type: f.name === p.eventTime ? 'time' : f.type }));
   const spec = { url: p.url, format: p.format, fields, eventTime: p.eventTime, timeFormat: p.timeFormat, boundMs: ms(p.maxOutOfOrderness), queueLimit: p.queueLimit, timeRange: eventTimeRange(p.earliestYear, p.latestYear), ...(limit === undefined ? {} : { limit }) };
-  return { step: { type: 'websocketSource', nodeId: node.id, spec }, outputs: { out: { fields, keys: null } }, problems: [] };
+  return { step: { type: 'websocketSource', nodeId: node.id, spec, ...idleOf(node.params.idleTimeout) }, outputs: { out: { fields, keys: null } }, problems: [] };
 }
 
 function compileChartSink(node: Extract<PipelineNode, { kind: 'sink.chart' }>, index: number, input: EdgeSchema): NodeCompilation {

@@ -36,6 +36,12 @@ export interface WebsocketSourceSpec {
   readonly limit?: number;
 }
 
+/** A sample stream that goes quiet (in the app, by the wall clock) after `afterEvents` events for `forMs`. */
+export interface QuietSpec {
+  readonly afterEvents: number;
+  readonly forMs: number;
+}
+
 /** A compile error on one node, with the JSON path of the offending parameter. */
 export interface CompileProblem {
   readonly nodeId: string;
@@ -52,9 +58,9 @@ export type WindowSpec =
 
 /** One runnable step; `nodeId` is where its output routes start. */
 export type PlanStep =
-  | { readonly type: 'sampleSource'; readonly nodeId: string; readonly params: SampleParams }
-  | { readonly type: 'fileSource'; readonly nodeId: string; readonly block: RowBlock; readonly boundMs: number; readonly rowErrors: readonly { line: number; message: string }[]; readonly badRowCount: number }
-  | { readonly type: 'websocketSource'; readonly nodeId: string; readonly spec: WebsocketSourceSpec }
+  | { readonly type: 'sampleSource'; readonly nodeId: string; readonly params: SampleParams; readonly idleTimeoutMs?: number; readonly quiet?: QuietSpec }
+  | { readonly type: 'fileSource'; readonly nodeId: string; readonly block: RowBlock; readonly boundMs: number; readonly rowErrors: readonly { line: number; message: string }[]; readonly badRowCount: number; readonly idleTimeoutMs?: number }
+  | { readonly type: 'websocketSource'; readonly nodeId: string; readonly spec: WebsocketSourceSpec; readonly idleTimeoutMs?: number }
   | { readonly type: 'filter'; readonly nodeId: string; readonly predicate: CompiledExpression }
   | { readonly type: 'map'; readonly nodeId: string; readonly fields: readonly { name: string; expr: CompiledExpression }[]; readonly keep: boolean; readonly keepsKeys: boolean }
   | { readonly type: 'keyBy'; readonly nodeId: string; readonly fields: readonly string[] }

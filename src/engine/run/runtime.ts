@@ -6,7 +6,7 @@ import { createKeyByOperator } from '../operators/keyByOperator';
 import { createMapOperator } from '../operators/mapOperator';
 import { batchToRows, createBatchSink, createCollectSink, createLogSink, type Row } from '../operators/sinks';
 import type { Operator, OperatorContext, OutPort, StateStats, TraceListener } from '../operators/types';
-import { createUnionOperator } from '../operators/unionOperator';
+import { createUnionOperator, type UnionOperator } from '../operators/unionOperator';
 import { escapingSteps } from '../plan/escape';
 import type { ExecutionPlan, PlanStep, Route } from '../plan/types';
 import { createCountWindowOperator } from '../window/countWindowOperator';
@@ -15,6 +15,7 @@ import { createSlicedWindowOperator } from '../window/slicedWindowOperator';
 import { createSourceRuntime, type SourceRuntime } from './sources';
 import { createMessageSource } from '../sources/websocket/messageSource';
 import type { MessageSource } from '../sources/websocket/types';
+import { createIdleTracker, type IdleTracker } from './idleInputs';
 import { failedAt } from './nodeError';
 import { createWaitingBatches, MAX_NESTED_PUSHES } from './waitingBatches';
 import { planFingerprint, type PlanFingerprint } from './planFingerprint';
@@ -76,6 +77,8 @@ export interface Runtime {
   readonly diagnostics: readonly Diagnostic[];
   /** The WebSocket sources by node id, for the host to feed with messages. */
   readonly messageSources: ReadonlyMap<string, MessageSource>;
+  /** Which sources are idle or hold a union's watermark back; null for a plan without a union. */
+  readonly idleInputs: IdleTracker | null;
   /** Events read from all sources so far: the run position (the timeline's and time travel's unit). */
   readonly position: number;
   /**
@@ -99,12 +102,11 @@ export interface Runtime {
 /** An OperatorContext whose trace the runtime may switch between batches. */
 type SwitchableContext = OperatorContext & { trace: TraceListener | null };
 
-function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' | 'websocketSource' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
+function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' | 'websocketSource' | 'union' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
   switch (step.type) {
     case 'filter': return createFilterOperator(step.predicate, ctx);
     case 'map': return createMapOperator(step, ctx);
     case 'keyBy': return createKeyByOperator(step.fields, ctx);
-    case 'union': return createUnionOperator(step.inputs, ctx);
     case 'runningAggregate': return createRunningAggregateOperator(step, ctx);
     case 'collectSink': {
       const onBatch = host.onResultBatch;
@@ -149,6 +151,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     return m;
   };
   const aliases = new Map<string, string>();
+  const unions = new Map<string, UnionOperator>();
   const contexts = new Map<string, SwitchableContext>();
   const messageSources = new Map<string, MessageSource>();
 
@@ -258,8 +261,13 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
     };
     contexts.set(step.nodeId, ctx);
-    operators.set(step.nodeId, createOperator(step, ctx, host));
+    if (step.type === 'union') {
+      const union = createUnionOperator(step.inputs, ctx);
+      unions.set(step.nodeId, union);
+      operators.set(step.nodeId, union);
+    } else operators.set(step.nodeId, createOperator(step, ctx, host));
   }
+  const idleInputs = createIdleTracker(plan, unions);
   let position = 0;
   let followed: SwitchableContext | null = null;
 
@@ -268,7 +276,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   const recycling = new Set(tap !== undefined ? [] : sources.filter((source) => !escaping.has(source.nodeId)));
   let fingerprint: PlanFingerprint | null = null;
   const parts: RuntimeParts = {
-    plan, operators, sources, live, metrics, aliases,
+    plan, operators, sources, live, metrics, aliases, idleInputs,
     busy: () => depth > 0 || waiting.size > 0,
     fingerprint: () => (fingerprint ??= planFingerprint(plan)),
   };
@@ -277,6 +285,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     restore: (snapshot) => restoreRuntime(parts, snapshot),
     diagnostics,
     messageSources,
+    idleInputs,
     step(maxRows: number): boolean {
       for (const source of [...live]) {
         let batch: Batch | null;
@@ -287,8 +296,11 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
         }
         if (batch === null) {
           live.delete(source);
+          idleInputs?.sourceEmitted(source.nodeId, 0, true);
           emit(source.nodeId, 'out', source.finalBatch());
         } else {
+          // An idle source is active again before its events reach a union.
+          idleInputs?.sourceEmitted(source.nodeId, batch.length, false);
           position += batch.length;
           emit(source.nodeId, 'out', batch);
         }
@@ -309,6 +321,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       followed = ctx;
     },
     tick(now: number): void {
+      idleInputs?.tick(now);
       for (const [id, op] of operators) {
         try {
           op.tick?.(now);

@@ -17,6 +17,7 @@ import type { Operator, StateStats } from '../operators/types';
 import type { ExecutionPlan } from '../plan/types';
 import { registerEngineStateClasses } from '../snapshot/stateClasses';
 import type { Snapshottable } from '../snapshot/types';
+import type { IdleTracker, IdleTrackerState } from './idleInputs';
 import { planMismatch, type PlanFingerprint } from './planFingerprint';
 import type { SourceRuntime } from './sources';
 
@@ -40,6 +41,8 @@ export interface RuntimeSnapshot {
   /** Sources that have ended (their final batch went out). */
   readonly ended: readonly string[];
   readonly metrics: readonly (readonly [string, MetricsSnapshot])[];
+  /** Which sources are idle and since when they are silent (the unions keep their own flags); null without a union. */
+  readonly idle: IdleTrackerState | null;
 }
 
 /** What of a runtime its snapshot reads and its restore writes. */
@@ -51,6 +54,7 @@ export interface RuntimeParts {
   readonly metrics: Map<string, MetricsSnapshot>;
   /** Aggregate node ids that share their window node's metrics. */
   readonly aliases: ReadonlyMap<string, string>;
+  readonly idleInputs: IdleTracker | null;
   /** Whether a step or push is under way or batches wait for delivery. */
   busy(): boolean;
   /** The plan's fingerprint, computed once. */
@@ -113,6 +117,7 @@ export function snapshotRuntime(parts: RuntimeParts): RuntimeSnapshot {
     nodes: states,
     ended: parts.sources.filter((s) => !parts.live.has(s)).map((s) => s.nodeId),
     metrics,
+    idle: parts.idleInputs?.snapshot() ?? null,
   };
 }
 
@@ -134,7 +139,7 @@ function fillDict(dict: StringDict, values: readonly string[], name: string): vo
 function isSnapshot(value: unknown): value is RuntimeSnapshot {
   if (typeof value !== 'object' || value === null) return false;
   const s = value as Partial<RuntimeSnapshot>;
-  return typeof s.format === 'number' && typeof s.plan === 'object' && Array.isArray(s.dicts) && Array.isArray(s.nodes) && Array.isArray(s.ended) && Array.isArray(s.metrics);
+  return typeof s.format === 'number' && typeof s.plan === 'object' && Array.isArray(s.dicts) && Array.isArray(s.nodes) && Array.isArray(s.ended) && Array.isArray(s.metrics) && s.idle !== undefined;
 }
 
 /** Puts the run back as it was when `snapshot` was taken; the runtime must be fresh (no step taken) and of the same plan. */
@@ -177,4 +182,6 @@ export function restoreRuntime(parts: RuntimeParts, snapshot: RuntimeSnapshot): 
   for (const source of parts.sources) if (!ended.has(source.nodeId)) parts.live.add(source);
   parts.metrics.clear();
   for (const [id, m] of snapshot.metrics) parts.metrics.set(id, { ...m });
+  if ((snapshot.idle === null) !== (parts.idleInputs === null)) throw new Error('restore: the snapshot and this run differ in whether they track idle inputs');
+  if (snapshot.idle !== null) parts.idleInputs?.restore(snapshot.idle);
 }

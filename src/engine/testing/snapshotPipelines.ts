@@ -42,7 +42,12 @@ const sampleParams = (limit: number) => fc.record({
   seed: fc.integer({ min: 0, max: 1000 }),
   bound: duration(0, 2000),
   lateFraction: fc.constantFrom(0, 0.05, 0.3),
-}).map((p) => ({ keys: p.keys, rate: p.rate, limit, seed: p.seed, maxOutOfOrderness: ms(p.bound), lateFraction: p.lateFraction }));
+  // Shorter than some clock ticks: a union's inputs go idle between steps and come back with the next batch.
+  idleTimeout: fc.option(duration(1, 1000), { nil: undefined }),
+}).map((p) => ({
+  keys: p.keys, rate: p.rate, limit, seed: p.seed, maxOutOfOrderness: ms(p.bound), lateFraction: p.lateFraction,
+  ...(p.idleTimeout === undefined ? {} : { idleTimeout: ms(p.idleTimeout) }),
+}));
 
 /** Events of the file and WebSocket sources: ts, k, v, b (v sometimes missing, -0, huge or tied). */
 const eventRow = fc.record({

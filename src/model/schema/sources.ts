@@ -5,7 +5,14 @@ import {
 } from '../eventTimeRange';
 import { MAX_LIST_ENTRIES, MAX_QUEUED_VALUES, MAX_REORDER_EVENTS, MAX_SAMPLE_KEYS, MAX_SAMPLE_RATE, MIN_SAMPLE_RATE } from '../limits';
 import { parseDuration } from '../duration';
-import { fieldNameSchema, nonNegativeDurationSchema, reportRepeats, strict } from './common';
+import { fieldNameSchema, nonNegativeDurationSchema, positiveDurationSchema, reportRepeats, strict } from './common';
+
+/**
+ * Flink's `withIdleness`: a source that produced nothing for this long (wall
+ * clock) is idle and no longer holds back the watermark of a union it feeds.
+ */
+const idleTimeoutSchema = positiveDurationSchema.optional()
+  .describe('After this long without events (wall clock) the source is idle and stops holding back the watermark of a union; absent: never idle.');
 
 export const SAMPLE_STREAMS = ['sensors', 'clicks', 'payments', 'trades', 'bids'] as const;
 
@@ -23,7 +30,14 @@ export const sampleSourceParamsSchema = strict({
   // Sample streams always name their time field `ts`; anything else would
   // point the watermark at a field that does not exist.
   eventTime: z.literal('ts').default('ts').describe('The event-time field; sample streams call it ts.'),
+  idleTimeout: idleTimeoutSchema,
+  quietAfter: z.int().min(0).optional().describe('Go quiet after this many events (in the app): nothing comes for quietFor, then the stream goes on.'),
+  quietFor: positiveDurationSchema.optional().describe('How long (wall clock) the stream stays quiet after quietAfter events.'),
 }).superRefine((params, ctx) => {
+  if ((params.quietAfter === undefined) !== (params.quietFor === undefined)) {
+    const [given, missing] = params.quietAfter === undefined ? ['quietFor', 'quietAfter'] : ['quietAfter', 'quietFor'];
+    ctx.addIssue({ code: 'custom', path: [missing], input: undefined, message: `is needed with ${given}: the stream goes quiet after quietAfter events for quietFor` });
+  }
   if (!inEventTimeRange(DEFAULT_EVENT_TIME_RANGE, params.startTime)) {
     const message = `must be an epoch ms in the ${describeYears(DEFAULT_EVENT_TIME_RANGE)} (${DEFAULT_EVENT_TIME_RANGE.min} to ${DEFAULT_EVENT_TIME_RANGE.end - 1}), got ${params.startTime}`;
     ctx.addIssue({ code: 'custom', path: ['startTime'], input: params.startTime, message });
@@ -71,6 +85,7 @@ export const fileSourceParamsSchema = strict({
   delimiter: z.string().length(1).default(',').describe('The CSV field separator, one character.'),
   earliestYear: earliestYearSchema,
   latestYear: latestYearSchema,
+  idleTimeout: idleTimeoutSchema,
 }).superRefine(checkYears);
 
 export type SampleStream = (typeof SAMPLE_STREAMS)[number];
@@ -101,6 +116,7 @@ export const websocketSourceParamsSchema = strict({
     .describe('How many received events may wait for the pipeline; past it the oldest are dropped and counted.'),
   earliestYear: earliestYearSchema,
   latestYear: latestYearSchema,
+  idleTimeout: idleTimeoutSchema,
 }).superRefine((params, ctx) => {
   checkYears(params, ctx);
   const values = params.queueLimit * params.fields.length;

@@ -32,8 +32,10 @@ export function createRunTimeline(plan: ExecutionPlan, runtime: () => Runtime, n
   const named = (nodeId: string): TimelineRecorder | null => (recorder !== null && recorder.info.ids.includes(nodeId) ? recorder : null);
 
   function inputs(r: TimelineRecorder): TimelineInput[] {
-    const metrics = runtime().metrics();
-    return r.info.sources.map((sourceId) => ({ sourceId, watermark: metrics.get(sourceId)?.watermark ?? -Infinity, idle: false }));
+    const rt = runtime();
+    const metrics = rt.metrics();
+    const idle = rt.idleInputs?.report().sources;
+    return r.info.sources.map((sourceId) => ({ sourceId, watermark: metrics.get(sourceId)?.watermark ?? -Infinity, idle: idle?.get(sourceId)?.idle ?? false }));
   }
 
   return {

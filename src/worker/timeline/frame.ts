@@ -126,7 +126,9 @@ export function buildFrame(r: TimelineRecorder, query: TimelineQuery, inputs: re
 
   const windows = frameWindows(r, query, position, span, rowOfKey);
   const watermarks = thin(r.watermarks.filter((p) => p.position <= position), MAX_POINTS);
-  const heldBackBy = inputs.length > 1 ? inputs.reduce((a, b) => (b.watermark < a.watermark ? b : a)) : null;
+  // An idle input holds nothing back (the union no longer waits for it).
+  const active = inputs.filter((x) => !x.idle);
+  const heldBackBy = inputs.length > 1 && active.length > 0 ? active.reduce((a, b) => (b.watermark < a.watermark ? b : a)) : null;
   const holds = heldBackBy !== null && inputs.some((x) => x.watermark > heldBackBy.watermark) ? heldBackBy.sourceId : null;
   return {
     nodeId: r.info.nodeId, kind: r.info.kind, timeDomain: r.info.timeDomain, latenessMs: r.info.latenessMs, outOfOrdernessMs: r.info.outOfOrdernessMs,

@@ -204,6 +204,7 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
     },
     get diagnostics() { return current.runtime.diagnostics; },
     get messageSources() { return current.runtime.messageSources; },
+    get idleInputs() { return current.runtime.idleInputs; },
   };
 
   const pacer: Pick<PacedSource, 'advance' | 'hasDue'> = {
