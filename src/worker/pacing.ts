@@ -11,6 +11,8 @@ import type { PlanStep } from '../engine/plan/types';
 /** Shared by every paced source of a run: when `free`, sources ignore their pace (Max speed, Step). */
 export interface PaceGate {
   free: boolean;
+  /** A breakpoint hit in this step: the sources not yet read hand out nothing, so the run stops right after the hit. */
+  held?: boolean;
 }
 
 export interface PacedSource extends SourceRuntime {
@@ -40,6 +42,7 @@ function pacedSampleSource(step: Extract<PlanStep, { type: 'sampleSource' }>, ga
     },
     hasDue: () => credit >= 1,
     next(maxRows) {
+      if (gate.held === true) return idleBatch(last, inner);
       const n = gate.free ? maxRows : Math.min(maxRows, Math.floor(credit));
       if (n <= 0) return idleBatch(last, inner);
       const batch = inner.next(n);
@@ -73,6 +76,7 @@ export function pacedFileSource(nodeId: string, block: RowBlock, boundMs: number
     },
     hasDue: () => cursor < block.length && block.time[cursor]! <= horizon,
     next(maxRows) {
+      if (gate.held === true && cursor < block.length) return idleBatch(last, inner);
       if (cursor >= block.length) return inner.next(maxRows);
       const n = gate.free ? Math.min(maxRows, block.length - cursor) : dueCount(maxRows);
       if (n <= 0) return idleBatch(last, inner);

@@ -51,6 +51,9 @@ const api: PipelineWorkerApi = {
   stop: () => worker.stop(),
   setSpeed: (speed) => worker.setSpeed(speed),
   watch: (nodeId) => worker.watch(nodeId),
+  setBreakpoints: (list) => worker.setBreakpoints(list),
+  breakpointHit: () => worker.breakpointHit(),
+  lineage: (query) => worker.lineage(query),
   drain() {
     const { frame, transfer } = worker.drainWithTransfer();
     return Comlink.transfer(frame, transfer);

@@ -11,6 +11,8 @@ import type { OpenFeed } from './feeds';
 import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from './protocol';
 import type { SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
+import type { Breakpoint, BreakpointProblem } from './breakpoints/types';
+import { replayLineage } from './lineage/replay';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
@@ -28,6 +30,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   let runId = 0;
   let speed: RunSpeed = 1;
   let watched: string | null = null;
+  let breakpoints: readonly Breakpoint[] = [];
+  let breakpointProblems: BreakpointProblem[] = [];
 
   const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
 
@@ -40,6 +44,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       const built = createSession(next, speed, watched, { ...deps, log: () => undefined, onPhase: () => undefined });
       if (!built.ok) return built;
       session = built.session;
+      breakpointProblems = session.breakpoints.arm(breakpoints);
       return { ok: true, runId };
     } catch (error) {
       // Building the runtime threw (a source that cannot start): as refusing as a compile problem.
@@ -92,6 +97,20 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     watch(nodeId) {
       watched = nodeId;
       session?.preview.watch(nodeId);
+    },
+    setBreakpoints(list) {
+      breakpoints = list;
+      breakpointProblems = session?.breakpoints.arm(list) ?? [];
+      return breakpointProblems;
+    },
+    breakpointHit() {
+      const hit = session?.breakpoints.hit ?? null;
+      return hit === null ? null : { ...hit, runId };
+    },
+    lineage(query) {
+      if (doc === null || session === null) return { kind: 'unavailable', reason: 'nothing has run yet' };
+      const finished = phase() === 'finished';
+      return replayLineage(doc, { position: session.breakpoints.position, toEnd: finished }, query);
     },
     drain: () => drainWithTransfer().frame,
     drainWithTransfer,

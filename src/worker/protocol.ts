@@ -11,6 +11,8 @@
 import type { FieldType } from '../engine/batch';
 import type { DeadLetter } from '../engine/sources/websocket/types';
 import type { PipelineDocument } from '../model';
+import type { BreakpointApi } from './breakpoints/types';
+import type { LineageApi } from './lineage/types';
 
 /** Speed of paced sources (sample, file) as a multiple of event time; 'max' runs flat out. */
 export type RunSpeed = number | 'max';
@@ -133,7 +135,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
 
 /** What the worker exposes through comlink. */
-export interface PipelineWorkerApi {
+export interface PipelineWorkerApi extends BreakpointApi, LineageApi {
   /**
    * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
    * running run goes on running (and a paused one stays paused) from the beginning of the new graph.

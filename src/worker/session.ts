@@ -8,6 +8,7 @@ import type { OutPort } from '../engine/operators/types';
 import { compilePipeline } from '../engine/plan/compile';
 import { createRuntime, type Runtime } from '../engine/run/runtime';
 import type { PipelineDocument } from '../model';
+import { createBreakpointDetector, type BreakpointDetector } from './breakpoints/detector';
 import type { Feed, OpenFeed } from './feeds';
 import { createMetricsSampler, type MetricsSampler } from './metrics';
 import { createOutputs, type Outputs } from './outputs';
@@ -22,6 +23,8 @@ export interface Session {
   readonly outputs: Outputs;
   readonly preview: PreviewTap;
   readonly metrics: MetricsSampler;
+  /** Armed breakpoints, and the run position (events read from all sources). */
+  readonly breakpoints: BreakpointDetector;
   /** Opens the WebSocket feeds (once); call when the run first moves. */
   connect(): void;
   /** Diagnostics not yet handed out. */
@@ -56,6 +59,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   const lateRows = new Map<string, number>();
   const gate: PaceGate = { free: false };
   const paced = pacedSources(plan.steps, gate);
+  const breakpoints = createBreakpointDetector({ doc, plan, gate, rowsIn: (stepId) => runtime.metrics().get(stepId)?.rowsIn ?? 0 });
   const runtime = createRuntime(plan, {
     now: deps.now,
     log: deps.log,
@@ -66,6 +70,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     onEmit(stepId: string, port: OutPort, batch, rows) {
       if (port === 'late') lateRows.set(stepId, (lateRows.get(stepId) ?? 0) + (rows === null ? batch.length : rows.length));
       preview.onEmit(stepId, port, batch, rows);
+      breakpoints.onEmit(stepId, port, batch, rows);
     },
   }, { sources: Object.fromEntries(paced) });
 
@@ -81,11 +86,11 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     return out;
   };
   let pendingDiagnostics = [...runtime.diagnostics];
-  const scheduler = createScheduler({ runtime, paced: [...paced.values()], gate }, deps, speed, deps.onPhase);
+  const scheduler = createScheduler({ runtime, paced: [...paced.values()], gate, brake: breakpoints }, deps, speed, deps.onPhase);
   return {
     ok: true,
     session: {
-      runtime, scheduler, outputs, preview,
+      runtime, scheduler, outputs, preview, breakpoints,
       metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections }, deps.now()),
       connect() {
         if (connected) return;

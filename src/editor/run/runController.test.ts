@@ -70,6 +70,9 @@ function harness({ holdLoads = false } = {}) {
       },
       setSpeed: async (s) => w.setSpeed(s),
       watch: async (n) => w.watch(n),
+      setBreakpoints: async (list) => w.setBreakpoints(list),
+      breakpointHit: async () => w.breakpointHit(),
+      lineage: async (q) => w.lineage(q),
       drain: async () => w.drain(),
     };
     // Every call, from the moment it hangs, waits for ever (one already waiting stays waiting).
