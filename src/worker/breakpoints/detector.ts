@@ -26,7 +26,7 @@ interface Armed {
   readonly nodeId: string;
   /** The row (among those emitted) that hits, or -1; `before` is the run position before this emit. */
   readonly test: (batch: Batch, rows: Int32Array | null, count: number, before: number) => number;
-  readonly what: (record: PreviewRecord | null, batch: Batch) => string;
+  readonly what: (record: PreviewRecord | null, batch: Batch, row: number) => string;
   /** Hits once in a run (an event number, a watermark), not every time. */
   readonly once: boolean;
   /** False when no one record hit it (a watermark). */
@@ -141,7 +141,7 @@ export function createBreakpointDetector(ctx: DetectorContext): BreakpointDetect
           return {
             id: bp.id, stepId, port: 'late', nodeId: stepId, once: false,
             test: (_b, rows, count) => (count > 0 ? rowOf(rows, 0) : -1),
-            what: (record) => `an event went to the late port of ${nameOf(stepId)}${typeof record?.['time'] === 'number' ? ` (event time ${timeText(record['time'])})` : ''}`,
+            what: (_r, batch, row) => `an event went to the late port of ${nameOf(stepId)} (event time ${timeText(batch.time[row]!)}, watermark ${formatWatermark(batch.watermark[row]!)})`,
           };
         }
         const first = spec.kind === 'fire';
@@ -187,7 +187,7 @@ export function createBreakpointDetector(ctx: DetectorContext): BreakpointDetect
         ctx.gate.held = true;
         hit = {
           serial: ++serial, breakpointId: a.id, nodeId, port, record,
-          position, seq: isSource ? position : ctx.rowsIn(stepId), what: a.what(record, batch),
+          position, seq: isSource ? position : ctx.rowsIn(stepId), what: a.what(record, batch, row),
         };
         return;
       }
