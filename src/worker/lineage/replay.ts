@@ -108,22 +108,30 @@ export function replayLineage(doc: PipelineDocument, to: ReplayTo, query: Lineag
   let position = 0;
   let seq = 0;
   let watermark = -Infinity;
+  /** The end watermark of the latest input batch: a window may fire on it after the batch's rows. */
+  let inputEnd = -Infinity;
   /** Arrivals followed, and those of the latest pushes (a late row is matched to one of these). */
   const followed: Arrival[] = [];
   let recent: Arrival[] = [];
   let previous: Arrival[] = [];
   let firstPastEnd: number | null = null;
+  /** The watermark that reached the window's end - 1 (it fired then). */
+  let fireWatermark = -Infinity;
   const revisions: { revision: number; seq: number; watermark: number; result: PreviewRecord }[] = [];
 
   function arrive(batch: Batch, rows: Int32Array | null, count: number): void {
     previous = recent;
     recent = [];
+    inputEnd = batch.endWatermark;
     for (let k = 0; k < count; k++) {
       const row = rowOf(rows, k);
       seq++;
       const w = batch.watermark[row]!;
       if (w > watermark) watermark = w;
-      if (query.kind === 'window' && firstPastEnd === null && watermark >= query.end - 1) firstPastEnd = seq;
+      if (query.kind === 'window' && firstPastEnd === null && watermark >= query.end - 1) {
+        firstPastEnd = seq;
+        fireWatermark = watermark;
+      }
       const time = batch.time[row]!;
       if (!follows(batch, row, time)) continue;
       const arrival: Arrival = { seq, position, time, watermark, fields: recordAt(batch, row), late: false };
@@ -146,8 +154,10 @@ export function replayLineage(doc: PipelineDocument, to: ReplayTo, query: Lineag
       const row = rowOf(rows, k);
       if (numberAt(batch, 'window_start', row) !== query.start || numberAt(batch, 'window_end', row) !== query.end) continue;
       if (keyNames.some((name) => !Object.hasOwn(batch.columns, name) || !Object.is(readCell(batch.columns[name]!, row), query.key[name] ?? null))) continue;
-      const w = batch.watermark[row];
-      revisions.push({ revision: numberAt(batch, 'revision', row), seq, watermark: w === undefined || Number.isNaN(w) ? batch.endWatermark : w, result: recordAt(batch, row) });
+      const revision = numberAt(batch, 'revision', row);
+      // The first firing: the watermark that reached end - 1 (at a row, or at the batch's end); a revision: the reviser's arrival.
+      const fired = revision === 0 ? (firstPastEnd !== null ? fireWatermark : Math.max(watermark, inputEnd)) : watermark;
+      revisions.push({ revision, seq, watermark: fired, result: recordAt(batch, row) });
     }
   }
 
@@ -204,7 +214,8 @@ function windowLineage(
     // Revision r holds the events on time plus the first r that came within the allowed lateness.
     const events = f.revision === 0 ? onTime : [...onTime, ...revisers.slice(0, f.revision)].sort((a, b) => a.seq - b.seq);
     const seq = f.revision === 0 ? (firstPastEnd === null ? f.seq : firstPastEnd - 1) : (revisers[f.revision - 1]?.seq ?? f.seq);
-    return { revision: f.revision, seq, watermark: f.watermark, result: f.result, eventSeqs: events.slice(0, MAX_LINEAGE_EVENTS).map((e) => e.seq), eventCount: events.length };
+    const watermark = f.revision === 0 ? f.watermark : (revisers[f.revision - 1]?.watermark ?? f.watermark);
+    return { revision: f.revision, seq, watermark, result: f.result, eventSeqs: events.slice(0, MAX_LINEAGE_EVENTS).map((e) => e.seq), eventCount: events.length };
   });
   return {
     kind: 'window', nodeId: step.nodeId, windowKind: windowKind(spec), latenessMs: L, key: query.key,
