@@ -145,8 +145,9 @@ export function createBreakpointDetector(ctx: DetectorContext): BreakpointDetect
           };
         }
         const first = spec.kind === 'fire';
+        // Selected as set: an aggregate after a window shows the results it fires.
         return {
-          id: bp.id, stepId, port: 'out', nodeId: stepId, once: false,
+          id: bp.id, stepId, port: 'out', nodeId: spec.nodeId, once: false,
           test: revisionTest(first ? (r) => r === 0 : (r) => r > 0),
           what: (record) => `${nameOf(stepId)} ${first ? 'fired' : 'revised'} ${windowText(record)}`,
         };
