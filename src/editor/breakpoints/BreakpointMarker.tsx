@@ -5,11 +5,13 @@ import { describeSpec } from './specs';
 import { onEdge, onNode, useBreakpoints, type BreakpointsState } from './store';
 
 const docOf = (s: EditorState) => s.doc;
+const listOf = (s: BreakpointsState) => s.list;
 
 /** A red dot on a node with breakpoints; its title lists them. */
 export function NodeBreakpointMarker({ nodeId }: { nodeId: string }) {
-  const select = useMemo(() => (s: BreakpointsState) => onNode(s.list, nodeId).map((b) => b.spec), [nodeId]);
-  const specs = useBreakpoints(select);
+  // The list itself (a new array on every call would be a new snapshot every render).
+  const list = useBreakpoints(listOf);
+  const specs = onNode(list, nodeId).map((b) => b.spec);
   const doc = useEditor(docOf);
   if (specs.length === 0) return null;
   const title = specs.map((s) => describeSpec(doc, s)).join('\n');

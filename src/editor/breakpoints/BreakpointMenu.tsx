@@ -37,11 +37,11 @@ export function BreakpointMenu() {
 
   if (menu === null) return null;
   const { target } = menu;
-  const title = target.kind === 'node'
-    ? (doc.nodes.find((n) => n.id === target.nodeId)?.name ?? target.nodeId)
-    : `edge ${target.edgeId}`;
+  const nameOf = (id: string): string => doc.nodes.find((n) => n.id === id)?.name ?? id;
+  const edge = target.kind === 'edge' ? doc.edges.find((e) => e.id === target.edgeId) : undefined;
+  const title = target.kind === 'node' ? nameOf(target.nodeId) : edge === undefined ? target.edgeId : `${nameOf(edge.from)} → ${nameOf(edge.to)}`;
   // Kept inside the window: the menu is about 300 px wide and at most 260 px tall.
-  const left = Math.min(menu.x, window.innerWidth - 320);
+  const left = Math.min(menu.x, window.innerWidth - 380);
   const top = Math.min(menu.y, window.innerHeight - 280);
   return (
     <div ref={box} className="wp-bp-menu" role="dialog" aria-label={`Breakpoints of ${title}`} style={{ left, top }} data-testid="breakpoint-menu">
