@@ -11,8 +11,6 @@ import type { PlanStep } from '../engine/plan/types';
 /** Shared by every paced source of a run: when `free`, sources ignore their pace (Max speed, Step). */
 export interface PaceGate {
   free: boolean;
-  /** A breakpoint hit in this step: the sources not yet read hand out nothing, so the run stops right after the hit. */
-  held?: boolean;
 }
 
 export interface PacedSource extends SourceRuntime {
@@ -22,10 +20,34 @@ export interface PacedSource extends SourceRuntime {
   hasDue(): boolean;
 }
 
-/** An empty batch that keeps the watermark where it is, for a source with nothing due yet. */
-function idleBatch(last: Batch | null, inner: SourceRuntime): Batch {
+/** An empty batch that keeps the watermark where it is (that of the last batch), for a source with nothing due yet. */
+function idleBatch(lastWatermark: number, inner: SourceRuntime): Batch {
   const template = inner.finalBatch();
-  return { ...template, endWatermark: last === null ? -Infinity : last.endWatermark };
+  return { ...template, endWatermark: lastWatermark };
+}
+
+/** What a paced source holds beside its inner source's state, for time travel's snapshots. */
+interface PacedState {
+  readonly inner: unknown;
+  readonly numbers: readonly number[];
+}
+
+/** Snapshot methods of a paced source: the inner source's, plus the pacing's numbers (`get`, `set`). */
+function pacedSnapshots(inner: SourceRuntime, get: () => number[], set: (numbers: readonly number[]) => void): Required<Pick<SourceRuntime, 'snapshot' | 'restore' | 'outputDicts'>> {
+  return {
+    snapshot(names) {
+      if (inner.snapshot === undefined) throw new Error(`snapshot: source '${inner.nodeId}' cannot be snapshotted`);
+      const state: PacedState = { inner: inner.snapshot(names), numbers: get() };
+      return state;
+    },
+    restore(state, dicts) {
+      const s = state as Partial<PacedState> | null;
+      if (inner.restore === undefined || s === null || typeof s !== 'object' || !Array.isArray(s.numbers)) throw new Error(`restore: this is not the state of paced source '${inner.nodeId}'`);
+      inner.restore(s.inner, dicts);
+      set(s.numbers);
+    },
+    outputDicts: (fields) => inner.outputDicts?.(fields) ?? new Map(),
+  };
 }
 
 /** A sample source: `rate` events per second of event time. */
@@ -33,22 +55,25 @@ function pacedSampleSource(step: Extract<PlanStep, { type: 'sampleSource' }>, ga
   const inner = createSourceRuntime(step);
   const rate = step.params.rate;
   let credit = 0;
-  let last: Batch | null = null;
+  let lastWatermark = -Infinity;
   return {
     nodeId: step.nodeId,
+    ...pacedSnapshots(inner, () => [credit, lastWatermark], ([c, w]) => {
+      credit = c ?? 0;
+      lastWatermark = w ?? -Infinity;
+    }),
     advance(eventMs) {
       // A quarter second of events at most: a stalled worker does not burst afterwards.
       credit = Math.min(credit + (rate * eventMs) / 1000, Math.max(1, (rate * eventMs) / 1000, rate / 4));
     },
     hasDue: () => credit >= 1,
     next(maxRows) {
-      if (gate.held === true) return idleBatch(last, inner);
       const n = gate.free ? maxRows : Math.min(maxRows, Math.floor(credit));
-      if (n <= 0) return idleBatch(last, inner);
+      if (n <= 0) return idleBatch(lastWatermark, inner);
       const batch = inner.next(n);
       if (batch === null) return null;
       if (!gate.free) credit -= batch.length;
-      last = batch;
+      lastWatermark = batch.endWatermark;
       return batch;
     },
     finalBatch: () => inner.finalBatch(),
@@ -60,7 +85,7 @@ export function pacedFileSource(nodeId: string, block: RowBlock, boundMs: number
   const inner = createBlockSource(nodeId, block, boundMs);
   let cursor = 0;
   let horizon = block.length > 0 ? block.time[0]! : 0;
-  let last: Batch | null = null;
+  let lastWatermark = -Infinity;
   const dueCount = (maxRows: number): number => {
     let n = 0;
     while (n < maxRows && cursor + n < block.length && block.time[cursor + n]! <= horizon) n++;
@@ -68,6 +93,11 @@ export function pacedFileSource(nodeId: string, block: RowBlock, boundMs: number
   };
   return {
     nodeId,
+    ...pacedSnapshots(inner, () => [cursor, horizon, lastWatermark], ([c, h, w]) => {
+      cursor = c ?? 0;
+      horizon = h ?? 0;
+      lastWatermark = w ?? -Infinity;
+    }),
     advance(eventMs, maxWaitEventMs) {
       horizon += eventMs;
       // A gap in the data longer than the wait is skipped, so an hourly file at 1x still moves.
@@ -76,15 +106,14 @@ export function pacedFileSource(nodeId: string, block: RowBlock, boundMs: number
     },
     hasDue: () => cursor < block.length && block.time[cursor]! <= horizon,
     next(maxRows) {
-      if (gate.held === true && cursor < block.length) return idleBatch(last, inner);
       if (cursor >= block.length) return inner.next(maxRows);
       const n = gate.free ? Math.min(maxRows, block.length - cursor) : dueCount(maxRows);
-      if (n <= 0) return idleBatch(last, inner);
+      if (n <= 0) return idleBatch(lastWatermark, inner);
       const batch = inner.next(n);
       if (batch === null) return null;
       cursor += batch.length;
       if (gate.free && batch.length > 0) horizon = Math.max(horizon, batch.time[batch.length - 1]!);
-      last = batch;
+      lastWatermark = batch.endWatermark;
       return batch;
     },
     finalBatch: () => inner.finalBatch(),

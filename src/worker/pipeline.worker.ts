@@ -51,6 +51,8 @@ const api: PipelineWorkerApi = {
   stop: () => worker.stop(),
   setSpeed: (speed) => worker.setSpeed(speed),
   watch: (nodeId) => worker.watch(nodeId),
+  travel: (position) => worker.travel(position),
+  stepBack: (unit) => worker.stepBack(unit),
   setBreakpoints: (list) => worker.setBreakpoints(list),
   breakpointHit: () => worker.breakpointHit(),
   lineage: (query) => worker.lineage(query),
@@ -58,6 +60,11 @@ const api: PipelineWorkerApi = {
     const { frame, transfer } = worker.drainWithTransfer();
     return Comlink.transfer(frame, transfer);
   },
+  followTimeline: (nodeId) => worker.followTimeline(nodeId),
+  timeline: (query) => worker.timeline(query),
+  timelineEvent: (nodeId, seq) => worker.timelineEvent(nodeId, seq),
+  timelineWindow: (nodeId, windowId) => worker.timelineWindow(nodeId, windowId),
+  timelineFindWindow: (nodeId, key, start, end) => worker.timelineFindWindow(nodeId, key, start, end),
 };
 
 Comlink.expose(api);

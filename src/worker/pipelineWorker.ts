@@ -9,13 +9,16 @@ import { NodeError } from '../engine/run/nodeError';
 import type { PipelineDocument } from '../model';
 import type { OpenFeed } from './feeds';
 import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from './protocol';
-import type { SchedulerClock } from './scheduler';
+import { STEP_BATCH_ROWS, type SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
+import type { Limits } from './travel/timeMachine';
 import type { Breakpoint, BreakpointProblem } from './breakpoints/types';
 import { replayLineage } from './lineage/replay';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
+  /** How much time travel keeps (see travel/timeMachine.ts DEFAULT_LIMITS). */
+  readonly travelLimits?: Limits;
 }
 
 /** The API plus a drain that also names the buffers to transfer. */
@@ -30,6 +33,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   let runId = 0;
   let speed: RunSpeed = 1;
   let watched: string | null = null;
+  let followed: string | null = null;
   let breakpoints: readonly Breakpoint[] = [];
   let breakpointProblems: BreakpointProblem[] = [];
 
@@ -44,6 +48,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       const built = createSession(next, speed, watched, { ...deps, log: () => undefined, onPhase: () => undefined });
       if (!built.ok) return built;
       session = built.session;
+      // A new run follows the node the old one did (if it still is a window node).
+      session.timeline.follow(followed);
       breakpointProblems = session.breakpoints.arm(breakpoints);
       return { ok: true, runId };
     } catch (error) {
@@ -60,16 +66,27 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   function drainWithTransfer(): { frame: Frame; transfer: Transferable[] } {
     const drained = session?.outputs.drain() ?? { chunks: [], transfer: [] };
+    const travel = session?.travel.frame() ?? null;
     const frame: Frame = {
       phase: phase(),
       runId,
       failure: session?.scheduler.failure ?? null,
-      outputs: drained.chunks,
+      outputs: travel === null ? drained.chunks : drained.chunks.map((c) => ({ ...c, cuts: travel.cuts })),
       metrics: session?.metrics.sample(deps.now(), phase() === 'running') ?? null,
       preview: session?.preview.take() ?? null,
       diagnostics: session?.takeDiagnostics() ?? [],
+      travel,
     };
     return { frame, transfer: drained.transfer };
+  }
+
+  /** Pauses and shows the run as it was at `target(where it stands)`; a run that has not moved stays as it is. */
+  function travelTo(target: (at: number) => number): number {
+    if (session === null) return 0;
+    const { travel, scheduler } = session;
+    if (travel.frame().head === 0) return travel.position;
+    scheduler.hold();
+    return travel.travel(target(travel.position));
   }
 
   return {
@@ -98,6 +115,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       watched = nodeId;
       session?.preview.watch(nodeId);
     },
+    travel: (position) => travelTo(() => position),
+    stepBack: (unit) => travelTo((at) => at - (unit === 'event' ? 1 : STEP_BATCH_ROWS)),
     setBreakpoints(list) {
       breakpoints = list;
       breakpointProblems = session?.breakpoints.arm(list) ?? [];
@@ -110,9 +129,17 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     lineage(query) {
       if (doc === null || session === null) return { kind: 'unavailable', reason: 'nothing has run yet' };
       const finished = phase() === 'finished';
-      return replayLineage(doc, { position: session.breakpoints.position, toEnd: finished }, query);
+      return replayLineage(doc, { position: session.travel.position, toEnd: finished }, query);
     },
     drain: () => drainWithTransfer().frame,
     drainWithTransfer,
+    followTimeline(nodeId) {
+      followed = nodeId;
+      session?.timeline.follow(nodeId);
+    },
+    timeline: (query) => session?.timeline.frame(query) ?? null,
+    timelineEvent: (nodeId, seq) => session?.timeline.event(nodeId, seq) ?? null,
+    timelineWindow: (nodeId, windowId) => session?.timeline.window(nodeId, windowId) ?? null,
+    timelineFindWindow: (nodeId, key, start, end) => session?.timeline.findWindow(nodeId, key, start, end) ?? null,
   };
 }

@@ -11,6 +11,10 @@
 import type { FieldType } from '../engine/batch';
 import type { DeadLetter } from '../engine/sources/websocket/types';
 import type { PipelineDocument } from '../model';
+import type { PreviewRecord } from './previewRecord';
+import type { TimelineLookupApi } from './timeline/api';
+import type { TimelineApi } from './timelineTypes';
+import type { TravelApi, TravelFrame } from './travel/types';
 import type { BreakpointApi } from './breakpoints/types';
 import type { LineageApi } from './lineage/types';
 
@@ -51,6 +55,10 @@ export interface ResultChunk {
   readonly columns: readonly ChunkColumn[];
   /** Rows that reached the sink but were left out of this chunk because a view keeps fewer (oldest first). */
   readonly skipped: number;
+  /** The run position (events read so far) at which each row was emitted, so time travel can show the results of then. */
+  readonly positions?: Float64Array;
+  /** Frame.travel.cuts when it was drained: rows of a future dropped later are told apart from the new future's. */
+  readonly cuts?: number;
 }
 
 /** Live figures of one node. Rates are per second of wall-clock time, over the last interval. */
@@ -90,8 +98,7 @@ export interface MetricsSnapshot {
   readonly connections: Readonly<Record<string, SourceConnection>>;
 }
 
-/** A previewed record: field name -> value (times as epoch ms). */
-export type PreviewRecord = Readonly<Record<string, string | number | boolean | null>>;
+export type { PreviewRecord } from './previewRecord';
 
 /** The last records that left the watched node, newest last. */
 export interface NodePreview {
@@ -127,6 +134,8 @@ export interface Frame {
   readonly preview: NodePreview | null;
   /** Run-level notes (a file source's unreadable rows...), by node id. */
   readonly diagnostics: readonly { readonly nodeId: string; readonly message: string }[];
+  /** Where the run stands for time travel; null when nothing is loaded. */
+  readonly travel?: TravelFrame | null;
 }
 
 /** The result of loading a document: compile problems refuse it. */
@@ -135,7 +144,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
 
 /** What the worker exposes through comlink. */
-export interface PipelineWorkerApi extends BreakpointApi, LineageApi {
+export interface PipelineWorkerApi extends TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi {
   /**
    * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
    * running run goes on running (and a paused one stays paused) from the beginning of the new graph.

@@ -102,6 +102,12 @@ describe('the scheduler', () => {
       metrics: () => new Map(),
       diagnostics: [],
       messageSources: new Map(),
+      snapshot: () => {
+        throw new Error('not in this test');
+      },
+      restore: () => undefined,
+      position: 0,
+      setTrace: () => undefined,
     };
     const scheduler = createScheduler({ runtime, paced: [], gate: { free: false } }, clock, 'max', () => undefined);
     scheduler.start();

@@ -6,7 +6,7 @@
  */
 import type { OutPort } from '../engine/operators/types';
 import { compilePipeline } from '../engine/plan/compile';
-import { createRuntime, type Runtime } from '../engine/run/runtime';
+import { createRuntime, type Runtime, type RuntimeHost } from '../engine/run/runtime';
 import type { PipelineDocument } from '../model';
 import { createBreakpointDetector, type BreakpointDetector } from './breakpoints/detector';
 import type { Feed, OpenFeed } from './feeds';
@@ -16,6 +16,9 @@ import { pacedSources, type PaceGate } from './pacing';
 import { createPreviewTap, type PreviewTap } from './preview';
 import type { ConnectionState, RunSpeed, SourceConnection } from './protocol';
 import { createScheduler, type Scheduler, type SchedulerClock } from './scheduler';
+import { createRunTimeline, type RunTimeline } from './timeline/follow';
+import { engineStates } from './travel/engineStates';
+import { createTimeMachine, type Limits, type TimeMachine } from './travel/timeMachine';
 
 export interface Session {
   readonly runtime: Runtime;
@@ -23,7 +26,10 @@ export interface Session {
   readonly outputs: Outputs;
   readonly preview: PreviewTap;
   readonly metrics: MetricsSampler;
-  /** Armed breakpoints, and the run position (events read from all sources). */
+  readonly travel: TimeMachine;
+  /** The followed window node's timeline. */
+  readonly timeline: RunTimeline;
+  /** Armed breakpoints. */
   readonly breakpoints: BreakpointDetector;
   /** Opens the WebSocket feeds (once); call when the run first moves. */
   connect(): void;
@@ -37,6 +43,8 @@ export interface SessionDeps extends SchedulerClock {
   readonly log: (line: string) => void;
   /** Any change of the scheduler's phase. */
   readonly onPhase: () => void;
+  /** How many snapshots and how much journal time travel keeps (tests make them small). */
+  readonly travelLimits?: Limits;
 }
 
 export type SessionResult = { ok: true; session: Session } | { ok: false; problems: { nodeId: string; message: string }[] };
@@ -56,47 +64,89 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   }
   const preview = createPreviewTap(stepOf, keyFieldsOf);
   preview.watch(watched);
-  const lateRows = new Map<string, number>();
+  let lateRows = new Map<string, number>();
   const gate: PaceGate = { free: false };
-  const paced = pacedSources(plan.steps, gate);
-  const breakpoints = createBreakpointDetector({ doc, plan, gate, rowsIn: (stepId) => runtime.metrics().get(stepId)?.rowsIn ?? 0 });
-  const runtime = createRuntime(plan, {
-    now: deps.now,
+  const sourceIds = new Set(plan.steps.filter((s) => s.type === 'sampleSource' || s.type === 'fileSource' || s.type === 'websocketSource').map((s) => s.nodeId));
+  // Assigned once the time machine exists; nothing emits before (building a runtime runs nothing).
+  let machine: TimeMachine | null = null;
+  let replaying = false;
+  const position = (): number => machine?.position ?? 0;
+  // The timeline needs the runtime (to switch its trace), the runtime's tap feeds the timeline.
+  const timeline = createRunTimeline(plan, () => runtime, deps.now);
+  const breakpoints = createBreakpointDetector({ doc, plan, position, rowsIn: (stepId) => runtime.metrics().get(stepId)?.rowsIn ?? 0 });
+  const host: RuntimeHost = {
+    // The clock as the journal saw it at this step, so processing-time windows replay the same.
+    now: () => machine?.now() ?? deps.now(),
     log: deps.log,
     trace: null,
-    onResults: (sinkId, rows) => outputs.addRows(sinkId, rows),
-    onResultBatch: (sinkId, batch) => outputs.addBatch(sinkId, batch),
+    onResults: (sinkId, rows) => {
+      if (!replaying) outputs.addRows(sinkId, rows, position());
+    },
+    onResultBatch: (sinkId, batch) => {
+      if (!replaying) outputs.addBatch(sinkId, batch, position());
+    },
     onLate: null,
     onEmit(stepId: string, port: OutPort, batch, rows) {
       if (port === 'late') lateRows.set(stepId, (lateRows.get(stepId) ?? 0) + (rows === null ? batch.length : rows.length));
+      else if (sourceIds.has(stepId)) machine?.count(batch.length);
       preview.onEmit(stepId, port, batch, rows);
-      breakpoints.onEmit(stepId, port, batch, rows);
+      // The timeline recorded these the first time: a replay shows it as of then (TimelineQuery.atPosition).
+      if (!replaying) timeline.onEmit(stepId, port, batch, rows);
+      // A replay (time travel) passes events already seen: no breakpoint stops it.
+      if (!replaying) breakpoints.onEmit(stepId, port, batch, rows);
     },
-  }, { sources: Object.fromEntries(paced) });
+  };
+  machine = createTimeMachine({
+    instantiate() {
+      const paced = pacedSources(plan.steps, gate);
+      return { runtime: createRuntime(plan, host, { sources: Object.fromEntries(paced) }), paced: [...paced.values()] };
+    },
+    gate,
+    now: deps.now,
+    host: {
+      save: () => ({ lateRows: new Map(lateRows), preview: preview.save() }),
+      load(state) {
+        lateRows = new Map(state.lateRows);
+        preview.load(state.preview);
+      },
+    },
+    states: engineStates(),
+    sourceCount: sourceIds.size,
+    setReplaying(on) {
+      replaying = on;
+    },
+    onFutureDropped(at) {
+      outputs.dropAfter(at);
+      timeline.recorder?.rewind(at);
+    },
+  }, deps.travelLimits);
+  const travel = machine;
+  const runtime = machine.runtime;
 
   const states = new Map<string, { state: ConnectionState; detail: string }>();
   const feeds: Feed[] = [];
   let connected = false;
   const connections = (): Record<string, SourceConnection> => {
     const out = Object.create(null) as Record<string, SourceConnection>; // ids are data (see metrics.ts)
-    for (const [id, source] of runtime.messageSources) {
+    for (const [id, source] of travel.messageSources) {
       const { state, detail } = states.get(id) ?? { state: 'closed' as const, detail: 'not connected yet' };
       out[id] = { state, detail, ...source.stats() };
     }
     return out;
   };
   let pendingDiagnostics = [...runtime.diagnostics];
-  const scheduler = createScheduler({ runtime, paced: [...paced.values()], gate, brake: breakpoints }, deps, speed, deps.onPhase);
+  const scheduler = createScheduler({ runtime, paced: travel.paced, gate, brake: breakpoints }, deps, speed, deps.onPhase);
   return {
     ok: true,
     session: {
-      runtime, scheduler, outputs, preview, breakpoints,
+      runtime, scheduler, outputs, preview, travel, timeline, breakpoints,
       metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections }, deps.now()),
       connect() {
         if (connected) return;
         connected = true;
         for (const step of plan.steps) {
-          const source = step.type === 'websocketSource' ? runtime.messageSources.get(step.nodeId) : undefined;
+          // The time machine's stand-ins: every message is journaled as it arrives.
+          const source = step.type === 'websocketSource' ? travel.messageSources.get(step.nodeId) : undefined;
           if (step.type !== 'websocketSource' || source === undefined) continue;
           states.set(step.nodeId, { state: 'connecting', detail: step.spec.url });
           feeds.push(deps.openFeed(step.spec, source, (state, detail) => states.set(step.nodeId, { state, detail })));

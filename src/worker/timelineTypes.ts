@@ -5,7 +5,7 @@
  * (its events, their fates, its windows and its watermark); the page asks for
  * a view of it at its own pace and draws it.
  */
-import type { PreviewRecord } from './protocol';
+import type { PreviewRecord } from './previewRecord';
 
 /** What became of an event at a window node. */
 export type EventFate =

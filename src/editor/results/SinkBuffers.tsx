@@ -7,6 +7,7 @@ import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { useRunControllerOrNull } from '../run/RunProvider';
 import { LOG_ROWS } from '../../worker/protocol';
+import { followResults } from '../travel/travelledResults';
 import { sinkViewsOf, viewSignature, type SinkViewSpec } from './sinkViews';
 
 /** A sink's live buffer: what its chart, table or log (and the chart node's preview) draw from. */
@@ -59,9 +60,13 @@ export function SinkBuffersProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (controller === null) return undefined;
-    const offs = [...registry.buffers].map(([id, sink]) => controller.results.subscribe(id, (chunk) => sink.buffer.ingest(chunk)));
-    offs.push(controller.results.onReset(() => registry.buffers.forEach((sink) => sink.buffer.clear())));
-    return () => offs.forEach((off) => off());
+    // Through time travel's history: the views show the results emitted by the run position on screen.
+    const off = followResults(controller, new Map([...registry.buffers].map(([id, sink]) => [id, sink.buffer])));
+    const offReset = controller.results.onReset(() => registry.buffers.forEach((sink) => sink.buffer.clear()));
+    return () => {
+      off();
+      offReset();
+    };
   }, [controller, registry]);
 
   return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;

@@ -5,6 +5,7 @@ import { RunStatus } from './RunStatus';
 import { useRun, useRunController } from './RunProvider';
 import { selectCommandPending, selectPhase, selectSpeed } from './selectors';
 import { useRunShortcuts } from './useRunShortcuts';
+import { TravelControls } from '../travel/TravelControls';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -75,6 +76,7 @@ export function RunToolbar() {
           </span>
         )}
       </span>
+      <TravelControls />
       <button type="button" aria-label="Stop" title="Stop and reset (Shift+F5)" disabled={phase === 'idle' && !pending} onClick={() => controller.stop()}>
         <Icon d="M6 6h12v12H6z" />
       </button>

@@ -5,6 +5,7 @@
  * frame with nothing new notifies no one.
  */
 import type { Frame } from '../../worker/protocol';
+import type { TravelFrame } from '../../worker/travel/types';
 import type { RunAction, RunState } from './types';
 
 export const initialRunState: RunState = {
@@ -22,6 +23,7 @@ export const initialRunState: RunState = {
   loadProblems: [],
   workerError: null,
   commandPending: false,
+  travel: null,
 };
 
 /** Run-level notes kept at most; older ones go first. */
@@ -29,7 +31,7 @@ const MAX_DIAGNOSTICS = 200;
 
 /** What belongs to one run only, cleared when a new run id arrives. */
 function freshRun(state: RunState, runId: number): RunState {
-  return { ...state, runId, failure: null, metrics: null, preview: null, diagnostics: [] };
+  return { ...state, runId, failure: null, metrics: null, preview: null, diagnostics: [], travel: null };
 }
 
 /** Whether run `runId` is one of the open pipeline's (see RunState.firstRunId). */
@@ -55,6 +57,7 @@ function applyFrame(state: RunState, frame: Frame): RunState {
     frame.metrics !== null ||
     frame.preview !== null ||
     frame.diagnostics.length > 0 ||
+    travelMoved(state.travel, frame.travel ?? null) ||
     (frame.phase === 'running' && state.workerError !== null);
   if (!changed) return state;
   const diagnostics = frame.diagnostics.length === 0 ? base.diagnostics : [...base.diagnostics, ...frame.diagnostics].slice(-MAX_DIAGNOSTICS);
@@ -67,7 +70,14 @@ function applyFrame(state: RunState, frame: Frame): RunState {
     preview: frame.preview !== null && frame.preview.nodeId === base.watchedNodeId ? frame.preview : base.preview,
     diagnostics,
     workerError: frame.phase === 'running' ? null : base.workerError,
+    travel: frame.travel === undefined || !travelMoved(base.travel, frame.travel) ? base.travel : frame.travel,
   };
+}
+
+/** A new object every frame; a change only when a figure differs. */
+function travelMoved(was: TravelFrame | null, now: TravelFrame | null): boolean {
+  if (was === null || now === null) return was !== now;
+  return was.position !== now.position || was.head !== now.head || was.earliest !== now.earliest || was.cuts !== now.cuts;
 }
 
 /** What the run status says after a Stop that was not answered and so ended the worker. */

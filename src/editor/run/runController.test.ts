@@ -70,10 +70,17 @@ function harness({ holdLoads = false } = {}) {
       },
       setSpeed: async (s) => w.setSpeed(s),
       watch: async (n) => w.watch(n),
+      travel: async (p) => w.travel(p),
+      stepBack: async (u) => w.stepBack(u),
       setBreakpoints: async (list) => w.setBreakpoints(list),
       breakpointHit: async () => w.breakpointHit(),
       lineage: async (q) => w.lineage(q),
       drain: async () => w.drain(),
+      followTimeline: async (n) => w.followTimeline(n),
+      timeline: async (q) => w.timeline(q),
+      timelineEvent: async (n, s) => w.timelineEvent(n, s),
+      timelineWindow: async (n, id) => w.timelineWindow(n, id),
+      timelineFindWindow: async (n, k, s, e) => w.timelineFindWindow(n, k, s, e),
     };
     // Every call, from the moment it hangs, waits for ever (one already waiting stays waiting).
     const api = Object.fromEntries(

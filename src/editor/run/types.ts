@@ -16,6 +16,7 @@ import type {
   RunSpeed,
   StepUnit,
 } from '../../worker/protocol';
+import type { TravelFrame } from '../../worker/travel/types';
 
 export interface RunState {
   /**
@@ -51,6 +52,8 @@ export interface RunState {
    * then even while the phase is still idle: a load that hangs must be stoppable.
    */
   readonly commandPending: boolean;
+  /** Where the run stands for time travel (the scrubber); null before a run has loaded. */
+  readonly travel: TravelFrame | null;
 }
 
 /** Every change of RunState goes through one reducer as one of these (TanStack Query's way). */

@@ -20,6 +20,7 @@ const SHORTCUTS: readonly (readonly [string, string])[] = [
   ['Export', `${MOD}+S`],
   ['Run or pause', `F5 or ${MOD}+Enter`],
   ['Step one batch, one event', 'F10, Shift+F10'],
+  ['Step back one batch, one event', 'F9, Shift+F9'],
   ['Stop the run', 'Shift+F5'],
   ['Pan', 'Scroll, Space+drag, or drag with the middle button'],
   ['Zoom', `${MOD}+scroll, or pinch`],

@@ -5,6 +5,7 @@ import { addRow, createScalarAcc, scalarResult, type ScalarAcc } from './scalarA
 import { createResultWriter, rememberInputDicts, takeResults, writeResult } from './resultWriter';
 import { fieldValues } from './values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
+import { snapshotMethods } from '../snapshot/operatorState';
 
 export interface RunningAggregateConfig {
   readonly plan: AggregatePlan;
@@ -22,7 +23,11 @@ export function createRunningAggregateOperator(config: RunningAggregateConfig, c
   writer.reuseOutput = ctx.reuseOutputs === true;
   const perKey: (ScalarAcc | undefined)[] = [];
   const results = new Float64Array(config.plan.outputs.length);
+  const snapshots = snapshotMethods({ keyTable, writer, perKey }, [config.plan, config.keyFields]);
   return {
+    snapshot: snapshots.snapshot,
+    restore: snapshots.restore,
+    outputDicts: () => writer.outDicts,
     push(batch: Batch): void {
       captureKeys(keyTable, batch);
       rememberInputDicts(writer, batch);

@@ -1,5 +1,6 @@
 import type { Batch, RowBlock } from '../batch';
 import { selectRows, selectRowsWithin, type CompiledExpression } from '../expr';
+import { STATELESS } from '../snapshot/operatorState';
 import { emitRows } from './selection';
 import type { Operator, OperatorContext } from './types';
 
@@ -23,6 +24,7 @@ function maskSelect(predicate: CompiledExpression): Select {
 export function createFilterOperator(predicate: CompiledExpression, ctx: OperatorContext): Operator {
   const select = predicate.select ?? maskSelect(predicate);
   return {
+    ...STATELESS,
     push(batch: Batch): void {
       const selected = select(batch, null);
       if (selected === null) ctx.emit('out', batch);

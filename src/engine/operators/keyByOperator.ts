@@ -1,5 +1,6 @@
 import { columnOf, readCell, type Batch, type Column } from '../batch';
 import { identityRows, withColumnsAndKeys } from '../batchOps';
+import { snapshotMethods, type Held } from '../snapshot/operatorState';
 import { emitRows } from './selection';
 import type { Operator, OperatorContext } from './types';
 
@@ -84,8 +85,17 @@ export function createKeyByOperator(fields: readonly string[], ctx: OperatorCont
     return keys;
   }
 
+  const heldCodeMode: Held = {
+    get: () => codeMode,
+    set(value) {
+      if (value !== null && typeof value !== 'boolean') throw new Error('snapshot: expected a key mode');
+      codeMode = value;
+    },
+  };
   return {
     state: st,
+    // Codes in byCode are the input dictionary's, which the snapshot restores too.
+    ...snapshotMethods({ st }, [], { codeMode: heldCodeMode }),
     push(batch: Batch): void {
       const keys = keysOf(batch, identityRows(batch.length), new Int32Array(batch.length));
       ctx.emit('out', withColumnsAndKeys(batch, batch.columns, keys, st.count));

@@ -1,6 +1,8 @@
 import { newColumns, type Batch } from '../batch';
 import { withColumnsAndKeys } from '../batchOps';
 import type { CompiledExpression } from '../expr';
+import { STATELESS } from '../snapshot/operatorState';
+import { mapOutputDicts } from './mapSnapshot';
 import { emitRows } from './selection';
 import type { Operator, OperatorContext } from './types';
 
@@ -24,6 +26,8 @@ export function createMapOperator(config: MapConfig, ctx: OperatorContext): Oper
     return config.keepsKeys ? withColumnsAndKeys(batch, columns, batch.keys, batch.keyBound) : withColumnsAndKeys(batch, columns, null, undefined);
   }
   return {
+    ...STATELESS,
+    outputDicts: mapOutputDicts(config),
     // A batch pushed whole may be kept by whoever receives it (a sink), so its columns are fresh arrays.
     push(batch: Batch): void {
       ctx.emit('out', mapped(batch, false));

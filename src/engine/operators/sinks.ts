@@ -1,4 +1,5 @@
 import { readCell, type Batch } from '../batch';
+import { heldNumber, snapshotMethods, STATELESS } from '../snapshot/operatorState';
 import type { Operator } from './types';
 
 export type Row = Record<string, string | number | boolean | null>;
@@ -20,6 +21,7 @@ export function batchToRows(batch: Batch): Row[] {
 /** A sink that hands every row to `onRows`, batch by batch. */
 export function createCollectSink(onRows: (rows: Row[]) => void): Operator {
   return {
+    ...STATELESS,
     push(batch: Batch): void {
       if (batch.length > 0) onRows(batchToRows(batch));
     },
@@ -29,6 +31,7 @@ export function createCollectSink(onRows: (rows: Row[]) => void): Operator {
 /** A sink that hands every non-empty batch to `onBatch` as it is (columnar, no row objects). */
 export function createBatchSink(onBatch: (batch: Batch) => void): Operator {
   return {
+    ...STATELESS,
     push(batch: Batch): void {
       if (batch.length > 0) onBatch(batch);
     },
@@ -39,6 +42,7 @@ export function createBatchSink(onBatch: (batch: Batch) => void): Operator {
 export function createLogSink(nodeId: string, limit: number, log: (line: string) => void, onRows: (rows: Row[]) => void): Operator {
   let printed = 0;
   return {
+    ...snapshotMethods({}, [], { printed: heldNumber(() => printed, (n) => { printed = n; }) }),
     push(batch: Batch): void {
       if (batch.length === 0) return;
       const rows = batchToRows(batch);

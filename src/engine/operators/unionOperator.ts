@@ -1,4 +1,5 @@
 import { createStringDict, newColumns, internString, type Batch, type Column, type StringDict } from '../batch';
+import { snapshotMethods } from '../snapshot/operatorState';
 import type { Operator, OperatorContext } from './types';
 
 /**
@@ -41,6 +42,11 @@ export function createUnionOperator(inputs: number, ctx: OperatorContext): Opera
   }
 
   return {
+    ...snapshotMethods({ watermarks, dicts, remaps }),
+    outputDicts(fields: readonly string[] = []): ReadonlyMap<string, StringDict> {
+      for (const name of fields) if (!dicts.has(name)) dicts.set(name, createStringDict());
+      return dicts;
+    },
     push(batch: Batch, input: number): void {
       const others = minOthers(input);
       watermarks[input] = Math.max(watermarks[input]!, batch.endWatermark);

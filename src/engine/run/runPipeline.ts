@@ -1,6 +1,6 @@
 import type { PipelineDocument } from '../../model';
 import type { Row } from '../operators/sinks';
-import type { WindowTraceEvent } from '../operators/types';
+import type { TraceListener } from '../operators/types';
 import { compilePipeline, type CompileOptions } from '../plan/compile';
 import type { CompileProblem, ExecutionPlan } from '../plan/types';
 import { createRuntime, type Diagnostic, type NodeMetrics, type Runtime } from './runtime';
@@ -11,7 +11,7 @@ export interface RunOptions extends CompileOptions {
   /** The host clock for processing-time windows; without one, processing time stands still at 0. */
   readonly now?: () => number;
   readonly log?: (line: string) => void;
-  readonly trace?: (event: WindowTraceEvent) => void;
+  readonly trace?: TraceListener;
   /** Collect the rows that reach `late` ports. */
   readonly collectLate?: boolean;
 }

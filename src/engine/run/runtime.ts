@@ -5,7 +5,7 @@ import { createFilterOperator } from '../operators/filterOperator';
 import { createKeyByOperator } from '../operators/keyByOperator';
 import { createMapOperator } from '../operators/mapOperator';
 import { batchToRows, createBatchSink, createCollectSink, createLogSink, type Row } from '../operators/sinks';
-import type { Operator, OperatorContext, OutPort, StateStats, WindowTraceEvent } from '../operators/types';
+import type { Operator, OperatorContext, OutPort, StateStats, TraceListener } from '../operators/types';
 import { createUnionOperator } from '../operators/unionOperator';
 import { escapingSteps } from '../plan/escape';
 import type { ExecutionPlan, PlanStep, Route } from '../plan/types';
@@ -17,12 +17,17 @@ import { createMessageSource } from '../sources/websocket/messageSource';
 import type { MessageSource } from '../sources/websocket/types';
 import { failedAt } from './nodeError';
 import { createWaitingBatches, MAX_NESTED_PUSHES } from './waitingBatches';
+import { planFingerprint, type PlanFingerprint } from './planFingerprint';
+import { restoreRuntime, snapshotRuntime, type RuntimeParts, type RuntimeSnapshot } from './runtimeSnapshot';
+
+export type { RuntimeSnapshot } from './runtimeSnapshot';
 
 /** What the host (worker, CLI, test) provides to a running pipeline. */
 export interface RuntimeHost {
   now(): number;
   log(line: string): void;
-  readonly trace: ((event: WindowTraceEvent) => void) | null;
+  /** Trace of every window node (tests); null: none, unless Runtime.setTrace follows one. */
+  readonly trace: TraceListener | null;
   /** Rows that reached a collect sink. */
   onResults(sinkId: string, rows: Row[]): void;
   /**
@@ -71,7 +76,28 @@ export interface Runtime {
   readonly diagnostics: readonly Diagnostic[];
   /** The WebSocket sources by node id, for the host to feed with messages. */
   readonly messageSources: ReadonlyMap<string, MessageSource>;
+  /**
+   * The state of the run as plain, structured-clonable data (see
+   * runtimeSnapshot.ts). Only between steps: throws during one.
+   */
+  snapshot(): RuntimeSnapshot;
+  /**
+   * Puts a fresh runtime of the same plan back where `snapshot` was taken;
+   * throws an Error saying what does not match for another plan or format.
+   */
+  restore(snapshot: RuntimeSnapshot): void;
+  /** Events read from all sources so far: the run position (the timeline's and time travel's unit). */
+  readonly position: number;
+  /**
+   * Follows window node `nodeId` (its window or aggregate id): its operator
+   * reports to `listener` from the next batch on; null stops (the host's
+   * trace, if any, applies again). Every other node keeps the host's trace.
+   */
+  setTrace(nodeId: string | null, listener: TraceListener | null): void;
 }
+
+/** An OperatorContext whose trace the runtime may switch between batches. */
+type SwitchableContext = OperatorContext & { trace: TraceListener | null };
 
 function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSource' | 'websocketSource' }>, ctx: OperatorContext, host: RuntimeHost): Operator {
   switch (step.type) {
@@ -123,6 +149,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     return m;
   };
   const aliases = new Map<string, string>();
+  const contexts = new Map<string, SwitchableContext>();
   const messageSources = new Map<string, MessageSource>();
 
   const tap = host.onEmit;
@@ -224,19 +251,30 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       continue;
     }
     if (step.type === 'windowAggregate') aliases.set(step.aggregateId, step.nodeId);
-    const ctx: OperatorContext = {
+    const ctx: SwitchableContext = {
       nodeId: step.nodeId, trace: host.trace, now: host.now, outputsKept: tap !== undefined,
       reuseOutputs: tap === undefined && !escaping.has(step.nodeId),
       emit: (port, batch) => emit(step.nodeId, port, batch),
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
     };
+    contexts.set(step.nodeId, ctx);
     operators.set(step.nodeId, createOperator(step, ctx, host));
   }
+  let position = 0;
+  let followed: SwitchableContext | null = null;
 
   const live = new Set(sources);
   // Sources whose batches nobody keeps past their push (no tap either) write each batch into the last one's arrays.
   const recycling = new Set(tap !== undefined ? [] : sources.filter((source) => !escaping.has(source.nodeId)));
+  let fingerprint: PlanFingerprint | null = null;
+  const parts: RuntimeParts = {
+    plan, operators, sources, live, metrics, aliases,
+    busy: () => depth > 0 || waiting.size > 0,
+    fingerprint: () => (fingerprint ??= planFingerprint(plan)),
+  };
   return {
+    snapshot: () => snapshotRuntime(parts),
+    restore: (snapshot) => restoreRuntime(parts, snapshot),
     diagnostics,
     messageSources,
     step(maxRows: number): boolean {
@@ -250,9 +288,25 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
         if (batch === null) {
           live.delete(source);
           emit(source.nodeId, 'out', source.finalBatch());
-        } else emit(source.nodeId, 'out', batch);
+        } else {
+          position += batch.length;
+          emit(source.nodeId, 'out', batch);
+        }
       }
       return live.size > 0;
+    },
+    get position() {
+      return position;
+    },
+    setTrace(nodeId: string | null, listener: TraceListener | null): void {
+      if (followed !== null) followed.trace = host.trace;
+      followed = null;
+      if (nodeId === null || listener === null) return;
+      let ctx = contexts.get(nodeId);
+      if (ctx === undefined) for (const [aggregateId, windowId] of aliases) if (aggregateId === nodeId) ctx = contexts.get(windowId);
+      if (ctx === undefined) return;
+      ctx.trace = listener;
+      followed = ctx;
     },
     tick(now: number): void {
       for (const [id, op] of operators) {

@@ -5,9 +5,12 @@ import { sliceRowBlock } from '../batchOps';
 import { createSampleGenerator, sampleStreamFields } from '../sources/sample';
 import { assignWatermarks, createWatermarkState } from '../watermark';
 import type { PlanStep } from '../plan/types';
+import { heldBoolean, heldNumber, snapshotMethods } from '../snapshot/operatorState';
+import type { Snapshottable } from '../snapshot/types';
+import { columnDicts, sourceDicts, withDicts } from './sourceDicts';
 
 /** A source the scheduler pulls from: the next batch, or null once it has ended. */
-export interface SourceRuntime {
+export interface SourceRuntime extends Partial<Snapshottable> {
   readonly nodeId: string;
   /**
    * `recycle`: nothing downstream keeps this source's batches past their push
@@ -57,11 +60,16 @@ export function createSourceRuntime(step: Extract<PlanStep, { type: 'sampleSourc
   if (step.type === 'sampleSource') {
     const generator = createSampleGenerator(step.params);
     const watermarks = createWatermarkState(step.params.maxOutOfOrdernessMs);
-    let template = emptyColumns(sampleStreamFields(step.params.stream));
+    const fields = sampleStreamFields(step.params.stream);
+    // The generator's dictionaries from the start, so even a final batch before any block is coded in them.
+    let template = withDicts(emptyColumns(fields), sourceDicts(fields, generator.dicts));
     const reused = reusedWatermarks();
     let ended = false;
     return {
       nodeId: step.nodeId,
+      // The template is only ever the last block's columns, whose dictionaries are the generator's.
+      ...snapshotMethods({ generator: generator.state, watermarks }, [], { ended: heldBoolean(() => ended, (e) => { ended = e; }) }),
+      outputDicts: () => sourceDicts(fields, generator.dicts),
       next(maxRows: number, recycle = false): Batch | null {
         const generated = ended ? null : generator.next(maxRows);
         if (generated === null) return null;
@@ -105,6 +113,8 @@ export function createBlockSource(nodeId: string, block: RowBlock, boundMs: numb
   let cursor = 0;
   return {
     nodeId,
+    ...snapshotMethods({ watermarks }, [], { cursor: heldNumber(() => cursor, (c) => { cursor = c; }) }),
+    outputDicts: () => columnDicts(block.columns),
     next(maxRows: number, recycle = false): Batch | null {
       if (cursor >= block.length) return null;
       const to = Math.min(block.length, cursor + maxRows);

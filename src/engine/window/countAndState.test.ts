@@ -22,7 +22,7 @@ const keyFields = [schema[0]!];
 
 function context(out: Row[], trace: WindowTraceEvent[] | null = null, now = (): number => 0): OperatorContext {
   return {
-    nodeId: 'w', now, trace: trace === null ? null : (e) => trace.push(e),
+    nodeId: 'w', now, trace: trace === null ? null : (e) => { if (e.type !== 'rows') trace.push(e); },
     emit: (port, batch: Batch) => { if (port === 'out') out.push(...batchToRows(batch)); },
   };
 }

@@ -5,6 +5,9 @@ import { addRow, createScalarAcc, resetScalarAcc, scalarResult, type ScalarAcc }
 import { createResultWriter, pendingResults, rememberInputDicts, takeResults, writeResult } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
+import { heldNumber, snapshotMethods } from '../snapshot/operatorState';
+import { identityRows } from '../batchOps';
+import { RowTracer, traceRows } from './rowTrace';
 
 export interface CountWindowConfig {
   readonly size: number;
@@ -31,7 +34,16 @@ export function createCountWindowOperator(config: CountWindowConfig, ctx: Operat
   const perKey: (CountState | undefined)[] = [];
   let emittedWatermark = -Infinity;
   let open = 0;
+  const snapshots = snapshotMethods({ keyTable, writer, perKey }, [config.plan, config.keyFields], {
+    emittedWatermark: heldNumber(() => emittedWatermark, (w) => { emittedWatermark = w; }),
+    open: heldNumber(() => open, (n) => { open = n; }),
+  });
+  // Count windows take every event: the trace has no late or revising rows to list.
+  const tracer = new RowTracer();
   return {
+    snapshot: snapshots.snapshot,
+    restore: snapshots.restore,
+    outputDicts: () => writer.outDicts,
     push(batch: Batch): void {
       captureKeys(keyTable, batch);
       rememberInputDicts(writer, batch);
@@ -55,6 +67,7 @@ export function createCountWindowOperator(config: CountWindowConfig, ctx: Operat
         s.fired++;
         open--;
       }
+      if (ctx.trace !== null) traceRows(ctx, batch, identityRows(batch.length), [], tracer, emittedWatermark, null, keyTable);
       const moved = batch.endWatermark > emittedWatermark;
       emittedWatermark = Math.max(emittedWatermark, batch.endWatermark);
       if (pendingResults(writer) > 0 || moved) ctx.emit('out', takeResults(writer, emittedWatermark));

@@ -28,7 +28,7 @@ const sumPlan = planOf([{ name: 'n', fn: 'count' }, { name: 'price', fn: 'sum', 
 
 function context(out: Row[], late: Row[] = [], trace: WindowTraceEvent[] | null = null, now = (): number => 0): OperatorContext {
   return {
-    nodeId: 'w', now, trace: trace === null ? null : (e) => trace.push(e),
+    nodeId: 'w', now, trace: trace === null ? null : (e) => { if (e.type !== 'rows') trace.push(e); },
     emit: (port, batch: Batch) => (port === 'out' ? out : late).push(...batchToRows(batch)),
   };
 }

@@ -116,7 +116,10 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
       if (ctx.trace !== null) traceLate(st, ctx, slice, t, keys === null ? 0 : keys[i]!);
       continue;
     }
-    if ((flags & IN_GAP) !== 0) continue;
+    if ((flags & IN_GAP) !== 0) {
+      if (scratch.tracer !== null) scratch.tracer.dropped.push(i);
+      continue;
+    }
     // Allocated on the first row that is not late, so a late row never opens a slice.
     if (base < 0) {
       base = cachedBase[slice & 7] = openSlice(st, ctx, slice);
@@ -138,6 +141,7 @@ export function foldRows(st: SlicedWindowState, ctx: OperatorContext, batch: Bat
         scratch.flushed = accepted;
       }
       reviseFired(st, ctx, slice, base, key);
+      if (scratch.tracer !== null) scratch.tracer.revising.push(i);
     } else if (canRun && prepareRun(st, scratch, slice, base, Math.min(nextAction, lateAt)) && wm < run.limit) {
       let w: number;
       run.deferredCount = 0;

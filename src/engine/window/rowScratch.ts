@@ -1,5 +1,6 @@
 /** The row loop's reusable scratch (see RowScratch), in a module of its own so the loops that share it (rowLoop, setAsideRows) need not import each other. */
 import { DirectCells, FastRun } from './fastFold';
+import type { RowTracer } from './rowTrace';
 import type { SliceCache } from './sliceCache';
 
 /**
@@ -14,6 +15,8 @@ export class RowScratch implements SliceCache {
   /** Entries of cells/rows before this one are already in the slice store. */
   flushed = 0;
   late: number[] = [];
+  /** While the node is traced (see rowTrace): where the loop lists revising and dropped rows; null otherwise. */
+  tracer: RowTracer | null = null;
   /**
    * The slice cache (SliceCache in sliceCache.ts): by slice index & 7, what
    * the row loops need about recent slices (see describeSlice) and the cell

@@ -15,7 +15,7 @@ const M = 4;
  * sum that added 1e12 and took it away again keeps the rounding of both, and
  * moments have no inverse that survives rounding at all.
  */
-class RunningField {
+export class RunningField {
   readonly n: Float64Array;
   /** Back stack: the slices pushed since the last flip, combined per key. */
   readonly backSum: Float64Array | null;

@@ -9,11 +9,13 @@ import {
 } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
+import { heldNumber, snapshotMethods } from '../snapshot/operatorState';
 import {
   addRowToSession, closeSession, createSessionStore, END, ensureSessionKeys, FIRINGS, KEY, loadSession, mergeSessions,
   openSession, START, warmSessions, type SessionStore,
 } from './sessionStore';
 import { checkWindowTime } from '../time';
+import { RowTracer, traceRows } from './rowTrace';
 import { clearTimer, createTimerQueue, hasTimerDue, popTimer, setTimer, type TimerQueue } from './timerQueue';
 
 export interface SessionWindowConfig {
@@ -63,6 +65,8 @@ export class SessionWindowState {
   watermark = -Infinity;
   openSessions = 0;
   lateEvents = 0;
+  /** Not state: while the node is traced, where addEvent lists the rows that made a session fire at once (see rowTrace). */
+  tracer: RowTracer | null = null;
 
   constructor(config: SessionWindowConfig) {
     this.config = new SessionWindowSpec(config);
@@ -109,8 +113,9 @@ function drop(st: SessionWindowState, ctx: OperatorContext, slot: number): void 
   const b = slot * st.store.width;
   const start = st.store.records[b + START]!;
   const end = st.store.records[b + END]!;
+  const key = st.store.records[b + KEY]!;
   close(st, slot);
-  ctx.trace?.({ type: 'closed', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark });
+  ctx.trace?.({ type: 'closed', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
 }
 
 /** Moves the watermark: fires sessions whose end has passed, drops those beyond allowed lateness. */
@@ -160,8 +165,9 @@ function addEvent(st: SessionWindowState, ctx: OperatorContext, key: number, t: 
   if (overlapping === 0) {
     target = openSession(store, key, prev, start, end);
     st.openSessions++;
-    ctx.trace?.({ type: 'opened', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark });
+    ctx.trace?.({ type: 'opened', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key });
   }
+  if (overlapping > 1 && ctx.trace !== null) traceMerge(st, ctx, key, first, overlapping, start, end);
   for (let k = 1; k < overlapping; k++) {
     const other = store.next[target]!;
     mergeSessions(store, target, other);
@@ -177,10 +183,21 @@ function addEvent(st: SessionWindowState, ctx: OperatorContext, key: number, t: 
     clearTimer(st.fireTimers, target);
     st.writer.frame[WATERMARK_AT] = st.watermark;
     emit(st, ctx, target);
+    if (st.tracer !== null) st.tracer.revising.push(row);
   } else if (endMoved) {
     setTimer(st.fireTimers, target, end - 1);
   }
   return true;
+}
+
+/** Traces the `overlapping` sessions from slot `first` on that an event merges into [start, end). */
+function traceMerge(st: SessionWindowState, ctx: OperatorContext, key: number, first: number, overlapping: number, start: number, end: number): void {
+  const { store } = st;
+  const mergedFrom: { start: number; end: number }[] = [];
+  for (let s = first, k = 0; k < overlapping && s >= 0; s = store.next[s]!, k++) {
+    mergedFrom.push({ start: store.records[s * store.width + START]!, end: store.records[s * store.width + END]! });
+  }
+  ctx.trace?.({ type: 'merged', nodeId: ctx.nodeId, windowStart: start, windowEnd: end, watermark: st.watermark, keys: key, mergedFrom });
 }
 
 /**
@@ -226,6 +243,7 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
   /** Rows of the batch being handled that were late (reused: most batches have none). */
   const lateRows: number[] = [];
   const emptyLate = createEmptyBatches();
+  const tracer = new RowTracer();
 
   function flush(batch: Batch | null): void {
     const moved = st.watermark > emittedWatermark;
@@ -241,14 +259,27 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     const now = config.processingTime ? ctx.now() : 0;
     ensureSessionKeys(st.store, captureKeys(keyTable, batch, rows));
     rememberInputDicts(st.writer, batch);
+    // Decided per batch: a followed node lists the rows that revised (see rowTrace).
+    const traced = ctx.trace !== null;
+    const watermarkBefore = st.watermark;
+    if (traced) tracer.reset();
+    st.tracer = traced ? tracer : null;
     addRows(st, ctx, batch, rows, fieldValues(config.plan, batch, valueBuffers), lateRows, now);
+    if (traced) traceRows(ctx, batch, rows, lateRows, tracer, watermarkBefore, config.processingTime ? now : null, keyTable);
     const end = config.processingTime && batch.endWatermark !== Infinity ? now : batch.endWatermark;
     if (end > st.watermark) advance(st, ctx, end);
     flush(batch);
   }
 
+  const snapshots = snapshotMethods({ st }, [st.config, config.plan, config.keyFields], {
+    emittedWatermark: heldNumber(() => emittedWatermark, (w) => { emittedWatermark = w; }),
+  });
   return {
     state: st,
+    // Between batches valueBuffers and lateRows are scratch (lateRows is emptied by every flush).
+    snapshot: snapshots.snapshot,
+    restore: snapshots.restore,
+    outputDicts: () => st.writer.outDicts,
     push: (batch: Batch) => process(batch, identityRows(batch.length)),
     pushSelected: (batch: Batch, rows: Int32Array) => process(batch, rows),
     tick(now: number): void {

@@ -9,8 +9,10 @@ import { captureKeys } from '../aggregate/keyTable';
 import { pendingResults, rememberInputDicts, takeResults } from '../aggregate/resultWriter';
 import { fieldValues } from '../aggregate/values';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
+import { heldNumber, snapshotMethods } from '../snapshot/operatorState';
 import { foldRows } from './rowLoop';
 import { createRowScratch } from './rowScratch';
+import { RowTracer, traceRows } from './rowTrace';
 import { createSlicedWindowState, type SlicedWindowConfig, type SlicedWindowOptions, type SlicedWindowState } from './slicedState';
 import { addRowsToCells, ensureKeyCapacity } from './sliceStore';
 import { advance } from './slicedTime';
@@ -24,6 +26,7 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
   const scratch = createRowScratch();
   let emittedWatermark = -Infinity;
   const emptyLate = createEmptyBatches();
+  const tracer = new RowTracer();
 
   function process(input: Batch, selection: Int32Array | null): void {
     const batch = config.processingTime ? stampProcessingTime(input, ctx.now()) : input;
@@ -39,8 +42,14 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
     scratch.flushed = 0;
     scratch.late = [];
     scratch.cachedSlice.fill(NaN); // the key capacity may have changed
+    // Decided per batch: a followed node lists revising and dropped rows (see rowTrace).
+    const traced = ctx.trace !== null;
+    const watermarkBefore = st.watermark;
+    if (traced) tracer.reset();
+    scratch.tracer = traced ? tracer : null;
     const accepted = foldRows(st, ctx, batch, rows, values, scratch);
     addRowsToCells(st.store, scratch.cells, scratch.rows, values, batch.time, scratch.flushed, accepted);
+    if (traced) traceRows(ctx, batch, rows, scratch.late, tracer, watermarkBefore, null, st.keyTable);
     if (batch.endWatermark > st.watermark) advance(st, ctx, batch.endWatermark);
     const moved = st.watermark > emittedWatermark;
     emittedWatermark = st.watermark;
@@ -49,8 +58,15 @@ export function createSlicedWindowOperator(config: SlicedWindowConfig, ctx: Oper
     else if (moved) ctx.emit('late', emptyLate(batch));
   }
 
+  const snapshots = snapshotMethods({ st }, [st.config, st.shape, config.plan, config.keyFields], {
+    emittedWatermark: heldNumber(() => emittedWatermark, (w) => { emittedWatermark = w; }),
+  });
   return {
     state: st,
+    // The row scratch is set afresh by every batch, so it is not state.
+    snapshot: snapshots.snapshot,
+    restore: snapshots.restore,
+    outputDicts: () => st.writer.outDicts,
     push: (batch: Batch) => process(batch, null),
     pushSelected: (batch: Batch, rows: Int32Array) => process(batch, rows),
     tick(now: number): void {

@@ -2,9 +2,10 @@
  * Watches what every step emits (the session's onEmit tap) for the armed
  * breakpoints. The stop must be exact, right after the event that hit and
  * not at the end of its batch: while one is armed the scheduler pulls one
- * row per source per step (`rows`), and once one hits the other sources of
- * that step hand out nothing (`gate.held`), so the run pauses with the hit
- * event as the last one read. Unarmed, the tap only counts source rows.
+ * row per source per step (`rows`), so the run pauses with the hit event as
+ * the last one read (with several sources, the sources after it in that step
+ * have read one more each: holding them back would make the step differ
+ * from what time travel's journal replays). Unarmed, it costs one check per emit.
  */
 import type { Batch } from '../../engine/batch';
 import { compileFilter, type CompiledExpression } from '../../engine/expr';
@@ -12,7 +13,6 @@ import type { OutPort } from '../../engine/operators/types';
 import type { ExecutionPlan } from '../../engine/plan/types';
 import { formatDateTime, formatWatermark } from '../../charts/format';
 import type { PipelineDocument } from '../../model';
-import type { PaceGate } from '../pacing';
 import type { PreviewRecord } from '../protocol';
 import { recordAt, rowOf } from './records';
 import type { Breakpoint, BreakpointHit, BreakpointProblem } from './types';
@@ -43,14 +43,15 @@ export interface BreakpointDetector {
   onEmit(stepId: string, port: OutPort, batch: Batch, rows: Int32Array | null): void;
   /** Rows to pull per source in the next step. */
   rows(wanted: number): number;
-  /** True once after a hit, when the scheduler should pause; lets the held sources go again. */
+  /** True once after a hit, when the scheduler should pause. */
   takeStop(): boolean;
 }
 
 export interface DetectorContext {
   readonly doc: PipelineDocument;
   readonly plan: ExecutionPlan;
-  readonly gate: PaceGate;
+  /** Events read from all sources so far, this emit's included (the time machine counts them). */
+  readonly position: () => number;
   /** Rows that have reached a step so far. */
   readonly rowsIn: (stepId: string) => number;
 }
@@ -90,7 +91,6 @@ export function createBreakpointDetector(ctx: DetectorContext): BreakpointDetect
 
   let armed: Armed[] = [];
   const spent = new Set<string>();
-  let position = 0;
   let hit: Omit<BreakpointHit, 'runId'> | null = null;
   let serial = 0;
   let stop = false;
@@ -167,14 +167,14 @@ export function createBreakpointDetector(ctx: DetectorContext): BreakpointDetect
       return problems;
     },
     get armed() { return armed.length > 0; },
-    get position() { return position; },
+    get position() { return ctx.position(); },
     get hit() { return hit; },
     onEmit(stepId, port, batch, rows) {
       const count = rows === null ? batch.length : rows.length;
       const isSource = port === 'out' && sources.has(stepId);
-      const before = position;
-      if (isSource) position += count;
       if (armed.length === 0 || stop) return;
+      const position = ctx.position();
+      const before = isSource ? position - count : position;
       for (const a of armed) {
         if (a.once && spent.has(a.id)) continue;
         const match = a.stepId === null ? isSource && count > 0 : a.stepId === stepId && a.port === port && (count > 0 || a.port === 'out');
@@ -185,7 +185,6 @@ export function createBreakpointDetector(ctx: DetectorContext): BreakpointDetect
         const record = a.hasRecord !== false && row < batch.length ? recordAt(batch, row) : null;
         const nodeId = a.stepId === null ? stepId : a.nodeId;
         stop = true;
-        ctx.gate.held = true;
         hit = {
           serial: ++serial, breakpointId: a.id, nodeId, port, record,
           position, seq: isSource ? position : ctx.rowsIn(stepId), what: a.what(record, batch, row),
@@ -197,7 +196,6 @@ export function createBreakpointDetector(ctx: DetectorContext): BreakpointDetect
     takeStop() {
       if (!stop) return false;
       stop = false;
-      ctx.gate.held = false;
       return true;
     },
   };

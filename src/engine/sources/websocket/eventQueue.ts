@@ -5,13 +5,15 @@
  * at `limit` rows whatever the server sends.
  */
 import { createStringDict, newColumns, type Field, type RowBlock, type StringDict } from '../../batch';
+import { heldNumber, snapshotMethods, type Held } from '../../snapshot/operatorState';
+import type { Snapshottable } from '../../snapshot/types';
 
 type Storage = Float64Array | Int32Array | Uint8Array;
 
 /** Capacity grows by doubling up to the limit, so a small stream never holds a million-row buffer. */
 const INITIAL_CAPACITY = 1024;
 
-export interface EventQueue {
+export interface EventQueue extends Pick<Snapshottable, 'snapshot' | 'restore'> {
   /** Events waiting. */
   readonly size: number;
   /** Events dropped (oldest first) because the queue was full. */
@@ -72,7 +74,24 @@ export function createEventQueue(fields: readonly Field[], eventTime: string, li
     head = 0;
   }
 
+  // The rings are replaced as they grow, so they are held like the numbers; the dictionaries belong to the source.
+  const heldRings: Held = {
+    get: () => ({ time: time.slice(), rings: rings.map((ring) => (ring === null ? null : ring.slice())) }),
+    set(value) {
+      const v = value as { time?: unknown; rings?: unknown };
+      if (!(v.time instanceof Float64Array) || !Array.isArray(v.rings) || v.rings.length !== rings.length) throw new Error('snapshot: not the rings of this queue');
+      time = v.time.slice();
+      rings = (v.rings as (Storage | null)[]).map((ring) => (ring === null ? null : ring.slice()));
+    },
+  };
   return {
+    ...snapshotMethods({}, [], {
+      rings: heldRings,
+      capacity: heldNumber(() => capacity, (n) => { capacity = n; }),
+      head: heldNumber(() => head, (n) => { head = n; }),
+      size: heldNumber(() => size, (n) => { size = n; }),
+      dropped: heldNumber(() => dropped, (n) => { dropped = n; }),
+    }),
     get size() { return size; },
     get dropped() { return dropped; },
     dicts,

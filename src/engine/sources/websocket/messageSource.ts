@@ -11,6 +11,7 @@ import { assignWatermarks, createWatermarkState } from '../../watermark';
 import { createEventQueue } from './eventQueue';
 import { parseMessage } from './parseMessage';
 import { readRecord, type TimeReader } from './readRecord';
+import { heldBoolean, heldNumber, snapshotMethods } from '../../snapshot/operatorState';
 import type { DeadLetter, MessageSource, MessageSourceStats } from './types';
 
 /** How many dead letters the preview keeps, and how much of each text. */
@@ -41,8 +42,22 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec): 
     if (lastDeadLetters.length > KEPT_DEAD_LETTERS) lastDeadLetters.shift();
   }
 
+  const held = snapshotMethods({ watermarks, reader, lastDeadLetters }, [], {
+    messages: heldNumber(() => messages, (n) => { messages = n; }),
+    deadLetters: heldNumber(() => deadLetters, (n) => { deadLetters = n; }),
+    accepted: heldNumber(() => accepted, (n) => { accepted = n; }),
+    closed: heldBoolean(() => closed, (c) => { closed = c; }),
+  });
   return {
     nodeId,
+    // What arrived and waits in the queue is state too (the host replays what comes after from its log).
+    snapshot: (names) => ({ source: held.snapshot(names), queue: queue.snapshot(names) }),
+    restore(state, dicts) {
+      const s = state as { source?: unknown; queue?: unknown };
+      held.restore(s.source, dicts);
+      queue.restore(s.queue, dicts);
+    },
+    outputDicts: () => queue.dicts,
     offer(message: string): void {
       // A message after close belongs to a connection that has ended for this run.
       if (closed) return;

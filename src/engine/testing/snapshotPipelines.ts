@@ -1,0 +1,179 @@
+/**
+ * Random pipelines for the snapshot property (run/snapshot.property.test.ts):
+ * every node kind (sample, file and WebSocket sources, union, filter, map
+ * with number and string results, keyBy on strings, numbers and two fields,
+ * every window kind in event and processing time, a running aggregate,
+ * every aggregate function, collect and log sinks, the late port), with the
+ * run's script: batch size, a clock, WebSocket messages by step.
+ */
+import fc from 'fast-check';
+import type { PipelineDocument } from '../../model';
+import { AGGREGATE_FNS } from '../../model';
+import { ndjsonData, pipeline } from './documents';
+import type { RunScript } from './snapshotRuns';
+
+type Node = { id: string; kind: string; params?: Record<string, unknown> };
+
+/** A stream's fields by role: a string key and a number (null when it has none). */
+const STREAMS = [
+  { stream: 'sensors', str: 'device', num: 'temperature' },
+  { stream: 'payments', str: 'card', num: 'amount' },
+  { stream: 'trades', str: 'symbol', num: 'price' },
+  { stream: 'bids', str: 'channel', num: 'price' },
+  { stream: 'clicks', str: 'user', num: null },
+] as const;
+
+const START = 1_700_000_000_000;
+
+/** One generated case: the document and how to run it. */
+export interface SnapshotCase {
+  readonly doc: PipelineDocument;
+  readonly script: RunScript;
+  /** Human-readable summary for a failing case. */
+  readonly summary: string;
+}
+
+const duration = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min, max });
+const ms = (n: number): string => `${n}ms`;
+
+const sampleParams = (limit: number) => fc.record({
+  keys: fc.integer({ min: 1, max: 40 }),
+  rate: fc.constantFrom(20, 200, 1000, 5000),
+  seed: fc.integer({ min: 0, max: 1000 }),
+  bound: duration(0, 2000),
+  lateFraction: fc.constantFrom(0, 0.05, 0.3),
+}).map((p) => ({ keys: p.keys, rate: p.rate, limit, seed: p.seed, maxOutOfOrderness: ms(p.bound), lateFraction: p.lateFraction }));
+
+/** Events of the file and WebSocket sources: ts, k, v, b (v sometimes missing, -0, huge or tied). */
+const eventRow = fc.record({
+  dt: fc.integer({ min: -3000, max: 1500 }),
+  k: fc.constantFrom('a', 'b', 'c', 'd', 'é', '__proto__'),
+  v: fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom(null, -0, 0.1, 1e15, -1e15)),
+  b: fc.boolean(),
+});
+const eventRows = fc.array(eventRow, { minLength: 1, maxLength: 400 }).map((rows) => {
+  let t = START;
+  return rows.map((r) => {
+    t += Math.max(0, r.dt);
+    return { ts: t + Math.min(0, r.dt), k: r.k, v: r.v, b: r.b };
+  });
+});
+
+interface SourcePart {
+  readonly nodes: Node[];
+  /** The node whose output goes on (a source, or the union of two). */
+  readonly out: string;
+  readonly str: string;
+  readonly num: string | null;
+  readonly messages?: RunScript['messages'];
+  readonly messageSteps?: number;
+}
+
+const sources: fc.Arbitrary<SourcePart> = fc.oneof(
+  fc.tuple(fc.constantFrom(...STREAMS), fc.integer({ min: 50, max: 3000 }), fc.array(fc.constant(0), { minLength: 1, maxLength: 2 }))
+    .chain(([s, limit, more]) => fc.tuple(fc.constant(s), fc.array(sampleParams(limit), { minLength: more.length, maxLength: more.length })))
+    .map(([s, params]) => {
+      const nodes: Node[] = params.map((p, i) => ({ id: `src${i}`, kind: 'source.sample', params: { stream: s.stream, ...p } }));
+      if (nodes.length === 1) return { nodes, out: 'src0', str: s.str, num: s.num };
+      return { nodes: [...nodes, { id: 'u', kind: 'transform.union' }], out: 'u', str: s.str, num: s.num };
+    }),
+  fc.tuple(eventRows, duration(0, 1500)).map(([rows, bound]) => ({
+    nodes: [{ id: 'src0', kind: 'source.file', params: { format: 'ndjson', eventTime: 'ts', timeFormat: 'epochMillis', maxOutOfOrderness: ms(bound), data: ndjsonData(rows) } }],
+    out: 'src0', str: 'k', num: 'v',
+  })),
+  fc.tuple(eventRows, duration(0, 1500), fc.integer({ min: 1, max: 30 }), fc.constantFrom(5, 50, 10_000)).map(([rows, bound, perMessage, queueLimit]) => {
+    const messages: string[][] = [];
+    for (let i = 0; i < rows.length; i += perMessage) messages.push([JSON.stringify(rows.slice(i, i + perMessage))]);
+    return {
+      nodes: [{
+        id: 'src0', kind: 'source.websocket',
+        params: {
+          url: 'ws://localhost:1/x', format: 'array', eventTime: 'ts', timeFormat: 'epochMillis', maxOutOfOrderness: ms(bound), queueLimit,
+          fields: [{ name: 'ts', type: 'time' }, { name: 'k', type: 'string' }, { name: 'v', type: 'number' }, { name: 'b', type: 'boolean' }],
+        },
+      }],
+      out: 'src0', str: 'k', num: 'v',
+      messages: (step: number) => (messages[step] ?? []).map((text) => ['src0', text] as const),
+      messageSteps: messages.length,
+    };
+  }),
+);
+
+const windows = (num: string | null) => fc.oneof(
+  fc.record({ size: duration(1, 3000), lateness: duration(0, 3000), processing: fc.boolean() })
+    .map((w) => ({ kind: 'window.tumbling', params: { size: ms(w.size), allowedLateness: ms(w.lateness), time: w.processing ? 'processing' : 'event' } })),
+  fc.record({ slide: duration(1, 800), times: fc.integer({ min: 1, max: 5 }), lateness: duration(0, 3000), processing: fc.boolean() })
+    .map((w) => ({ kind: 'window.hopping', params: { size: ms(w.slide * w.times), slide: ms(w.slide), allowedLateness: ms(w.lateness), time: w.processing ? 'processing' : 'event' } })),
+  fc.record({ step: duration(1, 800), times: fc.integer({ min: 1, max: 5 }), lateness: duration(0, 3000), processing: fc.boolean() })
+    .map((w) => ({ kind: 'window.cumulate', params: { step: ms(w.step), maxSize: ms(w.step * w.times), allowedLateness: ms(w.lateness), time: w.processing ? 'processing' : 'event' } })),
+  fc.record({ gap: duration(1, 2000), lateness: duration(0, 3000), processing: fc.boolean() })
+    .map((w) => ({ kind: 'window.session', params: { gap: ms(w.gap), allowedLateness: ms(w.lateness), time: w.processing ? 'processing' : 'event' } })),
+  fc.integer({ min: 1, max: 20 }).map((size) => ({ kind: 'window.count', params: { size } })),
+  fc.constant(null),
+).map((w) => ({ window: w, num }));
+
+function aggregations(str: string, num: string | null): fc.Arbitrary<{ name: string; fn: string; field?: string; q?: number }[]> {
+  const one = fc.tuple(fc.constantFrom(...AGGREGATE_FNS), fc.boolean(), fc.constantFrom(0.1, 0.5, 0.99)).map(([fn, onString, q]) => {
+    const numeric = fn === 'sum' || fn === 'avg' || fn === 'variance' || fn === 'stddev' || fn === 'percentile';
+    if (fn === 'count') return { fn };
+    if (numeric || fn === 'min' || fn === 'max') return num === null ? { fn: 'count' } : fn === 'percentile' ? { fn, field: num, q } : { fn, field: num };
+    return { fn, field: onString || num === null ? str : num };
+  });
+  return fc.array(one, { minLength: 1, maxLength: 5 }).map((list) => list.map((a, i) => ({ name: `a${i}`, ...a })));
+}
+
+/** A random pipeline and its run script. */
+export const snapshotCases: fc.Arbitrary<SnapshotCase> = sources.chain((src) => fc.record({
+  src: fc.constant(src),
+  filter: fc.option(fc.integer({ min: -20, max: 60 }), { nil: null }),
+  map: fc.boolean(),
+  keyBy: fc.constantFrom('none', 'string', 'derived', 'number', 'two'),
+  window: windows(src.num),
+  aggs: aggregations(src.str, src.num),
+  lateSink: fc.boolean(),
+  logSink: fc.boolean(),
+  batchSize: fc.constantFrom(1, 7, 64, 333, 4096),
+  tickMs: fc.constantFrom(1, 50, 700),
+  observe: fc.boolean(),
+})).map((c) => {
+  const nodes: Node[] = [...c.src.nodes];
+  const edges: { from: string; to: string; fromPort?: string }[] = [];
+  for (const n of c.src.nodes) if (n.id !== 'u' && c.src.out === 'u') edges.push({ from: n.id, to: 'u' });
+  let last = c.src.out;
+  const chain = (node: Node): void => {
+    nodes.push(node);
+    edges.push({ from: last, to: node.id });
+    last = node.id;
+  };
+  const num = c.src.num;
+  if (c.filter !== null && num !== null) chain({ id: 'f', kind: 'transform.filter', params: { expr: `coalesce(${num}, 0) > ${c.filter}` } });
+  if (c.map || c.keyBy === 'derived') {
+    const fields = [{ name: 'd', expr: `upper(${c.src.str}) + '-x'` }];
+    if (num !== null) fields.push({ name: 'n2', expr: `${num} * 2` });
+    chain({ id: 'm', kind: 'transform.map', params: { fields, keep: true } });
+  }
+  const keyFields = c.keyBy === 'string' ? [c.src.str] : c.keyBy === 'derived' ? ['d'] : c.keyBy === 'number' && num !== null ? [num] : c.keyBy === 'two' ? [c.src.str, ...(num === null ? [] : [num])] : null;
+  if (keyFields !== null) chain({ id: 'k', kind: 'transform.keyBy', params: { fields: keyFields } });
+  const w = c.window.window;
+  if (w !== null) chain({ id: 'w', kind: w.kind, params: w.params });
+  chain({ id: 'a', kind: 'aggregate', params: { aggregations: c.aggs } });
+  chain({ id: 'out', kind: 'sink.collect' });
+  if (c.logSink) {
+    nodes.push({ id: 'log', kind: 'sink.log', params: { limit: 5 } });
+    edges.push({ from: 'a', to: 'log' });
+  }
+  if (c.lateSink && w !== null && w.kind !== 'window.count') {
+    nodes.push({ id: 'lateOut', kind: 'sink.collect' });
+    edges.push({ from: 'w', to: 'lateOut', fromPort: 'late' });
+  }
+  const tick = c.tickMs;
+  const script: RunScript = {
+    batchSize: c.batchSize,
+    clockAt: (step) => START + step * tick,
+    ...(c.src.messages !== undefined ? { messages: c.src.messages, messageSteps: c.src.messageSteps } : {}),
+    maxSteps: 3000,
+    observe: c.observe,
+  };
+  const summary = JSON.stringify({ nodes: nodes.map((n) => (n.kind === 'source.file' ? { ...n, params: { ...n.params, data: '…' } } : n)), batchSize: c.batchSize, tick, observe: c.observe });
+  return { doc: pipeline(nodes, edges), script, summary };
+});
