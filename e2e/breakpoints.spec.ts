@@ -6,6 +6,8 @@ import { RunControls } from './pages/RunControls';
 import { clickVisibleNode, revealNode } from './revealNode';
 
 const CARD_SPEND = 'Card spend per minute';
+/** A run with a breakpoint armed reads one event per step; the machine these run on is shared. */
+const PAUSE_MS = 60_000;
 
 test.describe('breakpoints', () => {
   test.beforeEach(async ({ page, editor }) => {
@@ -24,7 +26,7 @@ test.describe('breakpoints', () => {
     await menu.getByRole('button', { name: 'Run until the next late event' }).click();
     await expect(menu).toBeHidden();
 
-    await expect(new RunControls(page).phase).toHaveText('Paused');
+    await expect(new RunControls(page).phase).toHaveText('Paused', { timeout: PAUSE_MS });
     await expect(page.getByTestId('breakpoint-hit')).toContainText('an event went to the late port of minute');
     // Marked on the node and listed.
     await expect(editor.nodeLocator('minute').getByTestId('breakpoint-marker')).toBeVisible();
@@ -62,7 +64,7 @@ test.describe('breakpoints', () => {
     await expect(menu.getByRole('alert')).toHaveCount(0);
     await field.press('Enter');
     await expect(menu).toBeHidden();
-    await expect(new RunControls(page).phase).toHaveText('Paused');
+    await expect(new RunControls(page).phase).toHaveText('Paused', { timeout: PAUSE_MS });
     await expect(page.locator('[data-testid="edge-breakpoint-marker"][data-edge="e1"]')).toBeAttached();
     await expect(results.preview).toHaveAttribute('data-node', 'payments');
     // The first such payment of the source, as the CLI gives the source's events: the hit is the last record read.
@@ -82,10 +84,10 @@ test.describe('breakpoints', () => {
     const section = page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Breakpoints' });
     const field = section.getByRole('textbox', { name: 'Run until event number' });
     await field.focus();
-    await page.keyboard.type('12,345');
+    await page.keyboard.type('2,345');
     await page.keyboard.press('Enter');
-    await expect(new RunControls(page).phase).toHaveText('Paused');
-    await expect(results.nodeStats('payments')).toHaveAttribute('data-rows-out', '12345');
-    await expect(page.getByTestId('breakpoint-hit')).toContainText('Stopped after event 12,345: event 12,345 was read.');
+    await expect(new RunControls(page).phase).toHaveText('Paused', { timeout: PAUSE_MS });
+    await expect(results.nodeStats('payments')).toHaveAttribute('data-rows-out', '2345');
+    await expect(page.getByTestId('breakpoint-hit')).toContainText('Stopped after event 2,345: event 2,345 was read.');
   });
 });
