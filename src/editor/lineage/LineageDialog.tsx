@@ -18,8 +18,11 @@ const FATE_TEXT: Record<EventFate, string> = { onTime: 'on time', revision: 'lat
 const WINDOW_FIELDS: ReadonlySet<string> = new Set(['window_start', 'window_end', 'revision']);
 const NO_FIELDS: ReadonlySet<string> = new Set();
 
+/** A value as text; sums of money come out of floating point as 8726.660000000002, shown as 8726.66. */
+const valueText = (v: PreviewRecord[string]): string => (typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toPrecision(12))) : String(v));
+
 function fieldsText(record: PreviewRecord, skip: ReadonlySet<string>): string {
-  return Object.keys(record).filter((k) => !skip.has(k)).map((k) => `${k}=${String(record[k])}`).join(', ');
+  return Object.keys(record).filter((k) => !skip.has(k)).map((k) => `${k}=${valueText(record[k])}`).join(', ');
 }
 
 function EventRows({ events }: { events: readonly LineageEvent[] }) {
