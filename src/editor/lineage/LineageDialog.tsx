@@ -19,7 +19,7 @@ const WINDOW_FIELDS: ReadonlySet<string> = new Set(['window_start', 'window_end'
 const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /** A value as text; sums of money come out of floating point as 8726.660000000002, shown as 8726.66. */
-const valueText = (v: PreviewRecord[string]): string => (typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toPrecision(12))) : String(v));
+const valueText = (v: PreviewRecord[string] | undefined): string => (typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toPrecision(12))) : String(v));
 
 function fieldsText(record: PreviewRecord, skip: ReadonlySet<string>): string {
   return Object.keys(record).filter((k) => !skip.has(k)).map((k) => `${k}=${valueText(record[k])}`).join(', ');
