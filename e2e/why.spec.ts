@@ -85,7 +85,7 @@ test.describe('why this result', () => {
     const verdict = dialog.getByTestId('lineage-verdict');
     await expect(verdict).toHaveText(/^Late: the watermark \d\d:\d\d:\d\d(\.\d{3})? had passed the window \[\d\d:\d\d:\d\d, \d\d:\d\d:\d\d\) plus its 3 s of allowed lateness; sent to the late port\.$/);
     // The event is one the CLI sent to the late port, and the window named is its minute.
-    const event = cli.late.find((e) => tableTime(e['ts'] as number) === cells[1] && e['card'] === cells[2]);
+    const event = cli.late.find((e) => tableTime(e['ts'] as number) === cells[0] && e['card'] === cells[1]);
     expect(event).toBeDefined();
     const minute = Math.floor((event!['ts'] as number) / 60_000) * 60_000;
     const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 19);

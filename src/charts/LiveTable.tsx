@@ -13,7 +13,7 @@ const ROW_HEIGHT = 26;
 const REFRESH_MS = 250;
 /** Column widths by type: a UTC date-time needs 23 characters, a number far fewer. */
 const COLUMN_WIDTH: Record<TableColumn['type'], number> = { time: 184, number: 124, string: 150, boolean: 84 };
-/** The column of Why buttons, when the rows have a lineage. */
+/** Room for the Why button in the last column, when the rows have a lineage. */
 const WHY_WIDTH = 52;
 
 function rowClass(row: TableRow): string {
@@ -45,9 +45,9 @@ export function LiveTable({ buffer, label, fileName, onWhy }: {
   for (let index = first; index < last; index++) shown.push(index);
   const { columns } = buffer;
   // Fixed tracks, the same for the header and every row: flexible ones size by each row's own content.
-  const why = onWhy === undefined ? 0 : WHY_WIDTH;
-  const tracks = [...(why > 0 ? [`${why}px`] : []), ...columns.map((c) => `${COLUMN_WIDTH[c.type]}px`)];
-  const template = { gridTemplateColumns: tracks.join(' '), width: columns.reduce((sum, c) => sum + COLUMN_WIDTH[c.type], why) };
+  const why = onWhy !== undefined;
+  const tracks = columns.map((c, i) => `${COLUMN_WIDTH[c.type] + (why && i === columns.length - 1 ? WHY_WIDTH : 0)}px`);
+  const template = { gridTemplateColumns: tracks.join(' '), width: columns.reduce((sum, c) => sum + COLUMN_WIDTH[c.type], why ? WHY_WIDTH : 0) };
   const ask = (row: TableRow): void => {
     // No prototype: field names are data.
     const record = Object.create(null) as Record<string, Cell>;
@@ -72,7 +72,6 @@ export function LiveTable({ buffer, label, fileName, onWhy }: {
       </div>
       <div className="wp-live-table-scroll" ref={scroller} role="table" aria-label={label} aria-rowcount={buffer.size + 1} tabIndex={0}>
         <div className="wp-table-head" role="row" style={template}>
-          {why > 0 && <div role="columnheader"><span className="visually-hidden">Lineage</span></div>}
           {columns.map((c) => <div key={c.name} role="columnheader" className={c.type === 'string' ? '' : 'is-numeric'}>{c.name}</div>)}
         </div>
         {buffer.size === 0 && <p className="wp-live-table-empty">No results yet.</p>}
@@ -82,8 +81,13 @@ export function LiveTable({ buffer, label, fileName, onWhy }: {
             if (row === undefined) return null;
             return (
               <div key={row.seq} role="row" aria-rowindex={index + 2} className={rowClass(row)} title={rowTitle(row)} style={{ ...template, height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}>
-                {why > 0 && <div role="cell"><button type="button" className="wp-why-button" onClick={() => ask(row)}>Why?</button></div>}
-                {columns.map((c, i) => <div key={c.name} role="cell" className={c.type === 'string' ? '' : 'is-numeric'}>{formatCell(row.cells[i], c.type)}</div>)}
+                {columns.map((c, i) => (
+                  <div key={c.name} role="cell" className={c.type === 'string' ? '' : 'is-numeric'}>
+                    {formatCell(row.cells[i], c.type)}
+                    {/* In the last cell, its label drawn by CSS: the cells' text stays the row's values. */}
+                    {why && i === columns.length - 1 && <button type="button" className="wp-why-button" aria-label="Why?" title="Why this result: its window, each revision and the events in it" onClick={() => ask(row)} />}
+                  </div>
+                ))}
               </div>
             );
           })}

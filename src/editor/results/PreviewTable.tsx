@@ -47,13 +47,18 @@ export const PreviewTable = memo(function PreviewTable({ fields, records, keyFie
     <div className="wp-preview-scroll" role="region" aria-label={`${label}, scrollable`} tabIndex={0}>
       <table className="wp-preview-table" aria-label={label} data-testid="preview-table" data-rows={records.length}>
         <thead>
-          <tr>{onWhy !== undefined && <th scope="col"><span className="visually-hidden">Lineage</span></th>}{columns.map((f) => <th key={f.name} scope="col" className={f.type === 'string' ? '' : 'is-numeric'}>{f.name}<span className="wp-preview-type">{f.type}</span></th>)}</tr>
+          <tr>{columns.map((f) => <th key={f.name} scope="col" className={f.type === 'string' ? '' : 'is-numeric'}>{f.name}<span className="wp-preview-type">{f.type}</span></th>)}</tr>
         </thead>
         <tbody>
           {newestFirst.map(({ record, mark, seq }) => (
             <tr key={seq} className={seq === hitSeq ? 'is-hit' : rowClass(mark)} title={seq === hitSeq ? 'The breakpoint stopped on this record' : mark === null ? undefined : ROW_TITLE[mark]} data-mark={mark ?? undefined} data-hit={seq === hitSeq ? 'true' : undefined} aria-current={seq === hitSeq ? 'true' : undefined}>
-              {onWhy !== undefined && <td><button type="button" className="wp-why-button" onClick={() => onWhy(record)}>Why?</button></td>}
-              {columns.map((f) => <td key={f.name} className={f.type === 'string' ? '' : 'is-numeric'}>{formatCell(ownValue(record, f.name), f.type)}</td>)}
+              {columns.map((f, i) => (
+                <td key={f.name} className={f.type === 'string' ? '' : 'is-numeric'}>
+                  {formatCell(ownValue(record, f.name), f.type)}
+                  {/* In the last cell, its label drawn by CSS: the cells' text stays the record's values. */}
+                  {onWhy !== undefined && i === columns.length - 1 && <button type="button" className="wp-why-button" aria-label="Why?" title="Why this result (or, for a late event, why it was late)" onClick={() => onWhy(record)} />}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
