@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import type { Cell } from './cells';
 import { downloadText, toCsv, toNdjson } from './exportRows';
 import { formatCell } from './format';
 import type { TableBuffer } from './tableBuffer';
@@ -12,6 +13,8 @@ const ROW_HEIGHT = 26;
 const REFRESH_MS = 250;
 /** Column widths by type: a UTC date-time needs 23 characters, a number far fewer. */
 const COLUMN_WIDTH: Record<TableColumn['type'], number> = { time: 184, number: 124, string: 150, boolean: 84 };
+/** Room for the Why button in the last column, when the rows have a lineage. */
+const WHY_WIDTH = 52;
 
 function rowClass(row: TableRow): string {
   if (row.superseded) return 'wp-table-row is-superseded';
@@ -28,7 +31,13 @@ function rowTitle(row: TableRow): string | undefined {
  * are in the DOM (fixed-height rows, see useFixedRows), so 100,000 rows
  * scroll smoothly; it re-renders at most four times a second. Downloads write what it holds.
  */
-export function LiveTable({ buffer, label, fileName }: { buffer: TableBuffer; label: string; fileName: string }) {
+export function LiveTable({ buffer, label, fileName, onWhy }: {
+  buffer: TableBuffer;
+  label: string;
+  fileName: string;
+  /** Given: each row starts with a Why button that asks for the row's lineage (its fields by name). */
+  onWhy?: ((row: Readonly<Record<string, Cell>>) => void) | undefined;
+}) {
   useFrameVersion(buffer, REFRESH_MS);
   const scroller = useRef<HTMLDivElement>(null);
   const { first, last } = useFixedRows(scroller, buffer.size, ROW_HEIGHT);
@@ -36,8 +45,15 @@ export function LiveTable({ buffer, label, fileName }: { buffer: TableBuffer; la
   for (let index = first; index < last; index++) shown.push(index);
   const { columns } = buffer;
   // Fixed tracks, the same for the header and every row: flexible ones size by each row's own content.
-  const tracks = columns.map((c) => `${COLUMN_WIDTH[c.type]}px`);
-  const template = { gridTemplateColumns: tracks.join(' '), width: columns.reduce((sum, c) => sum + COLUMN_WIDTH[c.type], 0) };
+  const why = onWhy !== undefined;
+  const tracks = columns.map((c, i) => `${COLUMN_WIDTH[c.type] + (why && i === columns.length - 1 ? WHY_WIDTH : 0)}px`);
+  const template = { gridTemplateColumns: tracks.join(' '), width: columns.reduce((sum, c) => sum + COLUMN_WIDTH[c.type], why ? WHY_WIDTH : 0) };
+  const ask = (row: TableRow): void => {
+    // No prototype: field names are data.
+    const record = Object.create(null) as Record<string, Cell>;
+    columns.forEach((c, i) => (record[c.name] = row.cells[i] ?? null));
+    onWhy?.(record);
+  };
   const download = (kind: 'csv' | 'ndjson') => {
     const text = kind === 'csv' ? toCsv(columns, buffer.oldestFirst()) : toNdjson(columns, buffer.oldestFirst());
     downloadText(`${fileName}.${kind}`, text, kind === 'csv' ? 'text/csv' : 'application/x-ndjson');
@@ -65,7 +81,13 @@ export function LiveTable({ buffer, label, fileName }: { buffer: TableBuffer; la
             if (row === undefined) return null;
             return (
               <div key={row.seq} role="row" aria-rowindex={index + 2} className={rowClass(row)} title={rowTitle(row)} style={{ ...template, height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}>
-                {columns.map((c, i) => <div key={c.name} role="cell" className={c.type === 'string' ? '' : 'is-numeric'}>{formatCell(row.cells[i], c.type)}</div>)}
+                {columns.map((c, i) => (
+                  <div key={c.name} role="cell" className={c.type === 'string' ? '' : 'is-numeric'}>
+                    {formatCell(row.cells[i], c.type)}
+                    {/* In the last cell, its label drawn by CSS: the cells' text stays the row's values. */}
+                    {why && i === columns.length - 1 && <button type="button" className="wp-why-button" aria-label="Why?" title="Why this result: its window, each revision and the events in it" onClick={() => ask(row)} />}
+                  </div>
+                ))}
               </div>
             );
           })}

@@ -11,6 +11,8 @@ import { PanelBoundary } from './panels/PanelBoundary';
 import { ResultsDock } from './results/ResultsDock';
 import { SinkBuffersProvider } from './results/SinkBuffers';
 import { useEditingShortcuts } from './shortcuts/useEditingShortcuts';
+import { useBreakpointSync } from './breakpoints/useBreakpointSync';
+import { LineageDialog } from './lineage/LineageDialog';
 
 /** A short message at the bottom of the canvas that goes away by itself. */
 function useNotice(): [string | null, (message: string) => void] {
@@ -44,6 +46,7 @@ export function EditorShell() {
 function EditorLayout() {
   const [notice, notify] = useNotice();
   useEditingShortcuts(notify, useVisibleArea());
+  useBreakpointSync();
   return (
     <div className="wp-editor">
       {/* A landmark of its own, so nothing on the page is outside one. */}
@@ -66,6 +69,7 @@ function EditorLayout() {
           <ResultsDock />
         </PanelBoundary>
       </main>
+      <LineageDialog />
       <div className="wp-editor-inspector">
         <PanelBoundary title="inspector">
           <Inspector />

@@ -53,6 +53,9 @@ const api: PipelineWorkerApi = {
   watch: (nodeId) => worker.watch(nodeId),
   travel: (position) => worker.travel(position),
   stepBack: (unit) => worker.stepBack(unit),
+  setBreakpoints: (list) => worker.setBreakpoints(list),
+  breakpointHit: () => worker.breakpointHit(),
+  lineage: (query) => worker.lineage(query),
   drain() {
     const { frame, transfer } = worker.drainWithTransfer();
     return Comlink.transfer(frame, transfer);

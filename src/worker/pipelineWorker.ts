@@ -12,6 +12,8 @@ import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from '.
 import { STEP_BATCH_ROWS, type SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
 import type { Limits } from './travel/timeMachine';
+import type { Breakpoint, BreakpointProblem } from './breakpoints/types';
+import { replayLineage } from './lineage/replay';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
@@ -32,6 +34,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   let speed: RunSpeed = 1;
   let watched: string | null = null;
   let followed: string | null = null;
+  let breakpoints: readonly Breakpoint[] = [];
+  let breakpointProblems: BreakpointProblem[] = [];
 
   const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
 
@@ -46,6 +50,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       session = built.session;
       // A new run follows the node the old one did (if it still is a window node).
       session.timeline.follow(followed);
+      breakpointProblems = session.breakpoints.arm(breakpoints);
       return { ok: true, runId };
     } catch (error) {
       // Building the runtime threw (a source that cannot start): as refusing as a compile problem.
@@ -112,6 +117,20 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     },
     travel: (position) => travelTo(() => position),
     stepBack: (unit) => travelTo((at) => at - (unit === 'event' ? 1 : STEP_BATCH_ROWS)),
+    setBreakpoints(list) {
+      breakpoints = list;
+      breakpointProblems = session?.breakpoints.arm(list) ?? [];
+      return breakpointProblems;
+    },
+    breakpointHit() {
+      const hit = session?.breakpoints.hit ?? null;
+      return hit === null ? null : { ...hit, runId };
+    },
+    lineage(query) {
+      if (doc === null || session === null) return { kind: 'unavailable', reason: 'nothing has run yet' };
+      const finished = phase() === 'finished';
+      return replayLineage(doc, { position: session.travel.position, toEnd: finished }, query);
+    },
     drain: () => drainWithTransfer().frame,
     drainWithTransfer,
     followTimeline(nodeId) {

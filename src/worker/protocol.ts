@@ -15,6 +15,8 @@ import type { PreviewRecord } from './previewRecord';
 import type { TimelineLookupApi } from './timeline/api';
 import type { TimelineApi } from './timelineTypes';
 import type { TravelApi, TravelFrame } from './travel/types';
+import type { BreakpointApi } from './breakpoints/types';
+import type { LineageApi } from './lineage/types';
 
 /** Speed of paced sources (sample, file) as a multiple of event time; 'max' runs flat out. */
 export type RunSpeed = number | 'max';
@@ -151,7 +153,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
 
 /** What the worker exposes through comlink. */
-export interface PipelineWorkerApi extends TimelineApi, TimelineLookupApi, TravelApi {
+export interface PipelineWorkerApi extends TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi {
   /**
    * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
    * running run goes on running (and a paused one stays paused) from the beginning of the new graph.

@@ -32,6 +32,14 @@ export interface SchedulerTarget {
   readonly runtime: Runtime;
   readonly paced: readonly Pick<PacedSource, 'advance' | 'hasDue'>[];
   readonly gate: PaceGate;
+  /** Armed breakpoints: how many rows a step may pull, and whether one was hit (then the run pauses). */
+  readonly brake?: Brake;
+}
+
+export interface Brake {
+  rows(wanted: number): number;
+  /** True once after a hit. */
+  takeStop(): boolean;
 }
 
 export interface Scheduler {
@@ -61,6 +69,9 @@ function hasQueued(runtime: Runtime): boolean {
 /** Creates an idle scheduler for one loaded runtime; `onChange` hears every phase change. */
 export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, speed: RunSpeed, onChange: () => void): Scheduler {
   const { runtime, paced, gate } = target;
+  const brake = target.brake;
+  const rows = (wanted: number): number => (brake === undefined ? wanted : brake.rows(wanted));
+  let braked = false;
   let phase: RunPhase = 'idle';
   let failure: NodeFailure | null = null;
   let cancel: (() => void) | null = null;
@@ -106,15 +117,18 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
     const max = speed === 'max';
     // Flat out means flat out for generators and files; WebSocket sources only have what has arrived.
     const spin = max && paced.length > 0;
+    braked = false;
     const alive = guarded(max, () => {
       runtime.tick(start);
       // One step at least, so unpaced (WebSocket) sources are drained every slice.
       do {
-        if (!runtime.step(RUN_BATCH_ROWS)) return false;
+        if (!runtime.step(rows(RUN_BATCH_ROWS))) return false;
+        if (brake?.takeStop() === true) return (braked = true);
       } while (clock.now() - start < SLICE_MS && (spin || paced.some((p) => p.hasDue()) || hasQueued(runtime)));
       return true;
     });
-    if (alive) schedule(spin ? 0 : IDLE_MS);
+    if (alive && braked) setPhase('paused');
+    else if (alive) schedule(spin ? 0 : IDLE_MS);
   }
 
   return {
@@ -134,7 +148,10 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
     step(unit) {
       if (phase !== 'idle' && phase !== 'paused') return;
       unschedule();
-      if (guarded(true, () => runtime.step(unit === 'event' ? 1 : STEP_BATCH_ROWS))) setPhase('paused');
+      const moved = guarded(true, () => runtime.step(unit === 'event' ? 1 : STEP_BATCH_ROWS));
+      // A breakpoint met while stepping is shown, but the step was asked for: nothing more to stop.
+      brake?.takeStop();
+      if (moved) setPhase('paused');
     },
     setSpeed(next) {
       speed = next;

@@ -8,6 +8,7 @@ import type { OutPort } from '../engine/operators/types';
 import { compilePipeline } from '../engine/plan/compile';
 import { createRuntime, type Runtime, type RuntimeHost } from '../engine/run/runtime';
 import type { PipelineDocument } from '../model';
+import { createBreakpointDetector, type BreakpointDetector } from './breakpoints/detector';
 import type { Feed, OpenFeed } from './feeds';
 import { createMetricsSampler, type MetricsSampler } from './metrics';
 import { createOutputs, type Outputs } from './outputs';
@@ -28,6 +29,8 @@ export interface Session {
   readonly travel: TimeMachine;
   /** The followed window node's timeline. */
   readonly timeline: RunTimeline;
+  /** Armed breakpoints. */
+  readonly breakpoints: BreakpointDetector;
   /** Opens the WebSocket feeds (once); call when the run first moves. */
   connect(): void;
   /** Diagnostics not yet handed out. */
@@ -70,6 +73,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   const position = (): number => machine?.position ?? 0;
   // The timeline needs the runtime (to switch its trace), the runtime's tap feeds the timeline.
   const timeline = createRunTimeline(plan, () => runtime, deps.now);
+  const breakpoints = createBreakpointDetector({ doc, plan, position, rowsIn: (stepId) => runtime.metrics().get(stepId)?.rowsIn ?? 0 });
   const host: RuntimeHost = {
     // The clock as the journal saw it at this step, so processing-time windows replay the same.
     now: () => machine?.now() ?? deps.now(),
@@ -88,6 +92,8 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
       preview.onEmit(stepId, port, batch, rows);
       // The timeline recorded these the first time: a replay shows it as of then (TimelineQuery.atPosition).
       if (!replaying) timeline.onEmit(stepId, port, batch, rows);
+      // A replay (time travel) passes events already seen: no breakpoint stops it.
+      if (!replaying) breakpoints.onEmit(stepId, port, batch, rows);
     },
   };
   machine = createTimeMachine({
@@ -129,11 +135,11 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     return out;
   };
   let pendingDiagnostics = [...runtime.diagnostics];
-  const scheduler = createScheduler({ runtime, paced: travel.paced, gate }, deps, speed, deps.onPhase);
+  const scheduler = createScheduler({ runtime, paced: travel.paced, gate, brake: breakpoints }, deps, speed, deps.onPhase);
   return {
     ok: true,
     session: {
-      runtime, scheduler, outputs, preview, travel, timeline,
+      runtime, scheduler, outputs, preview, travel, timeline, breakpoints,
       metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections, idleness: () => runtime.idleInputs?.report() ?? null }, deps.now()),
       connect() {
         if (connected) return;

@@ -15,6 +15,10 @@ import {
 import { useCallback, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { createStore } from 'zustand/vanilla';
 import './canvas.css';
+import { BreakpointList } from '../breakpoints/BreakpointList';
+import { BreakpointMenu } from '../breakpoints/BreakpointMenu';
+import { breakpointsStore } from '../breakpoints/store';
+import '../breakpoints/breakpoints.css';
 import { checkConnection } from '../store/connections';
 import { useEditorStore } from '../store/context';
 import { CanvasToolbar } from './CanvasToolbar';
@@ -99,6 +103,16 @@ export function PipelineCanvas({ notify }: { notify: (message: string) => void }
   const onEdgeHover = useCallback((event: MouseEvent, edge: Edge) => hover.setState({ hover: { edgeId: edge.id, ...pointerIn(event) } }), [hover]);
   const onEdgeLeave = useCallback(() => hover.setState({ hover: null }), [hover]);
 
+  // Right click (or the context-menu key) on a node or an edge: its breakpoints.
+  const onNodeContextMenu = useCallback((event: MouseEvent, node: PipelineFlowNode) => {
+    event.preventDefault();
+    breakpointsStore.setState({ menu: { target: { kind: 'node', nodeId: node.id }, x: event.clientX, y: event.clientY } });
+  }, []);
+  const onEdgeContextMenu = useCallback((event: MouseEvent, edge: Edge) => {
+    event.preventDefault();
+    breakpointsStore.setState({ menu: { target: { kind: 'edge', edgeId: edge.id }, x: event.clientX, y: event.clientY } });
+  }, []);
+
   const onDragOver = (event: DragEvent): void => {
     if (!event.dataTransfer.types.includes(KIND_MIME)) return;
     event.preventDefault();
@@ -128,6 +142,8 @@ export function PipelineCanvas({ notify }: { notify: (message: string) => void }
           onEdgeMouseEnter={onEdgeHover}
           onEdgeMouseMove={onEdgeHover}
           onEdgeMouseLeave={onEdgeLeave}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
           defaultViewport={initialViewport}
           minZoom={0.1}
           maxZoom={2.5}
@@ -149,12 +165,16 @@ export function PipelineCanvas({ notify }: { notify: (message: string) => void }
           <Panel position="top-left" className="wp-toolbar-panel">
             <CanvasToolbar />
           </Panel>
+          <Panel position="top-right">
+            <BreakpointList />
+          </Panel>
           <Controls showInteractive={false} showFitView={false} />
           <MiniMap<PipelineFlowNode> pannable zoomable nodeClassName={miniMapClass} nodeBorderRadius={6} ariaLabel="Mini map" style={MINIMAP_SIZE} />
           <ConnectionHint />
           {nodes.length === 0 && <EmptyCanvas />}
         </ReactFlow>
         <EdgeTooltipLayer hover={hover} analysis={analysis} />
+        <BreakpointMenu />
         {connecting !== null && <ConnectDialog nodeId={connecting.nodeId} port={connecting.port} onClose={closeConnect} notify={notify} />}
       </div>
     </ConnectCommand.Provider>

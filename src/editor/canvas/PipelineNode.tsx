@@ -10,6 +10,7 @@ import type { PipelineFlowNode } from './flowTypes';
 import { KindIcon } from './KindIcon';
 import { kindTitle } from './kindInfo';
 import { NodeBadges } from './NodeBadges';
+import { NodeBreakpointMarker } from '../breakpoints/BreakpointMarker';
 import { NodeChartPreview } from './NodeChartPreview';
 
 /** Whether the run failed at node `id` (a window fused with its aggregate fails as the window). */
@@ -71,6 +72,7 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
         {data.kind === 'source.file' && <ChooseFile id={id} title={data.title} />}
       </div>
       {chart && <NodeChartPreview id={id} />}
+      <NodeBreakpointMarker nodeId={id} />
       <NodeBadges id={id} hasInput={inputs.length > 0} hasOutput={outputs.length > 0} />
       {problemCount > 0 && (
         <div className="wp-node-badge" tabIndex={-1} data-testid="node-problems" aria-describedby={tipId}>

@@ -2,6 +2,7 @@ import { BaseEdge, getBezierPath, useStore, type EdgeProps } from '@xyflow/react
 import { memo, useMemo } from 'react';
 import { formatRate } from '../../charts/format';
 import { useRun } from '../run/RunProvider';
+import { EdgeBreakpointMarker } from '../breakpoints/BreakpointMarker';
 import { lowDetail } from './detail';
 import type { PipelineFlowEdge } from './flowTypes';
 import { edgeRateOf, strokeForRate } from './runSelectors';
@@ -46,6 +47,7 @@ export const RateEdge = memo(function RateEdge(props: EdgeProps<PipelineFlowEdge
         {...(interactionWidth === undefined ? {} : { interactionWidth })}
       />
       {live && !far && <RateLabel x={labelX} y={labelY} text={formatRate(rate)} />}
+      <EdgeBreakpointMarker edgeId={id} x={labelX} y={labelY} />
     </>
   );
 });

@@ -1,5 +1,6 @@
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
+import { BreakpointSection } from '../breakpoints/BreakpointSection';
 import { NodeInspector } from './NodeInspector';
 import { EdgeSummary, MultiSelection, PipelineSummary } from './SelectionViews';
 import './inspector.css';
@@ -31,6 +32,8 @@ export function Inspector() {
   return (
     <aside className="wp-inspector" aria-label="Inspector">
       {body}
+      {nodes.length === 1 && edges.length === 0 && <BreakpointSection key={`n${nodes[0]}`} target={{ kind: 'node', nodeId: nodes[0]! }} />}
+      {nodes.length === 0 && edges.length === 1 && <BreakpointSection key={`e${edges[0]}`} target={{ kind: 'edge', edgeId: edges[0]! }} />}
     </aside>
   );
 }

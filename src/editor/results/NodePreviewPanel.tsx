@@ -6,9 +6,14 @@ import type { EditorState } from '../store/documentStore';
 import { PreviewTable } from './PreviewTable';
 import { useThrottled } from './useThrottled';
 import { useRunControllerOrNull, useRun } from '../run/RunProvider';
+import { useBreakpoints, type BreakpointsState } from '../breakpoints/store';
+import { lineageSource, queryFor } from '../lineage/target';
+import { openLineage } from '../lineage/store';
+import type { PreviewRecord } from '../../worker/protocol';
 
 const previewOf = (s: RunState) => s.preview;
 const phaseOf = (s: RunState) => s.phase;
+const hitOf = (s: BreakpointsState) => s.hit;
 
 type Port = 'out' | 'late';
 
@@ -30,6 +35,19 @@ export function NodePreviewPanel({ nodeId }: { nodeId: string }) {
   const [port, setPort] = useState<Port>('out');
   const isWindow = node?.kind.startsWith('window.') ?? false;
   const shown: Port = isWindow ? port : 'out';
+  const hit = useBreakpoints(hitOf);
+  const hitHere = hit !== null && hit.nodeId === nodeId && hit.record !== null ? hit : null;
+  const doc = useEditor((s: EditorState) => s.doc);
+  const source = isWindow ? { kind: shown === 'late' ? 'late' as const : 'window' as const, windowId: nodeId } : lineageSource(doc, nodeId);
+  const onWhy = source === null ? undefined : (record: PreviewRecord) => {
+    const query = queryFor(source, record);
+    if (query !== null) openLineage(query);
+  };
+
+  // A breakpoint that stopped on a late event shows the late port.
+  useEffect(() => {
+    if (hitHere !== null && isWindow) setPort(hitHere.port);
+  }, [hitHere, isWindow]);
 
   useEffect(() => {
     controller?.watch(nodeId);
@@ -60,6 +78,8 @@ export function NodePreviewPanel({ nodeId }: { nodeId: string }) {
         records={records}
         keyFields={shown === 'out' ? (mine?.keyFields ?? NONE) : NONE}
         label={shown === 'late' ? `Late events of ${title}` : `Records leaving ${title}`}
+        highlight={hitHere !== null && hitHere.port === shown ? hitHere.record : null}
+        onWhy={onWhy}
         empty={shown === 'late' && mine !== null ? 'No late events: every event so far arrived before its windows closed.' : waiting}
       />
     </section>

@@ -1,13 +1,24 @@
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import { LiveChart } from '../../charts/LiveChart';
 import { LiveLog } from '../../charts/LiveLog';
 import { LiveTable } from '../../charts/LiveTable';
 import { useSinkBuffer } from './SinkBuffers';
+import { useEditor } from '../store/context';
+import type { EditorState } from '../store/documentStore';
+import { lineageSource, queryFor } from '../lineage/target';
+import { openLineage } from '../lineage/store';
 import type { SinkViewSpec } from './sinkViews';
 
 /** A sink's live view in the results dock: its chart, its table (a collect sink's too) or its log. */
 export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkViewSpec }) {
   const sink = useSinkBuffer(view.id);
+  // As text, so the panel redraws when where its rows come from changes, not on every edit.
+  const sourceText = useEditor(useCallback((s: EditorState) => JSON.stringify(lineageSource(s.doc, view.id)), [view.id]));
+  const source = JSON.parse(sourceText) as ReturnType<typeof lineageSource>;
+  const onWhy = source === null ? undefined : (row: Readonly<Record<string, string | number | boolean | null>>) => {
+    const query = queryFor(source, row);
+    if (query !== null) openLineage(query);
+  };
   return (
     <section className="wp-sink-view" aria-label={`Results of ${view.title}`} data-testid="sink-view" data-sink={view.id}>
       {sink === undefined ? (
@@ -17,7 +28,7 @@ export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkV
       ) : sink.kind === 'log' ? (
         <LiveLog buffer={sink.buffer} label={`Log of ${view.title}`} limit={view.kind === 'log' ? view.limit : 0} />
       ) : (
-        <LiveTable buffer={sink.buffer} label={`Table of ${view.title}`} fileName={view.title.replace(/[^\w.-]+/g, '-')} />
+        <LiveTable buffer={sink.buffer} onWhy={onWhy} label={`Table of ${view.title}`} fileName={view.title.replace(/[^\w.-]+/g, '-')} />
       )}
     </section>
   );
