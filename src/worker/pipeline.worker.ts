@@ -51,6 +51,9 @@ const api: PipelineWorkerApi = {
   stop: () => worker.stop(),
   setSpeed: (speed) => worker.setSpeed(speed),
   watch: (nodeId) => worker.watch(nodeId),
+  compareWhatIf: (request) => worker.compareWhatIf(request),
+  whatIfProgress: () => worker.whatIfProgress(),
+  cancelWhatIf: () => worker.cancelWhatIf(),
   drain() {
     const { frame, transfer } = worker.drainWithTransfer();
     return Comlink.transfer(frame, transfer);

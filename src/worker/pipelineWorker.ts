@@ -11,6 +11,7 @@ import type { OpenFeed } from './feeds';
 import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from './protocol';
 import type { SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
+import { createWhatIfRunner } from './whatif/whatIfRunner';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
@@ -28,6 +29,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   let runId = 0;
   let speed: RunSpeed = 1;
   let watched: string | null = null;
+
+  const whatIf = createWhatIfRunner(deps);
 
   const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
 
@@ -95,5 +98,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     },
     drain: () => drainWithTransfer().frame,
     drainWithTransfer,
+    compareWhatIf: (request) => whatIf.compareWhatIf(request),
+    whatIfProgress: () => whatIf.whatIfProgress(),
+    cancelWhatIf: () => whatIf.cancelWhatIf(),
   };
 }

@@ -71,6 +71,9 @@ function harness({ holdLoads = false } = {}) {
       setSpeed: async (s) => w.setSpeed(s),
       watch: async (n) => w.watch(n),
       drain: async () => w.drain(),
+      compareWhatIf: async (r) => w.compareWhatIf(r),
+      whatIfProgress: async () => w.whatIfProgress(),
+      cancelWhatIf: async () => w.cancelWhatIf(),
     };
     // Every call, from the moment it hangs, waits for ever (one already waiting stays waiting).
     const api = Object.fromEntries(
