@@ -30,26 +30,28 @@ function emptyColumns(template: Batch, length: number): Map<string, ChunkColumn>
   return columns;
 }
 
-/** The newest `cap` rows of `batches` (oldest first) as one chunk; rows left out add to `skipped`. */
-export function chunkFromBatches(sinkId: string, batches: readonly Batch[], cap: number, skipped: number): ResultChunk {
+/** The newest `cap` rows of `batches` (oldest first) as one chunk; rows left out add to `skipped`. `at[i]`: the run position batch i was emitted at. */
+export function chunkFromBatches(sinkId: string, batches: readonly Batch[], cap: number, skipped: number, at: readonly number[] = []): ResultChunk {
   const total = batches.reduce((n, b) => n + b.length, 0);
   const length = Math.min(total, cap);
   let skip = total - length;
   const time = new Float64Array(length);
   const columns = batches.length === 0 ? new Map<string, ChunkColumn>() : emptyColumns(batches[batches.length - 1]!, length);
-  let at = 0;
-  for (const batch of batches) {
+  const positions = new Float64Array(length);
+  let to = 0;
+  batches.forEach((batch, b) => {
     const from = Math.min(skip, batch.length);
     skip -= from;
-    if (from === batch.length) continue;
-    copyRows(batch, from, batch.length, at, time, columns);
-    at += batch.length - from;
-  }
-  return { sinkId, length, time, columns: [...columns.values()], skipped: skipped + total - length };
+    if (from === batch.length) return;
+    copyRows(batch, from, batch.length, to, time, columns);
+    positions.fill(at[b] ?? 0, to, to + batch.length - from);
+    to += batch.length - from;
+  });
+  return { sinkId, length, time, columns: [...columns.values()], skipped: skipped + total - length, positions };
 }
 
-/** Log sink rows as a chunk: each field typed by its first non-null value; times are not known (NaN). */
-export function chunkFromRows(sinkId: string, rows: readonly Row[], skipped: number): ResultChunk {
+/** Log sink rows as a chunk: each field typed by its first non-null value; times are not known (NaN). `at[i]`: row i's run position. */
+export function chunkFromRows(sinkId: string, rows: readonly Row[], skipped: number, at: readonly number[] = []): ResultChunk {
   const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const columns: ChunkColumn[] = names.map((name) => {
     const sample = rows.find((r) => r[name] !== null && r[name] !== undefined)?.[name];
@@ -57,5 +59,5 @@ export function chunkFromRows(sinkId: string, rows: readonly Row[], skipped: num
     if (typeof sample === 'boolean') return { name, type: 'boolean', values: Uint8Array.from(rows, (r) => (r[name] === true ? 1 : 0)) };
     return { name, type: 'string', values: rows.map((r) => (r[name] === null || r[name] === undefined ? null : String(r[name]))) };
   });
-  return { sinkId, length: rows.length, time: new Float64Array(rows.length).fill(NaN), columns, skipped };
+  return { sinkId, length: rows.length, time: new Float64Array(rows.length).fill(NaN), columns, skipped, positions: Float64Array.from(rows, (_, i) => at[i] ?? 0) };
 }

@@ -32,9 +32,23 @@ describe('pending outputs', () => {
     expect([...(byName.n!.values as Float64Array)]).toEqual([0, 2, 4, 6, 8]);
     expect(byName.key!.values).toEqual(['k0', 'k1', 'k2', 'k0', 'k1']);
     expect([...(byName.ok!.values as Uint8Array)]).toEqual([0, 1, 0, 1, 0]);
-    // time, n and ok travel as transferred buffers; strings cannot.
-    expect(transfer).toHaveLength(3);
+    // time, n, ok and the rows' run positions travel as transferred buffers; strings cannot.
+    expect(transfer).toHaveLength(4);
     expect(outputs.drain().chunks).toEqual([]);
+  });
+
+  it('tag each row with the run position it was emitted at, and drop those after a position not drained yet', () => {
+    const outputs = createOutputs([{ type: 'collectSink', nodeId: 's', view: null }]);
+    outputs.addBatch('s', batch(0, 2), 100);
+    outputs.addBatch('s', batch(2, 3), 250);
+    outputs.addBatch('s', batch(5, 1), 400);
+    expect([...outputs.drain().chunks[0]!.positions!]).toEqual([100, 100, 250, 250, 250, 400]);
+    outputs.addBatch('s', batch(6, 2), 500);
+    outputs.addBatch('s', batch(8, 2), 600);
+    outputs.dropAfter(550);
+    const chunk = outputs.drain().chunks[0]!;
+    expect(chunk.length).toBe(2);
+    expect([...chunk.positions!]).toEqual([500, 500]);
   });
 
   it('keep only the newest rows a table view shows, counting the rest as skipped', () => {

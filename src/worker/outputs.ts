@@ -3,6 +3,9 @@
  * keeps only the newest rows its view can show (older batches are dropped as
  * they arrive and counted as `skipped`), so a page that drains rarely (a
  * background tab) costs bounded memory, and a drain is one chunk per sink.
+ * Each batch (or row) carries the run position it was emitted at, for time
+ * travel: the page shows the results of a position, and a run that goes on
+ * from the past drops those of the old future (`dropAfter`).
  */
 import type { Batch } from '../engine/batch';
 import type { Row } from '../engine/operators/sinks';
@@ -21,12 +24,14 @@ export function capOf(view: SinkView | null): number {
 }
 
 type Pending =
-  | { readonly kind: 'batches'; readonly cap: number; list: Batch[]; rows: number; skipped: number }
-  | { readonly kind: 'rows'; readonly cap: number; list: Row[]; skipped: number };
+  | { readonly kind: 'batches'; readonly cap: number; list: Batch[]; at: number[]; rows: number; skipped: number }
+  | { readonly kind: 'rows'; readonly cap: number; list: Row[]; at: number[]; skipped: number };
 
 export interface Outputs {
-  addBatch(sinkId: string, batch: Batch): void;
-  addRows(sinkId: string, rows: readonly Row[]): void;
+  addBatch(sinkId: string, batch: Batch, position?: number): void;
+  addRows(sinkId: string, rows: readonly Row[], position?: number): void;
+  /** Forgets the rows emitted after `position` not drained yet. */
+  dropAfter(position: number): void;
   /** Everything since the last drain, one chunk per sink that received rows, and the buffers to transfer. */
   drain(): { chunks: ResultChunk[]; transfer: Transferable[] };
 }
@@ -40,36 +45,53 @@ export function createOutputs(steps: readonly PlanStep[]): Outputs {
     else if (step.type === 'logSink') caps.set(step.nodeId, LOG_ROWS);
   }
   return {
-    addBatch(sinkId, batch) {
+    addBatch(sinkId, batch, position = 0) {
       let p = pending.get(sinkId);
-      if (p === undefined) pending.set(sinkId, (p = { kind: 'batches', cap: caps.get(sinkId) ?? COLLECT_ROWS, list: [], rows: 0, skipped: 0 }));
+      if (p === undefined) pending.set(sinkId, (p = { kind: 'batches', cap: caps.get(sinkId) ?? COLLECT_ROWS, list: [], at: [], rows: 0, skipped: 0 }));
       if (p.kind !== 'batches') return;
       p.list.push(batch);
+      p.at.push(position);
       p.rows += batch.length;
       // Whole batches that the newest `cap` rows no longer reach are dropped now.
       while (p.list.length > 1 && p.rows - p.list[0]!.length >= p.cap) {
         const dropped = p.list.shift()!;
+        p.at.shift();
         p.rows -= dropped.length;
         p.skipped += dropped.length;
       }
     },
-    addRows(sinkId, rows) {
+    addRows(sinkId, rows, position = 0) {
       let p = pending.get(sinkId);
-      if (p === undefined) pending.set(sinkId, (p = { kind: 'rows', cap: caps.get(sinkId) ?? LOG_ROWS, list: [], skipped: 0 }));
+      if (p === undefined) pending.set(sinkId, (p = { kind: 'rows', cap: caps.get(sinkId) ?? LOG_ROWS, list: [], at: [], skipped: 0 }));
       if (p.kind !== 'rows') return;
-      for (const row of rows) p.list.push(row);
+      for (const row of rows) {
+        p.list.push(row);
+        p.at.push(position);
+      }
       if (p.list.length > p.cap) {
         p.skipped += p.list.length - p.cap;
         p.list = p.list.slice(p.list.length - p.cap);
+        p.at = p.at.slice(p.at.length - p.cap);
+      }
+    },
+    dropAfter(position) {
+      for (const p of pending.values()) {
+        // Positions only grow within a run, so the rows to drop are a tail.
+        let keep = p.at.length;
+        while (keep > 0 && p.at[keep - 1]! > position) keep--;
+        if (p.kind === 'batches') for (let i = keep; i < p.list.length; i++) p.rows -= p.list[i]!.length;
+        p.list.length = keep;
+        p.at.length = keep;
       }
     },
     drain() {
       const chunks: ResultChunk[] = [];
       const transfer: Transferable[] = [];
       for (const [sinkId, p] of pending) {
-        const chunk = p.kind === 'batches' ? chunkFromBatches(sinkId, p.list, p.cap, p.skipped) : chunkFromRows(sinkId, p.list, p.skipped);
+        const chunk = p.kind === 'batches' ? chunkFromBatches(sinkId, p.list, p.cap, p.skipped, p.at) : chunkFromRows(sinkId, p.list, p.skipped, p.at);
         chunks.push(chunk);
         transfer.push(chunk.time.buffer);
+        if (chunk.positions !== undefined) transfer.push(chunk.positions.buffer);
         for (const c of chunk.columns) if (c.type !== 'string') transfer.push(c.values.buffer);
       }
       pending = new Map();

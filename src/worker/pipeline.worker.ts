@@ -54,6 +54,8 @@ const api: PipelineWorkerApi = {
   compareWhatIf: (request) => worker.compareWhatIf(request),
   whatIfProgress: () => worker.whatIfProgress(),
   cancelWhatIf: () => worker.cancelWhatIf(),
+  travel: (position) => worker.travel(position),
+  stepBack: (unit) => worker.stepBack(unit),
   drain() {
     const { frame, transfer } = worker.drainWithTransfer();
     return Comlink.transfer(frame, transfer);

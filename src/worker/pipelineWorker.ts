@@ -9,7 +9,7 @@ import { NodeError } from '../engine/run/nodeError';
 import type { PipelineDocument } from '../model';
 import type { OpenFeed } from './feeds';
 import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from './protocol';
-import type { SchedulerClock } from './scheduler';
+import { STEP_BATCH_ROWS, type SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
 import { createWhatIfRunner } from './whatif/whatIfRunner';
 
@@ -66,8 +66,18 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       metrics: session?.metrics.sample(deps.now(), phase() === 'running') ?? null,
       preview: session?.preview.take() ?? null,
       diagnostics: session?.takeDiagnostics() ?? [],
+      travel: session?.travel.frame() ?? null,
     };
     return { frame, transfer: drained.transfer };
+  }
+
+  /** Pauses and shows the run as it was at `target(where it stands)`; a run that has not moved stays as it is. */
+  function travelTo(target: (at: number) => number): number {
+    if (session === null) return 0;
+    const { travel, scheduler } = session;
+    if (travel.frame().head === 0) return travel.position;
+    scheduler.hold();
+    return travel.travel(target(travel.position));
   }
 
   return {
@@ -96,6 +106,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       watched = nodeId;
       session?.preview.watch(nodeId);
     },
+    travel: (position) => travelTo(() => position),
+    stepBack: (unit) => travelTo((at) => at - (unit === 'event' ? 1 : STEP_BATCH_ROWS)),
     drain: () => drainWithTransfer().frame,
     drainWithTransfer,
     compareWhatIf: (request) => whatIf.compareWhatIf(request),

@@ -15,7 +15,14 @@ export interface PreviewTap {
   onEmit(stepId: string, port: OutPort, batch: Batch, rows: Int32Array | null): void;
   /** The watched node's preview when it changed since the last call, else null. */
   take(): NodePreview | null;
+  /** What it holds, for a time-travel snapshot (references to immutable batches: cheap). */
+  save(): PreviewState;
+  /** Holds `state` again (time travel); the watched node's preview counts as changed. */
+  load(state: PreviewState): void;
 }
+
+/** The recent batches of every port, opaque to everyone but the tap. */
+export type PreviewState = ReadonlyMap<string, readonly Recent[]>;
 
 /** The last `count` rows of a batch: rows `from`.. when unselected, else the selection's tail `rows`. */
 interface Recent {
@@ -52,7 +59,7 @@ const fieldsOf = (list: readonly Recent[] | undefined): NodePreview['fields'] =>
  * `keyFieldsOf` gives a windowed aggregation step's key fields, which with the window bounds tell its revisions apart.
  */
 export function createPreviewTap(stepOf: ReadonlyMap<string, string>, keyFieldsOf: ReadonlyMap<string, readonly string[]> = new Map()): PreviewTap {
-  const recent = new Map<string, Recent[]>();
+  let recent = new Map<string, Recent[]>();
   let watched: string | null = null;
   let step: string | null = null;
   let changed = false;
@@ -73,6 +80,11 @@ export function createPreviewTap(stepOf: ReadonlyMap<string, string>, keyFieldsO
       let total = list.reduce((n, r) => n + r.count, 0);
       while (list.length > 1 && total - list[0]!.count >= PREVIEW_SIZE) total -= list.shift()!.count;
       if (stepId === step) changed = true;
+    },
+    save: () => new Map([...recent].map(([key, list]) => [key, [...list]])),
+    load(state) {
+      recent = new Map([...state].map(([key, list]) => [key, [...list]]));
+      changed = true;
     },
     take() {
       if (!changed || watched === null || step === null) return null;

@@ -12,6 +12,7 @@ import type { WhatIfApi } from './whatif/whatIfTypes';
 import type { FieldType } from '../engine/batch';
 import type { DeadLetter } from '../engine/sources/websocket/types';
 import type { PipelineDocument } from '../model';
+import type { TravelApi, TravelFrame } from './travel/types';
 
 /** Speed of paced sources (sample, file) as a multiple of event time; 'max' runs flat out. */
 export type RunSpeed = number | 'max';
@@ -50,6 +51,8 @@ export interface ResultChunk {
   readonly columns: readonly ChunkColumn[];
   /** Rows that reached the sink but were left out of this chunk because a view keeps fewer (oldest first). */
   readonly skipped: number;
+  /** The run position (events read so far) at which each row was emitted, so time travel can show the results of then. */
+  readonly positions?: Float64Array;
 }
 
 /** Live figures of one node. Rates are per second of wall-clock time, over the last interval. */
@@ -126,6 +129,8 @@ export interface Frame {
   readonly preview: NodePreview | null;
   /** Run-level notes (a file source's unreadable rows...), by node id. */
   readonly diagnostics: readonly { readonly nodeId: string; readonly message: string }[];
+  /** Where the run stands for time travel; null when nothing is loaded. */
+  readonly travel?: TravelFrame | null;
 }
 
 /** The result of loading a document: compile problems refuse it. */
@@ -134,7 +139,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
 
 /** What the worker exposes through comlink. */
-export interface PipelineWorkerApi extends WhatIfApi {
+export interface PipelineWorkerApi extends TravelApi, WhatIfApi {
   /**
    * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
    * running run goes on running (and a paused one stays paused) from the beginning of the new graph.

@@ -30,7 +30,7 @@ export interface SchedulerClock {
 
 export interface SchedulerTarget {
   readonly runtime: Runtime;
-  readonly paced: readonly PacedSource[];
+  readonly paced: readonly Pick<PacedSource, 'advance' | 'hasDue'>[];
   readonly gate: PaceGate;
 }
 
@@ -41,6 +41,8 @@ export interface Scheduler {
   pause(): void;
   step(unit: StepUnit): void;
   setSpeed(speed: RunSpeed): void;
+  /** Stands paused whatever the phase was (time travel moved the runtime; a finished or failed run can go on). */
+  hold(): void;
   /** Stops for good (a reload or stop replaces the scheduler). */
   dispose(): void;
 }
@@ -139,6 +141,11 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
       // The new pace counts from now, not from the last slice.
       lastTick = clock.now();
       if (phase === 'running') schedule(0);
+    },
+    hold() {
+      unschedule();
+      failure = null;
+      setPhase('paused');
     },
     dispose() {
       unschedule();

@@ -6,7 +6,7 @@
  */
 import type { OutPort } from '../engine/operators/types';
 import { compilePipeline } from '../engine/plan/compile';
-import { createRuntime, type Runtime } from '../engine/run/runtime';
+import { createRuntime, type Runtime, type RuntimeHost } from '../engine/run/runtime';
 import type { PipelineDocument } from '../model';
 import type { Feed, OpenFeed } from './feeds';
 import { createMetricsSampler, type MetricsSampler } from './metrics';
@@ -15,6 +15,8 @@ import { pacedSources, type PaceGate } from './pacing';
 import { createPreviewTap, type PreviewTap } from './preview';
 import type { ConnectionState, RunSpeed, SourceConnection } from './protocol';
 import { createScheduler, type Scheduler, type SchedulerClock } from './scheduler';
+import { engineStates } from './travel/engineStates';
+import { createTimeMachine, type TimeMachine } from './travel/timeMachine';
 
 export interface Session {
   readonly runtime: Runtime;
@@ -22,6 +24,7 @@ export interface Session {
   readonly outputs: Outputs;
   readonly preview: PreviewTap;
   readonly metrics: MetricsSampler;
+  readonly travel: TimeMachine;
   /** Opens the WebSocket feeds (once); call when the run first moves. */
   connect(): void;
   /** Diagnostics not yet handed out. */
@@ -53,45 +56,79 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   }
   const preview = createPreviewTap(stepOf, keyFieldsOf);
   preview.watch(watched);
-  const lateRows = new Map<string, number>();
+  let lateRows = new Map<string, number>();
   const gate: PaceGate = { free: false };
-  const paced = pacedSources(plan.steps, gate);
-  const runtime = createRuntime(plan, {
-    now: deps.now,
+  const sourceIds = new Set(plan.steps.filter((s) => s.type === 'sampleSource' || s.type === 'fileSource' || s.type === 'websocketSource').map((s) => s.nodeId));
+  // Assigned once the time machine exists; nothing emits before (building a runtime runs nothing).
+  let machine: TimeMachine | null = null;
+  let replaying = false;
+  const position = (): number => machine?.position ?? 0;
+  const host: RuntimeHost = {
+    // The clock as the journal saw it at this step, so processing-time windows replay the same.
+    now: () => machine?.now() ?? deps.now(),
     log: deps.log,
     trace: null,
-    onResults: (sinkId, rows) => outputs.addRows(sinkId, rows),
-    onResultBatch: (sinkId, batch) => outputs.addBatch(sinkId, batch),
+    onResults: (sinkId, rows) => {
+      if (!replaying) outputs.addRows(sinkId, rows, position());
+    },
+    onResultBatch: (sinkId, batch) => {
+      if (!replaying) outputs.addBatch(sinkId, batch, position());
+    },
     onLate: null,
     onEmit(stepId: string, port: OutPort, batch, rows) {
       if (port === 'late') lateRows.set(stepId, (lateRows.get(stepId) ?? 0) + (rows === null ? batch.length : rows.length));
+      else if (sourceIds.has(stepId)) machine?.count(batch.length);
       preview.onEmit(stepId, port, batch, rows);
     },
-  }, { sources: Object.fromEntries(paced) });
+  };
+  machine = createTimeMachine({
+    instantiate() {
+      const paced = pacedSources(plan.steps, gate);
+      return { runtime: createRuntime(plan, host, { sources: Object.fromEntries(paced) }), paced: [...paced.values()] };
+    },
+    gate,
+    now: deps.now,
+    host: {
+      save: () => ({ lateRows: new Map(lateRows), preview: preview.save() }),
+      load(state) {
+        lateRows = new Map(state.lateRows);
+        preview.load(state.preview);
+      },
+    },
+    states: engineStates(),
+    sourceCount: sourceIds.size,
+    setReplaying(on) {
+      replaying = on;
+    },
+    onFutureDropped: (at) => outputs.dropAfter(at),
+  });
+  const travel = machine;
+  const runtime = machine.runtime;
 
   const states = new Map<string, { state: ConnectionState; detail: string }>();
   const feeds: Feed[] = [];
   let connected = false;
   const connections = (): Record<string, SourceConnection> => {
     const out = Object.create(null) as Record<string, SourceConnection>; // ids are data (see metrics.ts)
-    for (const [id, source] of runtime.messageSources) {
+    for (const [id, source] of travel.messageSources) {
       const { state, detail } = states.get(id) ?? { state: 'closed' as const, detail: 'not connected yet' };
       out[id] = { state, detail, ...source.stats() };
     }
     return out;
   };
   let pendingDiagnostics = [...runtime.diagnostics];
-  const scheduler = createScheduler({ runtime, paced: [...paced.values()], gate }, deps, speed, deps.onPhase);
+  const scheduler = createScheduler({ runtime, paced: travel.paced, gate }, deps, speed, deps.onPhase);
   return {
     ok: true,
     session: {
-      runtime, scheduler, outputs, preview,
+      runtime, scheduler, outputs, preview, travel,
       metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections }, deps.now()),
       connect() {
         if (connected) return;
         connected = true;
         for (const step of plan.steps) {
-          const source = step.type === 'websocketSource' ? runtime.messageSources.get(step.nodeId) : undefined;
+          // The time machine's stand-ins: every message is journaled as it arrives.
+          const source = step.type === 'websocketSource' ? travel.messageSources.get(step.nodeId) : undefined;
           if (step.type !== 'websocketSource' || source === undefined) continue;
           states.set(step.nodeId, { state: 'connecting', detail: step.spec.url });
           feeds.push(deps.openFeed(step.spec, source, (state, detail) => states.set(step.nodeId, { state, detail })));

@@ -70,6 +70,8 @@ function harness({ holdLoads = false } = {}) {
       },
       setSpeed: async (s) => w.setSpeed(s),
       watch: async (n) => w.watch(n),
+      travel: async (p) => w.travel(p),
+      stepBack: async (u) => w.stepBack(u),
       drain: async () => w.drain(),
       compareWhatIf: async (r) => w.compareWhatIf(r),
       whatIfProgress: async () => w.whatIfProgress(),

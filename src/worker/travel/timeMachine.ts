@@ -1,0 +1,299 @@
+/**
+ * Time travel for one session: a runtime the scheduler drives through a
+ * journaling facade, snapshots every so many events (./snapshotRing.ts), and
+ * `travel`, which restores the nearest snapshot into a fresh runtime of the
+ * same plan and replays the journal (./journal.ts) to the position asked for.
+ * The facade also freezes the clock for each step, so processing-time
+ * windows replay the same, and stands between WebSocket feeds and their
+ * sources, so every message is journaled as it arrives.
+ */
+import type { Runtime } from '../../engine/run/runtime';
+import type { MessageSource } from '../../engine/sources/websocket/types';
+import type { PacedSource, PaceGate } from '../pacing';
+import { createJournal, type JournalEntry } from './journal';
+import { createSnapshotRing, type Snapshot } from './snapshotRing';
+import type { TravelFrame } from './types';
+
+/** A runtime and its paced sources, fresh from the plan. */
+export interface Instance {
+  readonly runtime: Runtime;
+  readonly paced: readonly PacedSource[];
+}
+
+/** How to take a runtime's state and put it into a fresh one (the engine's snapshot API). */
+export interface RuntimeStates<R> {
+  snapshot(runtime: Runtime): R;
+  restore(runtime: Runtime, state: R): void;
+}
+
+/** Host state beside the runtime's (late-port counts, the preview), saved with each snapshot. */
+export interface HostStates<H> {
+  save(): H;
+  load(state: H): void;
+}
+
+export interface TimeMachineDeps<R, H> {
+  instantiate(): Instance;
+  readonly gate: PaceGate;
+  now(): number;
+  readonly host: HostStates<H>;
+  /** Null when the engine cannot snapshot: travel then replays from the start. */
+  readonly states: RuntimeStates<R> | null;
+  /** Sources of the plan: one runtime step reads at most this many rows per row asked for. */
+  readonly sourceCount: number;
+  /** While true the host hands nothing out (results replayed were handed out the first time). */
+  setReplaying(on: boolean): void;
+  /** The run went on from `position`: results of later positions are of a future that is gone. */
+  onFutureDropped(position: number): void;
+}
+
+export interface Limits {
+  /** Snapshots kept at most. */
+  readonly snapshots: number;
+  /** Events between snapshots at first (it doubles as the run grows, see snapshotRing.ts). */
+  readonly interval: number;
+  /** Journal entries kept at most. */
+  readonly entries: number;
+  /** Characters of WebSocket messages kept at most. */
+  readonly chars: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { snapshots: 64, interval: 20_000, entries: 300_000, chars: 32_000_000 };
+
+export interface TimeMachine {
+  /** What the scheduler drives: the current runtime, every call journaled. */
+  readonly runtime: Runtime;
+  /** One paced source standing for all of them (empty when there are none). */
+  readonly paced: readonly Pick<PacedSource, 'advance' | 'hasDue'>[];
+  /** What the feeds deliver to, by source id. */
+  readonly messageSources: ReadonlyMap<string, MessageSource>;
+  /** The clock as the current step sees it. */
+  now(): number;
+  /** Events read from all sources: the host calls this from its emit tap for each source batch. */
+  count(rows: number): void;
+  readonly position: number;
+  /** Moves to the latest stop at or before `target` (clamped to what is kept); returns where it stands. */
+  travel(target: number): number;
+  frame(): TravelFrame;
+}
+
+type SnapState<R, H> = { readonly runtime: R | null; readonly host: H };
+
+export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Limits = DEFAULT_LIMITS): TimeMachine {
+  const journal = createJournal();
+  const ring = createSnapshotRing<SnapState<R, H>>(limits.snapshots, limits.interval);
+  let current = deps.instantiate();
+  let position = 0;
+  let head = 0;
+  /** Journal index up to which the current runtime has taken every entry. */
+  let cursor = 0;
+  /** Sub-steps of the entry at `cursor` taken by a travel that stopped inside it. */
+  let partial: JournalEntry[] = [];
+  let stepNow = deps.now();
+  let cuts = 0;
+  let droppedAfter = 0;
+  /** The journal outgrew its bounds with no snapshot to start again from: travel is off for this run. */
+  let lost = false;
+  ring.add({ position: 0, index: 0, state: { runtime: null, host: deps.host.save() } });
+
+  const atHead = (): boolean => cursor === journal.end && partial.length === 0;
+
+  function record(entry: JournalEntry): void {
+    if (lost) return;
+    journal.append(entry);
+    cursor = journal.end;
+  }
+
+  /** Before the run moves: if it stands in the past, the old future goes (its WebSocket input is offered again). */
+  function goOn(): void {
+    if (atHead()) return;
+    const future = journal.cut(cursor);
+    ring.dropAfter(cursor);
+    for (const e of partial) journal.append(e);
+    partial = [];
+    cursor = journal.end;
+    head = position;
+    cuts++;
+    droppedAfter = position;
+    deps.onFutureDropped(position);
+    for (const e of future) {
+      if (e.kind !== 'message' && e.kind !== 'close') continue;
+      const source = current.runtime.messageSources.get(e.sourceId);
+      if (source === undefined) continue;
+      record(e);
+      if (e.kind === 'message') source.offer(e.text);
+      else source.close();
+    }
+  }
+
+  function trim(): void {
+    while (!lost && (journal.end - journal.start > limits.entries || journal.chars > limits.chars)) {
+      const next = ring.dropOldest();
+      if (next !== undefined) journal.dropBefore(next.index);
+      else if (deps.states !== null) {
+        // Nothing older to start from: start again from here.
+        ring.add({ position, index: cursor, state: { runtime: deps.states.snapshot(current.runtime), host: deps.host.save() } });
+        journal.dropBefore(cursor);
+      } else {
+        lost = true;
+        journal.dropBefore(journal.end);
+      }
+    }
+  }
+
+  function afterMove(): void {
+    head = position;
+    if (deps.states !== null && ring.due(position)) {
+      ring.add({ position, index: cursor, state: { runtime: deps.states.snapshot(current.runtime), host: deps.host.save() } });
+    }
+    trim();
+  }
+
+  const runtime: Runtime = {
+    step(rows) {
+      goOn();
+      stepNow = deps.now();
+      const free = deps.gate.free;
+      const more = current.runtime.step(rows);
+      record({ kind: 'step', rows, free, now: stepNow, after: position });
+      afterMove();
+      return more;
+    },
+    tick(now) {
+      goOn();
+      stepNow = now;
+      current.runtime.tick(now);
+      record({ kind: 'tick', now });
+    },
+    metrics: () => current.runtime.metrics(),
+    get diagnostics() { return current.runtime.diagnostics; },
+    get messageSources() { return current.runtime.messageSources; },
+  };
+
+  const pacer: Pick<PacedSource, 'advance' | 'hasDue'> = {
+    advance(eventMs, maxWaitEventMs) {
+      goOn();
+      for (const p of current.paced) p.advance(eventMs, maxWaitEventMs);
+      record({ kind: 'advance', eventMs, maxWaitEventMs });
+    },
+    hasDue: () => current.paced.some((p) => p.hasDue()),
+  };
+
+  /** Feeds deliver here: journaled as they arrive; handed to the source only while the run stands at its head. */
+  const messageSources = new Map<string, MessageSource>();
+  for (const [id, first] of current.runtime.messageSources) {
+    const live = (): MessageSource => current.runtime.messageSources.get(id) ?? first;
+    messageSources.set(id, {
+      nodeId: id,
+      next: (maxRows, reuse) => live().next(maxRows, reuse),
+      finalBatch: () => live().finalBatch(),
+      stats: () => live().stats(),
+      offer(text) {
+        const here = atHead();
+        if (!lost) journal.append({ kind: 'message', sourceId: id, text });
+        if (here) {
+          cursor = journal.end;
+          live().offer(text);
+        }
+        trim();
+      },
+      close() {
+        const here = atHead();
+        if (!lost) journal.append({ kind: 'close', sourceId: id });
+        if (here) {
+          cursor = journal.end;
+          live().close();
+        }
+      },
+    });
+  }
+
+  function restore(snap: Snapshot<SnapState<R, H>>): void {
+    const fresh = deps.instantiate();
+    if (snap.state.runtime !== null && deps.states !== null) deps.states.restore(fresh.runtime, snap.state.runtime);
+    deps.host.load(snap.state.host);
+    current = fresh;
+    position = snap.position;
+    cursor = snap.index;
+    partial = [];
+  }
+
+  /** Replays entries from `cursor` until the next step would pass `target`; that step is taken in smaller steps up to it. */
+  function replayTo(target: number): void {
+    const { runtime: rt } = current;
+    while (cursor < journal.end) {
+      const e = journal.at(cursor);
+      if (e.kind === 'step' && e.after > target) {
+        splitStep(e, target);
+        return;
+      }
+      if (e.kind === 'advance') for (const p of current.paced) p.advance(e.eventMs, e.maxWaitEventMs);
+      else if (e.kind === 'tick') {
+        stepNow = e.now;
+        rt.tick(e.now);
+      } else if (e.kind === 'step') {
+        stepNow = e.now;
+        deps.gate.free = e.free;
+        try {
+          rt.step(e.rows);
+        } finally {
+          deps.gate.free = false;
+        }
+        if (position !== e.after) throw new Error(`replay diverged: at ${position} where the run stood at ${e.after}`);
+      } else {
+        const source = rt.messageSources.get(e.sourceId);
+        if (e.kind === 'message') source?.offer(e.text);
+        else source?.close();
+      }
+      cursor++;
+    }
+  }
+
+  function splitStep(e: Extract<JournalEntry, { kind: 'step' }>, target: number): void {
+    stepNow = e.now;
+    deps.gate.free = e.free;
+    try {
+      for (;;) {
+        // Each source reads at most `rows`: never past the target.
+        const rows = Math.floor((target - position) / Math.max(1, deps.sourceCount));
+        if (rows < 1) break;
+        const before = position;
+        current.runtime.step(rows);
+        partial.push({ kind: 'step', rows, free: e.free, now: e.now, after: position });
+        if (position === before) break;
+      }
+    } finally {
+      deps.gate.free = false;
+    }
+  }
+
+  return {
+    runtime,
+    paced: current.paced.length > 0 ? [pacer] : [],
+    messageSources,
+    now: () => stepNow,
+    count(rows) {
+      position += rows;
+    },
+    get position() { return position; },
+    travel(target) {
+      if (lost) return position;
+      const first = ring.list[0];
+      const goal = Math.max(first?.position ?? 0, Math.min(Math.floor(target), head));
+      if (goal === position && partial.length === 0 && (goal !== head || atHead())) return position;
+      const snap = ring.before(goal);
+      if (snap === undefined) return position;
+      // Forward along the journal from here unless a snapshot is nearer (or this state sits inside a step).
+      const fromHere = partial.length === 0 && position <= goal && snap.position <= position && cursor >= snap.index;
+      deps.setReplaying(true);
+      try {
+        if (!fromHere) restore(snap);
+        replayTo(goal);
+      } finally {
+        deps.setReplaying(false);
+      }
+      return position;
+    },
+    frame: () => ({ position, head, earliest: lost ? head : (ring.list[0]?.position ?? head), cuts, droppedAfter }),
+  };
+}
