@@ -12,6 +12,7 @@ import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from '.
 import { STEP_BATCH_ROWS, type SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
 import { createWhatIfRunner } from './whatif/whatIfRunner';
+import type { ReplayEntry } from '../engine/compare/types';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
@@ -49,6 +50,23 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       const nodeId = error instanceof NodeError ? error.nodeId : '';
       return { ok: false, problems: [{ nodeId, message: error instanceof Error ? error.message : String(error) }] };
     }
+  }
+
+  /**
+   * The WebSocket input this run has received, for a what-if of a document with
+   * WebSocket sources: undefined when it has none; a sentence when it cannot be had.
+   */
+  function recordedLiveInput(of: PipelineDocument): readonly ReplayEntry[] | string | undefined {
+    if (!of.nodes.some((n) => n.kind === 'source.websocket')) return undefined;
+    if (session === null) return 'run the pipeline first: a comparison replays the WebSocket input the run has received';
+    const entries = session.travel.recorded();
+    if (entries === null) return 'the start of this run\'s WebSocket input is no longer kept (a long run lets the oldest go): press Stop and Run, then compare sooner';
+    const replay: ReplayEntry[] = [];
+    for (const e of entries) {
+      if (e.kind === 'message' || e.kind === 'close') replay.push(e);
+      else if (e.kind === 'step') replay.push({ kind: 'step', rows: e.rows });
+    }
+    return replay;
   }
 
   const moving = (): Session | null => {
@@ -110,7 +128,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     stepBack: (unit) => travelTo((at) => at - (unit === 'event' ? 1 : STEP_BATCH_ROWS)),
     drain: () => drainWithTransfer().frame,
     drainWithTransfer,
-    compareWhatIf: (request) => whatIf.compareWhatIf(request),
+    compareWhatIf: (request) => whatIf.compareWhatIf(request, recordedLiveInput(request.doc)),
     whatIfProgress: () => whatIf.whatIfProgress(),
     cancelWhatIf: () => whatIf.cancelWhatIf(),
   };

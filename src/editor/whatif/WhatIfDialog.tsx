@@ -44,7 +44,7 @@ export function WhatIfDialog({ target, onClose }: { readonly target: WhatIfTarge
   const id = `wp-whatif-${target.nodeId}-${target.param}`;
   return (
     <Dialog title={`What if ${target.label.toLowerCase()} were…`} onClose={onClose} className="wp-whatif-dialog"
-      description={<>Runs the same input twice: <strong>A</strong>, the pipeline as it is ({target.nodeId}: {target.label.toLowerCase()} <code>{target.current ?? 'default'}</code>), and <strong>B</strong>, with the value below. Sample streams and files play the same events both times.</>}>
+      description={<>Runs the same input twice: <strong>A</strong>, the pipeline as it is ({target.nodeId}: {target.label.toLowerCase()} <code>{target.current ?? 'default'}</code>), and <strong>B</strong>, with the value below. Sample streams and files play the same events both times; a WebSocket source plays what this run has received so far.</>}>
       <form className="wp-whatif-form" onSubmit={submit}>
         <label htmlFor={`${id}-value`}>Compare with</label>
         <input id={`${id}-value`} type="text" value={value} onChange={(e) => setValue(e.target.value)} autoComplete="off" spellCheck={false} aria-describedby={`${id}-hint`} />

@@ -12,6 +12,8 @@ import type { CompareOptions, Comparison, ParamChange } from './types';
 
 const DEFAULT_BATCH = 1024;
 const DEFAULT_LISTED = 200;
+/** Entries of recorded live input given to both runs per step call. */
+const REPLAY_PER_STEP = 64;
 
 /** A comparison under way. */
 export interface RunningComparison {
@@ -28,9 +30,9 @@ export type StartResult =
   | { ok: false; message: string; problems?: readonly CompileProblem[] };
 
 /** Why a document cannot be compared by replaying its input, or null. */
-function unreplayable(doc: PipelineDocument, limit: number | undefined): string | null {
+function unreplayable(doc: PipelineDocument, limit: number | undefined, replay: boolean): string | null {
   const live = doc.nodes.find((n) => n.kind === 'source.websocket');
-  if (live !== undefined) return `source '${live.id}' reads a WebSocket: its input cannot be played twice (record it to a file and use a file source)`;
+  if (live !== undefined && !replay) return `source '${live.id}' reads a WebSocket and none of its input was recorded to play twice`;
   if (limit === undefined) {
     const unbounded = doc.nodes.find((n) => n.kind === 'source.sample' && (n.params as { limit?: number }).limit === undefined);
     if (unbounded !== undefined) return `source '${unbounded.id}' is unbounded (no limit in its params): give a limit of events to compare`;
@@ -42,7 +44,7 @@ function unreplayable(doc: PipelineDocument, limit: number | undefined): string 
 export function startComparison(doc: PipelineDocument, change: ParamChange, options: CompareOptions = {}): StartResult {
   const changed = applyChange(doc, change);
   if (!changed.ok) return changed;
-  const why = unreplayable(doc, options.limit);
+  const why = unreplayable(doc, options.limit, options.replay !== undefined);
   if (why !== null) return { ok: false, message: why };
   return startComparingDocuments(doc, changed.document, change, paramValue(doc, change.nodeId, change.param), options, notesOn(doc, change));
 }
@@ -67,10 +69,27 @@ export function startComparingDocuments(a: PipelineDocument, b: PipelineDocument
   let liveA = true;
   let liveB = true;
   const batch = options.batchSize ?? DEFAULT_BATCH;
+  const replay = options.replay ?? [];
+  let replayed = 0;
+  // Live sources end where the recording ends (no recording: no live source to end).
+  let liveClosed = options.replay === undefined;
   return {
     ok: true,
     comparison: {
       step(maxRows = batch) {
+        // Recorded live input first, a stretch per call so a host slicing the work keeps answering.
+        if (replayed < replay.length) {
+          for (const end = Math.min(replay.length, replayed + REPLAY_PER_STEP); replayed < end; replayed++) {
+            ra.replay(replay[replayed]!);
+            rb.replay(replay[replayed]!);
+          }
+          return true;
+        }
+        if (!liveClosed) {
+          ra.closeLive();
+          rb.closeLive();
+          liveClosed = true;
+        }
         if (liveA) liveA = ra.step(maxRows);
         if (liveB) liveB = rb.step(maxRows);
         return liveA || liveB;

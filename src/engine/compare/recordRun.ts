@@ -11,7 +11,7 @@ import type { OutPort } from '../operators/types';
 import { preparePipeline, type PreparedPipeline } from '../run/runPipeline';
 import type { CompileProblem } from '../plan/types';
 import type { PipelineDocument } from '../../model';
-import type { Cell, CompareOptions, WindowOutcome } from './types';
+import type { Cell, CompareOptions, ReplayEntry, WindowOutcome } from './types';
 
 /** A window's result as recorded, before its arrival is worked out at the end. */
 export interface RecordedWindow {
@@ -38,6 +38,10 @@ export interface RecordedRun {
   readonly nodes: ReadonlyMap<string, RecordedNode>;
   /** Pulls up to `maxRows` rows from every source; false once the input has ended. */
   step(maxRows: number): boolean;
+  /** Gives the runtime one entry of recorded live input. */
+  replay(entry: ReplayEntry): void;
+  /** The recorded live input is over: every WebSocket source ends once its queue is read. */
+  closeLive(): void;
   /** Events read from all sources so far. */
   events(): number;
   /** The outcome of a recorded window, its arrival worked out from the sources' watermark paths. */
@@ -179,6 +183,18 @@ export function recordRun(doc: PipelineDocument, options: CompareOptions): { ok:
     run: {
       pipeline, nodes,
       step: (maxRows) => pipeline.runtime.step(maxRows),
+      replay(entry) {
+        if (entry.kind === 'step') {
+          pipeline.runtime.step(entry.rows);
+          return;
+        }
+        const source = pipeline.runtime.messageSources.get(entry.sourceId);
+        if (entry.kind === 'message') source?.offer(entry.text);
+        else source?.close();
+      },
+      closeLive() {
+        for (const source of pipeline.runtime.messageSources.values()) source.close();
+      },
       events: () => events,
       outcome(window, byCount) {
         const { watermark, after } = firstResultAt(window, byCount);

@@ -91,7 +91,22 @@ export interface Comparison {
   readonly notes: readonly string[];
 }
 
+/**
+ * Recorded live input, in the order it reached the run: WebSocket messages, a
+ * source's close, and the steps taken between them (rows asked of each source).
+ */
+export type ReplayEntry =
+  | { readonly kind: 'message'; readonly sourceId: string; readonly text: string }
+  | { readonly kind: 'close'; readonly sourceId: string }
+  | { readonly kind: 'step'; readonly rows: number };
+
 export interface CompareOptions {
+  /**
+   * The WebSocket input a run received, replayed into both runs in its order;
+   * after it every WebSocket source is closed (its input ends there). Without
+   * it a document with a WebSocket source cannot be compared.
+   */
+  readonly replay?: readonly ReplayEntry[];
   /** Caps every source at this many events (required for unbounded sample streams). */
   readonly limit?: number;
   /** File text for file sources by node id (the CLI's --input). */

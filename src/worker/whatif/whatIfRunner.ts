@@ -4,6 +4,7 @@
  * drains, Stop and the run's own slices in between.
  */
 import { startComparison, type RunningComparison } from '../../engine/compare/compareRuns';
+import type { ReplayEntry } from '../../engine/compare/types';
 import type { SchedulerClock } from '../scheduler';
 import type { WhatIfAnswer, WhatIfApi, WhatIfRequest } from './whatIfTypes';
 
@@ -18,7 +19,12 @@ interface Current {
   cancel: () => void;
 }
 
-export function createWhatIfRunner(clock: SchedulerClock): WhatIfApi {
+/** The runner's methods; `compareWhatIf` also takes the run's recorded WebSocket input (or why there is none). */
+export interface WhatIfRunner extends Omit<WhatIfApi, 'compareWhatIf'> {
+  compareWhatIf(request: WhatIfRequest, replay?: readonly ReplayEntry[] | string): Promise<WhatIfAnswer>;
+}
+
+export function createWhatIfRunner(clock: SchedulerClock): WhatIfRunner {
   let current: Current | null = null;
 
   const end = (answer: WhatIfAnswer): void => {
@@ -44,13 +50,15 @@ export function createWhatIfRunner(clock: SchedulerClock): WhatIfApi {
   }
 
   return {
-    compareWhatIf(request: WhatIfRequest): Promise<WhatIfAnswer> {
+    compareWhatIf(request: WhatIfRequest, replay?: readonly ReplayEntry[] | string): Promise<WhatIfAnswer> {
       if (current !== null) end({ ok: false, message: 'replaced by a newer comparison' });
+      if (typeof replay === 'string') return Promise.resolve({ ok: false, message: replay });
       let started;
       try {
         started = startComparison(request.doc, request.change, {
           ...(request.limit === undefined ? {} : { limit: request.limit }),
           listAll: request.listAll,
+          ...(replay === undefined ? {} : { replay }),
         });
       } catch (error) {
         return Promise.resolve({ ok: false, message: error instanceof Error ? error.message : String(error) });
