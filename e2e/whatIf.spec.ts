@@ -40,10 +40,14 @@ async function openWhatIf(page: Page, lateness: string, param: string): Promise<
   return dialog;
 }
 
+/** Both runs of 30,000 events in the worker, beside the CLI's two: allow for a busy machine. */
+const COMPARED_MS = 30_000;
+
 const figure = (dialog: Locator, name: string): Locator => dialog.getByRole('table', { name: 'Figures of minute' }).locator(`tr[data-figure="${name}"] td`);
 
 test.describe('what-if: Compare with...', () => {
   test('allowed lateness 0 against 30 s shows the late counts and changed windows the CLI computes for both', async ({ page, consoleErrors }) => {
+    test.setTimeout(120_000);
     const cli = cliCompare(test.info().outputDir, '0s', 'minute.allowedLateness=30s');
     expect(cli.lateA).toBeGreaterThan(0);
     expect(cli.lateB).toBe(0);
@@ -51,6 +55,7 @@ test.describe('what-if: Compare with...', () => {
     await dialog.getByLabel('Compare with').fill('30s');
     await dialog.getByRole('button', { name: 'Compare' }).click();
     const results = dialog.getByRole('region', { name: 'What-if results' });
+    await expect(results).toBeVisible({ timeout: COMPARED_MS });
     await expect(results).toContainText('A ran the pipeline as it is (allowedLateness 0s), B with allowedLateness 30s: 30,000 events each.');
     await expect(figure(dialog, 'late events (late port)')).toHaveText([cli.lateA.toLocaleString('en'), cli.lateB.toLocaleString('en')]);
     await expect(figure(dialog, 'windows')).toHaveText([String(cli.windowsA), String(cli.windowsB)]);
@@ -71,15 +76,22 @@ test.describe('what-if: Compare with...', () => {
   });
 
   test('another window size shows the windows present in one run only, as the CLI counts them', async ({ page, consoleErrors }) => {
+    test.setTimeout(120_000);
     const cli = cliCompare(test.info().outputDir, '3s', 'minute.size=30s');
     const dialog = await openWhatIf(page, '3s', 'size');
     await dialog.getByLabel('Compare with').fill('30s');
     await dialog.getByRole('button', { name: 'Compare' }).click();
+    await expect(dialog.getByRole('region', { name: 'What-if results' })).toBeVisible({ timeout: COMPARED_MS });
     await expect(dialog.getByTestId('whatif-counts-minute')).toContainText(`0 changed, ${cli.onlyA} only in A, ${cli.onlyB} only in B, 0 the same`);
     await expect(figure(dialog, 'windows')).toHaveText([String(cli.windowsA), String(cli.windowsB)]);
     await expect(figure(dialog, 'late events (late port)')).toHaveText([cli.lateA.toLocaleString('en'), cli.lateB.toLocaleString('en')]);
     const table = dialog.getByRole('table', { name: 'Windows of minute' });
     await expect(table.locator('tbody tr[data-kind="onlyA"]').first()).toBeVisible();
+    // On the shared event-time axis, A's minutes and B's half minutes in lanes of their own.
+    const strip = dialog.getByRole('img', { name: 'Windows of minute in A (1m) and B (30s) on one event-time axis' });
+    await expect(strip.locator('rect.is-onlyA[data-run="a"]').first()).toBeVisible();
+    await expect(strip.locator('rect.is-onlyB[data-run="b"]').first()).toBeVisible();
+    await expect(strip.locator('rect[data-run="a"]:not(.is-onlyA), rect[data-run="b"]:not(.is-onlyB)')).toHaveCount(0);
     // A value the document cannot take is said, not run.
     await dialog.getByLabel('Compare with').fill('-1s');
     await dialog.getByRole('button', { name: 'Compare' }).click();

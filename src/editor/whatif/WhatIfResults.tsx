@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Comparison, NodeComparison, WindowDiff } from '../../engine/compare/types';
+import { WhatIfStrip } from './WhatIfStrip';
 import { cellText, diffKind, firstResultText, valuesText, windowText } from './whatIfText';
 
 const KIND_LABEL: ReadonlyMap<ReturnType<typeof diffKind>, string> = new Map([
@@ -55,6 +56,7 @@ function NodeResult({ node, before, after }: { readonly node: NodeComparison; re
         <strong>{node.changed}</strong> changed, <strong>{node.onlyA}</strong> only in A, <strong>{node.onlyB}</strong> only in B, {node.same} the same;
         {' '}{node.timingChanged} of the windows in both had their first result come at another point.
       </p>
+      <WhatIfStrip node={node} before={before} after={after} />
       <label className="wp-whatif-every">
         <input type="checkbox" checked={everyWindow} onChange={(e) => setEveryWindow(e.target.checked)} /> Every window, not only those that differ
       </label>
