@@ -148,6 +148,27 @@ describe('what-if comparison', () => {
     expect(node.timingChanged).toBe(node.windowsA - 3); // the last window of each key fires at the end of input in both runs
   });
 
+  it('lets a host follow each run as it is built (a timeline of both): its tap sees every batch of its own run', () => {
+    const doc = cardSpend({ allowedLateness: '0s' });
+    const late = { a: 0, b: 0 };
+    const windowRows = { a: 0, b: 0 };
+    const compared = compareWhatIf(doc, { nodeId: 'w', param: 'allowedLateness', value: '30s' }, {
+      observe: (run, plan, runtime) => {
+        expect(plan.steps.some((s) => s.nodeId === 'w')).toBe(true);
+        expect(runtime.metrics().get('w')?.rowsIn ?? 0).toBe(0);
+        return (stepId, port, batch, rows) => {
+          const n = rows === null ? batch.length : rows.length;
+          if (stepId === 'w' && port === 'late') late[run] += n;
+          if (stepId === 'w' && port === 'out') windowRows[run] += n;
+        };
+      },
+    });
+    if (!compared.ok) throw new Error(compared.message);
+    const node = compared.comparison.nodes[0]!;
+    expect(late).toEqual({ a: node.lateA, b: node.lateB });
+    expect(windowRows).toEqual({ a: node.windowsA + node.revisionsA, b: node.windowsB + node.revisionsB });
+  });
+
   it('refuses a parameter that is not a window or source parameter, an invalid value, and a WebSocket source', () => {
     const doc = cardSpend({});
     const notAllowed = compareWhatIf(doc, { nodeId: 'a', param: 'aggregations', value: '1' });

@@ -60,9 +60,9 @@ function notesOn(doc: PipelineDocument, change: ParamChange): string[] {
 
 /** Starts comparing two documents over the same input; `change` and `before` only describe them. */
 export function startComparingDocuments(a: PipelineDocument, b: PipelineDocument, change: ParamChange, before: string | number | null, options: CompareOptions = {}, notes: readonly string[] = []): StartResult {
-  const runA = recordRun(a, options);
+  const runA = recordRun(a, options, 'a');
   if (!runA.ok) return { ok: false, message: `the document cannot run: ${runA.problems.map((p) => p.message).join('; ')}`, problems: runA.problems };
-  const runB = recordRun(b, options);
+  const runB = recordRun(b, options, 'b');
   if (!runB.ok) return { ok: false, message: `with ${change.nodeId}.${change.param} = ${String(change.value)} the document cannot run: ${runB.problems.map((p) => p.message).join('; ')}`, problems: runB.problems };
   const ra = runA.run;
   const rb = runB.run;

@@ -11,7 +11,7 @@ import type { OutPort } from '../operators/types';
 import { preparePipeline, type PreparedPipeline } from '../run/runPipeline';
 import type { CompileProblem } from '../plan/types';
 import type { PipelineDocument } from '../../model';
-import type { Cell, CompareOptions, ReplayEntry, WindowOutcome } from './types';
+import type { Cell, CompareOptions, ReplayEntry, RunTap, WindowOutcome } from './types';
 
 /** A window's result as recorded, before its arrival is worked out at the end. */
 export interface RecordedWindow {
@@ -91,10 +91,11 @@ function watermarkAt(path: WatermarkPath, position: number): number {
 const asNumber = (v: Cell | undefined): number => (typeof v === 'number' ? v : Number.NaN);
 
 /** Builds the runtime of `doc` with the recording tap, or its compile problems. */
-export function recordRun(doc: PipelineDocument, options: CompareOptions): { ok: true; run: RecordedRun } | { ok: false; problems: CompileProblem[] } {
+export function recordRun(doc: PipelineDocument, options: CompareOptions, run: 'a' | 'b' = 'a'): { ok: true; run: RecordedRun } | { ok: false; problems: CompileProblem[] } {
   const nodes = new Map<string, RecordedNode>();
   const paths = new Map<string, WatermarkPath>();
   let events = 0;
+  let observer: RunTap | null = null;
 
   function onSource(nodeId: string, batch: Batch, rows: Int32Array | null): void {
     const path = paths.get(nodeId)!;
@@ -140,6 +141,7 @@ export function recordRun(doc: PipelineDocument, options: CompareOptions): { ok:
     ...(options.fileInputs === undefined ? {} : { fileInputs: options.fileInputs }),
     collectLate: false,
     onEmit: (nodeId: string, port: OutPort, batch: Batch, rows: Int32Array | null) => {
+      observer?.(nodeId, port, batch, rows);
       if (port !== 'out') return;
       const source = paths.has(nodeId);
       if (source) onSource(nodeId, batch, rows);
@@ -156,6 +158,7 @@ export function recordRun(doc: PipelineDocument, options: CompareOptions): { ok:
     if (step.type === 'windowAggregate') nodes.set(step.nodeId, { nodeId: step.nodeId, keyFields: step.keyFields.map((f) => f.name), windows: new Map(), byCount: step.window.type === 'count' });
   }
   const sinks = pipeline.results;
+  observer = options.observe?.(run, pipeline.plan, pipeline.runtime) ?? null;
 
   /**
    * The node's watermark when a window's first result came, and the events read by then.

@@ -3,7 +3,10 @@
  * documents (the one as it is, and one with a parameter changed), window by
  * window. Plain data: it crosses the worker boundary and the CLI prints it as JSON.
  */
+import type { Batch } from '../batch';
 import type { Row } from '../operators/sinks';
+import type { ExecutionPlan } from '../plan/types';
+import type { Runtime } from '../run/runtime';
 
 export type Cell = Row[string];
 
@@ -100,7 +103,16 @@ export type ReplayEntry =
   | { readonly kind: 'close'; readonly sourceId: string }
   | { readonly kind: 'step'; readonly rows: number };
 
+/** A tap on every batch a step of one comparison run emits (RuntimeHost.onEmit's shape). */
+export type RunTap = (stepId: string, port: 'out' | 'late', batch: Batch, rows: Int32Array | null) => void;
+
 export interface CompareOptions {
+  /**
+   * Called once per run as it is built, before it reads anything: a host may
+   * follow the run (a timeline recorder of a window node) and return a tap
+   * that sees every batch the run emits, or null.
+   */
+  readonly observe?: (run: 'a' | 'b', plan: ExecutionPlan, runtime: Runtime) => RunTap | null;
   /**
    * The WebSocket input a run received, replayed into both runs in its order;
    * after it every WebSocket source is closed (its input ends there). Without
