@@ -3,15 +3,20 @@ import { parseArgs } from 'node:util';
 export type CliCommand =
   | { readonly command: 'run'; readonly pipeline: string; readonly input?: string; readonly limit?: number; readonly out?: string; readonly late?: string }
   | { readonly command: 'validate'; readonly pipeline: string; readonly input?: string }
+  | { readonly command: 'compare'; readonly pipeline: string; readonly set: { readonly nodeId: string; readonly param: string; readonly value: string }; readonly input?: string; readonly limit?: number; readonly out?: string; readonly json: boolean }
   | { readonly command: 'help' };
 
 export const USAGE = `Usage:
   windowpane run PIPELINE.json [--input FILE] [--limit N] [--out FILE] [--late FILE]
   windowpane validate PIPELINE.json [--input FILE]
+  windowpane compare PIPELINE.json --set NODE.PARAM=VALUE [--input FILE] [--limit N] [--json] [--out FILE]
 
   run        runs the pipeline to the end of its input and writes results as NDJSON
              (one line per window result: window_start, window_end, keys, aggregates, revision)
   validate   prints every problem of the document, or that it is valid
+  compare    what-if: runs the same input through the document as it is (A) and with one window
+             or source parameter changed (B), and prints the windows whose values differ, those
+             in one run only, late-port counts, revisions and when first results came
 
 Options:
   --input FILE   the data for the document's file source (CSV, NDJSON or a JSON array)
@@ -19,6 +24,9 @@ Options:
                  (a WebSocket source also ends when its server closes, or on Ctrl+C)
   --out FILE     write results there instead of standard output
   --late FILE    write the events that reached 'late' ports there, as NDJSON
+  --set N.P=V    compare: the change, e.g. minute.allowedLateness=30s (window: allowedLateness,
+                 size, slide, step, maxSize, gap, offset; source: maxOutOfOrderness)
+  --json         compare: print the whole comparison as JSON instead of a summary
 
 Exit codes: 0 fine, 1 invalid document or input, 2 usage, 3 a WebSocket source failed or its
 server closed before the end of the stream (partial results), 4 unexpected error (the results
@@ -34,6 +42,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
       strict: true,
       options: {
         input: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' }, late: { type: 'string' },
+        set: { type: 'string' }, json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -44,19 +53,37 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
   if (values.help === true || positionals[0] === 'help') return { ok: true, value: { command: 'help' } };
   const [command, pipeline, ...extra] = positionals;
   if (command === undefined) return { ok: false, message: 'no command given' };
-  if (command !== 'run' && command !== 'validate') return { ok: false, message: `unknown command '${command}'; use run or validate` };
+  if (command !== 'run' && command !== 'validate' && command !== 'compare') return { ok: false, message: `unknown command '${command}'; use run, validate or compare` };
   if (pipeline === undefined) return { ok: false, message: `${command} needs a pipeline file: windowpane ${command} PIPELINE.json` };
   if (extra.length > 0) return { ok: false, message: `unexpected argument '${extra[0]}'` };
   const input = values.input === undefined ? {} : { input: values.input };
   if (command === 'validate') {
     const stray = (['limit', 'out', 'late'] as const).find((k) => values[k] !== undefined);
     if (stray !== undefined) return { ok: false, message: `--${stray} only applies to run` };
-    return { ok: true, value: { command, pipeline, ...input } };
   }
+  if (command !== 'compare') {
+    const stray = (['set', 'json'] as const).find((k) => values[k] !== undefined);
+    if (stray !== undefined) return { ok: false, message: `--${stray} only applies to compare` };
+  }
+  if (command === 'validate') return { ok: true, value: { command, pipeline, ...input } };
   let limit: number | undefined;
   if (values.limit !== undefined) {
     limit = Number(values.limit);
     if (!/^\d+$/.test(values.limit) || !Number.isSafeInteger(limit)) return { ok: false, message: `--limit must be a whole number of events, got '${values.limit}'` };
+  }
+  if (command === 'compare') {
+    if (values.late !== undefined) return { ok: false, message: '--late only applies to run' };
+    if (values.set === undefined) return { ok: false, message: 'compare needs the change to compare with: --set NODE.PARAM=VALUE, e.g. --set minute.allowedLateness=30s' };
+    const set = /^([^.=]+)\.([^.=]+)=(.*)$/s.exec(values.set);
+    if (set === null) return { ok: false, message: `--set must read NODE.PARAM=VALUE, got '${values.set}'` };
+    return {
+      ok: true,
+      value: {
+        command, pipeline, ...input, set: { nodeId: set[1]!, param: set[2]!, value: set[3]! }, json: values.json === true,
+        ...(limit === undefined ? {} : { limit }),
+        ...(values.out === undefined ? {} : { out: values.out }),
+      },
+    };
   }
   return {
     ok: true,

@@ -1,6 +1,7 @@
 import { parseCliArgs, USAGE } from './args';
 import { processIo, type CliIo } from './io';
 import { EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './exitCodes';
+import { compareCommand } from './compareCommand';
 import { runCommand } from './runCommand';
 import { validateCommand } from './validateCommand';
 
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   try {
+    if (cmd.command === 'compare') return await compareCommand(io, cmd);
     return await (cmd.command === 'run' ? runCommand(io, cmd) : validateCommand(io, cmd));
   } catch (error) {
     // Writing the output failed, or something we did not foresee: say so, never exit 0.

@@ -7,9 +7,9 @@
 import * as Comlink from 'comlink';
 import type { PipelineWorkerApi } from './protocol';
 
-/** The worker's API as the main thread calls it: every method answers later. */
+/** The worker's API as the main thread calls it: every method answers later (a method that answers with a promise, once it settles). */
 export type AsyncPipelineApi = {
-  readonly [K in keyof PipelineWorkerApi]: (...args: Parameters<PipelineWorkerApi[K]>) => Promise<ReturnType<PipelineWorkerApi[K]>>;
+  readonly [K in keyof PipelineWorkerApi]: (...args: Parameters<PipelineWorkerApi[K]>) => Promise<Awaited<ReturnType<PipelineWorkerApi[K]>>>;
 };
 
 export interface WorkerClient {

@@ -14,6 +14,8 @@ import { createSession, type Session } from './session';
 import type { Limits } from './travel/timeMachine';
 import type { Breakpoint, BreakpointProblem } from './breakpoints/types';
 import { replayLineage } from './lineage/replay';
+import { createWhatIfRunner } from './whatif/whatIfRunner';
+import type { ReplayEntry } from '../engine/compare/types';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
@@ -37,6 +39,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   let breakpoints: readonly Breakpoint[] = [];
   let breakpointProblems: BreakpointProblem[] = [];
 
+  const whatIf = createWhatIfRunner(deps);
+
   const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
 
   /** Replaces the session with a fresh one of `next` (a new run id either way). */
@@ -57,6 +61,23 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       const nodeId = error instanceof NodeError ? error.nodeId : '';
       return { ok: false, problems: [{ nodeId, message: error instanceof Error ? error.message : String(error) }] };
     }
+  }
+
+  /**
+   * The WebSocket input this run has received, for a what-if of a document with
+   * WebSocket sources: undefined when it has none; a sentence when it cannot be had.
+   */
+  function recordedLiveInput(of: PipelineDocument): readonly ReplayEntry[] | string | undefined {
+    if (!of.nodes.some((n) => n.kind === 'source.websocket')) return undefined;
+    if (session === null) return 'run the pipeline first: a comparison replays the WebSocket input the run has received';
+    const entries = session.travel.recorded();
+    if (entries === null) return 'the start of this run\'s WebSocket input is no longer kept (a long run lets the oldest go): press Stop and Run, then compare sooner';
+    const replay: ReplayEntry[] = [];
+    for (const e of entries) {
+      if (e.kind === 'message' || e.kind === 'close') replay.push(e);
+      else if (e.kind === 'step') replay.push({ kind: 'step', rows: e.rows });
+    }
+    return replay;
   }
 
   const moving = (): Session | null => {
@@ -141,5 +162,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     timelineEvent: (nodeId, seq) => session?.timeline.event(nodeId, seq) ?? null,
     timelineWindow: (nodeId, windowId) => session?.timeline.window(nodeId, windowId) ?? null,
     timelineFindWindow: (nodeId, key, start, end) => session?.timeline.findWindow(nodeId, key, start, end) ?? null,
+    compareWhatIf: (request) => whatIf.compareWhatIf(request, recordedLiveInput(request.doc)),
+    whatIfProgress: () => whatIf.whatIfProgress(),
+    cancelWhatIf: () => whatIf.cancelWhatIf(),
   };
 }

@@ -8,6 +8,7 @@
  * outputs reach the page at most once per frame, and a busy page simply pulls
  * less often (the worker coalesces, keeping only what a view can show).
  */
+import type { WhatIfApi } from './whatif/whatIfTypes';
 import type { FieldType } from '../engine/batch';
 import type { DeadLetter } from '../engine/sources/websocket/types';
 import type { PipelineDocument } from '../model';
@@ -153,7 +154,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
 
 /** What the worker exposes through comlink. */
-export interface PipelineWorkerApi extends TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi {
+export interface PipelineWorkerApi extends TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi, WhatIfApi {
   /**
    * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
    * running run goes on running (and a paused one stays paused) from the beginning of the new graph.

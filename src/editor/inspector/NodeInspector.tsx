@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { Fragment, useCallback } from 'react';
 import { familyOf, isNodeKind, type Problem } from '../../model';
 import { analyseDocument, inputSchemaOf } from '../analysis/analyse';
 import { kindHelp } from '../help/help';
@@ -11,6 +11,8 @@ import { paramLabel } from './labels';
 import { paramSpecs } from './paramSpecs';
 import { nodeLevelProblems, paramPath, problemsUnder, problemText, sentence } from './problemPaths';
 import { useDraft } from './useDraft';
+import { isWhatIfParam } from '../../engine/compare/whatIfParams';
+import { CompareButton } from '../whatif/CompareButton';
 
 const documentOf = (s: EditorState) => s.doc;
 
@@ -71,14 +73,17 @@ export function NodeInspector({ nodeId }: { readonly nodeId: string }) {
           const jsonPath = paramPath(index, spec.key);
           const below = problemsUnder(problems, jsonPath);
           return (
+            <Fragment key={spec.key}>
             <ParamControl
-              key={spec.key} kind={node.kind} path={`${node.kind}.${spec.key}`} id={inputId(nodeId, spec.key)}
+              kind={node.kind} path={`${node.kind}.${spec.key}`} id={inputId(nodeId, spec.key)}
               label={paramLabel(node.kind, spec.key)} labelSuffix="" spec={spec} value={node.params[spec.key]}
               commit={(v) => setParam(spec.key, v)} current={() => freshParams()?.[spec.key]}
               fields={input?.fields ?? null}
               problems={spec.control === 'list' ? [] : below.map((p) => problemText(node.kind, p.message))}
               context={{ keyNames: input?.keys?.map((k) => k.name) ?? [], groupNames: input?.groupFields?.map((f) => f.name) ?? [], problemsBelow: below, jsonPath, loadFile }}
             />
+            {isWhatIfParam(node.kind, spec.key) && <CompareButton nodeId={nodeId} param={spec.key} label={paramLabel(node.kind, spec.key)} />}
+            </Fragment>
           );
         })}
       </form>

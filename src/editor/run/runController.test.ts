@@ -81,6 +81,9 @@ function harness({ holdLoads = false } = {}) {
       timelineEvent: async (n, s) => w.timelineEvent(n, s),
       timelineWindow: async (n, id) => w.timelineWindow(n, id),
       timelineFindWindow: async (n, k, s, e) => w.timelineFindWindow(n, k, s, e),
+      compareWhatIf: async (r) => w.compareWhatIf(r),
+      whatIfProgress: async () => w.whatIfProgress(),
+      cancelWhatIf: async () => w.cancelWhatIf(),
     };
     // Every call, from the moment it hangs, waits for ever (one already waiting stays waiting).
     const api = Object.fromEntries(

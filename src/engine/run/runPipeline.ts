@@ -3,7 +3,7 @@ import type { Row } from '../operators/sinks';
 import type { TraceListener } from '../operators/types';
 import { compilePipeline, type CompileOptions } from '../plan/compile';
 import type { CompileProblem, ExecutionPlan } from '../plan/types';
-import { createRuntime, type Diagnostic, type NodeMetrics, type Runtime } from './runtime';
+import { createRuntime, type Diagnostic, type NodeMetrics, type Runtime, type RuntimeHost } from './runtime';
 
 export interface RunOptions extends CompileOptions {
   /** Rows pulled from each source per step; results never depend on it. */
@@ -14,6 +14,8 @@ export interface RunOptions extends CompileOptions {
   readonly trace?: TraceListener;
   /** Collect the rows that reach `late` ports. */
   readonly collectLate?: boolean;
+  /** A tap on every batch a step emits (see RuntimeHost.onEmit); a what-if comparison records its runs with it. */
+  readonly onEmit?: RuntimeHost['onEmit'];
 }
 
 export interface RunResult {
@@ -56,6 +58,7 @@ export function preparePipeline(doc: PipelineDocument, options: RunOptions = {})
     trace: options.trace ?? null,
     onResults: (id, rows) => append(results, id, rows),
     onLate: options.collectLate === true ? (id, rows) => append(late, id, rows) : null,
+    ...(options.onEmit === undefined ? {} : { onEmit: options.onEmit }),
   });
   return { ok: true, pipeline: { plan: compiled.plan, runtime, results, late } };
 }

@@ -93,6 +93,8 @@ export interface TimeMachine {
   /** Moves to the latest stop at or before `target` (clamped to what is kept); returns where it stands. */
   travel(target: number): number;
   frame(): TravelFrame;
+  /** Every entry from the run's start (a what-if replays its WebSocket input), or null once the oldest were let go. */
+  recorded(): readonly JournalEntry[] | null;
 }
 
 type SnapState<R, H> = { readonly runtime: R | null; readonly host: H };
@@ -334,5 +336,11 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
       return position;
     },
     frame: () => ({ position, head, earliest: lost ? head : (ring.list[0]?.position ?? head), cuts, droppedAfter }),
+    recorded() {
+      if (lost || journal.start > 0) return null;
+      const entries: JournalEntry[] = [];
+      for (let i = 0; i < journal.end; i++) entries.push(journal.at(i));
+      return entries;
+    },
   };
 }

@@ -1,0 +1,40 @@
+/**
+ * What-if across the worker boundary: the page asks the worker to run its
+ * document twice, as it is and with one parameter changed, and gets the
+ * differences (src/engine/compare) back as plain data.
+ */
+import type { Comparison, ParamChange } from '../../engine/compare/types';
+import type { PipelineDocument } from '../../model';
+
+export interface WhatIfRequest {
+  readonly doc: PipelineDocument;
+  readonly change: ParamChange;
+  /** Caps every source at this many events (an unbounded sample stream needs one). */
+  readonly limit?: number;
+  /** Every window of both runs (to draw them side by side), not only those that differ. */
+  readonly listAll: boolean;
+}
+
+export type WhatIfAnswer =
+  | { readonly ok: true; readonly comparison: Comparison }
+  | { readonly ok: false; readonly message: string };
+
+/** How far the comparison under way is. */
+export interface WhatIfProgress {
+  readonly eventsA: number;
+  readonly eventsB: number;
+}
+
+/** The worker's what-if methods (part of PipelineWorkerApi). */
+export interface WhatIfApi {
+  /**
+   * Runs both in slices between the worker's other work (a run keeps running,
+   * Stop and drains keep being answered) and answers when both inputs have
+   * ended. A newer request, or cancelWhatIf, ends one under way: it answers
+   * that it was replaced.
+   */
+  compareWhatIf(request: WhatIfRequest): Promise<WhatIfAnswer>;
+  /** The comparison under way, or null. */
+  whatIfProgress(): WhatIfProgress | null;
+  cancelWhatIf(): void;
+}
