@@ -45,7 +45,7 @@ export interface RecordedRun {
   /** Events read from all sources so far. */
   events(): number;
   /** The outcome of a recorded window, its arrival worked out from the sources' watermark paths. */
-  outcome(window: RecordedWindow, byCount: boolean): WindowOutcome;
+  outcome(recorded: RecordedWindow, byCount: boolean): WindowOutcome;
   lateEvents(nodeId: string): number;
   resultRows(): number;
 }
@@ -167,9 +167,9 @@ export function recordRun(doc: PipelineDocument, options: CompareOptions, run: '
    * past the window's end came from a late event (a first revision of a key) or a count:
    * its own watermark stands.
    */
-  function firstResultAt(window: RecordedWindow, byCount: boolean): { watermark: number; after: number } {
-    const before = window.firstWatermark;
-    const standing = byCount || before >= window.end - 1;
+  function firstResultAt(recorded: RecordedWindow, byCount: boolean): { watermark: number; after: number } {
+    const before = recorded.firstWatermark;
+    const standing = byCount || before >= recorded.end - 1;
     let after = 0;
     for (const path of paths.values()) {
       const i = firstPoint(path, before, !standing);
@@ -199,12 +199,12 @@ export function recordRun(doc: PipelineDocument, options: CompareOptions, run: '
         for (const source of pipeline.runtime.messageSources.values()) source.close();
       },
       events: () => events,
-      outcome(window, byCount) {
-        const { watermark, after } = firstResultAt(window, byCount);
+      outcome(recorded, byCount) {
+        const { watermark, after } = firstResultAt(recorded, byCount);
         return {
-          values: window.values,
-          revisions: window.revisions,
-          firstLagMs: watermark === Infinity ? null : watermark - (window.end - 1),
+          values: recorded.values,
+          revisions: recorded.revisions,
+          firstLagMs: watermark === Infinity ? null : watermark - (recorded.end - 1),
           firstAfterEvents: after,
         };
       },

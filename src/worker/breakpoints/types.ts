@@ -3,7 +3,7 @@
  * ..."), and what the worker reports when one is hit. Plain data.
  */
 import type { OutPort } from '../../engine/operators/types';
-import type { PreviewRecord } from '../protocol';
+import type { PreviewRecord } from '../previewRecord';
 
 /** What a breakpoint waits for. Node ids are the document's; a fused aggregate stands for its window. */
 export type BreakpointSpec =

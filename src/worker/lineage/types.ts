@@ -3,7 +3,7 @@
  * window, each revision and the events that made it, the watermark when it
  * fired) or why an event went to the late port. Plain data.
  */
-import type { PreviewRecord } from '../protocol';
+import type { PreviewRecord } from '../previewRecord';
 import type { EventFate, WindowRevision } from '../timelineTypes';
 
 export type LineageQuery =
