@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { TimelineFrame } from '../../worker/timelineTypes';
 import { drawArrival } from './drawArrival';
 import { barRect, drawEventTime, type Hovered } from './drawEventTime';
-import { makeSprites, type MarkSprites } from './drawMarks';
+import { drawStopRing, makeSprites, type MarkSprites } from './drawMarks';
 import { barsOf } from './timelineBars';
 import { arrivalLayout, arrivalPoints, eventTimeLayout, eventTimePoints } from './timelineGeometry';
 import { hitTest } from './timelineHit';
@@ -26,7 +26,7 @@ function sceneOf(frame: TimelineFrame, view: TimelineViewKind, fold: boolean, wi
  * The canvas of a timeline: drawn at the device's pixel ratio, redrawn when
  * a frame comes, the size changes or the pointer moves onto something.
  */
-export function TimelineCanvas({ frame, view, fold, width, height, label, describedBy, onTarget }: {
+export function TimelineCanvas({ frame, view, fold, width, height, label, describedBy, onTarget, stopped = -1 }: {
   frame: TimelineFrame;
   view: TimelineViewKind;
   fold: boolean;
@@ -35,6 +35,8 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
   label: string;
   describedBy: string;
   onTarget: (target: TooltipTarget | null) => void;
+  /** Index in frame.marks of the mark a breakpoint stopped on (ringed), or -1. */
+  stopped?: number;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = useRef<TimelinePalette>(DEFAULT_PALETTE);
@@ -73,7 +75,9 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
     element.dataset.drawn = String(Number(element.dataset.drawn ?? 0) + 1);
     if (scene.arrival !== null) drawArrival(ctx, scene.arrival, palette.current, hovered?.kind === 'mark' ? hovered.index : null, sprites.current);
     else if (scene.eventTime !== null) drawEventTime(ctx, scene.eventTime, palette.current, hovered, sprites.current);
-  }, [scene, hovered, width]);
+    const points = scene.arrival ?? scene.eventTime;
+    if (points !== null && stopped >= 0 && stopped < points.xs.length) drawStopRing(ctx, points.xs[stopped]!, points.ys[stopped]!, palette.current);
+  }, [scene, hovered, width, stopped]);
 
   const move = (e: PointerEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -108,6 +112,7 @@ export function TimelineCanvas({ frame, view, fold, width, height, label, descri
       aria-describedby={describedBy}
       data-testid="timeline-canvas"
       data-view={view}
+      data-stopped-seq={stopped >= 0 ? frame.marks.seq[stopped] : undefined}
       data-rows={scene.eventTime?.layout.rows.length ?? 0}
       style={{ width, height: scene.height }}
       onPointerMove={move}

@@ -4,6 +4,7 @@ import { useThrottled } from '../results/useThrottled';
 import { TimelineCanvas, type TimelineViewKind } from './TimelineCanvas';
 import { TimelineLegend } from './TimelineLegend';
 import { TimelineTooltip, type TooltipTarget } from './TimelineTooltip';
+import { describeStop, stoppedMarkIndex, type StopPoint } from './stoppedMark';
 import { countTimeline, describeTimeline } from './timelineSummary';
 import type { TimelineSource } from './timelineSource';
 import { useElementSize, useTimelineFrames } from './useTimelineFrames';
@@ -26,7 +27,7 @@ const VIEWS: readonly { readonly id: TimelineViewKind; readonly label: string }[
  * fold), the canvas, the legend and the hovered detail. What-if shows two of
  * these over the same `span`; the dock shows one following the latest stretch.
  */
-export function TimelineView({ source, nodeId, title, active, span, waiting, picker }: {
+export function TimelineView({ source, nodeId, title, active, span, waiting, picker, atPosition = null, stop = null }: {
   source: TimelineSource;
   nodeId: string;
   title: string;
@@ -38,6 +39,10 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
   waiting: string;
   /** A control of the owner's, first in the header (the dock's window picker). */
   picker?: ReactNode;
+  /** Time travel: show the run as it was at this run position; null, as it is now. */
+  atPosition?: number | null;
+  /** Where a breakpoint stopped the run (and what it was), to ring its mark and say "stopped here". */
+  stop?: { readonly point: StopPoint; readonly what: string } | null;
 }) {
   const id = useId();
   const [view, setView] = useState<TimelineViewKind>('eventTime');
@@ -51,11 +56,17 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
   const from = span?.from ?? (stretch === 'all' ? -Infinity : undefined);
   const to = span?.to ?? (stretch === 'all' ? Infinity : undefined);
   const query = useMemo<TimelineQuery>(
-    () => ({ nodeId, key, fold, maxKeys: MAX_KEYS, maxMarks: MAX_MARKS, ...(from !== undefined && to !== undefined ? { span: { from, to } } : {}) }),
-    [nodeId, key, fold, from, to],
+    () => ({
+      nodeId, key, fold, maxKeys: MAX_KEYS, maxMarks: MAX_MARKS,
+      ...(from !== undefined && to !== undefined ? { span: { from, to } } : {}),
+      ...(atPosition !== null ? { atPosition } : {}),
+    }),
+    [nodeId, key, fold, from, to, atPosition],
   );
   const frame = useTimelineFrames(source, query, active);
-  const described = useThrottled(frame === null ? '' : describeTimeline(frame, title, view), DESCRIBE_MS);
+  const stopped = frame === null ? -1 : stoppedMarkIndex(frame, stop?.point ?? null);
+  const stopText = frame === null || stop === null ? '' : describeStop(frame, stopped, stop.what);
+  const described = useThrottled(frame === null ? '' : `${stopText === '' ? '' : `${stopText} `}${describeTimeline(frame, title, view)}`, DESCRIBE_MS);
   const counts = useMemo(() => (frame === null ? null : countTimeline(frame)), [frame]);
   // The picker offers the keys of the last frame that was not focused on one.
   const [topKeys, setTopKeys] = useState<readonly string[]>([]);
@@ -98,13 +109,15 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
           All keys in one row
         </label>
         {frame !== null && (
-          <span className="wp-timeline-note" data-testid="timeline-note">
+          <span className="wp-timeline-note" data-testid="timeline-note" data-at-position={atPosition ?? undefined}>
             {frame.timeDomain === 'processing' ? 'Processing-time windows: the axis is arrival time. ' : ''}
             {frame.sampled ? `A sample of ${frame.marks.length.toLocaleString('en-US')} of ${frame.totalEvents.toLocaleString('en-US')} events` : `${frame.totalEvents.toLocaleString('en-US')} events`}
             {span === undefined && stretch === 'recent' ? ', the most recent stretch' : ''}
+            {atPosition !== null ? `, as of event ${atPosition.toLocaleString('en-US')} of the run` : ''}
           </span>
         )}
       </header>
+      {stopText !== '' && <p className="wp-timeline-stopped" data-testid="timeline-stopped" role="status">{stopText}</p>}
       {frame !== null && counts !== null && <TimelineLegend frame={frame} counts={counts} view={view} />}
       <div className="wp-timeline-plot" ref={plotRef}>
         {frame === null || frame.totalEvents === 0 ? (
@@ -119,6 +132,7 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
             label={`Timeline of ${title}`}
             describedBy={`${id}-described`}
             onTarget={setTarget}
+            stopped={stopped}
           />
         )}
         <p id={`${id}-described`} className="visually-hidden" data-testid="timeline-description">{described}</p>

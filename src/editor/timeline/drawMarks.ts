@@ -101,3 +101,17 @@ export function drawMarkRing(ctx: CanvasRenderingContext2D, x: number, y: number
   ctx.lineWidth = 1.5;
   ctx.stroke();
 }
+
+/** Two rings around the mark a breakpoint stopped on: wider than the hover ring, in the late hue, so it reads as "here". */
+export function drawStopRing(ctx: CanvasRenderingContext2D, x: number, y: number, palette: TimelinePalette): void {
+  ctx.beginPath();
+  ctx.arc(x, y, MARK_RADIUS + 5, 0, Math.PI * 2);
+  ctx.strokeStyle = palette.late;
+  ctx.lineWidth = 2.5;
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.arc(x, y, MARK_RADIUS + 8, 0, Math.PI * 2);
+  ctx.strokeStyle = palette.ink;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+}
