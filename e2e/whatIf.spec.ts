@@ -75,6 +75,38 @@ test.describe('what-if: Compare with...', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('both timelines over one span: A shows as late marks what B shows as revision marks, as many as the late counts', async ({ page, consoleErrors }) => {
+    test.setTimeout(120_000);
+    const cli = cliCompare(test.info().outputDir, '0s', 'minute.allowedLateness=30s');
+    expect(cli.lateA).toBeGreaterThan(0);
+    const dialog = await openWhatIf(page, '0s', 'allowed lateness');
+    await dialog.getByLabel('Compare with').fill('30s');
+    await dialog.getByRole('button', { name: 'Compare' }).click();
+    const timelines = dialog.getByRole('group', { name: 'Timelines of minute, A above B' });
+    await expect(timelines).toBeVisible({ timeout: COMPARED_MS });
+    await expect(timelines.getByRole('heading')).toHaveText(['A: allowedLateness 0s', 'B: allowedLateness 30s']);
+    const a = timelines.getByRole('region', { name: 'Timeline of minute in A (allowedLateness 0s)' });
+    const b = timelines.getByRole('region', { name: 'Timeline of minute in B (allowedLateness 30s)' });
+    const legendA = a.getByTestId('timeline-legend');
+    const legendB = b.getByTestId('timeline-legend');
+    await expect(legendA).toHaveAttribute('data-late', String(cli.lateA));
+    await expect(legendA).toHaveAttribute('data-revision', '0');
+    await expect(legendB).toHaveAttribute('data-revision', String(cli.lateA - cli.lateB));
+    await expect(legendB).toHaveAttribute('data-late', String(cli.lateB));
+    await expect(a.getByTestId('timeline-note')).toContainText('30,000 events');
+    await expect(b.getByTestId('timeline-note')).toContainText('30,000 events');
+    // One shared span: both canvases are drawn over the same stretch, so they are as wide as each other.
+    const boxA = await a.locator('canvas').first().boundingBox();
+    const boxB = await b.locator('canvas').first().boundingBox();
+    expect(boxA?.width).toBeGreaterThan(0);
+    expect(boxA?.width).toBe(boxB?.width);
+    // The table of differences is still there.
+    await expect(dialog.getByRole('table', { name: 'Windows of minute' })).toBeVisible();
+    await timelines.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('what-if-timelines.png') });
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('another window size shows the windows present in one run only, as the CLI counts them', async ({ page, consoleErrors }) => {
     test.setTimeout(120_000);
     const cli = cliCompare(test.info().outputDir, '3s', 'minute.size=30s');
