@@ -6,6 +6,7 @@ import { expect, test } from './fixtures';
 import { DocumentsBar } from './pages/DocumentsBar';
 import { EditorPage } from './pages/EditorPage';
 import { InspectorPanel } from './pages/InspectorPanel';
+import { TimelinePage } from './pages/TimelinePage';
 import { clickVisibleNode } from './revealNode';
 
 const root = join(import.meta.dirname, '..');
@@ -100,10 +101,20 @@ test.describe('what-if: Compare with...', () => {
     const boxB = await b.locator('canvas').first().boundingBox();
     expect(boxA?.width).toBeGreaterThan(0);
     expect(boxA?.width).toBe(boxB?.width);
+    // Aligned: the spot of a late event in A is the same event in B, where it caused a revision.
+    const timelineA = new TimelinePage(page, a);
+    const timelineB = new TimelinePage(page, b);
+    const spot = (await timelineA.markSpots('late'))[0]!;
+    await timelineA.canvas.hover({ position: spot });
+    await expect(timelineA.verdict).toContainText(/^late: /);
+    const sameEvent = /arrival #[\d,]+ · event time [^·]+ · watermark then [^·\n]+/.exec(await timelineA.tooltip.innerText())?.[0];
+    expect(sameEvent).toBeDefined();
+    await timelineB.canvas.hover({ position: spot });
+    await expect(timelineB.verdict).toContainText(/^revision: /);
+    await expect(timelineB.tooltip).toContainText(sameEvent!);
+    await page.screenshot({ path: test.info().outputPath('what-if-timelines-hover.png') });
     // The table of differences is still there.
     await expect(dialog.getByRole('table', { name: 'Windows of minute' })).toBeVisible();
-    await timelines.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: test.info().outputPath('what-if-timelines.png') });
     expect(consoleErrors).toEqual([]);
   });
 
