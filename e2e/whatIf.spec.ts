@@ -6,6 +6,7 @@ import { expect, test } from './fixtures';
 import { DocumentsBar } from './pages/DocumentsBar';
 import { EditorPage } from './pages/EditorPage';
 import { InspectorPanel } from './pages/InspectorPanel';
+import { TimelinePage } from './pages/TimelinePage';
 import { clickVisibleNode } from './revealNode';
 
 const root = join(import.meta.dirname, '..');
@@ -72,6 +73,48 @@ test.describe('what-if: Compare with...', () => {
       await expect(row.locator('td').nth(4)).toContainText(`${f} ${first.b!.values[f]}`);
     }
     await page.screenshot({ path: test.info().outputPath('what-if.png') });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('both timelines over one span: A shows as late marks what B shows as revision marks, as many as the late counts', async ({ page, consoleErrors }) => {
+    test.setTimeout(120_000);
+    const cli = cliCompare(test.info().outputDir, '0s', 'minute.allowedLateness=30s');
+    expect(cli.lateA).toBeGreaterThan(0);
+    const dialog = await openWhatIf(page, '0s', 'allowed lateness');
+    await dialog.getByLabel('Compare with').fill('30s');
+    await dialog.getByRole('button', { name: 'Compare' }).click();
+    const timelines = dialog.getByRole('group', { name: 'Timelines of minute, A above B' });
+    await expect(timelines).toBeVisible({ timeout: COMPARED_MS });
+    await expect(timelines.getByRole('heading')).toHaveText(['A: allowedLateness 0s', 'B: allowedLateness 30s']);
+    const a = timelines.getByRole('region', { name: 'Timeline of minute in A (allowedLateness 0s)' });
+    const b = timelines.getByRole('region', { name: 'Timeline of minute in B (allowedLateness 30s)' });
+    const legendA = a.getByTestId('timeline-legend');
+    const legendB = b.getByTestId('timeline-legend');
+    await expect(legendA).toHaveAttribute('data-late', String(cli.lateA));
+    await expect(legendA).toHaveAttribute('data-revision', '0');
+    await expect(legendB).toHaveAttribute('data-revision', String(cli.lateA - cli.lateB));
+    await expect(legendB).toHaveAttribute('data-late', String(cli.lateB));
+    await expect(a.getByTestId('timeline-note')).toContainText('30,000 events');
+    await expect(b.getByTestId('timeline-note')).toContainText('30,000 events');
+    // One shared span: both canvases are drawn over the same stretch, so they are as wide as each other.
+    const boxA = await a.locator('canvas').first().boundingBox();
+    const boxB = await b.locator('canvas').first().boundingBox();
+    expect(boxA?.width).toBeGreaterThan(0);
+    expect(boxA?.width).toBe(boxB?.width);
+    // Aligned: the spot of a late event in A is the same event in B, where it caused a revision.
+    const timelineA = new TimelinePage(page, a);
+    const timelineB = new TimelinePage(page, b);
+    const spot = (await timelineA.markSpots('late'))[0]!;
+    await timelineA.canvas.hover({ position: spot });
+    await expect(timelineA.verdict).toContainText(/^late: /);
+    const sameEvent = /arrival #[\d,]+ · event time [^·]+ · watermark then [^·\n]+/.exec(await timelineA.tooltip.innerText())?.[0];
+    expect(sameEvent).toBeDefined();
+    await timelineB.canvas.hover({ position: spot });
+    await expect(timelineB.verdict).toContainText(/^revision: /);
+    await expect(timelineB.tooltip).toContainText(sameEvent!);
+    await page.screenshot({ path: test.info().outputPath('what-if-timelines-hover.png') });
+    // The table of differences is still there.
+    await expect(dialog.getByRole('table', { name: 'Windows of minute' })).toBeVisible();
     expect(consoleErrors).toEqual([]);
   });
 

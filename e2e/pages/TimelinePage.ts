@@ -23,9 +23,10 @@ export class TimelinePage {
   readonly fold: Locator;
   readonly show: Locator;
 
-  constructor(page: Page) {
+  /** `root`: one timeline among several (what-if shows two); the dock's by default. */
+  constructor(page: Page, root: Locator = page.getByTestId('timeline')) {
     this.page = page;
-    this.root = page.getByTestId('timeline');
+    this.root = root;
     this.canvas = this.root.getByTestId('timeline-canvas');
     this.legend = this.root.getByTestId('timeline-legend');
     this.tooltip = this.root.getByTestId('timeline-tooltip');

@@ -165,5 +165,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     compareWhatIf: (request) => whatIf.compareWhatIf(request, recordedLiveInput(request.doc)),
     whatIfProgress: () => whatIf.whatIfProgress(),
     cancelWhatIf: () => whatIf.cancelWhatIf(),
+    whatIfTimeline: (run, query) => whatIf.whatIfTimeline(run, query),
+    whatIfTimelineEvent: (run, nodeId, seq) => whatIf.whatIfTimelineEvent(run, nodeId, seq),
+    whatIfTimelineWindow: (run, nodeId, windowId) => whatIf.whatIfTimelineWindow(run, nodeId, windowId),
   };
 }

@@ -84,6 +84,9 @@ function harness({ holdLoads = false } = {}) {
       compareWhatIf: async (r) => w.compareWhatIf(r),
       whatIfProgress: async () => w.whatIfProgress(),
       cancelWhatIf: async () => w.cancelWhatIf(),
+      whatIfTimeline: async (run, query) => w.whatIfTimeline(run, query),
+      whatIfTimelineEvent: async (run, nodeId, seq) => w.whatIfTimelineEvent(run, nodeId, seq),
+      whatIfTimelineWindow: async (run, nodeId, windowId) => w.whatIfTimelineWindow(run, nodeId, windowId),
     };
     // Every call, from the moment it hangs, waits for ever (one already waiting stays waiting).
     const api = Object.fromEntries(

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Comparison, NodeComparison, WindowDiff } from '../../engine/compare/types';
 import { WhatIfStrip } from './WhatIfStrip';
+import { WhatIfTimelines } from './WhatIfTimelines';
 import { cellText, diffKind, firstResultText, valuesText, windowText } from './whatIfText';
 
 const KIND_LABEL: ReadonlyMap<ReturnType<typeof diffKind>, string> = new Map([
@@ -32,7 +33,7 @@ function DiffRow({ d }: { readonly d: WindowDiff }) {
   );
 }
 
-function NodeResult({ node, before, after }: { readonly node: NodeComparison; readonly before: string; readonly after: string }) {
+function NodeResult({ node, before, after, param }: { readonly node: NodeComparison; readonly before: string; readonly after: string; readonly param: string }) {
   const [shown, setShown] = useState(PAGE);
   const [everyWindow, setEveryWindow] = useState(false);
   const rows = everyWindow ? (node.all ?? node.differences) : node.differences;
@@ -56,6 +57,7 @@ function NodeResult({ node, before, after }: { readonly node: NodeComparison; re
         <strong>{node.changed}</strong> changed, <strong>{node.onlyA}</strong> only in A, <strong>{node.onlyB}</strong> only in B, {node.same} the same;
         {' '}{node.timingChanged} of the windows in both had their first result come at another point.
       </p>
+      <WhatIfTimelines node={node} before={before} after={after} param={param} />
       <WhatIfStrip node={node} before={before} after={after} />
       <label className="wp-whatif-every">
         <input type="checkbox" checked={everyWindow} onChange={(e) => setEveryWindow(e.target.checked)} /> Every window, not only those that differ
@@ -91,7 +93,7 @@ export function WhatIfResults({ comparison }: { readonly comparison: Comparison 
       </p>
       {comparison.notes.map((n) => <p key={n} className="wp-whatif-note">Note: {n}.</p>)}
       {comparison.nodes.length === 0 && <p>The pipeline has no window node to compare.</p>}
-      {comparison.nodes.map((node) => <NodeResult key={node.nodeId} node={node} before={before} after={after} />)}
+      {comparison.nodes.map((node) => <NodeResult key={node.nodeId} node={node} before={before} after={after} param={change.param} />)}
     </div>
   );
 }

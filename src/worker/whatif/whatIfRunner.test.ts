@@ -3,6 +3,7 @@ import { compareWhatIf } from '../../engine/compare/compareRuns';
 import { pipeline } from '../../engine/testing/documents';
 import { createPipelineWorker } from '../pipelineWorker';
 import { createFakeClock } from '../testing/fakeClock';
+import type { TimelineFrame } from '../timelineTypes';
 import type { WhatIfAnswer } from './whatIfTypes';
 
 const doc = pipeline([
@@ -61,5 +62,39 @@ describe("the worker's what-if", () => {
     api.cancelWhatIf();
     expect(await pending).toEqual({ ok: false, message: 'cancelled' });
     expect(clock.pending()).toBe(0);
+  });
+
+  it("records both runs' timelines: A's late marks are B's revision marks, as many as the comparison's late counts", async () => {
+    const { clock, api } = worker(1);
+    const query = { nodeId: 'w', key: null, fold: true, maxKeys: 16, maxMarks: 100_000, span: { from: -Infinity, to: Infinity } };
+    expect(api.whatIfTimeline('a', query)).toBeNull();
+    let answer: WhatIfAnswer | null = null;
+    void api.compareWhatIf({ doc, change, limit: 20_000, listAll: false }).then((a) => { answer = a; });
+    for (let i = 0; i < 1000 && api.whatIfProgress() !== null; i++) clock.advance(0);
+    await Promise.resolve();
+    const done = answer as WhatIfAnswer | null;
+    if (done === null || !done.ok) throw new Error('the comparison did not end');
+    const node = done.comparison.nodes[0]!;
+    const fates = (f: TimelineFrame | null) => {
+      const n = [0, 0, 0];
+      for (let i = 0; i < (f?.marks.length ?? 0); i++) n[f!.marks.fate[i]!]!++;
+      return { total: f?.totalEvents, onTime: n[0], revision: n[1], late: n[2] };
+    };
+    const a = fates(api.whatIfTimeline('a', query));
+    const b = fates(api.whatIfTimeline('b', query));
+    expect(node.lateA).toBeGreaterThan(node.lateB);
+    expect(a).toEqual({ total: 20_000, onTime: 20_000 - node.lateA, revision: 0, late: node.lateA });
+    // The watermark is the same in both runs: what A sent to the late port, B counted as revisions unless later than 30 s.
+    expect(b).toEqual({ total: 20_000, onTime: 20_000 - node.lateA, revision: node.lateA - node.lateB, late: node.lateB });
+    // Hover details come from the run asked for.
+    const frameA = api.whatIfTimeline('a', query)!;
+    const lateSeq = frameA.marks.seq[frameA.marks.fate.indexOf(2)]!;
+    expect(api.whatIfTimelineEvent('a', 'w', lateSeq)?.fate).toBe('late');
+    expect(api.whatIfTimelineEvent('b', 'w', lateSeq)?.fate).toBe(node.lateB === 0 ? 'revision' : expect.stringMatching(/revision|late/) as unknown);
+    expect(api.whatIfTimelineWindow('b', 'w', frameA.windows[0]!.id)).not.toBeNull();
+    // Another node than the one recorded, and a cancelled comparison, have none.
+    expect(api.whatIfTimeline('a', { ...query, nodeId: 'src' })).toBeNull();
+    api.cancelWhatIf();
+    expect(api.whatIfTimeline('b', query)).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
 import { startComparison, type RunningComparison } from '../../engine/compare/compareRuns';
 import type { ReplayEntry } from '../../engine/compare/types';
 import type { SchedulerClock } from '../scheduler';
+import { createWhatIfTimelines, type WhatIfTimelines } from './whatIfTimelines';
 import type { WhatIfAnswer, WhatIfApi, WhatIfRequest } from './whatIfTypes';
 
 /** Work per slice before yielding: short enough that a drain or Stop waits at most this long. */
@@ -26,6 +27,8 @@ export interface WhatIfRunner extends Omit<WhatIfApi, 'compareWhatIf'> {
 
 export function createWhatIfRunner(clock: SchedulerClock): WhatIfRunner {
   let current: Current | null = null;
+  // Both runs' timelines of the latest comparison: kept after it ends, for the dialog to draw and hover.
+  let timelines: WhatIfTimelines | null = null;
 
   const end = (answer: WhatIfAnswer): void => {
     const was = current;
@@ -52,18 +55,22 @@ export function createWhatIfRunner(clock: SchedulerClock): WhatIfRunner {
   return {
     compareWhatIf(request: WhatIfRequest, replay?: readonly ReplayEntry[] | string): Promise<WhatIfAnswer> {
       if (current !== null) end({ ok: false, message: 'replaced by a newer comparison' });
+      timelines = null;
       if (typeof replay === 'string') return Promise.resolve({ ok: false, message: replay });
       let started;
+      const followed = createWhatIfTimelines(request.timelineNode ?? request.change.nodeId, clock.now);
       try {
         started = startComparison(request.doc, request.change, {
           ...(request.limit === undefined ? {} : { limit: request.limit }),
           listAll: request.listAll,
+          observe: followed.observe,
           ...(replay === undefined ? {} : { replay }),
         });
       } catch (error) {
         return Promise.resolve({ ok: false, message: error instanceof Error ? error.message : String(error) });
       }
       if (!started.ok) return Promise.resolve({ ok: false, message: started.message });
+      timelines = followed;
       return new Promise<WhatIfAnswer>((resolve) => {
         const mine: Current = { comparison: started.comparison, finish: resolve, cancel: () => undefined };
         current = mine;
@@ -72,7 +79,11 @@ export function createWhatIfRunner(clock: SchedulerClock): WhatIfRunner {
     },
     whatIfProgress: () => current?.comparison.progress() ?? null,
     cancelWhatIf() {
+      timelines = null;
       if (current !== null) end({ ok: false, message: 'cancelled' });
     },
+    whatIfTimeline: (run, query) => timelines?.run(run)?.frame(query) ?? null,
+    whatIfTimelineEvent: (run, nodeId, seq) => timelines?.run(run)?.event(nodeId, seq) ?? null,
+    whatIfTimelineWindow: (run, nodeId, windowId) => timelines?.run(run)?.window(nodeId, windowId) ?? null,
   };
 }

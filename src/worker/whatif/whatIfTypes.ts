@@ -5,6 +5,7 @@
  */
 import type { Comparison, ParamChange } from '../../engine/compare/types';
 import type { PipelineDocument } from '../../model';
+import type { TimelineEventDetail, TimelineFrame, TimelineQuery, TimelineWindowDetail } from '../timelineTypes';
 
 export interface WhatIfRequest {
   readonly doc: PipelineDocument;
@@ -13,6 +14,11 @@ export interface WhatIfRequest {
   readonly limit?: number;
   /** Every window of both runs (to draw them side by side), not only those that differ. */
   readonly listAll: boolean;
+  /**
+   * The window node (or its aggregate) whose timeline both runs record; absent,
+   * the changed node when it is one, else the first window node of the plan.
+   */
+  readonly timelineNode?: string;
 }
 
 export type WhatIfAnswer =
@@ -37,4 +43,12 @@ export interface WhatIfApi {
   /** The comparison under way, or null. */
   whatIfProgress(): WhatIfProgress | null;
   cancelWhatIf(): void;
+  /**
+   * A frame of run A's or B's timeline of the latest comparison (growing while
+   * it runs, kept after it ends until the next one or cancelWhatIf); null when
+   * none recorded `query.nodeId`.
+   */
+  whatIfTimeline(run: 'a' | 'b', query: TimelineQuery): TimelineFrame | null;
+  whatIfTimelineEvent(run: 'a' | 'b', nodeId: string, seq: number): TimelineEventDetail | null;
+  whatIfTimelineWindow(run: 'a' | 'b', nodeId: string, windowId: number): TimelineWindowDetail | null;
 }
