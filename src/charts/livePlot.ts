@@ -13,21 +13,33 @@ export type KeysListener = (keys: readonly string[], slots: readonly number[]) =
 /** A click on a drawn point: its series' key and its x. */
 export type PickListener = (key: string, x: number) => void;
 
-/** A uPlot plugin: a click picks the point nearest the cursor (see chartPick.ts). */
+/**
+ * A uPlot plugin: a click picks the point nearest the cursor (see
+ * chartPick.ts). While one is within reach the pointer says so and the
+ * overlay names it in `data-pick` ("key@x"), for tools and tests.
+ */
 function pickPlugin(onPick: PickListener): uPlot.Plugin {
+  const nearest = (u: uPlot): { key: string; x: number } | null => {
+    const idx = u.cursor.idx;
+    const top = u.cursor.top ?? -1;
+    if (idx === null || idx === undefined || top < 0) return null;
+    const values = u.series.slice(1).map((_, i) => u.data[i + 1]?.[idx]);
+    const i = nearestSeries(values, top, (v) => u.valToPos(v, 'y'));
+    const x = u.data[0][idx];
+    return i < 0 || x === undefined ? null : { key: String(u.series[i + 1]!.label ?? ''), x };
+  };
   return {
     hooks: {
       init: [(u) => {
-        u.over.style.cursor = 'pointer';
         u.over.addEventListener('click', () => {
-          const idx = u.cursor.idx;
-          const top = u.cursor.top ?? -1;
-          if (idx === null || idx === undefined || top < 0) return;
-          const values = u.series.slice(1).map((_, i) => u.data[i + 1]?.[idx]);
-          const i = nearestSeries(values, top, (v) => u.valToPos(v, 'y'));
-          const x = u.data[0][idx];
-          if (i >= 0 && x !== undefined) onPick(String(u.series[i + 1]!.label ?? ''), x);
+          const picked = nearest(u);
+          if (picked !== null) onPick(picked.key, picked.x);
         });
+      }],
+      setCursor: [(u) => {
+        const picked = nearest(u);
+        u.over.style.cursor = picked === null ? '' : 'pointer';
+        u.over.dataset.pick = picked === null ? '' : `${picked.key}@${picked.x}`;
       }],
     },
   };
