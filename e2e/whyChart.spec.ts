@@ -47,4 +47,23 @@ test.describe('why this result, from a chart', () => {
     const amounts = await dialog.getByTestId('lineage-events').locator('td[data-fields]').evaluateAll((tds) => tds.map((td) => (JSON.parse((td as HTMLElement).dataset.fields!) as { amount: number }).amount));
     expect(amounts.reduce((a, b) => a + b, 0)).toBeCloseTo(last['revenue'] as number, 6);
   });
+
+  test('the table\'s Why leads each row, so it shows without scrolling', async ({ page, editor }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await editor.goto();
+    await new DocumentsBar(page).newFromExample(REVENUE);
+    const results = new ResultsPage(page);
+    await results.speed.selectOption('max');
+    await results.runButton.click();
+    await expect(results.status).toHaveAttribute('data-phase', 'finished', { timeout: 120_000 });
+    await results.tab('Hour by hour').click();
+    const row = results.table('hourTable').getByRole('row').nth(1);
+    const why = row.getByRole('button', { name: 'Why?' });
+    await expect(why).toBeInViewport();
+    const button = (await why.boundingBox())!;
+    const firstCell = (await row.getByRole('cell').first().boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(firstCell.x);
+    await why.click();
+    await expect(page.getByRole('dialog', { name: 'Why this result' }).getByTestId('lineage')).toBeVisible();
+  });
 });
