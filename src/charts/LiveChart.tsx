@@ -1,5 +1,6 @@
 import 'uplot/dist/uPlot.min.css';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { Cell } from './cells';
 import { MAX_SHOWN_SERIES, type ChartBuffer } from './chartBuffer';
 import { LivePlot } from './livePlot';
 import { seriesColor } from './palette';
@@ -17,14 +18,29 @@ const NO_KEYS: Legend = { keys: [], slots: [] };
  * Results never pass through React: the buffer feeds the plot imperatively,
  * once per frame; React re-renders only when the drawn keys change.
  */
-export function LiveChart({ buffer, label }: { buffer: ChartBuffer; label: string }) {
+export function LiveChart({ buffer, label, onWhy }: {
+  buffer: ChartBuffer;
+  label: string;
+  /** Given: clicking a window result's point asks for its lineage (its row by field name). */
+  onWhy?: ((row: Readonly<Record<string, Cell>>) => void) | undefined;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const [legend, setLegend] = useState<Legend>(NO_KEYS);
+  // The plot lives across renders; it calls the newest handler.
+  const why = useRef(onWhy);
+  useEffect(() => {
+    why.current = onWhy;
+  }, [onWhy]);
+  const canWhy = onWhy !== undefined;
 
   useEffect(() => {
     const el = host.current;
     if (el === null) return undefined;
-    const plot = new LivePlot(el, buffer, (keys, slots) => setLegend({ keys, slots }));
+    const pick = canWhy ? (key: string, x: number) => {
+      const row = buffer.resultAt(key, x);
+      if (row !== null) why.current?.(row);
+    } : null;
+    const plot = new LivePlot(el, buffer, (keys, slots) => setLegend({ keys, slots }), pick);
     const unsubscribe = buffer.subscribe(plot.schedule);
     plot.schedule();
     const observer = new ResizeObserver(() => plot.resize());
@@ -34,7 +50,7 @@ export function LiveChart({ buffer, label }: { buffer: ChartBuffer; label: strin
       observer.disconnect();
       plot.destroy();
     };
-  }, [buffer]);
+  }, [buffer, canWhy]);
 
   const { spec } = buffer;
   return (
@@ -53,6 +69,7 @@ export function LiveChart({ buffer, label }: { buffer: ChartBuffer; label: strin
             ))}
           </ul>
         )}
+        {canWhy && legend.keys.length > 0 && <span className="wp-live-chart-why-hint">click a point for why</span>}
         <HiddenSeries buffer={buffer} />
       </figcaption>
       <div className="wp-live-chart-plot" ref={host} data-testid="live-chart" data-points="0" data-series="0" />

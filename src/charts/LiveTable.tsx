@@ -13,8 +13,8 @@ const ROW_HEIGHT = 26;
 const REFRESH_MS = 250;
 /** Column widths by type: a UTC date-time needs 23 characters, a number far fewer. */
 const COLUMN_WIDTH: Record<TableColumn['type'], number> = { time: 184, number: 124, string: 150, boolean: 84 };
-/** Room for the Why button in the last column, when the rows have a lineage. */
-const WHY_WIDTH = 52;
+/** Room for the Why button in a narrow leading column, when the rows have a lineage (visible without scrolling). */
+const WHY_WIDTH = 64;
 
 function rowClass(row: TableRow): string {
   if (row.superseded) return 'wp-table-row is-superseded';
@@ -46,7 +46,7 @@ export function LiveTable({ buffer, label, fileName, onWhy }: {
   const { columns } = buffer;
   // Fixed tracks, the same for the header and every row: flexible ones size by each row's own content.
   const why = onWhy !== undefined;
-  const tracks = columns.map((c, i) => `${COLUMN_WIDTH[c.type] + (why && i === columns.length - 1 ? WHY_WIDTH : 0)}px`);
+  const tracks = [...(why ? [`${WHY_WIDTH}px`] : []), ...columns.map((c) => `${COLUMN_WIDTH[c.type]}px`)];
   const template = { gridTemplateColumns: tracks.join(' '), width: columns.reduce((sum, c) => sum + COLUMN_WIDTH[c.type], why ? WHY_WIDTH : 0) };
   const ask = (row: TableRow): void => {
     // No prototype: field names are data.
@@ -72,6 +72,8 @@ export function LiveTable({ buffer, label, fileName, onWhy }: {
       </div>
       <div className="wp-live-table-scroll" ref={scroller} role="table" aria-label={label} aria-rowcount={buffer.size + 1} tabIndex={0}>
         <div className="wp-table-head" role="row" style={template}>
+          {/* The Why column has no header and no cell role: the rows' cells stay their values. */}
+          {why && <div aria-hidden="true" />}
           {columns.map((c) => <div key={c.name} role="columnheader" className={c.type === 'string' ? '' : 'is-numeric'}>{c.name}</div>)}
         </div>
         {buffer.size === 0 && <p className="wp-live-table-empty">No results yet.</p>}
@@ -81,11 +83,15 @@ export function LiveTable({ buffer, label, fileName, onWhy }: {
             if (row === undefined) return null;
             return (
               <div key={row.seq} role="row" aria-rowindex={index + 2} className={rowClass(row)} title={rowTitle(row)} style={{ ...template, height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}>
+                {/* First, so it shows without scrolling; its label drawn by CSS: the row's text stays its values. */}
+                {why && (
+                  <div className="wp-why-cell">
+                    <button type="button" className="wp-why-button" aria-label="Why?" title="Why this result: its window, each revision and the events in it" onClick={() => ask(row)} />
+                  </div>
+                )}
                 {columns.map((c, i) => (
                   <div key={c.name} role="cell" className={c.type === 'string' ? '' : 'is-numeric'}>
                     {formatCell(row.cells[i], c.type)}
-                    {/* In the last cell, its label drawn by CSS: the cells' text stays the row's values. */}
-                    {why && i === columns.length - 1 && <button type="button" className="wp-why-button" aria-label="Why?" title="Why this result: its window, each revision and the events in it" onClick={() => ask(row)} />}
                   </div>
                 ))}
               </div>

@@ -1,5 +1,5 @@
 import type { ChunkColumn, ResultChunk } from '../worker/protocol';
-import { columnOf, keyOf, numberAt, REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD } from './cells';
+import { cellAt, columnOf, keyOf, type Cell, numberAt, REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD } from './cells';
 import { alignedXs, dropBefore, type Point, type Series } from './chartSeries';
 import { Notifier } from './notifier';
 import type { ChartData, ChartSnapshot, ChartSpec } from './types';
@@ -74,7 +74,7 @@ export class ChartBuffer extends Notifier {
       if (x === null) continue;
       const series = this.seriesOf(keyOf(keys, row));
       series.results++;
-      const point: Point = { x, y: numberAt(y, row), revision: numberAt(revision, row) ?? 0 };
+      const point: Point = { x, y: numberAt(y, row), revision: numberAt(revision, row) ?? 0, row: rowRecord(chunk, row) };
       const id = `${numberAt(start, row)}/${numberAt(end, row)}`;
       const old = series.points.get(id);
       if (old !== undefined && old.revision > point.revision) continue;
@@ -150,6 +150,18 @@ export class ChartBuffer extends Notifier {
     return { keys: top, slots: picked.map((s) => s.slot), data, points, range: [from, this.newest] };
   }
 
+  /**
+   * The window result drawn at `x` in the series of `key` (a clicked point):
+   * its whole row, newest revision; null for raw records or when it scrolled away.
+   */
+  resultAt(key: string, x: number): Readonly<Record<string, Cell>> | null {
+    const series = this.series.get(key);
+    if (series === undefined) return null;
+    let found: Point | undefined;
+    for (const p of series.points.values()) if (p.x === x && p.row !== undefined && (found === undefined || p.revision >= found.revision)) found = p;
+    return found?.row ?? null;
+  }
+
   /** The keys with the most results, at most topKeys of them (or every key when asked), in the order they first appeared. */
   topKeys(): string[] {
     const ranked = [...this.series.entries()].sort((a, b) => b[1].results - a[1].results || a[1].slot - b[1].slot);
@@ -164,4 +176,11 @@ export class ChartBuffer extends Notifier {
     }
     return series;
   }
+}
+
+/** Row `row` of `chunk` as a record (no prototype: field names are data). */
+function rowRecord(chunk: ResultChunk, row: number): Readonly<Record<string, Cell>> {
+  const record = Object.create(null) as Record<string, Cell>;
+  for (const column of chunk.columns) record[column.name] = cellAt(column, row);
+  return record;
 }

@@ -1,9 +1,12 @@
 /** A chart buffer's series: its points by id, and the layout helpers its snapshot uses. */
+import type { Cell } from './cells';
 
 export interface Point {
   readonly x: number;
   readonly y: number | null;
   readonly revision: number;
+  /** A window result's whole row (its key fields and bounds), for "why this result"; absent for raw records. */
+  readonly row?: Readonly<Record<string, Cell>>;
 }
 
 export interface Series {

@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import type { ChartBuffer } from './chartBuffer';
+import { nearestSeries } from './chartPick';
 import { tooltipPlugin } from './chartTooltip';
 import { formatTick } from './format';
 import { groupedBars } from './groupedBars';
@@ -8,6 +9,41 @@ import type { ChartSnapshot } from './types';
 
 /** What the chart tells its host when the drawn keys change (rarely: not per frame). */
 export type KeysListener = (keys: readonly string[], slots: readonly number[]) => void;
+
+/** A click on a drawn point: its series' key and its x. */
+export type PickListener = (key: string, x: number) => void;
+
+/**
+ * A uPlot plugin: a click picks the point nearest the cursor (see
+ * chartPick.ts). While one is within reach the pointer says so and the
+ * overlay names it in `data-pick` ("key@x"), for tools and tests.
+ */
+function pickPlugin(onPick: PickListener): uPlot.Plugin {
+  const nearest = (u: uPlot): { key: string; x: number } | null => {
+    const idx = u.cursor.idx;
+    const top = u.cursor.top ?? -1;
+    if (idx === null || idx === undefined || top < 0) return null;
+    const values = u.series.slice(1).map((_, i) => u.data[i + 1]?.[idx]);
+    const i = nearestSeries(values, top, (v) => u.valToPos(v, 'y'));
+    const x = u.data[0][idx];
+    return i < 0 || x === undefined ? null : { key: String(u.series[i + 1]!.label ?? ''), x };
+  };
+  return {
+    hooks: {
+      init: [(u) => {
+        u.over.addEventListener('click', () => {
+          const picked = nearest(u);
+          if (picked !== null) onPick(picked.key, picked.x);
+        });
+      }],
+      setCursor: [(u) => {
+        const picked = nearest(u);
+        u.over.style.cursor = picked === null ? '' : 'pointer';
+        u.over.dataset.pick = picked === null ? '' : `${picked.key}@${picked.x}`;
+      }],
+    },
+  };
+}
 
 const utc = (ms: number): Date => uPlot.tzDate(new Date(ms), 'Etc/UTC');
 /** The page's colours for axes and grid, read once per plot: uPlot draws on a canvas, which CSS does not reach. */
@@ -29,7 +65,7 @@ export class LivePlot {
   private frame = 0;
   private range: readonly [number, number] | null = null;
 
-  constructor(private readonly host: HTMLElement, private readonly buffer: ChartBuffer, private readonly onKeys: KeysListener) {}
+  constructor(private readonly host: HTMLElement, private readonly buffer: ChartBuffer, private readonly onKeys: KeysListener, private readonly onPick: PickListener | null = null) {}
 
   /** Asks for a redraw on the next frame (called on every buffer change; cheap). */
   readonly schedule = (): void => {
@@ -94,7 +130,7 @@ export class LivePlot {
       tzDate: utc,
       legend: { show: false },
       cursor: { drag: { x: false, y: false }, points: { show: false } },
-      plugins: [tooltipPlugin()],
+      plugins: this.onPick === null ? [tooltipPlugin()] : [tooltipPlugin(), pickPlugin(this.onPick)],
       // The x range scrolls with the newest point, whatever the data's own extent.
       scales: {
         x: { time: true, range: (_self, min, max) => (this.range === null ? [min, max] : [this.range[0], this.range[1]]) },

@@ -24,7 +24,7 @@ export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkV
       {sink === undefined ? (
         <p className="wp-preview-empty">This chart cannot draw until its settings are fixed: see the problems.</p>
       ) : sink.kind === 'chart' ? (
-        <LiveChart buffer={sink.buffer} label={`Chart of ${view.title}`} />
+        <LiveChart buffer={sink.buffer} onWhy={source?.kind === 'window' ? onWhy : undefined} label={`Chart of ${view.title}`} />
       ) : sink.kind === 'log' ? (
         <LiveLog buffer={sink.buffer} label={`Log of ${view.title}`} limit={view.kind === 'log' ? view.limit : 0} />
       ) : (

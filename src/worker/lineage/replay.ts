@@ -1,23 +1,27 @@
 /**
  * Lineage by replay: the run so far is run again, flat out and apart from the
- * live one, with a tap on the window node's input, its results and its late
- * port; nothing is recorded while the live run goes on, so the lineage costs
- * the live run nothing and works whether or not the timeline was ever open.
- * Sample streams and files are deterministic, so the replay sees the same
- * events in the same order. Results never depend on batch boundaries; with
- * one source the replay is exact (with several, their interleaving may differ).
+ * live one, with the runtime's trace following the window node into a timeline
+ * recorder (../timeline), the same one the timeline tab reads. The answer is
+ * the recorder's: its window, revisions, events and verdict sentences, so
+ * "why" and the timeline can never disagree. Nothing is recorded while the
+ * live run goes on, so the lineage costs the live run nothing and works
+ * whether or not the timeline was ever open. Sample streams and files are
+ * deterministic, so the replay sees the same events in the same order.
+ * Results never depend on batch boundaries; with one source the replay is
+ * exact (with several, their interleaving may differ).
  */
-import { readCell, type Batch } from '../../engine/batch';
+import type { Batch } from '../../engine/batch';
 import type { OutPort } from '../../engine/operators/types';
 import { compilePipeline } from '../../engine/plan/compile';
-import type { PlanStep, WindowSpec } from '../../engine/plan/types';
-import { createRuntime } from '../../engine/run/runtime';
+import type { PlanStep } from '../../engine/plan/types';
+import { createRuntime, type Runtime } from '../../engine/run/runtime';
 import type { PipelineDocument } from '../../model';
-import { recordAt, rowOf } from '../breakpoints/records';
 import type { PreviewRecord } from '../protocol';
-import type { EventFate, WindowRevision } from '../timelineTypes';
+import { eventDetail } from '../timeline/frame';
+import { createRunTimeline, type RunTimeline } from '../timeline/follow';
+import { DEFAULT_LIMITS, type RecorderLimits, type TimelineRecorder } from '../timeline/recorder';
+import type { TimelineEventDetail } from '../timelineTypes';
 import { MAX_LINEAGE_EVENTS, type Lineage, type LineageEvent, type LineageQuery, type WindowLineage } from './types';
-import { lateVerdict, windowsOf } from './windowsOf';
 
 type WindowStep = Extract<PlanStep, { type: 'windowAggregate' }>;
 
@@ -27,54 +31,42 @@ export interface ReplayTo {
   readonly toEnd: boolean;
 }
 
-/** An arrival at the window node that the query cares about; its record is read at once (the batch may be reused). */
-interface Arrival {
-  readonly seq: number;
-  readonly position: number;
-  readonly time: number;
-  readonly watermark: number;
-  readonly fields: PreviewRecord;
-  late: boolean;
-}
-
 const STEP_ROWS = 4096;
+/** Events the replay's recorder keeps with their fields: the whole run up to this many (the oldest drop out beyond). */
+const MAX_REPLAY_EVENTS = 2_000_000;
 
-function windowKind(spec: WindowSpec): WindowLineage['windowKind'] {
-  if (spec.type === 'count') return 'count';
-  if (spec.type === 'session') return 'session';
-  if (spec.cumulative) return 'cumulate';
-  return spec.slide === spec.size ? 'tumbling' : 'hopping';
+/** The recorder's text of a key ("sensor-3, eu"; '' unkeyed), as its window book names windows. */
+export function keyText(keyFields: readonly string[], key: PreviewRecord): string {
+  return keyFields.map((name) => {
+    const v = Object.hasOwn(key, name) ? key[name] : null;
+    return v === null || v === undefined ? 'null' : String(v);
+  }).join(', ');
 }
 
-const lateness = (spec: WindowSpec): number => (spec.type === 'count' ? 0 : spec.lateness);
-
-/** True when every field of `wanted` has the same value in row `row` of `batch` (fields the batch lacks do not count). */
-function sameFields(wanted: PreviewRecord, batch: Batch, row: number): boolean {
+/** True when every field of `wanted` that `fields` has holds the same value (a late row and the event it was). */
+export function sameFields(wanted: PreviewRecord, fields: PreviewRecord): boolean {
+  let compared = 0;
   for (const name of Object.keys(wanted)) {
-    const column = Object.hasOwn(batch.columns, name) ? batch.columns[name] : undefined;
-    if (column === undefined) continue;
-    if (!Object.is(readCell(column, row), wanted[name])) return false;
+    if (!Object.hasOwn(fields, name)) continue;
+    compared++;
+    if (!Object.is(fields[name], wanted[name])) return false;
   }
-  return true;
+  return compared > 0;
 }
 
-/** Same values in every field: a late row and the arrival it was. */
-function sameRecord(a: PreviewRecord, b: PreviewRecord): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && Object.is(a[k], b[k]));
+const toEvent = (e: TimelineEventDetail): LineageEvent => ({ seq: e.seq, position: e.position, time: e.time, watermark: e.watermark, fields: e.fields, fate: e.fate });
+
+/**
+ * The replay's recorder limits: room for every event of the run so far (the
+ * position is the live run's, also when it has finished; bounded), and no
+ * window evicted before the question is answered.
+ */
+function replayLimits(to: ReplayTo): RecorderLimits {
+  const events = Math.min(MAX_REPLAY_EVENTS, Math.max(DEFAULT_LIMITS.events, to.position + 1));
+  return { events, eventFields: events, windows: Math.max(DEFAULT_LIMITS.windows, events), watermarkPoints: DEFAULT_LIMITS.watermarkPoints };
 }
 
-function numberAt(batch: Batch, name: string, row: number): number {
-  const column = Object.hasOwn(batch.columns, name) ? batch.columns[name] : undefined;
-  if (column === undefined || column.type === 'string' || column.type === 'boolean') return NaN;
-  return column.values[row]!;
-}
-
-function toEvent(a: Arrival, fate: EventFate): LineageEvent {
-  return { seq: a.seq, position: a.position, time: a.time, watermark: a.watermark, fields: a.fields, fate };
-}
-
-/** Replays `doc` to `to` with the window node of `query` tapped, and answers the query. */
+/** Replays `doc` to `to` with the window node of `query` traced into a timeline recorder, and answers the query from it. */
 export function replayLineage(doc: PipelineDocument, to: ReplayTo, query: LineageQuery): Lineage {
   const compiled = compilePipeline(doc, { missingDataHint: 'press Choose file on the node to load its file' });
   if (!compiled.ok) return { kind: 'unavailable', reason: 'the pipeline does not compile' };
@@ -84,84 +76,15 @@ export function replayLineage(doc: PipelineDocument, to: ReplayTo, query: Lineag
   }
   const step = plan.steps.find((s): s is WindowStep => s.type === 'windowAggregate' && (s.nodeId === query.nodeId || s.aggregateId === query.nodeId));
   if (step === undefined) return { kind: 'unavailable', reason: 'that node is not a window' };
-  const spec = step.window;
-  if (spec.type !== 'count' && spec.processingTime) {
+  if (step.window.type !== 'count' && step.window.processingTime) {
     return { kind: 'unavailable', reason: 'a processing-time window depends on when events arrived, which a replay cannot repeat' };
   }
-  const windowId = step.nodeId;
-  const feeds = new Set<string>();
-  for (const [from, routes] of plan.routes) if (routes.some((r) => r.stepId === windowId)) feeds.add(from);
   const sources = new Set(plan.steps.filter((s) => s.type === 'sampleSource' || s.type === 'fileSource').map((s) => s.nodeId));
-  const keyNames = step.keyFields.map((f) => f.name);
-  const L = lateness(spec);
-
-  // What the query follows: a window's key and span, or one late record.
-  const inWindow = (batch: Batch, row: number, time: number): boolean => {
-    if (query.kind !== 'window') return false;
-    if (keyNames.some((name) => !Object.is(readCell(batch.columns[name]!, row), query.key[name] ?? null))) return false;
-    if (spec.type === 'session') return time >= query.start && time <= query.end - spec.gap;
-    return time >= query.start && time < query.end;
-  };
-  const follows = (batch: Batch, row: number, time: number): boolean =>
-    query.kind === 'window' ? inWindow(batch, row, time) : sameFields(query.record, batch, row);
-
   let position = 0;
-  let seq = 0;
-  let watermark = -Infinity;
-  /** The end watermark of the latest input batch: a window may fire on it after the batch's rows. */
-  let inputEnd = -Infinity;
-  /** Arrivals followed, and those of the latest pushes (a late row is matched to one of these). */
-  const followed: Arrival[] = [];
-  let recent: Arrival[] = [];
-  let previous: Arrival[] = [];
-  let firstPastEnd: number | null = null;
-  /** The watermark that reached the window's end - 1 (it fired then). */
-  let fireWatermark = -Infinity;
-  const revisions: { revision: number; seq: number; watermark: number; result: PreviewRecord }[] = [];
-
-  function arrive(batch: Batch, rows: Int32Array | null, count: number): void {
-    previous = recent;
-    recent = [];
-    inputEnd = batch.endWatermark;
-    for (let k = 0; k < count; k++) {
-      const row = rowOf(rows, k);
-      seq++;
-      const w = batch.watermark[row]!;
-      if (w > watermark) watermark = w;
-      if (query.kind === 'window' && firstPastEnd === null && watermark >= query.end - 1) {
-        firstPastEnd = seq;
-        fireWatermark = watermark;
-      }
-      const time = batch.time[row]!;
-      if (!follows(batch, row, time)) continue;
-      const arrival: Arrival = { seq, position, time, watermark, fields: recordAt(batch, row), late: false };
-      followed.push(arrival);
-      recent.push(arrival);
-    }
-  }
-
-  function wentLate(batch: Batch, rows: Int32Array | null, count: number): void {
-    for (let k = 0; k < count; k++) {
-      const record = recordAt(batch, rowOf(rows, k));
-      const match = [...previous, ...recent].find((a) => !a.late && sameRecord(a.fields, record));
-      if (match !== undefined) match.late = true;
-    }
-  }
-
-  function results(batch: Batch, rows: Int32Array | null, count: number): void {
-    if (query.kind !== 'window') return;
-    for (let k = 0; k < count; k++) {
-      const row = rowOf(rows, k);
-      if (numberAt(batch, 'window_start', row) !== query.start || numberAt(batch, 'window_end', row) !== query.end) continue;
-      if (keyNames.some((name) => !Object.hasOwn(batch.columns, name) || !Object.is(readCell(batch.columns[name]!, row), query.key[name] ?? null))) continue;
-      const revision = numberAt(batch, 'revision', row);
-      // The first firing: the watermark that reached end - 1 (at a row, or at the batch's end); a revision: the reviser's arrival.
-      const fired = revision === 0 ? (firstPastEnd !== null ? fireWatermark : Math.max(watermark, inputEnd)) : watermark;
-      revisions.push({ revision, seq, watermark: fired, result: recordAt(batch, row) });
-    }
-  }
-
-  const runtime = createRuntime(plan, {
+  // The runtime exists before anything emits (building one runs nothing), as in the worker's session.
+  let runtime: Runtime | null = null;
+  const timeline = createRunTimeline(plan, () => runtime!, () => Date.now(), replayLimits(to));
+  runtime = createRuntime(plan, {
     now: () => Date.now(),
     log: () => undefined,
     trace: null,
@@ -170,56 +93,57 @@ export function replayLineage(doc: PipelineDocument, to: ReplayTo, query: Lineag
     keepsResultBatches: false,
     onLate: null,
     onEmit(stepId: string, port: OutPort, batch: Batch, rows: Int32Array | null) {
-      const count = rows === null ? batch.length : rows.length;
-      if (port === 'out' && sources.has(stepId)) position += count;
-      if (feeds.has(`${stepId}:${port}`)) arrive(batch, rows, count);
-      if (stepId !== windowId || count === 0) return;
-      if (port === 'late') wentLate(batch, rows, count);
-      else results(batch, rows, count);
+      if (port === 'out' && sources.has(stepId)) position += rows === null ? batch.length : rows.length;
+      timeline.onEmit(stepId, port, batch, rows);
     },
   });
+  if (!timeline.follow(step.nodeId) || timeline.recorder === null) return { kind: 'unavailable', reason: 'that node is not a window' };
+  const recorder = timeline.recorder;
   const perSource = Math.max(1, sources.size);
   for (;;) {
     if (!to.toEnd && position >= to.position) break;
     const rows = to.toEnd ? STEP_ROWS : Math.max(1, Math.min(STEP_ROWS, Math.floor((to.position - position) / perSource)));
     if (!runtime.step(rows)) break;
   }
+  return query.kind === 'late' ? lateLineage(recorder, query.record) : windowLineage(recorder, timeline.findWindow.bind(timeline), query);
+}
 
-  if (query.kind === 'late') {
-    const arrival = followed.find((a) => a.late);
-    if (arrival === undefined) return { kind: 'unavailable', reason: 'that event did not reach the late port in the run so far' };
-    const windows = windowsOf(spec, arrival.time);
-    return { kind: 'late', nodeId: windowId, event: toEvent(arrival, 'late'), windows, verdict: lateVerdict(spec, windows, arrival.watermark) };
+function lateLineage(r: TimelineRecorder, record: PreviewRecord): Lineage {
+  const { ring } = r;
+  for (let seq = ring.firstSeq; seq <= ring.lastSeq; seq++) {
+    if (ring.fate[ring.slot(seq)] !== 2) continue;
+    const fields = ring.fieldsOf(seq);
+    if (fields === null || !sameFields(record, fields)) continue;
+    const detail = eventDetail(r, seq);
+    if (detail === null) continue;
+    return { kind: 'late', nodeId: r.info.nodeId, event: toEvent(detail), windows: detail.windows, verdict: detail.verdict };
   }
-  return windowLineage(query, step, followed, revisions, firstPastEnd, L);
+  return { kind: 'unavailable', reason: 'that event did not reach the late port in the run so far' };
 }
 
 function windowLineage(
-  query: Extract<LineageQuery, { kind: 'window' }>, step: WindowStep, followed: readonly Arrival[],
-  fired: readonly { revision: number; seq: number; watermark: number; result: PreviewRecord }[], firstPastEnd: number | null, L: number,
+  r: TimelineRecorder,
+  findWindow: RunTimeline['findWindow'],
+  query: Extract<LineageQuery, { kind: 'window' }>,
 ): WindowLineage {
-  const spec = step.window;
-  const closesAt = query.end - 1 + L;
-  const taken: LineageEvent[] = [];
+  const text = keyText(r.info.keyFields, query.key);
+  const detail = findWindow(r.info.nodeId, text, query.start, query.end);
+  const keyId = r.keyIds.get(text);
+  // Events of its key and span that the engine sent to the late port: they did not count.
   const tooLate: LineageEvent[] = [];
-  for (const a of followed) {
-    // A sliced window takes an event while it is live (hopping: an event may be too late for one window and not another).
-    const live = spec.type === 'sliced' ? a.watermark < closesAt : true;
-    if (a.late || !live) tooLate.push(toEvent(a, 'late'));
-    else taken.push(toEvent(a, a.watermark < query.end - 1 ? 'onTime' : 'revision'));
+  const { ring } = r;
+  for (let seq = ring.firstSeq; keyId !== undefined && seq <= ring.lastSeq && tooLate.length < MAX_LINEAGE_EVENTS; seq++) {
+    const i = ring.slot(seq);
+    if (ring.fate[i] !== 2 || ring.key[i] !== keyId) continue;
+    const time = ring.time[i]!;
+    if (time < query.start || time >= query.end) continue;
+    const e = eventDetail(r, seq);
+    if (e !== null) tooLate.push(toEvent(e));
   }
-  const onTime = taken.filter((e) => e.fate === 'onTime');
-  const revisers = taken.filter((e) => e.fate === 'revision');
-  const revisions: WindowRevision[] = fired.map((f) => {
-    // Revision r holds the events on time plus the first r that came within the allowed lateness.
-    const events = f.revision === 0 ? onTime : [...onTime, ...revisers.slice(0, f.revision)].sort((a, b) => a.seq - b.seq);
-    const seq = f.revision === 0 ? (firstPastEnd === null ? f.seq : firstPastEnd - 1) : (revisers[f.revision - 1]?.seq ?? f.seq);
-    const watermark = f.revision === 0 ? f.watermark : (revisers[f.revision - 1]?.watermark ?? f.watermark);
-    return { revision: f.revision, seq, watermark, result: f.result, eventSeqs: events.slice(0, MAX_LINEAGE_EVENTS).map((e) => e.seq), eventCount: events.length };
-  });
+  const events = (detail?.events ?? []).filter((e) => e.fate !== 'late').map(toEvent);
   return {
-    kind: 'window', nodeId: step.nodeId, windowKind: windowKind(spec), latenessMs: L, key: query.key,
-    start: query.start, end: query.end, revisions,
-    events: taken.slice(0, MAX_LINEAGE_EVENTS), eventCount: taken.length, tooLate: tooLate.slice(0, MAX_LINEAGE_EVENTS),
+    kind: 'window', nodeId: r.info.nodeId, windowKind: r.info.kind, latenessMs: r.info.latenessMs, key: query.key,
+    start: query.start, end: query.end, revisions: detail?.revisions ?? [],
+    events: events.slice(0, MAX_LINEAGE_EVENTS), eventCount: detail?.window.events ?? 0, tooLate,
   };
 }
