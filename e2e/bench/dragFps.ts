@@ -10,6 +10,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startPreview, stopPreview } from './previewServer';
+import { COUNT_FRAMES } from './pageProbes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4517);
 const BASE = `http://localhost:${PORT}`;
@@ -44,15 +45,6 @@ interface Measure {
   readonly longestFrameMs: number;
 }
 
-// A string, not a function: tsx would wrap a named function in a helper the page does not have.
-const COUNT_FRAMES = `
-  window.benchFrames = [];
-  window.benchStop = false;
-  requestAnimationFrame(function tick(t) {
-    window.benchFrames.push(t);
-    if (!window.benchStop) requestAnimationFrame(tick);
-  });
-`;
 
 async function startCounting(page: Page): Promise<void> {
   await page.evaluate(COUNT_FRAMES);

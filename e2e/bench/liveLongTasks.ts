@@ -15,6 +15,7 @@ import { chromium, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { startPreview, stopPreview } from './previewServer';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { COUNT_FRAMES, OBSERVE_LONG_TASKS } from './pageProbes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4518);
 const BASE = `http://localhost:${PORT}`;
@@ -47,21 +48,6 @@ const PIPELINE = JSON.stringify({
   ],
 });
 
-// Strings, not functions: tsx would wrap a named function in a helper the page does not have.
-const OBSERVE_LONG_TASKS = `
-  window.benchLongTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.benchLongTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-`;
-const COUNT_FRAMES = `
-  window.benchFrames = [];
-  window.benchStop = false;
-  requestAnimationFrame(function tick(t) {
-    window.benchFrames.push(t);
-    if (!window.benchStop) requestAnimationFrame(tick);
-  });
-`;
 
 interface Figures {
   readonly fps: number;

@@ -12,6 +12,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startPreview, stopPreview } from './previewServer';
+import { COUNT_FRAMES, OBSERVE_LONG_TASKS } from './pageProbes';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4519);
 const BASE = `http://localhost:${PORT}`;
@@ -32,20 +33,6 @@ const PIPELINE = JSON.stringify({
   edges: [{ id: 'e1', from: 'src', to: 'key' }, { id: 'e2', from: 'key', to: 'win' }, { id: 'e3', from: 'win', to: 'agg' }, { id: 'e4', from: 'agg', to: 'out' }],
 });
 
-const OBSERVE_LONG_TASKS = `
-  window.benchLongTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.benchLongTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-`;
-const COUNT_FRAMES = `
-  window.benchFrames = [];
-  window.benchStop = false;
-  requestAnimationFrame(function tick(t) {
-    window.benchFrames.push(t);
-    if (!window.benchStop) requestAnimationFrame(tick);
-  });
-`;
 
 interface Figures {
   readonly fps: number;
