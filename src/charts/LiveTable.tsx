@@ -72,7 +72,7 @@ export function LiveTable({ buffer, label, fileName, onWhy }: {
       </div>
       <div className="wp-live-table-scroll" ref={scroller} role="table" aria-label={label} aria-rowcount={buffer.size + 1} tabIndex={0}>
         <div className="wp-table-head" role="row" style={template}>
-          {/* The Why column has no header and no cell role: the rows' cells stay their values. */}
+          {/* The Why column has no header, and in the rows it is a row header, not a cell: the rows' cells stay their values. */}
           {why && <div aria-hidden="true" />}
           {columns.map((c) => <div key={c.name} role="columnheader" className={c.type === 'string' ? '' : 'is-numeric'}>{c.name}</div>)}
         </div>
@@ -85,7 +85,7 @@ export function LiveTable({ buffer, label, fileName, onWhy }: {
               <div key={row.seq} role="row" aria-rowindex={index + 2} className={rowClass(row)} title={rowTitle(row)} style={{ ...template, height: ROW_HEIGHT, transform: `translateY(${index * ROW_HEIGHT}px)` }}>
                 {/* First, so it shows without scrolling; its label drawn by CSS: the row's text stays its values. */}
                 {why && (
-                  <div className="wp-why-cell">
+                  <div className="wp-why-cell" role="rowheader">
                     <button type="button" className="wp-why-button" aria-label="Why?" title="Why this result: its window, each revision and the events in it" onClick={() => ask(row)} />
                   </div>
                 )}
