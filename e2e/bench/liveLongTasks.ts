@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { startPreview, stopPreview } from './previewServer';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { COUNT_FRAMES, OBSERVE_LONG_TASKS } from './pageProbes';
+import { DocumentsBar } from '../pages/DocumentsBar';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4518);
 const BASE = `http://localhost:${PORT}`;
@@ -109,10 +110,7 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(BASE);
     await page.locator('.react-flow__pane').waitFor();
-    await page.getByRole('button', { name: 'Paste JSON…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Paste pipeline JSON' });
-    await dialog.getByRole('textbox', { name: 'Pipeline JSON' }).fill(PIPELINE);
-    await dialog.getByRole('button', { name: 'Import' }).click();
+    await new DocumentsBar(page).pasteJson(PIPELINE);
     await page.locator('.react-flow__node[data-id="table"]').waitFor();
     await sleep(500);
 

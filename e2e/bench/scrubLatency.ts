@@ -9,6 +9,7 @@
  */
 import { chromium } from '@playwright/test';
 import { startPreview, stopPreview } from './previewServer';
+import { DocumentsBar } from '../pages/DocumentsBar';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4519);
 const BASE = `http://localhost:${PORT}`;
@@ -75,10 +76,7 @@ async function main(): Promise<void> {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await page.goto(BASE);
     await page.locator('.react-flow__pane').waitFor();
-    await page.getByRole('button', { name: 'Paste JSON…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Paste pipeline JSON' });
-    await dialog.getByRole('textbox', { name: 'Pipeline JSON' }).fill(PIPELINE);
-    await dialog.getByRole('button', { name: 'Import' }).click();
+    await new DocumentsBar(page).pasteJson(PIPELINE);
     await page.locator('.react-flow__node[data-id="table"]').waitFor();
     const toolbar = page.getByRole('toolbar', { name: 'Run' });
     await toolbar.getByRole('combobox', { name: 'Speed' }).selectOption('max');

@@ -13,6 +13,7 @@ import { chromium, type Page } from '@playwright/test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startPreview, stopPreview } from './previewServer';
 import { COUNT_FRAMES, OBSERVE_LONG_TASKS } from './pageProbes';
+import { DocumentsBar } from '../pages/DocumentsBar';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4519);
 const BASE = `http://localhost:${PORT}`;
@@ -96,10 +97,7 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     await page.goto(BASE);
     await page.locator('.react-flow__pane').waitFor();
-    await page.getByRole('button', { name: 'Paste JSON…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Paste pipeline JSON' });
-    await dialog.getByRole('textbox', { name: 'Pipeline JSON' }).fill(PIPELINE);
-    await dialog.getByRole('button', { name: 'Import' }).click();
+    await new DocumentsBar(page).pasteJson(PIPELINE);
     await page.locator('.react-flow__node[data-id="out"]').waitFor();
 
     const dock = page.getByRole('tablist', { name: 'Results dock' });
