@@ -53,6 +53,7 @@ export {
   type Position,
 } from './schema/document';
 export {
+  CONTENT_HASH,
   DECLARED_FIELD_TYPES,
   FILE_FORMATS,
   MESSAGE_FORMATS,
@@ -60,6 +61,7 @@ export {
   TIME_FORMATS,
   fileSourceParamsSchema,
   sampleSourceParamsSchema,
+  storedFileSchema,
   websocketSourceParamsSchema,
   type DeclaredFieldType,
   type FileFormat,
@@ -68,6 +70,7 @@ export {
   type WebsocketSourceParams,
   type SampleSourceParams,
   type SampleStream,
+  type StoredFile,
   type TimeFormat,
 } from './schema/sources';
 export {

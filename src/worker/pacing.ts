@@ -127,7 +127,8 @@ export function pacedSources(steps: readonly PlanStep[], gate: PaceGate, clock: 
   const paced = new Map<string, PacedSource>();
   for (const step of steps) {
     if (step.type === 'sampleSource') paced.set(step.nodeId, pacedSampleSource(step, gate, clock));
-    else if (step.type === 'fileSource') paced.set(step.nodeId, pacedFileSource(step.nodeId, step.block, step.boundMs, gate));
+    else if (step.type === 'fileSource' && step.data.kind === 'block') paced.set(step.nodeId, pacedFileSource(step.nodeId, step.data.block, step.boundMs, gate));
+    // TODO(issue 15, worker): a streamed file source paced by the run, fed from its stored Blob.
   }
   return paced;
 }

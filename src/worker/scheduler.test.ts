@@ -102,6 +102,7 @@ describe('the scheduler', () => {
       metrics: () => new Map(),
       diagnostics: [],
       messageSources: new Map(),
+      fileSources: new Map(),
       idleInputs: null,
       position: 0,
       setTrace: () => undefined,

@@ -63,7 +63,7 @@ export function propagateSchemas(doc: EditorDocument): Propagation {
     const schemas = upstream as EdgeSchema[];
     const parsed = parseNode(node);
     const compiled = parsed === null ? null : compileNode(parsed, index, {
-      schemas, window: windowFeeding(node, incoming, byId), fileText: undefined, limit: 0,
+      schemas, window: windowFeeding(node, incoming, byId), fileInput: undefined, limit: 0,
     });
     if (compiled !== null && compiled.problems.length === 0) {
       outputs.set(id, compiled.outputs);

@@ -2,10 +2,18 @@ import type { PipelineDocument, PipelineEdge, PipelineNode } from '../../model';
 import { compileNode, type NodeInputs } from './compileNode';
 import { incomingEdgesByNode, topologicalOrder } from './topology';
 import type { CompileProblem, EdgeSchema, ExecutionPlan, PlanStep, Route } from './types';
+import type { OpenedFile } from '../sources/file/stream/types';
+
+/** What a host gives a file source: its whole text, or a file to stream. */
+export type FileInput = string | OpenedFile;
 
 export interface CompileOptions {
-  /** File text for file sources, by node id (the CLI's --input, the app's uploads). */
-  readonly fileInputs?: Readonly<Record<string, string>>;
+  /**
+   * Data for file sources, by node id: text parsed whole at compile time, or
+   * a file sniffed by `sniffFile` and read as the run goes (the CLI's
+   * --input, the app's stored files).
+   */
+  readonly fileInputs?: Readonly<Record<string, FileInput>>;
   /** Caps every source at this many events. */
   readonly limit?: number;
   /**
@@ -32,7 +40,7 @@ function isWindow(node: PipelineNode | undefined): node is WindowNode {
  * node are reported together.
  */
 /** The data given for file source `id`, read as an own property: a node id such as `__proto__` or `toString` is data. */
-function fileInputOf(options: CompileOptions, id: string): string | undefined {
+function fileInputOf(options: CompileOptions, id: string): FileInput | undefined {
   const inputs = options.fileInputs;
   return inputs !== undefined && Object.hasOwn(inputs, id) ? inputs[id] : undefined;
 }
@@ -54,8 +62,8 @@ export function compilePipeline(doc: PipelineDocument, options: CompileOptions =
     }
     const feeder = incoming.length === 1 ? byId.get(incoming[0]!.from)?.node : undefined;
     const window = node.kind === 'aggregate' && isWindow(feeder) && incoming[0]!.fromPort === 'out' ? feeder : null;
-    const inputs: NodeInputs = { schemas: upstream as EdgeSchema[], window, fileText: fileInputOf(options, id), limit: options.limit, missingDataHint: options.missingDataHint };
-    const noData = node.kind === 'source.file' && inputs.fileText === undefined && node.params.data === undefined;
+    const inputs: NodeInputs = { schemas: upstream as EdgeSchema[], window, fileInput: fileInputOf(options, id), limit: options.limit, missingDataHint: options.missingDataHint };
+    const noData = node.kind === 'source.file' && inputs.fileInput === undefined && node.params.data === undefined;
     if (noData && options.allowMissingFileData === true) {
       outputs.set(id, {});
       continue;

@@ -8,6 +8,7 @@ import { compileExpression, compileFilter } from '../expr';
 import { parseFileSource } from '../sources/file';
 import { sampleStreamFields } from '../sources/sample';
 import type { CompileProblem, EdgeSchema, PlanStep, WindowSpec } from './types';
+import type { FileInput } from './compile';
 
 /** What compiling one node yields: its step (absent for a window, fused into its aggregate) and output schemas. */
 export interface NodeCompilation {
@@ -21,8 +22,8 @@ export interface NodeInputs {
   readonly schemas: readonly EdgeSchema[];
   /** When the node is an aggregate fed by a window: that window node. */
   readonly window: Extract<PipelineNode, { kind: `window.${string}` }> | null;
-  /** File text supplied by the host (CLI --input, app upload), by node id. */
-  readonly fileText: string | undefined;
+  /** The file source's data as the host supplied it (CLI --input, the app's file store). */
+  readonly fileInput: FileInput | undefined;
   /** Caps every source at this many events (CLI --limit). */
   readonly limit: number | undefined;
   /** How the host's user gives a file source its data (see CompileOptions). */
@@ -85,14 +86,23 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
     }
     case 'source.file': {
       const p = node.params;
-      const text = inputs.fileText ?? p.data;
-      if (text === undefined) return fail('data', `has no data: ${inputs.missingDataHint ?? 'give it a file, or put its text in params.data'}`);
+      const input = inputs.fileInput ?? p.data;
+      if (input === undefined) return fail('data', `has no data: ${inputs.missingDataHint ?? 'give it a file, or put its text in params.data'}`);
       const timeRange = eventTimeRange(p.earliestYear, p.latestYear);
-      const parsed = parseFileSource(text, { format: p.format, eventTime: p.eventTime, timeFormat: p.timeFormat, delimiter: p.delimiter, timeRange });
+      const common = { type: 'fileSource', nodeId: node.id, boundMs: ms(p.maxOutOfOrderness), ...idleOf(p.idleTimeout) } as const;
+      if (typeof input !== 'string') {
+        // A streamed file: its layout was sniffed from its head; bad rows are met as it is read.
+        const step: PlanStep = { ...common, data: { kind: 'stream', file: input, limit: inputs.limit ?? null, timeRange }, rowErrors: [], badRowCount: 0 };
+        return { step, outputs: { out: { fields: [...input.layout.fields], keys: null } }, problems: [] };
+      }
+      if (p.format === 'parquet') return fail('format', 'is parquet, which cannot be inline text: give the file itself');
+      const format = p.format === 'tsv' ? 'csv' : p.format;
+      const delimiter = p.format === 'tsv' ? '\t' : p.delimiter;
+      const parsed = parseFileSource(input, { format, eventTime: p.eventTime, timeFormat: p.timeFormat, delimiter, timeRange });
       if (!parsed.ok) return fail('', parsed.message);
       const limit = inputs.limit ?? parsed.block.length;
       const block = limit >= parsed.block.length ? parsed.block : sliceRowBlock(parsed.block, 0, limit);
-      const step: PlanStep = { type: 'fileSource', nodeId: node.id, block, boundMs: ms(p.maxOutOfOrderness), rowErrors: parsed.rowErrors, badRowCount: parsed.badRowCount, ...idleOf(p.idleTimeout) };
+      const step: PlanStep = { ...common, data: { kind: 'block', block }, rowErrors: parsed.rowErrors, badRowCount: parsed.badRowCount };
       return { step, outputs: { out: { fields: parsed.fields, keys: null } }, problems: [] };
     }
     case 'transform.filter': {

@@ -2,6 +2,7 @@ import type { Field, RowBlock } from '../batch';
 import type { AggregatePlan } from '../aggregate/plan';
 import type { CompiledExpression } from '../expr';
 import type { SampleParams } from '../sources/sample';
+import type { OpenedFile } from '../sources/file/stream/types';
 import type { ChartType, ChartXAxis, EventTimeRange, MessageFormat, TimeFormat } from '../../model';
 
 /** What flows along an edge: its fields and, when keyed, the key fields. */
@@ -56,10 +57,20 @@ export type WindowSpec =
   | { readonly type: 'session'; readonly gap: number; readonly lateness: number; readonly processingTime: boolean }
   | { readonly type: 'count'; readonly size: number };
 
+/**
+ * Where a file source's rows come from: text parsed whole at compile time
+ * (inline `params.data`: its bad rows are the step's rowErrors), or a file
+ * read as the run goes (see sources/file/stream/types.ts; its bad rows
+ * become diagnostics as they are met).
+ */
+export type FileSourceData =
+  | { readonly kind: 'block'; readonly block: RowBlock }
+  | { readonly kind: 'stream'; readonly file: OpenedFile; readonly limit: number | null; readonly timeRange: EventTimeRange };
+
 /** One runnable step; `nodeId` is where its output routes start. */
 export type PlanStep =
   | { readonly type: 'sampleSource'; readonly nodeId: string; readonly params: SampleParams; readonly idleTimeoutMs?: number; readonly quiet?: QuietSpec }
-  | { readonly type: 'fileSource'; readonly nodeId: string; readonly block: RowBlock; readonly boundMs: number; readonly rowErrors: readonly { line: number; message: string }[]; readonly badRowCount: number; readonly idleTimeoutMs?: number }
+  | { readonly type: 'fileSource'; readonly nodeId: string; readonly data: FileSourceData; readonly boundMs: number; readonly rowErrors: readonly { line: number; message: string }[]; readonly badRowCount: number; readonly idleTimeoutMs?: number }
   | { readonly type: 'websocketSource'; readonly nodeId: string; readonly spec: WebsocketSourceSpec; readonly idleTimeoutMs?: number }
   | { readonly type: 'filter'; readonly nodeId: string; readonly predicate: CompiledExpression }
   | { readonly type: 'map'; readonly nodeId: string; readonly fields: readonly { name: string; expr: CompiledExpression }[]; readonly keep: boolean; readonly keepsKeys: boolean }

@@ -15,6 +15,7 @@ import { createSlicedWindowOperator } from '../window/slicedWindowOperator';
 import { createSourceRuntime, type SourceRuntime } from './sources';
 import { createMessageSource } from '../sources/websocket/messageSource';
 import type { MessageSource } from '../sources/websocket/types';
+import type { StreamedFileSource } from '../sources/file/stream/types';
 import { createIdleTracker, type IdleTracker } from './idleInputs';
 import { failedAt } from './nodeError';
 import { createWaitingBatches, MAX_NESTED_PUSHES } from './waitingBatches';
@@ -77,6 +78,12 @@ export interface Runtime {
   readonly diagnostics: readonly Diagnostic[];
   /** The WebSocket sources by node id, for the host to feed with messages. */
   readonly messageSources: ReadonlyMap<string, MessageSource>;
+  /**
+   * The streamed file sources this runtime made (not those a host put in
+   * through RuntimeOptions.sources), by node id: the host awaits their
+   * `fill(n)` before each `step(n)` (see stepWithFiles).
+   */
+  readonly fileSources: ReadonlyMap<string, StreamedFileSource>;
   /** Which sources are idle or hold a union's watermark back; null for a plan without a union. */
   readonly idleInputs: IdleTracker | null;
   /** Events read from all sources so far: the run position (the timeline's and time travel's unit). */
@@ -154,6 +161,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   const unions = new Map<string, UnionOperator>();
   const contexts = new Map<string, SwitchableContext>();
   const messageSources = new Map<string, MessageSource>();
+  const fileSources = new Map<string, StreamedFileSource>();
 
   const tap = host.onEmit;
   // Collect sinks without onResultBatch turn batches into row objects, so they keep no arrays either.
@@ -246,7 +254,9 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     }
     if (step.type === 'sampleSource' || step.type === 'fileSource') {
       const override = options.sources !== undefined && Object.hasOwn(options.sources, step.nodeId) ? options.sources[step.nodeId] : undefined;
-      sources.push(override ?? createSourceRuntime(step));
+      const made = override ?? createSourceRuntime(step);
+      sources.push(made);
+      if (override === undefined && step.type === 'fileSource' && step.data.kind === 'stream') fileSources.set(step.nodeId, made as StreamedFileSource);
       if (step.type === 'fileSource') {
         for (const e of step.rowErrors) diagnostics.push({ nodeId: step.nodeId, message: `line ${e.line}: ${e.message}` });
         if (step.badRowCount > step.rowErrors.length) diagnostics.push({ nodeId: step.nodeId, message: `${step.badRowCount} rows in all could not be read` });
@@ -285,6 +295,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     restore: (snapshot) => restoreRuntime(parts, snapshot),
     diagnostics,
     messageSources,
+    fileSources,
     idleInputs,
     step(maxRows: number): boolean {
       for (const source of [...live]) {
@@ -304,6 +315,8 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
           position += batch.length;
           emit(source.nodeId, 'out', batch);
         }
+        const problems = source.takeDiagnostics?.();
+        if (problems !== undefined) for (const message of problems) diagnostics.push({ nodeId: source.nodeId, message });
       }
       return live.size > 0;
     },

@@ -8,6 +8,7 @@ import type { PlanStep } from '../plan/types';
 import { heldBoolean, heldNumber, snapshotMethods } from '../snapshot/operatorState';
 import type { Snapshottable } from '../snapshot/types';
 import { columnDicts, sourceDicts, withDicts } from './sourceDicts';
+import { createStreamedFileSource } from '../sources/file/stream/source';
 
 /** A source the scheduler pulls from: the next batch, or null once it has ended. */
 export interface SourceRuntime extends Partial<Snapshottable> {
@@ -20,6 +21,11 @@ export interface SourceRuntime extends Partial<Snapshottable> {
   next(maxRows: number, recycle?: boolean): Batch | null;
   /** A batch with no rows and the final watermark (+Infinity): end of input flushes every window. */
   finalBatch(): Batch;
+  /**
+   * Problems met while reading since the last call (a streamed file's bad
+   * rows, `line N: ...`); the runtime adds them to its diagnostics after each step.
+   */
+  takeDiagnostics?(): string[];
 }
 
 function emptyColumns(fields: readonly Field[]): Record<string, Column> {
@@ -81,7 +87,8 @@ export function createSourceRuntime(step: Extract<PlanStep, { type: 'sampleSourc
       finalBatch: () => finalBatchFrom(template),
     };
   }
-  return createBlockSource(step.nodeId, step.block, step.boundMs);
+  if (step.data.kind === 'stream') return createStreamedFileSource(step.nodeId, step.data, step.boundMs);
+  return createBlockSource(step.nodeId, step.data.block, step.boundMs);
 }
 
 /**

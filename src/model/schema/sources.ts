@@ -72,7 +72,25 @@ function checkYears(params: { earliestYear: number; latestYear: number }, ctx: z
   ctx.addIssue({ code: 'custom', path: ['earliestYear'], input: params.earliestYear, message });
 }
 
-export const FILE_FORMATS = ['auto', 'csv', 'ndjson', 'json'] as const;
+export const DECLARED_FIELD_TYPES = ['number', 'string', 'boolean', 'time'] as const;
+
+/** A field with its type, as a WebSocket source declares them and a stored file records them. */
+export const declaredFieldSchema = strict({
+  name: fieldNameSchema.describe('The field\'s name in each event.'),
+  type: z.enum(DECLARED_FIELD_TYPES).describe('The field\'s type: number, string, boolean or time.'),
+});
+
+/** A SHA-256 content address: `sha256:` and 64 lowercase hex digits. */
+export const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
+
+/** The reference a document holds to a file in the app's file store (IndexedDB), by content. */
+export const storedFileSchema = strict({
+  hash: z.string().regex(CONTENT_HASH, { error: 'must be a content hash like sha256: followed by 64 hex digits' })
+    .describe('The SHA-256 of the file\'s bytes (see the file store): the key it is stored under.'),
+  size: z.int().min(0).describe('The file\'s size in bytes.'),
+});
+
+export const FILE_FORMATS = ['auto', 'csv', 'tsv', 'ndjson', 'json', 'parquet'] as const;
 export const TIME_FORMATS = ['auto', 'epochMillis', 'epochSeconds', 'iso'] as const;
 
 export const fileSourceParamsSchema = strict({
@@ -80,28 +98,33 @@ export const fileSourceParamsSchema = strict({
   eventTime: fieldNameSchema.describe('The field that holds each event\'s time.'),
   timeFormat: z.enum(TIME_FORMATS).default('auto').describe('How the event-time field is written.'),
   maxOutOfOrderness: nonNegativeDurationSchema.default('0ms').describe('The watermark bound.'),
-  data: z.string().optional().describe('The file text inline; the CLI or the app may supply it instead.'),
+  data: z.string().optional().describe('The file text inline, for small files; the CLI or the app may supply the file instead.'),
   fileName: z.string().optional().describe('The name of the file the data came from.'),
+  stored: storedFileSchema.optional()
+    .describe('A file kept in the app\'s file store under its content hash: the document refers to it and never holds its bytes.'),
+  fields: z.array(declaredFieldSchema).max(MAX_LIST_ENTRIES).optional()
+    .describe('The fields the file was found to have when it was chosen, for designing while its data is not at hand; a run reads them from the file itself.'),
   delimiter: z.string().length(1).default(',').describe('The CSV field separator, one character.'),
   earliestYear: earliestYearSchema,
   latestYear: latestYearSchema,
   idleTimeout: idleTimeoutSchema,
-}).superRefine(checkYears);
+}).superRefine((params, ctx) => {
+  checkYears(params, ctx);
+  if (params.data !== undefined && params.stored !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['stored'], input: params.stored, message: 'must not be given with data: the file is either inline (data) or stored (stored), not both' });
+  }
+  if (params.fields !== undefined) reportRepeats(params.fields.map((f) => f.name), ctx, (index) => ['fields', index, 'name'], (index) => `fields[${index}]`);
+});
 
 export type SampleStream = (typeof SAMPLE_STREAMS)[number];
 export type FileFormat = (typeof FILE_FORMATS)[number];
 export type TimeFormat = (typeof TIME_FORMATS)[number];
 export type SampleSourceParams = z.output<typeof sampleSourceParamsSchema>;
 export type FileSourceParams = z.output<typeof fileSourceParamsSchema>;
+export type StoredFile = z.output<typeof storedFileSchema>;
 
 /** How a WebSocket message holds its events: one JSON object, a JSON array of them, NDJSON lines, or any of these. */
 export const MESSAGE_FORMATS = ['auto', 'object', 'array', 'ndjson'] as const;
-export const DECLARED_FIELD_TYPES = ['number', 'string', 'boolean', 'time'] as const;
-
-export const declaredFieldSchema = strict({
-  name: fieldNameSchema.describe('The field\'s name in each message.'),
-  type: z.enum(DECLARED_FIELD_TYPES).describe('The field\'s type: number, string, boolean or time.'),
-});
 
 /** Live events from any WebSocket server. Their fields are declared, because nothing arrives before the run. */
 export const websocketSourceParamsSchema = strict({

@@ -206,6 +206,7 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
     },
     get diagnostics() { return current.runtime.diagnostics; },
     get messageSources() { return current.runtime.messageSources; },
+    get fileSources() { return current.runtime.fileSources; },
     get idleInputs() { return current.runtime.idleInputs; },
   };
 
