@@ -11,7 +11,7 @@
  * whole file, any of the three ends a row (a file mixing them reads as the
  * lines a person sees).
  */
-import { concatBytes } from './utf8';
+import { ByteWindow } from './byteWindow';
 
 export const MALFORMED_QUOTE = 'Trailing quote on quoted field is malformed';
 export const UNTERMINATED_QUOTE = 'Quoted field unterminated';
@@ -21,71 +21,26 @@ export interface CsvRowSink {
   row(scanner: CsvScanner, buf: Uint8Array, count: number, line: number, offset: number, problem: string | null): void;
 }
 
-export class CsvScanner {
+export class CsvScanner extends ByteWindow {
   /** Field i of the current row is bytes [starts[i], ends[i]); escaped[i] is 1 when it holds "" pairs. */
   starts: Int32Array = new Int32Array(64);
   ends: Int32Array = new Int32Array(64);
   escaped: Uint8Array = new Uint8Array(64);
-  private buf: Uint8Array = new Uint8Array(0);
-  private len = 0;
-  private pos = 0;
-  /** The absolute offset of buf[0] in the file. */
-  private base: number;
-  /** The line at `pos`. */
-  line: number;
   /** Where the row handed to the sink ends (after its line break), and the line there. */
   nextOffset = 0;
   nextLine = 0;
   private readonly d0: number;
   private readonly delimiter: Uint8Array;
-  private ended = false;
 
   constructor(delimiter: string, from: { readonly offset: number; readonly line: number }, private readonly sink: CsvRowSink) {
+    super(from);
     this.delimiter = new TextEncoder().encode(delimiter);
     this.d0 = this.delimiter[0]!;
-    this.base = from.offset;
-    this.line = from.line;
   }
 
   /** The absolute offset of the first byte not yet read as part of a complete row. */
   get offset(): number {
     return this.base + this.pos;
-  }
-
-  /** Bytes received so far (the file offset after them). */
-  get received(): number {
-    return this.base + this.len;
-  }
-
-  push(chunk: Uint8Array): void {
-    if (this.ended) throw new Error('push after end');
-    if (chunk.length === 0) return;
-    if (this.pos === this.len) {
-      this.base += this.len;
-      this.buf = chunk;
-      this.len = chunk.length;
-      this.pos = 0;
-    } else {
-      const rest = this.buf.subarray(this.pos, this.len);
-      this.base += this.pos;
-      this.buf = concatBytes(rest, chunk);
-      this.len = this.buf.length;
-      this.pos = 0;
-    }
-    this.scan(false);
-    // The caller may reuse its chunk: what waits for the next one is copied.
-    if (this.pos < this.len && this.buf === chunk) {
-      this.buf = chunk.slice(this.pos, this.len);
-      this.base += this.pos;
-      this.len = this.buf.length;
-      this.pos = 0;
-    }
-  }
-
-  end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.scan(true);
   }
 
   private growFields(): void {
@@ -110,7 +65,7 @@ export class CsvScanner {
   }
 
   /** Reads every complete row of buf[pos, len); with `final`, the last one too. */
-  private scan(final: boolean): void {
+  protected scan(final: boolean): void {
     const buf = this.buf;
     const len = this.len;
     const d0 = this.d0;

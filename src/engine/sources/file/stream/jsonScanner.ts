@@ -6,61 +6,13 @@
  * by the sink, so one broken element is one bad row.
  */
 import { logRowError, type RowErrorLog } from '../types';
-import { concatBytes, decodeUtf8 } from './utf8';
+import { ByteWindow } from './byteWindow';
+import { decodeUtf8 } from './utf8';
 
 /** Receives each element; its unit (the element with the blank text before it) starts at `offset` on `offsetLine`. */
 export interface JsonElementSink {
   readonly errors: RowErrorLog;
   element(text: string, line: number, column: number, offset: number, offsetLine: number): void;
-}
-
-/** What both scanners share: the bytes not yet read as a complete unit. */
-abstract class ByteWindow {
-  protected buf: Uint8Array = new Uint8Array(0);
-  protected len = 0;
-  protected pos = 0;
-  protected base: number;
-  line: number;
-  protected ended = false;
-
-  constructor(from: { readonly offset: number; readonly line: number }) {
-    this.base = from.offset;
-    this.line = from.line;
-  }
-
-  get received(): number {
-    return this.base + this.len;
-  }
-
-  push(chunk: Uint8Array): void {
-    if (this.ended) throw new Error('push after end');
-    if (chunk.length === 0) return;
-    if (this.pos === this.len) {
-      this.base += this.len;
-      this.buf = chunk;
-      this.len = chunk.length;
-    } else {
-      this.base += this.pos;
-      this.buf = concatBytes(this.buf.subarray(this.pos, this.len), chunk);
-      this.len = this.buf.length;
-    }
-    this.pos = 0;
-    this.scan(false);
-    if (this.pos < this.len && this.buf === chunk) {
-      this.buf = chunk.slice(this.pos, this.len);
-      this.base += this.pos;
-      this.len = this.buf.length;
-      this.pos = 0;
-    }
-  }
-
-  end(): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.scan(true);
-  }
-
-  protected abstract scan(final: boolean): void;
 }
 
 export class NdjsonScanner extends ByteWindow {

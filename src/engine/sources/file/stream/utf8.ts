@@ -16,14 +16,6 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number): string 
   return decoder.decode(buf.subarray(start, end));
 }
 
-/** `a` followed by `b` in one new array. */
-export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
-}
-
 /** True when bytes start with the UTF-8 byte-order mark. */
 export function hasBom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
