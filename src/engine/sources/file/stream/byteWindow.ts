@@ -15,6 +15,14 @@ export abstract class ByteWindow {
   /** The line at `pos`. */
   line: number;
   private ended = false;
+  /**
+   * A unit still incomplete after a scan is scanned again from its start
+   * only once the bytes waiting have doubled: a row of many megabytes (or a
+   * quote that never closes) costs a few scans of itself, not one per chunk.
+   */
+  private waitFor = 0;
+  /** How many times the bytes were scanned (for the test that a long unit is not rescanned per chunk). */
+  scans = 0;
   private own: Uint8Array = new Uint8Array(0);
 
   constructor(from: { readonly offset: number; readonly line: number }) {
@@ -42,7 +50,18 @@ export abstract class ByteWindow {
       this.len = rest + chunk.length;
     }
     this.pos = 0;
+    if (this.len < this.waitFor) {
+      this.keepChunk(chunk);
+      return;
+    }
+    this.scans++;
     this.scan(false);
+    const waiting = this.len - this.pos;
+    this.waitFor = waiting > 4096 ? waiting * 2 : 0;
+    this.keepChunk(chunk);
+  }
+
+  private keepChunk(chunk: Uint8Array): void {
     // The caller may reuse its chunk: what waits for the next one is copied.
     if (this.pos < this.len && this.buf === chunk) {
       this.keep(this.len - this.pos);
@@ -58,7 +77,10 @@ export abstract class ByteWindow {
       const own = new Uint8Array(Math.max(size, this.own.length * 2, 1024));
       own.set(this.buf.subarray(this.pos, this.len), 0);
       this.own = own;
-    } else if (this.buf === this.own) this.own.copyWithin(0, this.pos, this.len);
+    } else if (this.buf === this.own) {
+      // Already at the start (a unit still waiting): nothing to move.
+      if (this.pos > 0) this.own.copyWithin(0, this.pos, this.len);
+    }
     else this.own.set(this.buf.subarray(this.pos, this.len), 0);
     this.base += this.pos;
   }

@@ -1,5 +1,6 @@
 /** Each text format alone through createRowParser, fed one byte at a time: its rows and its bad rows with their lines. */
 import { describe, expect, it } from 'vitest';
+import { CsvScanner } from './csvScanner';
 import { createRowParser } from './index';
 import { sniffHead } from './sniff';
 import { recordsOf } from './testing';
@@ -48,5 +49,23 @@ describe('each format alone', () => {
     const { rows, errors } = parseBytewise('[\n{"ts":1,"s":"a,]}"},\n,\n{"ts":2,\n "s":"中"}\n] tail');
     expect(rows).toEqual([{ ts: 1, s: 'a,]}' }, { ts: 2, s: '中' }]);
     expect(errors).toEqual([[3, 'empty array element'], [6, 'unexpected text after the JSON array']]);
+  });
+});
+
+describe('a row of many chunks', () => {
+  it('is scanned again only when the bytes waiting for it have doubled, not once per chunk', () => {
+    const field = 'x'.repeat(8 << 20);
+    const bytes = new TextEncoder().encode(`1,"${field}"\n2,y\n`);
+    const rows: [number, number][] = [];
+    const scanner = new CsvScanner(',', { offset: 0, line: 1 }, {
+      row: (s, _buf, count, line) => {
+        rows.push([line, count === 2 ? s.ends[1]! - s.starts[1]! : -1]);
+      },
+    });
+    const chunks = Math.ceil(bytes.length / 65_536);
+    for (let at = 0; at < bytes.length; at += 65_536) scanner.push(bytes.subarray(at, at + 65_536));
+    scanner.end();
+    expect(rows).toEqual([[1, field.length], [2, 1]]);
+    expect(scanner.scans).toBeLessThan(chunks / 4);
   });
 });
