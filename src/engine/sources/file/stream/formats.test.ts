@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvScanner } from './csvScanner';
 import { createRowParser } from './index';
 import { sniffHead } from './sniff';
-import { recordsOf } from './testing';
+import { parseInPieces, recordsOf } from './testing';
 
 function parseBytewise(text: string, timeFormat: 'auto' | 'epochMillis' = 'epochMillis', delimiter = ','): { rows: Record<string, unknown>[]; errors: [number, string][] } {
   const bytes = new TextEncoder().encode(text);
@@ -67,5 +67,20 @@ describe('a row of many chunks', () => {
     scanner.end();
     expect(rows).toEqual([[1, field.length], [2, 1]]);
     expect(scanner.scans).toBeLessThan(chunks / 4);
+  });
+});
+
+describe('the buffer of rows', () => {
+  it('grows and moves its rows down as takes of any size go on, keeping them in order', () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `${i},k${i % 37},${i / 4},${i % 3 === 0}`);
+    const bytes = new TextEncoder().encode(`ts,k,v,b\n${lines.join('\n')}\n`);
+    const sniffed = sniffHead(bytes, true, '', { format: 'csv', eventTime: 'ts', timeFormat: 'epochMillis' });
+    if (!sniffed.ok) throw new Error(sniffed.message);
+    const whole = parseInPieces(sniffed.layout, bytes, sniffed.layout.dataStart, []);
+    expect(whole.rows).toHaveLength(10_000);
+    for (const [step, takes] of [[997, [30, 700, 0, 1500]], [19_997, [700, 750]]] as const) {
+      const cuts = Array.from({ length: Math.floor(bytes.length / step) }, (_, i) => (i + 1) * step);
+      expect(parseInPieces(sniffed.layout, bytes, sniffed.layout.dataStart, cuts, takes)).toEqual(whole);
+    }
   });
 });

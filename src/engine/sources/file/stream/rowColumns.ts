@@ -192,9 +192,9 @@ export class RowColumns {
     move(this.lines);
     move(this.errorsBefore);
     for (let c = 0; c < this.kinds.length; c++) {
-      move(this.nums[c]!);
-      move(this.bools[c]!);
-      move(this.codes[c]!);
+      move(this.nums[c] ?? null);
+      move(this.bools[c] ?? null);
+      move(this.codes[c] ?? null);
     }
     this.tail -= head;
     this.head = 0;
