@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EVENT_TIME_RANGE } from '../../../../model';
-import { readCell, type Batch } from '../../../batch';
+import { internString, readCell, type Batch } from '../../../batch';
 import { withDuckDb } from '../../../testing/duckdb';
 import { pipeline } from '../../../testing/documents';
 import { runPipeline } from '../../../run/runPipeline';
@@ -105,7 +105,7 @@ describe('Parquet files', () => {
       const image = structuredClone(first.snapshot!({ nameOf: () => 'key' }));
       const again = createStreamedFileSource('src', data, 100);
       const restoredKey = again.outputDicts!(['key']).get('key')!;
-      for (const v of dicts.get('key')!.values) restoredKey.values.push(v), restoredKey.index.set(v, restoredKey.index.size);
+      for (const v of dicts.get('key')!.values) internString(restoredKey, v);
       again.restore!(image, { dictNamed: () => restoredKey });
       const tail = await readAll(again, 64);
       expect([...head, ...tail]).toEqual(whole);
