@@ -1,13 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pipeline } from '../testing/documents';
-import { wholeTextLayout } from '../sources/file/stream/wholeTextParser.testing';
+import { sniffFile, type FileBytes, type FileLayout } from '../sources/file/stream/index';
 import { runPipeline } from './runPipeline';
 import { bytesOfText, runToEndStreamed } from './stepWithFiles';
-
-vi.mock('../sources/file/stream/index', async (original) => ({
-  ...(await original<typeof import('../sources/file/stream/index')>()),
-  createRowParser: (await import('../sources/file/stream/wholeTextParser.testing')).wholeTextParser,
-}));
 
 const csv = ['ts,key,value', ...Array.from({ length: 5000 }, (_, i) => `${1_700_000_000_000 + i * 7},k${i % 13},${(i * 31) % 97}`)].join('\n');
 
@@ -21,10 +16,17 @@ function doc(data?: string) {
   ]);
 }
 
+async function layoutOf(bytes: FileBytes): Promise<FileLayout> {
+  const sniffed = await sniffFile(bytes, { format: 'auto', eventTime: 'ts', timeFormat: 'epochMillis', delimiter: ',' });
+  if (!sniffed.ok) throw new Error(sniffed.message);
+  return sniffed.layout;
+}
+
 describe('runToEndStreamed', () => {
   it('gives a CSV file read in chunks the results of its text inline', async () => {
     const inline = runPipeline(doc(csv), { batchSize: 100 });
-    const file = { bytes: bytesOfText(csv, 'events.csv', 333), layout: wholeTextLayout(csv, 'csv', 'ts') };
+    const bytes = bytesOfText(csv, 'events.csv', 333);
+    const file = { bytes, layout: await layoutOf(bytes) };
     const streamed = await runToEndStreamed(doc(), { batchSize: 100, fileInputs: { src: file } });
     if (!inline.ok || !streamed.ok) throw new Error('did not compile');
     expect(streamed.results.get('out')!.length).toBeGreaterThan(0);
@@ -34,7 +36,7 @@ describe('runToEndStreamed', () => {
   });
 
   it('rejects with an Error naming the file when reading fails', async () => {
-    const layout = wholeTextLayout(csv, 'csv', 'ts');
+    const layout = await layoutOf(bytesOfText(csv, 'broken.csv'));
     const bytes = {
       name: 'broken.csv', size: null,
       async *read(): AsyncIterable<Uint8Array> {

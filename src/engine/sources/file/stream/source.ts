@@ -16,11 +16,16 @@ import { withDicts } from '../../../run/sourceDicts';
 import { heldBoolean, heldNumber, snapshotMethods, type Held } from '../../../snapshot/operatorState';
 import type { DictsByName } from '../../../snapshot/types';
 import { assignWatermarks, createWatermarkState } from '../../../watermark';
-import { MAX_ROW_ERRORS } from '../types';
+import { MAX_ROW_ERRORS, type RowErrorLog } from '../types';
 import { concatRowBlocks } from './concat';
 import { textFeed, type OpenFeed, type SupplyFeed } from './feed';
 import { parquetFeed } from './parquetSupply';
 import type { FilePosition, FileProgress, StreamedFileSource } from './types';
+
+/** What a text parser says beyond the RowSupply contract: the bad-row log as it stood at its resume point. */
+interface ResumeErrors {
+  resumeErrors(): RowErrorLog;
+}
 
 /** A resume point read back from a snapshot. */
 function heldPosition(get: () => FilePosition, set: (p: FilePosition) => void): Held {
@@ -98,7 +103,7 @@ export function createStreamedFileSource(
   let summarised = false;
   let closed = false;
   /** The row peekTime took from the supply, and where it starts. */
-  let pending: { readonly block: RowBlock; readonly at: FilePosition } | null = null;
+  let pending: { readonly block: RowBlock; readonly at: FilePosition; readonly badBefore: number | null } | null = null;
 
   const limitReached = (): boolean => limit !== null && taken >= limit;
   const waiting = (): number => (pending === null ? 0 : pending.block.length) + (feed?.supply.buffered ?? 0);
@@ -134,11 +139,18 @@ export function createStreamedFileSource(
     return columns === null ? block : { length: block.length, time: block.time, columns };
   }
 
-  /** Bad rows of the current feed that lie before `line`: exact while the feed kept every one's line. */
+  /**
+   * Bad rows of the current feed before the resume point (all of them once it
+   * was read to the end): the text parsers say (resumeErrors); otherwise
+   * exact while the feed kept every one's line.
+   */
   function feedBadBefore(line: number): number {
     if (feed === null) return 0;
     const errors = feed.supply.errors;
     if (line === Infinity) return errors.count;
+    if (pending !== null && pending.badBefore !== null) return pending.badBefore;
+    const atResume = (feed.supply as Partial<ResumeErrors>).resumeErrors;
+    if (pending === null && atResume !== undefined) return atResume.call(feed.supply).count;
     let n = 0;
     while (n < errors.first.length && errors.first[n]!.line < line) n++;
     // Past its first MAX_ROW_ERRORS a log keeps no lines: the rest count as before the point.
@@ -194,7 +206,9 @@ export function createStreamedFileSource(
       if (pending !== null) return pending.block.time[0]!;
       if (exhausted() || feed === null || feed.supply.buffered === 0) return null;
       const at = feed.supply.resumePoint();
-      pending = { block: codedIn(feed.supply.take(1)), at };
+      const atResume = (feed.supply as Partial<ResumeErrors>).resumeErrors;
+      const badBefore = atResume === undefined ? null : atResume.call(feed.supply).count;
+      pending = { block: codedIn(feed.supply.take(1)), at, badBefore };
       return pending.block.time[0]!;
     },
     next(maxRows: number, recycle = false): Batch | null {
