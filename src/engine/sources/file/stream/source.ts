@@ -102,6 +102,8 @@ export function createStreamedFileSource(
   let passedInFeed = 0;
   let summarised = false;
   let closed = false;
+  /** The progress when the source was closed: it read no further. */
+  let closedAt: FileProgress | null = null;
   /** The row peekTime took from the supply, and where it starts. */
   let pending: { readonly block: RowBlock; readonly at: FilePosition; readonly badBefore: number | null } | null = null;
 
@@ -252,6 +254,7 @@ export function createStreamedFileSource(
       return out;
     },
     get progress(): FileProgress {
+      if (closedAt !== null) return closedAt;
       const supply = feed?.supply;
       return {
         bytesRead: feed?.bytesRead ?? (layout.format === 'parquet' ? 0 : start.offset),
@@ -262,6 +265,8 @@ export function createStreamedFileSource(
       };
     },
     close(): void {
+      if (closed) return;
+      closedAt = this.progress;
       closed = true;
       dropFeed();
     },
