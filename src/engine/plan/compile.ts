@@ -5,7 +5,6 @@ import type { CompileProblem, EdgeSchema, ExecutionPlan, FileInput, PlanStep, Ro
 
 export type { FileInput } from './types';
 
-
 export interface CompileOptions {
   /**
    * Data for file sources, by node id: text parsed whole at compile time, or

@@ -43,7 +43,7 @@ describe('a streamed file', () => {
       const inline = await runStreamedWithCuts(c.doc, c.script);
       const streamed = await runStreamedWithCuts(c.doc, c.script, await opened(c, chunkSize));
       expectSame(streamed, inline, `${c.summary} chunk ${chunkSize}`);
-    }), { numRuns: 80 });
+    }), { numRuns: 120 });
   });
 
   it('cut anywhere (snapshot, clone, restore into a fresh runtime reading on from the resume point) gives the uninterrupted run', async () => {
@@ -52,6 +52,6 @@ describe('a streamed file', () => {
       const straight = await runStreamedWithCuts(c.doc, c.script, files);
       const cut = await runStreamedWithCuts(c.doc, c.script, files, cuts.map((x) => Math.floor((x / 1000) * straight.steps)));
       expectSame(cut, straight, `${c.summary} chunk ${chunkSize} cuts ${cuts.join(',')}`);
-    }), { numRuns: 60 });
+    }), { numRuns: 80 });
   });
 });
