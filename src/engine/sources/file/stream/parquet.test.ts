@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_EVENT_TIME_RANGE } from '../../../../model';
+import { DEFAULT_EVENT_TIME_RANGE, eventTimeRange } from '../../../../model';
 import { internString, readCell, type Batch } from '../../../batch';
 import { withDuckDb } from '../../../testing/duckdb';
 import { pipeline } from '../../../testing/documents';
@@ -92,6 +92,15 @@ describe('Parquet files', () => {
     expect(diagnostics).toHaveLength(written.ts.filter((t) => t === null).length);
     expect(diagnostics[0]).toBe('line 6: event time "ts" is missing');
     expect(source.progress).toMatchObject({ rows: expected.length, badRows: diagnostics.length, done: true, bytesRead: file.length });
+  });
+
+  it('take only rows whose event time lies in the source\'s years; the others are bad rows', async () => {
+    const bytes = bytesOf(file, 'events.parquet');
+    const source = createStreamedFileSource('src', { kind: 'stream', file: { bytes, layout: await layoutOf(bytes) }, limit: null, timeRange: eventTimeRange(2024, 2300) }, 0);
+    expect(await readAll(source, 100)).toEqual([]);
+    const diagnostics = source.takeDiagnostics!();
+    expect(diagnostics[0]).toMatch(/^line 1: event time "ts": 1700000000000 is outside the accepted/);
+    expect(diagnostics.at(-1)).toBe(`${N} rows in all could not be read`);
   });
 
   it('snapshot at any row and restore into a fresh source: the rest is the same, strings in the same codes', async () => {
