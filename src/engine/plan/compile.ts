@@ -1,11 +1,9 @@
 import type { PipelineDocument, PipelineEdge, PipelineNode } from '../../model';
 import { compileNode, type NodeInputs } from './compileNode';
 import { incomingEdgesByNode, topologicalOrder } from './topology';
-import type { CompileProblem, EdgeSchema, ExecutionPlan, PlanStep, Route } from './types';
-import type { OpenedFile } from '../sources/file/stream/types';
+import type { CompileProblem, EdgeSchema, ExecutionPlan, FileInput, PlanStep, Route } from './types';
 
-/** What a host gives a file source: its whole text, or a file to stream. */
-export type FileInput = string | OpenedFile;
+export type { FileInput } from './types';
 
 export interface CompileOptions {
   /**

@@ -7,8 +7,7 @@ import { resultSchema } from '../aggregate/resultWriter';
 import { compileExpression, compileFilter } from '../expr';
 import { parseFileSource } from '../sources/file';
 import { sampleStreamFields } from '../sources/sample';
-import type { CompileProblem, EdgeSchema, PlanStep, WindowSpec } from './types';
-import type { FileInput } from './compile';
+import type { CompileProblem, EdgeSchema, FileInput, PlanStep, WindowSpec } from './types';
 
 /** What compiling one node yields: its step (absent for a window, fused into its aggregate) and output schemas. */
 export interface NodeCompilation {

@@ -57,6 +57,9 @@ export type WindowSpec =
   | { readonly type: 'session'; readonly gap: number; readonly lateness: number; readonly processingTime: boolean }
   | { readonly type: 'count'; readonly size: number };
 
+/** What a host gives a file source: its whole text, or a file to stream. */
+export type FileInput = string | OpenedFile;
+
 /**
  * Where a file source's rows come from: text parsed whole at compile time
  * (inline `params.data`: its bad rows are the step's rowErrors), or a file

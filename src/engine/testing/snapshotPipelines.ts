@@ -56,7 +56,8 @@ const eventRow = fc.record({
   v: fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom(null, -0, 0.1, 1e15, -1e15)),
   b: fc.boolean(),
 });
-const eventRows = fc.array(eventRow, { minLength: 1, maxLength: 400 }).map((rows) => {
+/** Rows of a file or WebSocket source, in roughly rising time. */
+export const eventRows = fc.array(eventRow, { minLength: 1, maxLength: 400 }).map((rows) => {
   let t = START;
   return rows.map((r, i) => {
     t += Math.max(0, r.dt);
@@ -65,7 +66,8 @@ const eventRows = fc.array(eventRow, { minLength: 1, maxLength: 400 }).map((rows
   });
 });
 
-interface SourcePart {
+/** The source end of a generated pipeline: the rest is drawn after it (see casesAfter). */
+export interface SourcePart {
   readonly nodes: Node[];
   /** The node whose output goes on (a source, or the union of two). */
   readonly out: string;
@@ -128,8 +130,8 @@ function aggregations(str: string, num: string | null): fc.Arbitrary<{ name: str
   return fc.array(one, { minLength: 1, maxLength: 5 }).map((list) => list.map((a, i) => ({ name: `a${i}`, ...a })));
 }
 
-/** A random pipeline and its run script. */
-export const snapshotCases: fc.Arbitrary<SnapshotCase> = sources.chain((src) => fc.record({
+/** Random pipelines after the sources `sources` draws, and their run scripts. */
+export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<SnapshotCase> => sources.chain((src) => fc.record({
   src: fc.constant(src),
   filter: fc.option(fc.integer({ min: -20, max: 60 }), { nil: null }),
   map: fc.boolean(),
@@ -183,3 +185,6 @@ export const snapshotCases: fc.Arbitrary<SnapshotCase> = sources.chain((src) => 
   const summary = JSON.stringify({ nodes: nodes.map((n) => (n.kind === 'source.file' ? { ...n, params: { ...n.params, data: '…' } } : n)), batchSize: c.batchSize, tick, observe: c.observe });
   return { doc: pipeline(nodes, edges), script, summary };
 });
+
+/** A random pipeline and its run script. */
+export const snapshotCases: fc.Arbitrary<SnapshotCase> = casesAfter(sources);

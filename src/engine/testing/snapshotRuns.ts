@@ -42,14 +42,16 @@ export interface RunOutcome {
   readonly steps: number;
 }
 
-function numbers(values: Float64Array, rows: Int32Array | null): string {
+/** The values (of the selected rows) as text, for the record of what nodes emitted. */
+export function numbers(values: Float64Array, rows: Int32Array | null): string {
   const out: string[] = [];
   const n = rows === null ? values.length : rows.length;
   for (let j = 0; j < n; j++) out.push(String(values[rows === null ? j : rows[j]!]));
   return out.join(',');
 }
 
-function metricsText(metrics: Map<string, NodeMetrics>): string {
+/** Node metrics as one line of text, by node id. */
+export function metricsText(metrics: Map<string, NodeMetrics>): string {
   return [...metrics].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, m]) => `${id}:${m.rowsIn}/${m.rowsOut}/${m.watermark}/${m.keys}/${m.openWindows}/${m.lateEvents}`).join(' ');
 }
 
