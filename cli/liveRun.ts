@@ -11,7 +11,7 @@ import type { ExecutionPlan } from '../src/engine/plan/types';
 import type { Runtime } from '../src/engine/run/runtime';
 import type { DeadLetter } from '../src/engine/sources/websocket/types';
 import type { ResultOutput } from './out';
-import { stepWithFiles } from './stepWithFiles';
+import { stepWithFiles } from '../src/engine/run/stepWithFiles';
 
 /** A live run's end: the sources that ended abnormally, and an error that stopped it early. */
 export interface LiveRunResult {

@@ -10,7 +10,7 @@ import { openStreamedInputs } from './inputs/openInputs';
 import { prepareDocument, reportProblems } from './load';
 import { openResultOutput, outFormatOf, type ResultOutput } from './out';
 import { resultSinks, type ResultSink } from './resultSinks';
-import { stepWithFiles } from './stepWithFiles';
+import { stepWithFiles } from '../src/engine/run/stepWithFiles';
 
 function toNdjson(rows: readonly Row[]): string {
   let text = '';
