@@ -8,8 +8,8 @@ import type { CliIo } from './io';
 import { EXIT_ERROR, EXIT_INVALID, EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE } from './exitCodes';
 import { openStreamedInputs } from './inputs/openInputs';
 import { prepareDocument, reportProblems } from './load';
-import { openResultOutput, outFormatOf, type ResultOutput } from './out';
-import { resultSinks, type ResultSink } from './resultSinks';
+import { openResultOutput, outFormatOf, ResultOutputError, type ResultOutput } from './out';
+import { resultSinks } from './resultSinks';
 import { stepWithFiles } from '../src/engine/run/stepWithFiles';
 
 function toNdjson(rows: readonly Row[]): string {
@@ -19,15 +19,6 @@ function toNdjson(rows: readonly Row[]): string {
 }
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-/** CSV and Parquet hold one table: several sinks fit only when their fields are the same. */
-function sharedFieldsProblem(format: string, sinks: readonly ResultSink[]): string | null {
-  if (format === 'ndjson' || sinks.length < 2) return null;
-  const key = (s: ResultSink): string => JSON.stringify(s.fields.map((f) => [f.name, f.type]));
-  const odd = sinks.find((s) => key(s) !== key(sinks[0]!));
-  if (odd === undefined) return null;
-  return `--format ${format}: the results of sinks ${sinks.map((s) => `'${s.id}'`).join(', ')} have different fields ('${sinks[0]!.id}': ${sinks[0]!.fields.map((f) => f.name).join(', ')}; '${odd.id}': ${odd.fields.map((f) => f.name).join(', ')}), which one ${format} table cannot hold: write NDJSON, or keep one sink`;
-}
 
 /**
  * Steps the runtime to the end of its input, awaiting the streamed files'
@@ -71,12 +62,15 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
     return EXIT_INVALID;
   }
   const { sinks, plan, logLimits } = resultSinks(doc, compiled.plan);
-  const mismatch = sharedFieldsProblem(format, sinks);
-  if (mismatch !== null) {
-    io.stderr(`windowpane: ${mismatch}\n`);
+  let output: ResultOutput;
+  try {
+    output = await openResultOutput(io, cmd.out ?? null, format, sinks);
+  } catch (error) {
+    // The format cannot hold these results (CSV or Parquet of sinks with different fields, Parquet to standard output).
+    if (!(error instanceof ResultOutputError)) throw error;
+    io.stderr(`windowpane: ${error.message}\n`);
     return EXIT_USAGE;
   }
-  const output = await openResultOutput(io, cmd.out ?? null, format, sinks);
   const log = (line: string): void => io.stderr(`${line}\n`);
   const logged = new Map<string, number>();
   const late = new Map<string, Row[]>();

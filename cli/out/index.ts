@@ -19,6 +19,9 @@ export interface ResultOutput {
   readonly rows: number;
 }
 
+/** A reason results cannot be written as asked, for the user (the message says what to do). */
+export class ResultOutputError extends Error {}
+
 const EXTENSIONS: ReadonlyMap<string, OutFormat> = new Map([['.ndjson', 'ndjson'], ['.jsonl', 'ndjson'], ['.csv', 'csv'], ['.parquet', 'parquet']]);
 
 export function outFormatOf(outPath: string | undefined, formatFlag: string | undefined): OutFormat | { error: string } {
