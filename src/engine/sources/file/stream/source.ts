@@ -19,7 +19,7 @@ import { assignWatermarks, createWatermarkState } from '../../../watermark';
 import { MAX_ROW_ERRORS } from '../types';
 import { concatRowBlocks } from './concat';
 import { textFeed, type OpenFeed, type SupplyFeed } from './feed';
-import { parquetFeed } from './parquetFeed';
+import { parquetFeed } from './parquetSupply';
 import type { FilePosition, FileProgress, StreamedFileSource } from './types';
 
 /** A resume point read back from a snapshot. */
@@ -184,8 +184,7 @@ export function createStreamedFileSource(
     async fill(rows: number): Promise<void> {
       if (closed || limitReached()) return;
       const want = limit === null ? rows : Math.min(rows, limit - taken);
-      feed ??= openFeed(start, dicts);
-      const current = feed;
+      const current = (feed ??= openFeed(start, dicts));
       while (!closed && feed === current && waiting() < want && !current.supply.ended) await current.more();
     },
     get buffered(): number {
