@@ -24,8 +24,8 @@ export function memoryIo(): MemoryIo {
     stdout: (text) => { out.push(text); },
     stderr: (text) => { err.push(text); },
     now: () => 0,
-    // Files written in the test are read in small chunks, so parsers meet cuts anywhere.
-    openInput: async (path) => (files.has(path) ? memoryBytes(path, new TextEncoder().encode(files.get(path)!), 7) : openFileBytes(path)),
+    // Files written in the test are read in chunks of an odd size, so parsers meet cuts in rows.
+    openInput: async (path) => (files.has(path) ? memoryBytes(path, new TextEncoder().encode(files.get(path)!), 4093) : openFileBytes(path)),
     async *stdin() {
       if (io.stdinText !== null) yield new TextEncoder().encode(io.stdinText);
     },
