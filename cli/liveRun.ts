@@ -95,7 +95,9 @@ export async function runLive(plan: ExecutionPlan, runtime: Runtime, output: Res
       options.afterStep();
       if (output.waiting) await output.drain();
       for (const s of sockets) if (s.socket.isPaused && s.queued() < s.resumeBelow) s.socket.resume();
-      const starving = [...runtime.messageSources.values()].every((s) => s.stats().queued === 0);
+      // A file source beside the live ones reads on without waiting for messages.
+      const starving = [...runtime.messageSources.values()].every((s) => s.stats().queued === 0)
+        && [...runtime.fileSources.values()].every((f) => f.progress.done && f.buffered === 0);
       // Messages only arrive while the event loop turns: wait for one when there is nothing to do.
       await (starving ? waker.wait(100) : yieldTurn());
     }
