@@ -1,6 +1,6 @@
 // Builds the CLI into one ESM bundle (and lazily loaded chunks) with esbuild, so a start does not
 // compile TypeScript. `node cli/build.mjs` builds it; cli/bin.mjs builds it first when it is stale.
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,7 +49,9 @@ export async function buildCli() {
     splitting: true, outdir, outExtension: { '.js': '.mjs' }, chunkNames: 'chunk-[hash]',
     metafile: true, logLevel: 'error', legalComments: 'none',
   });
-  const inputs = Object.keys(result.metafile.inputs).map((path) => relative(ROOT, resolve(ROOT, path)));
+  // Installed packages keep their tarballs' old times: an install is seen by npm's lockfiles, a new build setup by this file.
+  const setup = ['cli/build.mjs', 'package-lock.json', 'node_modules/.package-lock.json'].filter((path) => existsSync(join(ROOT, path)));
+  const inputs = [...Object.keys(result.metafile.inputs).map((path) => relative(ROOT, resolve(ROOT, path))), ...setup];
   const manifest = { dir: id, startedAt, inputs };
   // Written whole then renamed: a CLI starting meanwhile reads the old manifest or the new one, never half of one.
   const temporary = `${MANIFEST}.${process.pid}.tmp`;

@@ -28,6 +28,8 @@ describe('the bundled CLI', () => {
     // Packages are bundled (see cli/build.mjs), but ws with its optional native parts.
     expect(before.inputs.some((p) => p.includes('node_modules/zod/'))).toBe(true);
     expect(before.inputs.some((p) => p.includes('node_modules/ws/'))).toBe(false);
+    // An npm install (packages keep their tarballs' times) or a new build setup makes it stale too.
+    expect(before.inputs).toEqual(expect.arrayContaining(['cli/build.mjs', 'package-lock.json']));
 
     // A fresh build is used as it is.
     expect(validate()).toBe(`${example}: valid (6 nodes, 5 edges)\n`);
