@@ -1,5 +1,4 @@
-// Builds the CLI into one ESM bundle (and lazily loaded chunks) with esbuild, so a start does not
-// compile TypeScript. `node cli/build.mjs` builds it; cli/bin.mjs builds it first when it is stale.
+// Builds the CLI into one bundle with esbuild, so a start does not compile TypeScript. `node cli/build.mjs` builds it; cli/bin.mjs builds it first when it is stale.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,12 +40,14 @@ export async function buildCli() {
   const outdir = join(CACHE, id);
   const result = await build({
     entryPoints: { main: join(ROOT, 'cli', 'main.ts') },
-    bundle: true, platform: 'node', format: 'esm', target: 'node20',
+    bundle: true, platform: 'node', target: 'node20',
+    // One CommonJS file, loaded by cli/bin.mjs through vm.Script with V8's code cache: a start
+    // then skips most parsing and compiling. Modules behind a dynamic import() (each command,
+    // the live runner) are still evaluated only when imported, so `validate` never runs the runtime.
+    format: 'cjs', outdir, outExtension: { '.js': '.cjs' },
+    // import('ws') becomes require('ws'): vm.Script has no module loader of its own.
+    supported: { 'dynamic-import': false },
     plugins: [externalPackages],
-    // A bundled CommonJS package's require() of an external one needs a require in ESM.
-    banner: { js: "import { createRequire as __windowpaneRequire } from 'node:module'; const require = __windowpaneRequire(import.meta.url);" },
-    // Chunks for dynamic imports: what one command does not need (live sources, Parquet, runs) is not loaded.
-    splitting: true, outdir, outExtension: { '.js': '.mjs' }, chunkNames: 'chunk-[hash]',
     metafile: true, logLevel: 'error', legalComments: 'none',
   });
   // Installed packages keep their tarballs' old times: an install is seen by npm's lockfiles, a new build setup by this file.
