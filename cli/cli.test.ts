@@ -197,6 +197,16 @@ describe('windowpane usage', () => {
     expect((await run('validate', 'x.json', '--out', 'y')).code).toBe(2);
   });
 
+  it('takes --format ndjson, csv or parquet for run only', async () => {
+    const bad = await run('run', 'x.json', '--format', 'xml');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--format must be ndjson, csv, parquet, got \'xml\'');
+    const validate = await run('validate', 'x.json', '--format', 'csv');
+    expect(validate.code).toBe(2);
+    expect(validate.err).toContain('--format only applies to run');
+    expect((await run('run', resolve(root, 'examples/sensor-averages.json'), '--format', 'ndjson')).code).toBe(0);
+  });
+
   it('returns the documented exit codes from the real executable', () => {
     const bin = resolve(root, 'cli/bin.mjs');
     const exitCode = (args: string[]): number => {
