@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 
@@ -7,8 +6,8 @@ export interface CliIo {
   readText(path: string): Promise<string>;
   writeText(path: string, text: string): Promise<void>;
   stdout(text: string): void;
-  /** A stream for results: `path` created or truncated (resolves once it is open), or standard output for null. */
-  openOutput(path: string | null): Promise<Writable>;
+  /** A stream for results: `path` created or truncated (resolves once it is open), or standard output for null; absent: the file system (cli/out/openOutput.ts). */
+  openOutput?(path: string | null): Promise<Writable>;
   stderr(text: string): void;
   now(): number;
   /** A signal aborted by the first Ctrl+C (a second one ends the process), for runs that end when told to. */
@@ -26,12 +25,6 @@ export function processIo(): CliIo {
     readText: (path) => readFile(path, 'utf8'),
     writeText: (path, text) => writeFile(path, text, 'utf8'),
     stdout: (text) => { process.stdout.write(text); },
-    async openOutput(path) {
-      if (path === null) return process.stdout;
-      const stream = createWriteStream(path);
-      await new Promise<void>((resolve, reject) => { stream.once('open', () => resolve()); stream.once('error', reject); });
-      return stream;
-    },
     stderr: (text) => { process.stderr.write(text); },
     now: () => Date.now(),
     interruptSignal() {

@@ -6,7 +6,7 @@
  * is an empty field, an empty string is `""` so readers can tell them apart.
  */
 import { columnOf, type Batch, type Field } from '../../src/engine/batch';
-import { DictLiterals } from './jsonText';
+import { DictLiterals, numberText } from './jsonText';
 
 const NEEDS_QUOTES = /[",\r\n]|^[ \t]|[ \t]$/;
 
@@ -17,7 +17,7 @@ export function csvField(text: string): string {
 }
 
 function csvNumber(value: number): string {
-  return value - value === 0 ? '' + value : '';
+  return value - value === 0 ? numberText(value) : '';
 }
 
 /** Encodes batches as CSV lines for one set of fields; `withSink` adds a first column `sink`. */

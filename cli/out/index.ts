@@ -11,6 +11,7 @@ import type { CliIo } from '../io';
 import { CsvEncoder } from './csv';
 import type { OutFormat } from './format';
 import { NdjsonEncoder } from './ndjson';
+import { openFileOutput } from './openOutput';
 import { ParquetEncoder } from './parquet';
 import { ChunkedStream } from './stream';
 
@@ -67,7 +68,8 @@ export async function openResultOutput(io: CliIo, target: string | null, format:
   if (format === 'parquet' && target === null) throw new ResultOutputError('Parquet cannot go to standard output: give a file with --out FILE.parquet');
   const known = new Set(sinks.map((s) => s.id));
   const several = sinks.length > 1;
-  const out = new ChunkedStream(await io.openOutput(target), target === null);
+  const stream = io.openOutput === undefined ? await openFileOutput(target) : await io.openOutput(target);
+  const out = new ChunkedStream(stream, target === null);
   let rows = 0;
   let encode: (sinkId: string, batch: Batch) => void;
   let finish = (): void => {};

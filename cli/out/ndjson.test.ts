@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchToRows } from '../../src/engine/operators/sinks';
-import { jsonNumber, jsonString } from './jsonText';
+import { jsonNumber, jsonString, numberText } from './jsonText';
 import { NdjsonEncoder } from './ndjson';
 import { batchOf, resultBatches, resultNumber, resultText } from './randomBatches';
 
@@ -10,6 +10,12 @@ const today = (rows: readonly object[]): string => rows.map((r) => `${JSON.strin
 describe('jsonText', () => {
   it('writes every string as JSON.stringify does', () => {
     fc.assert(fc.property(resultText, (text) => { expect(jsonString(text)).toBe(JSON.stringify(text)); }), { numRuns: 2000 });
+  });
+
+  it('prints short decimals on its fast path exactly as Number::toString does', () => {
+    const shortDecimal = fc.tuple(fc.integer({ min: -1e15, max: 1e15 }), fc.integer({ min: 0, max: 9 })).map(([n, e]) => n / 10 ** e);
+    fc.assert(fc.property(shortDecimal, (n) => { expect(numberText(n)).toBe(String(n)); }), { numRuns: 20000 });
+    expect([0.000001, 0.0000015, 999999999.999999, 123.45, -0.5, 1e9, 5e-7].map(numberText)).toEqual(['0.000001', '0.0000015', '999999999.999999', '123.45', '-0.5', '1000000000', '5e-7']);
   });
 
   it('writes every number as JSON.stringify does, -0 as 0 and non-finite as null', () => {

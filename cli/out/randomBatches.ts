@@ -11,7 +11,12 @@ import { createStringDict, internString, newColumns, type Batch, type Column, ty
 const AWKWARD_NUMBERS = [NaN, 0, -0, Infinity, -Infinity, 1e21, 1e-7, 5e-324, -1.7976931348623157e308, 0.1, 123456789.125, 2 ** 53 + 2, 1.5e-300];
 
 /** Numbers as results hold them, awkward ones often. */
-export const resultNumber = fc.oneof(fc.constantFrom(...AWKWARD_NUMBERS), fc.double(), fc.integer().map((n) => n * 1000));
+export const resultNumber = fc.oneof(
+  fc.constantFrom(...AWKWARD_NUMBERS), fc.double(), fc.integer().map((n) => n * 1000),
+  // Short decimals near the writers' fast path's edges (six decimals, 1e9).
+  fc.tuple(fc.integer({ min: -2e15, max: 2e15 }), fc.constantFrom(1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7)).map(([n, d]) => n / d),
+  fc.double({ min: 1e9 - 1, max: 1e9 + 1 }), fc.double({ min: -1e-5, max: 1e-5 }),
+);
 
 const ANY_UNIT = fc.oneof(
   fc.constantFrom('"', '\\', '\n', '\r', '\t', '\u0000', '\u001f', '\u007f', ',', ' ', '\ud800', '\udfff', 'é', '€', '😀', '\u2028', 'a'),
