@@ -63,7 +63,7 @@ export async function measureWriters(rows: number, formats: readonly OutFormat[]
       const path = join(dir, `results.${format}`);
       const seconds = await writeAll(format, path, batches);
       const size = (await stat(path)).size;
-      lines.push(`${format.padEnd(8)} ${rows.toLocaleString('en')} rows in ${seconds.toFixed(2)} s (${(rows / seconds / 1e6).toFixed(2)} M rows/s, ${(size / 1e6).toFixed(0)} MB)`);
+      lines.push(`${format.padEnd(8)} ${rows.toLocaleString('en')} rows in ${seconds.toFixed(2)} s (${(rows / seconds / 1e6).toFixed(2)} M rows/s, ${(size / 1e6).toFixed(1)} MB)`);
       await rm(path);
     }
   } finally {
