@@ -1,28 +1,39 @@
 import { parseArgs } from 'node:util';
+import { parseInputArgs, type InputArg } from './inputs/inputArgs';
+
+export type { InputArg } from './inputs/inputArgs';
+
+/** What `--format` may say the results are written as. */
+export const OUT_FORMATS = ['ndjson', 'csv', 'parquet'] as const;
 
 export type CliCommand =
-  | { readonly command: 'run'; readonly pipeline: string; readonly input?: string; readonly limit?: number; readonly out?: string; readonly late?: string }
-  | { readonly command: 'validate'; readonly pipeline: string; readonly input?: string }
-  | { readonly command: 'compare'; readonly pipeline: string; readonly set: { readonly nodeId: string; readonly param: string; readonly value: string }; readonly input?: string; readonly limit?: number; readonly out?: string; readonly json: boolean }
+  | { readonly command: 'run'; readonly pipeline: string; readonly inputs: readonly InputArg[]; readonly limit?: number; readonly out?: string; readonly format?: string; readonly late?: string }
+  | { readonly command: 'validate'; readonly pipeline: string; readonly inputs: readonly InputArg[] }
+  | { readonly command: 'compare'; readonly pipeline: string; readonly set: { readonly nodeId: string; readonly param: string; readonly value: string }; readonly inputs: readonly InputArg[]; readonly limit?: number; readonly out?: string; readonly json: boolean }
   | { readonly command: 'help' };
 
 export const USAGE = `Usage:
-  windowpane run PIPELINE.json [--input FILE] [--limit N] [--out FILE] [--late FILE]
-  windowpane validate PIPELINE.json [--input FILE]
-  windowpane compare PIPELINE.json --set NODE.PARAM=VALUE [--input FILE] [--limit N] [--json] [--out FILE]
+  windowpane run PIPELINE.json [--input [SOURCE_ID=]FILE]... [--limit N] [--out FILE] [--format F] [--late FILE]
+  windowpane validate PIPELINE.json [--input [SOURCE_ID=]FILE]...
+  windowpane compare PIPELINE.json --set NODE.PARAM=VALUE [--input [SOURCE_ID=]FILE]... [--limit N] [--json] [--out FILE]
 
-  run        runs the pipeline to the end of its input and writes results as NDJSON
-             (one line per window result: window_start, window_end, keys, aggregates, revision)
+  run        runs the pipeline to the end of its input and writes results as NDJSON, CSV or Parquet
+             (one row per window result: window_start, window_end, keys, aggregates, revision)
   validate   prints every problem of the document, or that it is valid
   compare    what-if: runs the same input through the document as it is (A) and with one window
              or source parameter changed (B), and prints the windows whose values differ, those
              in one run only, late-port counts, revisions and when first results came
 
 Options:
-  --input FILE   the data for the document's file source (CSV, NDJSON or a JSON array)
+  --input FILE   the data for the document's only file source, read as a stream: CSV, TSV, NDJSON,
+                 a JSON array or Parquet (by the source's format, else the extension, else the
+                 content), gzipped text too (.gz); '-' reads standard input
+  --input ID=FILE  the data for file source ID; repeat it to feed several file sources
   --limit N      stop every source after N events (required for unbounded sample sources)
                  (a WebSocket source also ends when its server closes, or on Ctrl+C)
   --out FILE     write results there instead of standard output
+  --format F     run: ndjson, csv or parquet (default: by the --out extension .ndjson .jsonl
+                 .csv .parquet, else ndjson)
   --late FILE    write the events that reached 'late' ports there, as NDJSON
   --set N.P=V    compare: the change, e.g. minute.allowedLateness=30s (window: allowedLateness,
                  size, slide, step, maxSize, gap, offset; source: maxOutOfOrderness)
@@ -41,7 +52,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
       allowPositionals: true,
       strict: true,
       options: {
-        input: { type: 'string' }, limit: { type: 'string' }, out: { type: 'string' }, late: { type: 'string' },
+        input: { type: 'string', multiple: true }, limit: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, late: { type: 'string' },
         set: { type: 'string' }, json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -56,7 +67,11 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
   if (command !== 'run' && command !== 'validate' && command !== 'compare') return { ok: false, message: `unknown command '${command}'; use run, validate or compare` };
   if (pipeline === undefined) return { ok: false, message: `${command} needs a pipeline file: windowpane ${command} PIPELINE.json` };
   if (extra.length > 0) return { ok: false, message: `unexpected argument '${extra[0]}'` };
-  const input = values.input === undefined ? {} : { input: values.input };
+  const parsedInputs = parseInputArgs(values.input ?? []);
+  if (!parsedInputs.ok) return parsedInputs;
+  const input = { inputs: parsedInputs.inputs };
+  if (command !== 'run' && values.format !== undefined) return { ok: false, message: '--format only applies to run' };
+  if (values.format !== undefined && !(OUT_FORMATS as readonly string[]).includes(values.format)) return { ok: false, message: `--format must be ${OUT_FORMATS.join(', ')}, got '${values.format}'` };
   if (command === 'validate') {
     const stray = (['limit', 'out', 'late'] as const).find((k) => values[k] !== undefined);
     if (stray !== undefined) return { ok: false, message: `--${stray} only applies to run` };
@@ -91,6 +106,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
       command, pipeline, ...input,
       ...(limit === undefined ? {} : { limit }),
       ...(values.out === undefined ? {} : { out: values.out }),
+      ...(values.format === undefined ? {} : { format: values.format }),
       ...(values.late === undefined ? {} : { late: values.late }),
     },
   };

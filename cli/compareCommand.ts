@@ -5,6 +5,7 @@ import { comparisonText } from './compareReport';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from './exitCodes';
 import type { CliIo } from './io';
 import { prepareDocument } from './load';
+import { readTextInputs } from './inputs/openInputs';
 
 /**
  * `windowpane compare`: the what-if of the app's "Compare with...", from the
@@ -12,7 +13,7 @@ import { prepareDocument } from './load';
  * with one parameter changed.
  */
 export async function compareCommand(io: CliIo, cmd: Extract<CliCommand, { command: 'compare' }>): Promise<number> {
-  const prepared = await prepareDocument(io, cmd.pipeline, cmd.input);
+  const prepared = await prepareDocument(io, cmd.pipeline, cmd.inputs, readTextInputs, { needsData: true });
   if (!prepared.ok) return prepared.exitCode;
   const { doc, fileInputs } = prepared;
   const { nodeId, param } = cmd.set;

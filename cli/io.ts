@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
+import type { FileBytes } from '../src/engine/sources/file/stream/types';
 
 /** What the CLI touches outside itself, injectable so tests run it in-process. */
 export interface CliIo {
@@ -10,6 +11,10 @@ export interface CliIo {
   openOutput?(path: string | null): Promise<Writable>;
   stderr(text: string): void;
   now(): number;
+  /** The bytes of an --input file; absent: the file system (cli/inputs/fileBytes.ts). */
+  openInput?(path: string): Promise<FileBytes>;
+  /** Standard input for `--input -`; absent: process.stdin. */
+  stdin?(): AsyncIterable<Uint8Array>;
   /** A signal aborted by the first Ctrl+C (a second one ends the process), for runs that end when told to. */
   interruptSignal?(): AbortSignal;
 }

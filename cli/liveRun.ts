@@ -6,16 +6,22 @@
  * its windows flush like at the end of a file. No reconnects: a CLI run is a
  * measurement of what one connection delivered.
  */
-import { WebSocket } from 'ws';
-import { preparePipeline, type RunOptions, type RunResult } from '../src/engine/run/runPipeline';
-import type { CompileProblem } from '../src/engine/plan/types';
-import type { PipelineDocument } from '../src/model';
+import type { WebSocket } from 'ws';
+import type { ExecutionPlan } from '../src/engine/plan/types';
+import type { Runtime } from '../src/engine/run/runtime';
 import type { DeadLetter } from '../src/engine/sources/websocket/types';
+import type { ResultOutput } from './out';
+import { stepWithFiles } from '../src/engine/run/stepWithFiles';
 
-/** A live run's result: what was computed, the sources that ended abnormally, and an error that stopped it early. */
-export type LiveRunResult = RunResult & { readonly failures: readonly string[]; readonly error?: unknown };
+/** A live run's end: the sources that ended abnormally, and an error that stopped it early. */
+export interface LiveRunResult {
+  readonly failures: readonly string[];
+  readonly error?: unknown;
+}
 
-export interface LiveRunOptions extends RunOptions {
+export interface LiveRunOptions {
+  /** After every step (warnings as they come). */
+  readonly afterStep: () => void;
   /** Ends every WebSocket source (what is queued still flows). */
   readonly signal?: AbortSignal;
   /** How the connection of a source went, for standard error. */
@@ -41,11 +47,13 @@ function createWaker(): { wake(): void; wait(ms: number): Promise<void> } {
 
 const yieldTurn = (): Promise<void> => new Promise((done) => setImmediate(done));
 
-/** Compiles and runs `doc` until every source has ended. */
-export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOptions): Promise<LiveRunResult | { ok: false; problems: CompileProblem[] }> {
-  const prepared = preparePipeline(doc, options);
-  if (!prepared.ok) return prepared;
-  const { plan, runtime, results, late } = prepared.pipeline;
+/**
+ * Runs `runtime` (of `plan`) until every source has ended, its file sources
+ * read as it goes and its results written to `output` by the runtime's host.
+ */
+export async function runLive(plan: ExecutionPlan, runtime: Runtime, output: ResultOutput, options: LiveRunOptions): Promise<LiveRunResult> {
+  // Loaded only for a document with a WebSocket source: most runs never need it.
+  const { WebSocket } = await import('ws');
   const waker = createWaker();
   const sockets: { socket: WebSocket; resumeBelow: number; queued: () => number }[] = [];
   /** Sources whose connection failed or closed with anything but 1000 ("end of stream") before we ended it. */
@@ -80,10 +88,12 @@ export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOpt
     waker.wake();
   };
   options.signal?.addEventListener('abort', stop);
-  const batchSize = options.batchSize ?? 4096;
+  const batchSize = 4096;
   let error: unknown;
   try {
-    while (runtime.step(batchSize)) {
+    while (await stepWithFiles(runtime, batchSize)) {
+      options.afterStep();
+      if (output.waiting) await output.drain();
       for (const s of sockets) if (s.socket.isPaused && s.queued() < s.resumeBelow) s.socket.resume();
       const starving = [...runtime.messageSources.values()].every((s) => s.stats().queued === 0);
       // Messages only arrive while the event loop turns: wait for one when there is nothing to do.
@@ -91,8 +101,9 @@ export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOpt
     }
   } catch (thrown) {
     // The caller writes what was computed so far and says what happened.
-    error = thrown;
+    error = thrown ?? new Error('the run failed');
   } finally {
+    options.afterStep();
     ending = true;
     options.signal?.removeEventListener('abort', stop);
     for (const { socket } of sockets) if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING) socket.terminate();
@@ -102,7 +113,7 @@ export async function runLivePipeline(doc: PipelineDocument, options: LiveRunOpt
     if (stats.deadLetters > 0) options.report(`node '${id}': ${stats.deadLetters} unreadable messages or events (last: ${lastDeadLetter(stats.lastDeadLetters.at(-1))})`);
     if (stats.dropped > 0) options.report(`node '${id}': ${stats.dropped} events dropped because the queue was full`);
   }
-  return { ok: true, results, late, diagnostics: runtime.diagnostics, metrics: runtime.metrics(), failures, ...(error === undefined ? {} : { error }) };
+  return { failures, ...(error === undefined ? {} : { error }) };
 }
 
 /** The last dead letter as the CLI prints it: which message, and why. */

@@ -1,6 +1,9 @@
 import { loadPipeline, type PipelineDocument, type Problem } from '../src/model';
 import { EXIT_INVALID, EXIT_USAGE } from './exitCodes';
 import type { CliIo } from './io';
+import { assignInputs, storedWithoutInput, type AssignedInput } from './inputs/assign';
+import type { InputArg } from './inputs/inputArgs';
+import type { Opened } from './inputs/openInputs';
 
 /** Prints problems one per line, with where they are. */
 export function reportProblems(io: CliIo, file: string, problems: readonly { path: string; message: string }[]): void {
@@ -24,41 +27,32 @@ async function loadDocument(io: CliIo, file: string): Promise<PipelineDocument |
 }
 
 /**
- * Decides which file source `--input` feeds: the document's only file source.
- * Returns the fileInputs map, or a usage error sentence.
+ * The steps every command shares: read and validate the document, bind the
+ * --input options to its file sources and open them: streamed (bytes and a
+ * sniffed layout) for run and validate, whole text for compare. Returns an
+ * exit code on failure.
  */
-function assignInput(doc: PipelineDocument, inputText: string | undefined, inputName: string | undefined): { ok: true; fileInputs: Record<string, string> } | { ok: false; message: string } {
-  if (inputText === undefined) return { ok: true, fileInputs: {} };
-  const fileSources = doc.nodes.filter((n) => n.kind === 'source.file');
-  if (fileSources.length === 0) return { ok: false, message: `--input ${inputName}: the pipeline has no file source to feed` };
-  if (fileSources.length > 1) return { ok: false, message: `--input ${inputName}: the pipeline has ${fileSources.length} file sources (${fileSources.map((n) => n.id).join(', ')}); --input feeds exactly one` };
-  return { ok: true, fileInputs: { [fileSources[0]!.id]: inputText } };
-}
-
-/** Reads the --input file when given. */
-async function readInput(io: CliIo, path: string | undefined): Promise<{ ok: true; text: string | undefined } | { ok: false }> {
-  if (path === undefined) return { ok: true, text: undefined };
-  try {
-    return { ok: true, text: await io.readText(path) };
-  } catch (error) {
-    io.stderr(`${path}: cannot read the input file: ${error instanceof Error ? error.message : String(error)}\n`);
-    return { ok: false };
-  }
-}
-
-/**
- * The steps `run` and `validate` share: read and validate the document, read
- * --input and decide which file source it feeds. Returns an exit code on failure.
- */
-export async function prepareDocument(io: CliIo, pipeline: string, inputPath: string | undefined): Promise<{ ok: true; doc: PipelineDocument; fileInputs: Record<string, string> } | { ok: false; exitCode: number }> {
+export async function prepareDocument<T>(
+  io: CliIo, pipeline: string, inputs: readonly InputArg[],
+  open: (io: CliIo, inputs: readonly AssignedInput[]) => Promise<Opened<T>>,
+  options: { readonly needsData: boolean },
+): Promise<{ ok: true; doc: PipelineDocument; fileInputs: Record<string, T> } | { ok: false; exitCode: number }> {
   const doc = await loadDocument(io, pipeline);
   if (doc === null) return { ok: false, exitCode: EXIT_INVALID };
-  const input = await readInput(io, inputPath);
-  if (!input.ok) return { ok: false, exitCode: EXIT_INVALID };
-  const assigned = assignInput(doc, input.text, inputPath);
+  const assigned = assignInputs(doc, inputs);
   if (!assigned.ok) {
     io.stderr(`${assigned.message}\n`);
     return { ok: false, exitCode: EXIT_USAGE };
   }
-  return { ok: true, doc, fileInputs: assigned.fileInputs };
+  if (options.needsData) {
+    const stored = storedWithoutInput(doc, assigned.inputs);
+    for (const message of stored) io.stderr(`${message}\n`);
+    if (stored.length > 0) return { ok: false, exitCode: EXIT_USAGE };
+  }
+  const opened = await open(io, assigned.inputs);
+  if (!opened.ok) {
+    io.stderr(`${opened.message}\n`);
+    return { ok: false, exitCode: EXIT_INVALID };
+  }
+  return { ok: true, doc, fileInputs: opened.files };
 }

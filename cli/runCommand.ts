@@ -1,13 +1,16 @@
-import { preparePipeline, type RunOptions } from '../src/engine/run/runPipeline';
-import type { CompileProblem } from '../src/engine/plan/types';
-import type { PipelineDocument } from '../src/model';
-import { runLivePipeline, type LiveRunResult } from './liveRun';
-import type { Row } from '../src/engine/operators/sinks';
+import type { Batch } from '../src/engine/batch';
+import { compilePipeline } from '../src/engine/plan/compile';
+import type { OpenedFile } from '../src/engine/sources/file/stream/types';
+import { batchToRows, type Row } from '../src/engine/operators/sinks';
+import { createRuntime, type Runtime } from '../src/engine/run/runtime';
 import type { CliCommand } from './args';
 import type { CliIo } from './io';
 import { EXIT_ERROR, EXIT_INVALID, EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE } from './exitCodes';
+import { openStreamedInputs } from './inputs/openInputs';
 import { prepareDocument, reportProblems } from './load';
-
+import { openResultOutput, outFormatOf, ResultOutputError, type ResultOutput } from './out';
+import { resultSinks } from './resultSinks';
+import { stepWithFiles } from '../src/engine/run/stepWithFiles';
 
 function toNdjson(rows: readonly Row[]): string {
   let text = '';
@@ -15,25 +18,35 @@ function toNdjson(rows: readonly Row[]): string {
   return text;
 }
 
-/** Runs a document without live sources to the end of its input; an error stops it but keeps what was computed. */
-function runToEnd(doc: PipelineDocument, options: RunOptions): LiveRunResult | { ok: false; problems: CompileProblem[] } {
-  const prepared = preparePipeline(doc, options);
-  if (!prepared.ok) return prepared;
-  const { runtime, results, late } = prepared.pipeline;
-  let error: unknown;
-  try {
-    while (runtime.step(options.batchSize ?? 4096)) { /* run to the end of input */ }
-  } catch (thrown) {
-    error = thrown;
-  }
-  return { ok: true, results, late, diagnostics: runtime.diagnostics, metrics: runtime.metrics(), failures: [], ...(error === undefined ? {} : { error }) };
-}
-
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** `windowpane run`: runs the document to the end of its input and writes NDJSON. */
+/**
+ * Steps the runtime to the end of its input, awaiting the streamed files'
+ * reads before each step; warnings print as they come, and the output drains
+ * when it asks to. Returns the error that stopped the run early, if any.
+ */
+async function runToEnd(runtime: Runtime, output: ResultOutput, afterStep: () => void): Promise<unknown> {
+  try {
+    for (;;) {
+      const more = await stepWithFiles(runtime, 4096);
+      afterStep();
+      if (output.waiting) await output.drain();
+      if (!more) return undefined;
+    }
+  } catch (error) {
+    afterStep();
+    return error ?? new Error('the run failed');
+  }
+}
+
+/** `windowpane run`: runs the document to the end of its input and writes the results. */
 export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 'run' }>): Promise<number> {
-  const prepared = await prepareDocument(io, cmd.pipeline, cmd.input);
+  const format = outFormatOf(cmd.out, cmd.format);
+  if (typeof format !== 'string') {
+    io.stderr(`windowpane: ${format.error}\n`);
+    return EXIT_USAGE;
+  }
+  const prepared = await prepareDocument<OpenedFile>(io, cmd.pipeline, cmd.inputs, openStreamedInputs, { needsData: true });
   if (!prepared.ok) return prepared.exitCode;
   const { doc, fileInputs } = prepared;
   if (cmd.limit === undefined) {
@@ -43,41 +56,80 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
       return EXIT_USAGE;
     }
   }
-  const options = {
-    fileInputs, ...(cmd.limit === undefined ? {} : { limit: cmd.limit }),
-    missingDataHint: 'give the file with --input FILE or put its text in params.data',
-    collectLate: cmd.late !== undefined, now: io.now, log: (line: string) => io.stderr(`${line}\n`),
-  };
-  const live = doc.nodes.some((n) => n.kind === 'source.websocket');
-  const result = live ? await runLivePipeline(doc, { ...options, report: options.log, ...(io.interruptSignal === undefined ? {} : { signal: io.interruptSignal() }) }) : runToEnd(doc, options);
-  if (!result.ok) {
-    reportProblems(io, cmd.pipeline, result.problems);
+  const compiled = compilePipeline(doc, { fileInputs, ...(cmd.limit === undefined ? {} : { limit: cmd.limit }), missingDataHint: 'give the file with --input FILE or put its text in params.data' });
+  if (!compiled.ok) {
+    reportProblems(io, cmd.pipeline, compiled.problems);
     return EXIT_INVALID;
   }
-  for (const d of result.diagnostics) io.stderr(`warning: node '${d.nodeId}': ${d.message}\n`);
-  // Collect sinks are the results; log sinks already printed their lines to stderr, unless they are all there is.
-  const collect = new Set(doc.nodes.filter((n) => n.kind === 'sink.collect').map((n) => n.id));
-  const all = [...result.results.entries()];
-  const sinks = collect.size > 0 ? all.filter(([id]) => collect.has(id)) : all;
-  // With several sinks every line names its sink, so their results can be told apart.
-  const rows = sinks.length === 1 ? sinks[0]![1] : sinks.flatMap(([sink, list]) => list.map((r) => ({ sink, ...r })));
-  const text = toNdjson(rows);
-  if (cmd.out === undefined) io.stdout(text);
-  else await io.writeText(cmd.out, text);
+  const { sinks, plan, logLimits } = resultSinks(doc, compiled.plan);
+  let output: ResultOutput;
+  try {
+    output = await openResultOutput(io, cmd.out ?? null, format, sinks);
+  } catch (error) {
+    // The format cannot hold these results (CSV or Parquet of sinks with different fields, Parquet to standard output).
+    if (!(error instanceof ResultOutputError)) throw error;
+    io.stderr(`windowpane: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  const log = (line: string): void => io.stderr(`${line}\n`);
+  const logged = new Map<string, number>();
+  const late = new Map<string, Row[]>();
+  const runtime = createRuntime(plan, {
+    now: io.now, log, trace: null,
+    onResults: () => undefined, // log sinks that are not results: their lines are all that shows
+    keepsResultBatches: false,
+    onResultBatch(sinkId: string, batch: Batch) {
+      const limit = logLimits.get(sinkId);
+      if (limit !== undefined) logFirstRows(sinkId, batch, limit, logged, log);
+      output.write(sinkId, batch);
+    },
+    onLate: cmd.late === undefined ? null : (id, rows) => {
+      const list = late.get(id) ?? [];
+      for (const r of rows) list.push(r);
+      late.set(id, list);
+    },
+  });
+  let warned = 0;
+  const warn = (): void => {
+    const all = runtime.diagnostics;
+    for (; warned < all.length; warned++) io.stderr(`warning: node '${all[warned]!.nodeId}': ${all[warned]!.message}\n`);
+  };
+  let error: unknown;
+  let failures: readonly string[] = [];
+  if (doc.nodes.some((n) => n.kind === 'source.websocket')) {
+    const { runLive } = await import('./liveRun');
+    ({ error, failures } = await runLive(plan, runtime, output, {
+      report: log, afterStep: warn,
+      ...(io.interruptSignal === undefined ? {} : { signal: io.interruptSignal() }),
+    }));
+  } else {
+    error = await runToEnd(runtime, output, warn);
+  }
+  for (const file of runtime.fileSources.values()) file.close();
+  await output.close();
   if (cmd.late !== undefined) {
-    const late = [...result.late.entries()].flatMap(([node, list]) => list.map((r) => ({ node, ...r })));
-    await io.writeText(cmd.late, toNdjson(late));
+    const rows = [...late.entries()].flatMap(([node, list]) => list.map((r) => ({ node, ...r })));
+    await io.writeText(cmd.late, toNdjson(rows));
   }
   // A window fused with its aggregate shares one metrics object under both node ids: count it once.
-  const lateCount = [...new Set(result.metrics.values())].reduce((n, m) => n + m.lateEvents, 0);
-  io.stderr(`${rows.length} result rows${lateCount > 0 ? `, ${lateCount} late events` : ''}\n`);
-  if (result.error !== undefined) {
-    io.stderr(`windowpane: the run stopped on an unexpected error: ${describe(result.error)}; the results above are those computed before it\n`);
+  const lateCount = [...new Set(runtime.metrics().values())].reduce((n, m) => n + m.lateEvents, 0);
+  io.stderr(`${output.rows} result rows${lateCount > 0 ? `, ${lateCount} late events` : ''}\n`);
+  if (error !== undefined) {
+    io.stderr(`windowpane: the run stopped on an unexpected error: ${describe(error)}; the results above are those computed before it\n`);
     return EXIT_ERROR;
   }
-  if (result.failures.length > 0) {
-    io.stderr(`windowpane: incomplete run, a live source ended early (${result.failures.join('; ')}); the results above are partial\n`);
+  if (failures.length > 0) {
+    io.stderr(`windowpane: incomplete run, a live source ended early (${failures.join('; ')}); the results above are partial\n`);
     return EXIT_SOURCE_FAILED;
   }
   return EXIT_OK;
+}
+
+/** What a log sink would have printed: its first `limit` rows as JSON lines. */
+function logFirstRows(sinkId: string, batch: Batch, limit: number, logged: Map<string, number>, log: (line: string) => void): void {
+  const done = logged.get(sinkId) ?? 0;
+  if (done >= limit) return;
+  const rows = batchToRows(batch).slice(0, limit - done);
+  for (const row of rows) log(`[${sinkId}] ${JSON.stringify(row)}`);
+  logged.set(sinkId, done + rows.length);
 }

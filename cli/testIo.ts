@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import type { CliIo } from './io';
+import { openFileBytes } from './inputs/fileBytes';
+import { memoryBytes } from './inputs/streamBytes';
 
 /** A CLI I/O that reads real files, but keeps writes and output in memory for assertions. */
 export interface MemoryIo extends CliIo {
@@ -9,6 +11,8 @@ export interface MemoryIo extends CliIo {
   readonly files: Map<string, string>;
   /** The bytes of files written through `openOutput` (also in `files` as UTF-8 text). */
   readonly bytes: Map<string, Buffer>;
+  /** What `--input -` reads; null: nothing (an empty standard input). */
+  stdinText: string | null;
 }
 
 /** A stream that keeps what is written; `onChunk` sees each chunk, `onEnd` all of them once ended. */
@@ -26,17 +30,26 @@ export function memoryIo(): MemoryIo {
   const bytes = new Map<string, Buffer>();
   const out: string[] = [];
   const err: string[] = [];
-  return {
-    out, err, files, bytes,
+  const io: MemoryIo = {
+    out, err, files, bytes, stdinText: null,
     readText: async (path) => files.get(path) ?? readFile(path, 'utf8'),
-    writeText: async (path, text) => { files.set(path, text); },
+    writeText: async (path, text) => { files.set(path, text); bytes.delete(path); },
     stdout: (text) => { out.push(text); },
     openOutput: async (path) => (path === null
       ? memoryStream((chunk) => out.push(chunk.toString('utf8')), () => {})
       : memoryStream(() => {}, (all) => { bytes.set(path, all); files.set(path, all.toString('utf8')); })),
     stderr: (text) => { err.push(text); },
     now: () => 0,
+    // Files written in the test are read in small chunks, so parsers meet cuts anywhere.
+    openInput: async (path) => {
+      const written = bytes.get(path) ?? (files.has(path) ? new TextEncoder().encode(files.get(path)!) : undefined);
+      return written === undefined ? openFileBytes(path) : memoryBytes(path, written, 7);
+    },
+    async *stdin() {
+      if (io.stdinText !== null) yield new TextEncoder().encode(io.stdinText);
+    },
   };
+  return io;
 }
 
 /** Parses NDJSON text into objects. */

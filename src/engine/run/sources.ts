@@ -1,65 +1,17 @@
-import type { Batch, Column, Field, RowBlock } from '../batch';
-import { copyColumns, createStringDict, newColumns } from '../batch';
+import type { Batch, RowBlock } from '../batch';
+import { copyColumns } from '../batch';
 import { DEFAULT_EVENT_TIME_RANGE } from '../../model';
 import { sliceRowBlock } from '../batchOps';
 import { createSampleGenerator, sampleStreamFields } from '../sources/sample';
 import { assignWatermarks, createWatermarkState } from '../watermark';
 import type { PlanStep } from '../plan/types';
 import { heldBoolean, heldNumber, snapshotMethods } from '../snapshot/operatorState';
-import type { Snapshottable } from '../snapshot/types';
+import type { SourceRuntime } from './sourceRuntime';
 import { columnDicts, sourceDicts, withDicts } from './sourceDicts';
 import { createStreamedFileSource } from '../sources/file/stream/source';
+import { emptyColumns, finalBatchFrom, reusedWatermarks } from './sourceBatches';
 
-/** A source the scheduler pulls from: the next batch, or null once it has ended. */
-export interface SourceRuntime extends Partial<Snapshottable> {
-  readonly nodeId: string;
-  /**
-   * `recycle`: nothing downstream keeps this source's batches past their push
-   * (see batchesEscape), so the source may write this batch into the arrays
-   * of the last one instead of allocating new ones. A source may ignore it.
-   */
-  next(maxRows: number, recycle?: boolean): Batch | null;
-  /** A batch with no rows and the final watermark (+Infinity): end of input flushes every window. */
-  finalBatch(): Batch;
-  /**
-   * Problems met while reading since the last call (a streamed file's bad
-   * rows, `line N: ...`); the runtime adds them to its diagnostics after each step.
-   */
-  takeDiagnostics?(): string[];
-}
-
-function emptyColumns(fields: readonly Field[]): Record<string, Column> {
-  const columns = newColumns();
-  for (const f of fields) {
-    if (f.type === 'string') columns[f.name] = { type: 'string', codes: new Int32Array(0), dict: createStringDict() };
-    else if (f.type === 'boolean') columns[f.name] = { type: 'boolean', values: new Uint8Array(0) };
-    else columns[f.name] = { type: f.type, values: new Float64Array(0) };
-  }
-  return columns;
-}
-
-function finalBatchFrom(template: Record<string, Column>): Batch {
-  const columns = newColumns();
-  for (const [name, c] of Object.entries(template)) {
-    if (c.type === 'string') columns[name] = { type: 'string', codes: new Int32Array(0), dict: c.dict };
-    else if (c.type === 'boolean') columns[name] = { type: 'boolean', values: new Uint8Array(0) };
-    else columns[name] = { type: c.type, values: new Float64Array(0) };
-  }
-  return { length: 0, time: new Float64Array(0), watermark: new Float64Array(0), endWatermark: Infinity, keys: null, columns };
-}
-
-/**
- * A watermark column a source writes batch after batch when told it may
- * recycle: a fresh Float64Array of a batch's length cost about 4 ns a row
- * here (new pages to fault in and zero), as much as filtering the row.
- */
-function reusedWatermarks(): (n: number) => Float64Array {
-  let buffer = new Float64Array(0);
-  return (n) => {
-    if (buffer.length < n) buffer = new Float64Array(n);
-    return buffer;
-  };
-}
+export type { SourceRuntime } from './sourceRuntime';
 
 /** Creates the runtime of a source step. */
 export function createSourceRuntime(step: Extract<PlanStep, { type: 'sampleSource' | 'fileSource' }>): SourceRuntime {

@@ -5,6 +5,7 @@
  * the source.
  */
 import type { FileSourceOptions } from '../types';
+import { sniffParquet } from './parquet';
 import type { FileBytes, FileLayout, FilePosition, RowParser, SniffResult, StreamFormat } from './types';
 
 export type * from './types';
@@ -22,6 +23,7 @@ export interface SniffOptions extends Omit<FileSourceOptions, 'format'> {
  * read (no such event-time field, no readable row, ...).
  */
 export async function sniffFile(bytes: FileBytes, options: SniffOptions): Promise<SniffResult> {
+  if (options.format === 'parquet' || (options.format === 'auto' && /\.parquet$/i.test(bytes.name))) return sniffParquet(bytes, options);
   void bytes;
   void options;
   return { ok: false, message: 'streamed files are not built yet' };

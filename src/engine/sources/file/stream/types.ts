@@ -19,7 +19,7 @@
  * The runtime stays synchronous: only `fill` is async, and it runs between steps.
  */
 import type { Field, RowBlock } from '../../../batch';
-import type { SourceRuntime } from '../../../run/sources';
+import type { SourceRuntime } from '../../../run/sourceRuntime';
 import type { RowErrorLog, TimeFormat } from '../types';
 
 /** How a streamed file is written. TSV is CSV with a tab delimiter. */
