@@ -29,7 +29,9 @@ export class CsvEncoder {
   /** The header line. */
   header(): string {
     const names = this.fields.map((f) => csvField(f.name));
-    return `${(this.withSink ? ['sink', ...names] : names).join(',')}\n`;
+    const all = this.withSink ? ['sink', ...names] : names;
+    // No results at all (a document without sinks) is an empty file, not one blank line.
+    return all.length === 0 ? '' : `${all.join(',')}\n`;
   }
 
   /** The lines of `batch`, each ending in a line break. */

@@ -65,6 +65,8 @@ describe('openResultOutput', () => {
     const io = memoryIo();
     await (await openResultOutput(io, 'r.csv', 'csv', [{ id: 'a', fields: FIELDS }])).close();
     expect(io.files.get('r.csv')).toBe('window_start,key,count\n');
+    await (await openResultOutput(io, 'none.csv', 'csv', [])).close();
+    expect(io.files.get('none.csv')).toBe('');
   });
 
   it('refuses CSV and Parquet for sinks whose fields differ, before touching the file', async () => {
