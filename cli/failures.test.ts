@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 /** Issue 12, finding 7: the CLI's counts match its files, and an error never ends a run silently with 0. */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +39,8 @@ describe('windowpane run when things go wrong', () => {
 
   it('says so and exits 4 when the results cannot be written', async () => {
     const io = memoryIo();
-    io.writeText = () => Promise.reject(new Error('ENOSPC: no space left on device'));
+    // Results go out through a stream (cli/out); the disk fills up while it writes.
+    io.openOutput = async () => new Writable({ write(_chunk, _encoding, callback) { callback(new Error('ENOSPC: no space left on device')); } });
     expect(await main(['run', cardSpend, '--out', 'out.ndjson'], io)).toBe(4);
     expect(io.err.join('')).toMatch(/windowpane: unexpected error: ENOSPC: no space left on device\n$/);
   });

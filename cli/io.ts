@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import type { FileBytes } from '../src/engine/sources/file/stream/types';
 
 /** What the CLI touches outside itself, injectable so tests run it in-process. */
@@ -6,6 +7,8 @@ export interface CliIo {
   readText(path: string): Promise<string>;
   writeText(path: string, text: string): Promise<void>;
   stdout(text: string): void;
+  /** A stream for results: `path` created or truncated (resolves once it is open), or standard output for null; absent: the file system (cli/out/openOutput.ts). */
+  openOutput?(path: string | null): Promise<Writable>;
   stderr(text: string): void;
   now(): number;
   /** The bytes of an --input file; absent: the file system (cli/inputs/fileBytes.ts). */

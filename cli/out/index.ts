@@ -1,56 +1,103 @@
 /**
- * PLACEHOLDER until the h4-out-bench branch's writers (NDJSON, CSV, Parquet,
- * buffered) replace this file at merge: the same API, NDJSON only, one row
- * object per result. Keep it tiny.
+ * Writing a run's results: NDJSON, CSV or Parquet, straight from columnar
+ * batches, through one buffered stream (a file or standard output).
+ *
+ * The run loop calls `write` for every result batch, and awaits `drain()`
+ * whenever `waiting` says the stream is full, so memory holds a chunk or a
+ * row group, not the results.
  */
 import type { Batch, Field } from '../../src/engine/batch';
-import { batchToRows } from '../../src/engine/operators/sinks';
 import type { CliIo } from '../io';
+import { CsvEncoder } from './csv';
+import type { OutFormat } from './format';
+import { NdjsonEncoder } from './ndjson';
+import { openFileOutput } from './openOutput';
+import { ParquetEncoder } from './parquet';
+import { ChunkedStream } from './stream';
 
-export type OutFormat = 'ndjson' | 'csv' | 'parquet';
+export { outFormatOf, type OutFormat } from './format';
+
+export interface ResultSink {
+  readonly id: string;
+  readonly fields: readonly Field[];
+}
 
 export interface ResultOutput {
-  /** Writes a sink's results; reads `batch` during the call only. */
+  /** Writes the rows of `batch` for sink `sinkId`; reads the batch during the call only. */
   write(sinkId: string, batch: Batch): void;
   /** True when buffered output should drain before the next step. */
   readonly waiting: boolean;
+  /** Resolves when the stream has room again. */
   drain(): Promise<void>;
+  /** Writes what is left (for Parquet the footer) and closes the file, or flushes standard output. */
   close(): Promise<void>;
+  /** Rows written so far. */
   readonly rows: number;
 }
 
 /** A reason results cannot be written as asked, for the user (the message says what to do). */
 export class ResultOutputError extends Error {}
 
-const EXTENSIONS: ReadonlyMap<string, OutFormat> = new Map([['.ndjson', 'ndjson'], ['.jsonl', 'ndjson'], ['.csv', 'csv'], ['.parquet', 'parquet']]);
-
-export function outFormatOf(outPath: string | undefined, formatFlag: string | undefined): OutFormat | { error: string } {
-  if (formatFlag !== undefined) return formatFlag === 'ndjson' ? 'ndjson' : { error: `--format ${formatFlag} is not built yet` };
-  const ext = outPath?.toLowerCase().match(/\.[a-z]+$/)?.[0];
-  const format = ext === undefined ? undefined : EXTENSIONS.get(ext);
-  if (format !== undefined && format !== 'ndjson') return { error: `--out ${outPath}: ${format} is not built yet` };
-  return 'ndjson';
+function sameFields(a: readonly Field[], b: readonly Field[]): boolean {
+  return a.length === b.length && a.every((f, i) => f.name === b[i]!.name && f.type === b[i]!.type);
 }
 
-export async function openResultOutput(io: CliIo, target: string | null, format: OutFormat, sinks: readonly { id: string; fields: readonly Field[] }[]): Promise<ResultOutput> {
-  void format;
-  const named = sinks.length > 1;
-  let text = '';
+/** The one table CSV and Parquet write: every sink must have the same fields; several sinks add a `sink` column. */
+function tableFields(format: OutFormat, sinks: readonly ResultSink[]): readonly Field[] {
+  const first = sinks[0];
+  if (first === undefined) return [];
+  const other = sinks.find((s) => !sameFields(s.fields, first.fields));
+  const name = format === 'csv' ? 'CSV' : 'Parquet';
+  if (other !== undefined) {
+    throw new ResultOutputError(`${name} holds one table, but sinks '${first.id}' and '${other.id}' have different fields: write NDJSON (--format ndjson) or keep one sink`);
+  }
+  if (sinks.length > 1 && first.fields.some((f) => f.name === 'sink')) {
+    throw new ResultOutputError(`with several sinks ${name} names each row's sink in a column 'sink', and the results already have a field 'sink': rename it or write NDJSON`);
+  }
+  return first.fields;
+}
+
+/**
+ * Opens the way out for results in `format` to `target` (a file, created or
+ * truncated, or null for standard output). Rejects with a
+ * {@link ResultOutputError} when the format cannot hold these sinks (checked
+ * before the file is touched), or with the file system's error.
+ */
+export async function openResultOutput(io: CliIo, target: string | null, format: OutFormat, sinks: readonly ResultSink[]): Promise<ResultOutput> {
+  const fields = format === 'ndjson' ? [] : tableFields(format, sinks);
+  if (format === 'parquet' && target === null) throw new ResultOutputError('Parquet cannot go to standard output: give a file with --out FILE.parquet');
+  const known = new Set(sinks.map((s) => s.id));
+  const several = sinks.length > 1;
+  const stream = io.openOutput === undefined ? await openFileOutput(target) : await io.openOutput(target);
+  const out = new ChunkedStream(stream, target === null);
   let rows = 0;
+  let encode: (sinkId: string, batch: Batch) => void;
+  let finish = (): void => {};
+  if (format === 'ndjson') {
+    const ndjson = new NdjsonEncoder();
+    encode = (sinkId, batch) => out.writeText(ndjson.encode(batch, several ? sinkId : null));
+  } else if (format === 'csv') {
+    const csv = new CsvEncoder(fields, several);
+    out.writeText(csv.header());
+    encode = (sinkId, batch) => out.writeText(csv.encode(batch, sinkId));
+  } else {
+    const parquet = new ParquetEncoder(fields, several, (bytes) => out.writeBytes(bytes));
+    encode = (sinkId, batch) => parquet.encode(batch, sinkId);
+    finish = () => parquet.finish();
+  }
   return {
     write(sinkId, batch) {
-      for (const row of batchToRows(batch)) text += `${JSON.stringify(named ? { sink: sinkId, ...row } : row)}\n`;
+      if (!known.has(sinkId)) throw new Error(`no result sink '${sinkId}' was opened`);
+      if (batch.length === 0) return;
+      encode(sinkId, batch);
       rows += batch.length;
-      if (target === null) {
-        io.stdout(text);
-        text = '';
-      }
     },
-    waiting: false,
-    drain: () => Promise.resolve(),
-    close: () => (target === null ? Promise.resolve() : io.writeText(target, text)),
-    get rows() {
-      return rows;
+    get waiting() { return out.waiting; },
+    drain: () => out.drain(),
+    async close() {
+      finish();
+      await out.close();
     },
+    get rows() { return rows; },
   };
 }
