@@ -41,7 +41,9 @@ export function MissingFile({ id, title }: { readonly id: string; readonly title
   const presence = useStoredPresence(reference?.hash);
   const picker = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  if (reference === null || presence !== 'missing') return null;
+  if (reference === null) return null;
+  // Nothing to see while the file is here (or being looked up); the mark lets tests wait for the answer.
+  if (presence !== 'missing') return <span hidden data-testid="stored-file" data-presence={presence} />;
 
   const useOther = async (file: File): Promise<void> => {
     setStep({ kind: 'busy', text: `Reading ${file.name}…` });
@@ -74,7 +76,7 @@ export function MissingFile({ id, title }: { readonly id: string; readonly title
 
   return (
     <div className="wp-node-file wp-node-file-missing nodrag" data-testid="missing-file">
-      <span className="wp-node-file-need">File missing: {reference.name} ({formatBytes(reference.size)})</span>
+      <span className="wp-node-file-need">File missing: {reference.name} <span className="wp-node-file-size">({formatBytes(reference.size)})</span></span>
       {step.kind === 'other' ? (
         <>
           <span className="wp-node-file-problem" role="alert">{step.file.name} is not the file this source refers to (its bytes differ). Use it anyway?</span>
