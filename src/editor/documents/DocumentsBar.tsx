@@ -46,6 +46,8 @@ const STATUS_TEXT: Record<DocumentsState['status'], string> = {
 };
 
 const MAX_LINK_LENGTH = 2_000_000;
+/** Files from this size on show how far storing them got. */
+const BIG_FILE_BYTES = 32 << 20;
 
 type OpenDialog =
   | { readonly kind: 'problems'; readonly title: string; readonly problems: readonly Problem[]; readonly kept?: KeptPipeline }
@@ -102,7 +104,12 @@ export function DocumentsBar() {
   const closeDialog = useCallback(() => setDialog(null), []);
   const dismissNotice = useCallback((id: number) => session.dismissNotice(id), [session]);
 
-  const addDataFile = useDataFileDrop();
+  // Hashing a big file takes seconds: the notice says how far it got, about once per percent.
+  const storing = useCallback((file: File, done: number): void => {
+    if (file.size < BIG_FILE_BYTES || done === file.size) return;
+    session.notify(`Keeping ${file.name} in this browser: ${Math.floor((done / file.size) * 100)}% of ${formatBytes(file.size)} read…`);
+  }, [session]);
+  const addDataFile = useDataFileDrop(storing);
   const importer = useImport();
   const showProblems = (title: string, problems: readonly Problem[]): void => setDialog({ kind: 'problems', title, problems });
 

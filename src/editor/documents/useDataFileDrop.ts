@@ -20,12 +20,12 @@ export interface ScreenPoint {
  * selected. Resolves to a sentence for the notice bar and whether it
  * worked. Needs a ReactFlowProvider above it.
  */
-export function useDataFileDrop(): (file: File, at: ScreenPoint | null) => Promise<{ ok: boolean; message: string }> {
+export function useDataFileDrop(onProgress?: (file: File, bytesDone: number) => void): (file: File, at: ScreenPoint | null) => Promise<{ ok: boolean; message: string }> {
   const store = useEditorStore();
   const flow = useReactFlow();
   const flowStore = useStoreApi();
   return useCallback(async (file, at) => {
-    const kept = await storeDataFile(file);
+    const kept = await storeDataFile(file, undefined, onProgress === undefined ? undefined : (done) => onProgress(file, done));
     if (!kept.ok) return { ok: false, message: kept.message };
     const box = flowStore.getState().domNode?.getBoundingClientRect();
     // A drop outside the canvas (on the palette, say) lands in its middle, where it can be seen.
@@ -37,5 +37,5 @@ export function useDataFileDrop(): (file: File, at: ScreenPoint | null) => Promi
     const node = dataFileNode(doc, file.name, stored, kept.layout, freeSpot(doc, { x: p.x - NODE_SIZE.width / 2, y: p.y - NODE_SIZE.height / 2 }));
     store.getState().insertFragment([node], []);
     return { ok: true, message: `Added a file source with ${file.name} (${formatBytes(file.size)}, kept in this browser; event time “${kept.layout.eventTime}”). Connect it and press Run.` };
-  }, [flow, flowStore, store]);
+  }, [flow, flowStore, store, onProgress]);
 }

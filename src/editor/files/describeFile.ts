@@ -34,6 +34,9 @@ async function readStart(bytes: FileBytes, limit: number): Promise<{ head: Uint8
   return { head, whole };
 }
 
+/** How much of the head today's whole-text readers read to guess the format and the event time. */
+const GUESS_BYTES = 64 << 10;
+
 function isParquet(name: string, start: Uint8Array): boolean {
   return /\.parquet$/i.test(name) || (start[0] === 0x50 && start[1] === 0x41 && start[2] === 0x52 && start[3] === 0x31);
 }
@@ -91,9 +94,11 @@ export async function describeDataFile(blob: Blob, name: string, preferred?: str
   } catch (error) {
     return { ok: false, message: `${name} could not be read${gzip ? ' as gzip' : ''}: ${error instanceof Error ? error.message : String(error)}` };
   }
-  // Decoded loosely: a multi-byte character cut at the head's end is one replacement character on a line that is cut off anyway.
-  const text = new TextDecoder().decode(head);
-  const read = readHead(innerName, text, whole, preferred);
+  // The guess of format and event time needs a few hundred rows, not the whole head: reading a MiB
+  // whole-text would block the page for a second. Decoded loosely: a multi-byte character cut at the
+  // end is one replacement character on a line that is cut off anyway.
+  const guessed = head.subarray(0, GUESS_BYTES);
+  const read = readHead(innerName, new TextDecoder().decode(guessed), whole && guessed.length === head.length, preferred);
   if (!read.ok) return read;
   const format = read.layout.format === 'tsv' ? 'csv' : read.layout.format;
   if (format === 'parquet') return read;

@@ -13,8 +13,11 @@ export type StoredDataFile =
   | { readonly ok: true; readonly record: StoredFileRecord; readonly layout: DataFileLayout }
   | { readonly ok: false; readonly message: string };
 
-/** Describes and stores `file`; `preferred`: the event-time field to keep when the file has it. */
-export async function storeDataFile(file: File, preferred?: string): Promise<StoredDataFile> {
+/**
+ * Describes and stores `file`; `preferred`: the event-time field to keep
+ * when the file has it; `onProgress` hears the bytes hashed so far.
+ */
+export async function storeDataFile(file: File, preferred?: string, onProgress?: (bytesDone: number) => void): Promise<StoredDataFile> {
   let described;
   try {
     described = await describeDataFile(file, file.name, preferred);
@@ -23,7 +26,7 @@ export async function storeDataFile(file: File, preferred?: string): Promise<Sto
   }
   if (!described.ok) return described;
   try {
-    const record = await fileStore().put(file, file.name);
+    const record = await fileStore().put(file, file.name, onProgress);
     markStored(record.hash);
     return { ok: true, record, layout: described.layout };
   } catch (error) {
