@@ -48,6 +48,23 @@ describe('the file store', () => {
     vi.resetModules();
   });
 
+  it('asks the browser once to keep its storage, when the first file is stored', async () => {
+    vi.resetModules();
+    const persist = vi.fn(() => Promise.resolve(true));
+    vi.stubGlobal('navigator', { storage: { persisted: () => Promise.resolve(false), persist } });
+    try {
+      const { createFileStore: create } = await import('./store');
+      const store = create(`files-test-${++databases}`);
+      await store.get(`sha256:${'1'.repeat(64)}`);
+      expect(persist).not.toHaveBeenCalled();
+      await store.put(new Blob(['a\n']), 'a.csv');
+      await store.put(new Blob(['b\n']), 'b.csv');
+      await vi.waitFor(() => expect(persist).toHaveBeenCalledTimes(1));
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('says clearly when the quota is exceeded, and keeps nothing', async () => {
     vi.resetModules();
     vi.doMock('idb-keyval', async (original) => ({
