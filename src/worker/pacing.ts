@@ -170,13 +170,18 @@ export function pacedStreamedSource(inner: StreamedFileSource, gate: PaceGate, h
   let inflight: Promise<void> | null = null;
   let failure: NodeError | null = null;
   let closed = false;
+  /** A fill that ended with fewer rows than it asked for met the end of the file (until a restore reads again). */
+  let readAll = false;
 
-  const ready = (rows: number): boolean => failure !== null || closed || inner.buffered >= rows || inner.progress.done;
+  const ready = (rows: number): boolean => failure !== null || closed || readAll || inner.buffered >= rows || inner.progress.done;
   function fill(rows: number): Promise<void> {
     if (ready(rows)) return Promise.resolve();
     if (inflight !== null) return inflight.then(() => fill(rows));
-    inflight = inner.fill(Math.max(rows, highWater)).then(
-      () => undefined,
+    const asked = Math.max(rows, highWater);
+    inflight = inner.fill(asked).then(
+      () => {
+        if (inner.buffered < asked) readAll = true;
+      },
       (error: unknown) => {
         failure = new NodeError(nodeId, error);
       },
@@ -187,7 +192,7 @@ export function pacedStreamedSource(inner: StreamedFileSource, gate: PaceGate, h
   }
   /** Keeps reading ahead while below half the high-water mark (backpressure: a full buffer reads nothing). */
   const topUp = (): void => {
-    if (inflight === null && !closed && failure === null && !inner.progress.done && inner.buffered < highWater / 2) void fill(highWater);
+    if (inflight === null && !closed && failure === null && !readAll && !inner.progress.done && inner.buffered < highWater / 2) void fill(highWater);
   };
   // A gap in the data longer than the wait is skipped, so an hourly file at 1x still moves (applied when rows are taken: peeking is exact then).
   const horizonAt = (next: number): number => (next - horizon > maxWait ? next : horizon);
@@ -205,16 +210,22 @@ export function pacedStreamedSource(inner: StreamedFileSource, gate: PaceGate, h
     lastWatermark = batch.endWatermark;
   };
 
-  return {
-    nodeId,
-    ...pacedSnapshots(inner, () => [horizon, maxWait, lastWatermark, taken, firstTime, lastTime], ([h, w, l, t, f, e]) => {
-      horizon = h ?? -Infinity;
+  const snapshots = pacedSnapshots(inner, () => [horizon, maxWait, lastWatermark, taken, firstTime, lastTime], ([h, w, l, t, f, e]) => {
+    horizon = h ?? -Infinity;
       maxWait = w ?? 0;
       lastWatermark = l ?? -Infinity;
       taken = t ?? 0;
       firstTime = f ?? NaN;
-      lastTime = e ?? NaN;
-    }),
+    lastTime = e ?? NaN;
+  });
+  return {
+    nodeId,
+    ...snapshots,
+    restore(state, dicts) {
+      snapshots.restore(state, dicts);
+      // The inner source reads again from its restored point.
+      readAll = false;
+    },
     advance(eventMs, maxWaitEventMs) {
       horizon += eventMs;
       maxWait = maxWaitEventMs;
