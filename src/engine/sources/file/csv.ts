@@ -13,7 +13,7 @@ function countBreaks(text: string, from: number, to: number): number {
 }
 
 /** Header names made usable: trimmed, never empty, never repeated. */
-function headerNames(header: readonly string[]): string[] {
+export function headerNames(header: readonly string[]): string[] {
   const seen = new Set<string>();
   return header.map((raw, i) => {
     const base = raw.trim() === '' ? `column_${i + 1}` : raw.trim();

@@ -1,20 +1,18 @@
 /**
  * Streamed file sources: the public face (see ./types.ts for the contract).
- * PLACEHOLDERS of the contract commit: the engine-parse branch builds
- * sniffText and createRowParser, the engine-source branch sniffParquet and
- * the source.
+ * Text formats are sniffed and parsed here (./sniff.ts, ./rowParser.ts);
+ * Parquet by ./parquet.ts; the runtime is ./source.ts.
  */
 import type { FileSourceOptions } from '../types';
-import type { FileBytes, FileLayout, FilePosition, RowParser, SniffResult, StreamFormat } from './types';
+import { sniffParquet } from './parquet';
+import { createTextRowParser, type TextRowParser } from './rowParser';
+import { formatOfName, sniffText, type SniffOptions } from './sniff';
+import type { FileBytes, FileLayout, FilePosition, SniffResult } from './types';
 
 export type * from './types';
 export { HEAD_BYTES } from './types';
-
-/** What sniffing needs beside the bytes: the source's params, with the format maybe still 'auto'. */
-export interface SniffOptions extends Omit<FileSourceOptions, 'format'> {
-  /** 'auto' decides by the file name's extension, then by the first bytes. */
-  readonly format: 'auto' | StreamFormat | 'tsv';
-}
+export type { SniffOptions } from './sniff';
+export type { TextRowParser } from './rowParser';
 
 /**
  * Reads the head of `bytes` (HEAD_BYTES, cut at a row boundary; Parquet's
@@ -22,14 +20,17 @@ export interface SniffOptions extends Omit<FileSourceOptions, 'format'> {
  * read (no such event-time field, no readable row, ...).
  */
 export async function sniffFile(bytes: FileBytes, options: SniffOptions): Promise<SniffResult> {
-  void bytes;
-  void options;
-  return { ok: false, message: 'streamed files are not built yet' };
+  const format = options.format === 'auto' ? formatOfName(bytes.name) : options.format;
+  // Parquet: the engine-source branch's reader.
+  if (format === 'parquet') return sniffParquet(bytes, options);
+  return sniffText(bytes, options);
 }
 
-/** A parser of a text layout (csv, ndjson, json) whose input starts at `from` (a resume point, or layout.dataStart). */
-export function createRowParser(layout: FileLayout, options: Pick<FileSourceOptions, 'timeRange'>, from: FilePosition): RowParser {
-  void options;
-  void from;
-  throw new Error(`streamed ${layout.format} parsing is not built yet`);
+/**
+ * A parser of a text layout (csv, ndjson, json) whose input starts at `from`
+ * (a resume point, or layout.dataStart). Besides the RowParser contract it
+ * says which bad rows lie before its resume point (`resumeErrors`).
+ */
+export function createRowParser(layout: FileLayout, options: Pick<FileSourceOptions, 'timeRange'>, from: FilePosition): TextRowParser {
+  return createTextRowParser(layout, options.timeRange, from);
 }
