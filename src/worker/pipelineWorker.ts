@@ -17,8 +17,8 @@ import { replayLineage } from './lineage/replay';
 import { createWhatIfRunner } from './whatif/whatIfRunner';
 import type { ReplayEntry } from '../engine/compare/types';
 import type { FileInput } from '../engine/plan/compile';
-import { hasStoredFiles, openStoredFiles } from './files/openStored';
-import { indexedDbStoreReader, type StoreReader } from './files/storeRead';
+import { hasStoredFiles, openStoredFiles, type StoreReader } from './files/openStored';
+import { fileStore as appFileStore } from './fileStore/store';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
@@ -61,7 +61,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     runId++;
     if (!hasStoredFiles(next)) return install(next, undefined);
     const mine = runId;
-    fileStore ??= indexedDbStoreReader(indexedDB);
+    fileStore ??= appFileStore();
     return openStoredFiles(next, fileStore).then((opened): LoadResult => {
       if (runId !== mine) {
         return { ok: false, problems: [{ nodeId: '', message: 'a newer load replaced this one' }] };

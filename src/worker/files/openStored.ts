@@ -9,7 +9,10 @@ import { eventTimeRange, type PipelineDocument } from '../../model';
 import { sniffFile } from '../../engine/sources/file/stream';
 import type { OpenedFile } from '../../engine/sources/file/stream/types';
 import { blobBytes, isGzipBlob } from '../fileStore/blobBytes';
-import type { StoreReader } from './storeRead';
+import type { FileStore } from '../fileStore/types';
+
+/** What the worker needs of the file store (see ../fileStore/store.ts): it reads, never writes. */
+export type StoreReader = Pick<FileStore, 'get'>;
 
 export interface OpenedStoredFiles {
   /** By node id (a record without a prototype: ids are data). */

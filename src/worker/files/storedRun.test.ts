@@ -4,7 +4,7 @@ import type { StoredFileRecord } from '../fileStore/types';
 import { createPipelineWorker, type PipelineWorker } from '../pipelineWorker';
 import type { Frame } from '../protocol';
 import { createFakeClock, type FakeClock } from '../testing/fakeClock';
-import type { StoreReader } from './storeRead';
+import type { StoreReader } from './openStored';
 import { LINE_LAYOUT } from './lineParser.testing';
 
 vi.mock('../../engine/sources/file/stream/index', async (original) => ({
