@@ -37,6 +37,8 @@ export interface SourceReader {
   /** Resolves once `ready(rows)`; reads on in the background (never rejects: a failure is reported by the next step). */
   fill(rows: number): Promise<void>;
   readonly progress: FileProgress;
+  /** Rows the run has taken from the source (the read-ahead aside). */
+  readonly rowsTaken: number;
   /** Stops reading (the run is stopped, reloaded, or travelled away from this instance). */
   close(): void;
 }
@@ -264,6 +266,7 @@ export function pacedStreamedSource(inner: StreamedFileSource, gate: PaceGate, h
       ready,
       fill,
       get progress() { return inner.progress; },
+      get rowsTaken() { return taken; },
       close() {
         closed = true;
         inner.close();

@@ -20,6 +20,7 @@ import { createRunTimeline, type RunTimeline } from './timeline/follow';
 import { engineStates } from './travel/engineStates';
 import { createTimeMachine, type Limits, type TimeMachine } from './travel/timeMachine';
 import type { FileProgressReport } from './files/api';
+import type { FileProgress } from '../engine/sources/file/stream/types';
 import { createProgressMeter, type ProgressMeter } from './files/progress';
 
 export interface Session {
@@ -49,6 +50,16 @@ export interface SessionDeps extends SchedulerClock {
   readonly onPhase: () => void;
   /** How many snapshots and how much journal time travel keeps (tests make them small). */
   readonly travelLimits?: Limits;
+}
+
+/**
+ * Progress as far as the run has taken rows, not as far as reading got: a
+ * Blob is read in chunks of up to megabytes, so bytes read jump ahead of the
+ * run. The bytes of the rows taken are estimated as their share of the rows read.
+ */
+function consumed(progress: FileProgress, taken: number): FileProgress {
+  if (progress.done || progress.rows === 0) return progress;
+  return { ...progress, bytesRead: Math.round(progress.bytesRead * Math.min(1, taken / progress.rows)) };
 }
 
 export type SessionResult = { ok: true; session: Session } | { ok: false; problems: { nodeId: string; message: string }[] };
@@ -185,7 +196,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
           if (source.reader === undefined) continue;
           let meter = meters.get(source.nodeId);
           if (meter === undefined) meters.set(source.nodeId, (meter = createProgressMeter()));
-          out[source.nodeId] = meter.report(source.reader.progress, now);
+          out[source.nodeId] = meter.report(consumed(source.reader.progress, source.reader.rowsTaken), now);
         }
         return out;
       },
