@@ -16,6 +16,10 @@ export interface RunOptions extends CompileOptions {
   readonly collectLate?: boolean;
   /** A tap on every batch a step emits (see RuntimeHost.onEmit); a what-if comparison records its runs with it. */
   readonly onEmit?: RuntimeHost['onEmit'];
+  /** Collect sinks hand their batches here instead of gathering rows in `results` (see RuntimeHost.onResultBatch). */
+  readonly onResultBatch?: RuntimeHost['onResultBatch'];
+  /** False when onResultBatch keeps none of the batches past the call (RuntimeHost.keepsResultBatches). */
+  readonly keepsResultBatches?: boolean;
 }
 
 export interface RunResult {
@@ -59,6 +63,8 @@ export function preparePipeline(doc: PipelineDocument, options: RunOptions = {})
     onResults: (id, rows) => append(results, id, rows),
     onLate: options.collectLate === true ? (id, rows) => append(late, id, rows) : null,
     ...(options.onEmit === undefined ? {} : { onEmit: options.onEmit }),
+    ...(options.onResultBatch === undefined ? {} : { onResultBatch: options.onResultBatch }),
+    ...(options.keepsResultBatches === undefined ? {} : { keepsResultBatches: options.keepsResultBatches }),
   });
   return { ok: true, pipeline: { plan: compiled.plan, runtime, results, late } };
 }

@@ -1,5 +1,5 @@
-import type { Batch, Column, Field, RowBlock } from '../batch';
-import { copyColumns, createStringDict, newColumns } from '../batch';
+import type { Batch, RowBlock } from '../batch';
+import { copyColumns } from '../batch';
 import { DEFAULT_EVENT_TIME_RANGE } from '../../model';
 import { sliceRowBlock } from '../batchOps';
 import { createSampleGenerator, sampleStreamFields } from '../sources/sample';
@@ -9,6 +9,7 @@ import { heldBoolean, heldNumber, snapshotMethods } from '../snapshot/operatorSt
 import type { Snapshottable } from '../snapshot/types';
 import { columnDicts, sourceDicts, withDicts } from './sourceDicts';
 import { createStreamedFileSource } from '../sources/file/stream/source';
+import { emptyColumns, finalBatchFrom, reusedWatermarks } from './sourceBatches';
 
 /** A source the scheduler pulls from: the next batch, or null once it has ended. */
 export interface SourceRuntime extends Partial<Snapshottable> {
@@ -26,39 +27,6 @@ export interface SourceRuntime extends Partial<Snapshottable> {
    * rows, `line N: ...`); the runtime adds them to its diagnostics after each step.
    */
   takeDiagnostics?(): string[];
-}
-
-function emptyColumns(fields: readonly Field[]): Record<string, Column> {
-  const columns = newColumns();
-  for (const f of fields) {
-    if (f.type === 'string') columns[f.name] = { type: 'string', codes: new Int32Array(0), dict: createStringDict() };
-    else if (f.type === 'boolean') columns[f.name] = { type: 'boolean', values: new Uint8Array(0) };
-    else columns[f.name] = { type: f.type, values: new Float64Array(0) };
-  }
-  return columns;
-}
-
-function finalBatchFrom(template: Record<string, Column>): Batch {
-  const columns = newColumns();
-  for (const [name, c] of Object.entries(template)) {
-    if (c.type === 'string') columns[name] = { type: 'string', codes: new Int32Array(0), dict: c.dict };
-    else if (c.type === 'boolean') columns[name] = { type: 'boolean', values: new Uint8Array(0) };
-    else columns[name] = { type: c.type, values: new Float64Array(0) };
-  }
-  return { length: 0, time: new Float64Array(0), watermark: new Float64Array(0), endWatermark: Infinity, keys: null, columns };
-}
-
-/**
- * A watermark column a source writes batch after batch when told it may
- * recycle: a fresh Float64Array of a batch's length cost about 4 ns a row
- * here (new pages to fault in and zero), as much as filtering the row.
- */
-function reusedWatermarks(): (n: number) => Float64Array {
-  let buffer = new Float64Array(0);
-  return (n) => {
-    if (buffer.length < n) buffer = new Float64Array(n);
-    return buffer;
-  };
 }
 
 /** Creates the runtime of a source step. */
