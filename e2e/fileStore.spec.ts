@@ -149,6 +149,13 @@ test('export without data, import elsewhere: the node says the file is missing u
     await expect(missing).toHaveCount(0);
     await expect(node.getByTestId('stored-file')).toHaveAttribute('data-presence', 'present');
     expect((await savedParams(other.bar, id)).stored).toEqual(params.stored);
+    const sink = await other.editor.dragFromPalette('sink.collect', 520, 200);
+    await other.editor.connect(id, 'out', sink);
+    const run = new RunControls(other.page);
+    await run.setSpeed('max');
+    await run.runButton.click();
+    await run.expectPhase('Finished');
+    expect(await run.results()).toBe(120);
   } finally {
     await other.close();
   }
@@ -203,7 +210,6 @@ test('export with data inlines a small stored file; a share link carries the ref
 });
 
 test('results show after Run of a stored file, also after a reload', async ({ page, editor }) => {
-  test.fixme(true, 'needs the worker to read stored files (h6-worker-files); the lead enables it at the merge');
   const bar = new DocumentsBar(page);
   await editor.goto();
   const id = await dropData(page, editor, READINGS);
