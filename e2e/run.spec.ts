@@ -96,7 +96,7 @@ test.describe('running a pipeline', () => {
   });
 });
 
-test('dropping a CSV file on the canvas adds a file source holding its data, which runs and notes its unreadable row', async ({ page, editor }) => {
+test('dropping a CSV file on the canvas adds a file source referring to the stored file, which runs and notes its unreadable row', async ({ page, editor }) => {
   await editor.goto();
   const before = (await editor.nodeIds()).length;
   const rows = Array.from({ length: 120 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString()},dev${i % 3},${20 + (i % 7)}`);
@@ -113,7 +113,7 @@ test('dropping a CSV file on the canvas adds a file source holding its data, whi
   const id = (await editor.nodeIds()).find((n) => n.startsWith('file'));
   expect(id).toBeDefined();
   await expect(editor.nodeLocator(id!)).toContainText('readings.csv');
-  await expect(page.locator('.wp-docs-notice')).toContainText('120 rows');
+  await expect(page.locator('.wp-docs-notice')).toContainText('kept in this browser; event time “time”');
 
   // Into a collect sink, the file plays to its end.
   const sink = await editor.dragFromPalette('sink.collect', 480, 200);

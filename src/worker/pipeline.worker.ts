@@ -62,6 +62,7 @@ const api: PipelineWorkerApi = {
   setBreakpoints: (list) => worker.setBreakpoints(list),
   breakpointHit: () => worker.breakpointHit(),
   lineage: (query) => worker.lineage(query),
+  fileProgress: () => worker.fileProgress(),
   drain() {
     const { frame, transfer } = worker.drainWithTransfer();
     return Comlink.transfer(frame, transfer);

@@ -64,7 +64,7 @@ describe('the pipeline worker', () => {
     expect(preview?.late).toEqual([]);
   });
 
-  it('stops to a fresh run (a new run id), and refuses a document that does not compile', () => {
+  it('stops to a fresh run (a new run id), and refuses a document that does not compile', async () => {
     const { api } = worker();
     api.load(sensorDocument({ rate: 1000 }), false);
     api.step('batch');
@@ -81,13 +81,13 @@ describe('the pipeline worker', () => {
       edges: [{ id: 'e', from: 'src', to: 'f' }],
     });
     if (!broken.ok) throw new Error('expected a valid shape');
-    const refused = api.load(broken.document, true);
+    const refused = await api.load(broken.document, true);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.problems[0]?.nodeId).toBe('f');
     expect(api.drain().phase).toBe('idle');
   });
 
-  it('tells, in the app\'s words, how to give a file source without data its file', () => {
+  it('tells, in the app\'s words, how to give a file source without data its file', async () => {
     const { api } = worker();
     const noData = validate({
       format: 'windowpane.pipeline', version: 1, name: 'taxi',
@@ -98,7 +98,7 @@ describe('the pipeline worker', () => {
       edges: [{ id: 'e', from: 'taxi', to: 'out' }],
     });
     if (!noData.ok) throw new Error(`expected a valid document: ${JSON.stringify(noData.problems)}`);
-    const refused = api.load(noData.document, false);
+    const refused = await api.load(noData.document, false);
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.problems[0]?.message).toMatch(/Choose file/);

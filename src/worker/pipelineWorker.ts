@@ -16,11 +16,16 @@ import type { Breakpoint, BreakpointProblem } from './breakpoints/types';
 import { replayLineage } from './lineage/replay';
 import { createWhatIfRunner } from './whatif/whatIfRunner';
 import type { ReplayEntry } from '../engine/compare/types';
+import type { FileInput } from '../engine/plan/compile';
+import { hasStoredFiles, openStoredFiles, type StoreReader } from './files/openStored';
+import { fileStore as appFileStore } from './fileStore/store';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
   /** How much time travel keeps (see travel/timeMachine.ts DEFAULT_LIMITS). */
   readonly travelLimits?: Limits;
+  /** Where stored files are read from (default: this realm's IndexedDB file store). */
+  readonly fileStore?: StoreReader;
 }
 
 /** The API plus a drain that also names the buffers to transfer. */
@@ -43,13 +48,32 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
 
-  /** Replaces the session with a fresh one of `next` (a new run id either way). */
-  function rebuild(next: PipelineDocument): LoadResult {
+  let fileStore: StoreReader | null = deps.fileStore ?? null;
+
+  /**
+   * Replaces the session with a fresh one of `next` (a new run id either
+   * way). A document with stored files answers once they are opened; a
+   * newer load meanwhile wins (the older one then installs nothing).
+   */
+  function rebuild(next: PipelineDocument): LoadResult | Promise<LoadResult> {
     session?.dispose();
     session = null;
     runId++;
+    if (!hasStoredFiles(next)) return install(next, undefined);
+    const mine = runId;
+    fileStore ??= appFileStore();
+    return openStoredFiles(next, fileStore).then((opened): LoadResult => {
+      if (runId !== mine) {
+        return { ok: false, problems: [{ nodeId: '', message: 'a newer load replaced this one' }] };
+      }
+      if (opened.problems.length > 0) return { ok: false, problems: opened.problems };
+      return install(next, opened.inputs);
+    });
+  }
+
+  function install(next: PipelineDocument, fileInputs: Readonly<Record<string, FileInput>> | undefined): LoadResult {
     try {
-      const built = createSession(next, speed, watched, { ...deps, log: () => undefined, onPhase: () => undefined });
+      const built = createSession(next, speed, watched, { ...deps, log: () => undefined, onPhase: () => undefined }, fileInputs);
       if (!built.ok) return built;
       session = built.session;
       // A new run follows the node the old one did (if it still is a window node).
@@ -102,7 +126,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   }
 
   /** Pauses and shows the run as it was at `target(where it stands)`; a run that has not moved stays as it is. */
-  function travelTo(target: (at: number) => number): number {
+  function travelTo(target: (at: number) => number): number | Promise<number> {
     if (session === null) return 0;
     const { travel, scheduler } = session;
     if (travel.frame().head === 0) return travel.position;
@@ -113,21 +137,25 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   return {
     load(next, keepRunning) {
       const was = phase();
+      const settle = (loaded: LoadResult): LoadResult => {
+        doc = loaded.ok ? next : null;
+        if (loaded.ok && keepRunning && (was === 'running' || was === 'paused')) {
+          moving()?.scheduler.start();
+          // Paused stays paused, at the beginning of the new graph.
+          if (was === 'paused') session?.scheduler.pause();
+        }
+        return loaded;
+      };
       const loaded = rebuild(next);
-      doc = loaded.ok ? next : null;
-      if (loaded.ok && keepRunning && (was === 'running' || was === 'paused')) {
-        moving()?.scheduler.start();
-        // Paused stays paused, at the beginning of the new graph.
-        if (was === 'paused') session?.scheduler.pause();
-      }
-      return loaded;
+      return loaded instanceof Promise ? loaded.then(settle) : settle(loaded);
     },
     start: () => moving()?.scheduler.start(),
     pause: () => session?.scheduler.pause(),
     step: (unit) => moving()?.scheduler.step(unit),
     stop() {
-      if (doc !== null) rebuild(doc);
+      if (doc !== null) void rebuild(doc);
     },
+    fileProgress: () => session?.fileProgress(deps.now()) ?? {},
     setSpeed(next) {
       speed = next;
       session?.scheduler.setSpeed(next);

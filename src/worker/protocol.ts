@@ -16,6 +16,7 @@ import type { PreviewRecord } from './previewRecord';
 import type { TimelineLookupApi } from './timeline/api';
 import type { TimelineApi } from './timelineTypes';
 import type { TravelApi, TravelFrame } from './travel/types';
+import type { FileProgressApi } from './files/api';
 import type { BreakpointApi } from './breakpoints/types';
 import type { LineageApi } from './lineage/types';
 
@@ -154,16 +155,16 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
 
 /** What the worker exposes through comlink. */
-export interface PipelineWorkerApi extends TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi, WhatIfApi {
+export interface PipelineWorkerApi extends FileProgressApi, TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi, WhatIfApi {
   /**
    * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
    * running run goes on running (and a paused one stays paused) from the beginning of the new graph.
    */
-  load(doc: PipelineDocument, keepRunning: boolean): LoadResult;
+  load(doc: PipelineDocument, keepRunning: boolean): LoadResult | Promise<LoadResult>;
   start(): void;
   pause(): void;
   /** While paused (or idle): advance one batch or one event, then stay paused. */
-  step(unit: StepUnit): void;
+  step(unit: StepUnit): void | Promise<void>;
   /** Ends the run and resets to 'idle'; the document stays loaded. */
   stop(): void;
   setSpeed(speed: RunSpeed): void;

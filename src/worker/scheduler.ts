@@ -34,6 +34,8 @@ export interface SchedulerTarget {
   readonly gate: PaceGate;
   /** Armed breakpoints: how many rows a step may pull, and whether one was hit (then the run pauses). */
   readonly brake?: Brake;
+  /** Null when a step of `rows` may run now; else when it may (stored files still being read, see pacing.ts SourceReader). */
+  readonly waitFor?: (rows: number) => Promise<void> | null;
 }
 
 export interface Brake {
@@ -47,7 +49,8 @@ export interface Scheduler {
   readonly failure: NodeFailure | null;
   start(): void;
   pause(): void;
-  step(unit: StepUnit): void;
+  /** Answers once the step is taken (later when stored files are still being read). */
+  step(unit: StepUnit): void | Promise<void>;
   setSpeed(speed: RunSpeed): void;
   /** Stands paused whatever the phase was (time travel moved the runtime; a finished or failed run can go on). */
   hold(): void;
@@ -76,6 +79,9 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
   let failure: NodeFailure | null = null;
   let cancel: (() => void) | null = null;
   let lastTick = 0;
+  /** A slice waits for streamed sources to read: the next slice runs when they have. */
+  let reading: Promise<void> | null = null;
+  let disposed = false;
 
   const setPhase = (next: RunPhase): void => {
     if (next === phase) return;
@@ -122,13 +128,41 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
       runtime.tick(start);
       // One step at least, so unpaced (WebSocket) sources are drained every slice.
       do {
-        if (!runtime.step(rows(RUN_BATCH_ROWS))) return false;
+        const n = rows(RUN_BATCH_ROWS);
+        const wait = target.waitFor?.(n) ?? null;
+        if (wait !== null) {
+          // Nothing blocks: the slice ends, and the run goes on once the rows are read.
+          waitThen(wait);
+          return true;
+        }
+        if (!runtime.step(n)) return false;
         if (brake?.takeStop() === true) return (braked = true);
       } while (clock.now() - start < SLICE_MS && (spin || paced.some((p) => p.hasDue()) || hasQueued(runtime)));
       return true;
     });
     if (alive && braked) setPhase('paused');
-    else if (alive) schedule(spin ? 0 : IDLE_MS);
+    else if (alive && reading === null) schedule(spin ? 0 : IDLE_MS);
+  }
+
+  function waitThen(wait: Promise<void>): void {
+    const mine = wait.then(() => {
+      if (reading !== mine) return;
+      reading = null;
+      if (phase === 'running') schedule(0);
+    });
+    reading = mine;
+  }
+
+  /** A Step once streamed sources have the rows it takes. */
+  function stepNow(unit: StepUnit): void | Promise<void> {
+    if (disposed || (phase !== 'idle' && phase !== 'paused')) return;
+    const n = unit === 'event' ? 1 : STEP_BATCH_ROWS;
+    const wait = target.waitFor?.(n) ?? null;
+    if (wait !== null) return wait.then(() => stepNow(unit));
+    const moved = guarded(true, () => runtime.step(n));
+    // A breakpoint met while stepping is shown, but the step was asked for: nothing more to stop.
+    brake?.takeStop();
+    if (moved) setPhase('paused');
   }
 
   return {
@@ -143,15 +177,13 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
     pause() {
       if (phase !== 'running') return;
       unschedule();
+      reading = null;
       setPhase('paused');
     },
     step(unit) {
       if (phase !== 'idle' && phase !== 'paused') return;
       unschedule();
-      const moved = guarded(true, () => runtime.step(unit === 'event' ? 1 : STEP_BATCH_ROWS));
-      // A breakpoint met while stepping is shown, but the step was asked for: nothing more to stop.
-      brake?.takeStop();
-      if (moved) setPhase('paused');
+      return stepNow(unit);
     },
     setSpeed(next) {
       speed = next;
@@ -161,11 +193,14 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
     },
     hold() {
       unschedule();
+      reading = null;
       failure = null;
       setPhase('paused');
     },
     dispose() {
       unschedule();
+      reading = null;
+      disposed = true;
       phase = 'idle';
     },
   };

@@ -5,7 +5,7 @@
  * the WebSocket feeds. A reload or stop disposes it and builds a new one.
  */
 import type { OutPort } from '../engine/operators/types';
-import { compilePipeline } from '../engine/plan/compile';
+import { compilePipeline, type FileInput } from '../engine/plan/compile';
 import { createRuntime, type Runtime, type RuntimeHost } from '../engine/run/runtime';
 import type { PipelineDocument } from '../model';
 import { createBreakpointDetector, type BreakpointDetector } from './breakpoints/detector';
@@ -19,6 +19,9 @@ import { createScheduler, type Scheduler, type SchedulerClock } from './schedule
 import { createRunTimeline, type RunTimeline } from './timeline/follow';
 import { engineStates } from './travel/engineStates';
 import { createTimeMachine, type Limits, type TimeMachine } from './travel/timeMachine';
+import type { FileProgressReport } from './files/api';
+import type { FileProgress } from '../engine/sources/file/stream/types';
+import { createProgressMeter, type ProgressMeter } from './files/progress';
 
 export interface Session {
   readonly runtime: Runtime;
@@ -33,8 +36,10 @@ export interface Session {
   readonly breakpoints: BreakpointDetector;
   /** Opens the WebSocket feeds (once); call when the run first moves. */
   connect(): void;
-  /** Diagnostics not yet handed out. */
+  /** Diagnostics not yet handed out (a streamed file's bad rows come during the run). */
   takeDiagnostics(): { nodeId: string; message: string }[];
+  /** How far each streamed file source has read, by node id. */
+  fileProgress(now: number): Record<string, FileProgressReport>;
   dispose(): void;
 }
 
@@ -47,11 +52,24 @@ export interface SessionDeps extends SchedulerClock {
   readonly travelLimits?: Limits;
 }
 
+/**
+ * Progress as far as the run has taken rows, not as far as reading got: a
+ * Blob is read in chunks of up to megabytes, so bytes read jump ahead of the
+ * run. The bytes of the rows taken are estimated as their share of the rows read.
+ */
+function consumed(progress: FileProgress, taken: number): FileProgress {
+  if (progress.done || progress.rows === 0) return progress;
+  return { ...progress, bytesRead: Math.round(progress.bytesRead * Math.min(1, taken / progress.rows)) };
+}
+
 export type SessionResult = { ok: true; session: Session } | { ok: false; problems: { nodeId: string; message: string }[] };
 
-/** Compiles `doc` (file sources read their inline data) and builds an idle session. */
-export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: string | null, deps: SessionDeps): SessionResult {
-  const compiled = compilePipeline(doc, { missingDataHint: 'press Choose file on the node to load its file' });
+/**
+ * Compiles `doc` and builds an idle session. File sources read their inline
+ * data, or the stored files opened for them (`fileInputs`, see files/openStored.ts).
+ */
+export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: string | null, deps: SessionDeps, fileInputs?: Readonly<Record<string, FileInput>>): SessionResult {
+  const compiled = compilePipeline(doc, { missingDataHint: 'press Choose file on the node to load its file', ...(fileInputs === undefined ? {} : { fileInputs }) });
   if (!compiled.ok) return { ok: false, problems: compiled.problems.map((p) => ({ nodeId: p.nodeId, message: p.message })) };
   const { plan } = compiled;
   const outputs = createOutputs(plan.steps);
@@ -134,8 +152,12 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     }
     return out;
   };
-  let pendingDiagnostics = [...runtime.diagnostics];
-  const scheduler = createScheduler({ runtime, paced: travel.paced, gate, brake: breakpoints }, deps, speed, deps.onPhase);
+  // Diagnostics grow during a run (a streamed file's bad rows); a travel's fresh runtime meets the same ones again.
+  let diagnosticsOf = runtime.diagnostics;
+  let diagnosticsAt = 0;
+  const handed = new Set<string>();
+  const meters = new Map<string, ProgressMeter>();
+  const scheduler = createScheduler({ runtime, paced: travel.paced, gate, brake: breakpoints, waitFor: travel.waitFor }, deps, speed, deps.onPhase);
   return {
     ok: true,
     session: {
@@ -153,12 +175,34 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
         }
       },
       takeDiagnostics() {
-        const taken = pendingDiagnostics;
-        pendingDiagnostics = [];
+        const list = runtime.diagnostics;
+        if (list !== diagnosticsOf) {
+          diagnosticsOf = list;
+          diagnosticsAt = 0;
+        }
+        const taken: { nodeId: string; message: string }[] = [];
+        for (; diagnosticsAt < list.length; diagnosticsAt++) {
+          const { nodeId, message } = list[diagnosticsAt]!;
+          const key = `${nodeId}\n${message}`;
+          if (handed.has(key)) continue;
+          handed.add(key);
+          taken.push({ nodeId, message });
+        }
         return taken;
+      },
+      fileProgress(now) {
+        const out = Object.create(null) as Record<string, FileProgressReport>; // ids are data
+        for (const source of travel.sources()) {
+          if (source.reader === undefined) continue;
+          let meter = meters.get(source.nodeId);
+          if (meter === undefined) meters.set(source.nodeId, (meter = createProgressMeter()));
+          out[source.nodeId] = meter.report(consumed(source.reader.progress, source.reader.rowsTaken), now);
+        }
+        return out;
       },
       dispose() {
         scheduler.dispose();
+        travel.close();
         for (const feed of feeds) feed.close();
       },
     },

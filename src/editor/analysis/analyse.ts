@@ -3,6 +3,7 @@ import { compilePipeline } from '../../engine/plan/compile';
 import type { EdgeSchema } from '../../engine/plan/types';
 import { toPipelineJson } from '../store/documentFormat';
 import type { EditorDocument } from '../store/types';
+import { designFileInputs } from '../files/designInputs';
 import { propagateSchemas } from './propagate';
 
 /** What the editor shows about a document: its problems, and the fields flowing along each edge. */
@@ -61,11 +62,13 @@ export function analyseDocument(doc: EditorDocument): Analysis {
     problems = [...validated.problems, ...propagated.problems.filter((p) => !flagged.has(p.nodeId))];
     edgeSchemas = propagated.edgeSchemas;
   } else {
-    // File sources without data yet are not a problem while designing.
-    const compiled = compilePipeline(validated.document, { allowMissingFileData: true, limit: 0 });
+    // File sources without data yet are not a problem while designing; stored files' recorded fields stand in for them.
+    const design = designFileInputs(doc);
+    const compiled = compilePipeline(validated.document, { allowMissingFileData: true, limit: 0, fileInputs: design.inputs });
+    problems = design.problems;
     if (compiled.ok) edgeSchemas = new Map(compiled.plan.edgeSchemas);
     else {
-      problems = compiled.problems.map((p) => ({ nodeId: p.nodeId, path: p.path, message: p.message }));
+      problems = [...problems, ...compiled.problems.map((p) => ({ nodeId: p.nodeId, path: p.path, message: p.message }))];
       edgeSchemas = propagateSchemas(doc).edgeSchemas;
     }
   }

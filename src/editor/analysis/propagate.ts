@@ -2,6 +2,7 @@ import { nodeSchema, type PipelineNode, type Problem } from '../../model';
 import { compileNode } from '../../engine/plan/compileNode';
 import type { EdgeSchema } from '../../engine/plan/types';
 import type { EditorDocument, EditorNode } from '../store/types';
+import { designInputOf } from '../files/designInputs';
 
 type WindowNode = Extract<PipelineNode, { kind: `window.${string}` }>;
 
@@ -61,9 +62,15 @@ export function propagateSchemas(doc: EditorDocument): Propagation {
     const isSource = node.kind.startsWith('source.');
     if (upstream.some((s) => s === undefined) || (!isSource && incoming.length === 0)) continue;
     const schemas = upstream as EdgeSchema[];
+    // A stored file's fields stand in for the file (see designInputs.ts).
+    const design = designInputOf(node, index);
+    if (design !== null && !design.ok) {
+      problems.push(design.problem);
+      continue;
+    }
     const parsed = parseNode(node);
     const compiled = parsed === null ? null : compileNode(parsed, index, {
-      schemas, window: windowFeeding(node, incoming, byId), fileInput: undefined, limit: 0,
+      schemas, window: windowFeeding(node, incoming, byId), fileInput: design?.input, limit: 0,
     });
     if (compiled !== null && compiled.problems.length === 0) {
       outputs.set(id, compiled.outputs);

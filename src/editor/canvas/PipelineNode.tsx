@@ -4,6 +4,7 @@ import { useRun } from '../run/RunProvider';
 import type { RunState } from '../run/types';
 import { isNodeKind, portsOf } from '../../model';
 import { ChooseFile } from './ChooseFile';
+import { FileProgress } from '../files/FileProgress';
 import { ConnectCommand } from './connectCommand';
 import type { NodePort } from './connectOptions';
 import type { PipelineFlowNode } from './flowTypes';
@@ -70,6 +71,7 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
         <span className="visually-hidden">{kindTitle(data.kind)}</span>
         <div className="wp-node-summary" title={data.summary}>{data.summary}</div>
         {data.kind === 'source.file' && <ChooseFile id={id} title={data.title} />}
+        {data.kind === 'source.file' && <FileProgress id={id} title={data.title} />}
       </div>
       {chart && <NodeChartPreview id={id} />}
       <NodeBreakpointMarker nodeId={id} />

@@ -9,6 +9,9 @@ import { toPipelineJson } from '../store/documentFormat';
 import type { EditorState } from '../store/documentStore';
 import type { EditorDocument } from '../store/types';
 import { CopyDialog } from './CopyDialog';
+import { ExportDialog } from './ExportDialog';
+import { describeFiles, fileReferences, filesToAskFor, forShareLink, inlineSmallFiles, type InlinedExport } from '../files/fileReferences';
+import { fileStore, formatBytes } from '../../worker/fileStore/store';
 import { exampleCards } from './examples';
 import { readCard, type GalleryCard } from './gallery';
 import { GalleryDialog } from './GalleryDialog';
@@ -24,7 +27,7 @@ import { looksLikeDataFile } from './dataFile';
 import { ImportProgress } from './import/ImportProgress';
 import type { ImportOutcome } from './import/importClient';
 import { useImport } from './import/useImport';
-import { copyText, downloadDocument, exportFileName, looksLikeJsonFile } from './transfer';
+import { copyText, downloadText, exportFileName, looksLikeJsonFile } from './transfer';
 import { useDataFileDrop, type ScreenPoint } from './useDataFileDrop';
 import { useFileDrop } from './useFileDrop';
 import { useSaveShortcut } from './useSaveShortcut';
@@ -43,17 +46,36 @@ const STATUS_TEXT: Record<DocumentsState['status'], string> = {
 };
 
 const MAX_LINK_LENGTH = 2_000_000;
+/** Files from this size on show how far storing them got. */
+const BIG_FILE_BYTES = 32 << 20;
 
 type OpenDialog =
   | { readonly kind: 'problems'; readonly title: string; readonly problems: readonly Problem[]; readonly kept?: KeptPipeline }
   | { readonly kind: 'gallery' }
   | { readonly kind: 'paste' }
+  | { readonly kind: 'export' }
   | { readonly kind: 'copy'; readonly title: string; readonly text: string };
 
 /** A stored pipeline that cannot be opened, offered as its JSON so it is never lost. */
 interface KeptPipeline {
   readonly name: string;
   readonly json: string;
+}
+
+/** Whether a JSON file's first non-blank character opens an array (data rows, not a pipeline). */
+async function startsWithArray(file: Blob): Promise<boolean> {
+  const head = await file.slice(0, 256).text();
+  return /^\uFEFF?\s*\[/.test(head);
+}
+
+/** What an export with data says about the files: which went in, and which stayed references and why. */
+function inlinedSentence(done: InlinedExport): string {
+  const parts: string[] = [];
+  if (done.inlined.length > 0) parts.push(` It includes the data of ${describeFiles(done.inlined)}.`);
+  if (done.tooBig.length > 0) parts.push(` Too big to include (5 MB or more): ${describeFiles(done.tooBig)}; whoever imports it is asked for ${done.tooBig.length === 1 ? 'that file' : 'those files'}.`);
+  if (done.notText.length > 0) parts.push(` Parquet files are never included: ${describeFiles(done.notText)}.`);
+  if (done.missing.length > 0) parts.push(` Not in this browser, so not included: ${describeFiles(done.missing)}.`);
+  return parts.join('');
 }
 
 function plural(n: number, word: string): string {
@@ -82,7 +104,12 @@ export function DocumentsBar() {
   const closeDialog = useCallback(() => setDialog(null), []);
   const dismissNotice = useCallback((id: number) => session.dismissNotice(id), [session]);
 
-  const addDataFile = useDataFileDrop();
+  // Hashing a big file takes seconds: the notice says how far it got, about once per percent.
+  const storing = useCallback((file: File, done: number): void => {
+    if (file.size < BIG_FILE_BYTES || done === file.size) return;
+    session.notify(`Keeping ${file.name} in this browser: ${Math.floor((done / file.size) * 100)}% of ${formatBytes(file.size)} read…`);
+  }, [session]);
+  const addDataFile = useDataFileDrop(storing);
   const importer = useImport();
   const showProblems = (title: string, problems: readonly Problem[]): void => setDialog({ kind: 'problems', title, problems });
 
@@ -120,7 +147,8 @@ export function DocumentsBar() {
 
   const importFile = async (file: File, at: ScreenPoint | null): Promise<void> => {
     const title = `“${file.name}” can't be imported`;
-    if (looksLikeDataFile(file)) {
+    // A JSON array is data (a pipeline is an object): it becomes a file source too.
+    if (looksLikeDataFile(file) || (looksLikeJsonFile(file) && await startsWithArray(file))) {
       // Data, not a pipeline: it becomes a file source on this canvas.
       const added = await addDataFile(file, at);
       if (added.ok) session.notify(added.message);
@@ -136,13 +164,31 @@ export function DocumentsBar() {
     if (problems !== null && problems.length > 0) showProblems(title, problems);
   };
 
-  const exportDownload = (): void => {
-    const doc = store.getState().doc;
-    downloadDocument(doc);
-    const checked = loadPipeline(toPipelineJson(doc));
+  /** Downloads `doc` as pipeline JSON and says so; `also`: what else to say (files left as references). */
+  const download = (doc: EditorDocument, also = ''): void => {
+    const json = toPipelineJson(doc);
+    downloadText(json, exportFileName(doc.name));
+    const checked = loadPipeline(json);
     session.notify(checked.ok
-      ? `Downloaded ${exportFileName(doc.name)}.`
-      : `Downloaded ${exportFileName(doc.name)}. It has ${plural(checked.problems.length, 'problem')}, which an import will list.`);
+      ? `Downloaded ${exportFileName(doc.name)}.${also}`
+      : `Downloaded ${exportFileName(doc.name)}. It has ${plural(checked.problems.length, 'problem')}, which an import will list.${also}`);
+  };
+
+  const exportDownload = (): void => {
+    // A pipeline that reads stored files asks whether to include their data.
+    if (fileReferences(store.getState().doc).length > 0) setDialog({ kind: 'export' });
+    else download(store.getState().doc);
+  };
+
+  const exportWith = async (includeData: boolean): Promise<void> => {
+    setDialog(null);
+    const doc = store.getState().doc;
+    if (!includeData) {
+      download(doc, ` The data of ${describeFiles(fileReferences(doc))} is not in it: whoever imports it is asked for the file.`);
+      return;
+    }
+    const done = await inlineSmallFiles(doc, (hash) => fileStore().get(hash));
+    download(done.doc, inlinedSentence(done));
   };
 
   const copy = async (text: string, done: string, title: string): Promise<void> => {
@@ -151,10 +197,18 @@ export function DocumentsBar() {
   };
 
   const copyShareLink = (): void => {
-    const link = shareLink(store.getState().doc, location.href);
-    // Browsers stop reading addresses at about 2 MB; a file source's data inline can be bigger.
-    if (link.length > MAX_LINK_LENGTH) session.notify('This pipeline is too large for a link (its file data, most likely): export it as a file instead.', 'error');
-    else void copy(link, 'Share link copied. Anyone with it can open this pipeline.', 'Copy the share link');
+    const doc = store.getState().doc;
+    const shared = forShareLink(doc);
+    const link = shareLink(shared.doc, location.href);
+    // Browsers stop reading addresses at about 2 MB.
+    if (link.length > MAX_LINK_LENGTH) {
+      session.notify('This pipeline is too large for a link: export it as a file instead.', 'error');
+      return;
+    }
+    const asked = filesToAskFor(shared.doc);
+    const files = asked.map((f) => (f.size === null ? f.name : `${f.name} (${formatBytes(f.size)})`)).join(', ');
+    const note = asked.length === 0 ? '' : ` Links carry no file data: the recipient will be asked for ${asked.length === 1 ? 'the file' : 'the files'} ${files}.`;
+    void copy(link, `Share link copied. Anyone with it can open this pipeline.${note}`, 'Copy the share link');
   };
 
   const pickExample = (card: GalleryCard): void => {
@@ -216,7 +270,7 @@ export function DocumentsBar() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json,.csv,.tsv,.ndjson,.jsonl,text/csv"
+          accept=".json,application/json,.csv,.tsv,.ndjson,.jsonl,.parquet,.gz,text/csv"
           hidden
           aria-label="Pipeline or data file to import"
           onChange={(event) => {
@@ -229,7 +283,7 @@ export function DocumentsBar() {
       </div>
       <NoticeBar notice={notice} onDismiss={dismissNotice} />
       {importer.view === null || dialog?.kind === 'paste' ? null : <ImportProgress view={importer.view} onCancel={importer.cancel} />}
-      {dragging ? <div className="wp-docs-drop-hint" aria-hidden="true">Drop a pipeline to open it, or CSV / NDJSON data to add a file source</div> : null}
+      {dragging ? <div className="wp-docs-drop-hint" aria-hidden="true">Drop a pipeline to open it, or a data file (CSV, TSV, NDJSON, JSON, Parquet, .gz) to add a file source</div> : null}
       {dialog?.kind === 'problems' ? (
         <ProblemsDialog title={dialog.title} problems={dialog.problems} onClose={closeDialog}>
           {dialog.kept === undefined ? null : <KeptPipelineActions kept={dialog.kept} onCopy={(text) => void copy(text, 'Pipeline JSON copied.', 'Copy the pipeline JSON')} />}
@@ -252,6 +306,7 @@ export function DocumentsBar() {
           }}
         />
       ) : null}
+      {dialog?.kind === 'export' ? <ExportDialog files={fileReferences(store.getState().doc)} onClose={closeDialog} onDownload={(includeData) => void exportWith(includeData)} /> : null}
       {dialog?.kind === 'copy' ? <CopyDialog title={dialog.title} text={dialog.text} onClose={closeDialog} /> : null}
       {sharedDoc === undefined ? null : (
         <ShareDialog

@@ -57,11 +57,12 @@ function harness({ holdLoads = false } = {}) {
     const answering: AsyncPipelineApi = {
       load: async (d, keep) => {
         if (holdLoads) await new Promise<void>((resolve) => heldLoads.push(resolve));
-        const r = w.load(d, keep);
+        const r = await w.load(d, keep);
         if (r.ok) loads.push(r.runId);
         return r;
       },
       start: async () => w.start(),
+      fileProgress: async () => w.fileProgress(),
       pause: async () => w.pause(),
       step: async (u) => w.step(u),
       stop: async () => {

@@ -90,8 +90,21 @@ export interface TimeMachine {
   /** Events read from all sources: the host calls this from its emit tap for each source batch. */
   count(rows: number): void;
   readonly position: number;
-  /** Moves to the latest stop at or before `target` (clamped to what is kept); returns where it stands. */
-  travel(target: number): number;
+  /**
+   * Moves to the latest stop at or before `target` (clamped to what is kept);
+   * returns where it stands. A run with streamed sources (stored files)
+   * re-reads them from the restored point, so its travel answers later.
+   */
+  travel(target: number): number | Promise<number>;
+  /**
+   * Null when a step of `rows` may run now; else a promise that resolves
+   * once it may (streamed sources still reading, or a travel replaying).
+   */
+  waitFor(rows: number): Promise<void> | null;
+  /** Stops the current instance's readers (the session is disposed). */
+  close(): void;
+  /** The current instance's paced sources (they change with each travel that restores). */
+  sources(): readonly PacedSource[];
   frame(): TravelFrame;
   /** Every entry from the run's start (a what-if replays its WebSocket input), or null once the oldest were let go. */
   recorded(): readonly JournalEntry[] | null;
@@ -248,7 +261,35 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
     });
   }
 
+  /** Resolves once every streamed source of the current instance has `rows` read (null: they have). */
+  function sourcesReady(rows: number): Promise<void> | null {
+    const waits: Promise<void>[] = [];
+    for (const p of current.paced) if (p.reader !== undefined && !p.reader.ready(rows)) waits.push(p.reader.fill(rows));
+    return waits.length === 0 ? null : Promise.all(waits).then(() => undefined);
+  }
+
+  const closeReaders = (instance: Instance): void => {
+    for (const p of instance.paced) p.reader?.close();
+  };
+
+  /** The travel under way when it waits for streamed sources: nothing else may step meanwhile. */
+  let travelling: Promise<unknown> | null = null;
+
+  /**
+   * Runs `steps` (a replay), waiting before each for the rows it says it
+   * needs: synchronous while every source has them, a promise from the first wait on.
+   */
+  function drive(steps: Generator<number, void, void>): Promise<void> | null {
+    for (;;) {
+      const next = steps.next();
+      if (next.done === true) return null;
+      const wait = sourcesReady(next.value);
+      if (wait !== null) return wait.then(() => drive(steps) ?? undefined);
+    }
+  }
+
   function restore(snap: Snapshot<SnapState<R, H>>): void {
+    closeReaders(current);
     const fresh = deps.instantiate();
     if (snap.state.runtime !== null && deps.states !== null) deps.states.restore(fresh.runtime, snap.state.runtime);
     deps.host.load(snap.state.host);
@@ -259,14 +300,16 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
   }
 
   /** Replays entries from `cursor` until the next step would pass `target`; that step is taken in smaller steps up to it. */
-  function replayTo(target: number): void {
+  function* replayTo(target: number): Generator<number, void, void> {
     const { runtime: rt } = current;
     while (cursor < journal.end) {
       const e = journal.at(cursor);
       if (e.kind === 'step' && e.after > target) {
-        splitStep(e, target);
+        yield* splitStep(e, target);
         return;
       }
+      // A streamed source re-reads from its restored point: the rows this entry needs are read first.
+      if (e.kind === 'step' || e.kind === 'advance') yield e.kind === 'step' ? e.rows : 1;
       if (e.kind === 'advance') for (const p of current.paced) p.advance(e.eventMs, e.maxWaitEventMs);
       else if (e.kind === 'tick') {
         stepNow = e.now;
@@ -289,21 +332,22 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
     }
   }
 
-  function splitStep(e: Extract<JournalEntry, { kind: 'step' }>, target: number): void {
-    stepNow = e.now;
-    deps.gate.free = e.free;
-    try {
-      for (;;) {
-        // Each source reads at most `rows`: never past the target.
-        const rows = Math.floor((target - position) / Math.max(1, deps.sourceCount));
-        if (rows < 1) break;
-        const before = position;
+  function* splitStep(e: Extract<JournalEntry, { kind: 'step' }>, target: number): Generator<number, void, void> {
+    for (;;) {
+      // Each source reads at most `rows`: never past the target.
+      const rows = Math.floor((target - position) / Math.max(1, deps.sourceCount));
+      if (rows < 1) break;
+      yield rows;
+      stepNow = e.now;
+      deps.gate.free = e.free;
+      const before = position;
+      try {
         current.runtime.step(rows);
-        partial.push({ kind: 'step', rows, free: e.free, now: e.now, after: position });
-        if (position === before) break;
+      } finally {
+        deps.gate.free = false;
       }
-    } finally {
-      deps.gate.free = false;
+      partial.push({ kind: 'step', rows, free: e.free, now: e.now, after: position });
+      if (position === before) break;
     }
   }
 
@@ -317,6 +361,7 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
     },
     get position() { return position; },
     travel(target) {
+      if (travelling !== null) return travelling.then(() => this.travel(target));
       if (lost) return position;
       const first = ring.list[0];
       const goal = Math.max(first?.position ?? 0, Math.min(Math.floor(target), head));
@@ -326,16 +371,37 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
       // Forward along the journal from here unless a snapshot is nearer (or this state sits inside a step).
       const fromHere = partial.length === 0 && position <= goal && snap.position <= position && cursor >= snap.index;
       deps.setReplaying(true);
+      const done = (): number => {
+        deps.setReplaying(false);
+        current.runtime.setTrace(traced.nodeId, traced.listener);
+        travelling = null;
+        return position;
+      };
+      let waiting: Promise<void> | null;
       try {
         if (!fromHere) restore(snap);
         else current.runtime.setTrace(null, null);
-        replayTo(goal);
-      } finally {
-        deps.setReplaying(false);
-        current.runtime.setTrace(traced.nodeId, traced.listener);
+        waiting = drive(replayTo(goal));
+      } catch (error) {
+        done();
+        throw error;
       }
-      return position;
+      if (waiting === null) return done();
+      const settled = waiting.then(done, (error: unknown) => {
+        done();
+        throw error;
+      });
+      travelling = settled;
+      return settled;
     },
+    waitFor(rows) {
+      if (travelling !== null) return travelling.then(() => undefined, () => undefined);
+      return sourcesReady(rows);
+    },
+    close() {
+      closeReaders(current);
+    },
+    sources: () => current.paced,
     frame: () => ({ position, head, earliest: lost ? head : (ring.list[0]?.position ?? head), cuts, droppedAfter }),
     recorded() {
       if (lost || journal.start > 0) return null;

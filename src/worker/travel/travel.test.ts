@@ -145,7 +145,7 @@ describe.each([['from thinned snapshots', SMALL], ['from the first snapshot only
     const now = api.timeline(query)!;
     expect(now.totalEvents).toBe(head);
     // A position the recording has events at (it keeps the newest events; older ones are counted only).
-    const back = api.travel(now.marks.position[Math.floor(now.marks.length / 2)]!);
+    const back = api.travel(now.marks.position[Math.floor(now.marks.length / 2)]!) as number;
     // Replaying adds nothing to the recording; the past is a query.
     expect(api.timeline(query)!.totalEvents).toBe(head);
     expect(api.timeline({ ...query, atPosition: back })!.totalEvents).toBe(back);

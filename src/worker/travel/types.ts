@@ -26,8 +26,9 @@ export interface TravelApi {
    * pauses it, restores the nearest snapshot at or before and replays the
    * journal to the latest position at or before `position` it can stop at.
    * Returns the position reached. Run or Step afterwards goes on from there.
+   * A run over stored files answers once their rows are read again.
    */
-  travel(position: number): number;
+  travel(position: number): number | Promise<number>;
   /** Back by one event, or by one Step batch, from where the run stands. */
-  stepBack(unit: 'batch' | 'event'): number;
+  stepBack(unit: 'batch' | 'event'): number | Promise<number>;
 }

@@ -1,0 +1,70 @@
+/**
+ * A stored file's reading on its source node while a run exists: a
+ * progress bar (bytes read of the file) and the figures beside it (rows per
+ * second, time left; the rows and malformed rows when done). It polls the
+ * worker's fileProgress a few times a second while running, once on any
+ * other change of the run (pause, travel, end), and shows nothing when idle.
+ */
+import { useEffect, useState } from 'react';
+import type { FileProgressReport } from '../../worker/files/api';
+import { useRun, useRunControllerOrNull } from '../run/RunProvider';
+import type { RunState } from '../run/types';
+import { percentRead, progressText } from './FileProgressText';
+import './FileProgress.css';
+
+/** How often a running run's progress is asked for. */
+const POLL_MS = 250;
+
+const phaseOf = (s: RunState) => s.phase;
+const runIdOf = (s: RunState) => s.runId;
+// Only where a run stands still: a running run is polled on its own clock.
+const positionOf = (s: RunState) => (s.phase === 'running' ? -1 : (s.travel?.position ?? 0));
+
+export function FileProgress({ id, title }: { readonly id: string; readonly title: string }) {
+  const controller = useRunControllerOrNull();
+  const phase = useRun(phaseOf);
+  const runId = useRun(runIdOf);
+  const position = useRun(positionOf);
+  const [report, setReport] = useState<FileProgressReport | null>(null);
+
+  useEffect(() => {
+    if (controller === null || phase === 'idle') {
+      setReport(null);
+      return;
+    }
+    let live = true;
+    const poll = (): void => {
+      void controller.ask((api) => api.fileProgress()).then((all) => {
+        if (!live) return;
+        setReport(all !== null && Object.hasOwn(all, id) ? all[id]! : null);
+      });
+    };
+    poll();
+    const timer = phase === 'running' ? setInterval(poll, POLL_MS) : undefined;
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [controller, phase, runId, position, id]);
+
+  if (report === null) return null;
+  const percent = percentRead(report);
+  const text = progressText(report);
+  return (
+    <div className="wp-file-progress nodrag" data-testid="file-progress">
+      <div
+        className="wp-file-progress-bar"
+        role="progressbar"
+        aria-label={`Reading ${title}`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent ?? undefined}
+        aria-valuetext={text}
+        data-done={report.done ? 'true' : undefined}
+      >
+        <div className="wp-file-progress-fill" style={{ width: `${percent ?? 0}%` }} />
+      </div>
+      <span className="wp-file-progress-text">{text}</span>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * A data file the user gives (dropped, picked in Import, or chosen on a
+ * node): read from its head, then kept in the file store. Reading comes
+ * first so a file that cannot be a source is never stored.
+ */
+import type { DataFileLayout } from '../documents/dataFile';
+import { fileStore, FileStoreError } from '../../worker/fileStore/store';
+import type { StoredFileRecord } from '../../worker/fileStore/types';
+import { describeDataFile } from './describeFile';
+import { markStored } from './storedFiles';
+
+export type StoredDataFile =
+  | { readonly ok: true; readonly record: StoredFileRecord; readonly layout: DataFileLayout }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * Describes and stores `file`; `preferred`: the event-time field to keep
+ * when the file has it; `onProgress` hears the bytes hashed so far.
+ */
+export async function storeDataFile(file: File, preferred?: string, onProgress?: (bytesDone: number) => void): Promise<StoredDataFile> {
+  let described;
+  try {
+    described = await describeDataFile(file, file.name, preferred);
+  } catch (error) {
+    return { ok: false, message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (!described.ok) return described;
+  try {
+    const record = await fileStore().put(file, file.name, onProgress);
+    markStored(record.hash);
+    return { ok: true, record, layout: described.layout };
+  } catch (error) {
+    if (error instanceof FileStoreError) return { ok: false, message: error.message };
+    return { ok: false, message: `${file.name} could not be kept in this browser: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
