@@ -2,14 +2,14 @@
  * Node previews: the last PREVIEW_SIZE records that left a node on `out` and
  * `late`. The runtime's onEmit tap hands every batch over, and the tap copies
  * the last rows of each (at most PREVIEW_SIZE, whatever the batch's size)
- * into arrays of its own per port, allocated once: the engine writes its next
+ * into arrays of its own per port (strings as text), allocated once: the engine writes its next
  * batch into the same arrays as the last (the session tells the runtime that
  * its tap keeps no batch, RuntimeHost.tapKeepsBatches), and a fresh typed
  * array per emit cost more than the copy. Records are built only when a drain
  * asks for the watched node, so a node clicked while the run is paused shows
  * its last records at once.
  */
-import { newColumns, readCell, type Batch, type Column, type FieldType } from '../engine/batch';
+import type { Batch, FieldType } from '../engine/batch';
 import type { OutPort } from '../engine/operators/types';
 import { PREVIEW_SIZE, type NodePreview, type PreviewRecord } from './protocol';
 
@@ -24,10 +24,17 @@ export interface PreviewTap {
   load(state: PreviewState): void;
 }
 
-/** A port's newest rows, oldest first: columns of exactly `length` rows. Never changed once saved. */
+/** A column of a preview: numbers (and times) and booleans as the engine holds them, strings as text (dictionaries differ after time travel). */
+type Cells =
+  | { readonly type: 'number' | 'time'; readonly values: Float64Array }
+  | { readonly type: 'boolean'; readonly values: Uint8Array }
+  | { readonly type: 'string'; readonly values: (string | null)[] };
+
+/** A port's newest rows, oldest first: cells of exactly `length` rows. Never changed once saved. */
 interface Held {
   readonly length: number;
-  readonly columns: Readonly<Record<string, Column>>;
+  readonly names: readonly string[];
+  readonly cells: readonly Cells[];
 }
 
 /** The recent rows of every port, opaque to everyone but the tap. */
@@ -37,77 +44,69 @@ export type PreviewState = ReadonlyMap<string, Held>;
 interface Window {
   length: number;
   readonly names: readonly string[];
-  readonly columns: Record<string, Column>;
+  readonly cells: readonly Cells[];
 }
 
-function emptyLike(c: Column, size: number): Column {
-  if (c.type === 'string') return { type: 'string', codes: new Int32Array(size), dict: c.dict };
-  if (c.type === 'boolean') return { type: 'boolean', values: new Uint8Array(size) };
-  return { type: c.type, values: new Float64Array(size) };
+function room(type: FieldType, size: number): Cells {
+  if (type === 'string') return { type, values: new Array<string | null>(size).fill(null) };
+  if (type === 'boolean') return { type, values: new Uint8Array(size) };
+  return { type, values: new Float64Array(size) };
 }
 
-/** Whether `w` can take rows of `batch`: the same fields, types and dictionaries. */
+/** Whether `w` can take rows of `batch`: the same fields of the same types. */
 function fits(w: Window, batch: Batch): boolean {
   const names = Object.keys(batch.columns);
   if (names.length !== w.names.length) return false;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    if (name !== w.names[i]) return false;
-    const c = batch.columns[name]!;
-    const mine = w.columns[name]!;
-    if (c.type !== mine.type || (c.type === 'string' && mine.type === 'string' && c.dict !== mine.dict)) return false;
-  }
+  for (let i = 0; i < names.length; i++) if (names[i] !== w.names[i] || batch.columns[names[i]!]!.type !== w.cells[i]!.type) return false;
   return true;
 }
 
 function windowFor(batch: Batch): Window {
-  const columns = newColumns();
   const names = Object.keys(batch.columns);
-  for (const name of names) columns[name] = emptyLike(batch.columns[name]!, PREVIEW_SIZE);
-  return { length: 0, names, columns };
+  return { length: 0, names, cells: names.map((name) => room(batch.columns[name]!.type, PREVIEW_SIZE)) };
 }
-
-/** The arrays of a column, whatever its type, to copy within and into. */
-const arrayOf = (c: Column): Float64Array | Int32Array | Uint8Array => (c.type === 'string' ? c.codes : c.values);
 
 /** Appends the last `count` rows of `batch` (through `rows` when selected) to `w`, dropping its oldest beyond PREVIEW_SIZE. */
 function append(w: Window, batch: Batch, rows: Int32Array | null, count: number): void {
   const keep = Math.min(w.length, PREVIEW_SIZE - count);
   const drop = w.length - keep;
   const first = rows === null ? batch.length - count : rows.length - count;
-  for (const name of w.names) {
-    const to = arrayOf(w.columns[name]!);
-    const from = arrayOf(batch.columns[name]!);
-    if (drop > 0 && keep > 0) to.copyWithin(0, drop, drop + keep);
-    if (rows === null) to.set(from.subarray(first, first + count), keep);
-    else for (let k = 0; k < count; k++) to[keep + k] = from[rows[first + k]!]!;
+  for (let c = 0; c < w.names.length; c++) {
+    const to = w.cells[c]!;
+    const from = batch.columns[w.names[c]!]!;
+    if (drop > 0 && keep > 0) to.values.copyWithin(0, drop, drop + keep);
+    if (to.type === 'string' && from.type === 'string') {
+      const { codes, dict } = from;
+      for (let k = 0; k < count; k++) {
+        const code = codes[rows === null ? first + k : rows[first + k]!]!;
+        to.values[keep + k] = code < 0 ? null : dict.values[code]!;
+      }
+    } else if (to.type !== 'string' && from.type !== 'string') {
+      if (rows === null) to.values.set(from.values.subarray(first, first + count), keep);
+      else for (let k = 0; k < count; k++) to.values[keep + k] = from.values[rows[first + k]!]!;
+    }
   }
   w.length = keep + count;
 }
 
-/** The rows of `w` as columns of their own, for a snapshot. */
-function held(w: Window): Held {
-  const columns = newColumns();
-  for (const name of w.names) {
-    const c = w.columns[name]!;
-    if (c.type === 'string') columns[name] = { type: 'string', codes: c.codes.slice(0, w.length), dict: c.dict };
-    else if (c.type === 'boolean') columns[name] = { type: 'boolean', values: c.values.slice(0, w.length) };
-    else columns[name] = { type: c.type, values: c.values.slice(0, w.length) };
-  }
-  return { length: w.length, columns };
-}
+/** The rows of `w` as cells of their own, for a snapshot. */
+const held = (w: Window): Held => ({ length: w.length, names: w.names, cells: w.cells.map((c) => ({ ...c, values: c.values.slice(0, w.length) }) as Cells) });
 
 /** A window holding what a snapshot held. */
 function restored(h: Held): Window {
-  const names = Object.keys(h.columns);
-  const columns = newColumns();
-  for (const name of names) {
-    const c = h.columns[name]!;
-    const room = emptyLike(c, PREVIEW_SIZE);
-    arrayOf(room).set(arrayOf(c));
-    columns[name] = room;
-  }
-  return { length: h.length, names, columns };
+  const cells = h.cells.map((c) => {
+    const r = room(c.type, PREVIEW_SIZE);
+    for (let i = 0; i < h.length; i++) r.values[i] = c.values[i]!;
+    return r;
+  });
+  return { length: h.length, names: h.names, cells };
+}
+
+function cellAt(c: Cells, i: number): string | number | boolean | null {
+  if (c.type === 'string') return c.values[i] ?? null;
+  if (c.type === 'boolean') return c.values[i] === 1;
+  const v = c.values[i]!;
+  return Number.isNaN(v) ? null : v;
 }
 
 function records(w: Window | undefined): PreviewRecord[] {
@@ -116,14 +115,14 @@ function records(w: Window | undefined): PreviewRecord[] {
   for (let i = 0; i < w.length; i++) {
     // No prototype: a field called __proto__ is a field like any other (structured clone keeps it as one).
     const record = Object.create(null) as Record<string, string | number | boolean | null>;
-    for (const name of w.names) record[name] = readCell(w.columns[name]!, i);
+    for (let c = 0; c < w.names.length; c++) record[w.names[c]!] = cellAt(w.cells[c]!, i);
     out.push(record);
   }
   return out;
 }
 
 const fieldsOf = (w: Window | undefined): NodePreview['fields'] =>
-  w === undefined ? [] : w.names.map((name): { name: string; type: FieldType } => ({ name, type: w.columns[name]!.type }));
+  w === undefined ? [] : w.names.map((name, c): { name: string; type: FieldType } => ({ name, type: w.cells[c]!.type }));
 
 /**
  * `stepOf` maps a node id to the step that emits for it (an aggregate fused into its window emits as the window);
@@ -151,7 +150,7 @@ export function createPreviewTap(stepOf: ReadonlyMap<string, string>, keyFieldsO
         lateKeys.set(stepId, key);
       }
       let w = recent.get(key);
-      // Rows of other fields (or dictionaries) than those held start the preview afresh.
+      // Rows of other fields than those held start the preview afresh.
       if (w === undefined || !fits(w, batch)) recent.set(key, (w = windowFor(batch)));
       append(w, batch, rows, count);
       if (stepId === step) changed = true;
