@@ -7,8 +7,11 @@
  * time, after a warm-up). Then the same document in this Node process, with
  * its own sample source generating the events as the CLI's run does, the
  * worker's batch size, and the bench's runEngine (events generated
- * beforehand) for reference. Prints the rates, the ratio and the target
- * (worker >= half the CLI's) as PASS/MISS.
+ * beforehand) for reference, in rounds that take turns with the worker's
+ * (paused meanwhile). Each side's events are also divided by its own CPU
+ * time (the worker thread's from /proc, this process's), since a shared
+ * machine's load decides wall-time rates. Prints the rates, the ratios and
+ * the target (worker >= half the CLI's) as PASS/MISS.
  *
  * `-- --profile` also profiles the worker for a few seconds (the Chrome
  * DevTools Protocol's Profiler, attached to the worker's target) and prints
