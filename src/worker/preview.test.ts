@@ -54,3 +54,47 @@ describe('the preview tap', () => {
     expect(tap.take()).toMatchObject({ nodeId: 'agg', out: [{ t: 101 }, { t: 103 }] });
   });
 });
+
+describe('the preview tap over reused arrays', () => {
+  /** A batch of `length` rows over `time` and `codes`, which the caller rewrites as the engine would. */
+  const over = (time: Float64Array, codes: Int32Array, length: number, dict: { values: string[] }): Batch => ({
+    length, time: time.subarray(0, length), watermark: new Float64Array(length), endWatermark: 0, keys: null,
+    columns: { t: { type: 'time', values: time.subarray(0, length) }, k: { type: 'string', codes: codes.subarray(0, length), dict } as never },
+  });
+
+  it('shows the rows as they were emitted, though the engine writes its next batches into the same arrays', () => {
+    const tap = createPreviewTap(new Map());
+    tap.watch('n');
+    const time = new Float64Array(40);
+    const codes = new Int32Array(40);
+    const dict = { values: ['a', 'b'] };
+    time.set(Array.from({ length: 40 }, (_, i) => i));
+    codes.fill(0);
+    tap.onEmit('n', 'out', over(time, codes, 40, dict), null);
+    // The next batch, 20 rows, written over the first one's arrays.
+    time.set(Array.from({ length: 20 }, (_, i) => 1000 + i));
+    codes.fill(1, 0, 20);
+    tap.onEmit('n', 'out', over(time, codes, 20, dict), null);
+    time.fill(-1);
+    const p = tap.take()!;
+    expect(p.out.map((r) => r.t)).toEqual([...Array.from({ length: 30 }, (_, i) => 10 + i), ...Array.from({ length: 20 }, (_, i) => 1000 + i)]);
+    expect(p.out.map((r) => r.k)).toEqual([...Array<string>(30).fill('a'), ...Array<string>(20).fill('b')]);
+  });
+
+  it('keeps a saved state as it was while the run goes on, and shows it again when loaded (time travel)', () => {
+    const tap = createPreviewTap(new Map());
+    tap.watch('n');
+    tap.onEmit('n', 'out', batch(0, 60), null);
+    const saved = tap.save();
+    tap.onEmit('n', 'out', batch(500, 30), null);
+    expect(tap.take()!.out.at(-1)).toEqual({ t: 529 });
+    tap.load(saved);
+    expect(tap.take()!.out.map((r) => r.t)).toEqual(Array.from({ length: 50 }, (_, i) => 10 + i));
+    // And goes on from there.
+    tap.onEmit('n', 'out', batch(900, 1), null);
+    expect(tap.take()!.out.map((r) => r.t)).toEqual([...Array.from({ length: 49 }, (_, i) => 11 + i), 900]);
+    tap.load(saved);
+    expect(tap.take()!.out).toHaveLength(50);
+    expect(tap.take()).toBeNull();
+  });
+});

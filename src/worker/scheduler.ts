@@ -10,7 +10,8 @@ import type { PacedSource, PaceGate } from './pacing';
 import type { NodeFailure, RunPhase, RunSpeed, StepUnit } from './protocol';
 
 /** Rows pulled from each source per runtime step when running; results never depend on it. */
-const RUN_BATCH_ROWS = 4096;
+export const RUN_BATCH_ROWS = 4096;
+
 /** What Step advances by when the unit is a batch. */
 export const STEP_BATCH_ROWS = 1000;
 /** How long a slice may run before the worker answers its messages again. */

@@ -104,6 +104,8 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
       if (!replaying) outputs.addBatch(sinkId, batch, position());
     },
     onLate: null,
+    // Whatever the tap keeps it copies (previews, the timeline): steps reuse their arrays as in the CLI.
+    tapKeepsBatches: false,
     onEmit(stepId: string, port: OutPort, batch, rows) {
       if (port === 'late') lateRows.set(stepId, (lateRows.get(stepId) ?? 0) + (rows === null ? batch.length : rows.length));
       else if (sourceIds.has(stepId)) machine?.count(batch.length);

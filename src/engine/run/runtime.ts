@@ -53,9 +53,17 @@ export interface RuntimeHost {
    * all), for live previews and per-port counts. Called only when given; it
    * must not keep `rows` (a filter reuses its buffer: copy it) or change
    * anything. It may keep the batch: while a tap is given, operators and
-   * sources write every batch into fresh arrays (see OperatorContext.outputsKept).
+   * sources write every batch into fresh arrays (see OperatorContext.outputsKept),
+   * unless `tapKeepsBatches` is false.
    */
   readonly onEmit?: (nodeId: string, port: OutPort, batch: Batch, rows: Int32Array | null) => void;
+  /**
+   * False when the tap reads each batch during the call only and copies
+   * whatever it keeps (the worker's previews keep their last few rows): then
+   * a tap costs no fresh arrays, and steps reuse their buffers as without one.
+   * Defaults to true.
+   */
+  readonly tapKeepsBatches?: boolean;
 }
 
 export interface NodeMetrics extends StateStats {
@@ -164,6 +172,8 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   const fileSources = new Map<string, StreamedFileSource>();
 
   const tap = host.onEmit;
+  // Fresh arrays for every batch only when the tap may keep what it is handed.
+  const tapKeeps = tap !== undefined && host.tapKeepsBatches !== false;
   // Collect sinks without onResultBatch turn batches into row objects, so they keep no arrays either.
   const sinksKeep = host.onResultBatch !== undefined && host.keepsResultBatches !== false;
 
@@ -265,8 +275,8 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
     }
     if (step.type === 'windowAggregate') aliases.set(step.aggregateId, step.nodeId);
     const ctx: SwitchableContext = {
-      nodeId: step.nodeId, trace: host.trace, now: host.now, outputsKept: tap !== undefined,
-      reuseOutputs: tap === undefined && !escaping.has(step.nodeId),
+      nodeId: step.nodeId, trace: host.trace, now: host.now, outputsKept: tapKeeps,
+      reuseOutputs: !tapKeeps && !escaping.has(step.nodeId),
       emit: (port, batch) => emit(step.nodeId, port, batch),
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
     };
@@ -282,8 +292,8 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   let followed: SwitchableContext | null = null;
 
   const live = new Set(sources);
-  // Sources whose batches nobody keeps past their push (no tap either) write each batch into the last one's arrays.
-  const recycling = new Set(tap !== undefined ? [] : sources.filter((source) => !escaping.has(source.nodeId)));
+  // Sources whose batches nobody keeps past their push (nor a tap) write each batch into the last one's arrays.
+  const recycling = new Set(tapKeeps ? [] : sources.filter((source) => !escaping.has(source.nodeId)));
   let fingerprint: PlanFingerprint | null = null;
   const parts: RuntimeParts = {
     plan, operators, sources, live, metrics, aliases, idleInputs,

@@ -8,6 +8,7 @@
 import { readCell, type Batch } from '../../engine/batch';
 import type { RowsTraceEvent, TraceEvent } from '../../engine/operators/types';
 import type { WatermarkPoint } from '../timelineTypes';
+import { ownBatch } from '../ownBatch';
 import { EventRing } from './eventRing';
 import type { TimelineNodeInfo } from './nodeInfo';
 import { WindowBook } from './windowBook';
@@ -102,7 +103,8 @@ export class TimelineRecorder {
     const ring = this.ring;
     // Per row: the arrival number of the last event before it (rows between windows get none of their own).
     const before = new Float64Array(n);
-    ring.beginBatch(e.batch);
+    // The ring reads events' fields later; the engine reuses the batch's arrays (valid during the call only).
+    ring.beginBatch(ownBatch(e.batch));
     const pending = this.pendingFirings.length > 0;
     const seqOfRow = new Map<number, number>();
     for (let j = 0; j < n; j++) {
@@ -147,7 +149,9 @@ export class TimelineRecorder {
   onResults(batch: Batch, rows: Int32Array | null): void {
     const n = rows === null ? batch.length : rows.length;
     if (n === 0) return;
-    const { columns } = batch;
+    // Result rows stay in their batch until someone asks for them: a copy, as the engine may reuse its arrays.
+    const kept = ownBatch(batch);
+    const { columns } = kept;
     const start = columns['window_start'];
     const end = columns['window_end'];
     if (start === undefined || end === undefined) return;
@@ -161,7 +165,6 @@ export class TimelineRecorder {
     const valueColumn = firstAggregate === undefined ? undefined : columns[firstAggregate];
     for (let j = 0; j < n; j++) {
       const i = rows === null ? j : rows[j]!;
-      // The result row stays in its batch (fresh arrays: the worker's tap keeps them so) until someone asks for it.
       const keyText = keyColumns.map((c) => { const v = c === undefined ? null : readCell(c, i); return v === null ? 'null' : String(v); }).join(', ');
       const s = readCell(start, i) as number;
       const e = readCell(end, i) as number;
@@ -171,7 +174,7 @@ export class TimelineRecorder {
       const traced = this.firingSeqs.get(id)?.shift();
       if (this.firingSeqs.get(id)?.length === 0) this.firingSeqs.delete(id);
       this.book.addResult(this.keyId(keyText), keyText, s, e, {
-        revision: typeof rev === 'number' ? rev : 0, position, watermark: this.watermark, batch, row: i,
+        revision: typeof rev === 'number' ? rev : 0, position, watermark: this.watermark, batch: kept, row: i,
         label: value === null ? null : typeof value === 'number' ? formatLabel(value) : String(value),
       }, traced ?? this.firedAfter(e - 1), traced !== undefined);
     }

@@ -77,6 +77,13 @@ export const DEFAULT_LIMITS: Limits = { snapshots: 512, interval: 20_000, entrie
 const BYTES_PER_EVENT = 4;
 /** Snapshots weighed for the byte budget: one in this many. */
 const WEIGH_EVERY = 8;
+/**
+ * Stepping time per millisecond the last snapshot took, at least, before the
+ * next: snapshots cost at most about 2 % of a run. Events alone did not
+ * bound it (in the app's worker P2's snapshots took 7 % of the run at Max);
+ * with a clock that stands still (tests) it never holds one back.
+ */
+const STEP_MS_PER_SNAPSHOT_MS = 50;
 
 export interface TimeMachine {
   /** What the scheduler drives: the current runtime, every call journaled. */
@@ -128,6 +135,9 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
   let lastSnapshotAt = 0;
   let taken = 0;
   let weight = 0;
+  /** How long the last snapshot took, and the time spent stepping since. */
+  let snapshotMs = 0;
+  let steppedMs = 0;
   /** The followed node's trace, set again on each fresh runtime once its replay is done (a replay is not traced again). */
   let traced: { nodeId: string | null; listener: TraceListener | null } = { nodeId: null, listener: null };
   /** The journal outgrew its bounds with no snapshot to start again from: travel is off for this run. */
@@ -182,12 +192,15 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
   function afterMove(): void {
     head = position;
     // Due by events, and no sooner than BYTES_PER_EVENT allows for the state's size: large state is snapshotted less often.
-    if (deps.states !== null && ring.due(position) && position - lastSnapshotAt >= weight / BYTES_PER_EVENT) {
+    if (deps.states !== null && ring.due(position) && position - lastSnapshotAt >= weight / BYTES_PER_EVENT && steppedMs >= snapshotMs * STEP_MS_PER_SNAPSHOT_MS) {
+      const started = deps.now();
       const runtimeState = deps.states.snapshot(current.runtime);
       // Weighed every few snapshots (the walk costs about what taking one does); state changes slowly.
       if (taken++ % WEIGH_EVERY === 0) weight = estimateBytes(runtimeState);
       ring.add({ position, index: cursor, state: { runtime: runtimeState, host: deps.host.save() }, bytes: weight });
       lastSnapshotAt = position;
+      snapshotMs = deps.now() - started;
+      steppedMs = 0;
     }
     trim();
   }
@@ -198,6 +211,7 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
       stepNow = deps.now();
       const free = deps.gate.free;
       const more = current.runtime.step(rows);
+      steppedMs += deps.now() - stepNow;
       record({ kind: 'step', rows, free, now: stepNow, after: position });
       afterMove();
       return more;

@@ -5,10 +5,10 @@
  * Payloads and delays come from two independent pure-rand streams, each drawn in
  * event-index order, so the rows never depend on how `next` is called.
  */
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { createStringDict, type Field, type RowBlock, type StringDict } from '../../batch';
 import { allocateRows, finishBlock, streamFields } from './block';
 import { unit, seededRng } from './random';
+import { StateRng } from './stateRng';
 import { allocateSlot, createReorderBuffer, popSlot, pushSlot, type ReorderBuffer } from './reorderBuffer';
 import { STREAM_SPECS } from './streams/registry';
 import type { RowSink, SampleParams } from './types';
@@ -64,7 +64,7 @@ export function createSampleGenerator(params: SampleParams): SampleGenerator {
   const nominalTime = (i: number): number => Math.floor(startTime + (i * 1000) / rate);
 
   function fillInOrder(rows: RowSink, n: number): void {
-    const rng = xoroshiro128plusFromState(state.rng);
+    const rng = new StateRng(state.rng);
     for (let r = 0; r < n; r++) rows.ts[r] = nominalTime(state.nextIndex + r);
     spec.fill(state.stream, rng, rows, 0, n);
     state.nextIndex += n;
@@ -72,8 +72,8 @@ export function createSampleGenerator(params: SampleParams): SampleGenerator {
   }
 
   function fillShuffled(buf: ReorderBuffer, rows: RowSink, n: number): void {
-    const rng = xoroshiro128plusFromState(state.rng);
-    const drng = xoroshiro128plusFromState(state.delayRng);
+    const rng = new StateRng(state.rng);
+    const drng = new StateRng(state.delayRng);
     let r = 0;
     while (r < n) {
       const exhausted = limit !== null && state.nextIndex >= limit;
