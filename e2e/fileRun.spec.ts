@@ -41,6 +41,9 @@ test.describe('a run over a stored file', () => {
     await run.expectPhase('Paused');
     await expect.poll(value).toBe(pausedAt);
 
+    // The paused run's last frame is in (its results with it) once the scrubber stands at its head.
+    await expect(page.locator('.wp-travel-at')).toHaveAttribute('data-head', String(events));
+    await expect(page.locator('.wp-travel-at')).toHaveAttribute('data-position', String(events));
     // Back to half way and forward again: the results of then, then the same results as before.
     const rowsNow = await page.getByTestId('live-table').first().getAttribute('data-rows');
     const scrubber = page.getByRole('slider', { name: 'Run position' });
