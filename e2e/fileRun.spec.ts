@@ -41,8 +41,20 @@ test.describe('a run over a stored file', () => {
     await run.expectPhase('Paused');
     await expect.poll(value).toBe(pausedAt);
 
+    // The paused run's last frame is in (its results with it) once the scrubber stands at its head.
+    await expect(page.locator('.wp-travel-at')).toHaveAttribute('data-head', String(events));
+    await expect(page.locator('.wp-travel-at')).toHaveAttribute('data-position', String(events));
     // Back to half way and forward again: the results of then, then the same results as before.
-    const rowsNow = await page.getByTestId('live-table').first().getAttribute('data-rows');
+    // The table draws its rows on a later frame than the status: read them once they hold still.
+    const tableRows = () => page.getByTestId('live-table').first().getAttribute('data-rows');
+    let last: string | null = null;
+    await expect.poll(async () => {
+      const now = await tableRows();
+      const still = now === last;
+      last = now;
+      return still;
+    }, { intervals: [300] }).toBe(true);
+    const rowsNow = await tableRows();
     const scrubber = page.getByRole('slider', { name: 'Run position' });
     const scrubTo = (position: number) => scrubber.evaluate((input, v) => {
       const el = input as HTMLInputElement;
@@ -53,7 +65,7 @@ test.describe('a run over a stored file', () => {
     await expect.poll(() => run.events()).toBeLessThanOrEqual(Math.floor(events / 2));
     await scrubTo(events);
     await expect.poll(() => run.events()).toBe(events);
-    await expect.poll(() => page.getByTestId('live-table').first().getAttribute('data-rows')).toBe(rowsNow);
+    await expect.poll(tableRows).toBe(rowsNow);
 
     await run.setSpeed('max');
     await run.run();

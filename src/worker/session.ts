@@ -56,10 +56,12 @@ export interface SessionDeps extends SchedulerClock {
  * Progress as far as the run has taken rows, not as far as reading got: a
  * Blob is read in chunks of up to megabytes, so bytes read jump ahead of the
  * run. The bytes of the rows taken are estimated as their share of the rows read.
+ * Malformed rows are those reading has met (they may lie a little ahead).
  */
 function consumed(progress: FileProgress, taken: number): FileProgress {
   if (progress.done || progress.rows === 0) return progress;
-  return { ...progress, bytesRead: Math.round(progress.bytesRead * Math.min(1, taken / progress.rows)) };
+  // Rows as the run took them too, so the rate is the run's, not the read-ahead's (which stops while full).
+  return { ...progress, bytesRead: Math.round(progress.bytesRead * Math.min(1, taken / progress.rows)), rows: Math.min(taken, progress.rows) };
 }
 
 export type SessionResult = { ok: true; session: Session } | { ok: false; problems: { nodeId: string; message: string }[] };

@@ -1,0 +1,124 @@
+/**
+ * The browser's figure for streamed files: a big CSV (ts,key,value, 1,000
+ * keys; 1 GB by default, `--mb N` for another size) chosen on a file
+ * source node (the app stores it in IndexedDB), then a keyed tumbling 1 s
+ * count/sum/avg/min/max run at Max speed to the end. Prints rows per
+ * second, the page's long tasks (over 50 ms), the peak JS heap of the page
+ * and of the worker (performance.memory, sampled each second) and the run's
+ * total time. A script, not a test: `npm run bench:browserfile` builds the
+ * app first. The CSV is generated once (untimed) under node_modules/.cache.
+ */
+import { chromium, type Page, type Worker } from '@playwright/test';
+import { once } from 'node:events';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startPreview, stopPreview } from './previewServer';
+import { OBSERVE_LONG_TASKS } from './pageProbes';
+import { DocumentsBar } from '../pages/DocumentsBar';
+import { RunControls } from '../pages/RunControls';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4521);
+const BASE = `http://localhost:${PORT}`;
+const mbArg = process.argv.indexOf('--mb');
+const MB = mbArg >= 0 ? Number(process.argv[mbArg + 1]) : 1024;
+const KEYS = 1000;
+const CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'windowpane-bench');
+
+/** Writes rows until the file reaches `mb` MB: ten rows per millisecond of event time (10,000 per 1 s window). */
+async function generate(mb: number): Promise<string> {
+  mkdirSync(CACHE, { recursive: true });
+  const path = join(CACHE, `browser-rows-${mb}mb.csv`);
+  if (existsSync(path)) return path;
+  const partial = `${path}.partial`;
+  const out = createWriteStream(partial);
+  const target = mb * 1024 * 1024;
+  let written = 0;
+  let i = 0;
+  out.write('ts,key,value\n');
+  while (written < target) {
+    const lines: string[] = [];
+    for (let j = 0; j < 10_000; j++, i++) lines.push(`${1_700_000_000_000 + Math.floor(i / 10)},k${(i * 7919) % KEYS},${((i * 31) % 9973) / 10}`);
+    const chunk = lines.join('\n') + '\n';
+    written += chunk.length;
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  renameSync(partial, path);
+  return path;
+}
+
+const pipeline = JSON.stringify({
+  format: 'windowpane.pipeline', version: 1, name: 'Browser file benchmark',
+  nodes: [
+    { id: 'rows', kind: 'source.file', position: { x: 0, y: 0 }, params: { format: 'csv', eventTime: 'ts', timeFormat: 'epochMillis', fileName: 'rows.csv' } },
+    { id: 'byKey', kind: 'transform.keyBy', position: { x: 260, y: 0 }, params: { fields: ['key'] } },
+    { id: 'second', kind: 'window.tumbling', position: { x: 520, y: 0 }, params: { size: '1s' } },
+    { id: 'stats', kind: 'aggregate', position: { x: 780, y: 0 }, params: { aggregations: [
+      { name: 'n', fn: 'count' }, { name: 'total', fn: 'sum', field: 'value' }, { name: 'mean', fn: 'avg', field: 'value' },
+      { name: 'low', fn: 'min', field: 'value' }, { name: 'high', fn: 'max', field: 'value' },
+    ] } },
+    { id: 'results', kind: 'sink.collect', position: { x: 1040, y: 0 } },
+  ],
+  edges: [{ id: 'e1', from: 'rows', to: 'byKey' }, { id: 'e2', from: 'byKey', to: 'second' }, { id: 'e3', from: 'second', to: 'stats' }, { id: 'e4', from: 'stats', to: 'results' }],
+});
+
+type Heap = { usedJSHeapSize: number } | undefined;
+const readHeap = (): number | null => (performance as unknown as { memory?: Heap }).memory?.usedJSHeapSize ?? null;
+/** performance.memory where Chromium has it (the page; a worker may not): null when it cannot be read. */
+const heapOf = async (at: Page | Worker): Promise<number | null> =>
+  ('goto' in at ? at.evaluate(readHeap) : at.evaluate(readHeap)).catch(() => null);
+
+async function main(): Promise<void> {
+  const path = await generate(MB);
+  const size = statSync(path).size;
+  console.log(`file: ${path} (${(size / 2 ** 20).toFixed(0)} MB)`);
+  const server = await startPreview(PORT);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(OBSERVE_LONG_TASKS);
+    const page = await context.newPage();
+    const workers: Worker[] = [];
+    page.on('worker', (w) => workers.push(w));
+    await page.goto(BASE);
+    await new DocumentsBar(page).pasteJson(pipeline);
+    const node = page.locator('.react-flow__node[data-id="rows"]');
+    const chooser = page.waitForEvent('filechooser');
+    await node.getByRole('button', { name: /Choose file/ }).click();
+    await (await chooser).setFiles(path);
+    // Stored (hashed in slices) once the node no longer asks for its file.
+    await node.getByRole('button', { name: /Choose file/ }).waitFor({ state: 'detached', timeout: 30 * 60_000 });
+    const run = new RunControls(page);
+    await run.setSpeed('max');
+    await page.evaluate(() => { (window as unknown as { benchLongTasks: unknown[] }).benchLongTasks = []; });
+    const started = Date.now();
+    await run.runButton.click();
+    let pageHeap = 0;
+    let workerHeap: number | null = null;
+    for (;;) {
+      const phase = await run.status.getAttribute('data-phase');
+      pageHeap = Math.max(pageHeap, (await heapOf(page)) ?? 0);
+      for (const w of workers) {
+        const h = await heapOf(w);
+        if (h !== null) workerHeap = Math.max(workerHeap ?? 0, h);
+      }
+      if (phase === 'finished' || phase === 'failed') break;
+      await sleep(1000);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const events = await run.events();
+    const longTasks = await page.evaluate(() => (window as unknown as { benchLongTasks: { duration: number }[] }).benchLongTasks);
+    const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+    console.log(`phase: ${await run.status.getAttribute('data-phase')}`);
+    console.log(`rows: ${events.toLocaleString('en-US')} in ${seconds.toFixed(1)} s: ${Math.round(events / seconds).toLocaleString('en-US')} rows/s`);
+    console.log(`long tasks over 50 ms: ${longTasks.length}${longTasks.length > 0 ? `, longest ${Math.max(...longTasks.map((t) => t.duration)).toFixed(0)} ms` : ''}`);
+    console.log(`peak JS heap: page ${mb(pageHeap)}, worker ${workerHeap === null ? 'not readable' : mb(workerHeap)}`);
+  } finally {
+    await browser.close();
+    stopPreview(server);
+  }
+}
+
+await main();
