@@ -107,6 +107,10 @@ export class NdjsonEncoder {
       } else if (column.type === 'boolean') { kinds[c] = 3; flags[c] = column.values; widest += FALSE.length; }
       else { kinds[c] = 1; numbers[c] = column.values; widest += MAX_NUMBER_BYTES; }
     }
+    // The last number each column printed, and its bytes: window bounds repeat row after row.
+    const lastValue = new Float64Array(count).fill(NaN);
+    const lastBytes = new Uint8Array(count * MAX_NUMBER_BYTES);
+    const lastLength = new Int32Array(count);
     for (let i = 0; i < batch.length; i++) {
       out.room(widest);
       const bytes = out.bytes;
@@ -114,7 +118,22 @@ export class NdjsonEncoder {
       for (let c = 0; c < count; c++) {
         at = put(bytes, at, prefixes[c]!);
         switch (kinds[c]) {
-          case 1: at = writeJsonNumber(bytes, at, numbers[c]![i]!); break;
+          case 1: {
+            const value = numbers[c]![i]!;
+            const from = c * MAX_NUMBER_BYTES;
+            if (value === lastValue[c]) { // never NaN; 0 and -0 both print 0
+              const n = lastLength[c]!;
+              for (let k = 0; k < n; k++) bytes[at + k] = lastBytes[from + k]!;
+              at += n;
+            } else {
+              const end = writeJsonNumber(bytes, at, value);
+              for (let k = at; k < end; k++) lastBytes[from + k - at] = bytes[k]!;
+              lastValue[c] = value;
+              lastLength[c] = end - at;
+              at = end;
+            }
+            break;
+          }
           case 2: { const code = codes[c]![i]!; at = put(bytes, at, code < 0 ? NULL : texts[c]![code]!); break; }
           case 3: at = put(bytes, at, flags[c]![i] === 1 ? TRUE : FALSE); break;
           default: at = put(bytes, at, literals[c]!);

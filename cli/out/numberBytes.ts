@@ -11,22 +11,42 @@ export const MAX_NUMBER_BYTES = 32;
 /** 2^53: below it every integer is a double, so its digits are exactly what Number::toString prints. */
 const EXACT_INTEGERS = 9007199254740992;
 
+/** Writes the `width` decimal digits of an int32 `n` >= 0 (zero-padded on the left) ending at `end`. Int32 division by 10 compiles to a multiply. */
+function writeDigits(bytes: Uint8Array, end: number, n: number, width: number): void {
+  for (let w = 0; w < width; w++) {
+    const q = (n / 10) | 0;
+    bytes[--end] = 48 + n - q * 10;
+    n = q;
+  }
+}
+
+/** How many decimal digits an int32 `n` >= 0 has. */
+function digitCount(n: number): number {
+  let width = 1;
+  while (width < 10 && n >= POWERS[width]!) width++;
+  return width;
+}
+
+const POWERS = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000];
+
 /**
  * Writes the decimal digits of a non-negative integer below 2^53 at `at`;
- * returns the position after them. `n / 10` is correctly rounded and far
- * from the next integer (its fraction is a multiple of 0.1, its rounding
- * error under 0.07), so `Math.floor` of it is the exact quotient.
+ * returns the position after them. Above 10^8 it is cut into high and low
+ * parts (`n / 1e8` is correctly rounded and its fraction, a multiple of
+ * 1e-8, is far from the next integer, so `Math.floor` of it is exact), each
+ * printed with int32 arithmetic: float division and `%` cost far more.
  */
 function writeWhole(bytes: Uint8Array, at: number, n: number): number {
-  let width = 1;
-  for (let bound = 10; bound <= n; bound *= 10) width++;
-  let p = at + width;
-  do {
-    const q = Math.floor(n / 10);
-    bytes[--p] = 48 + (n - q * 10);
-    n = q;
-  } while (n > 0);
-  return at + width;
+  if (n < 1e8) {
+    const width = digitCount(n);
+    writeDigits(bytes, at + width, n, width);
+    return at + width;
+  }
+  const high = Math.floor(n / 1e8);
+  const width = digitCount(high);
+  writeDigits(bytes, at + width, high, width);
+  writeDigits(bytes, at + width + 8, n - high * 1e8, 8);
+  return at + width + 8;
 }
 
 /** Writes an ASCII string (the built-in form of a number) at `at`; returns the position after it. */
@@ -61,17 +81,11 @@ export function writeFiniteNumber(bytes: Uint8Array, at: number, value: number):
         at = writeWhole(bytes, at, whole);
         bytes[at++] = 46;
         // 0 < fraction < 1e6: six digits with leading zeros, trailing zeros dropped.
-        let fraction = scaled - whole * 1e6;
+        let fraction = (scaled - whole * 1e6) | 0;
         let digits = 6;
-        while (fraction % 10 === 0) { fraction /= 10; digits--; }
-        let p = at + digits;
-        const end = p;
-        for (let d = 0; d < digits; d++) {
-          const q = Math.floor(fraction / 10);
-          bytes[--p] = 48 + (fraction - q * 10);
-          fraction = q;
-        }
-        return end;
+        for (let q = (fraction / 10) | 0; q * 10 === fraction; q = (fraction / 10) | 0) { fraction = q; digits--; }
+        writeDigits(bytes, at + digits, fraction, digits);
+        return at + digits;
       }
     }
   }
