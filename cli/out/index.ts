@@ -75,7 +75,7 @@ export async function openResultOutput(io: CliIo, target: string | null, format:
   let finish = (): void => {};
   if (format === 'ndjson') {
     const ndjson = new NdjsonEncoder();
-    encode = (sinkId, batch) => out.writeText(ndjson.encode(batch, several ? sinkId : null));
+    encode = (sinkId, batch) => ndjson.encodeInto(batch, several ? sinkId : null, out);
   } else if (format === 'csv') {
     const csv = new CsvEncoder(fields, several);
     out.writeText(csv.header());

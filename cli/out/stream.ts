@@ -1,16 +1,20 @@
 /**
- * A buffered way out for results: text is gathered into large chunks (about
- * 1 MiB) before it reaches the stream, so a write costs a string append, and
- * the stream's backpressure shows as `waiting` for the run loop to honour.
+ * A buffered way out for results: bytes are gathered into large chunks
+ * (about 1 MiB) before they reach the stream, so a write costs a copy into
+ * the buffer (byte writers fill it in place, see ByteSink), and the stream's
+ * backpressure shows as `waiting` for the run loop to honour.
  */
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import type { ByteSink } from './byteSink';
 
-/** Characters gathered before a chunk goes to the stream. */
-export const CHUNK_CHARS = 1 << 20;
+/** Bytes gathered before a chunk goes to the stream. */
+export const CHUNK_BYTES = 1 << 20;
 
-export class ChunkedStream {
-  private text = '';
+export class ChunkedStream implements ByteSink {
+  /** The chunk being filled; a full one is handed to the stream as it is and a new one is made. */
+  bytes: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  at = 0;
   private failure: Error | null = null;
 
   /** `keepOpen`: standard output is flushed at close, never ended (the process may still print to it). */
@@ -18,15 +22,29 @@ export class ChunkedStream {
     stream.on('error', (error: Error) => { this.failure ??= error; });
   }
 
-  /** Appends text; a full chunk goes to the stream. */
+  /** Makes room for `count` bytes at `at`, sending the gathered chunk first when it is too full. */
+  room(count: number): void {
+    if (this.at + count <= this.bytes.length) return;
+    this.flushBytes();
+    if (count > this.bytes.length) this.bytes = Buffer.allocUnsafe(count);
+  }
+
+  /** Appends text as UTF-8 (a lone surrogate as U+FFFD, as a stream writes text). */
   writeText(text: string): void {
-    this.text += text;
-    if (this.text.length >= CHUNK_CHARS) this.flushText();
+    const most = text.length * 3;
+    if (most > CHUNK_BYTES) {
+      this.flushBytes();
+      this.check();
+      this.stream.write(text);
+      return;
+    }
+    this.room(most);
+    this.at += this.bytes.write(text, this.at);
   }
 
   /** Sends bytes after the text before them; `bytes` may be reused by the caller afterwards (they are copied). */
   writeBytes(bytes: Uint8Array): void {
-    this.flushText();
+    this.flushBytes();
     this.check();
     this.stream.write(Buffer.from(bytes));
   }
@@ -53,7 +71,7 @@ export class ChunkedStream {
 
   /** Sends what is gathered and ends the stream (or flushes standard output); rejects if writing failed. */
   async close(): Promise<void> {
-    this.flushText();
+    this.flushBytes();
     this.check();
     if (this.keepOpen) {
       await new Promise<void>((resolve, reject) => { this.stream.write('', (error) => { if (error) reject(error); else resolve(); }); });
@@ -64,11 +82,13 @@ export class ChunkedStream {
     this.check();
   }
 
-  private flushText(): void {
-    if (this.text === '') return;
+  /** Hands the gathered bytes to the stream (which keeps them) and starts a new chunk. */
+  private flushBytes(): void {
+    if (this.at === 0) return;
     this.check();
-    this.stream.write(this.text);
-    this.text = '';
+    this.stream.write(this.bytes.subarray(0, this.at));
+    this.bytes = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.at = 0;
   }
 
   private check(): void {
