@@ -74,8 +74,13 @@ export function StoredFileControl(props: ControlProps & { readonly file: StoredF
     }
   };
 
+  // Its own label and help: the param's are about inline text, which this source does not hold.
+  const control: ControlProps = {
+    ...props, label: 'Data file', path: `${props.kind}.stored`,
+    spec: { ...props.spec, description: "The file this source reads, kept in this browser's file store: the pipeline holds only its name, size and content hash." },
+  };
   return (
-    <ParamFrame control={props} layout="group" messages={problem === null ? props.problems : [...props.problems, problem]} hint="kept in this browser">
+    <ParamFrame control={control} layout="group" messages={problem === null ? props.problems : [...props.problems, problem]} hint="kept in this browser">
       <div id={props.id} className="wp-stored-file" role="group" aria-label="Stored file">
         <p className="wp-stored-file-name">
           <strong>{file.name}</strong> <span className="muted">{formatBytes(file.size)}</span>
