@@ -20,7 +20,7 @@ interface LongTask {
 
 async function main(): Promise<void> {
   const server = await startPreview(PORT);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--js-flags=--expose-gc'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(OBSERVE_LONG_TASKS);
@@ -41,7 +41,15 @@ async function main(): Promise<void> {
       (window as unknown as { benchFile: File }).benchFile = file;
       return file.size;
     }, MEGABYTES);
+    // The generated strings' garbage is collected now, not in the first task measured.
+    await page.evaluate(() => (window as unknown as { gc?: () => void }).gc?.());
     const nodesBefore = await page.locator('.react-flow__node').count();
+    const profiling = process.env['WINDOWPANE_STORE_PROFILE'] === '1' ? await page.context().newCDPSession(page) : null;
+    if (profiling !== null) {
+      await profiling.send('Profiler.enable');
+      await profiling.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiling.send('Profiler.start');
+    }
     const started = await page.evaluate(() => {
       const w = window as unknown as { benchFile: File; benchLongTasks: LongTask[] };
       const pane = document.querySelector('.react-flow__pane')!;
@@ -55,6 +63,13 @@ async function main(): Promise<void> {
     });
     await page.locator('.react-flow__node').nth(nodesBefore).waitFor({ timeout: 600_000 });
     const ended = await page.evaluate(() => performance.now());
+    if (profiling !== null) {
+      const { profile } = await profiling.send('Profiler.stop');
+      const { mkdir, writeFile } = await import('node:fs/promises');
+      await mkdir('.scratch', { recursive: true });
+      // WINDOWPANE_STORE_PROFILE=1: the page's main thread while storing, for DevTools.
+      await writeFile('.scratch/store.cpuprofile', JSON.stringify(profile));
+    }
     // A task that straddles the end has been reported once it ends: one more frame.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
     const tasks = (await page.evaluate(() => (window as unknown as { benchLongTasks: LongTask[] }).benchLongTasks))
