@@ -1,17 +1,17 @@
 /**
  * A data file the user gives (dropped, picked in Import, or chosen on a
  * node): read from its head, then kept in the file store. Reading comes
- * first so a file that cannot be a source is never stored.
+ * first so a file that cannot be a source is never stored. Both run in the
+ * file store's worker, so a big file never blocks the page.
  */
 import type { DataFileLayout } from '../documents/dataFile';
-import { fileStore, FileStoreError } from '../../worker/fileStore/store';
+import { storeWorker } from './storeClient';
 import type { StoredFileRecord } from '../../worker/fileStore/types';
-import { describeDataFile } from './describeFile';
 import { markStored } from './storedFiles';
 
 export type StoredDataFile =
   | { readonly ok: true; readonly record: StoredFileRecord; readonly layout: DataFileLayout }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: string; readonly quota?: boolean };
 
 /**
  * Describes and stores `file`; `preferred`: the event-time field to keep
@@ -20,17 +20,17 @@ export type StoredDataFile =
 export async function storeDataFile(file: File, preferred?: string, onProgress?: (bytesDone: number) => void): Promise<StoredDataFile> {
   let described;
   try {
-    described = await describeDataFile(file, file.name, preferred);
+    described = await (await storeWorker()).describe(file, file.name, preferred);
   } catch (error) {
     return { ok: false, message: `${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (!described.ok) return described;
   try {
-    const record = await fileStore().put(file, file.name, onProgress);
-    markStored(record.hash);
-    return { ok: true, record, layout: described.layout };
+    const answer = await (await storeWorker()).put(file, file.name, onProgress);
+    if (!answer.ok) return answer;
+    markStored(answer.record.hash);
+    return { ok: true, record: answer.record, layout: described.layout };
   } catch (error) {
-    if (error instanceof FileStoreError) return { ok: false, message: error.message };
     return { ok: false, message: `${file.name} could not be kept in this browser: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

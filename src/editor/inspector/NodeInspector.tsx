@@ -13,6 +13,11 @@ import { nodeLevelProblems, paramPath, problemsUnder, problemText, sentence } fr
 import { useDraft } from './useDraft';
 import { isWhatIfParam } from '../../engine/compare/whatIfParams';
 import { CompareButton } from '../whatif/CompareButton';
+import { withInlineText } from '../files/replaceParams';
+import { storedFileView } from './controls/StoredFileControl';
+
+/** Params the inspector shows inside another control: a file source's reference and its fields belong to its data. */
+const SHOWN_ELSEWHERE: ReadonlySet<string> = new Set(['source.file.stored', 'source.file.fields']);
 
 const documentOf = (s: EditorState) => s.doc;
 
@@ -43,14 +48,18 @@ export function NodeInspector({ nodeId }: { readonly nodeId: string }) {
   }, [store, nodeId, freshParams]);
   const loadFile = useCallback((text: string, fileName: string) => {
     const params = freshParams();
-    if (params !== undefined) store.getState().setParams(nodeId, { ...params, data: text, fileName });
+    // Text replaces a stored file's reference: a source given both is not valid.
+    if (params !== undefined) store.getState().setParams(nodeId, withInlineText(params, text, fileName));
   }, [store, nodeId, freshParams]);
+  const applyParams = useCallback((params: Record<string, unknown>) => store.getState().setParams(nodeId, params), [store, nodeId]);
   if (node === undefined) return null;
 
   const analysis = analyseDocument(doc);
   const problems = analysis.problemsByNode.get(nodeId) ?? [];
   const input = inputSchemaOf(doc, nodeId);
-  const specs = paramSpecs(node.kind);
+  const specs = paramSpecs(node.kind).filter((s) => !SHOWN_ELSEWHERE.has(`${node.kind}.${s.key}`));
+  const storedView = node.kind === 'source.file' ? storedFileView(node.params) : null;
+  const storedFile = storedView === null ? undefined : { view: storedView, edits: { params: freshParams, apply: applyParams } };
   const general = nodeLevelProblems(problems, index, specs.map((s) => s.key));
   const family = isNodeKind(node.kind) ? familyOf(node.kind) : null;
 
@@ -80,7 +89,7 @@ export function NodeInspector({ nodeId }: { readonly nodeId: string }) {
               commit={(v) => setParam(spec.key, v)} current={() => freshParams()?.[spec.key]}
               fields={input?.fields ?? null}
               problems={spec.control === 'list' ? [] : below.map((p) => problemText(node.kind, p.message))}
-              context={{ keyNames: input?.keys?.map((k) => k.name) ?? [], groupNames: input?.groupFields?.map((f) => f.name) ?? [], problemsBelow: below, jsonPath, loadFile }}
+              context={{ keyNames: input?.keys?.map((k) => k.name) ?? [], groupNames: input?.groupFields?.map((f) => f.name) ?? [], problemsBelow: below, jsonPath, loadFile, storedFile }}
             />
             {isWhatIfParam(node.kind, spec.key) && <CompareButton nodeId={nodeId} param={spec.key} label={paramLabel(node.kind, spec.key)} />}
             </Fragment>

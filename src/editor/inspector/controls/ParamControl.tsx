@@ -7,6 +7,7 @@ import type { Problem } from '../../../model';
 import { EnumSelect, Checkbox, FieldPicker, FixedValue, KeyFieldsPicker } from './ChoiceControls';
 import { ExpressionInput } from './ExpressionInput';
 import { FileDataControl } from './FileDataControl';
+import { StoredFileControl, type StoredFileEdits, type StoredFileView } from './StoredFileControl';
 import { describedBy, messagesOf, ParamFrame } from './ParamFrame';
 import { DurationInput, NumberInput, StringsInput, TextInput } from './TextControls';
 import type { ControlProps } from './types';
@@ -23,6 +24,8 @@ export interface ParamContext {
   readonly jsonPath: string;
   /** Loads a file into a file source: data and fileName in one step. */
   readonly loadFile: (text: string, fileName: string) => void;
+  /** The stored file a file source refers to, shown instead of its text (a source holds one or the other). */
+  readonly storedFile?: { readonly view: StoredFileView; readonly edits: StoredFileEdits } | undefined;
 }
 
 /** Params whose picker offers only some fields: a chart plots numbers (and times). */
@@ -45,7 +48,10 @@ export function ParamControl(props: ControlProps & { readonly context: ParamCont
     }
     case 'fields': return <KeyFieldsPicker {...control} keyNames={context.keyNames} defaultNames={context.groupNames} />;
     case 'expression': return <ExpressionInput {...control} />;
-    case 'longText': return <FileDataControl {...control} onLoad={context.loadFile} />;
+    case 'longText':
+      return context.storedFile === undefined
+        ? <FileDataControl {...control} onLoad={context.loadFile} />
+        : <StoredFileControl {...control} file={context.storedFile.view} edits={context.storedFile.edits} />;
     case 'strings': return <StringsInput {...control} />;
     case 'list': return <ListEditor {...control} context={context} />;
     case 'text': return <TextInput {...control} />;
