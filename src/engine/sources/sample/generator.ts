@@ -50,9 +50,12 @@ export function createSampleGenerator(params: SampleParams): SampleGenerator {
   delayRng.jump();
   const stringFields = spec.fields.flatMap((f) => (f.type === 'string' ? [f] : []));
   const numberCount = spec.fields.length - stringFields.length;
+  // A StateRng for init too: the draw helpers then see one generator class, so
+  // their calls of `next` stay monomorphic (cheap to inline) in every stream's fill.
+  const initRng = new StateRng(payloadRng.getState());
   const state: SampleGeneratorState = {
-    stream: spec.init(payloadRng, keys),
-    rng: Array.from(payloadRng.getState()),
+    stream: spec.init(initRng, keys),
+    rng: Array.from(initRng.getState()),
     delayRng: Array.from(delayRng.getState()),
     nextIndex: 0,
     delivered: 0,
