@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RowBlock } from '../engine/batch';
-import { pacedFileSource, type PaceGate } from './pacing';
+import type { PlanStep } from '../engine/plan/types';
+import { pacedFileSource, pacedSources, type PaceGate } from './pacing';
 
 /** A file of one row at each of `times` (epoch ms). */
 function block(times: number[]): RowBlock {
@@ -33,5 +34,25 @@ describe('a paced file source', () => {
     gate.free = true;
     expect(source.next(10)?.length).toBe(2);
     expect(source.next(10)).toBeNull();
+  });
+});
+
+describe('paced sources at Max', () => {
+  const sample: PlanStep = {
+    type: 'sampleSource',
+    nodeId: 's',
+    params: { stream: 'sensors', rate: 1000, keys: 10, limit: null, seed: 1, maxOutOfOrdernessMs: 0, lateFraction: 0, startTime: 1_700_000_000_000 },
+  };
+  const file: PlanStep = { type: 'fileSource', nodeId: 'f', data: { kind: 'block', block: block([0, 1, 2, 3, 4, 5]) }, boundMs: 0, rowErrors: [], badRowCount: 0 };
+
+  // The runtime tells a source it may recycle when nothing keeps its batches; a paced
+  // source that dropped the flag made the worker allocate every batch anew (the CLI did not).
+  it.each([sample, file])('pass the runtime\'s recycle flag on ($type)', (step) => {
+    const source = pacedSources([step], { free: true }, () => 0).get(step.nodeId)!;
+    const first = source.next(3, true)!;
+    const second = source.next(3, true)!;
+    expect(second.watermark.buffer).toBe(first.watermark.buffer);
+    const third = pacedSources([step], { free: true }, () => 0).get(step.nodeId)!.next(3)!;
+    expect(third.watermark.buffer).not.toBe(first.watermark.buffer);
   });
 });

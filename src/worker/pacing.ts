@@ -91,10 +91,10 @@ function pacedSampleSource(step: Extract<PlanStep, { type: 'sampleSource' }>, ga
       credit = Math.min(credit + (rate * eventMs) / 1000, Math.max(1, (rate * eventMs) / 1000, rate / 4));
     },
     hasDue: () => credit >= 1,
-    next(maxRows) {
+    next(maxRows, recycle) {
       const n = gate.free ? maxRows : Math.min(maxRows, Math.floor(credit));
       if (n <= 0) return idleBatch(lastWatermark, inner);
-      const batch = inner.next(n);
+      const batch = inner.next(n, recycle);
       if (batch === null) return null;
       if (!gate.free) credit -= batch.length;
       lastWatermark = batch.endWatermark;
@@ -129,11 +129,11 @@ export function pacedFileSource(nodeId: string, block: RowBlock, boundMs: number
       if (next - horizon > maxWaitEventMs) horizon = next;
     },
     hasDue: () => cursor < block.length && block.time[cursor]! <= horizon,
-    next(maxRows) {
-      if (cursor >= block.length) return inner.next(maxRows);
+    next(maxRows, recycle) {
+      if (cursor >= block.length) return inner.next(maxRows, recycle);
       const n = gate.free ? Math.min(maxRows, block.length - cursor) : dueCount(maxRows);
       if (n <= 0) return idleBatch(lastWatermark, inner);
-      const batch = inner.next(n);
+      const batch = inner.next(n, recycle);
       if (batch === null) return null;
       cursor += batch.length;
       if (gate.free && batch.length > 0) horizon = Math.max(horizon, batch.time[batch.length - 1]!);
@@ -236,7 +236,7 @@ export function pacedStreamedSource(inner: StreamedFileSource, gate: PaceGate, h
       const next = inner.peekTime();
       return next !== null && next <= horizonAt(next);
     },
-    next(maxRows) {
+    next(maxRows, recycle) {
       if (failure !== null) throw failure;
       const next = inner.peekTime();
       if (next === null) {
@@ -245,7 +245,7 @@ export function pacedStreamedSource(inner: StreamedFileSource, gate: PaceGate, h
           topUp();
           return idleBatch(lastWatermark, inner);
         }
-        return inner.next(maxRows);
+        return inner.next(maxRows, recycle);
       }
       horizon = horizonAt(next);
       let n: number;
@@ -253,7 +253,7 @@ export function pacedStreamedSource(inner: StreamedFileSource, gate: PaceGate, h
       else if (next > horizon) n = 0;
       else n = dueEstimate(next, maxRows);
       if (n <= 0) return idleBatch(lastWatermark, inner);
-      const batch = inner.next(n);
+      const batch = inner.next(n, recycle);
       topUp();
       if (batch === null) return null;
       took(batch);

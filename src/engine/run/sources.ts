@@ -29,7 +29,7 @@ export function createSourceRuntime(step: Extract<PlanStep, { type: 'sampleSourc
       ...snapshotMethods({ generator: generator.state, watermarks }, [], { ended: heldBoolean(() => ended, (e) => { ended = e; }) }),
       outputDicts: () => sourceDicts(fields, generator.dicts),
       next(maxRows: number, recycle = false): Batch | null {
-        const generated = ended ? null : generator.next(maxRows);
+        const generated = ended ? null : generator.next(maxRows, recycle);
         if (generated === null) return null;
         const block = endOfTime(generated, 3 * step.params.maxOutOfOrdernessMs + 1000);
         if (block.length < generated.length) ended = true;

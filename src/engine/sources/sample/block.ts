@@ -13,6 +13,15 @@ export function allocateRows(fields: readonly StreamField[], length: number): Ro
   return { ts: new Float64Array(length), num, ids };
 }
 
+/** The first `length` rows of `rows`, as views of its arrays. */
+export function headRows(rows: RowSink, length: number): RowSink {
+  return {
+    ts: rows.ts.subarray(0, length),
+    num: rows.num.map((a) => a.subarray(0, length)),
+    ids: rows.ids.map((a) => a.subarray(0, length)),
+  };
+}
+
 /** The fields of a stream as the engine sees them: `ts` first. */
 export function streamFields(fields: readonly StreamField[]): Field[] {
   return [{ name: 'ts', type: 'time' }, ...fields.map((f): Field => ({ name: f.name, type: f.type }))];

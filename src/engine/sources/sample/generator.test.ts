@@ -22,11 +22,11 @@ function rowsOf(block: RowBlock): Row[] {
 }
 
 /** Pulls every event, `sizes` cycling as the maxRows of successive calls. */
-function drain(params: SampleParams, sizes: readonly number[], cap = Infinity): Row[] {
+function drain(params: SampleParams, sizes: readonly number[], cap = Infinity, recycle = false): Row[] {
   const gen = createSampleGenerator(params);
   const rows: Row[] = [];
   for (let call = 0; rows.length < cap; call++) {
-    const block = gen.next(Math.min(sizes[call % sizes.length]!, cap - rows.length));
+    const block = gen.next(Math.min(sizes[call % sizes.length]!, cap - rows.length), recycle);
     if (block === null) break;
     expect(block.length).toBeGreaterThanOrEqual(1);
     rows.push(...rowsOf(block));
@@ -35,6 +35,30 @@ function drain(params: SampleParams, sizes: readonly number[], cap = Infinity): 
 }
 
 describe('createSampleGenerator', () => {
+  it('gives the same events when it writes each block into the arrays of the last', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SAMPLE_STREAMS),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 5 }),
+        (stream, shuffled, sizes) => {
+          const params: SampleParams = { ...BASE, stream, limit: 700, ...(shuffled ? { maxOutOfOrdernessMs: 200, lateFraction: 0.1 } : {}) };
+          expect(drain(params, sizes, Infinity, true)).toEqual(drain(params, sizes));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('reuses the arrays of a recycled block, and only then', () => {
+    const gen = createSampleGenerator(BASE);
+    const first = gen.next(100, true)!;
+    const second = gen.next(100, true)!;
+    expect(second.time.buffer).toBe(first.time.buffer);
+    const third = gen.next(100)!;
+    expect(third.time.buffer).not.toBe(second.time.buffer);
+  });
+
   it('gives the same events for the same params and different ones for another seed', () => {
     expect(drain(BASE, [100])).toEqual(drain(BASE, [100]));
     expect(drain({ ...BASE, seed: 2 }, [100])).not.toEqual(drain(BASE, [100]));

@@ -6,7 +6,7 @@
  * event-index order, so the rows never depend on how `next` is called.
  */
 import { createStringDict, type Field, type RowBlock, type StringDict } from '../../batch';
-import { allocateRows, finishBlock, streamFields } from './block';
+import { allocateRows, finishBlock, headRows, streamFields } from './block';
 import { unit, seededRng } from './random';
 import { StateRng } from './stateRng';
 import { allocateSlot, createReorderBuffer, popSlot, pushSlot, type ReorderBuffer } from './reorderBuffer';
@@ -36,8 +36,12 @@ export interface SampleGenerator {
   /** One dictionary per string field (in field order), shared by every block. */
   readonly dicts: readonly StringDict[];
   readonly state: Readonly<SampleGeneratorState>;
-  /** The next up to `maxRows` (integer >= 1) events, or null once `limit` events were delivered. */
-  next(maxRows: number): RowBlock | null;
+  /**
+   * The next up to `maxRows` (integer >= 1) events, or null once `limit` events were delivered.
+   * With `recycle`, the block may be written into the arrays of the previous recycled block
+   * (the caller keeps no block past its next call): the same rows, without fresh arrays.
+   */
+  next(maxRows: number, recycle?: boolean): RowBlock | null;
 }
 
 /** Creates a generator; throws a RangeError on invalid params. */
@@ -50,9 +54,12 @@ export function createSampleGenerator(params: SampleParams): SampleGenerator {
   delayRng.jump();
   const stringFields = spec.fields.flatMap((f) => (f.type === 'string' ? [f] : []));
   const numberCount = spec.fields.length - stringFields.length;
+  // A StateRng for init too: the draw helpers then see one generator class, so
+  // their calls of `next` stay monomorphic (cheap to inline) in every stream's fill.
+  const initRng = new StateRng(payloadRng.getState());
   const state: SampleGeneratorState = {
-    stream: spec.init(payloadRng, keys),
-    rng: Array.from(payloadRng.getState()),
+    stream: spec.init(initRng, keys),
+    rng: Array.from(initRng.getState()),
     delayRng: Array.from(delayRng.getState()),
     nextIndex: 0,
     delivered: 0,
@@ -62,6 +69,14 @@ export function createSampleGenerator(params: SampleParams): SampleGenerator {
   const dicts = stringFields.map(() => createStringDict());
   const lateSpan = Math.max(2 * bound, 1000);
   const nominalTime = (i: number): number => Math.floor(startTime + (i * 1000) / rate);
+  // Rows a recycling caller lets the next block overwrite: fresh typed arrays of a
+  // batch cost the generator several percent of a run (allocation, zeroing, GC).
+  let spare: RowSink | null = null;
+  function rowsFor(n: number, recycle: boolean): RowSink {
+    if (!recycle) return allocateRows(spec.fields, n);
+    if (spare === null || spare.ts.length < n) spare = allocateRows(spec.fields, n);
+    return spare.ts.length === n ? spare : headRows(spare, n);
+  }
 
   function fillInOrder(rows: RowSink, n: number): void {
     const rng = new StateRng(state.rng);
@@ -107,13 +122,13 @@ export function createSampleGenerator(params: SampleParams): SampleGenerator {
     fields: streamFields(spec.fields),
     dicts,
     state,
-    next(maxRows: number): RowBlock | null {
+    next(maxRows: number, recycle = false): RowBlock | null {
       if (!(Number.isInteger(maxRows) && maxRows >= 1)) {
         throw new RangeError(`next(maxRows): expected an integer >= 1, got ${maxRows}`);
       }
       const n = limit === null ? maxRows : Math.min(maxRows, limit - state.delivered);
       if (n <= 0) return null;
-      const rows = allocateRows(spec.fields, n);
+      const rows = rowsFor(n, recycle);
       if (state.buffer === null) fillInOrder(rows, n);
       else fillShuffled(state.buffer, rows, n);
       state.delivered += n;
