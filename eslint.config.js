@@ -103,6 +103,7 @@ export default defineConfig(
       '.vite/',
       'public/pipeline.schema.json',
       '.scratch/',
+      'dist-cli/',
     ],
   },
   js.configs.recommended,
