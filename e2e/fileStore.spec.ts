@@ -1,42 +1,11 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DocumentsBar, type TestFile } from './pages/DocumentsBar';
+import { dropData, OTHER, READINGS, savedParams, type FileParams } from './droppedDataFiles';
 import { EditorPage } from './pages/EditorPage';
 import { RunControls } from './pages/RunControls';
 
 const SHOTS = '/tmp/h5-store';
-const rows = Array.from({ length: 120 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString()},dev${i % 3},${20 + (i % 7)}`);
-const READINGS: TestFile = { name: 'readings.csv', text: `time,device,temperature\n${rows.join('\n')}\n` };
-const OTHER: TestFile = { name: 'other.csv', text: `ts,site,load\n${rows.map((_, i) => `${1_704_067_200_000 + i * 1000},s${i % 2},${i}`).join('\n')}\n` };
-
-interface FileParams {
-  readonly stored?: { hash: string; size: number };
-  readonly fields?: { name: string; type: string }[];
-  readonly data?: string;
-  readonly fileName?: string;
-}
-
-/** Drops `file` on the canvas the way the operating system would. */
-async function dropData(page: Page, editor: EditorPage, file: TestFile): Promise<string> {
-  const before = new Set(await editor.nodeIds());
-  const dataTransfer = await page.evaluateHandle(({ name, text }) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([text], name, { type: 'text/csv' }));
-    return transfer;
-  }, file);
-  const at = await editor.pagePoint({ x: 220, y: 200 });
-  for (const type of ['dragenter', 'dragover', 'drop']) await editor.pane.dispatchEvent(type, { dataTransfer, clientX: at.x, clientY: at.y });
-  await expect.poll(async () => (await editor.nodeIds()).length).toBe(before.size + 1);
-  return (await editor.nodeIds()).find((id) => !before.has(id))!;
-}
-
-/** The params of node `id` in the autosaved document, read from IndexedDB as the app keeps it. */
-async function savedParams(bar: DocumentsBar, id: string): Promise<FileParams> {
-  await bar.waitUntilSaved();
-  const record = await bar.stored();
-  const nodes = (record?.doc as { nodes: { id: string; params: FileParams }[] } | undefined)?.nodes ?? [];
-  return nodes.find((n) => n.id === id)?.params ?? {};
-}
 
 /** What the browser's file store holds under `hash`: its name and size, or null. */
 async function storedFile(page: Page, hash: string): Promise<{ name: string; size: number; text: string } | null> {
