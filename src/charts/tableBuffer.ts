@@ -9,7 +9,10 @@ import { Segment } from './tableSegment';
  * arrived, columnar, and rows are read out only for the few a view shows, so
  * taking in 50,000 rows in a frame costs next to nothing. A result with
  * revision > 0 marks the row it replaces (same key fields and window bounds)
- * superseded. `keyFields` are the key fields of the aggregate before the
+ * superseded. The key-and-window index that finds that row is built lazily:
+ * only when a revised row arrives, and only for rows still held, each row at
+ * most once, so results that are never revised (most runs) cost no per-row
+ * work and a chunk bigger than the table indexes only the rows it keeps. `keyFields` are the key fields of the aggregate before the
  * sink, which result rows do not name.
  */
 export class TableBuffer extends Notifier {
@@ -22,6 +25,8 @@ export class TableBuffer extends Notifier {
   private next = 0;
   /** Key and window -> where its latest row is. */
   private latest = new Map<string, { segment: Segment; row: number }>();
+  /** Index of the first segment not yet in `latest` (segments before it, if still held, are). */
+  private unindexed = 0;
 
   constructor(readonly maxRows: number, readonly keyFields: readonly string[]) {
     super();
@@ -51,9 +56,9 @@ export class TableBuffer extends Notifier {
     const segment = new Segment(chunk, positions, this.next, revision);
     this.segments.push(segment);
     this.next += chunk.length;
-    // Without a revision column nothing is ever replaced, so no row needs a window identity.
-    if (revision !== undefined) this.indexWindows(segment, chunk);
     this.trim();
+    // Until a row revises an earlier one no row needs a window identity; then the held rows get theirs, in order.
+    if (segment.hasRevisions()) this.indexHeld();
     this.changed();
   }
 
@@ -61,17 +66,28 @@ export class TableBuffer extends Notifier {
     this.columns = [];
     this.segments = [];
     this.first = 0;
+    this.unindexed = 0;
     this.oldest = this.next;
     this.latest = new Map();
     this.changed();
   }
 
-  private indexWindows(segment: Segment, chunk: ResultChunk): void {
+  /** Indexes the held segments not indexed yet, oldest first, from the oldest row held. */
+  private indexHeld(): void {
+    for (let i = Math.max(this.unindexed, this.first); i < this.segments.length; i++) {
+      const segment = this.segments[i]!;
+      this.indexWindows(segment, Math.max(0, this.oldest - segment.seqBase));
+    }
+    this.unindexed = this.segments.length;
+  }
+
+  private indexWindows(segment: Segment, from: number): void {
+    const chunk = segment.chunk;
     const keys = this.keyFields.map((name) => columnOf(chunk, name));
     const start = columnOf(chunk, WINDOW_START_FIELD);
     const end = columnOf(chunk, WINDOW_END_FIELD);
     const windows: string[] = [];
-    for (let row = 0; row < chunk.length; row++) {
+    for (let row = from; row < chunk.length; row++) {
       const id = `${keyOf(keys, row)}|${numberAt(start, row)}|${numberAt(end, row)}`;
       windows.push(id);
       const previous = this.latest.get(id);
@@ -79,6 +95,7 @@ export class TableBuffer extends Notifier {
       this.latest.set(id, { segment, row });
     }
     segment.windows = windows;
+    segment.windowsFrom = from;
   }
 
   /** Drops the oldest rows past maxRows: whole segments, then the front of the oldest one. */
@@ -90,13 +107,15 @@ export class TableBuffer extends Notifier {
     // Compact the dropped segments away once they are half the array: amortised O(1) per segment.
     if (this.first > 64 && this.first * 2 > this.segments.length) {
       this.segments = this.segments.slice(this.first);
+      this.unindexed = Math.max(0, this.unindexed - this.first);
       this.first = 0;
     }
   }
 
   /** A dropped segment's windows leave the revision index, unless a newer row of theirs took their place. */
   private forget(segment: Segment): void {
-    segment.windows?.forEach((id, row) => {
+    segment.windows?.forEach((id, i) => {
+      const row = segment.windowsFrom + i;
       const at = this.latest.get(id);
       if (at !== undefined && at.segment === segment && at.row === row) this.latest.delete(id);
     });

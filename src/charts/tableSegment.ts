@@ -10,15 +10,26 @@ import type { TableRow } from './tableRow';
 export class Segment {
   private readonly columns: readonly ChunkColumn[];
   private superseded: Uint8Array | null = null;
-  /** Each row's key and window, when the results carry revisions. */
+  /** The key and window of rows `windowsFrom` on, once the table has indexed them (only held rows, and only once a revision arrives). */
   windows: string[] | null = null;
+  windowsFrom = 0;
+  readonly chunk: ResultChunk;
 
   constructor(chunk: ResultChunk, private readonly positions: readonly number[], readonly seqBase: number, private readonly revision: ChunkColumn | undefined) {
+    this.chunk = chunk;
     this.columns = chunk.columns;
     this.seqEnd = seqBase + chunk.length;
   }
 
   readonly seqEnd: number;
+
+  /** Whether any row revises an earlier result (a plain scan of the column, no row built). */
+  hasRevisions(): boolean {
+    const column = this.revision;
+    if (column === undefined || (column.type !== 'number' && column.type !== 'time')) return false;
+    for (let row = 0; row < column.values.length; row++) if (column.values[row]! > 0) return true;
+    return false;
+  }
 
   revisionAt(row: number): number {
     return numberAt(this.revision, row) ?? 0;
