@@ -10,17 +10,12 @@ import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { FileBytes } from '../../src/engine/sources/file/stream/types';
+import { startsLikeGzip } from '../../src/engine/sources/file/stream/gzip';
 import { skipBytes } from './skipBytes';
 
 /** Big reads: fewer, larger chunks for the parser (the default is 64 KiB). */
 export const READ_CHUNK = 1 << 20;
 
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
-
-/** True when `head` starts like a gzip stream. */
-export function isGzip(head: Uint8Array): boolean {
-  return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-}
 
 async function firstBytes(path: string, n: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
@@ -37,7 +32,7 @@ async function firstBytes(path: string, n: number): Promise<Uint8Array> {
 export async function openFileBytes(path: string): Promise<FileBytes> {
   const info = await stat(path);
   if (info.isDirectory()) throw new Error('is a directory');
-  if (path.toLowerCase().endsWith('.gz') || isGzip(await firstBytes(path, 2))) return gzipFileBytes(path);
+  if (path.toLowerCase().endsWith('.gz') || startsLikeGzip(await firstBytes(path, 2))) return gzipFileBytes(path);
   return {
     name: path,
     size: info.size,

@@ -8,7 +8,8 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { HEAD_BYTES, type FileBytes } from '../../src/engine/sources/file/stream/types';
-import { isGzip, READ_CHUNK } from './fileBytes';
+import { READ_CHUNK } from './fileBytes';
+import { startsLikeGzip } from '../../src/engine/sources/file/stream/gzip';
 
 /** How much of the start is kept for a second read: the sniffed head and some more. */
 const KEPT_BYTES = 4 * HEAD_BYTES;
@@ -19,7 +20,7 @@ async function* maybeGunzip(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<U
   const first = await iterator.next();
   if (first.done === true) return;
   const rest = { [Symbol.asyncIterator]: () => iterator };
-  if (!isGzip(first.value)) {
+  if (!startsLikeGzip(first.value)) {
     yield first.value;
     yield* rest;
     return;

@@ -4,7 +4,7 @@
  * link that never carries big data.
  */
 import { CONTENT_HASH } from '../../model';
-import { blobBytes } from '../../worker/fileStore/blobBytes';
+import { blobBytes, isGzipBlob } from '../../worker/fileStore/blobBytes';
 import { formatBytes } from '../../worker/fileStore/store';
 import type { StoredFileRecord } from '../../worker/fileStore/types';
 import type { EditorDocument, EditorNode } from '../store/types';
@@ -61,9 +61,7 @@ export interface InlinedExport {
 
 /** The text of a stored file, or null when it is longer than `limit` bytes (gzip undone). */
 async function textOf(record: StoredFileRecord, limit: number): Promise<string | null> {
-  const head = new Uint8Array(await record.blob.slice(0, 2).arrayBuffer());
-  const gzip = head[0] === 0x1f && head[1] === 0x8b;
-  if (!gzip) return record.size > limit ? null : record.blob.text();
+  if (!(await isGzipBlob(record.blob))) return record.size > limit ? null : record.blob.text();
   const parts: Uint8Array[] = [];
   let length = 0;
   for await (const chunk of blobBytes(record.blob, record.name, true).read(0)) {

@@ -5,6 +5,7 @@
  * and in the worker.
  */
 import type { FileBytes } from '../../engine/sources/file/stream/types';
+import { startsLikeGzip } from '../../engine/sources/file/stream/gzip';
 
 /** Yields the chunks of a stream; breaking out of the loop cancels it. */
 async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
@@ -35,8 +36,7 @@ async function* skipBytes(chunks: AsyncIterable<Uint8Array>, skip: number): Asyn
 
 /** True when the Blob starts with gzip's magic bytes 1f 8b. */
 export async function isGzipBlob(blob: Blob): Promise<boolean> {
-  const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-  return head[0] === 0x1f && head[1] === 0x8b;
+  return startsLikeGzip(new Uint8Array(await blob.slice(0, 2).arrayBuffer()));
 }
 
 /** The bytes of `blob`; `gzip`: the blob is gzip and its decompressed bytes are read (no seeking, no size). */
