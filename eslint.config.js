@@ -149,6 +149,16 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', { patterns: noUi }] },
   },
   {
+    // The Flink SQL export runs in the app and the CLI alike: no UI, no any, no host clocks.
+    files: ['src/flinkSql/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2023 } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-globals': ['error', ...timers, ...clocks],
+      'no-restricted-imports': ['error', { patterns: noUi }],
+    },
+  },
+  {
     files: ['src/model/**/*.ts'],
     rules: {
       'no-restricted-imports': [
