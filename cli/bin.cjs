@@ -8,6 +8,7 @@
 // CommonJS, not ESM: an ES module entry starts Node's module loader and builds a facade of every
 // builtin it imports (node:fs's loads all of streams), a tenth of validate's start. cli/bin.mjs, the
 // path that scripts and tests call, imports this file.
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, as said above */
 'use strict';
 const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
