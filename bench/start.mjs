@@ -3,7 +3,7 @@
  * start, which no change of ours can remove). The commands alternate run after run, so they see
  * the same load on a shared machine; each is pinned to one core when `taskset` exists.
  *
- *   npm run bench:start                      # node -e 0, node cli/bin.mjs validate, and npx
+ *   npm run bench:start                      # node -e 0, node cli/bin.cjs (and bin.mjs) validate, and npx
  *   node bench/start.mjs --runs 40 --no-npx
  *   node bench/start.mjs --against ../other  # the same validate from another checkout, alternating
  *
@@ -31,10 +31,12 @@ const pin = spawnSync('taskset', ['--version']).status === 0 ? ['taskset', '-c',
 
 /** A command to time: what it runs and where. */
 const command = (name, argv, cwd = root) => ({ name, argv: [...pin, ...argv], cwd, times: [] });
-const validateIn = (dir) => [process.execPath, join(dir, 'cli', 'bin.mjs'), 'validate', join(dir, values.example)];
+/** validate through `bin` of checkout `dir`: the package's bin (cli/bin.cjs) by default, as npx runs it; a checkout from before it ran cli/bin.mjs. */
+const validateIn = (dir, bin = existsSync(join(dir, 'cli', 'bin.cjs')) ? 'bin.cjs' : 'bin.mjs') => [process.execPath, join(dir, 'cli', bin), 'validate', join(dir, values.example)];
 
-const commands = [command('node -e 0', [process.execPath, '-e', '0']), command('node cli/bin.mjs validate', validateIn(root))];
+const commands = [command('node -e 0', [process.execPath, '-e', '0']), command('node cli/bin.cjs validate', validateIn(root))];
 if (values.against !== undefined) commands.push(command(`validate in ${values.against}`, validateIn(resolve(values.against)), resolve(values.against)));
+commands.push(command('node cli/bin.mjs validate', validateIn(root, 'bin.mjs')));
 const installedBin = join(root, 'node_modules', '.bin', 'windowpane');
 if (existsSync(installedBin)) commands.push(command('node_modules/.bin/windowpane validate', [installedBin, 'validate', values.example]));
 if (!values['no-npx']) commands.push(command('npx windowpane validate', ['npx', 'windowpane', 'validate', values.example]));

@@ -52,7 +52,8 @@ async function runBundle(name) {
   const file = `${cache}${manifest.dir}/${name}.cjs`;
   const codeCache = `${file}.v8cache`;
   const cachedData = existsSync(codeCache) ? readFileSync(codeCache) : undefined;
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
+  // The bundle is one function expression, CommonJS's wrapper (cli/build.mjs).
+  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, `${cache}${manifest.dir}`);
   const ran = await module.exports.runAsProgram();

@@ -64,6 +64,9 @@ export async function buildCli() {
     // then skips most parsing and compiling. Modules behind a dynamic import() (each command
     // in main, the live runner, file formats) are still evaluated only when imported.
     format: 'cjs', outdir, outExtension: { '.js': '.cjs' },
+    // The file is the function bin.cjs calls, CommonJS's wrapper included: the source is compiled
+    // as read, with no copy of it concatenated into a wrapper at each start.
+    banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '\n})' },
     // import('ws') becomes require('ws'): vm.Script has no module loader of its own.
     supported: { 'dynamic-import': false },
     plugins: [externalPackages],
