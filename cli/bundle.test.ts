@@ -1,6 +1,6 @@
 /** The bundled CLI (cli/bin.cjs, cli/build.mjs): one bundle per command, rebuilt when a source it was built from is newer, silently. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -91,5 +91,16 @@ describe('the bundled CLI', () => {
     // run, and hands the command line to the whole CLI, which runs it.
     expect(cli(['--out', 'validate', 'run', example, '--limit', '20'], scratch)).toBe('');
     expect(readFileSync(join(scratch, 'validate'), 'utf8')).toMatch(/^\{"window_start":/);
+  });
+
+  it('ends validate once its answer is written: every problem on standard error, exit code 1', () => {
+    const bad = join(scratch, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ format: 'windowpane.pipeline', version: 1, name: 'bad', nodes: [{ id: 'w', kind: 'window.tumbling', position: { x: 0, y: 0 } }], edges: [] }));
+    const ran = spawnSync(process.execPath, [bin, 'validate', bad], { encoding: 'utf8' });
+    expect(ran.status).toBe(1);
+    expect(ran.stdout).toBe('');
+    const lines = ran.stderr.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(`${bad}: ${lines.length - 1} problems; nothing was run`);
+    expect(lines).toContain(`${bad}: nodes[0].params: node 'w': params is required`);
   });
 });
