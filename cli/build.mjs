@@ -1,6 +1,6 @@
-// Builds the CLI into one bundle with esbuild, so a start does not compile TypeScript. `node cli/build.mjs` builds it; cli/bin.mjs builds it first when it is stale.
+// Builds the CLI into bundles with esbuild (one per command), so a start does not compile TypeScript. `node cli/build.mjs` builds it; cli/bin.mjs builds it first when it is stale.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,28 +32,57 @@ const externalPackages = {
 /** Builds older than this are removed by the next build (a process started from one may still load its chunks). */
 const KEEP_OLD_MS = 60 * 60 * 1000;
 
-/** Builds the bundle into a fresh directory and makes it current; returns its manifest. */
+/** One bundle per command (cli/entries/), loaded by cli/bin.mjs from the command's name, and `main` with every command for the rest (help, usage errors). */
+export const ENTRIES = ['main', 'validate', 'run', 'compare'];
+
+/**
+ * The sources a bundle was built from that a developer edits. Packages' files
+ * are left out: they keep their tarballs' old times, so an install is seen by
+ * npm's lockfiles (in `setup`) instead, and statting each costs every start.
+ */
+const isSource = (path) => !path.split('/').includes('node_modules');
+
+/** Every input imported from `entry`, types only too (the output's own list leaves out what tree shaking dropped, and an edit can bring it back). */
+function reachable(metafile, entry) {
+  const seen = new Set([entry]);
+  for (const path of seen) {
+    for (const { path: imported, external } of metafile.inputs[path]?.imports ?? []) if (external !== true) seen.add(imported);
+  }
+  return [...seen];
+}
+
+/** Builds the bundles into a fresh directory and makes them current; returns their manifest. */
 export async function buildCli() {
   const { build } = await import('esbuild');
   const startedAt = Date.now();
   const id = `${startedAt.toString(36)}-${process.pid}`;
   const outdir = join(CACHE, id);
   const result = await build({
-    entryPoints: { main: join(ROOT, 'cli', 'main.ts') },
+    entryPoints: Object.fromEntries(ENTRIES.map((name) => [name, join(ROOT, 'cli', name === 'main' ? 'main.ts' : `entries/${name}.ts`)])),
     bundle: true, platform: 'node', target: 'node20',
-    // One CommonJS file, loaded by cli/bin.mjs through vm.Script with V8's code cache: a start
-    // then skips most parsing and compiling. Modules behind a dynamic import() (each command,
-    // the live runner) are still evaluated only when imported, so `validate` never runs the runtime.
+    // CommonJS files, loaded by cli/bin.mjs through vm.Script with V8's code cache: a start
+    // then skips most parsing and compiling. Modules behind a dynamic import() (each command
+    // in main, the live runner, file formats) are still evaluated only when imported.
     format: 'cjs', outdir, outExtension: { '.js': '.cjs' },
+    // The file is the function bin.cjs calls, CommonJS's wrapper included: the source is compiled
+    // as read, with no copy of it concatenated into a wrapper at each start.
+    banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '\n})' },
     // import('ws') becomes require('ws'): vm.Script has no module loader of its own.
     supported: { 'dynamic-import': false },
     plugins: [externalPackages],
+    // Without whitespace and comments: a third less to read at each start, and ASCII only (a comment's
+    // one non-ASCII character made V8 hold the whole source as two-byte). Names stay, for stack traces.
+    minifyWhitespace: true, minifySyntax: true, charset: 'ascii',
     metafile: true, logLevel: 'error', legalComments: 'none',
   });
-  // Installed packages keep their tarballs' old times: an install is seen by npm's lockfiles, a new build setup by this file.
+  // A new build setup makes every bundle stale too.
   const setup = ['cli/build.mjs', 'package-lock.json', 'node_modules/.package-lock.json'].filter((path) => existsSync(join(ROOT, path)));
-  const inputs = [...Object.keys(result.metafile.inputs).map((path) => relative(ROOT, resolve(ROOT, path))), ...setup];
-  const manifest = { dir: id, startedAt, inputs };
+  const inputs = {};
+  for (const [output, { entryPoint }] of Object.entries(result.metafile.outputs)) {
+    if (entryPoint === undefined) continue;
+    inputs[basename(output, '.cjs')] = reachable(result.metafile, entryPoint).map((path) => relative(ROOT, resolve(ROOT, path))).filter(isSource);
+  }
+  const manifest = { dir: id, startedAt, setup, inputs };
   // Written whole then renamed: a CLI starting meanwhile reads the old manifest or the new one, never half of one.
   const temporary = `${MANIFEST}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(manifest));

@@ -1,32 +1,25 @@
-import { parseCliArgs, USAGE } from './args';
-import { processIo, type CliIo } from './io';
-import { EXIT_ERROR, EXIT_OK, EXIT_USAGE } from './exitCodes';
+import './jitless';
+import type { CliIo } from './io';
+import { mainWith, programWith, type CommandRunners } from './program';
+
+/**
+ * Every command, each loaded only when it runs. The whole CLI's bundle is
+ * built from this file; cli/entries/ hold one smaller bundle per command,
+ * which cli/bin.mjs loads by the command's name so `validate` starts fast.
+ */
+const allCommands: CommandRunners = {
+  compare: async (io, cmd) => (await import('./compareCommand')).compareCommand(io, cmd),
+  run: async (io, cmd) => (await import('./runCommand')).runCommand(io, cmd),
+  validate: async (io, cmd) => (await import('./validateCommand')).validateCommand(io, cmd),
+};
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCliArgs(argv);
-  if (!parsed.ok) {
-    io.stderr(`windowpane: ${parsed.message}\n\n${USAGE}\n`);
-    return EXIT_USAGE;
-  }
-  const cmd = parsed.value;
-  if (cmd.command === 'help') {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  try {
-    // Each command loads only what it needs: `validate` starts fast (the bundle splits at these imports).
-    if (cmd.command === 'compare') return await (await import('./compareCommand')).compareCommand(io, cmd);
-    if (cmd.command === 'run') return await (await import('./runCommand')).runCommand(io, cmd);
-    return await (await import('./validateCommand')).validateCommand(io, cmd);
-  } catch (error) {
-    // Writing the output failed, or something we did not foresee: say so, never exit 0.
-    io.stderr(`windowpane: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_ERROR;
-  }
+  const code = await mainWith(argv, io, allCommands);
+  // allCommands holds every command, so mainWith never answers null here.
+  if (code === null) throw new Error('a command is missing from the CLI');
+  return code;
 }
 
 /** Entry point when run as a program. */
-export async function runAsProgram(): Promise<void> {
-  process.exitCode = await main(process.argv.slice(2), processIo());
-}
+export const runAsProgram = programWith(allCommands);

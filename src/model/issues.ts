@@ -5,7 +5,7 @@
  * 30s or 5m"). Here a predicate gets its subject ("node 'w1': size") and the
  * offending value ("got '5 minutes'").
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { NODE_KINDS } from './kinds';
 import { edgeLabel, formatPath, nodeLabel, problem, type Problem } from './problems';
 import { stringAt, valueAt } from './rawAccess';

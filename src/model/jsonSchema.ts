@@ -3,7 +3,7 @@
  * the two cannot drift. Editors use it for completion and hover help;
  * `public/pipeline.schema.json` is the checked-in copy (`npm run schema`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentSchema } from './schema/document';
 
 /**

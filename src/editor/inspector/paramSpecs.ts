@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DURATION_PATTERN, nodeSchema } from '../../model';
 // The document's own wording for generic issues, so a draft reads as its problem will.
 import { issuePredicate } from '../../model/issues';

@@ -2,7 +2,7 @@
  * The sample server's `/api/streams`, validated where it enters the app, and
  * the params of a `source.websocket` node reading one of its streams.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DECLARED_FIELD_TYPES } from '../../model';
 import { streamUrl } from './serverUrl';
 

@@ -1,5 +1,5 @@
 /** Params of the aggregate node: the list of aggregations it computes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeValue, quote } from '../text';
 import { MAX_LIST_ENTRIES } from '../limits';
 import { fieldNameSchema, reportRepeats, strict } from './common';

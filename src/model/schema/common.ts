@@ -2,7 +2,7 @@
  * Building blocks shared by every node family: ids, durations, field names
  * and the strict object that lists the known keys when it meets a typo.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { DURATION_PATTERN, formatDuration, parseDuration } from '../duration';
 import { MAX_DURATION_MS } from '../limits';
 import { describeValue, didYouMean, listOf, quote } from '../text';

@@ -2,7 +2,7 @@
  * The whole pipeline document (FORMAT.md, version 1): nodes as a union
  * discriminated on `kind`, edges, and the envelope around them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   AGGREGATE,
   SINK_COLLECT,

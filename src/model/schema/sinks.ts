@@ -1,5 +1,5 @@
 /** Params of the sink nodes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_LIST_ENTRIES, MAX_LOG_LINES } from '../limits';
 import { fieldNameSchema, positiveDurationSchema, strict } from './common';
 

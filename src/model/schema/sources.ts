@@ -1,5 +1,5 @@
 /** Params of the source nodes: generated sample streams and files. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DEFAULT_EARLIEST_YEAR, DEFAULT_EVENT_TIME_RANGE, DEFAULT_LATEST_YEAR, describeYears, inEventTimeRange, MAX_YEAR, MIN_YEAR,
 } from '../eventTimeRange';

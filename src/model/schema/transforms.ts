@@ -1,5 +1,5 @@
 /** Params of the record-at-a-time transforms: filter, map, keyBy, union. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_LIST_ENTRIES } from '../limits';
 import { fieldNameSchema, reportRepeats, strict } from './common';
 

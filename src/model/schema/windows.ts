@@ -1,5 +1,5 @@
 /** Params of the window nodes: tumbling, hopping, cumulate, session and count. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDuration, parseDuration } from '../duration';
 import { MAX_COUNT_WINDOW_SIZE, MAX_WINDOWS_PER_EVENT } from '../limits';
 import { quote } from '../text';
