@@ -6,7 +6,7 @@ import { useEffect, useState, type RefObject } from 'react';
  * and at Max the layout and paint of those rows were most of the page's
  * longest tasks (12 rows each side made 20 rows for 8 in view).
  */
-export const OVERSCAN = 4;
+const OVERSCAN = 4;
 
 /**
  * The rows of a fixed-height list that are in view of `scroller`. With every
