@@ -37,6 +37,13 @@ test.describe('why this result', () => {
     const table = results.table('results');
     const headers = await table.getByRole('columnheader').allTextContents();
     const row = table.locator('.wp-table-row.is-revised').first();
+    // Only the rows in view (and a few more) are in the DOM: scroll down until a revised one is.
+    const scroller = table.getByRole('table');
+    await expect.poll(async () => {
+      if ((await row.count()) > 0) return true;
+      await scroller.evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
+      return false;
+    }, { timeout: 30_000 }).toBe(true);
     const cells = await row.getByRole('cell').allTextContents();
     const at = (name: string): string => cells[headers.indexOf(name)]!;
     const start = fromTable(at('window_start'));

@@ -1,0 +1,132 @@
+/**
+ * What the page's long tasks are while a big CSV runs at Max (the browser
+ * file benchmark's run): a Chrome trace of the page plus a CPU profile,
+ * then, per long task (> 50 ms), its top-level trace events by name and the
+ * JavaScript functions sampled inside it (self time). A diagnosis script,
+ * not a test: `npx vite build` first, then
+ * `tsx e2e/bench/fileLongTasksProfile.ts --mb 100 [--port N] [--out DIR]`.
+ */
+import { chromium } from '@playwright/test';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startPreview, stopPreview } from './previewServer';
+import { OBSERVE_LONG_TASKS } from './pageProbes';
+import { DocumentsBar } from '../pages/DocumentsBar';
+import { RunControls } from '../pages/RunControls';
+
+const arg = (name: string, fallback: string): string => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1]! : fallback;
+};
+const PORT = Number(arg('--port', '4522'));
+const MB = Number(arg('--mb', '100'));
+const OUT = arg('--out', '/tmp/windowpane-longtasks');
+const CSV = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'windowpane-bench', `browser-rows-${MB}mb.csv`);
+
+const pipeline = JSON.stringify({
+  format: 'windowpane.pipeline', version: 1, name: 'Browser file benchmark',
+  nodes: [
+    { id: 'rows', kind: 'source.file', position: { x: 0, y: 0 }, params: { format: 'csv', eventTime: 'ts', timeFormat: 'epochMillis', fileName: 'rows.csv' } },
+    { id: 'byKey', kind: 'transform.keyBy', position: { x: 260, y: 0 }, params: { fields: ['key'] } },
+    { id: 'second', kind: 'window.tumbling', position: { x: 520, y: 0 }, params: { size: '1s' } },
+    { id: 'stats', kind: 'aggregate', position: { x: 780, y: 0 }, params: { aggregations: [
+      { name: 'n', fn: 'count' }, { name: 'total', fn: 'sum', field: 'value' }, { name: 'mean', fn: 'avg', field: 'value' },
+      { name: 'low', fn: 'min', field: 'value' }, { name: 'high', fn: 'max', field: 'value' },
+    ] } },
+    { id: 'results', kind: 'sink.collect', position: { x: 1040, y: 0 } },
+  ],
+  edges: [{ id: 'e1', from: 'rows', to: 'byKey' }, { id: 'e2', from: 'byKey', to: 'second' }, { id: 'e3', from: 'second', to: 'stats' }, { id: 'e4', from: 'stats', to: 'results' }],
+});
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+interface Profile { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
+
+async function main(): Promise<void> {
+  if (!existsSync(CSV)) throw new Error(`${CSV} is missing: run npm run bench:browserfile -- --mb ${MB} once`);
+  mkdirSync(OUT, { recursive: true });
+  const server = await startPreview(PORT);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(OBSERVE_LONG_TASKS);
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${PORT}`);
+    await new DocumentsBar(page).pasteJson(pipeline);
+    const node = page.locator('.react-flow__node[data-id="rows"]');
+    const chooser = page.waitForEvent('filechooser');
+    await node.getByRole('button', { name: /Choose file/ }).click();
+    await (await chooser).setFiles(CSV);
+    await node.getByRole('button', { name: /Choose file/ }).waitFor({ state: 'detached', timeout: 30 * 60_000 });
+    const run = new RunControls(page);
+    await run.setSpeed('max');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline', ...(process.argv.includes('--invalidations') ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
+    await cdp.send('Profiler.start');
+    await page.evaluate(() => { (window as unknown as { benchLongTasks: unknown[] }).benchLongTasks = []; });
+    const started = Date.now();
+    await run.runButton.click();
+    let shot = 0;
+    for (;;) {
+      const phase = await run.status.getAttribute('data-phase');
+      if (phase === 'finished' || phase === 'failed') break;
+      if (shot < 2 && Date.now() - started > 2000 + shot * 3000) await page.screenshot({ path: join(OUT, `during-${shot++}.png`) });
+      await sleep(250);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const trace = await browser.stopTracing();
+    await page.screenshot({ path: join(OUT, 'after.png') });
+    writeFileSync(join(OUT, 'trace.json'), trace);
+    writeFileSync(join(OUT, 'profile.cpuprofile'), JSON.stringify(profile));
+    const events = await run.events();
+    console.log(`rows: ${events.toLocaleString('en-US')} in ${seconds.toFixed(1)} s: ${Math.round(events / seconds).toLocaleString('en-US')} rows/s`);
+    report(JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }, profile);
+  } finally {
+    await browser.close();
+    stopPreview(server);
+  }
+}
+
+function report(trace: { traceEvents: TraceEvent[] }, profile: Profile): void {
+  const events = trace.traceEvents;
+  const mainTid = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.tid === e.tid && x.name === 'RunTask' && (x.dur ?? 0) > 0 && x.pid === e.pid));
+  if (mainTid === undefined) throw new Error('no renderer main thread in the trace');
+  const onMain = events.filter((e) => e.pid === mainTid.pid && e.tid === mainTid.tid && e.ph === 'X');
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 50_000).sort((a, b) => a.ts - b.ts);
+  // Samples with their times (µs, the trace's clock) and their function (self).
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const d of profile.timeDeltas) times.push((t += d));
+  const totals = new Map<string, number>();
+  const lines: string[] = [`${tasks.length} long tasks (RunTask > 50 ms) on the page's main thread`];
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    const children = new Map<string, number>();
+    for (const e of onMain) {
+      if (e === task || e.ts < task.ts || e.ts >= end || (e.dur ?? 0) < 1000) continue;
+      children.set(e.name, (children.get(e.name) ?? 0) + e.dur!);
+    }
+    const fns = new Map<string, number>();
+    for (let i = 0; i < profile.samples.length; i++) {
+      if (times[i]! < task.ts || times[i]! >= end) continue;
+      const n = byId.get(profile.samples[i]!)!;
+      const name = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+      const dt = (times[i + 1] ?? times[i]!) - times[i]!;
+      fns.set(name, (fns.get(name) ?? 0) + dt);
+      totals.set(name, (totals.get(name) ?? 0) + dt);
+    }
+    const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join('; ');
+    lines.push(`${(task.dur! / 1000).toFixed(0)} ms at ${((task.ts - tasks[0]!.ts) / 1e6).toFixed(2)} s\n  events: ${top(children, 8)}\n  js: ${top(fns, 6)}`);
+  }
+  lines.push(`JS self time inside long tasks, all: ${[...totals].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join('; ')}`);
+  const text = lines.join('\n');
+  writeFileSync(join(OUT, 'report.txt'), text);
+  console.log(text);
+}
+
+await main();
