@@ -70,11 +70,16 @@ export class CsvFastRows {
     const errors = cols.errors.count;
     let n = 0;
     let r = cols.tail;
+    // The columns' arrays, again after `reserve` (which may replace them).
+    let capacity = cols.capacity;
+    let { time: times, offsets, lines, errorsBefore } = cols;
     rows: while (pos < len) {
-      if (r === cols.capacity) {
+      if (r === capacity) {
         cols.tail = r;
         cols.reserve();
         r = cols.tail;
+        capacity = cols.capacity;
+        ({ time: times, offsets, lines, errorsBefore } = cols);
       }
       let p = pos;
       let t = 0;
@@ -174,7 +179,7 @@ export class CsvFastRows {
       }
       const time = millis ? t : readEventTime(t, format);
       if (!inEventTimeRange(range, time)) break;
-      cols.time[r] = time;
+      times[r] = time;
       // Strings last: interning is the only write that outlives a row refused above.
       for (let i = 0; i < stringFields.length; i++) {
         const c = stringFields[i]!;
@@ -182,9 +187,9 @@ export class CsvFastRows {
         const e = strEnd[c]!;
         cols.codes[c]![r] = e === s ? -1 : cols.interners[c]!.internHashed(buf, s, e, strHash[c]!);
       }
-      cols.offsets[r] = base + pos;
-      cols.lines[r] = line + n;
-      cols.errorsBefore[r] = errors;
+      offsets[r] = base + pos;
+      lines[r] = line + n;
+      errorsBefore[r] = errors;
       r++;
       n++;
       pos = p;
