@@ -7,6 +7,10 @@
 import { internString, type StringDict } from '../../../batch';
 import { decodeUtf8 } from './utf8';
 
+/** FNV-1a over a cell's bytes: CsvFastRows hashes as it scans and hands the hash to `internHashed`. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 16777619;
+
 export class ByteInterner {
   private slots: Int32Array = new Int32Array(1024); // entry + 1, 0 when free
   private mask = 1023;
@@ -22,8 +26,13 @@ export class ByteInterner {
 
   /** The dictionary code of the text in bytes [start, end) of `buf`. */
   intern(buf: Uint8Array, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, 16777619);
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i]!, FNV_PRIME);
+    return this.internHashed(buf, start, end, h);
+  }
+
+  /** As `intern`, with the bytes' FNV-1a hash (FNV_OFFSET, FNV_PRIME) already computed. */
+  internHashed(buf: Uint8Array, start: number, end: number, h: number): number {
     const length = end - start;
     const { slots, mask, hashes, lengths, starts, arena } = this;
     let slot = h & mask;

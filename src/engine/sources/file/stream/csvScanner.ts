@@ -12,6 +12,7 @@
  * lines a person sees).
  */
 import { ByteWindow } from './byteWindow';
+import type { CsvFastRows } from './csvFastRows';
 
 export const MALFORMED_QUOTE = 'Trailing quote on quoted field is malformed';
 export const UNTERMINATED_QUOTE = 'Quoted field unterminated';
@@ -32,7 +33,16 @@ export class CsvScanner extends ByteWindow {
   private readonly d0: number;
   private readonly delimiter: Uint8Array;
 
-  constructor(delimiter: string, from: { readonly offset: number; readonly line: number }, private readonly sink: CsvRowSink) {
+  /**
+   * `fast`: reads the common rows straight into the sink's columns (see
+   * ./csvFastRows.ts); the scanner reads each row it stops at, then hands back.
+   */
+  constructor(
+    delimiter: string,
+    from: { readonly offset: number; readonly line: number },
+    private readonly sink: CsvRowSink,
+    private readonly fast: CsvFastRows | null = null,
+  ) {
     super(from);
     this.delimiter = new TextEncoder().encode(delimiter);
     this.d0 = this.delimiter[0]!;
@@ -71,9 +81,20 @@ export class CsvScanner extends ByteWindow {
     const d0 = this.d0;
     const dlen = this.delimiter.length;
     const single = dlen === 1;
+    const fast = this.fast;
     let pos = this.pos;
     let line = this.line;
     rows: while (pos < len) {
+      if (fast !== null) {
+        const to = fast.read(buf, pos, len, this.base, line);
+        if (to !== pos) {
+          line += fast.rowsRead;
+          pos = to;
+          this.pos = pos;
+          this.line = line;
+          if (pos >= len) break;
+        }
+      }
       const rowStart = pos;
       const rowLine = line;
       let count = 0;

@@ -37,14 +37,19 @@ export class RowColumns {
   readonly dicts: (StringDict | null)[];
   readonly interners: (ByteInterner | null)[];
   time: Float64Array;
-  /** Where each buffered row's text starts (after the unit before it), its line, and the bad rows before it. */
-  private offsets: Float64Array;
-  private lines: Float64Array;
-  private errorsBefore: Float64Array;
+  /**
+   * Where each buffered row's text starts (after the unit before it), its
+   * line, and the bad rows before it. Written by `commit`, and by
+   * CsvFastRows, which commits its rows itself.
+   */
+  offsets: Float64Array;
+  lines: Float64Array;
+  errorsBefore: Float64Array;
   private head = 0;
   /** The row being written (the next free one); `commit` makes it a buffered row. */
   tail = 0;
-  private capacity: number;
+  /** Rows the arrays hold; `reserve` grows them (or moves the buffered rows to the front). */
+  capacity: number;
   /** Good rows read so far. */
   goodRows = 0;
 

@@ -71,8 +71,9 @@ class RawCsv implements CsvRowSink {
   private scratch: Uint8Array = new Uint8Array(0);
 
   row(scanner: CsvScanner, buf: Uint8Array, count: number, line: number, _offset: number, problem: string | null): void {
-    const cells: string[] = [];
-    for (let i = 0; i < count; i++) cells.push(this.text(buf, scanner.starts[i]!, scanner.ends[i]!, scanner.escaped[i] === 1));
+    const cells = new Array<string>(count);
+    const { starts, ends, escaped } = scanner;
+    for (let i = 0; i < count; i++) cells[i] = this.text(buf, starts[i]!, ends[i]!, escaped[i] === 1);
     if (this.names === null) {
       this.names = headerNames(cells);
       this.dataStart = { offset: scanner.nextOffset, line: scanner.nextLine };
