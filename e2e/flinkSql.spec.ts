@@ -45,7 +45,7 @@ class FlinkSqlPanel {
     this.panel = page.getByRole('complementary', { name: 'Flink SQL export' });
     this.script = this.panel.getByRole('textbox', { name: 'Flink SQL script' });
     this.lines = this.panel.locator('.cm-line');
-    this.gaps = this.panel.getByRole('region', { name: /^Not as in Windowpane/ });
+    this.gaps = this.panel.getByRole('region', { name: /^Gaps and differences/ });
     this.problems = this.panel.getByTestId('flink-sql-problems');
     this.marks = this.panel.getByTestId('flink-sql-marks');
   }
@@ -186,7 +186,9 @@ test.describe('the Flink SQL panel', () => {
 
     // From the keyboard: the cursor's statement is lit while the script has the focus.
     await flink.script.focus();
+    // The last line of the script's last statement, which writes the sink (past the end is the final line break).
     await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('ArrowUp');
     await expect(lit(editor, 'results')).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(lit(editor, 'results')).toHaveCount(0);

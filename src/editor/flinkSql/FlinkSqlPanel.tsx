@@ -51,9 +51,9 @@ function Problems({ failure }: { failure: FlinkExportFailure }) {
 function GapList({ gaps, doc, onChoose }: { gaps: readonly FlinkGap[]; doc: EditorDocument; onChoose: (nodeId: string) => void }) {
   return (
     <section className="wp-flink-gaps" aria-labelledby="wp-flink-gaps-title" data-testid="flink-sql-gaps">
-      <h3 id="wp-flink-gaps-title">Not as in Windowpane <span className="wp-flink-count">{gaps.length}</span></h3>
+      <h3 id="wp-flink-gaps-title">Gaps and differences <span className="wp-flink-count">{gaps.length}</span></h3>
       {gaps.length === 0 ? (
-        <p className="wp-flink-none">Everything in this pipeline maps to Flink SQL as it runs here.</p>
+        <p className="wp-flink-none">Everything in this pipeline maps to Flink SQL with the same meaning.</p>
       ) : (
         <ul>
           {gaps.map((gap, i) => (

@@ -66,10 +66,11 @@ const markField = StateField.define<DecorationSet>({
 const HIGHLIGHT = HighlightStyle.define([
   { tag: tags.keyword, color: 'var(--kind-window)', fontWeight: '600' },
   { tag: [tags.typeName, tags.standard(tags.name)], color: 'var(--kind-source)' },
-  { tag: [tags.string, tags.special(tags.string)], color: 'var(--kind-aggregate)' },
+  { tag: tags.string, color: 'var(--kind-aggregate)' },
+  // Backtick-quoted identifiers (lang-sql tags them as special strings): names, not text.
+  { tag: tags.special(tags.string), color: 'var(--ink)' },
   { tag: [tags.number, tags.bool, tags.null], color: 'var(--kind-transform)' },
   { tag: [tags.lineComment, tags.blockComment, tags.comment], color: 'var(--ink-faint)', fontStyle: 'italic' },
-  { tag: [tags.special(tags.name), tags.quote], color: 'var(--ink)' },
   { tag: [tags.operator, tags.punctuation], color: 'var(--ink-soft)' },
 ]);
 
@@ -152,6 +153,17 @@ export default function SqlView({ script, statements, marked, active, onPointer,
     const head = Math.min(v.state.selection.main.head, script.length);
     v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: script }, selection: { anchor: head }, effects: setMarks.of(marks) });
   }, [script, statements, marked, active]);
+
+  // A newly selected node's first statement is scrolled into view (not on every edit of the script).
+  const shownMarks = useRef('');
+  useEffect(() => {
+    const v = view.current;
+    const key = marked.join(',');
+    if (v === null || key === shownMarks.current) return;
+    shownMarks.current = key;
+    const first = statements[marked[0] ?? -1];
+    if (first !== undefined && first.from <= v.state.doc.length) v.dispatch({ effects: EditorView.scrollIntoView(first.from, { y: 'nearest', yMargin: 24 }) });
+  }, [marked, statements]);
 
   return <div className="wp-flink-script" ref={host} data-testid="flink-sql-script" />;
 }
