@@ -32,11 +32,10 @@ import { useDataFileDrop, type ScreenPoint } from './useDataFileDrop';
 import { useFileDrop } from './useFileDrop';
 import { useSaveShortcut } from './useSaveShortcut';
 import { useShareLink } from './useShareLink';
-import { showFlinkSql, useFlinkSql } from '../flinkSql/store';
+import { showFlinkSql } from '../flinkSql/store';
 import './documents.css';
 
 const documentName = (s: EditorState) => s.doc.name;
-const flinkOpenOf = (s: { readonly open: boolean }) => s.open;
 const sessionView = (s: DocumentsState) => ({ pipelines: s.pipelines, openId: s.openId, status: s.status, notice: s.notice });
 
 const STATUS_TEXT: Record<DocumentsState['status'], string> = {
@@ -244,7 +243,6 @@ export function DocumentsBar() {
 
   useSaveShortcut(exportDownload);
   const dragging = useFileDrop((file, at) => void importFile(file, at));
-  const flinkOpen = useFlinkSql(flinkOpenOf);
 
   const sharedDoc = share.shared?.ok === true ? share.shared.doc : undefined;
   const sharedProblems = share.shared?.ok === false ? share.shared.problems : undefined;
@@ -266,7 +264,7 @@ export function DocumentsBar() {
         <span className="wp-docs-button-group" role="group" aria-label="Export">
           <button type="button" className="wp-docs-button" aria-keyshortcuts="Control+S Meta+S" title="Download as a file (Ctrl+S)" onClick={exportDownload}>Export</button>
           <button type="button" className="wp-docs-button" onClick={() => void copy(toPipelineJson(store.getState().doc), 'Pipeline JSON copied.', 'Copy the pipeline JSON')}>Copy JSON</button>
-          <button type="button" className="wp-docs-button" aria-expanded={flinkOpen} title="The pipeline as a Flink SQL script, in a panel beside the canvas" onClick={showFlinkSql}>Flink SQL</button>
+          <button type="button" className="wp-docs-button" title="The pipeline as a Flink SQL script, in a panel beside the canvas (opens it, or moves the focus to it)" onClick={showFlinkSql}>Flink SQL</button>
         </span>
         <button type="button" className="wp-docs-button" onClick={copyShareLink}>
           Share link
