@@ -192,6 +192,12 @@ test.describe('the Flink SQL panel', () => {
     await expect(lit(editor, 'results')).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(lit(editor, 'results')).toHaveCount(0);
+
+    // Escape closes the panel and gives the focus back to Export > Flink SQL.
+    await flink.script.focus();
+    await page.keyboard.press('Escape');
+    await expect(flink.panel).toHaveCount(0);
+    await expect(bar.bar.getByRole('button', { name: 'Flink SQL' })).toBeFocused();
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -119,7 +119,15 @@ export default function FlinkSqlPanel() {
   const selectNode = (nodeId: string): void => store.getState().select({ nodes: [nodeId], edges: [] });
 
   return (
-    <section ref={root} className="wp-flink" aria-labelledby="wp-flink-title" tabIndex={-1} data-testid="flink-sql-panel" data-export-ms={live.ms.toFixed(1)}>
+    <section
+      ref={root}
+      className="wp-flink"
+      aria-labelledby="wp-flink-title"
+      tabIndex={-1}
+      // Escape closes the panel, except in a select, where it closes the list.
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !(event.target instanceof HTMLSelectElement)) closeFlinkSql();
+      }} data-testid="flink-sql-panel" data-export-ms={live.ms.toFixed(1)}>
       <header className="wp-flink-header">
         <h2 id="wp-flink-title">Flink SQL</h2>
         {result?.ok === true ? <span className="wp-flink-version" title="The Flink release the script is written for">Flink {result.flinkVersion}</span> : null}

@@ -24,9 +24,16 @@ const NOTHING_LIT: ReadonlySet<string> = new Set();
 
 export const flinkSqlStore = createStore<FlinkSqlState>()(() => ({ open: false, focusRequest: 0, choices: new Map(), lit: NOTHING_LIT }));
 
+/** The id of Export > Flink SQL, where the focus goes back when the panel closes. */
+export const FLINK_SQL_BUTTON_ID = 'wp-flink-sql-open';
+
 /** Export > Flink SQL: opens the panel and moves the focus to it. */
 export const showFlinkSql = (): void => flinkSqlStore.setState((s) => ({ open: true, focusRequest: s.focusRequest + 1 }));
-export const closeFlinkSql = (): void => flinkSqlStore.setState({ open: false, lit: NOTHING_LIT });
+/** Closes the panel; the focus goes back to Export > Flink SQL rather than to the page's body. */
+export const closeFlinkSql = (): void => {
+  flinkSqlStore.setState({ open: false, lit: NOTHING_LIT });
+  document.getElementById(FLINK_SQL_BUTTON_ID)?.focus();
+};
 
 export function choicesOf(state: FlinkSqlState, pipelineId: string): ConnectorChoices {
   return state.choices.get(pipelineId) ?? NO_CHOICES;
