@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EditorDocument, EditorNode } from '../store/types';
 import { connectorRows, exportOptions, NO_CHOICES, withChoice } from './connectors';
 import { sameForExport } from './useFlinkExport';
+import { defaultSourceConnector as exporterDefault } from '../../flinkSql/connectors';
 
 const node = (id: string, kind: string, params: Record<string, unknown> = {}): EditorNode => ({ id, kind, position: { x: 0, y: 0 }, params });
 
@@ -66,5 +67,14 @@ describe('sameForExport', () => {
     expect(sameForExport(doc, { ...doc, edges: [] })).toBe(false);
     expect(sameForExport(doc, { ...doc, name: 'q' })).toBe(false);
     expect(sameForExport(doc, { ...doc, nodes: doc.nodes.slice(1) })).toBe(false);
+  });
+});
+
+describe('the defaults shown are the exporter’s', () => {
+  it('gives each source kind the connector exportFlinkSql takes when none is chosen', () => {
+    for (const kind of ['source.file', 'source.websocket', 'source.sample'] as const) {
+      // The exporter's default reads only the node's kind.
+      expect(connectorRows({ name: 'p', nodes: [node('s', kind)], edges: [] }, NO_CHOICES)[0]!.fallback).toBe(exporterDefault({ kind } as never));
+    }
   });
 });
