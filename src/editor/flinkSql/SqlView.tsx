@@ -114,7 +114,8 @@ export default function SqlView({ script, statements, marked, active, onPointer,
     const extensions: Extension[] = [
       lineNumbers(),
       EditorState.readOnly.of(true),
-      EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true' }),
+      // An explicit tab stop (the same one contenteditable gives): axe, and some assistive tools, only count tabindex as keyboard access to the scrolled script.
+      EditorView.contentAttributes.of({ 'aria-label': label, 'aria-readonly': 'true', tabindex: '0' }),
       EditorView.lineWrapping,
       sql({ dialect: FlinkSQL }),
       syntaxHighlighting(HIGHLIGHT),
