@@ -15,7 +15,7 @@ import { tags } from '@lezer/highlight';
 import { useEffect, useRef } from 'react';
 import type { FlinkStatement } from '../../flinkSql/types';
 import { FlinkSQL } from './sqlDialect';
-import { statementAt } from './statements';
+import { changedSpan, statementAt } from './statements';
 
 interface Marks {
   readonly statements: readonly FlinkStatement[];
@@ -142,17 +142,17 @@ export default function SqlView({ script, statements, marked, active, onPointer,
     };
   }, [label]);
 
-  // A new script replaces the text (the cursor stays where it was, as far as the new text goes) and its marks.
+  // A new script changes the text where it differs (the cursor is mapped through the change) and its marks.
   useEffect(() => {
     const v = view.current;
     if (v === null) return;
     const marks = { statements, marked, active };
-    if (v.state.doc.toString() === script) {
+    const before = v.state.doc.toString();
+    if (before === script) {
       v.dispatch({ effects: setMarks.of(marks) });
       return;
     }
-    const head = Math.min(v.state.selection.main.head, script.length);
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: script }, selection: { anchor: head }, effects: setMarks.of(marks) });
+    v.dispatch({ changes: changedSpan(before, script), effects: setMarks.of(marks) });
   }, [script, statements, marked, active]);
 
   // A newly selected node's first statement is scrolled into view (not on every edit of the script).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FlinkStatement } from '../../flinkSql/types';
-import { sqlFileName, statementAt, statementsOfNodes } from './statements';
+import { changedSpan, sqlFileName, statementAt, statementsOfNodes } from './statements';
 
 /** Statements joined by blank lines, with their offsets, as the exporter lays a script out. */
 function script(parts: readonly { text: string; nodeIds: string[] }[]): { text: string; statements: FlinkStatement[] } {
@@ -49,5 +49,21 @@ describe('sqlFileName', () => {
     expect(sqlFileName('Card spend')).toBe('Card spend.sql');
     expect(sqlFileName('a/b\\c: "d"?')).toBe('a-b-c- -d-.sql');
     expect(sqlFileName('  ')).toBe('pipeline.sql');
+  });
+});
+
+describe('changedSpan', () => {
+  const apply = (before: string, span: { from: number; to: number; insert: string }) => before.slice(0, span.from) + span.insert + before.slice(span.to);
+
+  it('is the one span between the common start and end', () => {
+    expect(changedSpan("INTERVAL '1' MINUTE;", "INTERVAL '30' SECOND;")).toEqual({ from: 10, to: 19, insert: "30' SECOND" });
+    expect(changedSpan('abc', 'abc')).toEqual({ from: 3, to: 3, insert: '' });
+    expect(changedSpan('', 'new')).toEqual({ from: 0, to: 0, insert: 'new' });
+    expect(changedSpan('old', '')).toEqual({ from: 0, to: 3, insert: '' });
+  });
+
+  it('turns the old text into the new, even where the common start and end would overlap', () => {
+    const pairs: [string, string][] = [['aaa', 'aa'], ['aa', 'aaa'], ['abab', 'ab'], ['x;\\n\\ny;', 'x;\\n\\nz;\\n\\ny;'], ['SELECT 1', 'SELECT 12']];
+    for (const [before, after] of pairs) expect(apply(before, changedSpan(before, after))).toBe(after);
   });
 });

@@ -38,3 +38,18 @@ export function statementsOfNodes(statements: readonly FlinkStatement[], nodeIds
 export function sqlFileName(name: string): string {
   return `${fileStem(name)}.sql`;
 }
+
+/**
+ * The one change that turns `before` into `after`: the span between their
+ * common start and common end. Handing CodeMirror only that span keeps its
+ * parse, its drawn lines and the reader's scroll position for the rest of a
+ * script that an edit changed in one place.
+ */
+export function changedSpan(before: string, after: string): { from: number; to: number; insert: string } {
+  const most = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < most && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < most - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+}
