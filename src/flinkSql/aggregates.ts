@@ -39,7 +39,7 @@ export interface AggregateContext {
   readonly taken: Set<string>;
 }
 
-function aggregations(node: AggregateNode, input: Relation, builder: ScriptBuilder, windowed: boolean): { items: AggregateSql[]; notes: string[] } {
+function aggregations(node: AggregateNode, input: Relation, builder: ScriptBuilder): { items: AggregateSql[]; notes: string[] } {
   const items = node.params.aggregations.map((spec) => aggregateSql(spec, input.columns));
   const notes: string[] = [];
   items.forEach((item, i) => {
@@ -47,7 +47,6 @@ function aggregations(node: AggregateNode, input: Relation, builder: ScriptBuild
     builder.gap(node.id, `params.aggregations[${i}].fn`, 'differs', item.differs);
     notes.push(`${item.column.name}: ${item.differs}`);
   });
-  if (!windowed && input.rowtime) notes.push('No window before it: a non-windowed GROUP BY, whose result updates as rows arrive.');
   return { items, notes };
 }
 
@@ -61,7 +60,7 @@ function view(node: AggregateNode, comment: readonly string[], body: string): st
 
 /** An aggregate with no window before it: a non-windowed GROUP BY. */
 export function runningAggregateView(node: AggregateNode, input: Relation, ctx: AggregateContext): Relation {
-  const { items, notes } = aggregations(node, input, ctx.builder, false);
+  const { items, notes } = aggregations(node, input, ctx.builder);
   const keys = keyColumns(input);
   const revision: Column = { name: 'revision', type: 'number', flinkType: 'BIGINT' };
   const select = [...keys.map((k) => ident(k.name)), ...items.map((i) => i.sql), `CAST(COUNT(*) - 1 AS BIGINT) AS ${ident('revision')}`];
@@ -96,6 +95,7 @@ export function windowAggregateView(node: AggregateNode, pending: PendingWindow,
   const ids = [window.id, node.id, ...input.keyNodeIds, ...input.carriedIds];
   const block = (reason: string): Blocked => {
     ctx.builder.gap(window.id, '', 'unmappable', reason);
+    ctx.builder.gap(node.id, '', 'unmappable', `it aggregates the windows of '${window.id}', which cannot be expressed in Flink SQL`);
     return { kind: 'blocked', nodeId: window.id, reason };
   };
   if (form.form === 'none') return block(form.reason);
@@ -104,7 +104,7 @@ export function windowAggregateView(node: AggregateNode, pending: PendingWindow,
   if (!processing && !input.rowtime) return block('no event-time attribute reaches this window in Flink SQL (a non-windowed aggregate or a processing-time window before it drops it)');
   if (processing && !input.proctime) return block('no processing-time attribute reaches this window in Flink SQL');
   const time = processing ? ctx.names.proctime : ctx.names.rowtime;
-  const { items, notes } = aggregations(node, input, ctx.builder, true);
+  const { items, notes } = aggregations(node, input, ctx.builder);
   const keys = keyColumns(input);
   const comment = [
     `Window '${window.id}' and aggregate '${node.id}'${keys.length === 0 ? '' : `, keyed by ${keys.map((k) => k.name).join(', ')}`}.`,

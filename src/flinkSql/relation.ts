@@ -53,7 +53,7 @@ export interface Blocked {
 /** Why a node fed by `blocked` cannot be expressed either, for its gap. */
 export function dependsOn(blocked: Blocked): string {
   if (blocked.late === true) return `it is fed by the late port of window '${blocked.nodeId}', which has no Flink SQL equivalent (Flink drops events behind the watermark; the script offers a query for them in a comment)`;
-  return `it depends on '${blocked.nodeId}', which cannot be expressed in Flink SQL (${blocked.reason})`;
+  return `it depends on '${blocked.nodeId}', which cannot be expressed in Flink SQL: ${blocked.reason}`;
 }
 
 export type Output = Relation | PendingWindow | Blocked;

@@ -8,7 +8,7 @@
 import type { Field } from '../engine/batch';
 import { parseDuration, type PipelineNode } from '../model';
 import type { ScriptBuilder } from './builder';
-import { defaultSourceConnector, sourceOptions, withClause } from './connectors';
+import { defaultSourceConnector, fileFormatOf, sourceOptions, withClause } from './connectors';
 import { flinkTypeOf } from './flinkTypes';
 import { commentLines, ident, stringLiteral } from './identifiers';
 import { interval } from './intervals';
@@ -63,7 +63,8 @@ function connectorComment(node: SourceNode, connector: SourceConnector): string[
     lines.push('Flink\'s datagen connector makes random rows: it does not reproduce our seeded sample streams (their keys, values and late events).');
   }
   if (connector === 'filesystem') {
-    lines.push('Replace /PATH/TO/ with where the file is; Flink\'s json format reads one JSON object per line.');
+    const json = node.kind !== 'source.file' || fileFormatOf(node) === 'json';
+    lines.push(`Replace /PATH/TO/ with where the file is${json ? '; Flink\'s json format reads one JSON object per line' : ''}.`);
   }
   if (node.kind !== 'source.sample' && node.params.timeFormat === 'auto') {
     lines.push(`The event-time field's format is 'auto' here: read as epoch milliseconds; change the rowtime column if it holds seconds or ISO text.`);

@@ -37,7 +37,7 @@ export function filterView(node: NodeOf<'transform.filter'>, input: Relation, na
   const translated = translateExpression(node.params.expr, fieldsOf(input));
   if (!translated.ok) {
     builder.gap(node.id, 'params.expr', 'unmappable', `the filter expression cannot be expressed in Flink SQL: ${translated.reason}`);
-    return { kind: 'blocked', nodeId: node.id, reason: `its filter expression cannot be expressed in Flink SQL` };
+    return { kind: 'blocked', nodeId: node.id, reason: `its filter expression: ${translated.reason}` };
   }
   const notes = noteLines(builder, node.id, 'params.expr', translated.notes);
   const text = `${header([`Filter '${node.id}': ${node.params.expr}`, ...notes])}CREATE TEMPORARY VIEW ${ident(node.id)} AS\nSELECT\n${selectLines(allColumns(input, names))}\nFROM ${ident(input.table)}\nWHERE ${translated.sql};`;
@@ -49,7 +49,7 @@ export function mapView(node: NodeOf<'transform.map'>, input: Relation, names: T
   const fields = fieldsOf(input);
   const computed: { column: Column; sql: string }[] = [];
   const notes: string[] = [];
-  let failed = false;
+  let failed: string | null = null;
   node.params.fields.forEach((f, i) => {
     const path = `params.fields[${i}].expr`;
     const translated = translateExpression(f.expr, fields);
@@ -57,7 +57,7 @@ export function mapView(node: NodeOf<'transform.map'>, input: Relation, names: T
     if (!translated.ok || !compiled.ok) {
       const reason = translated.ok ? 'its type is unknown' : translated.reason;
       builder.gap(node.id, path, 'unmappable', `field '${f.name}' cannot be expressed in Flink SQL: ${reason}`);
-      failed = true;
+      failed ??= `field '${f.name}': ${reason}`;
       return;
     }
     notes.push(...noteLines(builder, node.id, path, translated.notes).map((n) => `${f.name}: ${n}`));
@@ -65,7 +65,7 @@ export function mapView(node: NodeOf<'transform.map'>, input: Relation, names: T
     // The cast pins the column's Flink type (an integer literal would be INT, a string literal CHAR(n)).
     computed.push({ column: { name: f.name, type: compiled.expr.type, flinkType }, sql: `CAST(${translated.sql} AS ${flinkType}) AS ${ident(f.name)}` });
   });
-  if (failed) return { kind: 'blocked', nodeId: node.id, reason: 'a computed field cannot be expressed in Flink SQL' };
+  if (failed !== null) return { kind: 'blocked', nodeId: node.id, reason: failed };
   const replaced = new Set(computed.map((c) => c.column.name));
   const kept = node.params.keep ? input.columns.filter((c) => !replaced.has(c.name)) : [];
   const items = [...kept.map((c) => ident(c.name)), ...computed.map((c) => c.sql), ...timeColumns(input, names)];

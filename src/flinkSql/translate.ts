@@ -102,6 +102,20 @@ function blockedBy(node: PipelineNode, blocked: Blocked, builder: ScriptBuilder)
   return blocked;
 }
 
+/**
+ * A keyBy folded into a relation is named by the statement that reads it;
+ * when that reader cannot be expressed, the keyBy gets a gap of its own so
+ * it is not silently dropped.
+ */
+function orphanCarried(node: PipelineNode, inputs: readonly Output[], builder: ScriptBuilder): void {
+  for (const input of inputs) {
+    const relation = input.kind === 'window' ? input.input : input.kind === 'relation' ? input : null;
+    for (const id of relation?.carriedIds ?? []) {
+      builder.gap(id, '', 'unmappable', `it keys only the input of '${node.id}', which cannot be expressed in Flink SQL`);
+    }
+  }
+}
+
 /** Translates every node; the statements and gaps are in the builder. */
 export function translate(prepared: Prepared, options: FlinkExportOptions): Translation {
   const doc = prepared.document;
@@ -146,12 +160,10 @@ export function translate(prepared: Prepared, options: FlinkExportOptions): Tran
       continue;
     }
     const blocked = inputs.find((i): i is Blocked => i.kind === 'blocked');
-    if (blocked !== undefined) {
-      const same = blockedBy(node, blocked, builder);
-      set(same, same);
-      continue;
-    }
-    set(translateNode(node, inputs, { prepared, options, names, builder, withProctime, ctx, doc, incoming }));
+    const out = blocked === undefined ? translateNode(node, inputs, { prepared, options, names, builder, withProctime, ctx, doc, incoming }) : blockedBy(node, blocked, builder);
+    if (out.kind === 'blocked') orphanCarried(node, inputs, builder);
+    set(out, blocked);
+    if (blocked !== undefined) continue;
     const late = (doc.edges.filter((e) => e.from === id && e.fromPort === 'late'));
     if (late.length > 0) {
       const out = outputs.get(id)?.out;
