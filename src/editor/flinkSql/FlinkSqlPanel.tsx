@@ -132,10 +132,12 @@ export default function FlinkSqlPanel() {
         <h2 id="wp-flink-title">Flink SQL</h2>
         {result?.ok === true ? <span className="wp-flink-version" title="The Flink release the script is written for">Flink {result.flinkVersion}</span> : null}
         <span className="wp-flink-spacer" />
-        <ScriptActions script={result?.ok === true ? result.script : null} name={doc.name} />
-        <button type="button" className="wp-flink-close" aria-label="Close the Flink SQL panel" title="Close" onClick={closeFlinkSql}>
-          <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" /></svg>
-        </button>
+        <span className="wp-flink-actions">
+          <ScriptActions script={result?.ok === true ? result.script : null} name={doc.name} />
+          <button type="button" className="wp-flink-close" aria-label="Close the Flink SQL panel" title="Close" onClick={closeFlinkSql}>
+            <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6 6 18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" /></svg>
+          </button>
+        </span>
       </header>
       <ConnectorList doc={doc} pipelineId={pipelineId} choices={choices} />
       {result === null ? <p className="wp-flink-loading" role="status">Exporting…</p> : null}
