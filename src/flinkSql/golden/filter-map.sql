@@ -34,7 +34,6 @@ FROM `sensors`
 WHERE (`temperature` > 20 AND `device` <> 'd0');
 
 -- Map 'fahrenheit' (keep: false: only the computed fields, and the time attributes for windows downstream).
--- temperature_f: NaN (0 / 0, x % 0, sqrt or log of a negative number) is a missing value in ours (false in comparisons, skipped by aggregates, replaced by coalesce) but an ordinary DOUBLE in Flink.
 CREATE TEMPORARY VIEW `fahrenheit` AS
 SELECT
   CAST(`device` AS STRING) AS `device`,
@@ -75,6 +74,5 @@ SELECT
   `revision`
 FROM `stats`;
 
--- What Flink SQL does not express as Windowpane does (2):
+-- What Flink SQL does not express as Windowpane does (1):
 -- DIFFERS: node 'hot' (params.expr): Missing values: a comparison, contains() or startsWith() with a missing value is false in ours but UNKNOWN (NULL) in Flink. A filter drops the event in both, and and/or agree; but not, == or != between booleans and coalesce() of booleans see NULL where ours sees false, and a computed boolean field is NULL where ours is false.
--- DIFFERS: node 'fahrenheit' (params.fields[1].expr): NaN (0 / 0, x % 0, sqrt or log of a negative number) is a missing value in ours (false in comparisons, skipped by aggregates, replaced by coalesce) but an ordinary DOUBLE in Flink.
