@@ -177,9 +177,13 @@ describe('translateExpression: notes', () => {
 
   it('names each difference once, only where its construct is used', () => {
     expect(notes('b')).toEqual([NOTES.missingBoolean]);
-    expect(notes('7 / 2')).toEqual(expect.arrayContaining([NOTES.integerDivision, NOTES.nan]));
+    expect(notes('7 / 2')).toEqual([NOTES.integerDivision]);
     expect(notes('x / 2')).not.toContain(NOTES.integerDivision);
-    expect(notes('x % 2')).toEqual(expect.arrayContaining([NOTES.remainder, NOTES.nan]));
+    expect(notes('x % y')).toEqual(expect.arrayContaining([NOTES.remainder, NOTES.nan]));
+    // A non-zero literal divisor makes no NaN.
+    expect(notes('x % 2')).toEqual([NOTES.remainder]);
+    expect(notes('x / 2')).toEqual([]);
+    expect(notes('x / 0')).toEqual([NOTES.nan]);
     expect(notes('t % 60')).not.toContain(NOTES.remainder);
     expect(notes('round(x) + round(y)').filter((n) => n === NOTES.round)).toHaveLength(1);
     expect(notes('s < u')).toContain(NOTES.stringOrder);

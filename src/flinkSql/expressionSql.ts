@@ -145,10 +145,11 @@ class Printer {
       case '*':
         return this.arithmetic(left, '*', right, MULTIPLY, node.type);
       case '/':
-        this.notes.add('nan');
+        // 0 / 0 is NaN; a divisor that is a non-zero literal never makes one (a missing operand is NULL in Flink).
+        if (!nonZeroLiteral(node.right)) this.notes.add('nan');
         return this.arithmetic(left, '/', right, MULTIPLY, node.type);
       case '%':
-        this.notes.add('nan');
+        if (!nonZeroLiteral(node.right)) this.notes.add('nan');
         return this.remainder(left, right);
     }
   }
@@ -285,6 +286,10 @@ function numberLiteral(value: number): Sql {
   }
   if (text.includes('E')) return { text, type: 'DOUBLE', precedence: ATOM };
   return { text, type: 'DECIMAL', precedence: ATOM, literal: value };
+}
+
+function nonZeroLiteral(node: Typed): boolean {
+  return node.kind === 'const' && typeof node.value === 'number' && node.value !== 0;
 }
 
 function call(name: string, args: readonly Sql[], type: SqlType): Sql {

@@ -21,7 +21,8 @@ CREATE TABLE `sensors` (
   'fields.ts.end' = '1700000000999'
 );
 
--- What Flink SQL does not express as Windowpane does (3):
+-- What Flink SQL does not express as Windowpane does (4):
 -- NOT EXPRESSED: node 'hundred': count windows have no Flink SQL equivalent (Flink SQL windows are time windows; count windows exist only in the DataStream API)
 -- NOT EXPRESSED: node 'stats': it aggregates the windows of 'hundred', which cannot be expressed in Flink SQL
+-- NOT EXPRESSED: node 'byDevice': it keys only the input of 'stats', which cannot be expressed in Flink SQL
 -- NOT EXPRESSED: node 'results': it depends on 'hundred', which cannot be expressed in Flink SQL: count windows have no Flink SQL equivalent (Flink SQL windows are time windows; count windows exist only in the DataStream API)

@@ -21,10 +21,58 @@ CREATE TABLE `sensors` (
   'fields.ts.end' = '1700000000999'
 );
 
--- What Flink SQL does not express as Windowpane does (6):
--- NOT EXPRESSED: node 'hot' (params.expr): the filter expression cannot be expressed in Flink SQL: the Flink SQL expression translator is not built yet
--- NOT EXPRESSED: node 'fahrenheit': it depends on 'hot', which cannot be expressed in Flink SQL: its filter expression: the Flink SQL expression translator is not built yet
--- NOT EXPRESSED: node 'byDevice': it depends on 'hot', which cannot be expressed in Flink SQL: its filter expression: the Flink SQL expression translator is not built yet
--- NOT EXPRESSED: node 'w': it depends on 'hot', which cannot be expressed in Flink SQL: its filter expression: the Flink SQL expression translator is not built yet
--- NOT EXPRESSED: node 'stats': it depends on 'hot', which cannot be expressed in Flink SQL: its filter expression: the Flink SQL expression translator is not built yet
--- NOT EXPRESSED: node 'results': it depends on 'hot', which cannot be expressed in Flink SQL: its filter expression: the Flink SQL expression translator is not built yet
+-- Filter 'hot': temperature > 20 && device != "d0"
+-- Missing values: a comparison, contains() or startsWith() with a missing value is false in ours but UNKNOWN (NULL) in Flink. A filter drops the event in both, and and/or agree; but not, == or != between booleans and coalesce() of booleans see NULL where ours sees false, and a computed boolean field is NULL where ours is false.
+CREATE TEMPORARY VIEW `hot` AS
+SELECT
+  `ts`,
+  `device`,
+  `temperature`,
+  `humidity`,
+  `rowtime`
+FROM `sensors`
+WHERE (`temperature` > 20 AND `device` <> 'd0');
+
+-- Map 'fahrenheit' (keep: false: only the computed fields, and the time attributes for windows downstream).
+CREATE TEMPORARY VIEW `fahrenheit` AS
+SELECT
+  CAST(`device` AS STRING) AS `device`,
+  CAST((`temperature` * 9 / 5 + 32) AS DOUBLE) AS `temperature_f`,
+  `rowtime`
+FROM `hot`;
+
+-- Window 'w' and aggregate 'stats', keyed by device.
+-- revision is 0: Flink's window results are final (no late firing).
+CREATE TEMPORARY VIEW `stats` AS
+SELECT
+  `window_start`,
+  `window_end`,
+  `device`,
+  MAX(`temperature_f`) AS `max_f`,
+  CAST(0 AS BIGINT) AS `revision`,
+  `window_time` AS `rowtime`
+FROM TABLE(TUMBLE(TABLE `fahrenheit`, DESCRIPTOR(`rowtime`), INTERVAL '30' SECOND))
+GROUP BY `window_start`, `window_end`, `window_time`, `device`;
+
+-- Sink 'results': collected results in Windowpane; here a print sink.
+CREATE TABLE `results` (
+  `window_start` TIMESTAMP(3),
+  `window_end` TIMESTAMP(3),
+  `device` STRING,
+  `max_f` DOUBLE,
+  `revision` BIGINT
+) WITH (
+  'connector' = 'print'
+);
+
+INSERT INTO `results`
+SELECT
+  `window_start`,
+  `window_end`,
+  `device`,
+  `max_f`,
+  `revision`
+FROM `stats`;
+
+-- What Flink SQL does not express as Windowpane does (1):
+-- DIFFERS: node 'hot' (params.expr): Missing values: a comparison, contains() or startsWith() with a missing value is false in ours but UNKNOWN (NULL) in Flink. A filter drops the event in both, and and/or agree; but not, == or != between booleans and coalesce() of booleans see NULL where ours sees false, and a computed boolean field is NULL where ours is false.
