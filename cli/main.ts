@@ -18,6 +18,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     // Each command loads only what it needs: `validate` starts fast (the bundle splits at these imports).
     if (cmd.command === 'compare') return await (await import('./compareCommand')).compareCommand(io, cmd);
     if (cmd.command === 'run') return await (await import('./runCommand')).runCommand(io, cmd);
+    if (cmd.command === 'export') return await (await import('./exportCommand')).exportCommand(io, cmd);
     return await (await import('./validateCommand')).validateCommand(io, cmd);
   } catch (error) {
     // Writing the output failed, or something we did not foresee: say so, never exit 0.
