@@ -3,6 +3,12 @@ import { parseInputArgs, type InputArg } from './inputs/inputArgs';
 
 export type { InputArg } from './inputs/inputArgs';
 
+/** One `--connector ID=CONNECTOR` of export: checked against the document's nodes later (cli/exportCommand.ts). */
+export interface ConnectorArg {
+  readonly nodeId: string;
+  readonly connector: string;
+}
+
 /** What `--format` may say the results are written as. */
 export const OUT_FORMATS = ['ndjson', 'csv', 'parquet'] as const;
 
@@ -10,12 +16,14 @@ export type CliCommand =
   | { readonly command: 'run'; readonly pipeline: string; readonly inputs: readonly InputArg[]; readonly limit?: number; readonly out?: string; readonly format?: string; readonly late?: string }
   | { readonly command: 'validate'; readonly pipeline: string; readonly inputs: readonly InputArg[] }
   | { readonly command: 'compare'; readonly pipeline: string; readonly set: { readonly nodeId: string; readonly param: string; readonly value: string }; readonly inputs: readonly InputArg[]; readonly limit?: number; readonly out?: string; readonly json: boolean }
+  | { readonly command: 'export'; readonly pipeline: string; readonly inputs: readonly InputArg[]; readonly out?: string; readonly connectors: readonly ConnectorArg[] }
   | { readonly command: 'help' };
 
 export const USAGE = `Usage:
   windowpane run PIPELINE.json [--input [SOURCE_ID=]FILE]... [--limit N] [--out FILE] [--format F] [--late FILE]
   windowpane validate PIPELINE.json [--input [SOURCE_ID=]FILE]...
   windowpane compare PIPELINE.json --set NODE.PARAM=VALUE [--input [SOURCE_ID=]FILE]... [--limit N] [--json] [--out FILE]
+  windowpane export --flink-sql PIPELINE.json [--out FILE] [--connector ID=CONNECTOR]... [--input [SOURCE_ID=]FILE]...
 
   run        runs the pipeline to the end of its input and writes results as NDJSON, CSV or Parquet
              (one row per window result: window_start, window_end, keys, aggregates, revision)
@@ -23,6 +31,8 @@ export const USAGE = `Usage:
   compare    what-if: runs the same input through the document as it is (A) and with one window
              or source parameter changed (B), and prints the windows whose values differ, those
              in one run only, late-port counts, revisions and when first results came
+  export     --flink-sql: writes the pipeline as a Flink SQL script for Apache Flink 2.2's SQL client;
+             what cannot map is printed to standard error as -- comments, with a summary
 
 Options:
   --input FILE   the data for the document's only file source, read as a stream: CSV, TSV, NDJSON,
@@ -38,6 +48,9 @@ Options:
   --set N.P=V    compare: the change, e.g. minute.allowedLateness=30s (window: allowedLateness,
                  size, slide, step, maxSize, gap, offset; source: maxOutOfOrderness)
   --json         compare: print the whole comparison as JSON instead of a summary
+  --connector ID=C  export: the connector of source or sink ID (sources: kafka, filesystem, datagen;
+                 sinks: print, blackhole, filesystem, kafka); default by the node's kind
+                 (--input gives a file source without inline data its fields from the file's head)
 
 Exit codes: 0 fine, 1 invalid document or input, 2 usage, 3 a WebSocket source failed or its
 server closed before the end of the stream (partial results), 4 unexpected error (the results
@@ -54,6 +67,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
       options: {
         input: { type: 'string', multiple: true }, limit: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, late: { type: 'string' },
         set: { type: 'string' }, json: { type: 'boolean' },
+        'flink-sql': { type: 'boolean' }, connector: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -64,7 +78,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
   if (values.help === true || positionals[0] === 'help') return { ok: true, value: { command: 'help' } };
   const [command, pipeline, ...extra] = positionals;
   if (command === undefined) return { ok: false, message: 'no command given' };
-  if (command !== 'run' && command !== 'validate' && command !== 'compare') return { ok: false, message: `unknown command '${command}'; use run, validate or compare` };
+  if (command !== 'run' && command !== 'validate' && command !== 'compare' && command !== 'export') return { ok: false, message: `unknown command '${command}'; use run, validate, compare or export` };
   if (pipeline === undefined) return { ok: false, message: `${command} needs a pipeline file: windowpane ${command} PIPELINE.json` };
   if (extra.length > 0) return { ok: false, message: `unexpected argument '${extra[0]}'` };
   const parsedInputs = parseInputArgs(values.input ?? []);
@@ -72,6 +86,9 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
   const input = { inputs: parsedInputs.inputs };
   if (command !== 'run' && values.format !== undefined) return { ok: false, message: '--format only applies to run' };
   if (values.format !== undefined && !(OUT_FORMATS as readonly string[]).includes(values.format)) return { ok: false, message: `--format must be ${OUT_FORMATS.join(', ')}, got '${values.format}'` };
+  if (command === 'export') return exportArgs(pipeline, input.inputs, values);
+  const exportOnly = (['flink-sql', 'connector'] as const).find((k) => values[k] !== undefined);
+  if (exportOnly !== undefined) return { ok: false, message: `--${exportOnly} only applies to export` };
   if (command === 'validate') {
     const stray = (['limit', 'out', 'late'] as const).find((k) => values[k] !== undefined);
     if (stray !== undefined) return { ok: false, message: `--${stray} only applies to run` };
@@ -110,4 +127,23 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
       ...(values.late === undefined ? {} : { late: values.late }),
     },
   };
+}
+
+/** export's options: --flink-sql (the one format so far), --out, --connector ID=CONNECTOR (repeatable), --input. */
+function exportArgs(
+  pipeline: string, inputs: readonly InputArg[], values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>,
+): { ok: true; value: CliCommand } | { ok: false; message: string } {
+  if (values['flink-sql'] !== true) return { ok: false, message: 'export needs the format to write: --flink-sql (windowpane export --flink-sql PIPELINE.json)' };
+  const stray = (['limit', 'late', 'format', 'set', 'json'] as const).find((k) => values[k] !== undefined);
+  if (stray !== undefined) return { ok: false, message: `--${stray} does not apply to export` };
+  const connectors: ConnectorArg[] = [];
+  const given = values['connector'];
+  for (const value of Array.isArray(given) ? given : []) {
+    const m = /^([^=]+)=(.+)$/s.exec(String(value));
+    if (m === null) return { ok: false, message: `--connector must read ID=CONNECTOR, e.g. --connector payments=kafka, got '${String(value)}'` };
+    if (connectors.some((c) => c.nodeId === m[1])) return { ok: false, message: `--connector ${m[1]}=... is given twice` };
+    connectors.push({ nodeId: m[1]!, connector: m[2]! });
+  }
+  const out = values['out'];
+  return { ok: true, value: { command: 'export', pipeline, inputs, connectors, ...(typeof out === 'string' ? { out } : {}) } };
 }

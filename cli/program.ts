@@ -17,6 +17,7 @@ function runnerFor(runners: CommandRunners, cmd: Command): ((io: CliIo) => Promi
     case 'run': { const run = runners.run; return run && ((io) => run(io, cmd)); }
     case 'validate': { const run = runners.validate; return run && ((io) => run(io, cmd)); }
     case 'compare': { const run = runners.compare; return run && ((io) => run(io, cmd)); }
+    case 'export': { const run = runners.export; return run && ((io) => run(io, cmd)); }
   }
 }
 

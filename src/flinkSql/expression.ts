@@ -1,13 +1,41 @@
 /**
- * Our expression language in Flink SQL (issue 16, placeholder: the
- * i6-expr-cli branch replaces this file).
+ * Our expression language in Flink SQL: parsed and type-checked by the
+ * engine's own parser and checker, then printed by expressionSql.ts, with
+ * notes where Flink's meaning differs (expressionNotes.ts).
  */
 import type { Field } from '../engine/batch';
+import { checkExpression } from '../engine/expr/check';
+import { catchSourceError } from '../engine/expr/errors';
+import { parseOrThrow } from '../engine/expr/parser';
+import { NOTES } from './expressionNotes';
+import { typedToSql, Untranslatable, type Parenthesize } from './expressionSql';
 import type { TranslatedExpression } from './types';
 
-/** Translates expression `source` over input `fields` into a Flink SQL expression with backtick-quoted fields. */
+export { FLINK_FIELD_TYPES } from './expressionTypes';
+
+/**
+ * Translates expression `source` over input `fields` into a Flink SQL
+ * expression with backtick-quoted fields. Fields are read as, and the
+ * result has, the Flink type of their field type (FLINK_FIELD_TYPES:
+ * number DOUBLE, time BIGINT epoch ms, string STRING, boolean BOOLEAN).
+ * An expression that does not compile, or has a part Flink SQL cannot
+ * express, gives ok: false with the reason.
+ */
 export function translateExpression(source: string, fields: readonly Field[]): TranslatedExpression {
-  void source;
-  void fields;
-  return { ok: false, reason: 'the Flink SQL expression translator is not built yet' };
+  return translateWith(source, fields, 'minimal');
+}
+
+/** translateExpression with every compound operand parenthesised: for tests that check the minimal parentheses keep the tree. */
+export function translateWith(source: string, fields: readonly Field[], parenthesize: Parenthesize): TranslatedExpression {
+  const checked = catchSourceError(() => checkExpression(parseOrThrow(source), fields));
+  if (!checked.ok) return { ok: false, reason: `the expression does not compile: ${checked.error.message}` };
+  const { typed } = checked.value;
+  if (typed.type === 'null') return { ok: false, reason: 'the expression has no type' };
+  try {
+    const { sql, notes } = typedToSql(typed, typed.type, parenthesize);
+    return { ok: true, sql, notes: notes.map((id) => NOTES[id]) };
+  } catch (e) {
+    if (e instanceof Untranslatable) return { ok: false, reason: e.message };
+    throw e;
+  }
 }
