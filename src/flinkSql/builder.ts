@@ -11,7 +11,7 @@ export interface StatementDraft {
 }
 
 /** Statements are separated by one blank line. */
-export const STATEMENT_SEPARATOR = '\n\n';
+const STATEMENT_SEPARATOR = '\n\n';
 
 export class ScriptBuilder {
   readonly drafts: StatementDraft[] = [];

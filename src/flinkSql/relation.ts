@@ -57,8 +57,3 @@ export function dependsOn(blocked: Blocked): string {
 }
 
 export type Output = Relation | PendingWindow | Blocked;
-
-/** The data columns' names, lower-cased, for collision checks. */
-export function columnNames(relation: Relation): Set<string> {
-  return new Set(relation.columns.map((c) => c.name.toLowerCase()));
-}

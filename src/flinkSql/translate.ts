@@ -131,6 +131,8 @@ export function translate(prepared: Prepared, options: FlinkExportOptions): Tran
   const inserts: { text: string; ids: readonly string[] }[] = [];
   const sinkColumns = new Map<string, readonly FlinkColumn[]>();
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const lateEdges = new Map<string, PipelineEdge[]>();
+  for (const e of doc.edges) if (e.fromPort === 'late') lateEdges.set(e.from, [...(lateEdges.get(e.from) ?? []), e]);
 
   builder.add('comment', header(doc), []);
   builder.add('set', `${commentLines('Our windows and hour()/minute() are in UTC; Flink aligns windows of TIMESTAMP_LTZ times to the session time zone.')}\nSET 'table.local-time-zone' = 'UTC';`, []);
@@ -164,7 +166,7 @@ export function translate(prepared: Prepared, options: FlinkExportOptions): Tran
     if (out.kind === 'blocked') orphanCarried(node, inputs, builder);
     set(out, blocked);
     if (blocked !== undefined) continue;
-    const late = (doc.edges.filter((e) => e.from === id && e.fromPort === 'late'));
+    const late = lateEdges.get(id) ?? [];
     if (late.length > 0) {
       const out = outputs.get(id)?.out;
       if (out?.kind === 'window') lateComment(node, out.input, late.map((e) => e.to), names, builder);
