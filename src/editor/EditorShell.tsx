@@ -13,6 +13,7 @@ import { SinkBuffersProvider } from './results/SinkBuffers';
 import { useEditingShortcuts } from './shortcuts/useEditingShortcuts';
 import { useBreakpointSync } from './breakpoints/useBreakpointSync';
 import { LineageDialog } from './lineage/LineageDialog';
+import { FlinkSqlSide } from './flinkSql/FlinkSqlSide';
 
 /** A short message at the bottom of the canvas that goes away by itself. */
 function useNotice(): [string | null, (message: string) => void] {
@@ -30,8 +31,8 @@ function useNotice(): [string | null, (message: string) => void] {
 /**
  * The editor's full-window layout: the documents bar across the top, the
  * palette on the left, the canvas in the middle with the results dock
- * (problems, charts, tables, node previews) below it, and the inspector on
- * the right. Needs an EditorStoreProvider above it.
+ * (problems, charts, tables, node previews) below it, the Flink SQL panel
+ * beside it while open, and the inspector on the right. Needs an EditorStoreProvider above it.
  */
 export function EditorShell() {
   return (
@@ -70,6 +71,7 @@ function EditorLayout() {
         </PanelBoundary>
       </main>
       <LineageDialog />
+      <FlinkSqlSide />
       <div className="wp-editor-inspector">
         <PanelBoundary title="inspector">
           <Inspector />

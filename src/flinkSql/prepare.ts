@@ -6,7 +6,6 @@
  * fields alone; without any, the source is named in `fieldless` and what
  * depends on it becomes a gap.
  */
-import type { Field } from '../engine/batch';
 import { compilePipeline } from '../engine/plan/compile';
 import type { EdgeSchema } from '../engine/plan/types';
 import { validate, type PipelineDocument, type PipelineNode } from '../model';
@@ -18,8 +17,6 @@ export interface Prepared {
   readonly edgeSchemas: ReadonlyMap<string, EdgeSchema>;
   /** File sources with no data and no declared fields, with why. */
   readonly fieldless: ReadonlyMap<string, string>;
-  /** The fields each file source without data was compiled from. */
-  readonly declared: ReadonlyMap<string, readonly Field[]>;
 }
 
 export function prepare(input: unknown, options: FlinkExportOptions): Prepared | FlinkExportFailure {
@@ -27,7 +24,6 @@ export function prepare(input: unknown, options: FlinkExportOptions): Prepared |
   if (!validated.ok) return { ok: false, problems: validated.problems.map((p) => ({ path: p.path, message: p.message })) };
   const document = validated.document;
   const fieldless = new Map<string, string>();
-  const declared = new Map<string, readonly Field[]>();
   const nodes = document.nodes.map((node): PipelineNode => {
     if (node.kind !== 'source.file' || node.params.data !== undefined) return node;
     const given = options.fileFields?.get(node.id);
@@ -41,7 +37,6 @@ export function prepare(input: unknown, options: FlinkExportOptions): Prepared |
       return node;
     }
     const typed = fields.map((f) => ({ name: f.name, type: f.name === node.params.eventTime ? 'time' as const : f.type }));
-    declared.set(node.id, typed);
     const p = node.params;
     // Compile-only stand-in: a WebSocket source takes its fields as declared.
     return {
@@ -54,5 +49,5 @@ export function prepare(input: unknown, options: FlinkExportOptions): Prepared |
   });
   const compiled = compilePipeline({ ...document, nodes }, { allowMissingFileData: true });
   if (!compiled.ok) return { ok: false, problems: compiled.problems.map((p) => ({ path: p.path, message: p.message })) };
-  return { ok: true, document, edgeSchemas: compiled.plan.edgeSchemas, fieldless, declared };
+  return { ok: true, document, edgeSchemas: compiled.plan.edgeSchemas, fieldless };
 }

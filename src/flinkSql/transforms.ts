@@ -11,8 +11,8 @@ import { compileExpression } from '../engine/expr';
 import type { PipelineNode } from '../model';
 import type { ScriptBuilder } from './builder';
 import { allColumns, fieldsOf, selectLines, timeColumns } from './columns';
+import { flinkTypeOf, isNumeric } from './flinkTypes';
 import { translateExpression } from './expression';
-import { flinkTypeOf } from './flinkTypes';
 import { commentLines, ident } from './identifiers';
 import type { Blocked, Column, Relation } from './relation';
 import type { TimeNames } from './sources';
@@ -86,18 +86,32 @@ export function keyByRelation(node: NodeOf<'transform.keyBy'>, input: Relation):
 
 /**
  * UNION ALL of the inputs, each listing the first input's columns in its
- * order. The time attributes go through only when every input has them.
+ * order. The time attributes go through only when every input has them. A
+ * column whose Flink type differs between inputs (BIGINT from a count here,
+ * DOUBLE there) is cast to DOUBLE when all are numbers, else to the first
+ * input's type.
  */
 export function unionView(node: NodeOf<'transform.union'>, inputs: readonly Relation[], names: TimeNames, builder: ScriptBuilder): Relation {
   const first = inputs[0]!;
   const rowtime = inputs.every((r) => r.rowtime);
   const proctime = inputs.every((r) => r.proctime);
+  const columns: Column[] = first.columns.map((c) => {
+    const types = new Set(inputs.map((r) => r.columns.find((d) => d.name === c.name)?.flinkType ?? c.flinkType));
+    if (types.size === 1) return c;
+    return { ...c, flinkType: [...types].every(isNumeric) ? 'DOUBLE' : c.flinkType };
+  });
   const shape: Relation = { ...first, rowtime, proctime };
-  const selects = inputs.map((r) => `SELECT\n${selectLines(allColumns(shape, names))}\nFROM ${ident(r.table)}`);
+  const selects = inputs.map((r) => {
+    const items = columns.map((c) => {
+      const own = r.columns.find((d) => d.name === c.name)?.flinkType ?? c.flinkType;
+      return own === c.flinkType ? ident(c.name) : `CAST(${ident(c.name)} AS ${c.flinkType}) AS ${ident(c.name)}`;
+    });
+    return `SELECT\n${selectLines([...items, ...timeColumns(shape, names)])}\nFROM ${ident(r.table)}`;
+  });
   const text = `${header([`Union '${node.id}' of ${inputs.length} inputs.`])}CREATE TEMPORARY VIEW ${ident(node.id)} AS\n${selects.join('\nUNION ALL\n')};`;
   builder.add('createView', text, [node.id, ...inputs.flatMap((r) => r.carriedIds)]);
   return {
-    kind: 'relation', table: node.id, columns: first.columns, rowtime, proctime, keys: [], keyNodeIds: [], carriedIds: [],
+    kind: 'relation', table: node.id, columns, rowtime, proctime, keys: [], keyNodeIds: [], carriedIds: [],
     updating: inputs.some((r) => r.updating),
   };
 }

@@ -13,6 +13,7 @@ import { kindTitle } from './kindInfo';
 import { NodeBadges } from './NodeBadges';
 import { NodeBreakpointMarker } from '../breakpoints/BreakpointMarker';
 import { NodeChartPreview } from './NodeChartPreview';
+import { useFlinkLit } from '../flinkSql/store';
 
 /** Whether the run failed at node `id` (a window fused with its aggregate fails as the window). */
 const failedAt = (id: string) => (s: RunState): boolean => s.phase === 'failed' && s.failure?.nodeId === id;
@@ -40,6 +41,8 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
   const tipId = `wp-node-problems-${id}`;
   const chart = data.kind === 'sink.chart';
   const failed = useRun(useMemo(() => failedAt(id), [id]));
+  // Lit while the Flink SQL panel's statement under the pointer or cursor comes from this node.
+  const lit = useFlinkLit(id);
   const connect = useContext(ConnectCommand);
   // A handle is a button for the keyboard: it opens "Connect" on its port. Kept from the node, which would select itself.
   const onHandleKey = (port: NodePort) => (event: KeyboardEvent<HTMLDivElement>): void => {
@@ -49,7 +52,7 @@ export const PipelineNode = memo(function PipelineNode({ id, type, data, selecte
     connect(id, port);
   };
   return (
-    <div data-failed={failed ? 'true' : undefined} className={`wp-node wp-family-${type}${failed ? ' is-failed' : ''}${selected ? ' is-selected' : ''}${problemCount > 0 ? ' has-problems' : ''}${labelled ? ' has-ports' : ''}${chart ? ' has-chart' : ''}`}>
+    <div data-failed={failed ? 'true' : undefined} className={`wp-node wp-family-${type}${failed ? ' is-failed' : ''}${selected ? ' is-selected' : ''}${lit ? ' is-lit' : ''}${problemCount > 0 ? ' has-problems' : ''}${labelled ? ' has-ports' : ''}${chart ? ' has-chart' : ''}`}>
       {inputs.length > 0 && (
         <Handle
           type="target"

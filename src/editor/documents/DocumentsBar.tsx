@@ -32,6 +32,7 @@ import { useDataFileDrop, type ScreenPoint } from './useDataFileDrop';
 import { useFileDrop } from './useFileDrop';
 import { useSaveShortcut } from './useSaveShortcut';
 import { useShareLink } from './useShareLink';
+import { FLINK_SQL_BUTTON_ID, showFlinkSql } from '../flinkSql/store';
 import './documents.css';
 
 const documentName = (s: EditorState) => s.doc.name;
@@ -263,6 +264,7 @@ export function DocumentsBar() {
         <span className="wp-docs-button-group" role="group" aria-label="Export">
           <button type="button" className="wp-docs-button" aria-keyshortcuts="Control+S Meta+S" title="Download as a file (Ctrl+S)" onClick={exportDownload}>Export</button>
           <button type="button" className="wp-docs-button" onClick={() => void copy(toPipelineJson(store.getState().doc), 'Pipeline JSON copied.', 'Copy the pipeline JSON')}>Copy JSON</button>
+          <button type="button" id={FLINK_SQL_BUTTON_ID} className="wp-docs-button" title="The pipeline as a Flink SQL script, in a panel beside the canvas (opens it, or moves the focus to it)" onClick={showFlinkSql}>Flink SQL</button>
         </span>
         <button type="button" className="wp-docs-button" onClick={copyShareLink}>
           Share link

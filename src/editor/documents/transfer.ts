@@ -6,10 +6,15 @@ import { readImportText, type ImportResult } from './import/readImport';
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
 const UNSAFE_IN_FILE_NAMES = /[\u0000-\u001f\u007f<>:"/\\|?*]+/g;
 
+/** `Card spend`: the pipeline's name made safe for the start of a file name. */
+export function fileStem(name: string): string {
+  const safe = name.replace(UNSAFE_IN_FILE_NAMES, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 120).trim();
+  return safe === '' ? 'pipeline' : safe;
+}
+
 /** `Card spend.windowpane.json`: the pipeline's name made safe for a file name. */
 export function exportFileName(name: string): string {
-  const safe = name.replace(UNSAFE_IN_FILE_NAMES, '-').replace(/\s+/g, ' ').trim().replace(/^\.+/, '').slice(0, 120).trim();
-  return `${safe === '' ? 'pipeline' : safe}.windowpane.json`;
+  return `${fileStem(name)}.windowpane.json`;
 }
 
 /**
@@ -32,9 +37,9 @@ export function downloadDocument(doc: EditorDocument): void {
   downloadText(toPipelineJson(doc), exportFileName(doc.name));
 }
 
-/** Starts a download of JSON text as `fileName`. */
-export function downloadText(text: string, fileName: string): void {
-  const blob = new Blob([text], { type: 'application/json' });
+/** Starts a download of text (JSON unless `type` says otherwise) as `fileName`. */
+export function downloadText(text: string, fileName: string, type = 'application/json'): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

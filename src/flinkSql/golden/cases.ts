@@ -175,4 +175,14 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
       ],
     },
   },
+  {
+    name: 'union-types', rule: 'A union of columns Flink types differently (a COUNT BIGINT, a SUM DOUBLE) casts them to DOUBLE; the rowtime of both window results goes through.',
+    document: {
+      ...chain('Union of results', [sensors(), node('w1', 'window.tumbling', { size: '1m' }), node('a1', 'aggregate', { aggregations: [{ name: 'n', fn: 'count' }] }), node('w2', 'window.tumbling', { size: '1m' }), node('a2', 'aggregate', { aggregations: [{ name: 'n', fn: 'sum', field: 'temperature' }] }), node('both', 'transform.union'), collect()]),
+      edges: [
+        { id: 'a', from: 'sensors', to: 'w1' }, { id: 'b', from: 'w1', to: 'a1' }, { id: 'c', from: 'sensors', to: 'w2' }, { id: 'd', from: 'w2', to: 'a2' },
+        { id: 'e', from: 'a1', to: 'both' }, { id: 'f', from: 'a2', to: 'both' }, { id: 'g', from: 'both', to: 'results' },
+      ],
+    },
+  },
 ];
