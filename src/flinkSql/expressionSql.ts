@@ -165,7 +165,7 @@ class Printer {
       return this.infix(left, operator, right, precedence, left.type === 'BIGINT' || right.type === 'BIGINT' ? 'BIGINT' : 'INT');
     }
     if (left.type === 'DOUBLE' || right.type === 'DOUBLE') return this.infix(left, operator, right, precedence, 'DOUBLE');
-    this.notes.add('integerDivision');
+    // No note: with the DOUBLE operand the result is ours (a note is only for a difference that remains).
     return this.infix(this.asDouble(left), operator, right, precedence, 'DOUBLE');
   }
 
@@ -180,7 +180,6 @@ class Printer {
       return { text: `MOD(${left.text}, ${right.text})`, type: right.type, precedence: ATOM };
     }
     this.notes.add('remainder');
-    if (left.type !== 'DOUBLE' && right.type !== 'DOUBLE') this.notes.add('integerDivision');
     const a = left.type === 'DOUBLE' || right.type === 'DOUBLE' ? left : this.asDouble(left);
     const quotient = this.infix(a, '/', right, MULTIPLY, 'DOUBLE');
     const truncated = this.infix(call('SIGN', [quotient], 'DOUBLE'), '*', call('FLOOR', [call('ABS', [quotient], 'DOUBLE')], 'DOUBLE'), MULTIPLY, 'DOUBLE');
