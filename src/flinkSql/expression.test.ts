@@ -196,6 +196,22 @@ describe('translateExpression: notes', () => {
   });
 });
 
+describe('translateExpression: columns whose Flink type is not the default', () => {
+  const counted = new Map([['x', 'BIGINT'], ['t', 'TIMESTAMP(3)'], ['s', 'STRING']]);
+
+  it('divides a BIGINT number (a COUNT) as a DOUBLE', () => {
+    const result = translateExpression('x / 2', TEST_FIELDS, counted);
+    expect(result).toEqual({ ok: true, sql: '(CAST(`x` AS DOUBLE) / 2)', notes: [] });
+    expect(translateExpression('x / 2', TEST_FIELDS)).toEqual({ ok: true, sql: '(`x` / 2)', notes: [] });
+  });
+
+  it('refuses a time that is a TIMESTAMP in Flink (a window bound), rather than write SQL Flink rejects', () => {
+    const result = translateExpression('hour(t) + 1', TEST_FIELDS, counted);
+    expect(result).toEqual({ ok: false, reason: "it reads 't', a time, which our expressions read as epoch milliseconds, but the field is TIMESTAMP(3) in Flink" });
+    expect(translateExpression('s + "x"', TEST_FIELDS, counted).ok).toBe(true);
+  });
+});
+
 describe('translateExpression: failures', () => {
   it('returns the compile error of an expression that does not compile', () => {
     const result = translateExpression('x +', TEST_FIELDS);
