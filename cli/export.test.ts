@@ -90,6 +90,21 @@ describe('windowpane export --flink-sql', () => {
     expect(io.out.join('')).toContain('WHERE (`temperature` > 30);');
   });
 
+  it('names a map that reads a window bound (a TIMESTAMP in Flink) as a time among what cannot map', async () => {
+    const io = memoryIo();
+    await io.writeText('bounds.json', document({
+      nodes: [{ id: 'span', kind: 'transform.map', position: { x: 700, y: 200 }, params: { fields: [{ name: 'ms', expr: 'window_end - window_start' }] } },
+        { id: 'spans', kind: 'sink.collect', position: { x: 900, y: 200 } }],
+      edges: [{ id: 'e5', from: 'stats', to: 'span' }, { id: 'e6', from: 'span', to: 'spans' }],
+    }));
+    const code = await main(['export', '--flink-sql', 'bounds.json'], io);
+    const err = io.err.join('');
+    expect(code, err).toBe(EXIT_OK);
+    expect(err).toMatch(/-- node 'span' \(params\.fields\[0\]\.expr\) could not map: .*'window_end', a time, .* TIMESTAMP\(3\) in Flink/);
+    expect(err).toMatch(/bounds\.json: 2 parts could not map: 'span' params\.fields\[0\]\.expr, 'spans'/);
+    expect(io.out.join('')).not.toMatch(/CAST\(`window_end` AS DOUBLE\)/);
+  });
+
   it('exits 1 with the problems and their paths when the document is invalid', async () => {
     const io = memoryIo();
     await io.writeText('bad.json', document().replace('"size":"1m"', '"size":"soon"').replace('temperature > 30', 'temprature > 30'));

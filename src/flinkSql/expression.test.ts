@@ -177,8 +177,9 @@ describe('translateExpression: notes', () => {
 
   it('names each difference once, only where its construct is used', () => {
     expect(notes('b')).toEqual([NOTES.missingBoolean]);
-    expect(notes('7 / 2')).toEqual([NOTES.integerDivision]);
-    expect(notes('x / 2')).not.toContain(NOTES.integerDivision);
+    // Integer division is avoided by a DOUBLE operand, so it leaves no difference to note.
+    expect(notes('7 / 2')).toEqual([]);
+    expect(notes('t / 1000')).toEqual([]);
     expect(notes('x % y')).toEqual(expect.arrayContaining([NOTES.remainder, NOTES.nan]));
     // A non-zero literal divisor makes no NaN.
     expect(notes('x % 2')).toEqual([NOTES.remainder]);
@@ -192,6 +193,22 @@ describe('translateExpression: notes', () => {
     expect(notes('hour(t)')).toContain(NOTES.clock);
     expect(notes('sqrt(x)')).toContain(NOTES.nan);
     expect(notes('t + 0.5')).toContain(NOTES.timeTruncated);
+  });
+});
+
+describe('translateExpression: columns whose Flink type is not the default', () => {
+  const counted = new Map([['x', 'BIGINT'], ['t', 'TIMESTAMP(3)'], ['s', 'STRING']]);
+
+  it('divides a BIGINT number (a COUNT) as a DOUBLE', () => {
+    const result = translateExpression('x / 2', TEST_FIELDS, counted);
+    expect(result).toEqual({ ok: true, sql: '(CAST(`x` AS DOUBLE) / 2)', notes: [] });
+    expect(translateExpression('x / 2', TEST_FIELDS)).toEqual({ ok: true, sql: '(`x` / 2)', notes: [] });
+  });
+
+  it('refuses a time that is a TIMESTAMP in Flink (a window bound), rather than write SQL Flink rejects', () => {
+    const result = translateExpression('hour(t) + 1', TEST_FIELDS, counted);
+    expect(result).toEqual({ ok: false, reason: "it reads 't', a time, which our expressions read as epoch milliseconds, but the field is TIMESTAMP(3) in Flink" });
+    expect(translateExpression('s + "x"', TEST_FIELDS, counted).ok).toBe(true);
   });
 });
 

@@ -9,8 +9,6 @@ export const NOTES = {
     'A filter drops the event in both, and and/or agree; but not, == or != between booleans and coalesce() of booleans see NULL where ours sees false, ' +
     'and a computed boolean field is NULL where ours is false.',
   missingBoolean: 'A missing boolean field reads as false in ours and as NULL in Flink.',
-  integerDivision:
-    'Flink does integer arithmetic on whole-number literals and BIGINT times (7 / 2 is 3); one operand is made DOUBLE (7E0 or CAST(... AS DOUBLE)) so the result is ours.',
   remainder:
     "Flink's MOD takes whole numbers only, so % on other numbers is written out as a - b * (SIGN(a / b) * FLOOR(ABS(a / b))): " +
     'exact for whole numbers, but it can differ from ours in the last digits for fractions.',

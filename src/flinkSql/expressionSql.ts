@@ -48,9 +48,16 @@ const COMPARISONS: ReadonlyMap<ComparisonOperator, string> = new Map<ComparisonO
   ['>=', '>='],
 ]);
 
-/** Translates a checked tree whose result has our type `type` into SQL of that type's Flink type, with the notes it calls for. */
-export function typedToSql(typed: Typed, type: FieldType, parenthesize: Parenthesize = 'minimal'): { sql: string; notes: NoteId[] } {
-  const printer = new Printer(parenthesize);
+/**
+ * Translates a checked tree whose result has our type `type` into SQL of
+ * that type's Flink type, with the notes it calls for. `columnTypes` gives
+ * a field's Flink type where it is not the default of its type
+ * (FLINK_FIELD_TYPES): a COUNT is BIGINT, a window bound TIMESTAMP(3).
+ */
+export function typedToSql(
+  typed: Typed, type: FieldType, parenthesize: Parenthesize = 'minimal', columnTypes: ReadonlyMap<string, string> = new Map(),
+): { sql: string; notes: NoteId[] } {
+  const printer = new Printer(parenthesize, columnTypes);
   const root = printer.root(printer.visit(typed), type);
   // An operator at the top is parenthesised: the grammar check (dt-sql-parser 4.5.1) misreads
   // `x + f(y) AS v` and `x AND f(y)` in a select list, and the parentheses cost Flink nothing.
@@ -64,7 +71,10 @@ class Printer {
   readsField = false;
   compares = false;
 
-  constructor(private readonly mode: Parenthesize) {}
+  constructor(
+    private readonly mode: Parenthesize,
+    private readonly columnTypes: ReadonlyMap<string, string>,
+  ) {}
 
   /** Gives the root the Flink type of our result type, so a sink column is always DOUBLE, BIGINT, STRING or BOOLEAN. */
   root(sql: Sql, type: FieldType): Sql {
@@ -82,7 +92,7 @@ class Printer {
       case 'field':
         this.readsField = true;
         if (node.type === 'boolean') this.notes.add('missingBoolean');
-        return { text: quoteIdentifier(node.name), type: FLINK_FIELD_TYPES[node.type], precedence: ATOM };
+        return { text: quoteIdentifier(node.name), type: this.fieldType(node.name, node.type), precedence: ATOM };
       case 'negate': {
         const argument = this.visit(node.argument);
         // `-` then an operand starting with `-` would be a `--` comment: a negation is wrapped.
@@ -104,6 +114,22 @@ class Printer {
       case 'call':
         return this.call(node.fn.name, node.args, node.type);
     }
+  }
+
+  /**
+   * The Flink type a field is read as. A time must be epoch milliseconds
+   * (BIGINT or another number): a TIMESTAMP or a STRING time has no exact
+   * epoch-millisecond reading in Flink SQL, so the expression cannot map.
+   */
+  private fieldType(name: string, type: FieldType): SqlType {
+    const given = this.columnTypes.get(name);
+    if (given === undefined) return FLINK_FIELD_TYPES[type];
+    const sqlType = sqlTypeOf(given);
+    if (sqlType === undefined || ((type === 'number' || type === 'time') && (sqlType === 'STRING' || sqlType === 'BOOLEAN'))) {
+      const what = type === 'time' ? 'a time, which our expressions read as epoch milliseconds' : `a ${type}`;
+      throw new Untranslatable(`it reads '${name}', ${what}, but the field is ${given} in Flink`);
+    }
+    return sqlType;
   }
 
   /** A literal; null only where the checker allows it (a `?:` branch, a coalesce argument), typed by its context. */
@@ -165,7 +191,7 @@ class Printer {
       return this.infix(left, operator, right, precedence, left.type === 'BIGINT' || right.type === 'BIGINT' ? 'BIGINT' : 'INT');
     }
     if (left.type === 'DOUBLE' || right.type === 'DOUBLE') return this.infix(left, operator, right, precedence, 'DOUBLE');
-    this.notes.add('integerDivision');
+    // No note: with the DOUBLE operand the result is ours (a note is only for a difference that remains).
     return this.infix(this.asDouble(left), operator, right, precedence, 'DOUBLE');
   }
 
@@ -180,7 +206,6 @@ class Printer {
       return { text: `MOD(${left.text}, ${right.text})`, type: right.type, precedence: ATOM };
     }
     this.notes.add('remainder');
-    if (left.type !== 'DOUBLE' && right.type !== 'DOUBLE') this.notes.add('integerDivision');
     const a = left.type === 'DOUBLE' || right.type === 'DOUBLE' ? left : this.asDouble(left);
     const quotient = this.infix(a, '/', right, MULTIPLY, 'DOUBLE');
     const truncated = this.infix(call('SIGN', [quotient], 'DOUBLE'), '*', call('FLOOR', [call('ABS', [quotient], 'DOUBLE')], 'DOUBLE'), MULTIPLY, 'DOUBLE');
@@ -286,6 +311,18 @@ function numberLiteral(value: number): Sql {
   }
   if (text.includes('E')) return { text, type: 'DOUBLE', precedence: ATOM };
   return { text, type: 'DECIMAL', precedence: ATOM, literal: value };
+}
+
+/** The translator's type for a Flink column type, or undefined for one it cannot compute with (TIMESTAMP, ...). */
+function sqlTypeOf(flinkType: string): SqlType | undefined {
+  const type = flinkType.toUpperCase();
+  if (type === 'DOUBLE' || type === 'FLOAT') return 'DOUBLE';
+  if (type === 'BIGINT') return 'BIGINT';
+  if (type === 'INT' || type === 'INTEGER' || type === 'SMALLINT' || type === 'TINYINT') return 'INT';
+  if (type.startsWith('DECIMAL')) return 'DECIMAL';
+  if (type === 'STRING' || type.startsWith('VARCHAR') || type.startsWith('CHAR')) return 'STRING';
+  if (type === 'BOOLEAN') return 'BOOLEAN';
+  return undefined;
 }
 
 function nonZeroLiteral(node: Typed): boolean {

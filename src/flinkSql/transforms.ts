@@ -33,8 +33,13 @@ function header(lines: readonly string[]): string {
   return lines.length === 0 ? '' : `${commentLines(lines.join('\n'))}\n`;
 }
 
+/** Each input column's Flink type, so the translator divides a COUNT (BIGINT) as a DOUBLE and refuses a TIMESTAMP window bound read as a time. */
+function columnTypesOf(input: Relation): ReadonlyMap<string, string> {
+  return new Map(input.columns.map((c) => [c.name, c.flinkType]));
+}
+
 export function filterView(node: NodeOf<'transform.filter'>, input: Relation, names: TimeNames, builder: ScriptBuilder): Relation | Blocked {
-  const translated = translateExpression(node.params.expr, fieldsOf(input));
+  const translated = translateExpression(node.params.expr, fieldsOf(input), columnTypesOf(input));
   if (!translated.ok) {
     builder.gap(node.id, 'params.expr', 'unmappable', `the filter expression cannot be expressed in Flink SQL: ${translated.reason}`);
     return { kind: 'blocked', nodeId: node.id, reason: `its filter expression: ${translated.reason}` };
@@ -52,7 +57,7 @@ export function mapView(node: NodeOf<'transform.map'>, input: Relation, names: T
   let failed: string | null = null;
   node.params.fields.forEach((f, i) => {
     const path = `params.fields[${i}].expr`;
-    const translated = translateExpression(f.expr, fields);
+    const translated = translateExpression(f.expr, fields, columnTypesOf(input));
     const compiled = compileExpression(f.expr, fields);
     if (!translated.ok || !compiled.ok) {
       const reason = translated.ok ? 'its type is unknown' : translated.reason;
