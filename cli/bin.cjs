@@ -42,7 +42,7 @@ function isFresh(manifest, name) {
   return true;
 }
 
-/** Runs bundle `name` of the current build, built first when stale; resolves to false when that bundle does not hold the command. */
+/** Runs bundle `name` of the current build, built first when stale; resolves to the bundle's exports, or to null when that bundle does not hold the command. */
 async function runBundle(name) {
   let manifest = readManifest();
   if (!isFresh(manifest, name)) {
@@ -67,7 +67,7 @@ async function runBundle(name) {
       // A read-only install runs without the cache.
     }
   }
-  return ran;
+  return ran ? module.exports : null;
 }
 
 // The first word that is not an option names the command. A guess: the bundle parses the whole
@@ -77,14 +77,17 @@ async function runBundle(name) {
  * nothing left to finish when it answers, and V8 would otherwise run a garbage collection it
  * scheduled as a task before the process may exit: a tenth or more of validate's start.
  */
-function exitWhenFlushed() {
-  process.stdout.write('', () => process.stderr.write('', () => process.exit()));
+function exitWhenFlushed(bundle) {
+  // The validate bundle writes synchronously and says when what it wrote is out (cli/directOutput.ts).
+  if (typeof bundle.whenOutputFlushed === 'function') bundle.whenOutputFlushed(() => process.exit());
+  else process.stdout.write('', () => process.stderr.write('', () => process.exit()));
 }
 
 async function start() {
   const word = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-  if (COMMAND_BUNDLES.has(word) && (await runBundle(word))) {
-    if (word === 'validate') exitWhenFlushed();
+  const bundle = COMMAND_BUNDLES.has(word) ? await runBundle(word) : null;
+  if (bundle !== null) {
+    if (word === 'validate') exitWhenFlushed(bundle);
     return;
   }
   await runBundle('main');

@@ -49,12 +49,12 @@ export async function mainWith(argv: readonly string[], io: CliIo, runners: Comm
  * command line and resolves to true, or to false, having done nothing, when
  * the bundle does not hold the command (bin.mjs then loads the whole CLI).
  */
-export function programWith(runners: CommandRunners): () => Promise<boolean> {
+export function programWith(runners: CommandRunners, { directOutput = false }: { readonly directOutput?: boolean } = {}): () => Promise<boolean> {
   return async () => {
     const argv = process.argv.slice(2);
     const parsed = parseCliArgs(argv);
     if (parsed.ok && parsed.value.command !== 'help' && runnerFor(runners, parsed.value) === undefined) return false;
-    const code = await mainWith(argv, processIo(), runners);
+    const code = await mainWith(argv, processIo({ directOutput }), runners);
     if (code === null) return false;
     process.exitCode = code;
     return true;
