@@ -11,7 +11,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, as said above */
 'use strict';
 const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { Script } = require('node:vm');
 
 // Paths are joined by hand: a start stats a hundred of them, and path.join's normalising shows in its time.
@@ -55,7 +54,9 @@ async function runBundle(name) {
   // The bundle is one function expression, CommonJS's wrapper (cli/build.mjs).
   const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, `${cache}${manifest.dir}`);
+  // This file's own require, not node:module's createRequire (loading that module loads Node's ES module
+  // loader too): a bundle requires only builtins and packages, which resolve the same from cli/ as from dist-cli/.
+  script.runInThisContext()(module.exports, require, module, file, `${cache}${manifest.dir}`);
   const ran = await module.exports.runAsProgram();
   if (ran && (cachedData === undefined || script.cachedDataRejected === true)) {
     // After the run, so the functions it compiled are in the cache too. Written whole, then renamed.

@@ -1,6 +1,7 @@
 /**
  * What `windowpane validate` loads of Node's own modules: neither node:fs/promises (which loads
- * readline and more) nor the stream behind process.stdout, each a part of its start (README, "Start time").
+ * readline and more), nor the stream behind process.stdout, nor node:module (and with it the ES module
+ * loader): each a part of its start (README, "Start time").
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,10 +24,11 @@ process.on('exit', () => fs.writeFileSync(process.env.LOADED_LIST, process.modul
   return { stdout: result.stdout, stderr: result.stderr, status: result.status, loaded: readFileSync(list, 'utf8').split('\n') };
 }
 
-const HEAVY = ['NativeModule internal/fs/promises', 'NativeModule internal/readline/interface', 'NativeModule stream', 'NativeModule net'];
+// node:module (cli/bin.cjs once took createRequire from it) loads Node's ES module loader too.
+const HEAVY = ['NativeModule internal/fs/promises', 'NativeModule internal/readline/interface', 'NativeModule stream', 'NativeModule net', 'NativeModule module', 'NativeModule internal/modules/esm/loader'];
 
 describe('validate start', () => {
-  it('answers for a valid document without loading fs/promises, readline or streams', () => {
+  it('answers for a valid document without loading fs/promises, readline, streams or the ES module loader', () => {
     const example = join(root, 'examples', 'sensor-averages.json');
     const run = validateWithModules(example);
     expect(run.stdout).toBe(`${example}: valid (5 nodes, 4 edges)\n`);
