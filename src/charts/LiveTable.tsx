@@ -29,16 +29,19 @@ function rowTitle(row: TableRow): string | undefined {
 /**
  * A live table of a table sink's buffer, newest first. Only the rows in view
  * are in the DOM (fixed-height rows, see useFixedRows), so 100,000 rows
- * scroll smoothly; it re-renders at most four times a second. Downloads write what it holds.
+ * scroll smoothly; it re-renders at most four times a second as rows arrive (or every `refreshMs`;
+ * a scroll re-renders at once, and so does a change of `refreshMs`). Downloads write what it holds.
  */
-export function LiveTable({ buffer, label, fileName, onWhy }: {
+export function LiveTable({ buffer, label, fileName, onWhy, refreshMs = REFRESH_MS }: {
   buffer: TableBuffer;
   label: string;
   fileName: string;
+  /** The least time between refreshes as rows arrive. */
+  refreshMs?: number;
   /** Given: each row starts with a Why button that asks for the row's lineage (its fields by name). */
   onWhy?: ((row: Readonly<Record<string, Cell>>) => void) | undefined;
 }) {
-  useFrameVersion(buffer, REFRESH_MS);
+  useFrameVersion(buffer, refreshMs);
   const scroller = useRef<HTMLDivElement>(null);
   const { first, last } = useFixedRows(scroller, buffer.size, ROW_HEIGHT);
   const shown: number[] = [];

@@ -24,6 +24,8 @@ export function useFrameVersion(source: Observable, minIntervalMs = 0): number {
     const unsubscribe = source.subscribe(() => {
       if (frame === 0) frame = requestAnimationFrame(show);
     });
+    // Shown now (a new source or a new pace, e.g. the run pausing), and the pace counts from here.
+    shownAt = performance.now();
     setVersion(source.version);
     return () => {
       unsubscribe();

@@ -8,10 +8,16 @@ import type { EditorState } from '../store/documentStore';
 import { lineageSource, queryFor } from '../lineage/target';
 import { openLineage } from '../lineage/store';
 import type { SinkViewSpec } from './sinkViews';
+import { useRun } from '../run/RunProvider';
+import { selectPhase, selectSpeed } from '../run/selectors';
+import { tableRefreshMs } from './tableRefresh';
+import type { RunState } from '../run/types';
 
 /** A sink's live view in the results dock: its chart, its table (a collect sink's too) or its log. */
 export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkViewSpec }) {
   const sink = useSinkBuffer(view.id);
+  // A number, so the panel redraws only when the pace changes (the run pausing, ending, leaving Max).
+  const refreshMs = useRun(useCallback((s: RunState) => tableRefreshMs(selectPhase(s), selectSpeed(s)), []));
   // As text, so the panel redraws when where its rows come from changes, not on every edit.
   const sourceText = useEditor(useCallback((s: EditorState) => JSON.stringify(lineageSource(s.doc, view.id)), [view.id]));
   const source = JSON.parse(sourceText) as ReturnType<typeof lineageSource>;
@@ -28,7 +34,7 @@ export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkV
       ) : sink.kind === 'log' ? (
         <LiveLog buffer={sink.buffer} label={`Log of ${view.title}`} limit={view.kind === 'log' ? view.limit : 0} />
       ) : (
-        <LiveTable buffer={sink.buffer} onWhy={onWhy} label={`Table of ${view.title}`} fileName={view.title.replace(/[^\w.-]+/g, '-')} />
+        <LiveTable buffer={sink.buffer} onWhy={onWhy} label={`Table of ${view.title}`} fileName={view.title.replace(/[^\w.-]+/g, '-')} refreshMs={refreshMs} />
       )}
     </section>
   );
