@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startPreview, stopPreview } from './previewServer';
 import { OBSERVE_LONG_TASKS } from './pageProbes';
-import { DocumentsBar } from '../pages/DocumentsBar';
+import { benchCsvPath, storeBenchFile } from './browserFile';
 import { RunControls } from '../pages/RunControls';
 
 const arg = (name: string, fallback: string): string => {
@@ -22,22 +22,7 @@ const arg = (name: string, fallback: string): string => {
 const PORT = Number(arg('--port', '4522'));
 const MB = Number(arg('--mb', '100'));
 const OUT = arg('--out', '/tmp/windowpane-longtasks');
-const CSV = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'windowpane-bench', `browser-rows-${MB}mb.csv`);
-
-const pipeline = JSON.stringify({
-  format: 'windowpane.pipeline', version: 1, name: 'Browser file benchmark',
-  nodes: [
-    { id: 'rows', kind: 'source.file', position: { x: 0, y: 0 }, params: { format: 'csv', eventTime: 'ts', timeFormat: 'epochMillis', fileName: 'rows.csv' } },
-    { id: 'byKey', kind: 'transform.keyBy', position: { x: 260, y: 0 }, params: { fields: ['key'] } },
-    { id: 'second', kind: 'window.tumbling', position: { x: 520, y: 0 }, params: { size: '1s' } },
-    { id: 'stats', kind: 'aggregate', position: { x: 780, y: 0 }, params: { aggregations: [
-      { name: 'n', fn: 'count' }, { name: 'total', fn: 'sum', field: 'value' }, { name: 'mean', fn: 'avg', field: 'value' },
-      { name: 'low', fn: 'min', field: 'value' }, { name: 'high', fn: 'max', field: 'value' },
-    ] } },
-    { id: 'results', kind: 'sink.collect', position: { x: 1040, y: 0 } },
-  ],
-  edges: [{ id: 'e1', from: 'rows', to: 'byKey' }, { id: 'e2', from: 'byKey', to: 'second' }, { id: 'e3', from: 'second', to: 'stats' }, { id: 'e4', from: 'stats', to: 'results' }],
-});
+const CSV = benchCsvPath(MB);
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
@@ -53,12 +38,7 @@ async function main(): Promise<void> {
     await context.addInitScript(OBSERVE_LONG_TASKS);
     const page = await context.newPage();
     await page.goto(`http://localhost:${PORT}`);
-    await new DocumentsBar(page).pasteJson(pipeline);
-    const node = page.locator('.react-flow__node[data-id="rows"]');
-    const chooser = page.waitForEvent('filechooser');
-    await node.getByRole('button', { name: /Choose file/ }).click();
-    await (await chooser).setFiles(CSV);
-    await node.getByRole('button', { name: /Choose file/ }).waitFor({ state: 'detached', timeout: 30 * 60_000 });
+    await storeBenchFile(page, CSV);
     const run = new RunControls(page);
     await run.setSpeed('max');
     const cdp = await context.newCDPSession(page);

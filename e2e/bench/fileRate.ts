@@ -9,61 +9,17 @@
  * app first. The CSV is generated once (untimed) under node_modules/.cache.
  */
 import { chromium, type Page, type Worker } from '@playwright/test';
-import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startPreview, stopPreview } from './previewServer';
 import { OBSERVE_LONG_TASKS } from './pageProbes';
-import { DocumentsBar } from '../pages/DocumentsBar';
+import { generateBenchCsv, storeBenchFile } from './browserFile';
 import { RunControls } from '../pages/RunControls';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4521);
 const BASE = `http://localhost:${PORT}`;
 const mbArg = process.argv.indexOf('--mb');
 const MB = mbArg >= 0 ? Number(process.argv[mbArg + 1]) : 1024;
-const KEYS = 1000;
-const CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'windowpane-bench');
-
-/** Writes rows until the file reaches `mb` MB: ten rows per millisecond of event time (10,000 per 1 s window). */
-async function generate(mb: number): Promise<string> {
-  mkdirSync(CACHE, { recursive: true });
-  const path = join(CACHE, `browser-rows-${mb}mb.csv`);
-  if (existsSync(path)) return path;
-  const partial = `${path}.partial`;
-  const out = createWriteStream(partial);
-  const target = mb * 1024 * 1024;
-  let written = 0;
-  let i = 0;
-  out.write('ts,key,value\n');
-  while (written < target) {
-    const lines: string[] = [];
-    for (let j = 0; j < 10_000; j++, i++) lines.push(`${1_700_000_000_000 + Math.floor(i / 10)},k${(i * 7919) % KEYS},${((i * 31) % 9973) / 10}`);
-    const chunk = lines.join('\n') + '\n';
-    written += chunk.length;
-    if (!out.write(chunk)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  renameSync(partial, path);
-  return path;
-}
-
-const pipeline = JSON.stringify({
-  format: 'windowpane.pipeline', version: 1, name: 'Browser file benchmark',
-  nodes: [
-    { id: 'rows', kind: 'source.file', position: { x: 0, y: 0 }, params: { format: 'csv', eventTime: 'ts', timeFormat: 'epochMillis', fileName: 'rows.csv' } },
-    { id: 'byKey', kind: 'transform.keyBy', position: { x: 260, y: 0 }, params: { fields: ['key'] } },
-    { id: 'second', kind: 'window.tumbling', position: { x: 520, y: 0 }, params: { size: '1s' } },
-    { id: 'stats', kind: 'aggregate', position: { x: 780, y: 0 }, params: { aggregations: [
-      { name: 'n', fn: 'count' }, { name: 'total', fn: 'sum', field: 'value' }, { name: 'mean', fn: 'avg', field: 'value' },
-      { name: 'low', fn: 'min', field: 'value' }, { name: 'high', fn: 'max', field: 'value' },
-    ] } },
-    { id: 'results', kind: 'sink.collect', position: { x: 1040, y: 0 } },
-  ],
-  edges: [{ id: 'e1', from: 'rows', to: 'byKey' }, { id: 'e2', from: 'byKey', to: 'second' }, { id: 'e3', from: 'second', to: 'stats' }, { id: 'e4', from: 'stats', to: 'results' }],
-});
-
 type Heap = { usedJSHeapSize: number } | undefined;
 const readHeap = (): number | null => (performance as unknown as { memory?: Heap }).memory?.usedJSHeapSize ?? null;
 /** performance.memory where Chromium has it (the page; a worker may not): null when it cannot be read. */
@@ -71,7 +27,7 @@ const heapOf = async (at: Page | Worker): Promise<number | null> =>
   ('goto' in at ? at.evaluate(readHeap) : at.evaluate(readHeap)).catch(() => null);
 
 async function main(): Promise<void> {
-  const path = await generate(MB);
+  const path = await generateBenchCsv(MB);
   const size = statSync(path).size;
   console.log(`file: ${path} (${(size / 2 ** 20).toFixed(0)} MB)`);
   const server = await startPreview(PORT);
@@ -83,13 +39,7 @@ async function main(): Promise<void> {
     const workers: Worker[] = [];
     page.on('worker', (w) => workers.push(w));
     await page.goto(BASE);
-    await new DocumentsBar(page).pasteJson(pipeline);
-    const node = page.locator('.react-flow__node[data-id="rows"]');
-    const chooser = page.waitForEvent('filechooser');
-    await node.getByRole('button', { name: /Choose file/ }).click();
-    await (await chooser).setFiles(path);
-    // Stored (hashed in slices) once the node no longer asks for its file.
-    await node.getByRole('button', { name: /Choose file/ }).waitFor({ state: 'detached', timeout: 30 * 60_000 });
+    await storeBenchFile(page, path);
     const run = new RunControls(page);
     await run.setSpeed('max');
     await page.evaluate(() => { (window as unknown as { benchLongTasks: unknown[] }).benchLongTasks = []; });
