@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES } from '../engine/expr';
 import { translateExpression } from './expression';
 import { NOTES } from './expressionNotes';
-import { quoteIdentifier, stringLiteral } from './sqlText';
+import { ident, stringLiteral } from './identifiers';
 import { TEST_FIELDS } from './testing/typedExpressions';
 
 function sql(source: string): string {
@@ -116,7 +116,7 @@ describe('translateExpression: literals and fields', () => {
   it('quotes strings with doubled quotes and fields with backticks', () => {
     expect(sql(`s == "it's"`)).toBe("(`s` = 'it''s')");
     expect(sql('a.b + select')).toBe('(`a.b` + `select`)');
-    expect(quoteIdentifier('we`ird name')).toBe('`we``ird name`');
+    expect(ident('we`ird name')).toBe('`we``ird name`');
     expect(stringLiteral("''")).toBe("''''''");
   });
 

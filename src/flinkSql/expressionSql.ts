@@ -11,7 +11,7 @@ import type { ComparisonOperator } from '../engine/expr/ast';
 import type { Typed } from '../engine/expr/types';
 import type { NoteId } from './expressionNotes';
 import { FLINK_FIELD_TYPES, isExact, isInteger, type SqlType } from './expressionTypes';
-import { quoteIdentifier, stringLiteral } from './sqlText';
+import { ident, stringLiteral } from './identifiers';
 
 /** Precedence levels, loosest first; an atom (literal, field, call, CASE, parenthesised) binds tightest. */
 const OR = 22;
@@ -92,7 +92,7 @@ class Printer {
       case 'field':
         this.readsField = true;
         if (node.type === 'boolean') this.notes.add('missingBoolean');
-        return { text: quoteIdentifier(node.name), type: this.fieldType(node.name, node.type), precedence: ATOM };
+        return { text: ident(node.name), type: this.fieldType(node.name, node.type), precedence: ATOM };
       case 'negate': {
         const argument = this.visit(node.argument);
         // `-` then an operand starting with `-` would be a `--` comment: a negation is wrapped.

@@ -10,7 +10,7 @@ export function ident(name: string): string {
   return `\`${name.replaceAll('`', '``')}\``;
 }
 
-/** `text` as a Flink SQL string literal (a quote inside is doubled). */
+/** `text` as a Flink SQL string literal, a quote inside doubled (Flink's literals have no backslash escapes). */
 export function stringLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
