@@ -9,18 +9,10 @@
  *   Flink's TIMESTAMP(3) (wall clock of the session zone, UTC here: the
  *   script sets it); the rowtime attribute is TIMESTAMP_LTZ(3).
  * - string: STRING. boolean: BOOLEAN.
+ * The type a value becomes when nothing more specific is known is
+ * FLINK_FIELD_TYPES (expressionTypes.ts).
  */
 import type { FieldType } from '../engine/batch';
-
-/** The Flink type a value of ours of `type` becomes when nothing more specific is known. */
-export function flinkTypeOf(type: FieldType): string {
-  switch (type) {
-    case 'number': return 'DOUBLE';
-    case 'string': return 'STRING';
-    case 'boolean': return 'BOOLEAN';
-    case 'time': return 'BIGINT';
-  }
-}
 
 /** The Flink types each of our types may become (see the file comment). */
 export const FLINK_TYPE_FAMILIES: ReadonlyMap<FieldType, readonly string[]> = new Map<FieldType, readonly string[]>([

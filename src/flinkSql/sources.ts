@@ -9,7 +9,7 @@ import type { Field } from '../engine/batch';
 import { parseDuration, type PipelineNode } from '../model';
 import type { ScriptBuilder } from './builder';
 import { defaultSourceConnector, fileFormatOf, sourceOptions, withClause } from './connectors';
-import { flinkTypeOf } from './flinkTypes';
+import { FLINK_FIELD_TYPES } from './expressionTypes';
 import { commentLines, ident, stringLiteral } from './identifiers';
 import { interval } from './intervals';
 import type { Column, Relation } from './relation';
@@ -85,7 +85,7 @@ export function sourceTable(
   const eventTime = node.kind === 'source.sample' ? node.params.eventTime : node.params.eventTime;
   const raw = rawTimeOf(node);
   const columns: Column[] = fields.map((f) => {
-    if (f.name !== eventTime) return { name: f.name, type: f.type, flinkType: flinkTypeOf(f.type) };
+    if (f.name !== eventTime) return { name: f.name, type: f.type, flinkType: FLINK_FIELD_TYPES[f.type] };
     return { name: f.name, type: f.type, flinkType: raw === 'iso' ? 'STRING' : 'BIGINT' };
   });
   if (raw !== 'millis' && fields.some((f) => f.name === eventTime)) {

@@ -11,7 +11,8 @@ import { compileExpression } from '../engine/expr';
 import type { PipelineNode } from '../model';
 import type { ScriptBuilder } from './builder';
 import { allColumns, fieldsOf, selectLines, timeColumns } from './columns';
-import { flinkTypeOf, isNumeric } from './flinkTypes';
+import { isNumeric } from './flinkTypes';
+import { FLINK_FIELD_TYPES } from './expressionTypes';
 import { translateExpression } from './expression';
 import { commentLines, ident } from './identifiers';
 import type { Blocked, Column, Relation } from './relation';
@@ -66,7 +67,7 @@ export function mapView(node: NodeOf<'transform.map'>, input: Relation, names: T
       return;
     }
     notes.push(...noteLines(builder, node.id, path, translated.notes).map((n) => `${f.name}: ${n}`));
-    const flinkType = flinkTypeOf(compiled.expr.type);
+    const flinkType = FLINK_FIELD_TYPES[compiled.expr.type];
     // The cast pins the column's Flink type (an integer literal would be INT, a string literal CHAR(n)).
     computed.push({ column: { name: f.name, type: compiled.expr.type, flinkType }, sql: `CAST(${translated.sql} AS ${flinkType}) AS ${ident(f.name)}` });
   });
