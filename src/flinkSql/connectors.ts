@@ -11,14 +11,17 @@ type SourceNode = Extract<PipelineNode, { kind: `source.${string}` }>;
 
 export type WithOptions = readonly (readonly [string, string])[];
 
-/** The connector a source uses when the user chose none: its file's filesystem, Kafka for a WebSocket, datagen for a sample stream. */
-export function defaultSourceConnector(node: SourceNode): SourceConnector {
-  switch (node.kind) {
+/** The connector a source of `kind` uses when the user chose none: its file's filesystem, Kafka for a WebSocket, datagen for a sample stream. */
+export function defaultSourceConnector(kind: SourceNode['kind']): SourceConnector {
+  switch (kind) {
     case 'source.file': return 'filesystem';
     case 'source.websocket': return 'kafka';
     case 'source.sample': return 'datagen';
   }
 }
+
+/** The connector every sink (charts and tables too) uses when the user chose none. */
+export const DEFAULT_SINK_CONNECTOR: SinkConnector = 'print';
 
 /** Flink's format for a file source: csv (tsv is csv with a tab), json for JSON lines, parquet. */
 export function fileFormatOf(node: Extract<PipelineNode, { kind: 'source.file' }>): 'csv' | 'json' | 'parquet' {

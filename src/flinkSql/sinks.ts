@@ -8,7 +8,7 @@
  */
 import type { PipelineNode } from '../model';
 import type { ScriptBuilder } from './builder';
-import { APPEND_ONLY_SINKS, sinkOptions, withClause } from './connectors';
+import { APPEND_ONLY_SINKS, DEFAULT_SINK_CONNECTOR, sinkOptions, withClause } from './connectors';
 import { selectLines } from './columns';
 import { commentLines, ident } from './identifiers';
 import type { Column, Relation } from './relation';
@@ -42,7 +42,7 @@ function sinkColumns(inputs: readonly Relation[]): Column[] {
 
 /** Adds the sink's CREATE TABLE; returns its INSERT and columns. */
 export function sinkStatements(node: SinkNode, inputs: readonly Relation[], connector: SinkConnector | undefined, builder: ScriptBuilder): SinkStatements {
-  const chosen = connector ?? 'print';
+  const chosen = connector ?? DEFAULT_SINK_CONNECTOR;
   const columns = sinkColumns(inputs);
   const lines = [sinkComment(node, chosen)];
   if (inputs.some((r) => r.updating) && APPEND_ONLY_SINKS.has(chosen)) {

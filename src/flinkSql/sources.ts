@@ -81,7 +81,7 @@ export interface SourceTable {
 export function sourceTable(
   node: SourceNode, fields: readonly Field[], connector: SourceConnector | undefined, names: TimeNames, withProctime: boolean, builder: ScriptBuilder,
 ): SourceTable {
-  const chosen = connector ?? defaultSourceConnector(node);
+  const chosen = connector ?? defaultSourceConnector(node.kind);
   const eventTime = node.kind === 'source.sample' ? node.params.eventTime : node.params.eventTime;
   const raw = rawTimeOf(node);
   const columns: Column[] = fields.map((f) => {

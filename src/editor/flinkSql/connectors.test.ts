@@ -73,8 +73,7 @@ describe('sameForExport', () => {
 describe('the defaults shown are the exporter’s', () => {
   it('gives each source kind the connector exportFlinkSql takes when none is chosen', () => {
     for (const kind of ['source.file', 'source.websocket', 'source.sample'] as const) {
-      // The exporter's default reads only the node's kind.
-      expect(connectorRows({ name: 'p', nodes: [node('s', kind)], edges: [] }, NO_CHOICES)[0]!.fallback).toBe(exporterDefault({ kind } as never));
+      expect(connectorRows({ name: 'p', nodes: [node('s', kind)], edges: [] }, NO_CHOICES)[0]!.fallback).toBe(exporterDefault(kind));
     }
   });
 });

@@ -5,6 +5,8 @@
  * Flink deployment detail, not part of the design.
  */
 import { SINK_CONNECTORS, SOURCE_CONNECTORS, type FlinkExportOptions, type SinkConnector, type SourceConnector } from '../../flinkSql/types';
+import { SOURCE_FILE, SOURCE_SAMPLE, SOURCE_WEBSOCKET } from '../../model';
+import { DEFAULT_SINK_CONNECTOR, defaultSourceConnector as exporterDefault } from '../../flinkSql/connectors';
 import type { EditorDocument, EditorNode } from '../store/types';
 
 /** What the user chose for one pipeline, by node id. */
@@ -20,20 +22,13 @@ export type ConnectorRow =
   | { readonly role: 'source'; readonly node: EditorNode; readonly chosen: SourceConnector | undefined; readonly fallback: SourceConnector; readonly options: readonly SourceConnector[] }
   | { readonly role: 'sink'; readonly node: EditorNode; readonly chosen: SinkConnector | undefined; readonly fallback: SinkConnector; readonly options: readonly SinkConnector[] };
 
-/** The export's default per source kind (the contract's): a file is read by the filesystem connector, a WebSocket becomes a Kafka template, a sample stream datagen. */
-const SOURCE_DEFAULTS: ReadonlyMap<string, SourceConnector> = new Map([
-  ['source.file', 'filesystem'],
-  ['source.websocket', 'kafka'],
-  ['source.sample', 'datagen'],
-]);
+type SourceKind = Parameters<typeof exporterDefault>[0];
+const SOURCE_KINDS: ReadonlySet<string> = new Set<SourceKind>([SOURCE_FILE, SOURCE_WEBSOCKET, SOURCE_SAMPLE]);
+const isSourceKind = (kind: string): kind is SourceKind => SOURCE_KINDS.has(kind);
 
+/** The exporter's default for a source of `kind` (an editor node's kind is any string; an unknown source kind shows datagen). */
 export function defaultSourceConnector(kind: string): SourceConnector {
-  return SOURCE_DEFAULTS.get(kind) ?? 'datagen';
-}
-
-/** Every sink, charts and tables too, prints unless told otherwise. */
-export function defaultSinkConnector(): SinkConnector {
-  return 'print';
+  return isSourceKind(kind) ? exporterDefault(kind) : 'datagen';
 }
 
 const isSource = (n: EditorNode) => n.kind.startsWith('source.');
@@ -45,7 +40,7 @@ export function connectorRows(doc: EditorDocument, choices: ConnectorChoices): C
     role: 'source', node, chosen: choices.sources.get(node.id), fallback: defaultSourceConnector(node.kind), options: SOURCE_CONNECTORS,
   }));
   const sinks = doc.nodes.filter(isSink).map((node): ConnectorRow => ({
-    role: 'sink', node, chosen: choices.sinks.get(node.id), fallback: defaultSinkConnector(), options: SINK_CONNECTORS,
+    role: 'sink', node, chosen: choices.sinks.get(node.id), fallback: DEFAULT_SINK_CONNECTOR, options: SINK_CONNECTORS,
   }));
   return [...sources, ...sinks];
 }
