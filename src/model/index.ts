@@ -152,3 +152,6 @@ export { validate } from './validate';
 export { MIGRATIONS, migrate, type MigrationResult, type MigrationStep } from './migrate';
 export { loadPipeline, parsePipelineJson, type JsonParseResult } from './json';
 export { pipelineJsonSchema, renderPipelineJsonSchema } from './jsonSchema';
+export { pipelineVersion } from './pipelineVersion';
+export { retryPolicySchema, retryDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './schema/retryPolicy';
+export { parseLogStart, formatLogStart, partitionOf, type LogStart, type LogMessage, type TopicInfo, type PartitionInfo } from './logProtocol';

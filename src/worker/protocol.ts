@@ -98,7 +98,26 @@ export interface SourceConnection {
   readonly dropped: number;
   readonly deadLetters: number;
   readonly lastDeadLetters: readonly DeadLetter[];
+  /** While reconnecting by the source's retry policy: this retry's number (1 first) and how many the policy allows. */
+  readonly attempt?: number;
+  readonly maxAttempts?: number;
+  /** Epoch ms (wall clock) of the next attempt, for "next in 4 s". */
+  readonly nextAttemptAt?: number;
+  /** Log mode: the next offset to read per partition, as `offsets:0=12,1=40` (see ../model/logProtocol.ts). */
+  readonly position?: string;
 }
+
+/**
+ * A node's state in the run, as Prefect shows a task's: pending before its
+ * first row, running, retrying (a source waiting to reconnect), failed (with
+ * the message), completed (its inputs ended and it emitted everything).
+ */
+export type NodeRunState =
+  | { readonly state: 'pending' }
+  | { readonly state: 'running' }
+  | { readonly state: 'retrying'; readonly attempt: number; readonly maxAttempts: number; readonly nextAttemptAt: number; readonly message: string }
+  | { readonly state: 'failed'; readonly message: string }
+  | { readonly state: 'completed' };
 
 /** About ten times a second: every node's figures, by node id (an aggregate fed by a window has its own entry). */
 export interface MetricsSnapshot {

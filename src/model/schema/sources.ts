@@ -1,4 +1,6 @@
 /** Params of the source nodes: generated sample streams and files. */
+import { retryPolicySchema } from './retryPolicy';
+import { parseLogStart } from '../logProtocol';
 import * as z from 'zod';
 import {
   DEFAULT_EARLIEST_YEAR, DEFAULT_EVENT_TIME_RANGE, DEFAULT_LATEST_YEAR, describeYears, inEventTimeRange, MAX_YEAR, MIN_YEAR,
@@ -126,6 +128,14 @@ export type StoredFile = z.output<typeof storedFileSchema>;
 /** How a WebSocket message holds its events: one JSON object, a JSON array of them, NDJSON lines, or any of these. */
 export const MESSAGE_FORMATS = ['auto', 'object', 'array', 'ndjson'] as const;
 
+/** The log mode of a WebSocket source: where it starts reading (see ../logProtocol.ts). */
+export const websocketLogModeSchema = strict({
+  from: z.string().default('earliest').check((ctx) => {
+    const start = parseLogStart(ctx.value);
+    if ('error' in start) ctx.issues.push({ code: 'custom', input: ctx.value, message: start.error });
+  }).describe('Where to start: earliest, latest, offsets:P=O,... or time:EPOCH_MS.'),
+});
+
 /** Live events from any WebSocket server. Their fields are declared, because nothing arrives before the run. */
 export const websocketSourceParamsSchema = strict({
   url: z.string().regex(/^wss?:\/\/\S+$/, { error: 'must be a WebSocket address like ws://localhost:8787/streams/sensors' })
@@ -140,6 +150,9 @@ export const websocketSourceParamsSchema = strict({
   earliestYear: earliestYearSchema,
   latestYear: latestYearSchema,
   idleTimeout: idleTimeoutSchema,
+  retry: retryPolicySchema.optional().describe('How the source reconnects after a failure; absent: 5 retries from 0.5 s doubling to 10 s, ±20 %.'),
+  log: websocketLogModeSchema.optional()
+    .describe('Read the URL as a partitioned log (the sample server\'s /topics/NAME): offsets per partition are tracked, kept in checkpoints and resumed without gap or duplicate.'),
 }).superRefine((params, ctx) => {
   checkYears(params, ctx);
   const values = params.queueLimit * params.fields.length;
