@@ -14,7 +14,7 @@ function NodeTable({ run }: { run: RunSummary }) {
   return (
     <table className="wp-runs-table" aria-label="Nodes of the run" data-testid="run-nodes">
       <thead>
-        <tr><th scope="col">Node</th><th scope="col">Kind</th><th scope="col">State when the record was written</th><th scope="col" className="is-numeric">Events in</th><th scope="col" className="is-numeric">Events out</th><th scope="col" className="is-numeric">Late</th><th scope="col" className="is-numeric">Dead letters</th></tr>
+        <tr><th scope="col">Node</th><th scope="col">Kind</th><th scope="col" title="When the record was last written">State</th><th scope="col" className="is-numeric">Events in</th><th scope="col" className="is-numeric">Events out</th><th scope="col" className="is-numeric">Late</th><th scope="col" className="is-numeric">Dead letters</th></tr>
       </thead>
       <tbody>
         {run.nodes.map((n) => (
