@@ -105,3 +105,29 @@ test.describe('the history of runs', () => {
     await expect(runs.detail.getByTestId('run-nodes').locator('tr[data-node="sensors"] td').nth(3)).not.toHaveText('0');
   });
 });
+
+test('a WebSocket source\'s retry policy is set in the inspector, each value with its help, and left out again for the default', async ({ page }) => {
+  const bar = new DocumentsBar(page);
+  await bar.goto();
+  await bar.pasteJson(livePipeline('ws://localhost:1/streams/sensors'));
+  await new EditorPage(page).clickNode('live');
+  const set = page.getByRole('checkbox', { name: 'Set retry policy' });
+  await expect(set).not.toBeChecked();
+  await expect(page.getByRole('spinbutton', { name: /^Retries/ })).toHaveCount(0);
+  await set.check();
+  const retries = page.getByRole('spinbutton', { name: /^Retries/ });
+  await expect(page.getByText('How many times to try again after a failure before the run fails')).toBeVisible();
+  await retries.fill('0');
+  await retries.press('Enter');
+  const retryOf = async (): Promise<unknown> => {
+    const stored = (await bar.stored()) as { doc: { nodes: { id: string; params: Record<string, unknown> }[] } } | undefined;
+    return stored?.doc.nodes.find((n) => n.id === 'live')?.params['retry'];
+  };
+  await expect.poll(retryOf).toEqual({ retries: 0 });
+  const jitter = page.getByRole('spinbutton', { name: /^Jitter/ });
+  await jitter.fill('3');
+  await jitter.press('Enter');
+  await expect(page.getByText('Jitter must be at most 1, got 3')).toBeVisible();
+  await set.uncheck();
+  await expect.poll(retryOf).toBeUndefined();
+});
