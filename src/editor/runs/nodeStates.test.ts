@@ -48,7 +48,7 @@ describe('nodeRunState', () => {
     expect(nodeStateText(state!, 12_000)).toBe('Retrying (attempt 2 of 5, next in 0 s)');
     // A feed that does not count its attempts: the state still says Retrying, with the feed's words.
     const plain = nodeRunState(input({ isSource: true, connection: connection({ state: 'reconnecting', detail: 'retry in 2 s (connection lost)' }) }));
-    expect(nodeStateText(plain!, 0)).toBe('Retrying (retry in 2 s (connection lost))');
+    expect(nodeStateText(plain!, 0)).toBe('Retrying: retry in 2 s (connection lost)');
   });
 
   it('fails a source the server refused, but completes one whose stream the server ended', () => {

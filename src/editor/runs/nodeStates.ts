@@ -66,7 +66,7 @@ export function nodeStateName(state: NodeRunState): string {
 export function nodeStateText(state: NodeRunState, now: number): string {
   switch (state.state) {
     case 'retrying': {
-      if (state.attempt <= 0) return `Retrying (${state.message})`;
+      if (state.attempt <= 0) return `Retrying: ${state.message}`;
       const of = state.maxAttempts > 0 ? ` of ${state.maxAttempts}` : '';
       const seconds = Math.max(0, Math.ceil((state.nextAttemptAt - now) / 1000));
       return `Retrying (attempt ${state.attempt}${of}, next in ${seconds} s)`;

@@ -1,9 +1,3 @@
-/**
- * Keeps the newest `cap` rows of one sink for the run's record, from the
- * same columnar chunks the views get. Only the last `cap` rows of a chunk are
- * read, so a chunk of 50,000 rows at Max speed costs what a chunk of `cap`
- * does.
- */
 import type { ChunkColumn, ResultChunk } from '../../worker/protocol';
 import type { RecordedColumn, RecordedResults } from './types';
 
@@ -14,49 +8,55 @@ function cellAt(column: ChunkColumn, row: number): Cell {
   return column.values[row] ?? null;
 }
 
+/**
+ * Keeps the newest `cap` rows of one sink for the run's record, from the
+ * same columnar chunks the views get. Taking a chunk only keeps a reference
+ * (chunks are not changed once delivered: the tables hold them too), so a
+ * frame at Max speed costs nothing here; rows are read out only when the
+ * record is written, every few seconds.
+ */
 export class SinkCapture {
-  private columns: { name: string; type: RecordedColumn['type'] }[] = [];
-  private readonly at = new Map<string, number>();
-  /** Oldest first; each row's cells line up with `columns` (shorter rows: the columns that came later are null). */
-  private rows: { time: number; cells: Cell[] }[] = [];
+  /** Oldest first; together at least `cap` rows once that many arrived, but never a chunk more than needed. */
+  private chunks: ResultChunk[] = [];
+  private held = 0;
   private received = 0;
 
   constructor(readonly sinkId: string, readonly name: string, readonly cap: number) {}
 
   add(chunk: ResultChunk): void {
     this.received += chunk.length + chunk.skipped;
-    const from = Math.max(0, chunk.length - this.cap);
-    const places = chunk.columns.map((c) => this.place(c));
-    for (let row = from; row < chunk.length; row++) {
-      const cells: Cell[] = [];
-      chunk.columns.forEach((c, i) => {
-        cells[places[i]!] = cellAt(c, row);
-      });
-      this.rows.push({ time: chunk.time[row] ?? NaN, cells });
-    }
-    // Trimmed in halves, so the copy is amortised over `cap` rows.
-    if (this.rows.length > 2 * this.cap) this.rows = this.rows.slice(-this.cap);
+    if (chunk.length === 0) return;
+    this.chunks.push(chunk);
+    this.held += chunk.length;
+    while (this.chunks.length > 1 && this.held - this.chunks[0]!.length >= this.cap) this.held -= this.chunks.shift()!.length;
   }
 
-  /** What the record stores: the newest `cap` rows, oldest first. */
+  /** What the record stores: the newest `cap` rows, oldest first; a column that came later is null in the rows before it. */
   snapshot(): RecordedResults {
-    const rows = this.rows.length > this.cap ? this.rows.slice(-this.cap) : this.rows;
-    return {
-      sinkId: this.sinkId,
-      name: this.name,
-      received: this.received,
-      cap: this.cap,
-      time: rows.map((r) => r.time),
-      columns: this.columns.map((c, i) => ({ ...c, values: rows.map((r) => r.cells[i] ?? null) })),
-    };
-  }
-
-  private place(column: ChunkColumn): number {
-    const known = this.at.get(column.name);
-    if (known !== undefined) return known;
-    this.columns.push({ name: column.name, type: column.type });
-    this.at.set(column.name, this.columns.length - 1);
-    return this.columns.length - 1;
+    const columns: { name: string; type: RecordedColumn['type']; values: Cell[] }[] = [];
+    const at = new Map<string, number>();
+    const time: number[] = [];
+    let skip = Math.max(0, this.held - this.cap);
+    for (const chunk of this.chunks) {
+      const from = Math.min(chunk.length, skip);
+      skip -= from;
+      const rows = chunk.length - from;
+      if (rows === 0) continue;
+      for (const column of chunk.columns) {
+        let index = at.get(column.name);
+        if (index === undefined) {
+          index = columns.length;
+          at.set(column.name, index);
+          columns.push({ name: column.name, type: column.type, values: new Array<Cell>(time.length).fill(null) });
+        }
+        const values = columns[index]!.values;
+        for (let row = from; row < chunk.length; row++) values.push(cellAt(column, row));
+      }
+      for (let row = from; row < chunk.length; row++) time.push(chunk.time[row] ?? NaN);
+      // Columns this chunk lacks are null in its rows.
+      for (const column of columns) while (column.values.length < time.length) column.values.push(null);
+    }
+    return { sinkId: this.sinkId, name: this.name, received: this.received, cap: this.cap, time, columns };
   }
 }
 
