@@ -127,7 +127,9 @@ test('a WebSocket source\'s retry policy is set in the inspector, each value wit
   const jitter = page.getByRole('spinbutton', { name: /^Jitter/ });
   await jitter.fill('3');
   await jitter.press('Enter');
-  await expect(page.getByText('Jitter must be at most 1, got 3')).toBeVisible();
+  // The value is checked as typed, under its own input.
+  await expect(jitter).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Jitter must be at most 1', { exact: true })).toBeVisible();
   await set.uncheck();
   await expect.poll(retryOf).toBeUndefined();
 });
