@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { livePipeline } from './livePipelines';
 import { DocumentsBar } from './pages/DocumentsBar';
@@ -10,10 +11,18 @@ import { SAMPLE_SERVER_PORT } from './ports';
 /** examples/sensor-averages.json: sensors -> byDevice -> minute -> stats -> results (a collect sink); 30,000 events, 55 results. */
 const AVERAGES = 'Sensor averages per device per minute';
 
+/** Critical or serious axe-core violations inside the Runs panel. */
+async function panelViolations(page: import('@playwright/test').Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+}
+
 const nodeState = (page: import('@playwright/test').Page, nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"]`).getByTestId('node-state');
 
 test.describe('the history of runs', () => {
   test('lists a completed and a failed run with their states, filters by state, and opens the completed run\'s results', async ({ page }) => {
+    // Two axe-core analyses take seconds each on a busy machine.
+    test.setTimeout(120_000);
     const bar = new DocumentsBar(page);
     const results = new ResultsPage(page);
     const run = new RunControls(page);
@@ -43,6 +52,7 @@ test.describe('the history of runs', () => {
     expect(await runs.states()).toEqual(['Failed', 'Completed']);
     await expect(runs.row('Live sensors').getByTestId('run-state')).toHaveAttribute('title', /^Live sensors: refused by the server/);
     await expect(runs.row(AVERAGES)).toContainText('30,000');
+    expect(await panelViolations(page)).toEqual([]);
 
     await runs.stateFilter.selectOption('Completed');
     await expect(runs.rows).toHaveCount(1);
@@ -63,6 +73,7 @@ test.describe('the history of runs', () => {
     const table = runs.detail.getByTestId('run-sink').getByTestId('live-table');
     await expect(table).toHaveAttribute('data-rows', String(shown));
     await expect(table.getByRole('row').nth(1)).toContainText('sensor-');
+    expect(await panelViolations(page)).toEqual([]);
 
     // Keyboard: back to the list, and Escape closes the panel.
     await runs.detail.getByRole('button', { name: '← All runs' }).press('Enter');
