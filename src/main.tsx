@@ -5,6 +5,7 @@ import { documentSessionFor, restoreEditor } from './editor/persistence/restoreE
 import { loadRuntimeConfig } from './editor/sampleServer/serverUrl';
 import { createEditorStore } from './editor/store/documentStore';
 import { createRunController } from './editor/run/runController';
+import { recordRuns } from './editor/runs/pageHistory';
 import './app/app.css';
 
 const container = document.getElementById('root');
@@ -15,6 +16,8 @@ const store = createEditorStore();
 // One run controller beside it: it follows that store's document and owns the pipeline worker;
 // a run belongs to the pipeline open when it started (the documents session says which).
 const run = createRunController({ editor: store, pipeline: documentSessionFor(store).state });
+// Every run goes into the history of runs (IndexedDB), which the Runs panel lists.
+recordRuns(run, store, documentSessionFor(store).state);
 
 // The saved work is loaded before the first paint, so the canvas opens on it
 // (and on its viewport) instead of flashing an empty pipeline. Never rejects.

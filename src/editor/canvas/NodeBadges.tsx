@@ -6,12 +6,19 @@ import { useRun } from '../run/RunProvider';
 import { ConnectionBadge } from './ConnectionBadge';
 import { IdleBadge } from './IdleBadge';
 import { badgesShown } from './detail';
+import { NodeStateBadge } from '../runs/NodeStateBadge';
 import { connectionOf, statsOf } from './runSelectors';
 
-/** A node's live badges, mounted only while they are readable and on screen (see {@link badgesShown}). */
+/** A node's run state and live badges, mounted only while they are readable and on screen (see {@link badgesShown}). */
 export const NodeBadges = memo(function NodeBadges(props: { id: string; hasInput: boolean; hasOutput: boolean }) {
   const shown = useStore(useMemo(() => badgesShown(props.id), [props.id]));
-  return shown ? <LiveBadges {...props} /> : null;
+  if (!shown) return null;
+  return (
+    <>
+      <NodeStateBadge id={props.id} isSource={!props.hasInput} />
+      <LiveBadges {...props} />
+    </>
+  );
 });
 
 /**

@@ -88,7 +88,7 @@ export function NodeInspector({ nodeId }: { readonly nodeId: string }) {
               label={paramLabel(node.kind, spec.key)} labelSuffix="" spec={spec} value={node.params[spec.key]}
               commit={(v) => setParam(spec.key, v)} current={() => freshParams()?.[spec.key]}
               fields={input?.fields ?? null}
-              problems={spec.control === 'list' ? [] : below.map((p) => problemText(node.kind, p.message))}
+              problems={spec.control === 'list' || spec.control === 'group' ? [] : below.map((p) => problemText(node.kind, p.message))}
               context={{ keyNames: input?.keys?.map((k) => k.name) ?? [], groupNames: input?.groupFields?.map((f) => f.name) ?? [], problemsBelow: below, jsonPath, loadFile, storedFile }}
             />
             {isWhatIfParam(node.kind, spec.key) && <CompareButton nodeId={nodeId} param={spec.key} label={paramLabel(node.kind, spec.key)} />}

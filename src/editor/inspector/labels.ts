@@ -14,6 +14,8 @@ const LABELS: ReadonlyMap<string, string> = new Map(Object.entries({
   expr: 'Expression',
   keep: 'Keep input fields',
   url: 'URL',
+  retry: 'Retry policy',
+  log: 'Log mode',
 }));
 
 /** What one item of a list param is called, for labels such as "Function of aggregation 2". */

@@ -19,6 +19,17 @@ describe('paramSpecs', () => {
     expect(NODE_KINDS.filter((k) => paramSpecs(k).length === 0)).toEqual(['transform.union', 'sink.collect']);
   });
 
+  it('edits a nested optional object (a WebSocket source\'s retry policy) as a group of its own params, with their help', () => {
+    const retry = spec('source.websocket', 'retry');
+    expect(retry).toMatchObject({ control: 'group', required: false });
+    if (retry.control !== 'group') throw new Error('expected a group');
+    expect(retry.item.map((s) => [s.key, s.control, s.defaultValue])).toEqual([
+      ['retries', 'number', 5], ['initialBackoff', 'duration', '500ms'], ['maxBackoff', 'duration', '10s'], ['jitter', 'number', 0.2],
+    ]);
+    expect(retry.item.every((s) => (s.description ?? '').length > 20)).toBe(true);
+    expect(checkValue(retry.item[3]!, 2)).toMatch(/1/);
+  });
+
   it('reads durations from the duration pattern, with their defaults', () => {
     expect(spec('window.tumbling', 'size')).toMatchObject({ control: 'duration', required: true });
     expect(spec('window.tumbling', 'allowedLateness')).toMatchObject({ control: 'duration', required: false, defaultValue: '0ms' });

@@ -31,6 +31,8 @@ export type ParamSpec = Common & (
   | { readonly control: 'expression'; readonly boolean: boolean }
   | { readonly control: 'list'; readonly item: readonly ParamSpec[]; readonly minItems: number }
   | { readonly control: 'strings'; readonly minItems: number }
+  /** A nested object (a retry policy): its own params, set as a whole or left out for the default. */
+  | { readonly control: 'group'; readonly item: readonly ParamSpec[] }
 );
 
 export interface Bound {
@@ -129,6 +131,7 @@ function specOf(key: string, raw: z.ZodType, path: string): ParamSpec {
     return { ...common, control: 'number', integer: schema.isInt === true, min: bound(schema, 'greater_than'), max: bound(schema, 'less_than') };
   }
   if (schema instanceof z.ZodString && isDuration(schema)) return { ...common, control: 'duration' };
+  if (schema instanceof z.ZodObject) return { ...common, control: 'group', item: specsOfShape(schema, path) };
   return { ...common, control: 'text' };
 }
 

@@ -54,6 +54,7 @@ export function ParamControl(props: ControlProps & { readonly context: ParamCont
         : <StoredFileControl {...control} file={context.storedFile.view} edits={context.storedFile.edits} />;
     case 'strings': return <StringsInput {...control} />;
     case 'list': return <ListEditor {...control} context={context} />;
+    case 'group': return <GroupEditor {...control} context={context} />;
     case 'text': return <TextInput {...control} />;
   }
 }
@@ -123,6 +124,50 @@ function ListEditor(props: ControlProps & { readonly context: ParamContext }) {
       <button type="button" className="wp-button wp-add-row" onClick={() => props.commit([...fresh(), newRow(path, item, fresh())])}>
         + Add {noun}
       </button>
+    </ParamFrame>
+  );
+}
+
+function objectOf(value: unknown): Row | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Row) : null;
+}
+
+/**
+ * A nested optional object (a source's retry policy): a checkbox sets it
+ * (each of its params then has its own control, left empty for its default)
+ * or leaves it out, so the format's default applies. Here, not in a file of
+ * its own, because it renders ParamControl as ListEditor does.
+ */
+function GroupEditor(props: ControlProps & { readonly context: ParamContext }) {
+  const { context, spec, kind, path, id, fields, label } = props;
+  const item = spec.control === 'group' ? spec.item : [];
+  const value = objectOf(props.value);
+  const fresh = (): Row => objectOf(props.current()) ?? {};
+  const setKey = (key: string, next: unknown): void => {
+    const kept = Object.entries(fresh()).filter(([k]) => k !== key);
+    props.commit(Object.fromEntries(next === undefined ? kept : [...kept, [key, next]]));
+  };
+  const atKey = (key: string) => context.problemsBelow.filter((p) => p.path === `${context.jsonPath}.${key}` || p.path.startsWith(`${context.jsonPath}.${key}[`));
+  const own = context.problemsBelow.filter((p) => !item.some((s) => atKey(s.key).includes(p))).map((p) => problemText(kind, p.message));
+  return (
+    <ParamFrame control={props} messages={messagesOf({ ...props, problems: own }, null, false)} layout="group" hint={value === null ? 'default' : 'set'}>
+      <label className="wp-param-check" htmlFor={`${id}-set`}>
+        <input id={`${id}-set`} type="checkbox" className="wp-checkbox" checked={value !== null} aria-describedby={describedBy(id)} onChange={(e) => props.commit(e.target.checked ? {} : undefined)} />
+        <span>Set {label.toLowerCase()}</span>
+      </label>
+      {value !== null && (
+        <div className="wp-group-body" id={id}>
+          {item.map((s) => (
+            <ParamControl
+              key={s.key} kind={kind} path={`${path}.${s.key}`} id={`${id}-${s.key}`}
+              label={paramLabel(kind, s.key)} labelSuffix={` of ${label.toLowerCase()}`} spec={s} value={value[s.key]}
+              commit={(v) => setKey(s.key, v)} current={() => fresh()[s.key]} fields={fields}
+              problems={atKey(s.key).map((p) => problemText(kind, p.message))}
+              context={{ ...context, problemsBelow: atKey(s.key), jsonPath: `${context.jsonPath}.${s.key}` }}
+            />
+          ))}
+        </div>
+      )}
     </ParamFrame>
   );
 }
