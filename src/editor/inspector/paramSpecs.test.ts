@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { NODE_KINDS, nodeSchema } from '../../model';
 import { checkValue, paramSpecs, type ParamSpec } from './paramSpecs';
 
@@ -12,8 +13,11 @@ describe('paramSpecs', () => {
   it('lists every param of every kind, in the schema order, so a new param shows up in the form', () => {
     for (const option of nodeSchema.def.options) {
       const kind = option.shape.kind.def.values[0] as string;
-      const params = option.shape.params as unknown as { shape?: Record<string, unknown>; def: { innerType?: { shape: Record<string, unknown> } } };
-      const shape = params.shape ?? params.def.innerType?.shape ?? {};
+      // A kind's params are a lazy schema (built at first use), some wrapped in a prefault.
+      let params: z.ZodType = option.shape.params;
+      if (params instanceof z.ZodPrefault) params = params.def.innerType as z.ZodType;
+      if (params instanceof z.ZodLazy) params = params._zod.innerType as z.ZodType;
+      const shape = params instanceof z.ZodObject ? params.shape : {};
       expect(paramSpecs(kind).map((s) => s.key), kind).toEqual(Object.keys(shape));
     }
     expect(NODE_KINDS.filter((k) => paramSpecs(k).length === 0)).toEqual(['transform.union', 'sink.collect']);

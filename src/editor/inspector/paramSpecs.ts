@@ -81,6 +81,9 @@ function unwrap(schema: z.ZodType): { schema: z.ZodType; optional: boolean; defa
     } else if (current instanceof z.ZodOptional) {
       optional = true;
       current = current.def.innerType as z.ZodType;
+    } else if (current instanceof z.ZodLazy) {
+      // A kind's params are built at their first use (src/model/schema/onDemand.ts); innerType builds them once.
+      current = current._zod.innerType as z.ZodType;
     } else break;
     description ??= current.description;
   }

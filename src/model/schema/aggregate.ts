@@ -1,8 +1,10 @@
-/** Params of the aggregate node: the list of aggregations it computes. */
+/** Params of the aggregate node: the list of aggregations it computes; built at its first use (./onDemand.ts). */
 import * as z from 'zod';
 import { describeValue, quote } from '../text';
+import { AGGREGATE } from '../kinds';
 import { MAX_LIST_ENTRIES } from '../limits';
 import { fieldNameSchema, reportRepeats, strict } from './common';
+import { lazySchema, onDemand } from './onDemand';
 
 export const AGGREGATE_FNS = [
   'count',
@@ -28,7 +30,7 @@ export const RESERVED_OUTPUT_FIELDS = ['window_start', 'window_end', 'revision']
 
 const RESERVED: ReadonlySet<string> = new Set(RESERVED_OUTPUT_FIELDS);
 
-export const aggregationSpecSchema = strict({
+const aggregationSpec = onDemand('aggregationSpec', () => strict({
   name: fieldNameSchema.describe('The output field.'),
   fn: z.enum(AGGREGATE_FNS).describe('The aggregate function.'),
   field: fieldNameSchema.optional().describe('The input field; required for every fn but count.'),
@@ -50,10 +52,11 @@ export const aggregationSpecSchema = strict({
     const message = `is only for fn 'percentile', not ${quote(spec.fn)}`;
     ctx.addIssue({ code: 'custom', path: ['q'], input: spec.q, message });
   }
-});
+}));
+export const aggregationSpecSchema = z.lazy(aggregationSpec);
 
-export const aggregateParamsSchema = strict({
-  aggregations: z.array(aggregationSpecSchema).min(1).max(MAX_LIST_ENTRIES).describe('The aggregate fields each output row carries.'),
+export const aggregateParamsSchema = lazySchema(AGGREGATE, () => strict({
+  aggregations: z.array(aggregationSpec()).min(1).max(MAX_LIST_ENTRIES).describe('The aggregate fields each output row carries.'),
 }).superRefine((params, ctx) => {
   const names = params.aggregations.map((spec) => spec.name);
   reportRepeats(names, ctx, (index) => ['aggregations', index, 'name'], (index) => `aggregations[${index}]`);
@@ -66,7 +69,7 @@ export const aggregateParamsSchema = strict({
       message: `${describeValue(name)} is reserved for the output's own ${name} column; pick another name`,
     });
   });
-});
+}));
 
 export type AggregateFn = (typeof AGGREGATE_FNS)[number];
 export type AggregationSpec = z.output<typeof aggregationSpecSchema>;

@@ -33,11 +33,20 @@ import { countWindowParamsSchema, cumulateParamsSchema, hoppingParamsSchema, ses
 export const DOCUMENT_FORMAT = 'windowpane.pipeline';
 export const CURRENT_VERSION = 1;
 
+// One object for every kind's node: zod builds several objects per schema and per method call.
+const nodeIdSchema = idSchema.describe('Unique within the document; edges refer to it.');
+const nodeNameSchema = z.string().optional().describe('A label for the editor.');
+
+/**
+ * The node of one kind. `params` is the kind's lazy params schema
+ * (./onDemand.ts): the union picks a node's option by its `kind` alone, so
+ * only the kinds a document holds build their params.
+ */
 function nodeOf<Kind extends NodeKind, Params extends z.ZodType>(kind: Kind, params: Params) {
   return strict({
-    id: idSchema.describe('Unique within the document; edges refer to it.'),
+    id: nodeIdSchema,
     kind: z.literal(kind),
-    name: z.string().optional().describe('A label for the editor.'),
+    name: nodeNameSchema,
     position: positionSchema,
     params,
   });

@@ -1,21 +1,24 @@
-/** Params of the record-at-a-time transforms: filter, map, keyBy, union. */
+/** Params of the record-at-a-time transforms: filter, map, keyBy, union; each built at its first use (./onDemand.ts). */
 import * as z from 'zod';
+import { TRANSFORM_FILTER, TRANSFORM_KEY_BY, TRANSFORM_MAP, TRANSFORM_UNION } from '../kinds';
 import { MAX_LIST_ENTRIES } from '../limits';
 import { fieldNameSchema, reportRepeats, strict } from './common';
+import { lazySchema, onDemand } from './onDemand';
 
-const expressionSchema = z.string().min(1);
+const expression = onDemand('expression', () => z.string().min(1));
 
-export const filterParamsSchema = strict({
-  expr: expressionSchema.describe('A boolean expression; events for which it is false are dropped.'),
-});
+export const filterParamsSchema = lazySchema(TRANSFORM_FILTER, () => strict({
+  expr: expression().describe('A boolean expression; events for which it is false are dropped.'),
+}));
 
-export const mapFieldSchema = strict({
+const mapField = onDemand('mapField', () => strict({
   name: fieldNameSchema.describe('The computed field.'),
-  expr: expressionSchema.describe('The expression that computes it.'),
-});
+  expr: expression().describe('The expression that computes it.'),
+}));
+export const mapFieldSchema = z.lazy(mapField);
 
-export const mapParamsSchema = strict({
-  fields: z.array(mapFieldSchema).min(1).max(MAX_LIST_ENTRIES).describe('The computed fields.'),
+export const mapParamsSchema = lazySchema(TRANSFORM_MAP, () => strict({
+  fields: z.array(mapField()).min(1).max(MAX_LIST_ENTRIES).describe('The computed fields.'),
   keep: z
     .boolean()
     .default(true)
@@ -28,15 +31,15 @@ export const mapParamsSchema = strict({
     (index) => ['fields', index, 'name'],
     (index) => `fields[${index}]`,
   );
-});
+}));
 
-export const keyByParamsSchema = strict({
+export const keyByParamsSchema = lazySchema(TRANSFORM_KEY_BY, () => strict({
   fields: z.array(fieldNameSchema).min(1).max(MAX_LIST_ENTRIES).describe('The fields that make up the key.'),
 }).superRefine((params, ctx) => {
   reportRepeats(params.fields, ctx, (index) => ['fields', index], (index) => `fields[${index}]`);
-});
+}));
 
-export const unionParamsSchema = strict({});
+export const unionParamsSchema = lazySchema(TRANSFORM_UNION, () => strict({}));
 
 export type FilterParams = z.output<typeof filterParamsSchema>;
 export type MapField = z.output<typeof mapFieldSchema>;

@@ -1,17 +1,19 @@
-/** Params of the window nodes: tumbling, hopping, cumulate, session and count. */
+/** Params of the window nodes: tumbling, hopping, cumulate, session and count; each built at its first use (./onDemand.ts). */
 import * as z from 'zod';
 import { formatDuration, parseDuration } from '../duration';
+import { WINDOW_COUNT, WINDOW_CUMULATE, WINDOW_HOPPING, WINDOW_SESSION, WINDOW_TUMBLING } from '../kinds';
 import { MAX_COUNT_WINDOW_SIZE, MAX_WINDOWS_PER_EVENT } from '../limits';
 import { quote } from '../text';
 import { durationSchema, nonNegativeDurationSchema, positiveDurationSchema, strict, timeDomainSchema } from './common';
+import { lazySchema, onDemand } from './onDemand';
 
-const offsetSchema = durationSchema
+const offset = onDemand('window offset', () => durationSchema
   .default('0ms')
-  .describe('Shifts window starts away from the epoch, like a time zone.');
-const latenessSchema = nonNegativeDurationSchema
+  .describe('Shifts window starts away from the epoch, like a time zone.'));
+const lateness = onDemand('window allowedLateness', () => nonNegativeDurationSchema
   .default('0ms')
-  .describe('How long after the watermark passes a window it still accepts late events, firing again.');
-const timeSchema = timeDomainSchema.describe('event: windows close on watermarks; processing: on the wall clock.');
+  .describe('How long after the watermark passes a window it still accepts late events, firing again.'));
+const time = onDemand('window time', () => timeDomainSchema.describe('event: windows close on watermarks; processing: on the wall clock.'));
 
 /**
  * Adds "offset must be smaller than <bound>" when |offset| >= bound, the
@@ -36,23 +38,23 @@ function checkOffset<Bound extends string>(
   });
 }
 
-export const tumblingParamsSchema = strict({
+export const tumblingParamsSchema = lazySchema(WINDOW_TUMBLING, () => strict({
   size: positiveDurationSchema.describe('The length of each window.'),
-  offset: offsetSchema,
-  time: timeSchema,
-  allowedLateness: latenessSchema,
-}).superRefine((params, ctx) => checkOffset(params, 'size', ctx));
+  offset: offset(),
+  time: time(),
+  allowedLateness: lateness(),
+}).superRefine((params, ctx) => checkOffset(params, 'size', ctx)));
 
-export const hoppingParamsSchema = strict({
+export const hoppingParamsSchema = lazySchema(WINDOW_HOPPING, () => strict({
   size: positiveDurationSchema.describe('The length of each window.'),
   slide: positiveDurationSchema.describe('How far apart window starts are.'),
-  offset: offsetSchema,
-  time: timeSchema,
-  allowedLateness: latenessSchema,
+  offset: offset(),
+  time: time(),
+  allowedLateness: lateness(),
 }).superRefine((params, ctx) => {
   checkOffset(params, 'slide', ctx);
   checkWindowsPerEvent(params, ctx);
-});
+}));
 
 /**
  * Adds a problem when each event would fall into more than
@@ -77,16 +79,16 @@ function checkWindowsPerEvent(params: { size: string; slide: string }, ctx: z.co
  * Periods start maxSize apart, so the offset is bounded by maxSize as a
  * tumbling window's is by its size.
  */
-export const cumulateParamsSchema = strict({
+export const cumulateParamsSchema = lazySchema(WINDOW_CUMULATE, () => strict({
   step: positiveDurationSchema.describe('How much each window grows: a window ends every step.'),
   maxSize: positiveDurationSchema.describe('The length of the period the windows grow through; a whole multiple of step.'),
-  offset: offsetSchema,
-  time: timeSchema,
-  allowedLateness: latenessSchema,
+  offset: offset(),
+  time: time(),
+  allowedLateness: lateness(),
 }).superRefine((params, ctx) => {
   checkOffset(params, 'maxSize', ctx);
   checkCumulateSteps(params, ctx);
-});
+}));
 
 /**
  * Adds a problem when maxSize is not a whole multiple of step (Flink refuses
@@ -113,15 +115,15 @@ function checkCumulateSteps(params: { step: string; maxSize: string }, ctx: z.co
   ctx.addIssue({ code: 'custom', path: ['step'], input: params.step, message });
 }
 
-export const sessionParamsSchema = strict({
+export const sessionParamsSchema = lazySchema(WINDOW_SESSION, () => strict({
   gap: positiveDurationSchema.describe('A window closes after this long without an event for its key.'),
-  time: timeSchema,
-  allowedLateness: latenessSchema,
-});
+  time: time(),
+  allowedLateness: lateness(),
+}));
 
-export const countWindowParamsSchema = strict({
+export const countWindowParamsSchema = lazySchema(WINDOW_COUNT, () => strict({
   size: z.int().min(1).max(MAX_COUNT_WINDOW_SIZE).describe('Fires every size events per key.'),
-});
+}));
 
 export type TimeDomain = z.output<typeof timeDomainSchema>;
 export type TumblingParams = z.output<typeof tumblingParamsSchema>;
