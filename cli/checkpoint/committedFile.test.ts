@@ -18,7 +18,7 @@ describe('the results file of a checkpointed run', () => {
     const file = await openCommittedFile(path, 'committed\n'.length);
     expect(readFileSync(path, 'utf8')).toBe('committed\n');
     file.stream.end('again\n');
-    await new Promise((resolve) => file.stream.once('close', resolve));
+    await new Promise<void>((resolve) => file.stream.once('close', () => resolve()));
     expect(readFileSync(path, 'utf8')).toBe('committed\nagain\n');
   });
 

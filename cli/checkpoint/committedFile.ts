@@ -5,7 +5,7 @@
  * again) are not there twice. `sync` fsyncs what was written: a checkpoint
  * records a length only after the bytes up to it are on disk.
  */
-import { createWriteStream, fsync, type WriteStream } from 'node:fs';
+import { createWriteStream, fdatasync, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { WRITE_AHEAD } from '../out/openOutput';
 
@@ -13,7 +13,7 @@ export interface CommittedFile {
   readonly stream: WriteStream;
   /** The length the file had when opened (0, or the committed length on a resume). */
   readonly startAt: number;
-  /** fsyncs every byte the stream has written so far. */
+  /** fsyncs every byte the stream has written so far (fdatasync: the data and the length, not the times). */
   sync(): Promise<void>;
 }
 
@@ -55,7 +55,7 @@ export async function openCommittedFile(path: string, resumeAt: number | null): 
     stream,
     startAt: resumeAt ?? 0,
     sync: () => new Promise<void>((resolve, reject) => {
-      fsync(fd, (error) => (error ? reject(error) : resolve()));
+      fdatasync(fd, (error) => (error ? reject(error) : resolve()));
     }),
   };
 }

@@ -74,7 +74,7 @@ export async function writeCheckpointBytes(dir: string, bytes: Uint8Array): Prom
   try {
     let done = 0;
     while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
-    await handle.sync();
+    await handle.datasync();
   } finally {
     await handle.close();
   }
