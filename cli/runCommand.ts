@@ -26,12 +26,14 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  * reads before each step; warnings print as they come, and the output drains
  * when it asks to. Returns the error that stopped the run early, if any.
  */
-async function runToEnd(runtime: Runtime, output: ResultOutput, afterStep: () => void, between: () => void): Promise<unknown> {
+async function runToEnd(runtime: Runtime, output: ResultOutput, afterStep: () => void, between: () => Promise<void> | undefined): Promise<unknown> {
   try {
     for (;;) {
       const more = await stepWithFiles(runtime, 4096);
       afterStep();
-      between();
+      // A checkpoint being written needs the event loop to turn (a run of sample sources alone never waits for I/O).
+      const turn = between();
+      if (turn !== undefined) await turn;
       if (output.waiting) await output.drain();
       if (!more) return undefined;
     }
@@ -111,7 +113,7 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
   }
   const checkpointer = checkpoints !== null && run !== null && placement !== undefined
     ? checkpoints.startCheckpointing(run, runtime, output, placement, host, io.now) : null;
-  const between = (): void => checkpointer?.tick();
+  const between = (): Promise<void> | undefined => checkpointer?.tick();
   let warned = 0;
   const warn = (): void => {
     const all = runtime.diagnostics;

@@ -38,11 +38,16 @@ export class Checkpointer {
     this.last = now();
   }
 
-  /** Between steps: takes a checkpoint when the interval has passed and none is being written; throws what stopped the last one. */
-  tick(): void {
+  /**
+   * Between steps: takes a checkpoint when the interval has passed and none
+   * is being written; throws what stopped the last one. While one is being
+   * written it returns a turn of the event loop to await, so its I/O
+   * completes even in a run that never waits for I/O itself.
+   */
+  tick(): Promise<void> | undefined {
     if (this.failure !== null) throw this.failure;
-    if (this.inFlight !== null || this.now() - this.last < this.everyMs) return;
-    this.take(false);
+    if (this.inFlight === null && this.now() - this.last >= this.everyMs) this.take(false);
+    return this.inFlight === null ? undefined : new Promise<void>((resolve) => { setImmediate(resolve); });
   }
 
   /** At the end of input: waits for the one being written, then takes and writes the last. */
