@@ -9,6 +9,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleStreamFields } from '../src/engine/sources/sample';
 import { main } from './main';
 import { memoryIo } from './testIo';
 import { CHECKPOINT_FORMAT } from './checkpoint/format';
@@ -80,6 +81,18 @@ describe('run --checkpoint', () => {
     expect(usage.err.join('')).toMatch(/--resume needs --checkpoint DIR/);
     expect(await main(['run', pipelineFile, '--checkpoint', dir, '--checkpoint-every', 'often'], usage)).toBe(2);
     expect(usage.err.join('')).toMatch(/--checkpoint-every must be a positive duration such as 200ms, 5s or 1m, got 'often'/);
+  });
+
+  it('refuses a live WebSocket source that is not read as a log: what it sent before a checkpoint cannot be read again', async () => {
+    const io = memoryIo();
+    const doc = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'examples', 'card-spend.json'), 'utf8')) as { nodes: { id: string; kind: string; params: Record<string, unknown> }[] };
+    const source = doc.nodes.find((n) => n.kind === 'source.sample')!;
+    source.kind = 'source.websocket';
+    source.params = { url: 'ws://127.0.0.1:9/streams/payments', fields: sampleStreamFields('payments'), eventTime: 'ts' };
+    io.files.set('/live.json', JSON.stringify(doc));
+    const code = await main(['run', '/live.json', '--out', join(scratch, 'live.ndjson'), '--checkpoint', join(scratch, 'live')], io);
+    expect(io.err.join('')).toContain(`--checkpoint cannot resume WebSocket source '${source.id}': what a live stream sent before a checkpoint cannot be read again`);
+    expect(code).toBe(2);
   });
 
   it('--resume without a checkpoint starts from the beginning and says so', async () => {

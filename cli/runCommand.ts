@@ -139,6 +139,7 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
     } catch (thrown) {
       error ??= thrown;
     }
+    io.stderr(`${checkpointer.summary()}\n`);
   }
   await output.close();
   if (cmd.late !== undefined) {

@@ -64,6 +64,29 @@ describe('Checkpointer', () => {
     expect(checkpointer.written).toBe(3);
   });
 
+  it('waits 19 times as long as the last checkpoint held the run before the next, so checkpoints cost at most about 5 %', async () => {
+    const dir = join(scratch, 'stretch');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(dir);
+    let now = 0;
+    let clock = 0;
+    const source = counting();
+    // Each capture holds the run 100 ms by the checkpointer's clock.
+    const slow: CheckpointSource = { capture: (finished) => { clock += 100; return source.capture(finished); }, syncOutput: source.syncOutput };
+    const checkpointer = new Checkpointer(dir, 10, slow, () => now, () => clock);
+    now = 10;
+    await checkpointer.tick();
+    await checkpointer.settle();
+    expect(source.captures).toBe(1);
+    now = 10 + 1899;
+    await checkpointer.tick();
+    expect(source.captures).toBe(1);
+    now = 10 + 1900;
+    await checkpointer.tick();
+    expect(source.captures).toBe(2);
+    await checkpointer.settle();
+  });
+
   it('stops the run at the next step when a checkpoint cannot be written', async () => {
     let now = 0;
     const checkpointer = new Checkpointer(join(scratch, 'no', 'such', 'dir'), 10, counting(), () => now);

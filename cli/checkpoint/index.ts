@@ -34,11 +34,27 @@ export function refuseCheckpoint(io: CliIo, cmd: RunCmd, format: OutFormat): Fai
   return { ok: false, exitCode: EXIT_USAGE };
 }
 
+/**
+ * Why a document's WebSocket source cannot be resumed, or null: without log
+ * mode what it received before a checkpoint cannot be read again, so a
+ * resumed run would miss or repeat events. In log mode its snapshot holds
+ * its offsets and it reconnects from them.
+ */
+export function liveWithoutLog(doc: PipelineDocument): string | null {
+  const node = doc.nodes.find((n) => n.kind === 'source.websocket' && n.params.log === undefined);
+  return node === undefined ? null : `--checkpoint cannot resume WebSocket source '${node.id}': what a live stream sent before a checkpoint cannot be read again; read it as a log (params.log, a /topics/NAME URL of the sample server) to resume from its offsets`;
+}
+
 /** The checkpointed run: with --resume the checkpoint, checked against this run (a refusal leaves the output untouched). */
 export async function planCheckpointedRun(
   io: CliIo, cmd: RunCmd, args: CheckpointArgs, format: OutFormat, doc: PipelineDocument,
 ): Promise<{ readonly ok: true; readonly run: CheckpointedRun; readonly host: HostState } | Failed> {
   if (cmd.out === undefined || format === 'parquet') return { ok: false, exitCode: EXIT_USAGE }; // refused before
+  const live = liveWithoutLog(doc);
+  if (live !== null) {
+    io.stderr(`windowpane: ${live}\n`);
+    return { ok: false, exitCode: EXIT_USAGE };
+  }
   const assigned = assignInputs(doc, cmd.inputs);
   const base = { args, out: cmd.out, format, limit: cmd.limit ?? null, keepsLate: cmd.late !== undefined };
   const resume = await planResume(args, doc, assigned.ok ? assigned.inputs : [], base.out, base.format, base.limit, base.keepsLate, (line) => io.stderr(`${line}\n`));
