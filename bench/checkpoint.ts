@@ -28,7 +28,7 @@ import { createBlockSource } from '../src/engine/run/sources';
 import { Checkpointer } from '../cli/checkpoint/checkpointer';
 import { CHECKPOINT_FORMAT, type CliCheckpoint } from '../cli/checkpoint/format';
 import { encodeCheckpoint, writeCheckpointBytes } from '../cli/checkpoint/store';
-import { benchCsv, benchPipeline, CACHE_DIR } from './fileData';
+import { benchCsv, benchPipeline } from './fileData';
 import { runMeasured } from './fileProcess';
 import { benchInput, compileBench, P2, P4, type BenchPipeline, type CompiledBench } from './pipelines';
 
@@ -126,11 +126,12 @@ async function size(pipeline: BenchPipeline, events: number, dir: string): Promi
   console.log(`  ${pipeline.id} after ${runtime.position.toLocaleString('en')} of ${block.length.toLocaleString('en')} events: ${bytes.toLocaleString('en')} bytes; ${median(take).toFixed(1)} ms to take (snapshot + serialize), ${median(write).toFixed(1)} ms to write durably`);
 }
 
-async function cliEndToEnd(dir: string): Promise<void> {
+async function cliEndToEnd(scratch: string): Promise<void> {
+  const dir = join(scratch, 'cli');
   const rows = Number(args.rows);
   const { path: csv, bytes } = await benchCsv(rows, (line) => console.log(line));
   const pipeline = await benchPipeline('1s');
-  const out = join(CACHE_DIR, 'out-checkpoint-1s.ndjson');
+  const out = join(scratch, 'out-1s.ndjson');
   const cli = ['cli/bin.mjs', 'run', pipeline, '--input', csv, '--out', out];
   console.log(`CLI end to end: ${csv} (${rows.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(0)} MB), keyed 1 s windows to NDJSON; ${RUNS} alternating runs, medians`);
   await runMeasured(['cli/bin.mjs', 'validate', pipeline]); // a bundled CLI builds itself at its first start
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
     console.log('Checkpoint size, half way through the input:');
     await size(P2, Math.min(EVENTS, 10_000_000), dir);
     await size(P4, Math.min(EVENTS, 10_000_000), dir);
-    if (!args['skip-cli']) await cliEndToEnd(join(dir, 'cli'));
+    if (!args['skip-cli']) await cliEndToEnd(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
