@@ -136,8 +136,9 @@ describe('windowpane run --checkpoint, killed with SIGKILL and resumed', () => {
       let kills = 0;
       let resumes = 0;
       for (let i = 0; i < KILLS; i++) {
-        // About an eighth of the output per run, give or take: six kills spread over most of the run.
-        const grow = Math.floor(expected.length * (0.06 + next() * 0.1));
+        // About a twelfth of the output per run, give or take: six kills spread over the first half or more of the run,
+        // leaving the last runs time to write a checkpoint of their own before the end.
+        const grow = Math.floor(expected.length * (0.04 + next() * 0.08));
         const { killed, code, stderr } = await resumedRun(out, dir, grow);
         if (/resuming from/.test(stderr)) resumes++;
         if (killed) kills++;
