@@ -21,10 +21,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const input = join(scratch, 'in.csv');
 const pipelineFile = join(scratch, 'p.json');
 
-/** A keyed 1 s tumbling count over `rows` rows, 50 keys, a row every 7 ms. */
+/** `rows` rows of 50 keys, a row every 7 ms. */
 function writeData(path: string, rows: number): void {
   let text = 'ts,key,value\n';
-  for (let i = 0; i < rows; i++) text += `${1_767_225_600_000 + i * 7},k${(i * 31) % 50},${i % 97}\n`;
+  // Every 100th row 3 s behind: late for its window, so --late has rows to keep across a resume.
+  for (let i = 0; i < rows; i++) text += `${1_767_225_600_000 + i * 7 - (i % 100 === 99 ? 3000 : 0)},k${(i * 31) % 50},${i % 97}\n`;
   writeFileSync(path, text);
 }
 
@@ -122,8 +123,11 @@ describe('run --checkpoint', () => {
       }
       return now;
     };
-    expect(await main(['run', pipelineFile, '--input', input, '--out', out, '--checkpoint', dir, '--checkpoint-every', '1s'], io)).toBe(0);
+    const late = join(scratch, 'middle-late.ndjson');
+    expect(await main(['run', pipelineFile, '--input', input, '--out', out, '--late', late, '--checkpoint', dir, '--checkpoint-every', '1s'], io)).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(reference);
+    const lateRows = io.files.get(late) ?? '';
+    expect(lateRows.split('\n').length).toBeGreaterThan(100);
     copyFileSync(mid, checkpointPath(dir));
     const read = await readCheckpoint(dir);
     if (read.kind !== 'ok') throw new Error('the middle checkpoint does not read');
@@ -132,10 +136,12 @@ describe('run --checkpoint', () => {
     expect(read.checkpoint.output.bytes).toBeLessThan(reference.length);
     // As a crash would leave it: more than was committed, and half a line.
     writeFileSync(out, `${reference.slice(0, read.checkpoint.output.bytes)}${reference.slice(read.checkpoint.output.bytes, read.checkpoint.output.bytes + 1000)}half a li`);
-    const { code, err } = await run(['--out', out, '--checkpoint', dir, '--resume']);
+    const { code, err, files } = await run(['--out', out, '--late', late, '--checkpoint', dir, '--resume']);
     expect(code, err).toBe(0);
     expect(err).toContain(`resuming from ${checkpointPath(dir)}`);
     expect(readFileSync(out, 'utf8')).toBe(reference);
+    // The late rows before the checkpoint came back from it, those after it were seen again: each once.
+    expect(files.get(late)).toBe(lateRows);
   });
 
   it('refuses a changed input file, a corrupt checkpoint, another pipeline version or format, with exit code 1 and the output untouched', async () => {
