@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleStreamFields } from '../src/engine/sources/sample';
+import { memoryBytes } from './inputs/streamBytes';
 import { main } from './main';
 import { memoryIo } from './testIo';
 import { CHECKPOINT_FORMAT } from './checkpoint/format';
@@ -94,6 +95,38 @@ describe('run --checkpoint', () => {
     const code = await main(['run', '/live.json', '--out', join(scratch, 'live.ndjson'), '--checkpoint', join(scratch, 'live')], io);
     expect(io.err.join('')).toContain(`--checkpoint cannot resume WebSocket source '${source.id}': what a live stream sent before a checkpoint cannot be read again`);
     expect(code).toBe(2);
+  });
+
+  it('a fresh run drops the checkpoint an earlier run left, so a resume after it failed early starts over', async () => {
+    const dir = join(scratch, 'stale');
+    const out = join(scratch, 'stale.csv');
+    expect((await run(['--out', out, '--checkpoint', dir])).code).toBe(0);
+    expect(existsSync(checkpointPath(dir))).toBe(true);
+    // A fresh run that fails before its first checkpoint: its input cannot be read past 100 KB after the head.
+    const io = memoryIo();
+    let reads = 0;
+    io.openInput = async (path) => {
+      const bytes = memoryBytes(path, readFileSync(path), 4093);
+      return {
+        ...bytes,
+        async *read(offset: number) {
+          let given = 0;
+          const first = reads++ === 0;
+          for await (const chunk of bytes.read(offset)) {
+            if (!first && given > 100_000) throw new Error('the disk went away');
+            given += chunk.length;
+            yield chunk;
+          }
+        },
+      };
+    };
+    const code = await main(['run', pipelineFile, '--input', input, '--out', out, '--checkpoint', dir, '--checkpoint-every', '1h'], io);
+    expect(io.err.join('')).toContain('the disk went away');
+    expect(code).toBe(4);
+    expect(existsSync(checkpointPath(dir))).toBe(false);
+    const again = await run(['--out', out, '--checkpoint', dir, '--resume']);
+    expect(again.err).toContain('starting from the beginning');
+    expect(readFileSync(out, 'utf8')).toBe(reference);
   });
 
   it('--resume without a checkpoint starts from the beginning and says so', async () => {

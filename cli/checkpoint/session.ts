@@ -4,6 +4,7 @@
  * holds beside the runtime (late rows, log sink counts), and the
  * Checkpointer that captures runtime, output and those between steps.
  */
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Row } from '../../src/engine/operators/sinks';
 import type { Runtime } from '../../src/engine/run/runtime';
@@ -14,7 +15,7 @@ import { openCommittedFile, type CommittedFile } from './committedFile';
 import type { CliCheckpoint } from './format';
 import { CHECKPOINT_FORMAT } from './format';
 import type { InputIdentity } from './inputIdentity';
-import { prepareDir } from './store';
+import { checkpointPath, prepareDir } from './store';
 
 /** What the run holds beside the runtime, restored from the checkpoint on a resume. */
 export interface HostState {
@@ -31,6 +32,8 @@ export function hostStateOf(resumed: CliCheckpoint | null): HostState {
 /** The results file for a checkpointed run (DIR made first, so a run that cannot checkpoint fails before writing). */
 export async function openCheckpointedOutput(args: CheckpointArgs, out: string, resumed: CliCheckpoint | null): Promise<CommittedFile> {
   await prepareDir(args.dir);
+  // A fresh run drops an earlier run's checkpoint first: killed before its own first one, it must not be resumed from that.
+  if (resumed === null) await rm(checkpointPath(args.dir), { force: true });
   return openCommittedFile(out, resumed?.output.bytes ?? null);
 }
 
