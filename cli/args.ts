@@ -1,5 +1,9 @@
 import { parseArgs } from 'node:util';
+import { parseDuration } from '../src/model/duration';
 import { parseInputArgs, type InputArg } from './inputs/inputArgs';
+
+/** The interval between checkpoints when --checkpoint-every is not given. */
+export const DEFAULT_CHECKPOINT_EVERY_MS = 5000;
 
 export type { InputArg } from './inputs/inputArgs';
 
@@ -9,11 +13,19 @@ export interface ConnectorArg {
   readonly connector: string;
 }
 
+/** `--checkpoint DIR [--checkpoint-every D] [--resume]` of run (cli/checkpoint/). */
+export interface CheckpointArgs {
+  readonly dir: string;
+  /** Milliseconds between checkpoints. */
+  readonly everyMs: number;
+  readonly resume: boolean;
+}
+
 /** What `--format` may say the results are written as. */
 export const OUT_FORMATS = ['ndjson', 'csv', 'parquet'] as const;
 
 export type CliCommand =
-  | { readonly command: 'run'; readonly pipeline: string; readonly inputs: readonly InputArg[]; readonly limit?: number; readonly out?: string; readonly format?: string; readonly late?: string }
+  | { readonly command: 'run'; readonly pipeline: string; readonly inputs: readonly InputArg[]; readonly limit?: number; readonly out?: string; readonly format?: string; readonly late?: string; readonly checkpoint?: CheckpointArgs }
   | { readonly command: 'validate'; readonly pipeline: string; readonly inputs: readonly InputArg[] }
   | { readonly command: 'compare'; readonly pipeline: string; readonly set: { readonly nodeId: string; readonly param: string; readonly value: string }; readonly inputs: readonly InputArg[]; readonly limit?: number; readonly out?: string; readonly json: boolean }
   | { readonly command: 'export'; readonly pipeline: string; readonly inputs: readonly InputArg[]; readonly out?: string; readonly connectors: readonly ConnectorArg[] }
@@ -21,6 +33,7 @@ export type CliCommand =
 
 export const USAGE = `Usage:
   windowpane run PIPELINE.json [--input [SOURCE_ID=]FILE]... [--limit N] [--out FILE] [--format F] [--late FILE]
+                 [--checkpoint DIR [--checkpoint-every 5s] [--resume]]
   windowpane validate PIPELINE.json [--input [SOURCE_ID=]FILE]...
   windowpane compare PIPELINE.json --set NODE.PARAM=VALUE [--input [SOURCE_ID=]FILE]... [--limit N] [--json] [--out FILE]
   windowpane export --flink-sql PIPELINE.json [--out FILE] [--connector ID=CONNECTOR]... [--input [SOURCE_ID=]FILE]...
@@ -45,6 +58,10 @@ Options:
   --format F     run: ndjson, csv or parquet (default: by the --out extension .ndjson .jsonl
                  .csv .parquet, else ndjson)
   --late FILE    write the events that reached 'late' ports there, as NDJSON
+  --checkpoint DIR  run: save the run's state to DIR/checkpoint.bin every --checkpoint-every (default
+                 5s) and at the end; needs --out FILE (.ndjson or .csv) and input files, not '-'
+  --resume       run: go on from DIR's checkpoint (the output file is cut back to what it had
+                 committed); without a checkpoint in DIR the run starts fresh
   --set N.P=V    compare: the change, e.g. minute.allowedLateness=30s (window: allowedLateness,
                  size, slide, step, maxSize, gap, offset; source: maxOutOfOrderness)
   --json         compare: print the whole comparison as JSON instead of a summary
@@ -66,6 +83,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
       strict: true,
       options: {
         input: { type: 'string', multiple: true }, limit: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, late: { type: 'string' },
+        checkpoint: { type: 'string' }, 'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' },
         set: { type: 'string' }, json: { type: 'boolean' },
         'flink-sql': { type: 'boolean' }, connector: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
@@ -86,6 +104,10 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
   const input = { inputs: parsedInputs.inputs };
   if (command !== 'run' && values.format !== undefined) return { ok: false, message: '--format only applies to run' };
   if (values.format !== undefined && !(OUT_FORMATS as readonly string[]).includes(values.format)) return { ok: false, message: `--format must be ${OUT_FORMATS.join(', ')}, got '${values.format}'` };
+  if (command !== 'run') {
+    const runOnly = (['checkpoint', 'checkpoint-every', 'resume'] as const).find((k) => values[k] !== undefined);
+    if (runOnly !== undefined) return { ok: false, message: `--${runOnly} only applies to run` };
+  }
   if (command === 'export') return exportArgs(pipeline, input.inputs, values);
   const exportOnly = (['flink-sql', 'connector'] as const).find((k) => values[k] !== undefined);
   if (exportOnly !== undefined) return { ok: false, message: `--${exportOnly} only applies to export` };
@@ -117,6 +139,8 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
       },
     };
   }
+  const checkpoint = checkpointArgs(values.checkpoint, values['checkpoint-every'], values.resume === true);
+  if (!checkpoint.ok) return checkpoint;
   return {
     ok: true,
     value: {
@@ -125,8 +149,26 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
       ...(values.out === undefined ? {} : { out: values.out }),
       ...(values.format === undefined ? {} : { format: values.format }),
       ...(values.late === undefined ? {} : { late: values.late }),
+      ...(checkpoint.value === null ? {} : { checkpoint: checkpoint.value }),
     },
   };
+}
+
+/** run's checkpoint options: --checkpoint-every and --resume mean nothing without --checkpoint DIR. */
+function checkpointArgs(dir: string | undefined, every: string | undefined, resume: boolean): { ok: true; value: CheckpointArgs | null } | { ok: false; message: string } {
+  if (dir === undefined) {
+    if (every !== undefined) return { ok: false, message: '--checkpoint-every needs --checkpoint DIR' };
+    if (resume) return { ok: false, message: '--resume needs --checkpoint DIR: the directory of the checkpoint to resume from' };
+    return { ok: true, value: null };
+  }
+  if (dir === '') return { ok: false, message: '--checkpoint needs a directory' };
+  let everyMs = DEFAULT_CHECKPOINT_EVERY_MS;
+  if (every !== undefined) {
+    const ms = parseDuration(every);
+    if (ms === null || ms <= 0) return { ok: false, message: `--checkpoint-every must be a positive duration such as 200ms, 5s or 1m, got '${every}'` };
+    everyMs = ms;
+  }
+  return { ok: true, value: { dir, everyMs, resume } };
 }
 
 /** export's options: --flink-sql (the one format so far), --out, --connector ID=CONNECTOR (repeatable), --input. */

@@ -22,6 +22,8 @@ export interface LiveRunResult {
 export interface LiveRunOptions {
   /** After every step (warnings as they come). */
   readonly afterStep: () => void;
+  /** Between two steps of the loop only (a checkpoint may be taken then; not after a failed step). */
+  readonly between?: () => void;
   /** Ends every WebSocket source (what is queued still flows). */
   readonly signal?: AbortSignal;
   /** How the connection of a source went, for standard error. */
@@ -93,6 +95,7 @@ export async function runLive(plan: ExecutionPlan, runtime: Runtime, output: Res
   try {
     while (await stepWithFiles(runtime, batchSize)) {
       options.afterStep();
+      options.between?.();
       if (output.waiting) await output.drain();
       for (const s of sockets) if (s.socket.isPaused && s.queued() < s.resumeBelow) s.socket.resume();
       // A file source beside the live ones reads on without waiting for messages.

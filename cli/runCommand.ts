@@ -8,7 +8,8 @@ import type { CliIo } from './io';
 import { EXIT_ERROR, EXIT_INVALID, EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE } from './exitCodes';
 import { openStreamedInputs } from './inputs/openInputs';
 import { prepareDocument, reportProblems } from './load';
-import { openResultOutput, outFormatOf, ResultOutputError, type ResultOutput } from './out';
+import { openResultOutput, outFormatOf, ResultOutputError, type OutputPlacement, type ResultOutput } from './out';
+import type { CheckpointedRun, HostState } from './checkpoint/index';
 import { resultSinks } from './resultSinks';
 import { stepWithFiles } from '../src/engine/run/stepWithFiles';
 
@@ -25,11 +26,14 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  * reads before each step; warnings print as they come, and the output drains
  * when it asks to. Returns the error that stopped the run early, if any.
  */
-async function runToEnd(runtime: Runtime, output: ResultOutput, afterStep: () => void): Promise<unknown> {
+async function runToEnd(runtime: Runtime, output: ResultOutput, afterStep: () => void, between: () => Promise<void> | undefined): Promise<unknown> {
   try {
     for (;;) {
       const more = await stepWithFiles(runtime, 4096);
       afterStep();
+      // A checkpoint being written needs the event loop to turn (a run of sample sources alone never waits for I/O).
+      const turn = between();
+      if (turn !== undefined) await turn;
       if (output.waiting) await output.drain();
       if (!more) return undefined;
     }
@@ -46,6 +50,10 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
     io.stderr(`windowpane: ${format.error}\n`);
     return EXIT_USAGE;
   }
+  // Loaded only for a checkpointed run (cli/checkpoint/index.ts).
+  const checkpoints = cmd.checkpoint === undefined ? null : await import('./checkpoint/index');
+  const refused = checkpoints?.refuseCheckpoint(io, cmd, format) ?? null;
+  if (refused !== null) return refused.exitCode;
   const prepared = await prepareDocument<OpenedFile>(io, cmd.pipeline, cmd.inputs, openStreamedInputs, { needsData: true });
   if (!prepared.ok) return prepared.exitCode;
   const { doc, fileInputs } = prepared;
@@ -62,18 +70,17 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
     return EXIT_INVALID;
   }
   const { sinks, plan, logLimits } = resultSinks(doc, compiled.plan);
-  let output: ResultOutput;
-  try {
-    output = await openResultOutput(io, cmd.out ?? null, format, sinks);
-  } catch (error) {
-    // The format cannot hold these results (CSV or Parquet of sinks with different fields, Parquet to standard output).
-    if (!(error instanceof ResultOutputError)) throw error;
-    io.stderr(`windowpane: ${error.message}\n`);
-    return EXIT_USAGE;
+  // Checked before the output is touched: a refused resume leaves the results file as it was.
+  let run: CheckpointedRun | null = null;
+  let host: HostState = { late: new Map(), logged: new Map() };
+  if (checkpoints !== null && cmd.checkpoint !== undefined) {
+    const planned = await checkpoints.planCheckpointedRun(io, cmd, cmd.checkpoint, format, doc);
+    if (!planned.ok) return planned.exitCode;
+    ({ run, host } = planned);
   }
+  let output!: ResultOutput;
   const log = (line: string): void => io.stderr(`${line}\n`);
-  const logged = new Map<string, number>();
-  const late = new Map<string, Row[]>();
+  const { logged, late } = host;
   const runtime = createRuntime(plan, {
     now: io.now, log, trace: null,
     onResults: () => undefined, // log sinks that are not results: their lines are all that shows
@@ -89,6 +96,24 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
       late.set(id, list);
     },
   });
+  let placement: (OutputPlacement & { sync(): Promise<void> }) | undefined;
+  if (checkpoints !== null && run !== null) {
+    const begun = await checkpoints.beginCheckpointedRun(io, run, runtime);
+    if (!begun.ok) return begun.exitCode;
+    placement = begun.placement;
+  }
+  try {
+    output = await openResultOutput(io, cmd.out ?? null, format, sinks, placement);
+  } catch (error) {
+    // The format cannot hold these results (CSV or Parquet of sinks with different fields, Parquet to standard output).
+    if (!(error instanceof ResultOutputError)) throw error;
+    placement?.stream.destroy();
+    io.stderr(`windowpane: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  const checkpointer = checkpoints !== null && run !== null && placement !== undefined
+    ? checkpoints.startCheckpointing(run, runtime, output, placement, host, io.now) : null;
+  const between = (): Promise<void> | undefined => checkpointer?.tick();
   let warned = 0;
   const warn = (): void => {
     const all = runtime.diagnostics;
@@ -99,13 +124,23 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
   if (doc.nodes.some((n) => n.kind === 'source.websocket')) {
     const { runLive } = await import('./liveRun');
     ({ error, failures } = await runLive(plan, runtime, output, {
-      report: log, afterStep: warn,
+      report: log, afterStep: warn, between,
       ...(io.interruptSignal === undefined ? {} : { signal: io.interruptSignal() }),
     }));
   } else {
-    error = await runToEnd(runtime, output, warn);
+    error = await runToEnd(runtime, output, warn, between);
   }
-  for (const file of runtime.fileSources.values()) file.close();
+  for (const input of runtime.fileSources.values()) input.close();
+  if (checkpointer !== null) {
+    // The last checkpoint marks the run finished; after an early end the last whole one stays for --resume.
+    try {
+      if (error === undefined && failures.length === 0) await checkpointer.finish();
+      else await checkpointer.settle();
+    } catch (thrown) {
+      error ??= thrown;
+    }
+    io.stderr(`${checkpointer.summary()}\n`);
+  }
   await output.close();
   if (cmd.late !== undefined) {
     const rows = [...late.entries()].flatMap(([node, list]) => list.map((r) => ({ node, ...r })));

@@ -6,6 +6,7 @@
  * whenever `waiting` says the stream is full, so memory holds a chunk or a
  * row group, not the results.
  */
+import type { Writable } from 'node:stream';
 import type { Batch, Field } from '../../src/engine/batch';
 import type { CliIo } from '../io';
 import { CsvEncoder } from './csv';
@@ -33,6 +34,22 @@ export interface ResultOutput {
   close(): Promise<void>;
   /** Rows written so far. */
   readonly rows: number;
+  /**
+   * Hands every byte written so far to the stream and returns how many bytes
+   * the output holds then (counted from `startAt`), and a promise that they
+   * are written: a checkpoint fsyncs them and records that length.
+   */
+  commitPoint(): { readonly bytes: number; readonly written: Promise<void> };
+}
+
+/** How a checkpointed run opens its output (cli/checkpoint/committedFile.ts). */
+export interface OutputPlacement {
+  /** The stream to write to, in place of the file `target` names. */
+  readonly stream: Writable;
+  /** Bytes the file holds already (a resumed run writes after them); 0 for a fresh file. */
+  readonly startAt: number;
+  /** Rows written before (a resumed run's count goes on from them). */
+  readonly rowsBefore: number;
 }
 
 /** A reason results cannot be written as asked, for the user (the message says what to do). */
@@ -63,14 +80,15 @@ function tableFields(format: OutFormat, sinks: readonly ResultSink[]): readonly 
  * {@link ResultOutputError} when the format cannot hold these sinks (checked
  * before the file is touched), or with the file system's error.
  */
-export async function openResultOutput(io: CliIo, target: string | null, format: OutFormat, sinks: readonly ResultSink[]): Promise<ResultOutput> {
+export async function openResultOutput(io: CliIo, target: string | null, format: OutFormat, sinks: readonly ResultSink[], placement?: OutputPlacement): Promise<ResultOutput> {
   const fields = format === 'ndjson' ? [] : tableFields(format, sinks);
   if (format === 'parquet' && target === null) throw new ResultOutputError('Parquet cannot go to standard output: give a file with --out FILE.parquet');
   const known = new Set(sinks.map((s) => s.id));
   const several = sinks.length > 1;
-  const stream = io.openOutput === undefined ? await openFileOutput(target) : await io.openOutput(target);
+  const stream = placement?.stream ?? (io.openOutput === undefined ? await openFileOutput(target) : await io.openOutput(target));
   const out = new ChunkedStream(stream, target === null);
-  let rows = 0;
+  const startAt = placement?.startAt ?? 0;
+  let rows = placement?.rowsBefore ?? 0;
   let encode: (sinkId: string, batch: Batch) => void;
   let finish = (): void => {};
   if (format === 'ndjson') {
@@ -78,7 +96,8 @@ export async function openResultOutput(io: CliIo, target: string | null, format:
     encode = (sinkId, batch) => ndjson.encodeInto(batch, several ? sinkId : null, out);
   } else if (format === 'csv') {
     const csv = new CsvEncoder(fields, several);
-    out.writeText(csv.header());
+    // A resumed file has its header already (a checkpoint commits only after the header went out).
+    if (startAt === 0) out.writeText(csv.header());
     encode = (sinkId, batch) => out.writeText(csv.encode(batch, sinkId));
   } else {
     const parquet = new ParquetEncoder(fields, several, (bytes) => out.writeBytes(bytes));
@@ -99,5 +118,9 @@ export async function openResultOutput(io: CliIo, target: string | null, format:
       await out.close();
     },
     get rows() { return rows; },
+    commitPoint() {
+      const written = out.flush();
+      return { bytes: startAt + out.handed, written };
+    },
   };
 }

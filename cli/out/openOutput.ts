@@ -7,7 +7,7 @@ import { CHUNK_BYTES } from './stream';
  * the run computes the next chunk while the last ones are written (with the
  * default 16 KiB every 1 MiB chunk made the run wait for the disk).
  */
-const WRITE_AHEAD = 4 * CHUNK_BYTES;
+export const WRITE_AHEAD = 4 * CHUNK_BYTES;
 
 /** The process's way out for results: `path` created or truncated (resolves once it is open, rejects when it cannot be), or standard output for null. */
 export async function openFileOutput(path: string | null): Promise<Writable> {

@@ -15,6 +15,8 @@ export class ChunkedStream implements ByteSink {
   /** The chunk being filled; a full one is handed to the stream as it is and a new one is made. */
   bytes: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   at = 0;
+  /** Bytes handed to the stream so far (a checkpoint commits up to here, cli/checkpoint/). */
+  handed = 0;
   private failure: Error | null = null;
 
   /** `keepOpen`: standard output is flushed at close, never ended (the process may still print to it). */
@@ -35,7 +37,9 @@ export class ChunkedStream implements ByteSink {
     if (most > CHUNK_BYTES) {
       this.flushBytes();
       this.check();
-      this.stream.write(text);
+      const bytes = Buffer.from(text);
+      this.handed += bytes.length;
+      this.stream.write(bytes);
       return;
     }
     this.room(most);
@@ -46,6 +50,7 @@ export class ChunkedStream implements ByteSink {
   writeBytes(bytes: Uint8Array): void {
     this.flushBytes();
     this.check();
+    this.handed += bytes.length;
     this.stream.write(Buffer.from(bytes));
   }
 
@@ -82,10 +87,24 @@ export class ChunkedStream implements ByteSink {
     this.check();
   }
 
+  /**
+   * Hands what is gathered to the stream; resolves once the stream has
+   * written every byte handed to it so far (writes complete in order), so a
+   * checkpoint can then fsync them.
+   */
+  flush(): Promise<void> {
+    this.flushBytes();
+    this.check();
+    return new Promise((resolve, reject) => {
+      this.stream.write(Buffer.alloc(0), (error) => { if (error) reject(error); else resolve(); });
+    });
+  }
+
   /** Hands the gathered bytes to the stream (which keeps them) and starts a new chunk. */
   private flushBytes(): void {
     if (this.at === 0) return;
     this.check();
+    this.handed += this.at;
     this.stream.write(this.bytes.subarray(0, this.at));
     this.bytes = Buffer.allocUnsafe(CHUNK_BYTES);
     this.at = 0;
