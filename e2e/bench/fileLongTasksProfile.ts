@@ -2,9 +2,15 @@
  * What the page's long tasks are while a big CSV runs at Max (the browser
  * file benchmark's run): a Chrome trace of the page plus a CPU profile,
  * then, per long task (> 50 ms), its top-level trace events by name and the
- * JavaScript functions sampled inside it (self time). A diagnosis script,
- * not a test: `npx vite build` first, then
- * `tsx e2e/bench/fileLongTasksProfile.ts --mb 100 [--port N] [--out DIR]`.
+ * JavaScript functions sampled inside it (self time); then the tasks that
+ * took over 25 ms of the main thread's CPU (not wall) time, each split into
+ * script, style, layout, paint, layerize and resize observers, and how often
+ * the page was re-layerized. On a loaded machine a task's wall time is mostly
+ * waiting for a core: CPU time says what the page itself costs, and the
+ * profiler's samples (wall-clock) are to be read with that in mind. A
+ * diagnosis script, not a test: `npx vite build` first (`--minify false` for
+ * readable function names), then
+ * `tsx e2e/bench/fileLongTasksProfile.ts --mb 100 [--port N] [--out DIR] [--invalidations]`.
  */
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -24,7 +30,7 @@ const MB = Number(arg('--mb', '100'));
 const OUT = arg('--out', '/tmp/windowpane-longtasks');
 const CSV = benchCsvPath(MB);
 
-interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } }
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } }
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
 
@@ -104,9 +110,48 @@ function report(trace: { traceEvents: TraceEvent[] }, profile: Profile): void {
     lines.push(`${(task.dur! / 1000).toFixed(0)} ms at ${((task.ts - tasks[0]!.ts) / 1e6).toFixed(2)} s\n  events: ${top(children, 8)}\n  js: ${top(fns, 6)}`);
   }
   lines.push(`JS self time inside long tasks, all: ${[...totals].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join('; ')}`);
+  lines.push(...byCpu(onMain));
   const text = lines.join('\n');
   writeFileSync(join(OUT, 'report.txt'), text);
   console.log(text);
+}
+
+/** What each phase of a task is called in the trace: the outermost event of each counts. */
+const PHASES = new Map([
+  ['FireAnimationFrame', 'frame callbacks'], ['HandlePostMessage', 'messages'], ['TimerFire', 'timers'], ['EventDispatch', 'input'],
+  ['UpdateLayoutTree', 'style'], ['Layout', 'layout'], ['PrePaint', 'prepaint'], ['LocalFrameView::RunPaintLifecyclePhase', 'paint'],
+  ['Layerize', 'layerize'], ['LocalFrameView::NotifyResizeObservers', 'resize observers'], ['Commit', 'commit'],
+]);
+
+/** The tasks over 25 ms of main-thread CPU, by phase, and how often the page was layerized anew. */
+function byCpu(onMain: TraceEvent[]): string[] {
+  const sorted = [...onMain].sort((a, b) => a.ts - b.ts);
+  const first = sorted[0]?.ts ?? 0;
+  const tasks = sorted.filter((e) => e.name === 'RunTask');
+  const lines = ['Tasks over 25 ms of main-thread CPU (wall / CPU ms; CPU by phase; a task with no phase is outside the page, e.g. the profiler or a screenshot):'];
+  let at = 0;
+  for (const task of tasks) {
+    if ((task.tdur ?? 0) < 25_000) continue;
+    const end = task.ts + task.dur!;
+    while (at < sorted.length && sorted[at]!.ts < task.ts) at++;
+    const phases = new Map<string, number>();
+    const open: { phase: string; end: number }[] = [];
+    for (let i = at; i < sorted.length && sorted[i]!.ts < end; i++) {
+      const e = sorted[i]!;
+      const phase = PHASES.get(e.name);
+      if (phase === undefined) continue;
+      // Only the outermost event of a phase: a forced layout inside a layout is not counted twice.
+      if (open.some((o) => o.phase === phase && e.ts < o.end)) continue;
+      open.push({ phase, end: e.ts + (e.dur ?? 0) });
+      phases.set(phase, (phases.get(phase) ?? 0) + (e.tdur ?? 0));
+    }
+    const split = [...phases].sort((a, b) => b[1] - a[1]).filter(([, us]) => us >= 500).map(([p, us]) => `${p} ${(us / 1000).toFixed(1)}`).join(', ');
+    lines.push(`  ${((task.ts - first) / 1e6).toFixed(2)} s: ${(task.dur! / 1000).toFixed(0)} / ${(task.tdur! / 1000).toFixed(0)} ms${split === '' ? '' : `: ${split}`}`);
+  }
+  const count = (name: string) => onMain.filter((e) => e.name === name).length;
+  const cpu = (name: string) => onMain.filter((e) => e.name === name).reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
+  lines.push(`Main thread: ${(cpu('RunTask') / 1000).toFixed(2)} s CPU in ${count('RunTask')} tasks; layout ${cpu('Layout').toFixed(0)} ms, paint ${cpu('LocalFrameView::RunPaintLifecyclePhase').toFixed(0)} ms, layerize ${cpu('Layerize').toFixed(0)} ms (${count('PaintArtifactCompositor::Update')} full compositing updates of ${count('Layerize')}), frame callbacks ${cpu('FireAnimationFrame').toFixed(0)} ms`);
+  return lines;
 }
 
 await main();

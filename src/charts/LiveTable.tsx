@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { Cell } from './cells';
 import { downloadText, toCsv, toNdjson } from './exportRows';
 import { formatCell } from './format';
@@ -30,18 +30,28 @@ function rowTitle(row: TableRow): string | undefined {
  * A live table of a table sink's buffer, newest first. Only the rows in view
  * are in the DOM (fixed-height rows, see useFixedRows), so 100,000 rows
  * scroll smoothly; it re-renders at most four times a second as rows arrive (or every `refreshMs`;
- * a scroll re-renders at once, and so does a change of `refreshMs`). Downloads write what it holds.
+ * a scroll re-renders at once, and a change of `refreshMs` in the next frame). Downloads write what it holds.
  */
-export function LiveTable({ buffer, label, fileName, onWhy, refreshMs = REFRESH_MS }: {
+export function LiveTable({ refreshMs = REFRESH_MS, ...view }: TableViewProps & {
+  /** The least time between refreshes as rows arrive. */
+  refreshMs?: number;
+}) {
+  const version = useFrameVersion(view.buffer, refreshMs);
+  // Its own component, redrawn when the version shown (or the scroll) changes, not when a new pace is given: the
+  // catch-up of a new pace (the run ending, say) comes a frame later, not in the frame that shows the run's end.
+  return <TableView {...view} version={version} />;
+}
+
+interface TableViewProps {
   buffer: TableBuffer;
   label: string;
   fileName: string;
-  /** The least time between refreshes as rows arrive. */
-  refreshMs?: number;
   /** Given: each row starts with a Why button that asks for the row's lineage (its fields by name). */
   onWhy?: ((row: Readonly<Record<string, Cell>>) => void) | undefined;
-}) {
-  useFrameVersion(buffer, refreshMs);
+}
+
+/** The table as of `version` (the buffer's version to show; only compared, so a new one redraws the rows). */
+const TableView = memo(function TableView({ buffer, label, fileName, onWhy }: TableViewProps & { version: number }) {
   const scroller = useRef<HTMLDivElement>(null);
   const { first, last } = useFixedRows(scroller, buffer.size, ROW_HEIGHT);
   const shown: number[] = [];
@@ -107,4 +117,4 @@ export function LiveTable({ buffer, label, fileName, onWhy, refreshMs = REFRESH_
       </div>
     </div>
   );
-}
+});

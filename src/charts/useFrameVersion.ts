@@ -1,36 +1,25 @@
 import { useEffect, useState } from 'react';
 import type { Observable } from './types';
+import { createVersionPacer } from './versionPacer';
 
 /**
  * The buffer's version, updated at most once per animation frame and, when
  * `minIntervalMs` is given, at most once per that many milliseconds: a view
- * re-renders per frame (or slower) however many results arrive in it.
+ * re-renders per frame (or slower) however many results arrive in it. A new
+ * source or pace shows the latest version in the next frame (see
+ * createVersionPacer), never in the render that changed it.
  */
 export function useFrameVersion(source: Observable, minIntervalMs = 0): number {
   const [version, setVersion] = useState(source.version);
   useEffect(() => {
-    let frame = 0;
-    let shownAt = -Infinity;
-    const show = (now: number) => {
-      frame = 0;
-      // A later notification catches up whatever this one skipped, so nothing is lost by waiting.
-      if (now - shownAt < minIntervalMs) {
-        frame = requestAnimationFrame(show);
-        return;
-      }
-      shownAt = now;
-      setVersion(source.version);
-    };
-    const unsubscribe = source.subscribe(() => {
-      if (frame === 0) frame = requestAnimationFrame(show);
+    const pacer = createVersionPacer({
+      source,
+      minIntervalMs,
+      show: setVersion,
+      requestFrame: (callback) => requestAnimationFrame(callback),
+      cancelFrame: (handle) => cancelAnimationFrame(handle),
     });
-    // Shown now (a new source or a new pace, e.g. the run pausing), and the pace counts from here.
-    shownAt = performance.now();
-    setVersion(source.version);
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-    };
+    return () => pacer.dispose();
   }, [source, minIntervalMs]);
   return version;
 }

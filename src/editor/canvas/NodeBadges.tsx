@@ -8,6 +8,7 @@ import { IdleBadge } from './IdleBadge';
 import { badgesShown } from './detail';
 import { NodeStateBadge } from '../runs/NodeStateBadge';
 import { connectionOf, statsOf } from './runSelectors';
+import { usePacedMount } from './usePacedMount';
 
 /** A node's run state and live badges, mounted only while they are readable and on screen (see {@link badgesShown}). */
 export const NodeBadges = memo(function NodeBadges(props: { id: string; hasInput: boolean; hasOutput: boolean }) {
@@ -30,7 +31,9 @@ export const NodeBadges = memo(function NodeBadges(props: { id: string; hasInput
 const LiveBadges = memo(function LiveBadges({ id, hasInput, hasOutput }: { id: string; hasInput: boolean; hasOutput: boolean }) {
   const stats = useRun(useMemo(() => statsOf(id), [id]));
   const connection = useRun(useMemo(() => connectionOf(id), [id]));
-  if (stats === undefined && connection === undefined) return null;
+  // A run's first figures reach every node in the same frame: the badges mount a few a frame (see usePacedMount).
+  const mounted = usePacedMount(stats !== undefined || connection !== undefined);
+  if (!mounted) return null;
   const stateful = stats !== undefined && (stats.keys > 0 || stats.openWindows > 0);
   return (
     <div className="wp-node-stats" data-testid="node-stats" data-rows-in={stats?.rowsIn ?? 0} data-rows-out={stats?.rowsOut ?? 0} data-late={stats?.lateEvents ?? 0} data-watermark={stats?.watermark ?? -Infinity} data-idle={stats?.idle === true} data-held-back-by={stats?.heldBackBy?.sourceId ?? ''}>

@@ -6,6 +6,7 @@ import { EdgeBreakpointMarker } from '../breakpoints/BreakpointMarker';
 import { lowDetail } from './detail';
 import type { PipelineFlowEdge } from './flowTypes';
 import { edgeRateOf, strokeForRate } from './runSelectors';
+import { usePacedMount } from './usePacedMount';
 
 
 /** Width of one character of the label's 10 px monospace font, so the box needs no measuring. */
@@ -36,6 +37,8 @@ export const RateEdge = memo(function RateEdge(props: EdgeProps<PipelineFlowEdge
   const far = useStore(lowDetail);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
   const live = rate !== undefined;
+  // Mounted with the badges' pace, so a run's first frame does not create every label at once.
+  const labelled = usePacedMount(live && !far);
   return (
     <>
       <BaseEdge
@@ -46,7 +49,7 @@ export const RateEdge = memo(function RateEdge(props: EdgeProps<PipelineFlowEdge
         {...(markerStart === undefined ? {} : { markerStart })}
         {...(interactionWidth === undefined ? {} : { interactionWidth })}
       />
-      {live && !far && <RateLabel x={labelX} y={labelY} text={formatRate(rate)} />}
+      {labelled && rate !== undefined && <RateLabel x={labelX} y={labelY} text={formatRate(rate)} />}
       <EdgeBreakpointMarker edgeId={id} x={labelX} y={labelY} />
     </>
   );

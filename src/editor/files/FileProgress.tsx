@@ -65,8 +65,8 @@ export function FileProgress({ id, title }: { readonly id: string; readonly titl
         {/* Scaled, not sized: a width animated by CSS is a layout of the node on every frame of a run; a transform is the compositor's. */}
         <div className="wp-file-progress-fill" style={percent === null ? undefined : { transform: `scaleX(${percent / 100})` }} />
       </div>
-      {/* Three lines tall while reading, whatever the figures: a node that changes height as they change is re-measured by the canvas (a ResizeObserver, its edges redrawn) in the run's frames. */}
-      <span className="wp-file-progress-text" data-reading={report.done ? undefined : 'true'}>{text}</span>
+      {/* Four lines tall while reading and when done, whatever the figures: a node that changes height is re-measured by the canvas (a ResizeObserver, its edges redrawn) in the run's frames. */}
+      <span className="wp-file-progress-text">{text}</span>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { LiveChart } from '../../charts/LiveChart';
 import { LiveLog } from '../../charts/LiveLog';
 import { LiveTable } from '../../charts/LiveTable';
@@ -20,11 +20,12 @@ export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkV
   const refreshMs = useRun(useCallback((s: RunState) => tableRefreshMs(selectPhase(s), selectSpeed(s)), []));
   // As text, so the panel redraws when where its rows come from changes, not on every edit.
   const sourceText = useEditor(useCallback((s: EditorState) => JSON.stringify(lineageSource(s.doc, view.id)), [view.id]));
-  const source = JSON.parse(sourceText) as ReturnType<typeof lineageSource>;
-  const onWhy = source === null ? undefined : (row: Readonly<Record<string, string | number | boolean | null>>) => {
+  const source = useMemo(() => JSON.parse(sourceText) as ReturnType<typeof lineageSource>, [sourceText]);
+  // The same function from one render to the next: the table's rows redraw on its own pace, not when the panel does (see LiveTable).
+  const onWhy = useMemo(() => source === null ? undefined : (row: Readonly<Record<string, string | number | boolean | null>>) => {
     const query = queryFor(source, row);
     if (query !== null) openLineage(query);
-  };
+  }, [source]);
   return (
     <section className="wp-sink-view" aria-label={`Results of ${view.title}`} data-testid="sink-view" data-sink={view.id}>
       {sink === undefined ? (
