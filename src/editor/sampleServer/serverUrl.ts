@@ -62,6 +62,13 @@ export function streamUrl(base: string, stream: string, params: Readonly<Record<
   return url.toString();
 }
 
+/** The WebSocket address of a topic on the server at `base` (the consumer adds `?from=`). */
+export function topicUrl(base: string, topic: string): string {
+  const url = new URL(`/topics/${encodeURIComponent(topic)}`, base);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
 /** The stream name when `url` is a `/streams/NAME` address of the server at `base`, else null. */
 export function streamOfUrl(base: string, url: string): string | null {
   try {

@@ -1,0 +1,56 @@
+import type { DragEvent, MouseEvent } from 'react';
+import { KindIcon } from '../canvas/KindIcon';
+import { KIND_MIME, PARAMS_MIME } from '../canvas/flowTypes';
+import { topicRecords, topicSourceParams, type ServerTopic } from './streamCatalog';
+
+const KIND = 'source.websocket';
+
+/** The palette's text for a topic's size: partitions and retained records. */
+export function topicSummary(topic: ServerTopic): string {
+  const n = topic.partitions.length;
+  return `${n} partition${n === 1 ? '' : 's'} · ${topicRecords(topic).toLocaleString('en')} records`;
+}
+
+/** One line per partition: its retained offsets. */
+function partitionLines(topic: ServerTopic): string {
+  return topic.partitions.map((p) => `partition ${p.partition}: offsets ${p.earliest.toLocaleString('en')} to ${(p.next - 1).toLocaleString('en')}${p.next === p.earliest ? ' (empty)' : ''}`).join('\n');
+}
+
+/**
+ * The sample server's topics as palette entries: each adds a WebSocket source
+ * in log mode on ws://.../topics/NAME from the earliest offset, fields declared.
+ */
+export function LiveTopics({ base, topics, onAdd }: { readonly base: string; readonly topics: readonly ServerTopic[]; readonly onAdd: (title: string, params: Record<string, unknown>) => void }) {
+  const add = (topic: ServerTopic): void => onAdd(`Log: ${topic.name}`, topicSourceParams(base, topic));
+  const onDragStart = (event: DragEvent<HTMLButtonElement>, topic: ServerTopic): void => {
+    event.dataTransfer.setData(KIND_MIME, KIND);
+    event.dataTransfer.setData(PARAMS_MIME, JSON.stringify(topicSourceParams(base, topic)));
+    event.dataTransfer.setData('text/plain', KIND);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  // A click from the keyboard (Enter, Space) has no detail; a mouse click needs a second one.
+  const onClick = (event: MouseEvent<HTMLButtonElement>, topic: ServerTopic): void => {
+    if (event.detail === 0) add(topic);
+  };
+  return topics.map((topic) => (
+    <li key={`topic:${topic.name}`}>
+      <button
+        type="button"
+        className="wp-palette-item"
+        draggable
+        data-live-topic={topic.name}
+        title={`The ${topic.stream} stream kept as a replayable, partitioned log on ${base}/topics/${topic.name}.\n${partitionLines(topic)}\nAdds a WebSocket source in log mode, from the earliest offset. Drag onto the canvas or double-click to add.`}
+        aria-description="Press Enter to add it to the canvas"
+        onDragStart={(e) => onDragStart(e, topic)}
+        onDoubleClick={() => add(topic)}
+        onClick={(e) => onClick(e, topic)}
+      >
+        <span className="wp-palette-icon"><KindIcon kind={KIND} /></span>
+        <span className="wp-palette-label">
+          Log: {topic.name}
+          <span className="wp-palette-topic-size">{topicSummary(topic)}</span>
+        </span>
+      </button>
+    </li>
+  ));
+}
