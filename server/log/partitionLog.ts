@@ -3,9 +3,11 @@
  * 0, 1, 2, ... kept in segment files (see segments.ts, recordFormat.ts).
  *
  * Durability: every append is one write(2) of whole lines, so a killed
- * process loses nothing it appended (the OS holds it); `sync()` fsyncs, and
- * the store calls it once a second and on close, so a power loss loses at
- * most about the last second. On open, the active segment is scanned and a
+ * process loses nothing it appended (the OS holds it); `sync()` starts an
+ * fsync on libuv's thread pool (never on the event loop), and the store calls
+ * it once a second; a rolled segment is fsynced as it closes, and `close()`
+ * fsyncs before it returns. A power loss loses about the last second (more if
+ * the disk is slower than that). On open, the active segment is scanned and a
  * torn or corrupt tail is cut (the file truncated to its last whole, valid
  * record), so offsets continue where the valid records end.
  *
@@ -14,7 +16,7 @@
  */
 import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { decodeRecord, encodeRecord, readTrustedRecord, type StoredRecord } from './recordFormat';
-import { INDEX_EVERY, indexFile, listSegmentBases, readRange, readSegmentIndex, segmentFile, writeAll, writeSegmentIndex, type Segment } from './segments';
+import { INDEX_EVERY, indexFile, listSegmentBases, readRange, readSegmentIndex, segmentFile, syncAndClose, syncInBackground, writeAll, writeSegmentIndex, type Segment } from './segments';
 
 export interface Retention {
   /** Records kept per partition at most (null: no limit). */
@@ -178,8 +180,7 @@ export class PartitionLog {
 
   private roll(): void {
     const closed = this.active;
-    fsyncSync(this.fd);
-    closeSync(this.fd);
+    syncInBackground(this.fd, true, this.syncFailed);
     writeSegmentIndex(this.dir, closed);
     this.segments.push({ base: closed.next, next: closed.next, size: 0, entries: [] });
     this.fd = openSync(segmentFile(this.dir, closed.next), 'a');
@@ -249,17 +250,21 @@ export class PartitionLog {
     }
   }
 
-  /** fsyncs what was appended since the last sync. */
+  /** Starts an fsync of what was appended since the last one (off the event loop). */
   sync(): void {
-    if (!this.dirty) return;
-    fsyncSync(this.fd);
+    if (!this.dirty || this.fd < 0) return;
     this.dirty = false;
+    syncInBackground(this.fd, false, this.syncFailed);
   }
 
+  private readonly syncFailed = (error: Error): void => {
+    this.options.log?.(`${this.dir}: fsync failed: ${error.message}`);
+  };
+
+  /** fsyncs and closes the active segment. */
   close(): void {
     if (this.fd < 0) return;
-    this.sync();
-    closeSync(this.fd);
+    syncAndClose(this.fd);
     this.fd = -1;
   }
 }

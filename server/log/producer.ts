@@ -13,8 +13,12 @@ import { KEY_FIELDS } from './topicMeta';
 /** Events generated and appended per step: one step holds the event loop for a few milliseconds at most. */
 const CHUNK = 4096;
 const TICK_MS = 100;
-/** A live producer catching up after a stall appends at most this many per tick. */
-const MAX_PER_TICK = 100_000;
+/**
+ * A live producer appends at most this many per tick (~a few ms of work); one
+ * that falls further behind (a slow disk, a busy machine) drops the backlog
+ * and keeps the pace from there, so the server keeps answering its consumers.
+ */
+const MAX_PER_TICK = 5000;
 
 /** Makes keyed records from the generator's blocks. */
 function recordSource(params: SampleParams): (n: number) => KeyedRecord[] | null {
@@ -69,7 +73,9 @@ export function startLiveProducer(topic: Topic, now: () => number = Date.now): (
   const started = now();
   let produced = 0;
   const timer = setInterval(() => {
-    const due = Math.min(MAX_PER_TICK, Math.floor(((now() - started) * topic.meta.source.rate) / 1000) - produced);
+    const target = Math.floor(((now() - started) * topic.meta.source.rate) / 1000);
+    if (target - produced > MAX_PER_TICK) produced = target - MAX_PER_TICK;
+    const due = target - produced;
     if (due <= 0) return;
     const records = next(due);
     if (records === null) return;

@@ -6,7 +6,7 @@
  * restart reads only the active segment's records; a sidecar that is missing
  * or does not match its segment's size is rebuilt by a scan.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every this many records a segment's index has an entry. */
@@ -38,18 +38,52 @@ export function listSegmentBases(dir: string): number[] {
     .sort((a, b) => a - b);
 }
 
-/** Writes a rolled segment's index beside it (temporary file, fsync, rename: never half a sidecar). */
+/**
+ * Writes a rolled segment's index beside it (temporary file, rename: never
+ * half a sidecar after a crash of the process). Not fsynced, which would block
+ * the event loop on a busy disk: a sidecar a power loss left stale or empty
+ * does not match its segment's size or parse, and is rebuilt by a scan.
+ */
 export function writeSegmentIndex(dir: string, segment: Segment): void {
   const path = indexFile(dir, segment.base);
   const body = JSON.stringify({ base: segment.base, next: segment.next, size: segment.size, entries: segment.entries.map((e) => [e.offset, e.position, e.maxTs]) });
   const fd = openSync(`${path}.tmp`, 'w');
   try {
     writeAll(fd, Buffer.from(body));
-    fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(`${path}.tmp`, path);
+}
+
+/** fsyncs under way (on libuv's thread pool), by file descriptor, and whether to close it after. */
+const syncing = new Map<number, { closeAfter: boolean }>();
+
+/**
+ * fsyncs `fd` off the event loop (a busy disk can take a second or more, and
+ * every consumer would wait); one at a time per file. `close` closes it once synced.
+ */
+export function syncInBackground(fd: number, close: boolean, onError: (error: Error) => void): void {
+  const pending = syncing.get(fd);
+  if (pending !== undefined) {
+    pending.closeAfter ||= close;
+    return;
+  }
+  syncing.set(fd, { closeAfter: close });
+  fsync(fd, (error) => {
+    const closeAfter = syncing.get(fd)?.closeAfter === true;
+    syncing.delete(fd);
+    if (error !== null) onError(error);
+    if (closeAfter) closeSync(fd);
+  });
+}
+
+/** fsyncs and closes `fd` now (shutting down); a background fsync under way closes it when done instead. */
+export function syncAndClose(fd: number): void {
+  fsyncSync(fd);
+  const pending = syncing.get(fd);
+  if (pending !== undefined) pending.closeAfter = true;
+  else closeSync(fd);
 }
 
 /** A rolled segment's index from its sidecar, or null when there is none or it does not fit the file. */

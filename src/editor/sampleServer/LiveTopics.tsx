@@ -5,10 +5,11 @@ import { topicRecords, topicSourceParams, type ServerTopic } from './streamCatal
 
 const KIND = 'source.websocket';
 
-/** The palette's text for a topic's size: partitions and retained records. */
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** The palette's short text for a topic's size: partitions and retained records ("4p · 130K"). */
 export function topicSummary(topic: ServerTopic): string {
-  const n = topic.partitions.length;
-  return `${n} partition${n === 1 ? '' : 's'} · ${topicRecords(topic).toLocaleString('en')} records`;
+  return `${topic.partitions.length}p · ${compact.format(topicRecords(topic))}`;
 }
 
 /** One line per partition: its retained offsets. */
@@ -39,17 +40,15 @@ export function LiveTopics({ base, topics, onAdd }: { readonly base: string; rea
         className="wp-palette-item"
         draggable
         data-live-topic={topic.name}
-        title={`The ${topic.stream} stream kept as a replayable, partitioned log on ${base}/topics/${topic.name}.\n${partitionLines(topic)}\nAdds a WebSocket source in log mode, from the earliest offset. Drag onto the canvas or double-click to add.`}
+        title={`The ${topic.stream} stream kept as a replayable, partitioned log on ${base}/topics/${topic.name}: ${topic.partitions.length} partitions, ${topicRecords(topic).toLocaleString('en')} records.\n${partitionLines(topic)}\nAdds a WebSocket source in log mode, from the earliest offset. Drag onto the canvas or double-click to add.`}
         aria-description="Press Enter to add it to the canvas"
         onDragStart={(e) => onDragStart(e, topic)}
         onDoubleClick={() => add(topic)}
         onClick={(e) => onClick(e, topic)}
       >
         <span className="wp-palette-icon"><KindIcon kind={KIND} /></span>
-        <span className="wp-palette-label">
-          Log: {topic.name}
-          <span className="wp-palette-topic-size">{topicSummary(topic)}</span>
-        </span>
+        <span className="wp-palette-label">Log: {topic.name}</span>
+        <span className="wp-palette-topic-size" aria-label={`${topic.partitions.length} partitions, ${topicRecords(topic)} records`}>{topicSummary(topic)}</span>
       </button>
     </li>
   ));

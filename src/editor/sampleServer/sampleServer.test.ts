@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type SampleServer } from '../../../server/createServer';
 import { websocketSourceParamsSchema } from '../../model';
-import { resolveServerBase, servedServerAddress, streamOfUrl, streamUrl, topicUrl } from './serverUrl';
+import { resolveServerBase, servedServerAddress, streamOfUrl, streamUrl, topicOfUrl, topicUrl } from './serverUrl';
 import { topicSummary } from './LiveTopics';
 import { fetchCatalog, liveSourceParams, topicSourceParams } from './streamCatalog';
 
@@ -36,6 +36,8 @@ describe('stream addresses', () => {
     expect(streamOfUrl('http://localhost:8787', 'not a url')).toBeNull();
     expect(topicUrl('http://localhost:8787', 'sensors')).toBe('ws://localhost:8787/topics/sensors');
     expect(topicUrl('https://host', 'a-b')).toBe('wss://host/topics/a-b');
+    expect(topicOfUrl('http://localhost:8787', 'ws://localhost:8787/topics/sensors')).toBe('sensors');
+    expect(topicOfUrl('http://localhost:8787', url)).toBeNull();
   });
 });
 
@@ -81,7 +83,7 @@ describe('the topic catalog', () => {
     expect(topics.map((t) => [t.name, t.stream, t.partitions.length])).toEqual([['orders', 'payments', 4]]);
     const topic = topics[0]!;
     expect(topic.partitions.reduce((n, p) => n + p.next, 0)).toBe(500);
-    expect(topicSummary(topic)).toBe('4 partitions · 500 records');
+    expect(topicSummary(topic)).toBe('4p · 500');
     const params = topicSourceParams(base, topic);
     const parsed = websocketSourceParamsSchema.safeParse(params);
     expect(parsed.success).toBe(true);

@@ -69,14 +69,24 @@ export function topicUrl(base: string, topic: string): string {
   return url.toString();
 }
 
-/** The stream name when `url` is a `/streams/NAME` address of the server at `base`, else null. */
-export function streamOfUrl(base: string, url: string): string | null {
+/** The NAME of a `/KIND/NAME` address of the server at `base`, else null. */
+function nameOfUrl(base: string, url: string, kind: 'streams' | 'topics'): string | null {
   try {
     const parsed = new URL(url);
     if (parsed.host !== new URL(base).host) return null;
-    const match = /^\/streams\/([^/]+)$/.exec(parsed.pathname);
+    const match = new RegExp(`^/${kind}/([^/]+)$`).exec(parsed.pathname);
     return match === null ? null : decodeURIComponent(match[1]!);
   } catch {
     return null;
   }
+}
+
+/** The stream name when `url` is a `/streams/NAME` address of the server at `base`, else null. */
+export function streamOfUrl(base: string, url: string): string | null {
+  return nameOfUrl(base, url, 'streams');
+}
+
+/** The topic name when `url` is a `/topics/NAME` address of the server at `base`, else null. */
+export function topicOfUrl(base: string, url: string): string | null {
+  return nameOfUrl(base, url, 'topics');
 }
