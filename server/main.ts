@@ -25,13 +25,21 @@ async function main(): Promise<void> {
   const dataDir = args.dataDir === null ? null : resolve(projectRoot, args.dataDir);
   const topics = dataDir === null ? undefined : { dataDir, partitions: args.partitions, retention: args.retention, topics: [...live, ...args.topics], produce: args.liveRate !== null };
   const log = (line: string): void => console.log(`sample server: ${line}`);
-  const server = await createServer({ port: args.port, host: args.host, topics: topics === undefined ? undefined : { ...topics, log } }).catch((error: unknown) => {
+  const start = (withTopics: boolean): ReturnType<typeof createServer> => createServer({ port: args.port, host: args.host, topics: withTopics && topics !== undefined ? { ...topics, log } : undefined });
+  const server = await start(true).catch((error: unknown) => {
+    // A second server on the same data directory (npm start beside the tests) serves its streams without topics rather than not at all.
+    if (error instanceof Error && /is in use by process/.test(error.message)) {
+      console.warn(`windowpane sample server: topics off: ${error.message}`);
+      return start(false);
+    }
+    throw error;
+  }).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     console.error(`windowpane sample server: cannot ${code === 'EADDRINUSE' ? `listen on port ${args.port} (already in use; pass --port or set WINDOWPANE_SERVER_PORT)` : 'start'}: ${String(error)}`);
     process.exit(1);
   });
   console.log(`Sample server at http://localhost:${server.port}/api/streams and ws://localhost:${server.port}/streams/NAME`);
-  if (dataDir !== null) console.log(`Topics in ${dataDir}: ws://localhost:${server.port}/topics/NAME?from=earliest (${server.topics?.list().map((t) => t.name).join(', ')})`);
+  if (server.topics !== null) console.log(`Topics in ${dataDir}: ws://localhost:${server.port}/topics/NAME?from=earliest (${server.topics?.list().map((t) => t.name).join(', ')})`);
   const shutdown = (): void => {
     void server.close().finally(() => process.exit(0));
   };

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SampleStreamName } from '../../src/engine/sources/sample';
+import { lockDataDir } from './dataDirLock';
 import type { Retention } from './partitionLog';
 import { fillTopic, startLiveProducer } from './producer';
 import { Topic } from './topic';
@@ -56,13 +57,13 @@ export class TopicStore {
   private closed = false;
   private readonly timer: NodeJS.Timeout;
 
-  private constructor(private readonly options: TopicStoreOptions) {
+  private constructor(private readonly options: TopicStoreOptions, private readonly unlock: () => void) {
     this.timer = setInterval(() => this.tick(), options.syncEveryMs ?? 1000);
   }
 
   /** Opens the data directory, recovers its topics and creates the missing ones of `options.topics`. */
   static open(options: TopicStoreOptions): TopicStore {
-    const store = new TopicStore(options);
+    const store = new TopicStore(options, lockDataDir(options.dataDir));
     const root = join(options.dataDir, 'topics');
     mkdirSync(root, { recursive: true });
     for (const name of readdirSync(root)) {
@@ -163,5 +164,6 @@ export class TopicStore {
     await Promise.all(this.filling.values());
     for (const topic of this.topics.values()) topic.close();
     this.topics.clear();
+    this.unlock();
   }
 }

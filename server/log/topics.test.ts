@@ -2,7 +2,7 @@
  * The partitioned log end to end: a real server on its own port and data
  * directory, real `ws` consumers, a restart on the same directory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ import { partitionOf, type LogMessage } from '../../src/model/logProtocol';
 import { createServer, type SampleServer } from '../createServer';
 import { readStream } from '../testClient';
 import { startLogSession, HIGH_WATER } from './consumerSession';
-import type { TopicStoreOptions } from './topicStore';
+import { lockDataDir } from './dataDirLock';
+import { TopicStore, type TopicStoreOptions } from './topicStore';
 
 const COUNT = 3000;
 let dir: string;
@@ -152,6 +153,17 @@ async function waitForConsumers(n: number): Promise<void> {
     if (health.clients >= n) return;
   }
 }
+
+describe('the data directory', () => {
+  it('belongs to one server at a time: a second store on it is refused, naming the owner', () => {
+    expect(() => TopicStore.open({ dataDir: dir })).toThrow(`the data directory ${dir} is in use by process ${process.pid} (another sample server)`);
+    // A lock left by a process that is gone is taken over.
+    const other = mkdtempSync(join(tmpdir(), 'wp-lock-'));
+    writeFileSync(join(other, 'LOCK'), '999999999');
+    expect(() => lockDataDir(other)()).not.toThrow();
+    rmSync(other, { recursive: true, force: true });
+  });
+});
 
 describe('a slow consumer', () => {
   it('makes the session wait at the high-water mark, not read the partition into memory', async () => {

@@ -14,7 +14,9 @@ export function topicSummary(topic: ServerTopic): string {
 
 /** One line per partition: its retained offsets. */
 function partitionLines(topic: ServerTopic): string {
-  return topic.partitions.map((p) => `partition ${p.partition}: offsets ${p.earliest.toLocaleString('en')} to ${(p.next - 1).toLocaleString('en')}${p.next === p.earliest ? ' (empty)' : ''}`).join('\n');
+  return topic.partitions.map((p) => (p.next === p.earliest
+    ? `partition ${p.partition}: empty, next offset ${p.next.toLocaleString('en')}`
+    : `partition ${p.partition}: offsets ${p.earliest.toLocaleString('en')} to ${(p.next - 1).toLocaleString('en')}`)).join('\n');
 }
 
 /**
