@@ -49,7 +49,7 @@ export function LiveTopics({ base, topics, onAdd }: { readonly base: string; rea
         onClick={(e) => onClick(e, topic)}
       >
         <span className="wp-palette-icon"><KindIcon kind={KIND} /></span>
-        <span className="wp-palette-label">Log: {topic.name}</span>
+        <span className="wp-palette-label wp-palette-topic-name">Log: {topic.name}</span>
         <span className="wp-palette-topic-size" aria-label={`${topic.partitions.length} partitions, ${topicRecords(topic)} records`}>{topicSummary(topic)}</span>
       </button>
     </li>

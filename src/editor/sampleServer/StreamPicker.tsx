@@ -17,7 +17,7 @@ export function StreamPicker({ params, apply }: { readonly params: Readonly<Reco
   const topic = topicOfUrl(base, url);
   if (topic !== null && typeof params.log === 'object') {
     // A topic is read as a log (offsets per partition); the stream list does not apply.
-    return <p className="wp-stream-picker muted" data-testid="stream-picker">Reads the sample server's topic <strong>{topic}</strong> as a partitioned log.</p>;
+    return <p className="wp-stream-picker muted" data-testid="stream-picker"><span>Reads the sample server's topic <strong>{topic}</strong> as a partitioned log.</span></p>;
   }
   if (status !== 'online') {
     return (
