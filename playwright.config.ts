@@ -50,7 +50,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx tsx server/main.ts --port ${samplePort}`,
+      command: `npx tsx server/main.ts --port ${samplePort} --data-dir .windowpane-data/e2e-${samplePort}`,
       url: `http://localhost:${samplePort}/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -83,7 +83,7 @@ describe('windowpane run with a WebSocket source', () => {
 
   it('says so and exits 3, with the results so far, when the live server dies mid-run', async () => {
     // One process (tsx's own CLI would start the server in a child that outlives a SIGKILL).
-    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'server/main.ts'), '--port', '0', '--host', '127.0.0.1'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--no-topics'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       let banner = '';
       while (!/localhost:(\d+)/.test(banner)) banner += String((await once(child.stdout, 'data'))[0]);

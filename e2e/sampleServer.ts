@@ -11,7 +11,7 @@ export class SampleServerProcess {
   async start(): Promise<void> {
     if (this.child !== null) throw new Error(`the sample server on port ${this.port} is already running`);
     // Its own process group, so stopping it also stops the node process tsx starts under npx.
-    this.child = spawn('npx', ['tsx', 'server/main.ts', '--port', String(this.port)], {
+    this.child = spawn('npx', ['tsx', 'server/main.ts', '--port', String(this.port), '--no-topics'], {
       cwd: resolve(import.meta.dirname, '..'), detached: true, stdio: 'ignore',
     });
     const deadline = Date.now() + 30_000;

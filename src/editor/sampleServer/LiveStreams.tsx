@@ -1,6 +1,7 @@
 import type { DragEvent, MouseEvent } from 'react';
 import { KindIcon } from '../canvas/KindIcon';
 import { KIND_MIME, PARAMS_MIME } from '../canvas/flowTypes';
+import { LiveTopics } from './LiveTopics';
 import { liveSourceParams, type ServerStream } from './streamCatalog';
 import { useSampleStreams } from './useSampleStreams';
 import './sampleServer.css';
@@ -9,13 +10,15 @@ const KIND = 'source.websocket';
 
 /**
  * The sample server's streams as palette entries under Sources: each adds a
- * WebSocket source already pointed at the stream, with its fields declared.
+ * WebSocket source already pointed at the stream, with its fields declared;
+ * then its topics (see LiveTopics), which add one in log mode.
  * While the server is away, one quiet line says so, with a button to look again at once.
  */
 export function LiveStreams({ query, onAdd }: { readonly query: string; readonly onAdd: (title: string, params: Record<string, unknown>) => void }) {
-  const { base, status, streams, checkNow } = useSampleStreams();
+  const { base, status, streams, topics, checkNow } = useSampleStreams();
   const q = query.trim().toLowerCase();
   const shown = streams.filter((s) => q === '' || `live: ${s.name}`.includes(q) || 'websocket'.includes(q));
+  const shownTopics = topics.filter((t) => q === '' || `log: ${t.name}`.includes(q) || 'websocket topic partition'.includes(q));
   if (status === 'offline') {
     if (q !== '') return null;
     return (
@@ -36,9 +39,9 @@ export function LiveStreams({ query, onAdd }: { readonly query: string; readonly
   const onClick = (event: MouseEvent<HTMLButtonElement>, stream: ServerStream): void => {
     if (event.detail === 0) add(stream);
   };
-  if (shown.length === 0) return null;
+  if (shown.length === 0 && shownTopics.length === 0) return null;
   return (
-    <ul className="wp-palette-live" aria-label="Live streams of the sample server">
+    <ul className="wp-palette-live" aria-label="Live streams and topics of the sample server">
       {shown.map((stream) => (
         <li key={stream.name}>
           <button
@@ -57,6 +60,7 @@ export function LiveStreams({ query, onAdd }: { readonly query: string; readonly
           </button>
         </li>
       ))}
+      <LiveTopics base={base} topics={shownTopics} onAdd={onAdd} />
     </ul>
   );
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { liveSourceParams, LIVE_QUERY } from './streamCatalog';
-import { streamOfUrl } from './serverUrl';
+import { streamOfUrl, topicOfUrl } from './serverUrl';
 import { useSampleStreams } from './useSampleStreams';
 import './sampleServer.css';
 
@@ -14,6 +14,11 @@ export function StreamPicker({ params, apply }: { readonly params: Readonly<Reco
   const { base, status, streams, checkNow } = useSampleStreams();
   const url = typeof params.url === 'string' ? params.url : '';
   const current = streamOfUrl(base, url);
+  const topic = topicOfUrl(base, url);
+  if (topic !== null && typeof params.log === 'object') {
+    // A topic is read as a log (offsets per partition); the stream list does not apply.
+    return <p className="wp-stream-picker muted" data-testid="stream-picker"><span>Reads the sample server's topic <strong>{topic}</strong> as a partitioned log.</span></p>;
+  }
   if (status !== 'online') {
     return (
       <p className="wp-stream-picker muted" data-testid="stream-picker">

@@ -62,14 +62,31 @@ export function streamUrl(base: string, stream: string, params: Readonly<Record<
   return url.toString();
 }
 
-/** The stream name when `url` is a `/streams/NAME` address of the server at `base`, else null. */
-export function streamOfUrl(base: string, url: string): string | null {
+/** The WebSocket address of a topic on the server at `base` (the consumer adds `?from=`). */
+export function topicUrl(base: string, topic: string): string {
+  const url = new URL(`/topics/${encodeURIComponent(topic)}`, base);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+/** The NAME of a `/KIND/NAME` address of the server at `base`, else null. */
+function nameOfUrl(base: string, url: string, kind: 'streams' | 'topics'): string | null {
   try {
     const parsed = new URL(url);
     if (parsed.host !== new URL(base).host) return null;
-    const match = /^\/streams\/([^/]+)$/.exec(parsed.pathname);
+    const match = new RegExp(`^/${kind}/([^/]+)$`).exec(parsed.pathname);
     return match === null ? null : decodeURIComponent(match[1]!);
   } catch {
     return null;
   }
+}
+
+/** The stream name when `url` is a `/streams/NAME` address of the server at `base`, else null. */
+export function streamOfUrl(base: string, url: string): string | null {
+  return nameOfUrl(base, url, 'streams');
+}
+
+/** The topic name when `url` is a `/topics/NAME` address of the server at `base`, else null. */
+export function topicOfUrl(base: string, url: string): string | null {
+  return nameOfUrl(base, url, 'topics');
 }

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRetrySchedule, type RetrySchedule, type Scheduler } from './retrySchedule';
-import { fetchStreams } from './streamCatalog';
+import { fetchCatalog } from './streamCatalog';
 
 /** The react-query key of a server's stream list. */
 export function streamsKey(base: string): readonly [string, string] {
@@ -32,7 +32,7 @@ export function watchServer(client: QueryClient, base: string, scheduler: Schedu
   let watch = known.get(base);
   if (watch === undefined) {
     const check = (): Promise<boolean> => client
-      .fetchQuery({ queryKey: streamsKey(base), queryFn: ({ signal }) => fetchStreams(base, signal), retry: false, staleTime: 0 })
+      .fetchQuery({ queryKey: streamsKey(base), queryFn: ({ signal }) => fetchCatalog(base, signal), retry: false, staleTime: 0 })
       .then(() => true, () => false);
     watch = { users: 0, schedule: createRetrySchedule(check, scheduler) };
     known.set(base, watch);

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
-import { fetchStreams, type ServerStream } from './streamCatalog';
+import { fetchCatalog, type ServerStream, type ServerTopic } from './streamCatalog';
 import { sampleServerBase } from './serverUrl';
 import { checkServerNow, streamsKey, watchServer } from './serverWatch';
 
@@ -9,6 +9,8 @@ export interface SampleStreams {
   /** 'offline' when the server cannot be reached (the app works on with built-in sources). */
   readonly status: 'loading' | 'online' | 'offline';
   readonly streams: readonly ServerStream[];
+  /** The server's topics (its partitioned log), with partitions and offsets as of the last look. */
+  readonly topics: readonly ServerTopic[];
   /** Looks for the server at once (a "Check again" button). */
   readonly checkNow: () => void;
 }
@@ -28,7 +30,7 @@ export function useSampleStreams(): SampleStreams {
   const base = sampleServerBase();
   const client = useQueryClient();
   // Only reads: the watch does the fetching, so a second component does not knock twice.
-  const query = useQuery({ queryKey: streamsKey(base), queryFn: ({ signal }) => fetchStreams(base, signal), enabled: false, staleTime: Infinity });
+  const query = useQuery({ queryKey: streamsKey(base), queryFn: ({ signal }) => fetchCatalog(base, signal), enabled: false, staleTime: Infinity });
   useEffect(() => watchServer(client, base, browserTimers), [client, base]);
   useEffect(() => {
     const wake = (): void => {
@@ -46,5 +48,5 @@ export function useSampleStreams(): SampleStreams {
   const checkNow = useCallback(() => checkServerNow(client, base), [client, base]);
   // errorUpdateCount outlives a fetch under way, so "offline" does not flicker while it looks again.
   const status = query.data !== undefined ? 'online' : query.errorUpdateCount > 0 ? 'offline' : 'loading';
-  return { base, status, streams: query.data ?? [], checkNow };
+  return { base, status, streams: query.data?.streams ?? [], topics: query.data?.topics ?? [], checkNow };
 }
