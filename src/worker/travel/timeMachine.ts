@@ -258,6 +258,7 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
       // Behind the head the past instance resumes earlier: what it reads twice, the source drops as duplicates.
       position: () => live().position(),
       expectPartitions: (partitions) => live().expectPartitions(partitions),
+      fail: (message) => live().fail(message),
       offer(text) {
         const here = atHead();
         if (!lost) journal.append({ kind: 'message', sourceId: id, text });

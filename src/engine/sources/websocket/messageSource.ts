@@ -47,6 +47,8 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec, c
   let duplicates = 0;
   /** The queue was full: records were left unread (their offsets not advanced) until the host reconnects from position(). */
   let overflowed = false;
+  /** Set by the host when its retries are used up: the next pull fails the run on this node. */
+  let failure: string | null = null;
   const range = spec.timeRange ?? DEFAULT_EVENT_TIME_RANGE;
   const lastDeadLetters: DeadLetter[] = [];
   let messages = 0;
@@ -143,6 +145,7 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec, c
       }
     },
     next(maxRows: number): Batch | null {
+      if (failure !== null) throw new Error(failure);
       if (closed && queue.size === 0) return null;
       if (log === undefined) return assignWatermarks(watermarks, queue.take(maxRows));
       const block = queue.take(maxRows);
@@ -162,6 +165,9 @@ export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec, c
       return log === undefined ? base : { ...base, duplicates, position: offsets.position(), overflowed };
     },
     position: () => (log === undefined ? null : offsets.position()),
+    fail(message) {
+      failure = message;
+    },
     expectPartitions(partitions) {
       if (log !== undefined) partitioned.expect(partitions);
     },

@@ -43,6 +43,8 @@ export interface MessageSource extends SourceRuntime {
   stats(): MessageSourceStats;
   /** Log mode: where a reconnect resumes (see MessageSourceStats.position); null otherwise. */
   position(): string | null;
+  /** The host gave up on the connection (its retries are used up): the run fails with `message` on this node. */
+  fail(message: string): void;
   /** Log mode: the partitions the log has (from /api/streams), so each holds the watermark before its first event. */
   expectPartitions(partitions: Iterable<number>): void;
 }
