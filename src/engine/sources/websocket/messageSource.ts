@@ -31,9 +31,10 @@ const PARTITION: Field = { name: '', type: 'number' };
 
 /**
  * Creates the source a host feeds with WebSocket messages; `clock` (ms, any
- * origin) tells a log's idle partitions.
+ * origin; the runtime's host clock) tells a log's idle partitions, and a
+ * clock that stands still (the default) never finds one idle.
  */
-export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec, clock: () => number = Date.now): MessageSource {
+export function createMessageSource(nodeId: string, spec: WebsocketSourceSpec, clock: () => number = () => 0): MessageSource {
   const log = spec.log;
   const queue = createEventQueue(log === undefined ? spec.fields : [...spec.fields, PARTITION], spec.eventTime, spec.queueLimit);
   const watermarks = createWatermarkState(spec.boundMs);
