@@ -5,11 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sampleStreamInfo } from '../src/engine/sources/sample';
+import { createTopicFromRequest, listTopics } from './log/topicRoutes';
+import type { TopicStore } from './log/topicStore';
 import { parseStreamName, parseStreamRequest } from './streamParams';
 
 const CORS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'content-type',
 };
 
@@ -58,8 +60,45 @@ function listStreams(): StreamListing[] {
   }));
 }
 
-/** Answers a plain HTTP request; `startedAt` is when the server started (epoch ms). */
-export function handleHttp(req: IncomingMessage, res: ServerResponse, startedAt: number, clients: () => number): void {
+/** What the routes need of the running server. */
+export interface HttpContext {
+  /** When the server started (epoch ms). */
+  readonly startedAt: number;
+  readonly clients: () => number;
+  /** The topics, or null when the server keeps none. */
+  readonly topics: TopicStore | null;
+  readonly port: () => number;
+}
+
+/** A POST body larger than this is refused: a topic request is a few hundred bytes. */
+const MAX_BODY_BYTES = 16 * 1024;
+
+/** The body of `req` as text, or null once it passes MAX_BODY_BYTES. */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function postTopic(req: IncomingMessage, res: ServerResponse, topics: TopicStore | null): Promise<void> {
+  const body = await readBody(req);
+  if (body === null) return send(res, 413, { error: `the body is larger than ${MAX_BODY_BYTES} bytes` });
+  const answer = await createTopicFromRequest(topics, body);
+  send(res, answer.status, answer.body);
+}
+
+/** Answers a plain HTTP request. */
+export function handleHttp(req: IncomingMessage, res: ServerResponse, context: HttpContext): void | Promise<void> {
   const url = requestUrl(req.url);
   if (url === null) return send(res, 400, { error: 'bad request target' });
   if (req.method === 'OPTIONS') {
@@ -67,9 +106,10 @@ export function handleHttp(req: IncomingMessage, res: ServerResponse, startedAt:
     res.end();
     return;
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: `method ${req.method}: only GET is served` });
-  if (url.pathname === '/health') return send(res, 200, { ok: true, service: 'windowpane-sample-server', uptimeMs: Date.now() - startedAt, clients: clients() });
-  if (url.pathname === '/api/streams') return send(res, 200, { streams: listStreams() });
+  if (req.method === 'POST' && url.pathname === '/api/topics') return postTopic(req, res, context.topics);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: `method ${req.method}: only GET is served (and POST /api/topics)` });
+  if (url.pathname === '/health') return send(res, 200, { ok: true, service: 'windowpane-sample-server', uptimeMs: Date.now() - context.startedAt, clients: context.clients() });
+  if (url.pathname === '/api/streams') return send(res, 200, { streams: listStreams(), topics: listTopics(context.topics, req, context.port()) });
   const match = /^\/streams\/([^/]+)$/.exec(url.pathname);
   if (match !== null) {
     const name = parseStreamName(safeDecode(match[1]!));
@@ -78,5 +118,6 @@ export function handleHttp(req: IncomingMessage, res: ServerResponse, startedAt:
     if (!request.ok) return send(res, request.status, { error: request.message });
     return send(res, 426, { error: `/streams/${name.value} is a WebSocket endpoint: connect with ws://` });
   }
-  send(res, 404, { error: `no such path '${url.pathname.slice(0, 80)}'; try /api/streams, /health or ws://HOST/streams/NAME` });
+  if (/^\/topics\/[^/]+$/.test(url.pathname)) return send(res, 426, { error: `${url.pathname.slice(0, 80)} is a WebSocket endpoint: connect with ws://` });
+  send(res, 404, { error: `no such path '${url.pathname.slice(0, 80)}'; try /api/streams, /health, ws://HOST/streams/NAME or ws://HOST/topics/NAME` });
 }

@@ -40,14 +40,33 @@ describe('parseStreamRequest', () => {
 
 describe('parseServerArgs', () => {
   it('takes --port, then WINDOWPANE_SERVER_PORT, then 8787', () => {
-    expect(parseServerArgs([], {})).toEqual({ port: 8787, host: undefined });
-    expect(parseServerArgs([], { WINDOWPANE_SERVER_PORT: '9000' })).toEqual({ port: 9000, host: undefined });
-    expect(parseServerArgs(['--port', '9001', '--host=127.0.0.1'], { WINDOWPANE_SERVER_PORT: '9000' })).toEqual({ port: 9001, host: '127.0.0.1' });
+    expect(parseServerArgs([], {})).toMatchObject({ port: 8787, host: undefined });
+    expect(parseServerArgs([], { WINDOWPANE_SERVER_PORT: '9000' })).toMatchObject({ port: 9000, host: undefined });
+    expect(parseServerArgs(['--port', '9001', '--host=127.0.0.1'], { WINDOWPANE_SERVER_PORT: '9000' })).toMatchObject({ port: 9001, host: '127.0.0.1' });
   });
 
   it('says what is wrong with the command line', () => {
     expect(parseServerArgs(['--port', 'x'], {})).toEqual({ error: "port: expected an integer in 0..65535, got 'x'" });
     expect(parseServerArgs(['--port'], {})).toEqual({ error: '--port needs a value' });
     expect(parseServerArgs(['--verbose'], {})).toMatchObject({ error: expect.stringMatching(/^unknown argument '--verbose'/) });
+  });
+});
+
+describe('parseServerArgs: topics', () => {
+  it('reads the data directory, partitions, retention and finite topics, with defaults', () => {
+    expect(parseServerArgs([], {})).toMatchObject({ dataDir: '.windowpane-data', partitions: 4, retention: { maxRecords: 100_000, maxAgeMs: null }, topics: [], liveRate: 100 });
+    expect(parseServerArgs(['--data-dir', '/tmp/x', '--partitions=8', '--retention-records', 'none', '--retention-age', '1h', '--topic', 't1:sensors:5000', '--topic=t2:bids:10', '--no-live-topics'], {})).toMatchObject({
+      dataDir: '/tmp/x', partitions: 8, retention: { maxRecords: null, maxAgeMs: 3_600_000 },
+      topics: [{ name: 't1', stream: 'sensors', limit: 5000 }, { name: 't2', stream: 'bids', limit: 10 }], liveRate: null,
+    });
+    expect(parseServerArgs(['--no-topics'], {})).toMatchObject({ dataDir: null, liveRate: null });
+  });
+
+  it('says what is wrong with a topic option', () => {
+    expect(parseServerArgs(['--topic', 'a:weather:5'], {})).toMatchObject({ error: expect.stringMatching(/^--topic: expected NAME:STREAM:N/) });
+    expect(parseServerArgs(['--topic', '../x:sensors:5'], {})).toMatchObject({ error: expect.stringMatching(/^--topic: /) });
+    expect(parseServerArgs(['--partitions', '0'], {})).toEqual({ error: "--partitions: expected an integer in 1..64, got '0'" });
+    expect(parseServerArgs(['--retention-records', '-3'], {})).toMatchObject({ error: expect.stringMatching(/^--retention-records: /) });
+    expect(parseServerArgs(['--retention-age', 'soon'], {})).toMatchObject({ error: expect.stringMatching(/^--retention-age: /) });
   });
 });
