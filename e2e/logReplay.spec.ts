@@ -46,6 +46,7 @@ const pipeline = JSON.stringify({
 });
 
 test('Replay from earliest after a change shows the old and the new results side by side', async ({ page }) => {
+  test.setTimeout(120_000);
   const bar = new DocumentsBar(page);
   await bar.goto();
   await bar.pasteJson(pipeline);
@@ -75,7 +76,8 @@ test('Replay from earliest after a change shows the old and the new results side
   await expect(before.getByRole('heading')).toHaveText(/^Before the replay \((\d+) results\)$/);
   const oldCount = Number(/\((\d+) results\)/.exec((await before.getByRole('heading').textContent()) ?? '')![1]);
   expect(oldCount).toBeGreaterThanOrEqual(3);
-  // The replay read the log from its first offset again: twice as many windows, each half as long, none the same as before.
+  // Before: the 1 s windows of the run before the change (the edit restarted the run); replayed from the first offset: 500 ms ones.
+  await expect(before.locator('tbody tr').first().locator('td').nth(1)).toHaveText('1700000001000');
   await expect.poll(async () => after.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2 * oldCount - 1);
   await expect(after.locator('tbody tr[data-side="same"]')).toHaveCount(0);
   await page.screenshot({ path: '/tmp/i7-logsource/replay.png' });

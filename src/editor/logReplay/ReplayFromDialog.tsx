@@ -6,6 +6,7 @@ import { Dialog } from '../documents/Dialog';
 import { useRunController } from '../run/RunProvider';
 import { useSinkBuffer, useSinkViews } from '../results/SinkBuffers';
 import { useEditorStore } from '../store/context';
+import { resultsBeforeLastRun } from './ReplayRecorder';
 import { heldTable, markRows, type HeldTable, type Side } from './replayTable';
 
 type StartChoice = 'earliest' | 'offsets' | 'time';
@@ -67,6 +68,7 @@ export function ReplayFromDialog({ nodeId, onClose }: { readonly nodeId: string;
   const [before, setBefore] = useState<HeldTable | null>(null);
   const [error, setError] = useState<string | null>(null);
   const after = useHeld(buffer);
+  const [opened] = useState(() => resultsBeforeLastRun(sinkId) ?? null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -76,7 +78,8 @@ export function ReplayFromDialog({ nodeId, onClose }: { readonly nodeId: string;
       return;
     }
     setError(null);
-    setBefore(buffer === undefined ? { columns: [], rows: [] } : heldTable(buffer));
+    // The results before the graph changed (an edit restarts the run), else those shown now.
+    setBefore(opened ?? (buffer === undefined ? { columns: [], rows: [] } : heldTable(buffer)));
     const node = editor.getState().doc.nodes.find((n) => n.id === nodeId);
     const log = node?.params['log'];
     editor.getState().setParams(nodeId, { ...node?.params, log: { ...(typeof log === 'object' && log !== null ? log : {}), from: start } });
