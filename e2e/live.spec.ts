@@ -98,7 +98,7 @@ test.describe('live data from the sample server', () => {
 
       await server.stop();
       await expect(live.connection('live')).toHaveAttribute('data-state', 'reconnecting', { timeout: 15_000 });
-      await expect(live.connection('live')).toHaveAttribute('title', /retry in [\d.]+ s|reconnecting to/);
+      await expect(live.connection('live')).toHaveAttribute('title', /retry \d+ of \d+ in [\d.]+ s|reconnecting to/);
       await expect(live.runPhase()).toHaveAttribute('data-phase', 'running');
       const before = await live.rowsOut('live');
 

@@ -10,6 +10,7 @@ import { Palette } from './palette/Palette';
 import { PanelBoundary } from './panels/PanelBoundary';
 import { ResultsDock } from './results/ResultsDock';
 import { SinkBuffersProvider } from './results/SinkBuffers';
+import { ReplayRecorder } from './logReplay/ReplayRecorder';
 import { useEditingShortcuts } from './shortcuts/useEditingShortcuts';
 import { useBreakpointSync } from './breakpoints/useBreakpointSync';
 import { LineageDialog } from './lineage/LineageDialog';
@@ -38,6 +39,7 @@ export function EditorShell() {
   return (
     <ReactFlowProvider>
       <SinkBuffersProvider>
+        <ReplayRecorder />
         <EditorLayout />
       </SinkBuffersProvider>
     </ReactFlowProvider>

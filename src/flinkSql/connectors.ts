@@ -3,7 +3,7 @@
  * user must fill in is an upper-case placeholder (TOPIC, BOOTSTRAP_SERVERS,
  * /PATH/TO/...), so it cannot pass for a real value.
  */
-import type { PipelineNode } from '../model';
+import { parseLogStart, type PipelineNode } from '../model';
 import { stringLiteral } from './identifiers';
 import type { SinkConnector, SourceConnector } from './types';
 
@@ -52,11 +52,41 @@ const KAFKA = [['connector', 'kafka'], ['topic', 'TOPIC'], ['properties.bootstra
 /** A datagen sequence for the event-time field ends this far after it starts when the stream has no limit (about 31 years of 1 ms steps). */
 const UNBOUNDED_SEQUENCE_MS = 1e12;
 
+/**
+ * Where a Kafka source starts: a WebSocket source in log mode reads a
+ * partitioned log, Kafka's own model, so its `from` maps one to one
+ * (earliest, latest, the offsets per partition, an event time); any other
+ * source's template starts at the earliest offset.
+ */
+export function kafkaStartup(node: SourceNode): [string, string][] {
+  const from = node.kind === 'source.websocket' ? node.params.log?.from : undefined;
+  const start = from === undefined ? null : parseLogStart(from);
+  if (start === null || 'error' in start || start.kind === 'earliest') return [['scan.startup.mode', 'earliest-offset']];
+  switch (start.kind) {
+    case 'latest': return [['scan.startup.mode', 'latest-offset']];
+    case 'time': return [['scan.startup.mode', 'timestamp'], ['scan.startup.timestamp-millis', String(start.at)]];
+    case 'offsets': return [['scan.startup.mode', 'specific-offsets'],
+      ['scan.startup.specific-offsets', [...start.next].sort((a, b) => a[0] - b[0]).map(([p, o]) => `partition:${p},offset:${o}`).join(';')]];
+  }
+}
+
+/** The log's topic name of a log-mode WebSocket source (the last part after /topics/), else the TOPIC placeholder. */
+export function kafkaTopic(node: SourceNode): string {
+  if (node.kind !== 'source.websocket' || node.params.log === undefined) return 'TOPIC';
+  const match = /\/topics\/([^/?#]+)/.exec(node.params.url);
+  if (match === null) return 'TOPIC';
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return match[1]!;
+  }
+}
+
 /** The WITH options of a source's table. */
 export function sourceOptions(node: SourceNode, connector: SourceConnector, eventTime: string): WithOptions {
   switch (connector) {
     case 'kafka':
-      return [...KAFKA, ['properties.group.id', 'GROUP_ID'], ['scan.startup.mode', 'earliest-offset'], ['format', 'json']];
+      return [['connector', 'kafka'], ['topic', kafkaTopic(node)], ['properties.bootstrap.servers', 'BOOTSTRAP_SERVERS'], ['properties.group.id', 'GROUP_ID'], ...kafkaStartup(node), ['format', 'json']];
     case 'filesystem': {
       if (node.kind !== 'source.file') return [['connector', 'filesystem'], ['path', pathOf(`${node.id}.json`)], ['format', 'json']];
       const format = fileFormatOf(node);

@@ -8,7 +8,7 @@
 import type { Field } from '../engine/batch';
 import { parseDuration, type PipelineNode } from '../model';
 import type { ScriptBuilder } from './builder';
-import { defaultSourceConnector, fileFormatOf, sourceOptions, withClause } from './connectors';
+import { defaultSourceConnector, fileFormatOf, kafkaTopic, sourceOptions, withClause } from './connectors';
 import { FLINK_FIELD_TYPES } from './expressionTypes';
 import { commentLines, ident, stringLiteral } from './identifiers';
 import { interval } from './intervals';
@@ -54,7 +54,9 @@ function describeSource(node: SourceNode): string {
 
 function connectorComment(node: SourceNode, connector: SourceConnector): string[] {
   const lines: string[] = [];
-  if (node.kind === 'source.websocket' && connector === 'kafka') {
+  if (node.kind === 'source.websocket' && connector === 'kafka' && node.params.log !== undefined) {
+    lines.push(`The partitioned log is Kafka's model: topic '${kafkaTopic(node)}' with its partitions and offsets, started where the source starts (from ${node.params.log.from}). Fill in BOOTSTRAP_SERVERS and GROUP_ID.`);
+  } else if (node.kind === 'source.websocket' && connector === 'kafka') {
     lines.push('Flink has no WebSocket connector: this is a Kafka template (publish the WebSocket\'s events to the topic). Fill in TOPIC, BOOTSTRAP_SERVERS and GROUP_ID.');
   } else if (connector === 'kafka') {
     lines.push('Fill in TOPIC, BOOTSTRAP_SERVERS and GROUP_ID.');

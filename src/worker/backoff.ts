@@ -1,17 +1,14 @@
 /**
- * Reconnect delays for WebSocket sources: 0.5 s doubling to 10 s, each with
- * ±20 % jitter so that many tabs whose server restarts do not all knock at
- * the same instant.
+ * Reconnect delays for WebSocket sources: by default 0.5 s doubling to 10 s,
+ * each with ±20 % jitter so that many tabs whose server restarts do not all
+ * knock at the same instant; a source's retry policy changes them
+ * (../model/schema/retryPolicy.ts).
  */
+import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../model';
 
-const FIRST_RETRY_MS = 500;
-const MAX_RETRY_MS = 10_000;
-const JITTER = 0.2;
-
-/** The delay before reconnect number `attempt` (0 first); `random` is uniform in [0, 1). */
+/** The default policy's delay before reconnect number `attempt` (0 first); `random` is uniform in [0, 1). */
 export function retryDelay(attempt: number, random: number): number {
-  const base = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(attempt, 30));
-  return Math.round(base * (1 - JITTER + 2 * JITTER * random));
+  return retryDelayMs(DEFAULT_RETRY_POLICY, attempt + 1, random);
 }
 
 /** "0.5 s", "2 s", "9.6 s": the delay as the node's tooltip says it. */

@@ -12,8 +12,15 @@ import type { WebsocketSourceSpec } from '../engine/plan/types';
 import type { MessageSource } from '../engine/sources/websocket/types';
 import type { ConnectionState } from './protocol';
 
-/** Reports a connection's state and, when reconnecting or closed, why. */
-export type FeedStateListener = (state: ConnectionState, detail: string) => void;
+/** While a feed waits to reconnect: which retry is next, of how many, and when (epoch ms). */
+export interface FeedRetry {
+  readonly attempt: number;
+  readonly maxAttempts: number;
+  readonly nextAttemptAt: number;
+}
+
+/** Reports a connection's state and, when reconnecting or closed, why; `retry` while waiting for the next attempt. */
+export type FeedStateListener = (state: ConnectionState, detail: string, retry?: FeedRetry) => void;
 
 /** An open connection feeding one source. */
 export interface Feed {

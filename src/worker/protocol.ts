@@ -105,6 +105,8 @@ export interface SourceConnection {
   readonly nextAttemptAt?: number;
   /** Log mode: the next offset to read per partition, as `offsets:0=12,1=40` (see ../model/logProtocol.ts). */
   readonly position?: string;
+  /** Log mode: messages dropped because their offset was read already (replayed after a reconnect). */
+  readonly duplicates?: number;
 }
 
 /**

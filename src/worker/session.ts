@@ -9,7 +9,7 @@ import { compilePipeline, type FileInput } from '../engine/plan/compile';
 import { createRuntime, type Runtime, type RuntimeHost } from '../engine/run/runtime';
 import type { PipelineDocument } from '../model';
 import { createBreakpointDetector, type BreakpointDetector } from './breakpoints/detector';
-import type { Feed, OpenFeed } from './feeds';
+import type { Feed, FeedRetry, OpenFeed } from './feeds';
 import { createMetricsSampler, type MetricsSampler } from './metrics';
 import { createOutputs, type Outputs } from './outputs';
 import { pacedSources, type PaceGate } from './pacing';
@@ -145,14 +145,16 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   const travel = machine;
   const runtime = machine.runtime;
 
-  const states = new Map<string, { state: ConnectionState; detail: string }>();
+  const states = new Map<string, { state: ConnectionState; detail: string; retry?: FeedRetry }>();
   const feeds: Feed[] = [];
   let connected = false;
   const connections = (): Record<string, SourceConnection> => {
     const out = Object.create(null) as Record<string, SourceConnection>; // ids are data (see metrics.ts)
     for (const [id, source] of travel.messageSources) {
-      const { state, detail } = states.get(id) ?? { state: 'closed' as const, detail: 'not connected yet' };
-      out[id] = { state, detail, ...source.stats() };
+      const { state, detail, retry } = states.get(id) ?? { state: 'closed' as const, detail: 'not connected yet' };
+      // The retry fields only while waiting for that attempt (i7-runs shows "Retrying (attempt 2 of 5, next in 4 s)").
+      const { overflowed: _overflowed, ...stats } = source.stats();
+      out[id] = { state, detail, ...stats, ...(state === 'reconnecting' && retry !== undefined ? retry : {}) };
     }
     return out;
   };
@@ -175,7 +177,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
           const source = step.type === 'websocketSource' ? travel.messageSources.get(step.nodeId) : undefined;
           if (step.type !== 'websocketSource' || source === undefined) continue;
           states.set(step.nodeId, { state: 'connecting', detail: step.spec.url });
-          feeds.push(deps.openFeed(step.spec, source, (state, detail) => states.set(step.nodeId, { state, detail })));
+          feeds.push(deps.openFeed(step.spec, source, (state, detail, retry) => states.set(step.nodeId, { state, detail, ...(retry === undefined ? {} : { retry }) })));
         }
       },
       takeDiagnostics() {

@@ -1,12 +1,19 @@
 /**
  * The worker's WebSocket feed (OpenFeed, ./feeds.ts): opens the source's URL,
- * hands every frame's text to the MessageSource, and reconnects with backoff
- * while the run lasts. The socket, the timers and the randomness are injected
- * so tests drive it with a fake socket and a fake clock.
+ * hands every frame's text to the MessageSource, and reconnects by the
+ * source's retry policy while the run lasts; when the retries are used up the
+ * run fails on the source with the last error. In log mode every connection
+ * asks for `from=` the source's position (the next offset per partition), so
+ * a reconnect, a server restart or a restored snapshot resumes with no gap and
+ * no duplicate, and a queue the page cannot drain fast enough is caught up by
+ * reconnecting instead of dropping. The socket, the timers, the clock, the
+ * randomness and fetch are injected so tests drive it with fakes.
  */
 import type { WebsocketSourceSpec } from '../engine/plan/types';
 import type { MessageSource } from '../engine/sources/websocket/types';
-import { formatDelay, judgeClose, retryDelay } from './backoff';
+import { logConnectUrl, streamsApiOf, topicPartitions } from '../engine/sources/websocket/logAddress';
+import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../model';
+import { formatDelay, judgeClose } from './backoff';
 import type { Feed, FeedStateListener, OpenFeed } from './feeds';
 
 /** The part of the browser's WebSocket the feed uses. */
@@ -24,7 +31,14 @@ export interface FeedDeps {
   readonly setTimer: (callback: () => void, ms: number) => unknown;
   readonly clearTimer: (timer: unknown) => void;
   readonly random: () => number;
+  /** Wall clock, epoch ms (for nextAttemptAt). */
+  readonly now: () => number;
+  /** GETs a JSON body (a log's /api/streams); rejects on any failure. */
+  readonly fetchJson: (url: string) => Promise<unknown>;
 }
+
+/** How often a log-mode feed that left its stream unread looks whether the queue has room again. */
+export const CATCH_UP_POLL_MS = 50;
 
 const decoder = new TextDecoder();
 
@@ -39,34 +53,43 @@ function frameText(data: unknown): string | null {
 /** An OpenFeed over `deps` (see {@link browserFeedDeps} for the real ones). */
 export function createWebsocketFeeds(deps: FeedDeps): OpenFeed {
   return (spec: WebsocketSourceSpec, source: MessageSource, onState: FeedStateListener): Feed => {
+    const policy = spec.retry ?? DEFAULT_RETRY_POLICY;
+    const log = spec.log !== undefined;
     let socket: FeedSocket | null = null;
     let timer: unknown = null;
+    /** Retries since data last flowed (0: none). */
     let attempt = 0;
     let stopped = false;
 
+    const address = (): string => (log ? logConnectUrl(spec.url, source.position() ?? spec.log!.from) : spec.url);
+
     function open(): void {
       timer = null;
-      onState(attempt === 0 ? 'connecting' : 'reconnecting', attempt === 0 ? `connecting to ${spec.url}` : `reconnecting to ${spec.url}`);
+      if (stopped) return;
+      const url = address();
+      onState(attempt === 0 ? 'connecting' : 'reconnecting', attempt === 0 ? `connecting to ${url}` : `reconnecting to ${url} (attempt ${attempt} of ${policy.retries})`);
       let opened = false;
       let current: FeedSocket;
       try {
-        current = deps.connect(spec.url);
+        current = deps.connect(url);
       } catch (error) {
         // The URL itself is unusable (the schema checks the shape; the browser may still refuse it).
-        onState('closed', `cannot open ${spec.url}: ${error instanceof Error ? error.message : String(error)}`);
+        onState('closed', `cannot open ${url}: ${error instanceof Error ? error.message : String(error)}`);
         return;
       }
       socket = current;
       current.binaryType = 'arraybuffer';
       current.onopen = () => {
         opened = true;
-        onState('live', `connected to ${spec.url}`);
+        onState('live', `connected to ${url}`);
       };
       current.onmessage = (event) => {
+        if (socket !== current) return;
         // A server that accepts and then drops us at once must not reset the backoff: only data does.
         attempt = 0;
         const text = frameText(event.data);
         source.offer(text ?? `(a frame of type ${typeof event.data})`);
+        if (log && source.stats().overflowed === true) catchUp(current);
       };
       current.onerror = () => undefined; // The close event that follows says what happened.
       current.onclose = (event) => {
@@ -78,15 +101,57 @@ export function createWebsocketFeeds(deps: FeedDeps): OpenFeed {
           onState('closed', verdict.detail);
         } else if (verdict.kind === 'refused') {
           onState('closed', verdict.detail);
-        } else {
-          const delay = retryDelay(attempt++, deps.random());
-          onState('reconnecting', `retry in ${formatDelay(delay)} (${verdict.why})`);
-          timer = deps.setTimer(open, delay);
-        }
+        } else retry(verdict.why);
       };
     }
 
-    open();
+    /** Waits by the policy and opens again, or fails the run on the source when the retries are used up. */
+    function retry(why: string): void {
+      attempt++;
+      if (attempt > policy.retries) {
+        const message = policy.retries === 0 ? `${spec.url}: ${why}` : `${spec.url}: ${why}, after ${policy.retries} ${policy.retries === 1 ? 'retry' : 'retries'}`;
+        source.fail(message);
+        onState('closed', message);
+        return;
+      }
+      const delay = retryDelayMs(policy, attempt, deps.random());
+      const nextAttemptAt = deps.now() + delay;
+      onState('reconnecting', `retry ${attempt} of ${policy.retries} in ${formatDelay(delay)} (${why})`, { attempt, maxAttempts: policy.retries, nextAttemptAt });
+      timer = deps.setTimer(open, delay);
+    }
+
+    /** The queue is full and the stream after it was left unread: drop this connection, reconnect from the position once it drains. */
+    function catchUp(current: FeedSocket): void {
+      socket = null;
+      current.close(1000, 'catching up');
+      onState('reconnecting', 'the pipeline is behind: reading on from the log once it catches up');
+      const poll = (): void => {
+        timer = null;
+        if (stopped) return;
+        if (source.stats().queued >= spec.queueLimit / 2) timer = deps.setTimer(poll, CATCH_UP_POLL_MS);
+        else open();
+      };
+      timer = deps.setTimer(poll, CATCH_UP_POLL_MS);
+    }
+
+    /** Log mode: learn the topic's partitions first, so each holds the watermark before its first event. */
+    function start(): void {
+      const api = log ? streamsApiOf(spec.url) : null;
+      if (api === null) {
+        open();
+        return;
+      }
+      onState('connecting', `reading the partitions of ${api.topic}`);
+      deps.fetchJson(api.api).then((body) => {
+        const partitions = topicPartitions(body, api.topic);
+        if (partitions !== null) source.expectPartitions(partitions);
+      }, () => undefined).finally(() => {
+        // Without the list, partitions count from their first event: the run goes on.
+        if (!stopped) open();
+      });
+    }
+
+    start();
     return {
       close(): void {
         if (stopped) return;
@@ -108,6 +173,12 @@ function browserFeedDeps(): FeedDeps {
     setTimer: (callback, ms) => setTimeout(callback, ms),
     clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
     random: Math.random,
+    now: Date.now,
+    fetchJson: async (url) => {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+      return response.json() as Promise<unknown>;
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { paramSpecs } from './paramSpecs';
 import { nodeLevelProblems, paramPath, problemsUnder, problemText, sentence } from './problemPaths';
 import { useDraft } from './useDraft';
 import { isWhatIfParam } from '../../engine/compare/whatIfParams';
+import { ReplayFromButton } from '../logReplay/ReplayFromButton';
 import { CompareButton } from '../whatif/CompareButton';
 import { withInlineText } from '../files/replaceParams';
 import { storedFileView } from './controls/StoredFileControl';
@@ -76,6 +77,7 @@ export function NodeInspector({ nodeId }: { readonly nodeId: string }) {
       <ProblemSummary kind={node.kind} nodeId={nodeId} problems={problems} general={general} index={index} />
       <InputSummary hasInput={doc.edges.some((e) => e.to === nodeId)} isSource={node.kind.startsWith('source.')} fields={input?.fields ?? null} keys={input?.keys?.map((k) => k.name) ?? []} />
       {node.kind === 'source.websocket' && <StreamPicker params={node.params} apply={(params) => store.getState().setParams(nodeId, params)} />}
+      {node.kind === 'source.websocket' && node.params['log'] !== undefined && <ReplayFromButton nodeId={nodeId} />}
       <form className="wp-params" aria-label="Parameters" onSubmit={(e) => e.preventDefault()}>
         {specs.length === 0 && <p className="muted wp-no-params">This node has no settings.</p>}
         {specs.map((spec) => {

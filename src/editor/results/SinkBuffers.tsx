@@ -77,6 +77,11 @@ export function useSinkViews(): readonly SinkViewSpec[] {
   return useContext(RegistryContext).views;
 }
 
+/** Every live buffer, by sink id. */
+export function useSinkBuffers(): ReadonlyMap<string, SinkBuffer> {
+  return useContext(RegistryContext).buffers;
+}
+
 /** The live buffer of sink `id`, if it has a view whose settings can be read. */
 export function useSinkBuffer(id: string): SinkBuffer | undefined {
   return useContext(RegistryContext).buffers.get(id);

@@ -177,7 +177,9 @@ function compileWebsocketSource(node: Extract<PipelineNode, { kind: 'source.webs
   const p = node.params;
   // The event-time field becomes epoch milliseconds whatever it is written as.
   const fields: Field[] = p.fields.map((f) => ({ name: f.name, type: f.name === p.eventTime ? 'time' : f.type }));
-  const spec = { url: p.url, format: p.format, fields, eventTime: p.eventTime, timeFormat: p.timeFormat, boundMs: ms(p.maxOutOfOrderness), queueLimit: p.queueLimit, timeRange: eventTimeRange(p.earliestYear, p.latestYear), ...(limit === undefined ? {} : { limit }) };
+  const spec = { url: p.url, format: p.format, fields, eventTime: p.eventTime, timeFormat: p.timeFormat, boundMs: ms(p.maxOutOfOrderness), queueLimit: p.queueLimit, timeRange: eventTimeRange(p.earliestYear, p.latestYear), ...(limit === undefined ? {} : { limit }),
+    ...(p.retry === undefined ? {} : { retry: p.retry }),
+    ...(p.log === undefined ? {} : { log: { from: p.log.from, ...(p.idleTimeout === undefined ? {} : { idleMs: ms(p.idleTimeout) }) } }) };
   return { step: { type: 'websocketSource', nodeId: node.id, spec, ...idleOf(node.params.idleTimeout) }, outputs: { out: { fields, keys: null } }, problems: [] };
 }
 

@@ -3,7 +3,8 @@ import type { AggregatePlan } from '../aggregate/plan';
 import type { CompiledExpression } from '../expr';
 import type { SampleParams } from '../sources/sample';
 import type { OpenedFile } from '../sources/file/stream/types';
-import type { ChartType, ChartXAxis, EventTimeRange, MessageFormat, TimeFormat } from '../../model';
+import type { ChartType, ChartXAxis, EventTimeRange, MessageFormat, RetryPolicy, TimeFormat } from '../../model';
+
 
 /** What flows along an edge: its fields and, when keyed, the key fields. */
 export interface EdgeSchema {
@@ -35,6 +36,18 @@ export interface WebsocketSourceSpec {
   readonly timeRange?: EventTimeRange;
   /** The source ends after this many events (the CLI's --limit); absent: it runs until the connection ends. */
   readonly limit?: number;
+  /** Log mode (the sample server's /topics/NAME): frames of LogMessage, offsets tracked per partition. */
+  readonly log?: LogSourceSpec;
+  /** How the host reconnects after a failure; absent: DEFAULT_RETRY_POLICY. */
+  readonly retry?: RetryPolicy;
+}
+
+/** The log mode of a WebSocket source (see ../../model/logProtocol.ts). */
+export interface LogSourceSpec {
+  /** Where the first connection starts: earliest, latest, offsets:P=O,... or time:MS. */
+  readonly from: string;
+  /** A partition silent this long (wall clock) stops holding the source's watermark back; absent: never. */
+  readonly idleMs?: number;
 }
 
 /** A sample stream that goes quiet (in the app, by the wall clock) after `afterEvents` events for `forMs`. */

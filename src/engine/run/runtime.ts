@@ -257,7 +257,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
   const escaping = escapingSteps(plan, sinksKeep);
   for (const step of plan.steps) {
     if (step.type === 'websocketSource') {
-      const source = createMessageSource(step.nodeId, step.spec);
+      const source = createMessageSource(step.nodeId, step.spec, host.now);
       messageSources.set(step.nodeId, source);
       sources.push(source);
       continue;

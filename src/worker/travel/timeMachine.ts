@@ -255,6 +255,10 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
       next: (maxRows, reuse) => live().next(maxRows, reuse),
       finalBatch: () => live().finalBatch(),
       stats: () => live().stats(),
+      // Behind the head the past instance resumes earlier: what it reads twice, the source drops as duplicates.
+      position: () => live().position(),
+      expectPartitions: (partitions) => live().expectPartitions(partitions),
+      fail: (message) => live().fail(message),
       offer(text) {
         const here = atHead();
         if (!lost) journal.append({ kind: 'message', sourceId: id, text });

@@ -22,6 +22,12 @@ export interface MessageSourceStats {
   readonly deadLetters: number;
   /** The last few dead letters, oldest first. */
   readonly lastDeadLetters: readonly DeadLetter[];
+  /** Log mode: messages dropped because their offset was already read (a replay after a reconnect). */
+  readonly duplicates?: number;
+  /** Log mode: the next offset per partition, `offsets:0=12,1=40` (the configured start before the first message). */
+  readonly position?: string;
+  /** Log mode: the queue was full and the stream after it was left unread; the host reconnects from `position` once it drains. */
+  readonly overflowed?: boolean;
 }
 
 /**
@@ -35,4 +41,10 @@ export interface MessageSource extends SourceRuntime {
   /** The connection ended for good: what is queued still flows, then the source ends. */
   close(): void;
   stats(): MessageSourceStats;
+  /** Log mode: where a reconnect resumes (see MessageSourceStats.position); null otherwise. */
+  position(): string | null;
+  /** The host gave up on the connection (its retries are used up): the run fails with `message` on this node. */
+  fail(message: string): void;
+  /** Log mode: the partitions the log has (from /api/streams), so each holds the watermark before its first event. */
+  expectPartitions(partitions: Iterable<number>): void;
 }
