@@ -6,6 +6,7 @@ import { useRun, useRunController } from './RunProvider';
 import { selectCommandPending, selectPhase, selectSpeed } from './selectors';
 import { useRunShortcuts } from './useRunShortcuts';
 import { TravelControls } from '../travel/TravelControls';
+import { CheckpointControl } from '../checkpoints/CheckpointControl';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -86,6 +87,7 @@ export function RunToolbar() {
           {SPEEDS.map((s) => <option key={String(s)} value={String(s)}>{speedLabel(s)}</option>)}
         </select>
       </label>
+      <CheckpointControl />
       <RunStatus />
     </div>
   );
