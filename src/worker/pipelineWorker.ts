@@ -165,8 +165,20 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     pause: () => session?.scheduler.pause(),
     step: (unit) => moving()?.scheduler.step(unit),
     stop() {
-      if (phase() === 'running' || phase() === 'paused') checkpointing.take('stop');
+      const stopped = session;
+      if (stopped !== null && doc !== null && (phase() === 'running' || phase() === 'paused')) {
+        const at = doc;
+        stopped.scheduler.dispose();
+        // Answered once the checkpoint is stored, so the page that hears "stopped" finds it.
+        const written = checkpointing.take('stop');
+        if (written !== null) {
+          return written.then(() => {
+            if (session === stopped) void rebuild(at);
+          });
+        }
+      }
       if (doc !== null) void rebuild(doc);
+      return undefined;
     },
     configureCheckpoints: (settings) => checkpointing.configure(settings),
     resume(checkpoint) {

@@ -24,8 +24,8 @@ export interface CheckpointingDeps extends SchedulerClock {
 
 export interface Checkpointing {
   configure(settings: CheckpointSettings): void;
-  /** Takes one now if the run can be checkpointed (`reason` says why). */
-  take(reason: CheckpointReason): void;
+  /** Takes one now if the run can be checkpointed (`reason` says why); resolves once stored (null: none taken). */
+  take(reason: CheckpointReason): Promise<void> | null;
   /** The scheduler's phase changed: a pause is checkpointed, a finished run's checkpoints go. */
   onPhase(phase: RunPhase): void;
   /** Restores `value` into the current session, which must not have moved. */
@@ -40,19 +40,19 @@ export function createCheckpointing(deps: CheckpointingDeps): Checkpointing {
   let timer: (() => void) | null = null;
   let timerRun = -1;
 
-  function take(reason: CheckpointReason): void {
+  function take(reason: CheckpointReason): Promise<void> | null {
     const loaded = deps.current();
-    if (settings === null || loaded === null) return;
+    if (settings === null || loaded === null) return null;
     const started = deps.now();
     let state;
     try {
       state = loaded.session.checkpoint();
     } catch {
       // Not between steps after all (a step waits for a stored file): the next one will do.
-      return;
+      return null;
     }
     // Nothing has run yet: nothing to resume.
-    if (state === null || state.events === 0) return;
+    if (state === null || state.events === 0) return null;
     const checkpoint: Checkpoint = {
       format: CHECKPOINT_FORMAT,
       documentVersion: CURRENT_VERSION,
@@ -65,7 +65,7 @@ export function createCheckpointing(deps: CheckpointingDeps): Checkpointing {
     const bytes = estimateBytes(checkpoint);
     const runId = loaded.runId;
     const tookMs = deps.now() - started;
-    deps.store().write(checkpoint).then(
+    return deps.store().write(checkpoint).then(
       () => {
         last = { runId, note: { takenAt: checkpoint.takenAt, events: checkpoint.events, bytes, tookMs, error: null } };
       },
@@ -86,7 +86,7 @@ export function createCheckpointing(deps: CheckpointingDeps): Checkpointing {
       timer = null;
       const loaded = deps.current();
       if (loaded === null || loaded.runId !== timerRun || loaded.session.scheduler.phase !== 'running') return;
-      take('interval');
+      void take('interval');
       arm(runId);
     }, every);
   }
@@ -103,7 +103,11 @@ export function createCheckpointing(deps: CheckpointingDeps): Checkpointing {
       if (loaded === null || settings === null) return;
       if (phase === 'running' && (timer === null || timerRun !== loaded.runId)) arm(loaded.runId);
       // A task of its own: the phase changes inside a scheduler slice, perhaps mid-step.
-      else if (phase === 'paused') deps.later(() => take('pause'), 0);
+      else if (phase === 'paused') {
+        deps.later(() => {
+          void take('pause');
+        }, 0);
+      }
       else if (phase === 'finished') void deps.store().clear(settings.documentId).catch(() => undefined);
     },
     resume(value) {
