@@ -56,11 +56,11 @@ test('a run whose page closed mid-way resumes from its checkpoint to exactly the
   let page = await context.newPage();
   await openExample(page);
   const results = new ResultsPage(page);
-  await page.getByRole('combobox', { name: 'Checkpoint' }).selectOption({ label: 'Checkpoint every 1 s' });
+  await page.getByRole('combobox', { name: 'Checkpoint' }).selectOption({ label: 'every 1 s' });
   await results.run('100');
   // Past a checkpoint, and well before the end (30,000 events at 5,000 a second).
   const note = page.getByTestId('checkpoint-note');
-  await expect(note).toHaveText(/^Saved \d\d:\d\d:\d\d$/, { timeout: 20_000 });
+  await expect(note).toHaveText(/^Checkpoint \d\d:\d\d:\d\d$/, { timeout: 20_000 });
   await expect(results.status).toHaveAttribute('data-phase', 'running');
   await page.close();
 

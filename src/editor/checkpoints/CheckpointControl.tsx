@@ -100,9 +100,9 @@ export function CheckpointControl() {
           Checkpoint unusable
         </button>
       )}
-      {note !== null && !idle && (
+      {note !== null && (phase === 'running' || phase === 'paused') && (
         <span className="wp-ckpt-note" data-testid="checkpoint-note" title={note.error ?? `Checkpoint of ${formatEvents(note.events)} events, about ${formatBytes(note.bytes)}, taken in ${note.tookMs.toFixed(0)} ms`}>
-          {note.error === null ? `Saved ${clockTime(note.takenAt)}` : 'Checkpoint not saved'}
+          {note.error === null ? `Checkpoint ${clockTime(note.takenAt)}` : 'Checkpoint not saved'}
         </span>
       )}
       <label className="wp-ckpt-every" title="How often a running pipeline is checkpointed (always on Pause and Stop too)">
@@ -112,7 +112,7 @@ export function CheckpointControl() {
           saveCheckpointEvery(storage(), ms);
           setEvery(ms);
         }}>
-          {CHECKPOINT_CHOICES.map((c) => <option key={c.ms} value={String(c.ms)}>Checkpoint {c.label}</option>)}
+          {CHECKPOINT_CHOICES.map((c) => <option key={c.ms} value={String(c.ms)}>{c.label}</option>)}
         </select>
       </label>
       {dialog && offer.kind === 'unusable' && (

@@ -9,7 +9,7 @@ export const CHECKPOINT_CHOICES: readonly { readonly ms: number; readonly label:
   { ms: 5000, label: 'every 5 s' },
   { ms: 15_000, label: 'every 15 s' },
   { ms: 60_000, label: 'every min' },
-  { ms: 0, label: 'on Pause/Stop' },
+  { ms: 0, label: 'on Pause, Stop' },
 ];
 
 /** The stored choice, or the default when none (or something else) is stored. */
