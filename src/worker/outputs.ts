@@ -30,6 +30,8 @@ type Pending =
 export interface Outputs {
   addBatch(sinkId: string, batch: Batch, position?: number): void;
   addRows(sinkId: string, rows: readonly Row[], position?: number): void;
+  /** A chunk made already (a checkpoint's contents of a sink), handed out before the sink's rows of the next drain. */
+  addChunk(chunk: ResultChunk): void;
   /** Forgets the rows emitted after `position` not drained yet. */
   dropAfter(position: number): void;
   /** Everything since the last drain, one chunk per sink that received rows, and the buffers to transfer. */
@@ -39,6 +41,7 @@ export interface Outputs {
 /** Creates the pending outputs of a plan's collect and log sinks. */
 export function createOutputs(steps: readonly PlanStep[]): Outputs {
   let pending = new Map<string, Pending>();
+  let ready: ResultChunk[] = [];
   const caps = new Map<string, number>();
   for (const step of steps) {
     if (step.type === 'collectSink') caps.set(step.nodeId, capOf(step.view));
@@ -74,6 +77,9 @@ export function createOutputs(steps: readonly PlanStep[]): Outputs {
         p.at = p.at.slice(p.at.length - p.cap);
       }
     },
+    addChunk(chunk) {
+      ready.push(chunk);
+    },
     dropAfter(position) {
       for (const p of pending.values()) {
         // Positions only grow within a run, so the rows to drop are a tail.
@@ -85,8 +91,14 @@ export function createOutputs(steps: readonly PlanStep[]): Outputs {
       }
     },
     drain() {
-      const chunks: ResultChunk[] = [];
+      const chunks: ResultChunk[] = ready;
       const transfer: Transferable[] = [];
+      ready = [];
+      for (const chunk of chunks) {
+        transfer.push(chunk.time.buffer);
+        if (chunk.positions !== undefined) transfer.push(chunk.positions.buffer);
+        for (const c of chunk.columns) if (c.type !== 'string') transfer.push(c.values.buffer);
+      }
       for (const [sinkId, p] of pending) {
         const chunk = p.kind === 'batches' ? chunkFromBatches(sinkId, p.list, p.cap, p.skipped, p.at) : chunkFromRows(sinkId, p.list, p.skipped, p.at);
         chunks.push(chunk);

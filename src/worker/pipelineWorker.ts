@@ -19,6 +19,8 @@ import type { ReplayEntry } from '../engine/compare/types';
 import type { FileInput } from '../engine/plan/compile';
 import { hasStoredFiles, openStoredFiles, type StoreReader } from './files/openStored';
 import { fileStore as appFileStore } from './fileStore/store';
+import { createCheckpointing } from './checkpoints/checkpointing';
+import { idbCheckpointStore, type CheckpointStore } from './checkpoints/store';
 
 export interface PipelineWorkerDeps extends SchedulerClock {
   readonly openFeed: OpenFeed;
@@ -26,6 +28,8 @@ export interface PipelineWorkerDeps extends SchedulerClock {
   readonly travelLimits?: Limits;
   /** Where stored files are read from (default: this realm's IndexedDB file store). */
   readonly fileStore?: StoreReader;
+  /** Where checkpoints are written (default: this realm's IndexedDB, see checkpoints/store.ts). */
+  readonly checkpointStore?: CheckpointStore;
 }
 
 /** The API plus a drain that also names the buffers to transfer. */
@@ -50,6 +54,13 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   let fileStore: StoreReader | null = deps.fileStore ?? null;
 
+  let checkpointStore: CheckpointStore | null = deps.checkpointStore ?? null;
+  const checkpointing = createCheckpointing({
+    ...deps,
+    store: () => (checkpointStore ??= idbCheckpointStore()),
+    current: () => (session === null || doc === null ? null : { doc, session, runId }),
+  });
+
   /**
    * Replaces the session with a fresh one of `next` (a new run id either
    * way). A document with stored files answers once they are opened; a
@@ -73,7 +84,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   function install(next: PipelineDocument, fileInputs: Readonly<Record<string, FileInput>> | undefined): LoadResult {
     try {
-      const built = createSession(next, speed, watched, { ...deps, log: () => undefined, onPhase: () => undefined }, fileInputs);
+      const built = createSession(next, speed, watched, { ...deps, log: () => undefined, onPhase: () => checkpointing.onPhase(phase()) }, fileInputs);
       if (!built.ok) return built;
       session = built.session;
       // A new run follows the node the old one did (if it still is a window node).
@@ -121,6 +132,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       preview: session?.preview.take() ?? null,
       diagnostics: session?.takeDiagnostics() ?? [],
       travel,
+      checkpoint: checkpointing.note(runId),
     };
     return { frame, transfer: drained.transfer };
   }
@@ -153,7 +165,30 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     pause: () => session?.scheduler.pause(),
     step: (unit) => moving()?.scheduler.step(unit),
     stop() {
+      const stopped = session;
+      if (stopped !== null && doc !== null && (phase() === 'running' || phase() === 'paused')) {
+        const at = doc;
+        stopped.scheduler.dispose();
+        // Answered once the checkpoint is stored, so the page that hears "stopped" finds it.
+        const written = checkpointing.take('stop');
+        if (written !== null) {
+          return written.then(() => {
+            if (session === stopped) void rebuild(at);
+          });
+        }
+      }
       if (doc !== null) void rebuild(doc);
+      return undefined;
+    },
+    configureCheckpoints: (settings) => checkpointing.configure(settings),
+    resume(checkpoint) {
+      if (session === null || doc === null) return { ok: false, message: 'Nothing is loaded to resume.' };
+      if (phase() !== 'idle' || session.travel.position !== 0) return { ok: false, message: 'A run that has moved cannot resume a checkpoint: press Stop first.' };
+      const result = checkpointing.resume(checkpoint);
+      if (result.ok) return result;
+      // A restore that failed half way leaves nothing usable: the run starts at its beginning.
+      const rebuilt = rebuild(doc);
+      return rebuilt instanceof Promise ? rebuilt.then(() => result) : result;
     },
     fileProgress: () => session?.fileProgress(deps.now()) ?? {},
     setSpeed(next) {

@@ -19,6 +19,7 @@ import type { TravelApi, TravelFrame } from './travel/types';
 import type { FileProgressApi } from './files/api';
 import type { BreakpointApi } from './breakpoints/types';
 import type { LineageApi } from './lineage/types';
+import type { CheckpointApi, CheckpointNote } from './checkpoints/types';
 
 /** Speed of paced sources (sample, file) as a multiple of event time; 'max' runs flat out. */
 export type RunSpeed = number | 'max';
@@ -168,6 +169,8 @@ export interface Frame {
   readonly diagnostics: readonly { readonly nodeId: string; readonly message: string }[];
   /** Where the run stands for time travel; null when nothing is loaded. */
   readonly travel?: TravelFrame | null;
+  /** This run's last checkpoint (see checkpoints/types.ts); null before its first. */
+  readonly checkpoint?: CheckpointNote | null;
 }
 
 /** The result of loading a document: compile problems refuse it. */
@@ -176,7 +179,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
 
 /** What the worker exposes through comlink. */
-export interface PipelineWorkerApi extends FileProgressApi, TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi, WhatIfApi {
+export interface PipelineWorkerApi extends FileProgressApi, TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi, WhatIfApi, CheckpointApi {
   /**
    * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
    * running run goes on running (and a paused one stays paused) from the beginning of the new graph.

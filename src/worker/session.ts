@@ -22,6 +22,12 @@ import { createTimeMachine, type Limits, type TimeMachine } from './travel/timeM
 import type { FileProgressReport } from './files/api';
 import type { FileProgress } from '../engine/sources/file/stream/types';
 import { createProgressMeter, type ProgressMeter } from './files/progress';
+import { createSinkLedger } from './checkpoints/sinkLedger';
+import { sliceChunk } from './checkpoints/chunkConcat';
+import type { Checkpoint } from './checkpoints/format';
+
+/** What a checkpoint takes of a session (the rest, versions and time, the worker adds). */
+export type SessionCheckpoint = Pick<Checkpoint, 'events' | 'watermark' | 'runtime' | 'lateRows' | 'sinks'>;
 
 export interface Session {
   readonly runtime: Runtime;
@@ -40,6 +46,10 @@ export interface Session {
   takeDiagnostics(): { nodeId: string; message: string }[];
   /** How far each streamed file source has read, by node id. */
   fileProgress(now: number): Record<string, FileProgressReport>;
+  /** The run's state for a checkpoint; null while it is not at its head (time travel shows the past, or replays). */
+  checkpoint(): SessionCheckpoint | null;
+  /** Before the run moves: continues from `checkpoint` (checked by ./checkpoints/format.ts); throws if its state does not fit this plan. */
+  resumeFrom(checkpoint: SessionCheckpoint): void;
   dispose(): void;
 }
 
@@ -75,6 +85,8 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
   if (!compiled.ok) return { ok: false, problems: compiled.problems.map((p) => ({ nodeId: p.nodeId, message: p.message })) };
   const { plan } = compiled;
   const outputs = createOutputs(plan.steps);
+  // The sinks' contents by output position, for checkpoints (exactly-once after a resume).
+  const ledger = createSinkLedger(plan.steps);
   const stepOf = new Map<string, string>();
   const keyFieldsOf = new Map<string, string[]>();
   for (const s of plan.steps) {
@@ -100,10 +112,14 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     log: deps.log,
     trace: null,
     onResults: (sinkId, rows) => {
-      if (!replaying) outputs.addRows(sinkId, rows, position());
+      if (replaying) return;
+      outputs.addRows(sinkId, rows, position());
+      ledger.addRows(sinkId, rows, position());
     },
     onResultBatch: (sinkId, batch) => {
-      if (!replaying) outputs.addBatch(sinkId, batch, position());
+      if (replaying) return;
+      outputs.addBatch(sinkId, batch, position());
+      ledger.addBatch(sinkId, batch, position());
     },
     onLate: null,
     // Whatever the tap keeps it copies (previews, the timeline): steps reuse their arrays as in the CLI.
@@ -139,6 +155,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     },
     onFutureDropped(at) {
       outputs.dropAfter(at);
+      ledger.dropAfter(at);
       timeline.recorder?.rewind(at);
     },
   }, deps.travelLimits);
@@ -205,6 +222,26 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
           out[source.nodeId] = meter.report(consumed(source.reader.progress, source.reader.rowsTaken), now);
         }
         return out;
+      },
+      checkpoint() {
+        const frame = travel.frame();
+        if (replaying || frame.position !== frame.head) return null;
+        let watermark = Infinity;
+        for (const id of sourceIds) watermark = Math.min(watermark, runtime.metrics().get(id)?.watermark ?? -Infinity);
+        return {
+          events: travel.position,
+          watermark: sourceIds.size === 0 ? -Infinity : watermark,
+          runtime: runtime.snapshot(),
+          lateRows: [...lateRows],
+          sinks: ledger.contents(),
+        };
+      },
+      resumeFrom(checkpoint) {
+        lateRows = new Map(checkpoint.lateRows);
+        travel.startFrom(checkpoint.events, checkpoint.runtime);
+        ledger.restore(checkpoint.sinks);
+        // The page's views start empty with the new run: they get the sinks as of the checkpoint first (a copy: a drain transfers its buffers).
+        for (const s of checkpoint.sinks) outputs.addChunk(sliceChunk(s.rows, 0, s.rows.length));
       },
       dispose() {
         scheduler.dispose();

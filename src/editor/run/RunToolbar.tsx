@@ -7,6 +7,7 @@ import { selectCommandPending, selectPhase, selectSpeed } from './selectors';
 import { useRunShortcuts } from './useRunShortcuts';
 import { TravelControls } from '../travel/TravelControls';
 import { RunsButton } from '../runs/RunsButton';
+import { CheckpointControl } from '../checkpoints/CheckpointControl';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -88,6 +89,7 @@ export function RunToolbar() {
         </select>
       </label>
       <RunsButton />
+      <CheckpointControl />
       <RunStatus />
     </div>
   );

@@ -24,6 +24,7 @@ export const initialRunState: RunState = {
   workerError: null,
   commandPending: false,
   travel: null,
+  checkpoint: null,
 };
 
 /** Run-level notes kept at most; older ones go first. */
@@ -31,7 +32,7 @@ const MAX_DIAGNOSTICS = 200;
 
 /** What belongs to one run only, cleared when a new run id arrives. */
 function freshRun(state: RunState, runId: number): RunState {
-  return { ...state, runId, failure: null, metrics: null, preview: null, diagnostics: [], travel: null };
+  return { ...state, runId, failure: null, metrics: null, preview: null, diagnostics: [], travel: null, checkpoint: null };
 }
 
 /** Whether run `runId` is one of the open pipeline's (see RunState.firstRunId). */
@@ -58,6 +59,7 @@ function applyFrame(state: RunState, frame: Frame): RunState {
     frame.preview !== null ||
     frame.diagnostics.length > 0 ||
     travelMoved(state.travel, frame.travel ?? null) ||
+    (frame.checkpoint ?? null)?.takenAt !== state.checkpoint?.takenAt ||
     (frame.phase === 'running' && state.workerError !== null);
   if (!changed) return state;
   const diagnostics = frame.diagnostics.length === 0 ? base.diagnostics : [...base.diagnostics, ...frame.diagnostics].slice(-MAX_DIAGNOSTICS);
@@ -71,6 +73,7 @@ function applyFrame(state: RunState, frame: Frame): RunState {
     diagnostics,
     workerError: frame.phase === 'running' ? null : base.workerError,
     travel: frame.travel === undefined || !travelMoved(base.travel, frame.travel) ? base.travel : frame.travel,
+    checkpoint: frame.checkpoint ?? base.checkpoint,
   };
 }
 

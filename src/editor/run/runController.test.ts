@@ -62,6 +62,8 @@ function harness({ holdLoads = false } = {}) {
         return r;
       },
       start: async () => w.start(),
+      configureCheckpoints: async (settings) => w.configureCheckpoints(settings),
+      resume: async (checkpoint) => w.resume(checkpoint),
       fileProgress: async () => w.fileProgress(),
       pause: async () => w.pause(),
       step: async (u) => w.step(u),

@@ -26,6 +26,7 @@ import { initialRunState, isOwnRun, runReducer } from './reducer';
 import { createResultsBus } from './resultsBus';
 import { runnableDocument, sameRunGraph } from './runGraph';
 import type { RunAction, RunController, RunState } from './types';
+import type { ResumeResult } from '../../worker/checkpoints/types';
 
 /** How long the document must rest before a running pipeline restarts with it. */
 export const RELOAD_DEBOUNCE_MS = 150;
@@ -95,6 +96,9 @@ export function createRunController(options: RunControllerOptions): RunControlle
   let giveUp = giveUpSignal();
   /** Run and Step commands not answered yet. */
   let pending = 0;
+  /** Wall-clock ms between checkpoints, null until the page sets it (then every worker is told). */
+  let checkpointEvery: number | null = null;
+  const checkpointSettings = (everyMs: number) => ({ documentId: store.getState().pipelineId || 'default', everyMs });
 
   /** Ends `old` (crashed, or not answering) and starts a fresh worker; the canvas and the document are the editor's. */
   const replace = (old: WorkerClient, why: RunAction): void => {
@@ -119,6 +123,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
     const { speed, watchedNodeId } = store.getState();
     void started.api.setSpeed(speed);
     void started.api.watch(watchedNodeId);
+    if (checkpointEvery !== null) void started.api.configureCheckpoints(checkpointSettings(checkpointEvery));
     return started;
   };
 
@@ -210,6 +215,8 @@ export function createRunController(options: RunControllerOptions): RunControlle
     loaded = null;
     dispatch({ type: 'pipelineOpened', pipelineId });
     results.clear();
+    // The next pipeline's checkpoints are stored beside it.
+    if (checkpointEvery !== null && client !== null) void client.api.configureCheckpoints(checkpointSettings(checkpointEvery));
     // Stopping gives the worker a new (idle) run, so the old run's rows stop at once.
     if (held) void serial(async () => worker().api.stop());
   }
@@ -263,6 +270,26 @@ export function createRunController(options: RunControllerOptions): RunControlle
       }).finally(() => {
         answered = true;
         clearTimeout(watchdog);
+      });
+    },
+    setCheckpointEvery(everyMs: number) {
+      checkpointEvery = everyMs;
+      if (client !== null) void client.api.configureCheckpoints(checkpointSettings(everyMs));
+    },
+    resume(checkpoint) {
+      return new Promise((resolve) => {
+        command(async (given) => {
+          let answer: ResumeResult | null = null;
+          try {
+            // A fresh load: the run starts at the checkpoint, not where a stopped one stood.
+            if ((await ensureLoaded(false, true, given)) && given === generation) {
+              answer = await worker().api.resume(checkpoint);
+              if (answer.ok && given === generation) await worker().api.start();
+            }
+          } finally {
+            resolve(answer);
+          }
+        });
       });
     },
     setSpeed(speed: RunSpeed) {

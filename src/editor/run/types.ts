@@ -17,6 +17,8 @@ import type {
   StepUnit,
 } from '../../worker/protocol';
 import type { TravelFrame } from '../../worker/travel/types';
+import type { Checkpoint } from '../../worker/checkpoints/format';
+import type { CheckpointNote, ResumeResult } from '../../worker/checkpoints/types';
 
 export interface RunState {
   /**
@@ -54,6 +56,8 @@ export interface RunState {
   readonly commandPending: boolean;
   /** Where the run stands for time travel (the scrubber); null before a run has loaded. */
   readonly travel: TravelFrame | null;
+  /** The run's last checkpoint (when, how far, how big), null before its first. */
+  readonly checkpoint: CheckpointNote | null;
 }
 
 /** Every change of RunState goes through one reducer as one of these (TanStack Query's way). */
@@ -93,6 +97,10 @@ export interface RunController {
   stop(): void;
   setSpeed(speed: RunSpeed): void;
   watch(nodeId: string | null): void;
+  /** Checkpoints every `everyMs` of wall clock while running (0: on Pause and Stop only), stored beside the open pipeline. */
+  setCheckpointEvery(everyMs: number): void;
+  /** Loads the document afresh, continues from `checkpoint` and runs; null when it could not be asked (another pipeline opened). */
+  resume(checkpoint: Checkpoint): Promise<ResumeResult | null>;
   /**
    * Asks the current worker at once, outside the command queue (views that
    * pull, like the timeline); null when no worker runs or it is replaced.

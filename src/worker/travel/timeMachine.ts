@@ -115,6 +115,12 @@ export interface TimeMachine {
   frame(): TravelFrame;
   /** Every entry from the run's start (a what-if replays its WebSocket input), or null once the oldest were let go. */
   recorded(): readonly JournalEntry[] | null;
+  /**
+   * Before the run first moves: stands at `position` with the runtime state
+   * of a checkpoint (it throws if the state does not fit), which becomes the
+   * earliest point travel can go back to.
+   */
+  startFrom(position: number, runtimeState: unknown): void;
 }
 
 type SnapState<R, H> = { readonly runtime: R | null; readonly host: H };
@@ -420,6 +426,18 @@ export function createTimeMachine<R, H>(deps: TimeMachineDeps<R, H>, limits: Lim
       closeReaders(current);
     },
     sources: () => current.paced,
+    startFrom(at, runtimeState) {
+      if (journal.end !== 0 || position !== 0) throw new Error('startFrom: only before the run moves');
+      if (deps.states === null) throw new Error('startFrom: this run cannot restore a checkpoint');
+      // The state came from storage and is checked by the runtime's restore (another plan's, or damaged, is refused).
+      const snap = { position: at, index: 0, state: { runtime: runtimeState as R, host: deps.host.save() } };
+      restore(snap);
+      ring.dropOldest();
+      ring.add(snap);
+      head = at;
+      lastSnapshotAt = at;
+      current.runtime.setTrace(traced.nodeId, traced.listener);
+    },
     frame: () => ({ position, head, earliest: lost ? head : (ring.list[0]?.position ?? head), cuts, droppedAfter }),
     recorded() {
       if (lost || journal.start > 0) return null;
