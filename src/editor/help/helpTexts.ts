@@ -112,6 +112,8 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'source.websocket.earliestYear': EARLIEST_YEAR,
   'source.websocket.latestYear': LATEST_YEAR,
   'source.websocket.idleTimeout': IDLE_TIMEOUT,
+  'source.websocket.retry': 'How the source reconnects after the connection fails: how many retries, the first wait, the longest wait and the random jitter, after which the run fails on this node.',
+  'source.websocket.log': 'Reads the address as a partitioned log (the sample server\'s topics), tracking the offset of every partition so a reconnect, a restart or a resumed checkpoint goes on with no gap and no duplicate.',
 };
 
 /** What each aggregate function computes, for the function picker. */
