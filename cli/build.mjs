@@ -29,6 +29,49 @@ const externalPackages = {
   },
 };
 
+/**
+ * Packages that only a file format reaches (--input, Parquet output): built into files of their own
+ * beside the bundles (sidecar-NAME.cjs), so a command that reads no such file neither reads nor
+ * deserializes them: a quarter of validate's bundle. In a bundle, such an import is an object whose
+ * prototype loads the sidecar at the first property read. esbuild reads an import's names at each use
+ * (`import_x.name`), so nothing loads at start; its __toESM copies a module's own keys and keeps its
+ * prototype, which is why the loader sits on the prototype.
+ */
+const SIDECAR_PACKAGES = ['hyparquet', 'hyparquet-writer', 'papaparse'];
+const SIDECAR_FILTER = new RegExp(`^(${SIDECAR_PACKAGES.join('|')})$`);
+const sidecars = {
+  name: 'sidecars',
+  setup(build) {
+    build.onResolve({ filter: SIDECAR_FILTER }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, namespace: 'sidecar' }));
+    build.onLoad({ filter: /.*/, namespace: 'sidecar' }, (args) => ({
+      loader: 'js',
+      contents: `let loaded;
+const load = () => (loaded ??= require(__dirname + '/sidecar-${args.path}.cjs'));
+const lazy = new Proxy({}, { get: (_, name) => load()[name], has: (_, name) => name in load() });
+module.exports = Object.defineProperty(Object.create(lazy), '__esModule', { value: true });`,
+    }));
+  },
+};
+
+/** The sidecar files: each package as one CommonJS file, its default export (papaparse) and names as they are. */
+async function buildSidecars(build, outdir) {
+  await build({
+    entryPoints: Object.fromEntries(SIDECAR_PACKAGES.map((name) => [`sidecar-${name}`, `sidecar:${name}`])),
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outdir, outExtension: { '.js': '.cjs' },
+    minifyWhitespace: true, minifySyntax: true, charset: 'ascii', logLevel: 'error', legalComments: 'none',
+    plugins: [{
+      name: 'sidecar-entries',
+      setup(b) {
+        b.onResolve({ filter: /^sidecar:/ }, (args) => ({ path: args.path.slice('sidecar:'.length), namespace: 'sidecar-entry' }));
+        b.onLoad({ filter: /.*/, namespace: 'sidecar-entry' }, (args) => ({
+          loader: 'js', resolveDir: ROOT,
+          contents: args.path === 'papaparse' ? `export { default } from 'papaparse';` : `export * from '${args.path}';`,
+        }));
+      },
+    }],
+  });
+}
+
 /** Builds older than this are removed by the next build (a process started from one may still load its chunks). */
 const KEEP_OLD_MS = 60 * 60 * 1000;
 
@@ -46,7 +89,7 @@ const isSource = (path) => !path.split('/').includes('node_modules');
 function reachable(metafile, entry) {
   const seen = new Set([entry]);
   for (const path of seen) {
-    for (const { path: imported, external } of metafile.inputs[path]?.imports ?? []) if (external !== true) seen.add(imported);
+    for (const { path: imported, external } of metafile.inputs[path]?.imports ?? []) if (external !== true && !imported.startsWith('sidecar:')) seen.add(imported);
   }
   return [...seen];
 }
@@ -69,12 +112,13 @@ export async function buildCli() {
     banner: { js: '(function (exports, require, module, __filename, __dirname) {' }, footer: { js: '\n})' },
     // import('ws') becomes require('ws'): vm.Script has no module loader of its own.
     supported: { 'dynamic-import': false },
-    plugins: [externalPackages],
+    plugins: [externalPackages, sidecars],
     // Without whitespace and comments: a third less to read at each start, and ASCII only (a comment's
     // one non-ASCII character made V8 hold the whole source as two-byte). Names stay, for stack traces.
     minifyWhitespace: true, minifySyntax: true, charset: 'ascii',
     metafile: true, logLevel: 'error', legalComments: 'none',
   });
+  await buildSidecars(build, outdir);
   // A new build setup makes every bundle stale too.
   const setup = ['cli/build.mjs', 'package-lock.json', 'node_modules/.package-lock.json'].filter((path) => existsSync(join(ROOT, path)));
   const inputs = {};

@@ -93,6 +93,30 @@ describe('the bundled CLI', () => {
     expect(readFileSync(join(scratch, 'validate'), 'utf8')).toMatch(/^\{"window_start":/);
   });
 
+  it('keeps the file-format packages out of the bundles, in sidecars loaded only when a file needs them', async () => {
+    expect(validate()).toBe(VALID);
+    const m = manifest();
+    const validateText = readFileSync(join(root, 'dist-cli', m.dir, 'validate.cjs'), 'utf8');
+    // Stood for by a loader, not bundled: hyparquet's reader and papaparse's parser are not in validate's text.
+    expect(validateText).toContain('/sidecar-hyparquet.cjs');
+    expect(validateText).not.toMatch(/function parquetMetadataAsync|PapaParse|ParquetWriter\b\s*\(/);
+    expect(bundleSize(m, 'validate')).toBeLessThan(400_000);
+    // The bundled run reads a CSV and writes Parquet through the sidecars: the Parquet file holds every result.
+    const taxi = join(root, 'examples', 'nyc-taxi-daily.json');
+    const out = join(scratch, 'taxi.parquet');
+    cli(['run', taxi, '--input', resolve(root, '../shared/data/nab/nyc_taxi.csv'), '--out', out]);
+    const { parquetReadObjects } = await import('hyparquet');
+    const bytes = readFileSync(out);
+    const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+    expect(rows).toHaveLength(215);
+    // The same results as NDJSON output of the same run, row for row.
+    const ndjson = join(scratch, 'taxi.ndjson');
+    cli(['run', taxi, '--input', resolve(root, '../shared/data/nab/nyc_taxi.csv'), '--out', ndjson]);
+    const expected = readFileSync(ndjson, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const pick = (row: Record<string, unknown>): string => `${Number(row['window_start'])} ${Number(row['buckets'])} ${Number(row['total'])}`;
+    expect(rows.map((row) => pick(row as Record<string, unknown>))).toEqual(expected.map(pick));
+  });
+
   it('ends validate once its answer is written: every problem on standard error, exit code 1', () => {
     const bad = join(scratch, 'bad.json');
     writeFileSync(bad, JSON.stringify({ format: 'windowpane.pipeline', version: 1, name: 'bad', nodes: [{ id: 'w', kind: 'window.tumbling', position: { x: 0, y: 0 } }], edges: [] }));
