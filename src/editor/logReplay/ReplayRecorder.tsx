@@ -4,9 +4,14 @@
  * "Replay from...", the table already shows the new graph's results. The old
  * ones are what a replay compares with. A table's answers are read at most
  * every REREAD_MS while it changes, and the last reading before it was
- * cleared becomes the previous run's.
+ * cleared becomes the previous run's. Only a pipeline with a WebSocket
+ * source in log mode can replay, so only then are tables read at all: reading
+ * a 10,000-row table into text every 300 ms cost the page tasks of 80 ms at
+ * Max speed (the browser file bench's longest).
  */
 import { useEffect } from 'react';
+import { useEditor } from '../store/context';
+import type { EditorState } from '../store/documentStore';
 import { useSinkViews, useSinkBuffers } from '../results/SinkBuffers';
 import { heldTable, type HeldTable } from './replayTable';
 
@@ -20,11 +25,17 @@ export function resultsBeforeLastRun(sinkId: string): HeldTable | undefined {
   return previous.get(sinkId) ?? latest.get(sinkId);
 }
 
+/** Whether the document has a source that can replay (a WebSocket source in log mode). */
+const canReplay = (state: EditorState): boolean =>
+  state.doc.nodes.some((node) => node.kind === 'source.websocket' && Object.hasOwn(node.params, 'log') && node.params['log'] !== undefined);
+
 export function ReplayRecorder() {
   const views = useSinkViews();
   const buffers = useSinkBuffers();
+  const replayable = useEditor(canReplay);
   useEffect(() => {
     const offs: (() => void)[] = [];
+    if (!replayable) return undefined;
     for (const view of views) {
       const sink = buffers.get(view.id);
       if (sink?.kind !== 'table') continue;
@@ -49,6 +60,6 @@ export function ReplayRecorder() {
       offs.push(() => { if (timer !== null) clearTimeout(timer); });
     }
     return () => { for (const off of offs) off(); };
-  }, [views, buffers]);
+  }, [views, buffers, replayable]);
   return null;
 }
