@@ -1,5 +1,4 @@
 /** Checkpoints across the worker boundary (part of PipelineWorkerApi and Frame). */
-import type { Checkpoint } from './format';
 
 /** Default seconds of wall clock between two checkpoints of a running pipeline. */
 export const DEFAULT_CHECKPOINT_EVERY_MS = 5000;
@@ -28,8 +27,9 @@ export interface CheckpointApi {
   /** Where and how often this worker's runs take checkpoints (off until called). */
   configureCheckpoints(settings: CheckpointSettings): void;
   /**
-   * After a load, before the run moves: continues from `checkpoint` (checked
-   * again here, as hostile input). A refused one leaves the run at its beginning.
+   * After a load, before the run moves: continues from `checkpoint` (a stored
+   * Checkpoint of ./format.ts, checked again here as hostile input, hence
+   * unknown). A refused one leaves the run at its beginning.
    */
-  resume(checkpoint: Checkpoint): ResumeResult | Promise<ResumeResult>;
+  resume(checkpoint: unknown): ResumeResult | Promise<ResumeResult>;
 }
