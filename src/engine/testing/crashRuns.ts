@@ -15,7 +15,7 @@ import { compilePipeline } from '../plan/compile';
 import { createRuntime, type Runtime } from '../run/runtime';
 import type { RuntimeSnapshot } from '../run/runtimeSnapshot';
 import { createKeyedSinks, heldRows, type KeyedSinks } from '../checkpoint/keyedSinks';
-import type { RunScript } from './snapshotRuns';
+import { runScriptStep, scriptClock, type RunScript } from './snapshotRuns';
 
 export interface CrashPlan {
   /** Steps before which a checkpoint is taken. */
@@ -53,13 +53,8 @@ export function runWithCrashes(doc: PipelineDocument, script: RunScript, plan: C
     });
   };
   const advance = (r: Runtime, at: number): boolean => {
-    clock = script.clockAt?.(at) ?? 0;
-    r.tick(clock);
-    if (script.messages !== undefined) {
-      for (const [id, text] of script.messages(at)) r.messageSources.get(id)?.offer(text);
-      if (at + 1 === script.messageSteps) for (const source of r.messageSources.values()) source.close();
-    }
-    return r.step(script.batchSize);
+    clock = scriptClock(script, at);
+    return runScriptStep(r, script, at, clock);
   };
   let runtime = build();
   let last: { step: number; runtime: RuntimeSnapshot | null; positions: [string, number][] } = { step: 0, runtime: null, positions: [] };

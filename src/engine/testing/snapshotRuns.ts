@@ -61,6 +61,21 @@ function compile(doc: PipelineDocument): ExecutionPlan {
   return compiled.plan;
 }
 
+/** The clock of step `at` of the script (0 when it has none). */
+export function scriptClock(script: RunScript, at: number): number {
+  return script.clockAt?.(at) ?? 0;
+}
+
+/** Step `at` of the script on `r`, its clock already set to `clock`: ticks, messages, then the step; false once every source ended. */
+export function runScriptStep(r: Runtime, script: RunScript, at: number, clock: number): boolean {
+  r.tick(clock);
+  if (script.messages !== undefined) {
+    for (const [id, text] of script.messages(at)) r.messageSources.get(id)?.offer(text);
+    if (at + 1 === script.messageSteps) for (const source of r.messageSources.values()) source.close();
+  }
+  return r.step(script.batchSize);
+}
+
 /**
  * How a cut goes on: `fresh` restores into a new runtime of a newly compiled
  * plan; `rewind` runs the same runtime `ahead` steps further (their output
@@ -99,15 +114,9 @@ export function runWithCuts(doc: PipelineDocument, script: RunScript, cuts: read
     onLate: (id, rows) => append(late, id, rows),
   });
   let runtime = build();
-  /** Step `at` of the script: the clock, its ticks and messages, then the step; false once every source ended. */
   const advance = (r: Runtime, at: number): boolean => {
-    clock = script.clockAt?.(at) ?? 0;
-    r.tick(clock);
-    if (script.messages !== undefined) {
-      for (const [id, text] of script.messages(at)) r.messageSources.get(id)?.offer(text);
-      if (at + 1 === script.messageSteps) for (const source of r.messageSources.values()) source.close();
-    }
-    return r.step(script.batchSize);
+    clock = scriptClock(script, at);
+    return runScriptStep(r, script, at, clock);
   };
   const cutAt = new Set(cuts);
   const maxSteps = script.maxSteps ?? 100_000;
