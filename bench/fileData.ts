@@ -16,8 +16,8 @@ export const KEYS = 1000;
 export const DISORDER_MS = 50;
 const START = Date.UTC(2026, 0, 1);
 
-/** xorshift32: the same file on every machine for a given row count. */
-function random(seed: number): () => number {
+/** xorshift32: the same file on every machine for a given row count (and the same draws for any seed). */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state ^= state << 13; state >>>= 0;
@@ -28,8 +28,8 @@ function random(seed: number): () => number {
 }
 
 /** Writes the CSV of `rows` rows to `path` (through a temporary name, so an interrupted run leaves no half file). */
-async function writeCsv(path: string, rows: number): Promise<void> {
-  const next = random(rows);
+export async function writeCsv(path: string, rows: number): Promise<void> {
+  const next = seededRandom(rows);
   const partial = `${path}.partial`;
   const out = createWriteStream(partial);
   let chunk = 'ts,key,value\n';

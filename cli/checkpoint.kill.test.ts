@@ -11,10 +11,11 @@
  * moments with the run instead of bunching them; and each run gets on).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom, writeCsv } from '../bench/fileData';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = join(root, 'cli', 'bin.cjs');
@@ -27,32 +28,8 @@ const SEED = 0x5eed17;
 const input = join(scratch, 'in.csv');
 const pipelineFile = join(scratch, 'p.json');
 
-/** xorshift32: the kill moments and the data are the same on every run of the test. */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13; state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5; state >>>= 0;
-    return state / 4294967296;
-  };
-}
-
-/** ts,key,value: 1,000 keys, a row a millisecond with up to 50 ms of disorder (late rows too, after the watermark). */
-async function writeInput(): Promise<void> {
-  const next = random(ROWS);
-  const out = createWriteStream(input);
-  let chunk = 'ts,key,value\n';
-  for (let i = 0; i < ROWS; i++) {
-    chunk += `${1_767_225_600_000 + i - Math.floor(next() * 51)},k${Math.floor(next() * 1000)},${(Math.floor(next() * 100_000) / 100).toFixed(2)}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((done) => out.once('drain', () => done()));
-      chunk = '';
-    }
-  }
-  out.end(chunk);
-  await new Promise<void>((done, fail) => { out.once('finish', () => done()); out.once('error', fail); });
-}
+/** The bench's ts,key,value CSV (bench/fileData.ts): 1,000 keys, a row a millisecond with up to 50 ms of disorder (late rows too, after the watermark). */
+const writeInput = (): Promise<void> => writeCsv(input, ROWS);
 
 const PIPELINE = {
   format: 'windowpane.pipeline', version: 1, name: 'kill test',
@@ -132,7 +109,8 @@ describe('windowpane run --checkpoint, killed with SIGKILL and resumed', () => {
       const dir = join(scratch, `checkpoints-${format}`);
       writeFileSync(out, ''); // watched from the first run on
       mkdirSync(dir);
-      const next = random(SEED + (format === 'csv' ? 1 : 0));
+      // Seeded: the kill moments are the same on every run of the test.
+      const next = seededRandom(SEED + (format === 'csv' ? 1 : 0));
       let kills = 0;
       let resumes = 0;
       for (let i = 0; i < KILLS; i++) {
