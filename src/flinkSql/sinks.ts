@@ -23,6 +23,7 @@ function sinkComment(node: SinkNode, connector: SinkConnector): string {
     case 'sink.table': return `Sink '${node.id}': a live table in Windowpane; here ${as}.`;
     case 'sink.log': return `Sink '${node.id}': a log of the first ${node.params.limit} rows in Windowpane; here ${as}, which writes every row.`;
     case 'sink.collect': return `Sink '${node.id}': collected results in Windowpane; here ${as}.`;
+    case 'sink.alert': return `Sink '${node.id}': alerts (${node.params.when}) with cool-down and grouping in Windowpane; Flink SQL has no alerting, so here ${as} of the records it watches.`;
   }
 }
 

@@ -6,7 +6,14 @@
 export { DURATION_PATTERN, formatDuration, parseDuration } from './duration';
 export {
   AGGREGATE,
+  DETECT_CHANGEPOINT,
+  DETECT_CONTEXTUAL,
+  DETECT_EWMA,
+  DETECT_MAD,
+  DETECT_THRESHOLD,
+  DETECT_ZSCORE,
   NODE_KINDS,
+  SINK_ALERT,
   SINK_CHART,
   SINK_COLLECT,
   SINK_LOG,
@@ -14,9 +21,11 @@ export {
   SOURCE_FILE,
   SOURCE_SAMPLE,
   SOURCE_WEBSOCKET,
+  TRANSFORM_CLEAN,
   TRANSFORM_FILTER,
   TRANSFORM_KEY_BY,
   TRANSFORM_MAP,
+  TRANSFORM_ROLLING,
   TRANSFORM_UNION,
   WINDOW_COUNT,
   WINDOW_CUMULATE,
@@ -155,3 +164,11 @@ export { pipelineJsonSchema, renderPipelineJsonSchema } from './jsonSchema';
 export { pipelineVersion } from './pipelineVersion';
 export { retryPolicySchema, retryDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './schema/retryPolicy';
 export { parseLogStart, formatLogStart, partitionOf, type LogStart, type LogMessage, type TopicInfo, type PartitionInfo } from './logProtocol';
+export { ANOMALY_REASON_FIELD, ANOMALY_SCORE_FIELD, DETECTOR_OUTPUT_FIELDS, IS_ANOMALY_FIELD } from './detectorFields';
+export { ALERT_ROW_FIELDS, ALERT_STATUSES, type AlertRow, type AlertStatus } from './alerts';
+export { ALERT_SEVERITIES, alertSinkParamsSchema, type AlertSeverity, type AlertSinkParams } from './schema/alert';
+export { detectorBaseShape } from './schema/detectorCommon';
+export { contextualParamsSchema, type ContextualParams } from './schema/detectorContextual';
+export { changepointParamsSchema, thresholdParamsSchema, type ChangepointParams, type ThresholdParams } from './schema/detectorsRules';
+export { ewmaParamsSchema, madParamsSchema, zscoreParamsSchema, type EwmaParams, type MadParams, type ZscoreParams } from './schema/detectorsStatistical';
+export { MISSING_VALUE_RULES, ROLLING_FNS, cleanParamsSchema, rollingParamsSchema, type CleanParams, type RollingParams } from './schema/features';

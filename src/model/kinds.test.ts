@@ -4,7 +4,7 @@ import { NODE_KINDS, familyOf, isNodeKind, portsOf } from './kinds';
 describe('node kinds', () => {
   it('lists every kind of FORMAT.md once', () => {
     expect(new Set(NODE_KINDS).size).toBe(NODE_KINDS.length);
-    expect(NODE_KINDS).toHaveLength(17);
+    expect(NODE_KINDS).toHaveLength(26);
   });
 
   it('gives each kind its family, from the prefix or aggregate', () => {
@@ -13,6 +13,7 @@ describe('node kinds', () => {
     expect(familyOf('window.count')).toBe('window');
     expect(familyOf('aggregate')).toBe('aggregate');
     expect(familyOf('sink.collect')).toBe('sink');
+    expect(familyOf('detect.zscore')).toBe('detect');
   });
 
   it('gives each kind the ports of the FORMAT.md table', () => {

@@ -11,16 +11,25 @@ export const TRANSFORM_FILTER = 'transform.filter';
 export const TRANSFORM_MAP = 'transform.map';
 export const TRANSFORM_KEY_BY = 'transform.keyBy';
 export const TRANSFORM_UNION = 'transform.union';
+export const TRANSFORM_CLEAN = 'transform.clean';
+export const TRANSFORM_ROLLING = 'transform.rolling';
 export const WINDOW_TUMBLING = 'window.tumbling';
 export const WINDOW_HOPPING = 'window.hopping';
 export const WINDOW_CUMULATE = 'window.cumulate';
 export const WINDOW_SESSION = 'window.session';
 export const WINDOW_COUNT = 'window.count';
 export const AGGREGATE = 'aggregate';
+export const DETECT_ZSCORE = 'detect.zscore';
+export const DETECT_EWMA = 'detect.ewma';
+export const DETECT_MAD = 'detect.mad';
+export const DETECT_THRESHOLD = 'detect.threshold';
+export const DETECT_CHANGEPOINT = 'detect.changepoint';
+export const DETECT_CONTEXTUAL = 'detect.contextual';
 export const SINK_COLLECT = 'sink.collect';
 export const SINK_LOG = 'sink.log';
 export const SINK_CHART = 'sink.chart';
 export const SINK_TABLE = 'sink.table';
+export const SINK_ALERT = 'sink.alert';
 
 /** Every node kind, in palette order (sources first, sinks last). */
 export const NODE_KINDS = [
@@ -31,21 +40,31 @@ export const NODE_KINDS = [
   TRANSFORM_MAP,
   TRANSFORM_KEY_BY,
   TRANSFORM_UNION,
+  TRANSFORM_CLEAN,
+  TRANSFORM_ROLLING,
   WINDOW_TUMBLING,
   WINDOW_HOPPING,
   WINDOW_CUMULATE,
   WINDOW_SESSION,
   WINDOW_COUNT,
   AGGREGATE,
+  DETECT_ZSCORE,
+  DETECT_EWMA,
+  DETECT_MAD,
+  DETECT_THRESHOLD,
+  DETECT_CHANGEPOINT,
+  DETECT_CONTEXTUAL,
   SINK_COLLECT,
   SINK_LOG,
   SINK_CHART,
   SINK_TABLE,
+  SINK_ALERT,
 ] as const;
 
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-export type NodeFamily = 'source' | 'transform' | 'window' | 'aggregate' | 'sink';
+/** `detect`: anomaly detectors, which pass every record on with its score (./detectorFields.ts). */
+export type NodeFamily = 'source' | 'transform' | 'window' | 'aggregate' | 'detect' | 'sink';
 
 export type PortName = 'in' | 'out' | 'late';
 
@@ -72,6 +91,7 @@ const FAMILY_PORTS: Record<NodeFamily, PortSpec> = {
   transform: SINGLE_PORTS,
   window: WINDOW_PORTS,
   aggregate: SINGLE_PORTS,
+  detect: SINGLE_PORTS,
   sink: SINK_PORTS,
 };
 

@@ -94,7 +94,7 @@ describe('validate: nodes', () => {
     expect(first).toEqual({
       nodeId: 'x',
       path: 'nodes[6].kind',
-      message: expect.stringMatching(/^node 'x': unknown kind 'window.sliding'; known kinds are source\.sample, .* and sink\.table$/),
+      message: expect.stringMatching(/^node 'x': unknown kind 'window.sliding'; known kinds are source\.sample, .* and sink\.alert$/),
     });
   });
 

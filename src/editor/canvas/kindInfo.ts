@@ -6,6 +6,7 @@ export const FAMILIES: readonly { readonly family: NodeFamily; readonly label: s
   { family: 'transform', label: 'Transforms' },
   { family: 'window', label: 'Windows' },
   { family: 'aggregate', label: 'Aggregate' },
+  { family: 'detect', label: 'Detect' },
   { family: 'sink', label: 'Sinks' },
 ];
 
@@ -17,16 +18,25 @@ const TITLES: Readonly<Record<NodeKind, string>> = {
   'transform.map': 'Map',
   'transform.keyBy': 'Key by',
   'transform.union': 'Union',
+  'transform.clean': 'Clean',
+  'transform.rolling': 'Rolling features',
   'window.tumbling': 'Tumbling window',
   'window.hopping': 'Hopping window',
   'window.cumulate': 'Cumulate window',
   'window.session': 'Session window',
   'window.count': 'Count window',
   aggregate: 'Aggregate',
+  'detect.zscore': 'Z-score detector',
+  'detect.ewma': 'EWMA detector',
+  'detect.mad': 'MAD / IQR detector',
+  'detect.threshold': 'Threshold detector',
+  'detect.changepoint': 'Change-point detector',
+  'detect.contextual': 'Contextual detector',
   'sink.collect': 'Collect',
   'sink.log': 'Log',
   'sink.chart': 'Chart',
   'sink.table': 'Table',
+  'sink.alert': 'Alerts',
 };
 
 /** A kind's name for people: "Tumbling window"; the raw kind when it is unknown. */

@@ -7,14 +7,15 @@ import { resultSchema } from '../aggregate/resultWriter';
 import { compileExpression, compileFilter } from '../expr';
 import { parseFileSource } from '../sources/file';
 import { sampleStreamFields } from '../sources/sample';
+import { compileAlertSink } from '../alerts/compileAlertSink';
+import { compileContextualDetector } from '../detect/compileContextual';
+import { compileRuleDetector } from '../detect/compileRules';
+import { compileStatisticalDetector } from '../detect/compileStatistical';
+import { compileFeatureNode } from '../features/compileFeatures';
+import { problem, type NodeCompilation } from './nodeCompilation';
 import type { CompileProblem, EdgeSchema, FileInput, PlanStep, WindowSpec } from './types';
 
-/** What compiling one node yields: its step (absent for a window, fused into its aggregate) and output schemas. */
-export interface NodeCompilation {
-  step: PlanStep | null;
-  outputs: Partial<Record<'out' | 'late', EdgeSchema>>;
-  problems: CompileProblem[];
-}
+export type { NodeCompilation } from './nodeCompilation';
 
 export interface NodeInputs {
   /** Schemas of the incoming edges, in document order. */
@@ -31,10 +32,6 @@ export interface NodeInputs {
 
 function ms(text: string): number {
   return parseDuration(text) ?? 0;
-}
-
-function problem(node: PipelineNode, index: number, param: string, message: string): CompileProblem {
-  return { nodeId: node.id, path: `nodes[${index}].params${param === '' ? '' : `.${param}`}`, message: `node '${node.id}': ${message}` };
 }
 
 function windowSpec(windowNode: NonNullable<NodeInputs['window']>): WindowSpec {
@@ -136,6 +133,17 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
       return { step: { type: 'collectSink', nodeId: node.id, view: { type: 'table', maxRows: node.params.maxRows } }, outputs: {}, problems: [] };
     case 'sink.log':
       return { step: { type: 'logSink', nodeId: node.id, limit: node.params.limit }, outputs: {}, problems: [] };
+    // The kinds below compile in their own modules.
+    case 'transform.clean': case 'transform.rolling':
+      return compileFeatureNode(node, index, input);
+    case 'detect.zscore': case 'detect.ewma': case 'detect.mad':
+      return compileStatisticalDetector(node, index, input);
+    case 'detect.threshold': case 'detect.changepoint':
+      return compileRuleDetector(node, index, input);
+    case 'detect.contextual':
+      return compileContextualDetector(node, index, input);
+    case 'sink.alert':
+      return compileAlertSink(node, index, input);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Field, RowBlock } from '../batch';
 import type { AggregatePlan } from '../aggregate/plan';
 import type { CompiledExpression } from '../expr';
+import type { Operator, OperatorContext } from '../operators/types';
 import type { SampleParams } from '../sources/sample';
 import type { OpenedFile } from '../sources/file/stream/types';
 import type { ChartType, ChartXAxis, EventTimeRange, MessageFormat, RetryPolicy, TimeFormat } from '../../model';
@@ -95,7 +96,22 @@ export type PlanStep =
   | { readonly type: 'windowAggregate'; readonly nodeId: string; readonly aggregateId: string; readonly window: WindowSpec; readonly plan: AggregatePlan; readonly keyFields: readonly Field[] }
   | { readonly type: 'runningAggregate'; readonly nodeId: string; readonly plan: AggregatePlan; readonly keyFields: readonly Field[] }
   | { readonly type: 'collectSink'; readonly nodeId: string; readonly view: SinkView | null }
-  | { readonly type: 'logSink'; readonly nodeId: string; readonly limit: number };
+  | { readonly type: 'logSink'; readonly nodeId: string; readonly limit: number }
+  | OperatorStep;
+
+/**
+ * A node whose module builds its own operator (feature transforms,
+ * detectors): compiling it hands the runtime a factory, so a new kind needs
+ * no case in the runtime. `create` makes a fresh operator per runtime (time
+ * travel and checkpoints restore into fresh ones).
+ */
+export interface OperatorStep {
+  readonly type: 'operator';
+  readonly nodeId: string;
+  /** The node's kind, for what reads plans (breakpoints, metrics). */
+  readonly kind: string;
+  create(ctx: OperatorContext): Operator;
+}
 
 /** Where a node's port sends its batches: the step and its input index. */
 export interface Route {

@@ -123,6 +123,7 @@ function createOperator(step: Exclude<PlanStep, { type: 'sampleSource' | 'fileSo
     case 'map': return createMapOperator(step, ctx);
     case 'keyBy': return createKeyByOperator(step.fields, ctx);
     case 'runningAggregate': return createRunningAggregateOperator(step, ctx);
+    case 'operator': return step.create(ctx);
     case 'collectSink': {
       const onBatch = host.onResultBatch;
       if (onBatch !== undefined) return createBatchSink((batch) => onBatch(step.nodeId, batch));

@@ -9,6 +9,15 @@ import {
   SINK_CHART,
   SINK_LOG,
   SINK_TABLE,
+  SINK_ALERT,
+  DETECT_CHANGEPOINT,
+  DETECT_CONTEXTUAL,
+  DETECT_EWMA,
+  DETECT_MAD,
+  DETECT_THRESHOLD,
+  DETECT_ZSCORE,
+  TRANSFORM_CLEAN,
+  TRANSFORM_ROLLING,
   SOURCE_FILE,
   SOURCE_SAMPLE,
   SOURCE_WEBSOCKET,
@@ -24,6 +33,11 @@ import {
   type NodeKind,
 } from '../kinds';
 import { aggregateParamsSchema } from './aggregate';
+import { alertSinkParamsSchema } from './alert';
+import { contextualParamsSchema } from './detectorContextual';
+import { changepointParamsSchema, thresholdParamsSchema } from './detectorsRules';
+import { ewmaParamsSchema, madParamsSchema, zscoreParamsSchema } from './detectorsStatistical';
+import { cleanParamsSchema, rollingParamsSchema } from './features';
 import { idSchema, positionSchema, strict } from './common';
 import { chartSinkParamsSchema, collectSinkParamsSchema, logSinkParamsSchema, tableSinkParamsSchema } from './sinks';
 import { fileSourceParamsSchema, sampleSourceParamsSchema, websocketSourceParamsSchema } from './sources';
@@ -61,16 +75,25 @@ export const nodeSchema = z.discriminatedUnion('kind', [
   nodeOf(TRANSFORM_KEY_BY, keyByParamsSchema),
   // Kinds whose params are all optional may leave `params` out.
   nodeOf(TRANSFORM_UNION, unionParamsSchema.prefault({})),
+  nodeOf(TRANSFORM_CLEAN, cleanParamsSchema),
+  nodeOf(TRANSFORM_ROLLING, rollingParamsSchema),
   nodeOf(WINDOW_TUMBLING, tumblingParamsSchema),
   nodeOf(WINDOW_HOPPING, hoppingParamsSchema),
   nodeOf(WINDOW_CUMULATE, cumulateParamsSchema),
   nodeOf(WINDOW_SESSION, sessionParamsSchema),
   nodeOf(WINDOW_COUNT, countWindowParamsSchema),
   nodeOf(AGGREGATE, aggregateParamsSchema),
+  nodeOf(DETECT_ZSCORE, zscoreParamsSchema),
+  nodeOf(DETECT_EWMA, ewmaParamsSchema),
+  nodeOf(DETECT_MAD, madParamsSchema),
+  nodeOf(DETECT_THRESHOLD, thresholdParamsSchema),
+  nodeOf(DETECT_CHANGEPOINT, changepointParamsSchema),
+  nodeOf(DETECT_CONTEXTUAL, contextualParamsSchema),
   nodeOf(SINK_COLLECT, collectSinkParamsSchema.prefault({})),
   nodeOf(SINK_LOG, logSinkParamsSchema.prefault({})),
   nodeOf(SINK_CHART, chartSinkParamsSchema),
   nodeOf(SINK_TABLE, tableSinkParamsSchema.prefault({})),
+  nodeOf(SINK_ALERT, alertSinkParamsSchema.prefault({})),
 ]);
 
 export const OUTPUT_PORTS = ['out', 'late'] as const;

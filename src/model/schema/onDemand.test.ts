@@ -43,8 +43,9 @@ describe('params schemas built on demand', () => {
     }
     // 0 would mean the probe no longer sees zod's constructions: update it rather than the bound.
     expect(made).toBeGreaterThan(50);
-    // Building every kind at load made 503; the envelope, the shared pieces and a lazy per kind make about 170.
-    expect(made).toBeLessThan(220);
+    // Building every kind at load made 503 for 17 kinds; the envelope, the shared pieces and a lazy node per kind
+    // (about 6 objects each) made about 170 then, and 227 with the 26 kinds of issue 18.
+    expect(made).toBeLessThan(260);
   });
 
   it('are built for the kinds a validated document holds, and for no other kind', async () => {
