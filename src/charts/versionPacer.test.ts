@@ -21,11 +21,23 @@ function source(): Observable & { bump(): void } {
   };
 }
 
-/** Frames by hand at a given time: `frame(t)` runs the callbacks asked for before it. */
+/** Frames by hand at a given time: `frame(t)` runs the timers due by then, then the callbacks asked for before it. */
 function fakeFrames() {
   let waiting = new Map<number, (now: number) => void>();
   let handles = 0;
+  let timers: { at: number; run: () => void }[] = [];
+  let clock = 0;
   return {
+    later: (run: () => void, delayMs: number) => {
+      const timer = { at: clock + delayMs, run };
+      timers.push(timer);
+      return () => {
+        timers = timers.filter((t) => t !== timer);
+      };
+    },
+    get timers() {
+      return timers.length;
+    },
     requestFrame: (callback: (now: number) => void) => {
       waiting.set(++handles, callback);
       return handles;
@@ -34,6 +46,10 @@ function fakeFrames() {
       waiting.delete(handle);
     },
     frame(now: number) {
+      clock = now;
+      const ready = timers.filter((t) => t.at <= now);
+      timers = timers.filter((t) => t.at > now);
+      for (const t of ready) t.run();
       const due = waiting;
       waiting = new Map();
       for (const callback of due.values()) callback(now);
@@ -71,6 +87,30 @@ describe('createVersionPacer', () => {
     expect(shown.map(([, v]) => v)).toEqual([1, 33, 65]);
   });
 
+  it('waits for the interval on a timer, asking for no frame until it ends', () => {
+    const src = source();
+    const frames = fakeFrames();
+    let asked = 0;
+    const shown: number[] = [];
+    createVersionPacer({
+      source: src,
+      minIntervalMs: 500,
+      show: (v) => shown.push(v),
+      ...frames,
+      requestFrame: (callback) => {
+        asked++;
+        return frames.requestFrame(callback);
+      },
+    });
+    for (let now = 16; now <= 1200; now += 16) {
+      src.bump();
+      frames.frame(now);
+    }
+    expect(shown).toHaveLength(3);
+    // The start, then per show: one frame found too early (it sets the timer) and one after the timer.
+    expect(asked).toBeLessThanOrEqual(1 + 2 * 3);
+  });
+
   it('shows every frame when no interval is given, and asks for no frame while the source stands still', () => {
     const src = source();
     const frames = fakeFrames();
@@ -94,5 +134,17 @@ describe('createVersionPacer', () => {
     frames.frame(16);
     expect(shown).toEqual([]);
     expect(frames.asked).toBe(0);
+  });
+
+  it('drops its timer when disposed while it waits', () => {
+    const src = source();
+    const frames = fakeFrames();
+    const pacer = createVersionPacer({ source: src, minIntervalMs: 500, show: () => undefined, ...frames });
+    frames.frame(16);
+    src.bump();
+    frames.frame(32);
+    expect(frames.timers).toBe(1);
+    pacer.dispose();
+    expect(frames.timers).toBe(0);
   });
 });

@@ -81,4 +81,71 @@ describe('the drain loop', () => {
     await h.animate(10);
     expect(h.drains()).toBeGreaterThan(drains);
   });
+
+  it('pulls at most once per pullEveryMs while it asks for a pace, in a frame after the wait, and at once after a command', async () => {
+    let clock = 0;
+    const timers: { at: number; run: () => void }[] = [];
+    const callbacks: (() => void)[] = [];
+    const askedAt: number[] = [];
+    const appliedAt: number[] = [];
+    let every = 100;
+    let requested = 0;
+    const loop = createDrainLoop({
+      drain: () => {
+        askedAt.push(clock);
+        return Promise.resolve(frame('running'));
+      },
+      onFrame: () => appliedAt.push(clock),
+      onError: (e) => { throw e; },
+      requestFrame: (cb) => {
+        requested++;
+        return callbacks.push(cb);
+      },
+      cancelFrame: () => undefined,
+      pullEveryMs: () => every,
+      now: () => clock,
+      later: (run, delayMs) => {
+        const timer = { at: clock + delayMs, run };
+        timers.push(timer);
+        return () => timers.splice(timers.indexOf(timer), 1);
+      },
+    });
+    // Frames of 16 ms: due timers fire between frames, as a page's do.
+    const frames = async (n: number): Promise<void> => {
+      for (let i = 0; i < n; i++) {
+        clock += 16;
+        for (const t of timers.filter((x) => x.at <= clock)) {
+          timers.splice(timers.indexOf(t), 1);
+          t.run();
+        }
+        for (const cb of callbacks.splice(0)) cb();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    };
+    loop.wake();
+    await frames(64);
+    // About a second of frames: ten pulls or so, never two within 100 ms.
+    expect(askedAt.length).toBeGreaterThanOrEqual(8);
+    expect(askedAt.length).toBeLessThanOrEqual(11);
+    const gaps = askedAt.slice(1).map((at, i) => at - askedAt[i]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(100);
+    // Each answer is applied in the frame after it came (not in the timer's task).
+    expect(appliedAt.length).toBeGreaterThanOrEqual(askedAt.length - 1);
+    // While it waits, no frame is asked for (the page has nothing to do between pulls): one to pull, one to apply.
+    expect(requested).toBeLessThanOrEqual(2 * askedAt.length + 1);
+    // A command pulls at once, whatever the wait.
+    await frames(1);
+    const waitingSince = askedAt.length;
+    loop.wake();
+    for (const cb of callbacks.splice(0)) cb();
+    expect(askedAt.length).toBe(waitingSince + 1);
+    expect(askedAt.at(-1)! - askedAt.at(-2)!).toBeLessThan(100);
+    // No pace: every frame again.
+    every = 0;
+    await frames(10);
+    const last = askedAt.slice(-5);
+    expect(last.slice(1).map((at, i) => at - last[i]!)).toEqual([16, 16, 16, 16]);
+    loop.dispose();
+    expect(timers).toEqual([]);
+  });
 });

@@ -6,6 +6,11 @@
  * worker answers. A busy page simply pulls less often and the worker
  * coalesces meanwhile. The loop sleeps once the run is no longer moving and
  * wakes on the next command.
+ *
+ * It may also pull less often than every frame (`pullEveryMs`, see
+ * pullPace.ts): at Max speed every frame that applies an answer restyles,
+ * lays out and paints the canvas's figures, and those frames held the page's
+ * core while the worker held the other. A command (wake) pulls at once.
  */
 import type { Frame } from '../../worker/protocol';
 
@@ -15,6 +20,11 @@ export interface DrainLoopDeps {
   onError(error: unknown): void;
   requestFrame(callback: () => void): number;
   cancelFrame(handle: number): void;
+  /** The least time between two drains asked for, read after each answer is applied (0 or absent: every frame). */
+  pullEveryMs?(): number;
+  /** The clock and timer for `pullEveryMs` (performance.now and setTimeout unless given). */
+  now?(): number;
+  later?(callback: () => void, delayMs: number): () => void;
 }
 
 export interface DrainLoop {
@@ -40,9 +50,22 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   let disposed = false;
   /** Bumped by restart(), so the answer of a forgotten drain is dropped. */
   let generation = 0;
+  /** When the last drain was asked for; -Infinity after a command, so the next one goes at once. */
+  let askedAt = -Infinity;
+  /** Cancels the wait for the next pull, while one is set. */
+  let waiting: (() => void) | null = null;
+  const now = deps.now ?? (() => performance.now());
+  const later = deps.later ?? ((callback: () => void, delayMs: number) => {
+    const timer = setTimeout(callback, delayMs);
+    return () => clearTimeout(timer);
+  });
 
   const schedule = (): void => {
-    if (handle === null && !disposed) handle = deps.requestFrame(tick);
+    if (handle === null && waiting === null && !disposed) handle = deps.requestFrame(tick);
+  };
+  const stopWaiting = (): void => {
+    waiting?.();
+    waiting = null;
   };
 
   function tick(): void {
@@ -56,6 +79,17 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       else settle--;
     }
     if (settle <= 0 || inFlight) return;
+    const gap = deps.pullEveryMs?.() ?? 0;
+    const wait = askedAt + gap - now();
+    if (wait > 0) {
+      // The pull goes at the first frame after the wait: the frame a drain is applied in stays the frame's own callback.
+      waiting = later(() => {
+        waiting = null;
+        schedule();
+      }, wait);
+      return;
+    }
+    askedAt = now();
     inFlight = true;
     const asked = generation;
     deps.drain().then(
@@ -76,6 +110,8 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   return {
     wake() {
       settle = SETTLE_FRAMES;
+      askedAt = -Infinity;
+      stopWaiting();
       schedule();
     },
     restart() {
@@ -83,10 +119,13 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       inFlight = false;
       ready = null;
       settle = SETTLE_FRAMES;
+      askedAt = -Infinity;
+      stopWaiting();
       schedule();
     },
     dispose() {
       disposed = true;
+      stopWaiting();
       if (handle !== null) deps.cancelFrame(handle);
       handle = null;
     },

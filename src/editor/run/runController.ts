@@ -22,6 +22,7 @@ import type { RunPhase, RunSpeed, StepUnit } from '../../worker/protocol';
 import type { EditorStore } from '../store/documentStore';
 import type { EditorDocument } from '../store/types';
 import { createDrainLoop } from './drainLoop';
+import { pullEveryMs } from './pullPace';
 import { initialRunState, isOwnRun, runReducer } from './reducer';
 import { createResultsBus } from './resultsBus';
 import { runnableDocument, sameRunGraph } from './runGraph';
@@ -138,6 +139,7 @@ export function createRunController(options: RunControllerOptions): RunControlle
       dispatch({ type: 'frame', frame });
     },
     onError: (error) => console.error('Draining the pipeline worker failed:', error),
+    pullEveryMs: () => pullEveryMs(store.getState().phase, store.getState().speed),
     requestFrame: options.requestFrame ?? ((cb) => requestAnimationFrame(cb)),
     cancelFrame: options.cancelFrame ?? ((h) => cancelAnimationFrame(h)),
   });
