@@ -20,7 +20,7 @@ export interface DrainLoopDeps {
   onError(error: unknown): void;
   requestFrame(callback: () => void): number;
   cancelFrame(handle: number): void;
-  /** The least time between two drains asked for, read after each answer is applied (0 or absent: every frame). */
+  /** The least time from applying an answer to asking for the next drain (0 or absent: every frame), so answers are applied at least this far apart. */
   pullEveryMs?(): number;
   /** The clock and timer for `pullEveryMs` (performance.now and setTimeout unless given). */
   now?(): number;
@@ -50,8 +50,10 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   let disposed = false;
   /** Bumped by restart(), so the answer of a forgotten drain is dropped. */
   let generation = 0;
-  /** When the last drain was asked for; -Infinity after a command, so the next one goes at once. */
-  let askedAt = -Infinity;
+  /** When the last answer was applied. */
+  let appliedAt = -Infinity;
+  /** Set by a command: the next drain goes at once, whatever the pace, so the command's effect shows in the next frames. */
+  let urgent = false;
   /** Cancels the wait for the next pull, while one is set. */
   let waiting: (() => void) | null = null;
   const now = deps.now ?? (() => performance.now());
@@ -74,13 +76,14 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
     if (ready !== null) {
       const frame = ready;
       ready = null;
+      appliedAt = now();
       deps.onFrame(frame);
       if (frame.phase === 'running') settle = SETTLE_FRAMES;
       else settle--;
     }
     if (settle <= 0 || inFlight) return;
     const gap = deps.pullEveryMs?.() ?? 0;
-    const wait = askedAt + gap - now();
+    const wait = urgent ? 0 : appliedAt + gap - now();
     if (wait > 0) {
       // The pull goes at the first frame after the wait: the frame a drain is applied in stays the frame's own callback.
       waiting = later(() => {
@@ -89,7 +92,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       }, wait);
       return;
     }
-    askedAt = now();
+    urgent = false;
     inFlight = true;
     const asked = generation;
     deps.drain().then(
@@ -110,7 +113,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   return {
     wake() {
       settle = SETTLE_FRAMES;
-      askedAt = -Infinity;
+      urgent = true;
       stopWaiting();
       schedule();
     },
@@ -119,7 +122,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       inFlight = false;
       ready = null;
       settle = SETTLE_FRAMES;
-      askedAt = -Infinity;
+      urgent = true;
       stopWaiting();
       schedule();
     },

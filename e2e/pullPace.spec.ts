@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { DocumentsBar } from './pages/DocumentsBar';
+import { RunControls } from './pages/RunControls';
+import { storeGeneratedCsv, storedCsvPipeline } from './storedFiles';
+
+const SHOTS = '/tmp/n8-longtasks';
+/** 3 M rows, one a millisecond, 20 keys: a run at Max of two seconds or more. */
+const ROWS = 3_000_000;
+/** The least time between two figures shown while a run at Max pours in (src/editor/run/pullPace.ts). */
+const POURING_PULL_MS = 100;
+
+/** Records, in the page, when the run status's event count changed while running, and how many frames went by. */
+async function recordFigures(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const log = { changes: [] as number[], frames: 0 };
+    (window as unknown as { figures: typeof log }).figures = log;
+    const status = document.querySelector('[data-testid="run-status"]')!;
+    new MutationObserver(() => {
+      if (status.getAttribute('data-phase') === 'running') log.changes.push(performance.now());
+    }).observe(status, { attributes: true, attributeFilter: ['data-events'] });
+    const count = () => {
+      log.frames++;
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+  });
+}
+
+test.describe('the run\'s figures at Max', () => {
+  test('change at most ten times a second while a file pours in, and stop when it pauses', async ({ editor, page, consoleErrors }) => {
+    test.setTimeout(180_000);
+    await editor.goto();
+    const file = await storeGeneratedCsv(page, { rows: ROWS, keys: 20, stepMs: 1, bad: [], name: 'pour.csv' });
+    await new DocumentsBar(page).pasteJson(storedCsvPipeline(file, 'pour.csv'));
+    const run = new RunControls(page);
+    await run.setSpeed('max');
+    await recordFigures(page);
+    await run.runButton.click();
+    // Live: the count moves several times while the file is read.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { figures: { changes: number[] } }).figures.changes.length)).toBeGreaterThanOrEqual(4);
+    await run.pause();
+    await run.expectPhase('Paused');
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/pull-pace-paused.png` });
+    const paused = await run.events();
+    expect(paused).toBeGreaterThan(0);
+    expect(paused).toBeLessThan(ROWS);
+
+    const { changes, frames } = await page.evaluate(() => (window as unknown as { figures: { changes: number[]; frames: number } }).figures);
+    const span = changes.at(-1)! - changes[0]!;
+    // Each change is an answer of the worker applied, and answers are applied at least 100 ms apart at Max
+    // (one change may come early: React commits an answer in its frame or the next). Pulled every frame, as
+    // before, the count changed with nearly every frame.
+    expect(changes.length - 1).toBeLessThanOrEqual(Math.floor(span / POURING_PULL_MS) + 1);
+    expect(frames).toBeGreaterThan(changes.length);
+    expect(consoleErrors).toEqual([]);
+  });
+});
