@@ -32,7 +32,9 @@ export function createCleanOperator(config: CleanConfig, ctx: OperatorContext): 
       if (config.resampleMs !== null) closeIntervals(r, w);
       else releaseWaiting(r, w);
     }
-    state.outWatermark = Math.max(state.outWatermark, Math.min(w, state.hold));
+    // A resampled record goes out at its interval's start: an on-time record (time > w) may fall in w's own interval.
+    const bound = config.resampleMs === null ? w : Math.floor(w / config.resampleMs) * config.resampleMs - 1;
+    state.outWatermark = Math.max(state.outWatermark, Math.min(bound, state.hold));
   }
 
   return {
