@@ -9,11 +9,11 @@ import type { PipelineDocument } from '../../model';
 import type { RollingFeature } from '../../model';
 import { ndjsonData, pipeline } from '../testing/documents';
 
-export interface Event {
+export type Event = {
   readonly ts: number;
   readonly k: string;
   readonly v: number | null;
-}
+};
 
 /** Events in roughly rising time: some late (up to 3 s behind), some tied, some without a value. */
 export const events = (opts: { nulls: boolean; late: boolean; maxLength?: number }): fc.Arbitrary<Event[]> =>
