@@ -171,4 +171,4 @@ export { detectorBaseShape } from './schema/detectorCommon';
 export { contextualParamsSchema, type ContextualParams } from './schema/detectorContextual';
 export { changepointParamsSchema, thresholdParamsSchema, type ChangepointParams, type ThresholdParams } from './schema/detectorsRules';
 export { ewmaParamsSchema, madParamsSchema, zscoreParamsSchema, type EwmaParams, type MadParams, type ZscoreParams } from './schema/detectorsStatistical';
-export { MISSING_VALUE_RULES, ROLLING_FNS, cleanParamsSchema, rollingParamsSchema, type CleanParams, type RollingParams } from './schema/features';
+export { MISSING_VALUE_RULES, ROLLING_FNS, cleanParamsSchema, rollingParamsSchema, type CleanParams, type MissingValueRule, type RollingFeature, type RollingParams } from './schema/features';

@@ -9,6 +9,10 @@ const PATHS: ReadonlyMap<string, string> = new Map(Object.entries({
   'transform.map': 'M4 12h13 M13 7l5 5-5 5 M4 7v10',
   'transform.keyBy': 'M8 16a4 4 0 1 1 0-8 4 4 0 0 1 0 8z M12 12h9 M17 12v3 M20.5 12v2',
   'transform.union': 'M6 3v5c0 3 6 4 6 8v5 M18 3v5c0 3-6 4-6 8 M9 18l3 3 3-3',
+  // A broom: sweeps gaps and spikes out of a series.
+  'transform.clean': 'M14 3l-4 9 M6 12h8l2 9H4z M8 16v5 M12 16v5',
+  // A line riding over a sliding bracket.
+  'transform.rolling': 'M3 15l4-5 4 3 4-6 6 5 M5 20h8 M5 18v4 M13 18v4',
   'window.tumbling': 'M2.5 8h6v8h-6z M9 8h6v8H9z M15.5 8h6v8h-6z',
   'window.hopping': 'M3 6h11v8H3z M10 10h11v8H10z',
   // Windows that share their start and grow by one step each.

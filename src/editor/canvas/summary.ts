@@ -78,6 +78,19 @@ export function summarize(kind: string, params: Params): string {
     }
     case 'transform.union':
       return 'Merge streams';
+    case 'transform.clean': {
+      const fields = Array.isArray(p.fields) ? p.fields.map(text).filter((f): f is string => f !== undefined) : [];
+      const rule = text(p.missing) ?? 'drop';
+      const parts = [fields.length === 0 ? 'Pick fields to clean' : `Clean ${fields.join(', ')}`, `missing: ${rule}`];
+      if (typeof p.min === 'number' || typeof p.max === 'number') parts.push(`clip ${typeof p.min === 'number' ? p.min : '…'} to ${typeof p.max === 'number' ? p.max : '…'}`);
+      if (text(p.resample) !== undefined) parts.push(`every ${text(p.resample)!}`);
+      return parts.join(' · ');
+    }
+    case 'transform.rolling': {
+      const features = records(p.features).map((f) => text(f.fn) ?? '?');
+      const over = typeof p.count === 'number' ? `last ${compact(p.count) ?? p.count}` : text(p.duration) !== undefined ? `last ${text(p.duration)!}` : 'no window yet';
+      return `${list(features, 'No features yet')} of ${text(p.field) ?? 'no field yet'} over ${over}`;
+    }
     case 'window.tumbling':
       return `Tumbling ${text(p.size) ?? '?'}${windowExtras(p)}`;
     case 'window.hopping':

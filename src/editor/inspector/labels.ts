@@ -22,6 +22,7 @@ const LABELS: ReadonlyMap<string, string> = new Map(Object.entries({
 const ROW_NOUNS: ReadonlyMap<string, string> = new Map([
   ['aggregate.aggregations', 'aggregation'],
   ['transform.map.fields', 'computed field'],
+  ['transform.rolling.features', 'feature'],
 ]);
 
 /** The label of a param: "allowedLateness" reads "Allowed lateness". */

@@ -50,6 +50,8 @@ const BY_NAME: ReadonlyMap<string, 'field' | 'fields' | 'expression' | 'filter' 
   ['transform.filter.expr', 'filter'],
   ['transform.map.fields.expr', 'expression'],
   ['transform.keyBy.fields', 'fields'],
+  ['transform.clean.fields', 'fields'],
+  ['transform.rolling.field', 'field'],
   ['aggregate.aggregations.field', 'field'],
   ['sink.chart.y', 'field'],
   ['sink.chart.series', 'fields'],

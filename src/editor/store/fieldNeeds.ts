@@ -37,7 +37,11 @@ export function fieldsReadBy(node: EditorNode): Set<string> {
   const p = node.params;
   switch (node.kind) {
     case 'transform.keyBy':
+    case 'transform.clean':
       if (Array.isArray(p.fields)) for (const f of p.fields) if (typeof f === 'string' && f !== '') fields.add(f);
+      break;
+    case 'transform.rolling':
+      if (typeof p.field === 'string' && p.field !== '') fields.add(p.field);
       break;
     case 'aggregate':
       for (const a of records(p.aggregations)) if (a.fn !== 'count' && typeof a.field === 'string' && a.field !== '') fields.add(a.field);
@@ -80,8 +84,9 @@ export function fieldsNeededAt(doc: EditorDocument, nodeId: string): FieldNeed[]
       if (!provided.has(field) && !needs.some((n) => n.field === field)) needs.push({ field, nodeId: id });
     }
     let passes: ReadonlySet<string> | null = null;
-    if (/^(transform\.(filter|keyBy|union)|window\.)/.test(node.kind)) passes = provided;
+    if (/^(transform\.(filter|keyBy|union|clean)|window\.)/.test(node.kind)) passes = provided;
     else if (node.kind === 'transform.map' && node.params.keep !== false) passes = new Set([...provided, ...computedBy(node)]);
+    else if (node.kind === 'transform.rolling') passes = new Set([...provided, ...records(node.params.features).map((f) => f.name).filter((n): n is string => typeof n === 'string')]);
     if (passes === null) continue;
     const next = targets.get(id) ?? [];
     for (let i = next.length - 1; i >= 0; i--) stack.push({ id: next[i]!, provided: passes });

@@ -12,6 +12,8 @@ export function starterParams(kind: string): Record<string, unknown> {
     case 'transform.filter': return { expr: 'true' };
     case 'transform.map': return { fields: [{ name: 'value2', expr: '1' }], keep: true };
     case 'transform.keyBy': return { fields: [] };
+    case 'transform.clean': return { fields: [], missing: 'forwardFill' };
+    case 'transform.rolling': return { field: '', count: 20, features: [{ name: 'rolling_mean', fn: 'mean' }, { name: 'rolling_stddev', fn: 'stddev' }] };
     case 'window.tumbling': return { size: '1m' };
     case 'window.hopping': return { size: '5m', slide: '1m' };
     case 'window.cumulate': return { step: '1m', maxSize: '5m' };

@@ -59,3 +59,25 @@ describe('renaming an aggregate output', () => {
     expect(after.nodes.filter((n) => n.id !== 'agg').every((n, i) => n === doc.nodes.filter((m) => m.id !== 'agg')[i])).toBe(true);
   });
 });
+
+describe('renaming a rolling feature', () => {
+  it('renames it in the nodes after the rolling node, through a clean and a second rolling node', () => {
+    const doc: EditorDocument = {
+      name: 'rolling renames',
+      nodes: [
+        node('src', 'source.sample', { stream: 'sensors' }),
+        node('roll', 'transform.rolling', { field: 'temperature', count: 10, features: [{ name: 'avg10', fn: 'mean' }] }),
+        node('clean', 'transform.clean', { fields: ['avg10'], missing: 'drop' }),
+        node('again', 'transform.rolling', { field: 'avg10', count: 5, features: [{ name: 'hi', fn: 'max' }] }),
+        node('chart', 'sink.chart', { y: 'avg10' }),
+      ],
+      edges: [edge('src', 'roll'), edge('roll', 'clean'), edge('clean', 'again'), edge('again', 'chart')],
+    };
+    const store = createEditorStore({ doc });
+    store.getState().setParams('roll', { field: 'temperature', count: 10, features: [{ name: 'mean10', fn: 'mean' }] });
+    const params = (id: string) => store.getState().doc.nodes.find((n) => n.id === id)!.params;
+    expect(params('clean')).toEqual({ fields: ['mean10'], missing: 'drop' });
+    expect(params('again')).toEqual({ field: 'mean10', count: 5, features: [{ name: 'hi', fn: 'max' }] });
+    expect(params('chart')).toEqual({ y: 'mean10' });
+  });
+});

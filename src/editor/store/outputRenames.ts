@@ -26,9 +26,11 @@ function nameOf(row: Row | undefined): string | null {
  */
 export function renamedOutputs(kind: string, before: Row, after: Row): Map<string, string> {
   const renames = new Map<string, string>();
-  if (kind !== 'aggregate') return renames;
-  const old = rowsOf(before['aggregations']);
-  const now = rowsOf(after['aggregations']);
+  // A rolling node's features are output fields like an aggregate's aggregations.
+  const list = kind === 'aggregate' ? 'aggregations' : kind === 'transform.rolling' ? 'features' : null;
+  if (list === null) return renames;
+  const old = rowsOf(before[list]);
+  const now = rowsOf(after[list]);
   if (old.length !== now.length) return renames;
   const oldNames = new Set(old.map(nameOf));
   now.forEach((row, i) => {
@@ -43,7 +45,7 @@ export function renamedOutputs(kind: string, before: Row, after: Row): Map<strin
 
 /** Kinds whose output carries their input's fields unchanged, so a field renamed before them is still read after them. */
 function passesFields(node: EditorNode): boolean {
-  if (/^(transform\.(filter|keyBy|union)|window\.)/.test(node.kind)) return true;
+  if (/^(transform\.(filter|keyBy|union|clean|rolling)|window\.)/.test(node.kind)) return true;
   return node.kind === 'transform.map' && node.params['keep'] !== false;
 }
 
@@ -62,9 +64,14 @@ function readerRenamed(node: EditorNode, renames: ReadonlyMap<string, string>): 
       if (y === undefined && series === p['series']) return p;
       return { ...p, ...(y === undefined ? {} : { y }), ...(series === p['series'] ? {} : { series }) };
     }
-    case 'transform.keyBy': {
+    case 'transform.keyBy':
+    case 'transform.clean': {
       const fields = renameList(p['fields'], renames);
       return fields === p['fields'] ? p : { ...p, fields };
+    }
+    case 'transform.rolling': {
+      const field = typeof p['field'] === 'string' ? renames.get(p['field']) : undefined;
+      return field === undefined ? p : { ...p, field };
     }
     case 'aggregate': {
       const rows = rowsOf(p['aggregations']);

@@ -136,6 +136,7 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   filter: fc.option(fc.integer({ min: -20, max: 60 }), { nil: null }),
   map: fc.boolean(),
   keyBy: fc.constantFrom('none', 'string', 'derived', 'number', 'two'),
+  feature: fc.constantFrom('none', 'none', 'interpolate', 'resample', 'rolling'),
   window: windows(src.num),
   aggs: aggregations(src.str, src.num),
   lateSink: fc.boolean(),
@@ -162,6 +163,12 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   }
   const keyFields = c.keyBy === 'string' ? [c.src.str] : c.keyBy === 'derived' ? ['d'] : c.keyBy === 'number' && num !== null ? [num] : c.keyBy === 'two' ? [c.src.str, ...(num === null ? [] : [num])] : null;
   if (keyFields !== null) chain({ id: 'k', kind: 'transform.keyBy', params: { fields: keyFields } });
+  // The feature transforms keep per-key state and hold records (interpolation, resampling) across steps.
+  if (num !== null && c.feature === 'interpolate') chain({ id: 'clean', kind: 'transform.clean', params: { fields: [num], missing: 'interpolate', maxWait: '1s', max: 40 } });
+  if (num !== null && c.feature === 'resample') chain({ id: 'clean', kind: 'transform.clean', params: { fields: [num], missing: 'forwardFill', resample: '500ms' } });
+  if (num !== null && c.feature === 'rolling') {
+    chain({ id: 'roll', kind: 'transform.rolling', params: { field: num, duration: '2s', features: [{ name: 'r_mean', fn: 'mean' }, { name: 'r_max', fn: 'max' }, { name: 'r_p90', fn: 'quantile', q: 0.9 }, { name: 'r_lag', fn: 'lag' }] } });
+  }
   const w = c.window.window;
   if (w !== null) chain({ id: 'w', kind: w.kind, params: w.params });
   chain({ id: 'a', kind: 'aggregate', params: { aggregations: c.aggs } });

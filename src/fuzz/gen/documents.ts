@@ -87,6 +87,20 @@ function transform(fields: Fields, pick: number, literal: number): { node: Recor
   const numbers = numberFields(fields);
   const strings = stringFields(fields);
   const choice = pick % 3;
+  // Feature transforms take a quarter of the picks, from the bits above the choice.
+  const feature = Math.floor(pick / 3) % 8;
+  if (feature === 1 && numbers.length > 0) {
+    const rules = ['drop', 'forwardFill', 'interpolate', 'constant'] as const;
+    const params: Record<string, unknown> = { fields: [numbers[pick % numbers.length]!], missing: rules[pick % 4]!, constant: literal, min: -Math.abs(literal) * 10 };
+    if (pick % 5 === 0) params['resample'] = '1s';
+    return { node: { kind: 'transform.clean', params }, fields };
+  }
+  if (feature === 2 && numbers.length > 0) {
+    const fns = ['mean', 'stddev', 'min', 'max', 'median', 'ewma', 'rateOfChange', 'lag', 'diff'] as const;
+    const name = `r${pick}`;
+    const window = pick % 2 === 0 ? { count: 1 + (pick % 20) } : { duration: '5s' };
+    return { node: { kind: 'transform.rolling', params: { field: numbers[pick % numbers.length]!, ...window, features: [{ name, fn: fns[pick % fns.length]! }] } }, fields: [...fields, { name, type: 'number' }] };
+  }
   if (choice === 0 && numbers.length > 0) {
     const field = numbers[pick % numbers.length]!;
     return { node: { kind: 'transform.filter', params: { expr: `${field} > ${literal} || ${field} == null` } }, fields };
