@@ -16,19 +16,10 @@ const PATHS: ReadonlyMap<string, string> = new Map(Object.entries({
   'window.session': 'M2.5 8h6v8h-6z M12 8h9.5v8H12z',
   'window.count': 'M9 4 7 20 M17 4l-2 16 M4 9h16 M3.5 15h16',
   aggregate: 'M18 5H6l6 7-6 7h12',
-  // Detectors: a line with one point that leaves the band its neighbours keep.
-  'detect.zscore': 'M3 17h18 M3 13h3l2-1 2 1 2-9 2 9 2-1 2 1h3',
-  'detect.ewma': 'M3 15c3 0 4-2 6-2s3 3 5 3 3-5 7-9 M17 4h.01',
-  'detect.mad': 'M3 8h18 M3 16h18 M6 12h2 M11 12h2 M16 4.5v.01',
-  'detect.threshold': 'M3 8h18 M3 17l4-3 4 2 4-8 2 3 4-2',
-  'detect.changepoint': 'M3 16h8v-8h10 M11 4v16',
-  'detect.contextual': 'M4 12h3l2-5 3 10 2-5h6 M19 6a2 2 0 1 0 0 .01',
   'sink.collect': 'M4 13l3-8h10l3 8v6H4z M4 13h5l1 2h4l1-2h5',
   'sink.log': 'M4 6l5 6-5 6 M12 18h8',
   'sink.chart': 'M4 4v16h16 M7 15l4-5 3 3 5-7',
   'sink.table': 'M4 5h16v14H4z M4 10h16 M4 15h16 M10 5v14',
-  // A bell: what an alert sink rings.
-  'sink.alert': 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4z M10 20a2 2 0 0 0 4 0',
 }));
 
 /** A small line icon for a node kind (24×24, drawn in the current colour). */
