@@ -46,13 +46,13 @@ export interface WebhookPoster {
   /** Queues a row (dropped and counted when the queue is full). */
   post(row: object): void;
   stats(): WebhookStats;
-  /** Resolves once every queued row was sent or given up on; rows still waiting after `deadlineMs` (if given) are dropped. */
-  flush(deadlineMs?: number): Promise<void>;
+  /** Resolves once every queued row was sent or given up on; rows still waiting when `deadline` (if given) resolves are dropped. */
+  flush(deadline?: Promise<unknown>): Promise<void>;
   /** Stops: waiting rows are dropped, nothing more is sent. */
   close(): void;
 }
 
-export const WEBHOOK_DEFAULTS = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000, maxQueue: 1_000, timeoutMs: 10_000 } as const;
+export const WEBHOOK_DEFAULTS = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 30_000, maxQueue: 1_000, timeoutMs: 10_000 } as const;
 
 /** The wait before attempt `attempt` (2, 3, ...): base, 2 base, 4 base, ... capped. */
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number): number {
@@ -140,16 +140,13 @@ export function createWebhookPoster(options: WebhookOptions): WebhookPoster {
       running ??= drain();
     },
     stats: () => ({ ...stats }),
-    async flush(deadlineMs) {
+    async flush(deadline) {
       if (running === null) return;
-      if (deadlineMs === undefined) {
+      if (deadline === undefined) {
         await running;
         return;
       }
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), deadlineMs); });
-      const outcome = await Promise.race([running.then(() => 'done' as const), late]);
-      clearTimeout(timer);
+      const outcome = await Promise.race([running.then(() => 'done' as const), deadline.then(() => 'late' as const)]);
       if (outcome === 'late') this.close();
     },
     close() {
