@@ -11,6 +11,7 @@ import { prepareDocument, reportProblems } from './load';
 import { openResultOutput, outFormatOf, ResultOutputError, type OutputPlacement, type ResultOutput } from './out';
 import type { CheckpointedRun, HostState } from './checkpoint/index';
 import { resultSinks } from './resultSinks';
+import { createCliAlerts } from './alerts';
 import { stepWithFiles } from '../src/engine/run/stepWithFiles';
 
 function toNdjson(rows: readonly Row[]): string {
@@ -70,6 +71,11 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
     return EXIT_INVALID;
   }
   const { sinks, plan, logLimits } = resultSinks(doc, compiled.plan);
+  const alerts = createCliAlerts(plan.steps);
+  if (cmd.alerts !== undefined && alerts.sinks.length === 0) {
+    io.stderr('windowpane: --alerts needs an alert sink (sink.alert) in the pipeline, and it has none\n');
+    return EXIT_USAGE;
+  }
   // Checked before the output is touched: a refused resume leaves the results file as it was.
   let run: CheckpointedRun | null = null;
   let host: HostState = { late: new Map(), logged: new Map() };
@@ -83,7 +89,8 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
   const { logged, late } = host;
   const runtime = createRuntime(plan, {
     now: io.now, log, trace: null,
-    onResults: () => undefined, // log sinks that are not results: their lines are all that shows
+    // Alert sinks hand their alert rows here; log sinks that are not results: their lines are all that shows.
+    onResults: (sinkId, rows) => { alerts.onRows(sinkId, rows); },
     keepsResultBatches: false,
     onResultBatch(sinkId: string, batch: Batch) {
       const limit = logLimits.get(sinkId);
@@ -142,6 +149,8 @@ export async function runCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
     io.stderr(`${checkpointer.summary()}\n`);
   }
   await output.close();
+  if (cmd.alerts !== undefined) await io.writeText(cmd.alerts, alerts.ndjson());
+  for (const line of await alerts.finish()) io.stderr(`${line}\n`);
   if (cmd.late !== undefined) {
     const rows = [...late.entries()].flatMap(([node, list]) => list.map((r) => ({ node, ...r })));
     await io.writeText(cmd.late, toNdjson(rows));

@@ -14,6 +14,9 @@ const EXAMPLES_DIR = join(import.meta.dirname, '..', 'examples');
 /** The NAB file the NYC taxi example reads, from ../shared (never copied into the project). */
 export const NYC_TAXI = join(import.meta.dirname, '..', '..', 'shared', 'data', 'nab', 'nyc_taxi.csv');
 
+/** A NAB file an example reads by name (its File node says "Needs NAME"), from ../shared. */
+export const nabFile = (name: string): string => join(import.meta.dirname, '..', '..', 'shared', 'data', 'nab', name);
+
 function ids(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list.map((item: unknown) =>

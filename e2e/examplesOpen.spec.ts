@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { NYC_TAXI } from './exampleFiles';
+import { nabFile, NYC_TAXI } from './exampleFiles';
 import { expect, test } from './fixtures';
 import { DocumentsBar } from './pages/DocumentsBar';
 import { RunControls } from './pages/RunControls';
@@ -86,9 +86,11 @@ test.describe('examples open ready to use', () => {
       await bar.newFromExample(example.name);
       const chooseFile = page.getByTestId('canvas').getByRole('button', { name: /^Choose file/ });
       if (await chooseFile.count() > 0) {
+        // The File node says which NAB file it needs.
+        const needs = /Needs (\S+\.csv)/.exec(await page.getByTestId('canvas').innerText())?.[1] ?? 'nyc_taxi.csv';
         const chooser = page.waitForEvent('filechooser');
         await chooseFile.click();
-        await (await chooser).setFiles(NYC_TAXI);
+        await (await chooser).setFiles(nabFile(needs));
         await expect(chooseFile).toHaveCount(0);
       }
       await expect(run.speed).toHaveValue('1');

@@ -1,5 +1,7 @@
 import 'uplot/dist/uPlot.min.css';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { describeAnomaly } from './anomalyMarks';
+import { ANOMALY_COLOR } from './anomalyPlugin';
 import type { Cell } from './cells';
 import { MAX_SHOWN_SERIES, type ChartBuffer } from './chartBuffer';
 import { LivePlot } from './livePlot';
@@ -70,10 +72,30 @@ export function LiveChart({ buffer, label, onWhy }: {
           </ul>
         )}
         {canWhy && legend.keys.length > 0 && <span className="wp-live-chart-why-hint">click a point for why</span>}
+        <AnomalyLegend buffer={buffer} />
         <HiddenSeries buffer={buffer} />
       </figcaption>
-      <div className="wp-live-chart-plot" ref={host} data-testid="live-chart" data-points="0" data-series="0" />
+      <div className="wp-live-chart-plot" ref={host} data-testid="live-chart" data-points="0" data-series="0" data-anomalies="0" />
     </figure>
+  );
+}
+
+/**
+ * The legend's entry for the red rings: how many anomalous records reached
+ * the chart and why the newest was one (its score and reason, in full on hover).
+ */
+function AnomalyLegend({ buffer }: { buffer: ChartBuffer }) {
+  const subscribe = useCallback((listener: () => void) => buffer.subscribe(listener), [buffer]);
+  const count = useSyncExternalStore(subscribe, () => buffer.anomalyCount());
+  const latest = useSyncExternalStore(subscribe, () => buffer.latestAnomaly());
+  if (count === 0 || latest === null) return null;
+  const newest = describeAnomaly(latest);
+  return (
+    <span className="wp-live-chart-anomalies" data-testid="chart-anomalies" title={`Newest: ${newest}`}>
+      <span className="wp-anomaly-ring" style={{ borderColor: ANOMALY_COLOR }} aria-hidden="true" />
+      <strong>{count.toLocaleString('en-US')} {count === 1 ? 'anomaly' : 'anomalies'}</strong>
+      <span className="wp-live-chart-anomaly-reason">newest: {newest}</span>
+    </span>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ChunkColumn, ResultChunk } from '../worker/protocol';
+import { anomalyReader, type Anomaly, type AnomalyMark } from './anomalyMarks';
 import { cellAt, columnOf, keyOf, type Cell, numberAt, REVISION_FIELD, WINDOW_END_FIELD, WINDOW_START_FIELD } from './cells';
 import { alignedXs, dropBefore, type Point, type Series } from './chartSeries';
 import { Notifier } from './notifier';
@@ -24,6 +25,8 @@ export class ChartBuffer extends Notifier {
   private newest = -Infinity;
   private nextId = 0;
   private everyKey = false;
+  private anomalies = 0;
+  private latest: Anomaly | null = null;
 
   constructor(readonly spec: ChartSpec) {
     super();
@@ -44,6 +47,16 @@ export class ChartBuffer extends Notifier {
   /** How many keys with results the chart leaves out. */
   hiddenKeys(): number {
     return Math.max(0, this.series.size - this.drawnAtMost());
+  }
+
+  /** Anomalous rows (`is_anomaly` true) this chart received in the run, drawn or not. */
+  anomalyCount(): number {
+    return this.anomalies;
+  }
+
+  /** The newest anomalous row's score and reason, for the legend; null before the first. */
+  latestAnomaly(): Anomaly | null {
+    return this.latest;
   }
 
   /** How many keys have results. */
@@ -69,12 +82,14 @@ export class ChartBuffer extends Notifier {
     const keys = this.spec.series.map((name) => columnOf(chunk, name));
     const y = columnOf(chunk, this.spec.y);
     const revision = columnOf(chunk, REVISION_FIELD);
+    const anomalies = anomalyReader(chunk);
     for (let row = 0; row < chunk.length; row++) {
       const x = this.spec.x === 'windowEnd' ? numberAt(end, row) : chunk.time[row] ?? null;
       if (x === null) continue;
       const series = this.seriesOf(keyOf(keys, row));
       series.results++;
-      const point: Point = { x, y: numberAt(y, row), revision: numberAt(revision, row) ?? 0, row: rowRecord(chunk, row) };
+      const anomaly = this.noted(anomalies.at(row));
+      const point: Point = { x, y: numberAt(y, row), revision: numberAt(revision, row) ?? 0, row: rowRecord(chunk, row), ...(anomaly === undefined ? {} : { anomaly }) };
       const id = `${numberAt(start, row)}/${numberAt(end, row)}`;
       const old = series.points.get(id);
       if (old !== undefined && old.revision > point.revision) continue;
@@ -92,10 +107,13 @@ export class ChartBuffer extends Notifier {
   private ingestRecords(chunk: ResultChunk): void {
     const keyColumns = this.spec.series.map((name) => columnOf(chunk, name));
     const y = columnOf(chunk, this.spec.y);
+    const anomalies = anomalyReader(chunk);
     const keys: string[] = new Array<string>(chunk.length);
+    const marked: (Anomaly | undefined)[] = new Array<Anomaly | undefined>(chunk.length);
     for (let row = 0; row < chunk.length; row++) {
       keys[row] = keyOf(keyColumns, row);
       this.seriesOf(keys[row]!).results++;
+      marked[row] = this.noted(anomalies.at(row));
     }
     const quota = new Map(this.topKeys().map((key) => [key, MAX_POINTS_PER_SERIES]));
     const drawn = new Uint8Array(chunk.length);
@@ -109,9 +127,19 @@ export class ChartBuffer extends Notifier {
       const x = chunk.time[row];
       if (drawn[row] === 0 || x === undefined) continue;
       const series = this.series.get(keys[row]!)!;
-      series.points.set(this.nextId++, { x, y: numberAt(y, row), revision: 0 });
+      const anomaly = marked[row];
+      series.points.set(this.nextId++, anomaly === undefined ? { x, y: numberAt(y, row), revision: 0 } : { x, y: numberAt(y, row), revision: 0, anomaly });
       this.added(series, x);
     }
+  }
+
+  /** Counts an anomalous row and keeps it as the newest; passes `anomaly` through. */
+  private noted(anomaly: Anomaly | undefined): Anomaly | undefined {
+    if (anomaly !== undefined) {
+      this.anomalies++;
+      this.latest = anomaly;
+    }
+    return anomaly;
   }
 
   private added(series: Series, x: number): void {
@@ -123,12 +151,14 @@ export class ChartBuffer extends Notifier {
     this.series = new Map();
     this.newest = -Infinity;
     this.nextId = 0;
+    this.anomalies = 0;
+    this.latest = null;
     this.changed();
   }
 
   /** Drops what scrolled out of the range, then lays the top keys' points out for uPlot. */
   snapshot(): ChartSnapshot {
-    if (this.newest === -Infinity) return { keys: [], slots: [], data: [[]], points: 0, range: null };
+    if (this.newest === -Infinity) return { keys: [], slots: [], data: [[]], points: 0, range: null, marks: [] };
     const from = this.newest - this.spec.timeRangeMs;
     for (const series of this.series.values()) dropBefore(series.points, from);
     const top = this.topKeys();
@@ -136,18 +166,20 @@ export class ChartBuffer extends Notifier {
     const xs = alignedXs(picked, from);
     const index = new Map(xs.map((x, i) => [x, i]));
     let points = 0;
-    const ys = picked.map((series) => {
+    const marks: AnomalyMark[] = [];
+    const ys = picked.map((series, i) => {
       const column: (number | null)[] = new Array<number | null>(xs.length).fill(null);
       for (const p of series.points.values()) {
         const at = index.get(p.x);
         if (at === undefined || p.y === null) continue;
         if (column[at] === null) points++;
         column[at] = p.y;
+        if (p.anomaly !== undefined) marks.push({ key: top[i]!, x: p.x, y: p.y, score: p.anomaly.score, reason: p.anomaly.reason });
       }
       return column;
     });
     const data: ChartData = [xs, ...ys];
-    return { keys: top, slots: picked.map((s) => s.slot), data, points, range: [from, this.newest] };
+    return { keys: top, slots: picked.map((s) => s.slot), data, points, range: [from, this.newest], marks };
   }
 
   /**

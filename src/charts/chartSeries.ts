@@ -1,4 +1,5 @@
 /** A chart buffer's series: its points by id, and the layout helpers its snapshot uses. */
+import type { Anomaly } from './anomalyMarks';
 import type { Cell } from './cells';
 
 export interface Point {
@@ -7,6 +8,8 @@ export interface Point {
   readonly revision: number;
   /** A window result's whole row (its key fields and bounds), for "why this result"; absent for raw records. */
   readonly row?: Readonly<Record<string, Cell>>;
+  /** Set when the row said `is_anomaly`: the chart marks the point. */
+  readonly anomaly?: Anomaly;
 }
 
 export interface Series {

@@ -16,12 +16,32 @@ function line(color: string, label: string, value: string): HTMLElement {
   return row;
 }
 
+/** A line under the values that says something about the point (an anomaly's reason), in `color`. */
+export interface TooltipNote {
+  readonly color: string;
+  readonly text: string;
+}
+
+/** One note line: a ring in the note's colour and its text. */
+function noteLine(note: TooltipNote): HTMLElement {
+  const row = document.createElement('div');
+  row.className = 'wp-chart-tip-note';
+  const ring = document.createElement('span');
+  ring.className = 'wp-anomaly-ring';
+  ring.style.borderColor = note.color;
+  const text = document.createElement('span');
+  text.textContent = note.text;
+  row.append(ring, text);
+  return row;
+}
+
 /**
  * A uPlot plugin that shows, beside the cursor, the x value (UTC) and every
- * series' value there. Built from DOM nodes and textContent: series keys are
- * data from the stream, never markup.
+ * series' value there, then the `notes` of that x (anomalies marked there).
+ * Built from DOM nodes and textContent: series keys and reasons are data from
+ * the stream, never markup.
  */
-export function tooltipPlugin(): uPlot.Plugin {
+export function tooltipPlugin(notes: (x: number) => readonly TooltipNote[] = () => []): uPlot.Plugin {
   const tip = document.createElement('div');
   tip.className = 'wp-chart-tip';
   tip.hidden = true;
@@ -46,8 +66,9 @@ export function tooltipPlugin(): uPlot.Plugin {
           });
           const title = document.createElement('div');
           title.className = 'wp-chart-tip-title';
-          title.textContent = formatDateTime(u.data[0][idx]!);
-          tip.replaceChildren(title, ...rows);
+          const x = u.data[0][idx]!;
+          title.textContent = formatDateTime(x);
+          tip.replaceChildren(title, ...rows, ...notes(x).map(noteLine));
           tip.hidden = false;
           // Beside the cursor, on the side with room.
           const flip = left > u.over.clientWidth / 2;

@@ -1,7 +1,9 @@
 import uPlot from 'uplot';
+import { describeAnomaly, type AnomalyMark } from './anomalyMarks';
+import { ANOMALY_COLOR, anomalyPlugin } from './anomalyPlugin';
 import type { ChartBuffer } from './chartBuffer';
 import { nearestSeries } from './chartPick';
-import { tooltipPlugin } from './chartTooltip';
+import { tooltipPlugin, type TooltipNote } from './chartTooltip';
 import { formatTick } from './format';
 import { groupedBars } from './groupedBars';
 import { seriesColor, withAlpha } from './palette';
@@ -56,7 +58,7 @@ function themeOf(host: HTMLElement): { ink: string; grid: string } {
  * A uPlot chart following a {@link ChartBuffer}: at most one `setData` per
  * animation frame, and only when the buffer changed. The plot is rebuilt only
  * when the set of drawn keys changes. The host element carries
- * `data-points` and `data-series` for tests and tools.
+ * `data-points`, `data-series` and `data-anomalies` (marked points drawn) for tests and tools.
  */
 export class LivePlot {
   private plot: uPlot | null = null;
@@ -64,6 +66,8 @@ export class LivePlot {
   private drawn = -1;
   private frame = 0;
   private range: readonly [number, number] | null = null;
+  private marks: readonly AnomalyMark[] = [];
+  private marksAt = new Map<number, TooltipNote[]>();
 
   constructor(private readonly host: HTMLElement, private readonly buffer: ChartBuffer, private readonly onKeys: KeysListener, private readonly onPick: PickListener | null = null) {}
 
@@ -89,6 +93,7 @@ export class LivePlot {
     this.drawn = this.buffer.version;
     const snap = this.buffer.snapshot();
     this.range = snap.range;
+    this.setMarks(snap.marks);
     const signature = snap.keys.join('\u0000');
     if (this.plot === null || signature !== this.signature) {
       this.signature = signature;
@@ -99,7 +104,22 @@ export class LivePlot {
     }
     this.host.dataset.points = String(snap.points);
     this.host.dataset.series = String(snap.keys.length);
+    this.host.dataset.anomalies = String(snap.marks.length);
   };
+
+  /** The marks the next draw rings, and the tooltip's notes by x. */
+  private setMarks(marks: readonly AnomalyMark[]): void {
+    this.marks = marks;
+    this.marksAt = new Map();
+    for (const mark of marks) {
+      const notes = this.marksAt.get(mark.x) ?? [];
+      notes.push({ color: ANOMALY_COLOR, text: `${mark.key === 'all' ? '' : `${mark.key}: `}${describeAnomaly(mark)}` });
+      this.marksAt.set(mark.x, notes);
+    }
+  }
+
+  private readonly notesAt = (x: number): readonly TooltipNote[] => this.marksAt.get(x) ?? [];
+  private readonly marksShown = (): readonly AnomalyMark[] => this.marks;
 
   private rebuild(snap: ChartSnapshot): void {
     this.plot?.destroy();
@@ -130,7 +150,7 @@ export class LivePlot {
       tzDate: utc,
       legend: { show: false },
       cursor: { drag: { x: false, y: false }, points: { show: false } },
-      plugins: this.onPick === null ? [tooltipPlugin()] : [tooltipPlugin(), pickPlugin(this.onPick)],
+      plugins: [tooltipPlugin(this.notesAt), anomalyPlugin(this.marksShown), ...(this.onPick === null ? [] : [pickPlugin(this.onPick)])],
       // The x range scrolls with the newest point, whatever the data's own extent.
       scales: {
         x: { time: true, range: (_self, min, max) => (this.range === null ? [min, max] : [this.range[0], this.range[1]]) },

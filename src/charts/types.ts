@@ -1,4 +1,5 @@
 import type { SinkView } from '../engine/plan/types';
+import type { AnomalyMark } from './anomalyMarks';
 
 /** What a chart draws: the compiled chart sink's view (see compileChartSink). */
 export type ChartSpec = Extract<SinkView, { type: 'chart' }>;
@@ -17,6 +18,8 @@ export interface ChartSnapshot {
   readonly points: number;
   /** The x range shown: timeRange back from the newest x; null before the first point. */
   readonly range: readonly [number, number] | null;
+  /** The drawn points whose rows said `is_anomaly`, in series order (see anomalyMarks.ts). */
+  readonly marks: readonly AnomalyMark[];
 }
 
 /** Something views redraw from: a version that increments on every change, and a way to hear of it. */

@@ -16,13 +16,16 @@ function Icon({ icon }: { icon: TabIcon }) {
 }
 
 /** One tab of the results dock. */
-export function DockTab({ id, label, icon, active, panel, alert = false, onChoose }: {
+export function DockTab({ id, label, icon, active, panel, alert = false, count, countLabel, onChoose }: {
   id: string;
   label: string;
   icon: TabIcon;
   active: boolean;
   panel: string;
   alert?: boolean;
+  /** A number worth a glance (open alerts), shown as a badge when above zero; `countLabel` says what it counts. */
+  count?: number;
+  countLabel?: string;
   onChoose: () => void;
 }) {
   return (
@@ -40,6 +43,7 @@ export function DockTab({ id, label, icon, active, panel, alert = false, onChoos
       <Icon icon={icon} />
       <span className="wp-dock-tab-label">{label}</span>
       {alert && <span className="wp-dock-tab-alert" aria-label="has problems" />}
+      {count !== undefined && count > 0 && <span className="wp-dock-tab-count" data-testid="dock-tab-count" aria-label={`${count} ${countLabel ?? ''}`.trim()}>{count}</span>}
     </button>
   );
 }

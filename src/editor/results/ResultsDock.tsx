@@ -7,6 +7,7 @@ import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { NodePreviewPanel } from './NodePreviewPanel';
 import { DockTab } from './DockTab';
+import { useOpenAlerts } from '../alerts/useOpenAlerts';
 import { useSinkViews } from './SinkBuffers';
 import { useDockResize } from './useDockResize';
 import { SinkViewPanel } from './SinkViewPanel';
@@ -34,8 +35,14 @@ function onTabKey(e: KeyboardEvent<HTMLElement>): void {
 
 const panelId = (tab: string) => `wp-dock-panel-${tab.replace(/[^\w-]/g, '_')}`;
 
+/** An alert sink's tab, with the number of its open alerts as a badge. */
+function AlertsTab({ sinkId, ...props }: Omit<Parameters<typeof DockTab>[0], 'icon' | 'count' | 'countLabel'> & { sinkId: string }) {
+  const open = useOpenAlerts(sinkId);
+  return <DockTab {...props} icon="sink.alert" count={open} countLabel={open === 1 ? 'open alert' : 'open alerts'} />;
+}
+
 /**
- * The dock under the canvas: the problems, one tab per sink (chart, table, collect, log),
+ * The dock under the canvas: the problems, one tab per sink (chart, table, collect, log, alerts),
  * and the selected node's preview while a run exists. Sink views stay mounted
  * when hidden, so their charts keep up and show at once when chosen.
  */
@@ -76,7 +83,9 @@ export function ResultsDock() {
       )}
       <div className="wp-dock-tabs" role="tablist" aria-label="Results dock" onKeyDown={onTabKey}>
         <DockTab {...tab(PROBLEMS_TAB)} icon="problems" label="Problems" alert={problemCount > 0} />
-        {views.map((v) => <DockTab key={v.id} {...tab(sinkTab(v.id))} icon={v.nodeKind} label={v.title} />)}
+        {views.map((v) => (v.kind === 'alerts'
+          ? <AlertsTab key={v.id} {...tab(sinkTab(v.id))} sinkId={v.id} label={v.title} />
+          : <DockTab key={v.id} {...tab(sinkTab(v.id))} icon={v.nodeKind} label={v.title} />))}
         {hasTimeline && <DockTab {...tab(TIMELINE_TAB)} icon="timeline" label="Timeline" />}
         {previewNode !== null && <DockTab {...tab(PREVIEW_TAB)} icon="preview" label={`Preview: ${previewTitle}`} />}
       </div>

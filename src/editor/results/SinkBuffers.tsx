@@ -7,14 +7,16 @@ import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { useRunControllerOrNull } from '../run/RunProvider';
 import { LOG_ROWS } from '../../worker/protocol';
+import { AlertBuffer } from '../alerts/alertBuffer';
 import { followResults } from '../travel/travelledResults';
 import { sinkViewsOf, viewSignature, type SinkViewSpec } from './sinkViews';
 
-/** A sink's live buffer: what its chart, table or log (and the chart node's preview) draw from. */
+/** A sink's live buffer: what its chart, table, log or alerts (and the chart node's preview) draw from. */
 export type SinkBuffer =
   | { readonly kind: 'chart'; readonly buffer: ChartBuffer }
   | { readonly kind: 'table'; readonly buffer: TableBuffer }
-  | { readonly kind: 'log'; readonly buffer: LogBuffer };
+  | { readonly kind: 'log'; readonly buffer: LogBuffer }
+  | { readonly kind: 'alerts'; readonly buffer: AlertBuffer };
 
 interface Registry {
   readonly views: readonly SinkViewSpec[];
@@ -28,11 +30,12 @@ const documentOf = (s: EditorState) => s.doc;
 function bufferFor(view: SinkViewSpec): SinkBuffer | null {
   if (view.kind === 'table') return { kind: 'table', buffer: new TableBuffer(view.maxRows, view.keyFields) };
   if (view.kind === 'log') return { kind: 'log', buffer: new LogBuffer(LOG_ROWS, new Set(view.timeFields)) };
+  if (view.kind === 'alerts') return { kind: 'alerts', buffer: new AlertBuffer() };
   return view.chart === null ? null : { kind: 'chart', buffer: new ChartBuffer(view.chart) };
 }
 
 /**
- * Keeps one buffer per sink of the document with a view (chart, table, collect, log), fed from the
+ * Keeps one buffer per sink of the document with a view (chart, table, collect, log, alerts), fed from the
  * results bus whether or not its tab is showing, and cleared when a new run
  * starts. A buffer is kept across edits that leave its view's settings alone.
  */

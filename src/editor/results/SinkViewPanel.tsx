@@ -2,6 +2,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { LiveChart } from '../../charts/LiveChart';
 import { LiveLog } from '../../charts/LiveLog';
 import { LiveTable } from '../../charts/LiveTable';
+import { AlertsPanel } from '../alerts/AlertsPanel';
 import { useSinkBuffer } from './SinkBuffers';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
@@ -13,7 +14,7 @@ import { selectPhase, selectSpeed } from '../run/selectors';
 import { tableRefreshMs } from './tableRefresh';
 import type { RunState } from '../run/types';
 
-/** A sink's live view in the results dock: its chart, its table (a collect sink's too) or its log. */
+/** A sink's live view in the results dock: its chart, its table (a collect sink's too), its log or its alerts. */
 export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkViewSpec }) {
   const sink = useSinkBuffer(view.id);
   // A number, so the panel redraws only when the pace changes (the run pausing, ending, leaving Max).
@@ -32,6 +33,8 @@ export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkV
         <p className="wp-preview-empty">This chart cannot draw until its settings are fixed: see the problems.</p>
       ) : sink.kind === 'chart' ? (
         <LiveChart buffer={sink.buffer} onWhy={source?.kind === 'window' ? onWhy : undefined} label={`Chart of ${view.title}`} />
+      ) : sink.kind === 'alerts' ? (
+        <AlertsPanel buffer={sink.buffer} title={view.title} rule={view.kind === 'alerts' ? view.rule : null} />
       ) : sink.kind === 'log' ? (
         <LiveLog buffer={sink.buffer} label={`Log of ${view.title}`} limit={view.kind === 'log' ? view.limit : 0} />
       ) : (

@@ -48,6 +48,21 @@ describe('sinkViewsOf', () => {
     expect(views[3]).toEqual({ kind: 'log', id: 'raw', title: 'Raw', nodeKind: 'sink.log', limit: 5, timeFields: ['ts'] });
   });
 
+  it('shows an alert sink as its alerts, with its rule for the empty state (null while it cannot be read)', () => {
+    const base = doc({ y: 'avg_t' });
+    const withAlerts = (params: Record<string, unknown>): EditorDocument => ({
+      ...base,
+      nodes: [...base.nodes, { id: 'alerts', kind: 'sink.alert', name: 'Alerts', position: at, params }],
+      edges: [...base.edges, { id: 'e6', from: 'agg', to: 'alerts', fromPort: 'out', toPort: 'in' }],
+    });
+    const d = withAlerts({ when: 'avg_t > 30', severity: 'critical' });
+    expect(sinkViewsOf(d, analyseDocument(d))[2]).toEqual({ kind: 'alerts', id: 'alerts', title: 'Alerts', nodeKind: 'sink.alert', rule: 'avg_t > 30' });
+    const defaults = withAlerts({});
+    expect(sinkViewsOf(defaults, analyseDocument(defaults))[2]).toMatchObject({ rule: 'is_anomaly' });
+    const broken = withAlerts({ severity: 'dire' });
+    expect(sinkViewsOf(broken, analyseDocument(broken))[2]).toMatchObject({ kind: 'alerts', rule: null });
+  });
+
   it('keeps explicit series and gives no chart while the params cannot be read', () => {
     const explicit = doc({ y: 'avg_t', series: [], chart: 'bar', timeRange: '1m' });
     expect(sinkViewsOf(explicit, analyseDocument(explicit))[0]).toMatchObject({ chart: { series: [], chart: 'bar', timeRangeMs: 60_000 } });

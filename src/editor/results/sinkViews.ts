@@ -1,21 +1,22 @@
-import { chartSinkParamsSchema, logSinkParamsSchema, parseDuration, tableSinkParamsSchema } from '../../model';
+import { alertSinkParamsSchema, chartSinkParamsSchema, logSinkParamsSchema, parseDuration, tableSinkParamsSchema } from '../../model';
 import type { ChartSpec } from '../../charts/types';
 import { COLLECT_ROWS, LOG_ROWS } from '../../worker/protocol';
 import type { Analysis } from '../analysis/analyse';
 import type { EditorDocument, EditorNode } from '../store/types';
 
 /** The sink kinds that show what they receive in the results dock. */
-export type ViewedSinkKind = 'sink.chart' | 'sink.table' | 'sink.collect' | 'sink.log';
+export type ViewedSinkKind = 'sink.chart' | 'sink.table' | 'sink.collect' | 'sink.log' | 'sink.alert';
 
 /**
  * A sink of the document and how its view in the dock is set up: a chart
  * (null while its params cannot be read), a table (a table sink, or a collect
- * sink's results), or a log.
+ * sink's results), a log, or an alert sink's alerts (`rule` its `when`, null while unreadable).
  */
 export type SinkViewSpec =
   | { readonly kind: 'chart'; readonly id: string; readonly title: string; readonly nodeKind: 'sink.chart'; readonly chart: ChartSpec | null }
   | { readonly kind: 'table'; readonly id: string; readonly title: string; readonly nodeKind: 'sink.table' | 'sink.collect'; readonly maxRows: number; readonly keyFields: readonly string[] }
-  | { readonly kind: 'log'; readonly id: string; readonly title: string; readonly nodeKind: 'sink.log'; readonly limit: number; readonly timeFields: readonly string[] };
+  | { readonly kind: 'log'; readonly id: string; readonly title: string; readonly nodeKind: 'sink.log'; readonly limit: number; readonly timeFields: readonly string[] }
+  | { readonly kind: 'alerts'; readonly id: string; readonly title: string; readonly nodeKind: 'sink.alert'; readonly rule: string | null };
 
 function inputSchemaOf(node: EditorNode, doc: EditorDocument, analysis: Analysis) {
   const edge = doc.edges.find((e) => e.to === node.id);
@@ -44,7 +45,7 @@ function chartSpecOf(node: EditorNode, doc: EditorDocument, analysis: Analysis):
 /**
  * Every sink of the document with a view, in document order: charts, tables,
  * collect sinks (as tables of the newest COLLECT_ROWS results, what the worker
- * sends of them) and logs.
+ * sends of them), logs and alert sinks.
  */
 export function sinkViewsOf(doc: EditorDocument, analysis: Analysis): SinkViewSpec[] {
   const views: SinkViewSpec[] = [];
@@ -63,6 +64,9 @@ export function sinkViewsOf(doc: EditorDocument, analysis: Analysis): SinkViewSp
       // Log rows reach the page as plain values: the input's schema says which numbers are times.
       const timeFields = (inputSchemaOf(node, doc, analysis)?.fields ?? []).filter((f) => f.type === 'time').map((f) => f.name);
       views.push({ kind: 'log', id, title, nodeKind: node.kind, limit: parsed.success ? parsed.data.limit : LOG_ROWS, timeFields });
+    } else if (node.kind === 'sink.alert') {
+      const parsed = alertSinkParamsSchema.safeParse(node.params);
+      views.push({ kind: 'alerts', id, title, nodeKind: node.kind, rule: parsed.success ? parsed.data.when : null });
     }
   }
   return views;
@@ -72,5 +76,7 @@ export function sinkViewsOf(doc: EditorDocument, analysis: Analysis): SinkViewSp
 export function viewSignature(view: SinkViewSpec): string {
   if (view.kind === 'chart') return JSON.stringify(view.chart);
   if (view.kind === 'log') return JSON.stringify(view.timeFields);
+  // An alert's state is its newest row whatever the rule: a new rule keeps the buffer (the next run clears it).
+  if (view.kind === 'alerts') return '';
   return JSON.stringify([view.maxRows, view.keyFields]);
 }

@@ -97,7 +97,16 @@ export interface OperatorContext {
   readonly trace: TraceListener | null;
   /** The host's clock in epoch ms (injected, so tests can fake processing time). */
   now(): number;
+  /**
+   * Hands rows to the host as this step's results, as a collect sink's (a
+   * sink that computes its rows, like the alert sink, emits no batches).
+   * A host may leave it out: the rows then go nowhere.
+   */
+  readonly results?: (rows: ResultRow[]) => void;
 }
+
+/** A result row as hosts receive them (the same shape as operators/sinks.ts's Row). */
+export type ResultRow = Record<string, string | number | boolean | null>;
 
 /** Size of an operator's state, for node badges. */
 export interface StateStats {

@@ -1,6 +1,7 @@
 import type { PipelineDocument } from '../../model';
 import type { Row } from '../operators/sinks';
 import type { TraceListener } from '../operators/types';
+import { isAlertSinkStep } from '../alerts/alertSteps';
 import { compilePipeline, type CompileOptions } from '../plan/compile';
 import type { CompileProblem, ExecutionPlan } from '../plan/types';
 import { createRuntime, type Diagnostic, type NodeMetrics, type Runtime, type RuntimeHost } from './runtime';
@@ -24,7 +25,7 @@ export interface RunOptions extends CompileOptions {
 
 export interface RunResult {
   readonly ok: true;
-  /** Rows that reached each collect or log sink, in arrival order. */
+  /** Rows that reached each collect or log sink (and each alert sink's alert rows), in arrival order. */
   readonly results: Map<string, Row[]>;
   /** Rows sent to late ports, by window node id (when collectLate). */
   readonly late: Map<string, Row[]>;
@@ -50,7 +51,7 @@ export function preparePipeline(doc: PipelineDocument, options: RunOptions = {})
   if (!compiled.ok) return compiled;
   const results = new Map<string, Row[]>();
   const late = new Map<string, Row[]>();
-  for (const step of compiled.plan.steps) if (step.type === 'collectSink' || step.type === 'logSink') results.set(step.nodeId, []);
+  for (const step of compiled.plan.steps) if (step.type === 'collectSink' || step.type === 'logSink' || isAlertSinkStep(step)) results.set(step.nodeId, []);
   const append = (map: Map<string, Row[]>, id: string, rows: Row[]): void => {
     const list = map.get(id) ?? [];
     for (const r of rows) list.push(r);

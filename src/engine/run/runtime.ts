@@ -280,6 +280,7 @@ export function createRuntime(plan: ExecutionPlan, host: RuntimeHost, options: R
       reuseOutputs: !tapKeeps && !escaping.has(step.nodeId),
       emit: (port, batch) => emit(step.nodeId, port, batch),
       emitSelected: (port, batch, rows) => emitSelected(step.nodeId, port, batch, rows),
+      results: (rows) => host.onResults(step.nodeId, rows),
     };
     contexts.set(step.nodeId, ctx);
     if (step.type === 'union') {
