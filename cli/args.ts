@@ -75,7 +75,8 @@ Options:
                  (--input gives a file source without inline data its fields from the file's head)
   --corpus DIR   nab: NAB's data (corpus/<category>/*.csv or data/, combined_windows.json, profiles.json,
                  or NAB's labels/ and config/); default ../shared/data/nab when it exists
-  --detector N   nab: the detector's name in the result paths (default: the pipeline's name)
+  --detector N   nab: the detector's name in the result paths (default: the pipeline's name if it
+                 can be one, else the file's name without nab-)
 
 Exit codes: 0 fine, 1 invalid document or input, 2 usage, 3 a WebSocket source failed or its
 server closed before the end of the stream (partial results), 4 unexpected error (the results

@@ -33,7 +33,7 @@ export async function nabCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
   const found = nabPipeline(prepared.doc);
   if (!found.ok) return refuse(`${cmd.pipeline} ${found.message}`);
   const pipeline = found.pipeline;
-  const detector = cmd.detector ?? prepared.doc.name ?? '';
+  const detector = detectorName(cmd.detector, prepared.doc.name, cmd.pipeline);
   if (!DETECTOR_NAME.test(detector)) {
     return refuse(`the detector's name ${JSON.stringify(detector)} cannot name NAB's result files (letters, digits, '.' and '-', no '_'): pass --detector NAME`);
   }
@@ -88,6 +88,16 @@ export async function nabCommand(io: CliIo, cmd: Extract<CliCommand, { command: 
   const results = scoreDetector(scored, corpus.profiles);
   io.stdout(report(detector, scored.length, records, (io.now() - started) / 1000, results, path.join(cmd.out, detector)));
   return EXIT_OK;
+}
+
+/**
+ * --detector, else the pipeline's name when NAB can use it, else the file's name without
+ * `nab-` and `.json` (examples/nab-zscore.json is "zscore": example titles are for people).
+ */
+function detectorName(flag: string | undefined, docName: string | undefined, file: string): string {
+  if (flag !== undefined) return flag;
+  if (docName !== undefined && DETECTOR_NAME.test(docName)) return docName;
+  return path.basename(file).replace(/\.json$/i, '').replace(/^nab-/, '');
 }
 
 /** `OUT/<detector>/<category>/<detector>_<file>.csv`, NAB's layout. */

@@ -1,4 +1,5 @@
-import { normalizedScore, nullDetector, optimizeThreshold, scoreCorpus } from './score';
+import { normalizedScore, nullDetector, optimizeOver, scoreCorpusOver } from './score';
+import { sweepPoints } from './sweep';
 import { PROBATIONARY_PERCENT, type CostMatrix, type ProfileName, type ScoredFile } from './types';
 
 export const PROFILE_NAMES: readonly ProfileName[] = ['standard', 'reward_low_FP_rate', 'reward_low_FN_rate'];
@@ -43,9 +44,11 @@ export function scoreProfile(files: readonly ScoredFile[], profile: ProfileName,
   };
 }
 
+/** NAB's optimise then score, sweeping each file once for both. */
 function rawScore(files: readonly ScoredFile[], cost: CostMatrix, probationPercent: number): { threshold: number; score: number } {
-  const { threshold } = optimizeThreshold(files, cost, probationPercent);
-  return scoreCorpus(files, cost, threshold, probationPercent);
+  const sweeps = files.map((file) => sweepPoints(file, cost, probationPercent));
+  const { threshold } = optimizeOver(sweeps, cost);
+  return scoreCorpusOver(sweeps, cost, threshold);
 }
 
 /** All three profiles. */

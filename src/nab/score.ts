@@ -1,5 +1,5 @@
 import { scoresByThreshold, sweepPoints } from './sweep';
-import { PROBATIONARY_PERCENT, type CostMatrix, type ScoredFile, type ThresholdScore } from './types';
+import { PROBATIONARY_PERCENT, type AnomalyPoint, type CostMatrix, type ScoredFile, type ThresholdScore } from './types';
 
 /**
  * The threshold with the best score over the whole corpus (NAB's optimizer.optimizeThreshold):
@@ -7,8 +7,12 @@ import { PROBATIONARY_PERCENT, type CostMatrix, type ScoredFile, type ThresholdS
  * highest threshold kept among equal best scores (Python's stable sort keeps the first).
  */
 export function optimizeThreshold(files: readonly ScoredFile[], cost: CostMatrix, probationPercent = PROBATIONARY_PERCENT): ThresholdScore {
-  const points = files.flatMap((file) => sweepPoints(file, cost, probationPercent));
-  const rows = scoresByThreshold(points, cost);
+  return optimizeOver(files.map((file) => sweepPoints(file, cost, probationPercent)), cost);
+}
+
+/** optimizeThreshold over files already swept (each file's points, in corpus order). */
+export function optimizeOver(sweeps: readonly (readonly AnomalyPoint[])[], cost: CostMatrix): ThresholdScore {
+  const rows = scoresByThreshold(sweeps.flat(), cost);
   let best = rows[0]!;
   for (const row of rows) if (row.score > best.score) best = row;
   return best;
@@ -21,7 +25,12 @@ export function optimizeThreshold(files: readonly ScoredFile[], cost: CostMatrix
  * last sweep row is the answer.
  */
 export function scoreFile(file: ScoredFile, cost: CostMatrix, threshold: number, probationPercent = PROBATIONARY_PERCENT): ThresholdScore {
-  const rows = scoresByThreshold(sweepPoints(file, cost, probationPercent), cost);
+  return scoreSwept(sweepPoints(file, cost, probationPercent), cost, threshold);
+}
+
+/** scoreFile over a file already swept. */
+export function scoreSwept(points: readonly AnomalyPoint[], cost: CostMatrix, threshold: number): ThresholdScore {
+  const rows = scoresByThreshold(points, cost);
   let prev = rows[0]!;
   for (const row of rows) {
     if (row.threshold === threshold) return row;
@@ -40,7 +49,12 @@ export interface CorpusScore {
 
 /** Every file scored at one threshold, totalled in file order (NAB's scorer.scoreCorpus). */
 export function scoreCorpus(files: readonly ScoredFile[], cost: CostMatrix, threshold: number, probationPercent = PROBATIONARY_PERCENT): CorpusScore {
-  const scored = files.map((file) => scoreFile(file, cost, threshold, probationPercent));
+  return scoreCorpusOver(files.map((file) => sweepPoints(file, cost, probationPercent)), cost, threshold);
+}
+
+/** scoreCorpus over files already swept. */
+export function scoreCorpusOver(sweeps: readonly (readonly AnomalyPoint[])[], cost: CostMatrix, threshold: number): CorpusScore {
+  const scored = sweeps.map((points) => scoreSwept(points, cost, threshold));
   let score = 0;
   for (const row of scored) score += row.score;
   return { threshold, score, files: scored };
