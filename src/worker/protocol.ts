@@ -79,6 +79,17 @@ export interface NodeStats {
   readonly idle?: boolean;
   /** The source whose silence holds this node's watermark back (a union's slowest input, silent a second or more), and for how long. */
   readonly heldBackBy?: HeldBackBy;
+  /** An alert sink with a webhook: how its posts are doing. */
+  readonly webhook?: WebhookReport;
+}
+
+/** An alert sink's webhook deliveries so far (see engine/alerts/webhook.ts). */
+export interface WebhookReport {
+  readonly sent: number;
+  /** Alert rows given up on or dropped (queue full, run stopped). */
+  readonly failed: number;
+  readonly pending: number;
+  readonly lastError: string;
 }
 
 export interface HeldBackBy {
