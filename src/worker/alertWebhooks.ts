@@ -11,6 +11,8 @@ import type { WebhookReport } from './protocol';
 export interface AlertWebhooks {
   onRows(sinkId: string, rows: readonly object[]): void;
   reports(): ReadonlyMap<string, WebhookReport>;
+  /** Rows waiting or in flight at any sink. */
+  pending(): boolean;
   close(): void;
 }
 
@@ -32,6 +34,10 @@ export function createAlertWebhooks(steps: readonly PlanStep[], fetch: typeof gl
         out.set(id, { sent: st.sent, failed: st.failed + st.dropped, pending: st.pending, lastError: st.lastError });
       }
       return out;
+    },
+    pending() {
+      for (const p of posters.values()) if (p.stats().pending > 0) return true;
+      return false;
     },
     close() {
       for (const p of posters.values()) p.close();

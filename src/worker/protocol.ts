@@ -182,6 +182,8 @@ export interface Frame {
   readonly travel?: TravelFrame | null;
   /** This run's last checkpoint (see checkpoints/types.ts); null before its first. */
   readonly checkpoint?: CheckpointNote | null;
+  /** True while alert webhooks still have rows to post (retrying after the run ended): the page keeps draining to show how they end. */
+  readonly webhooksPending?: boolean;
 }
 
 /** The result of loading a document: compile problems refuse it. */

@@ -41,6 +41,8 @@ export interface Session {
   readonly timeline: RunTimeline;
   /** Armed breakpoints. */
   readonly breakpoints: BreakpointDetector;
+  /** True while an alert sink's webhook has rows to post. */
+  webhooksPending(): boolean;
   /** Opens the WebSocket feeds (once); call when the run first moves. */
   connect(): void;
   /** Diagnostics not yet handed out (a streamed file's bad rows come during the run). */
@@ -189,6 +191,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     ok: true,
     session: {
       runtime, scheduler, outputs, preview, travel, timeline, breakpoints,
+      webhooksPending: () => webhooks.pending(),
       metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections, idleness: () => runtime.idleInputs?.report() ?? null, webhooks: () => webhooks.reports() }, deps.now()),
       connect() {
         if (connected) return;

@@ -52,7 +52,8 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       const frame = ready;
       ready = null;
       deps.onFrame(frame);
-      if (frame.phase === 'running') settle = SETTLE_FRAMES;
+      // Webhooks retrying after the run ended change the badges still: drain until they are done.
+      if (frame.phase === 'running' || frame.webhooksPending === true) settle = SETTLE_FRAMES;
       else settle--;
     }
     if (settle <= 0 || inFlight) return;
