@@ -6,7 +6,7 @@
 import type { IdleReport } from '../engine/run/idleInputs';
 import type { NodeMetrics } from '../engine/run/runtime';
 import type { PipelineDocument } from '../model';
-import type { MetricsSnapshot, NodeStats, SourceConnection } from './protocol';
+import type { MetricsSnapshot, NodeStats, SourceConnection, WebhookReport } from './protocol';
 
 /** How often a drain carries a snapshot. */
 export const METRICS_INTERVAL_MS = 100;
@@ -33,6 +33,8 @@ export interface MetricsSources {
   connections(): Readonly<Record<string, SourceConnection>>;
   /** Idle sources and held-back watermarks; absent or null for a plan without a union. */
   idleness?(): IdleReport | null;
+  /** Alert sinks' webhook deliveries, by node id; absent for a plan without webhooks. */
+  webhooks?(): ReadonlyMap<string, WebhookReport>;
 }
 
 
@@ -65,6 +67,7 @@ export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSour
       const nodes = Object.create(null) as Record<string, NodeStats>;
       const lateRate = new Map<string, number>();
       const idleness = sources.idleness?.() ?? null;
+      const webhooks = sources.webhooks?.();
       for (const [id, m] of sources.metrics()) {
         const t: Totals = { rowsIn: m.rowsIn, rowsOut: m.rowsOut, late: late.get(id) ?? 0 };
         const before = previous.get(id) ?? { rowsIn: 0, rowsOut: 0, late: 0 };
@@ -75,6 +78,7 @@ export function createMetricsSampler(doc: PipelineDocument, sources: MetricsSour
           inPerSecond: perSecond(t.rowsIn - before.rowsIn), outPerSecond: perSecond(t.rowsOut - before.rowsOut),
           watermark: m.watermark, keys: m.keys, openWindows: m.openWindows, lateEvents: m.lateEvents,
           ...idleStats(idleness, id),
+          ...(webhooks?.has(id) === true ? { webhook: webhooks.get(id)! } : {}),
         };
       }
       const edges = Object.create(null) as Record<string, number>;

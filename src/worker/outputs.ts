@@ -10,6 +10,7 @@
 import type { Batch } from '../engine/batch';
 import type { Row } from '../engine/operators/sinks';
 import type { PlanStep, SinkView } from '../engine/plan/types';
+import { ALERT_ROWS, isAlertSinkStep } from '../engine/alerts/alertSteps';
 import { chunkFromBatches, chunkFromRows } from './chunks';
 import { COLLECT_ROWS, LOG_ROWS, type ResultChunk } from './protocol';
 
@@ -46,6 +47,7 @@ export function createOutputs(steps: readonly PlanStep[]): Outputs {
   for (const step of steps) {
     if (step.type === 'collectSink') caps.set(step.nodeId, capOf(step.view));
     else if (step.type === 'logSink') caps.set(step.nodeId, LOG_ROWS);
+    else if (isAlertSinkStep(step)) caps.set(step.nodeId, ALERT_ROWS);
   }
   return {
     addBatch(sinkId, batch, position = 0) {

@@ -133,6 +133,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       diagnostics: session?.takeDiagnostics() ?? [],
       travel,
       checkpoint: checkpointing.note(runId),
+      ...(session?.webhooksPending() === true ? { webhooksPending: true } : {}),
     };
     return { frame, transfer: drained.transfer };
   }

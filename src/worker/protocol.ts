@@ -79,6 +79,17 @@ export interface NodeStats {
   readonly idle?: boolean;
   /** The source whose silence holds this node's watermark back (a union's slowest input, silent a second or more), and for how long. */
   readonly heldBackBy?: HeldBackBy;
+  /** An alert sink with a webhook: how its posts are doing. */
+  readonly webhook?: WebhookReport;
+}
+
+/** An alert sink's webhook deliveries so far (see engine/alerts/webhook.ts). */
+export interface WebhookReport {
+  readonly sent: number;
+  /** Alert rows given up on or dropped (queue full, run stopped). */
+  readonly failed: number;
+  readonly pending: number;
+  readonly lastError: string;
 }
 
 export interface HeldBackBy {
@@ -171,6 +182,8 @@ export interface Frame {
   readonly travel?: TravelFrame | null;
   /** This run's last checkpoint (see checkpoints/types.ts); null before its first. */
   readonly checkpoint?: CheckpointNote | null;
+  /** True while alert webhooks still have rows to post (retrying after the run ended): the page keeps draining to show how they end. */
+  readonly webhooksPending?: boolean;
 }
 
 /** The result of loading a document: compile problems refuse it. */

@@ -25,6 +25,7 @@ import { createProgressMeter, type ProgressMeter } from './files/progress';
 import { createSinkLedger } from './checkpoints/sinkLedger';
 import { sliceChunk } from './checkpoints/chunkConcat';
 import type { Checkpoint } from './checkpoints/format';
+import { createAlertWebhooks } from './alertWebhooks';
 
 /** What a checkpoint takes of a session (the rest, versions and time, the worker adds). */
 export type SessionCheckpoint = Pick<Checkpoint, 'events' | 'watermark' | 'runtime' | 'lateRows' | 'sinks'>;
@@ -40,6 +41,8 @@ export interface Session {
   readonly timeline: RunTimeline;
   /** Armed breakpoints. */
   readonly breakpoints: BreakpointDetector;
+  /** True while an alert sink's webhook has rows to post. */
+  webhooksPending(): boolean;
   /** Opens the WebSocket feeds (once); call when the run first moves. */
   connect(): void;
   /** Diagnostics not yet handed out (a streamed file's bad rows come during the run). */
@@ -94,6 +97,8 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     stepOf.set(s.aggregateId, s.nodeId);
     keyFieldsOf.set(s.nodeId, s.keyFields.map((f) => f.name));
   }
+  // Alert sinks' webhooks, posted from the worker as rows come (never for rows a time-travel replay passes again).
+  const webhooks = createAlertWebhooks(plan.steps);
   const preview = createPreviewTap(stepOf, keyFieldsOf);
   preview.watch(watched);
   let lateRows = new Map<string, number>();
@@ -115,6 +120,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
       if (replaying) return;
       outputs.addRows(sinkId, rows, position());
       ledger.addRows(sinkId, rows, position());
+      webhooks.onRows(sinkId, rows);
     },
     onResultBatch: (sinkId, batch) => {
       if (replaying) return;
@@ -185,7 +191,8 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
     ok: true,
     session: {
       runtime, scheduler, outputs, preview, travel, timeline, breakpoints,
-      metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections, idleness: () => runtime.idleInputs?.report() ?? null }, deps.now()),
+      webhooksPending: () => webhooks.pending(),
+      metrics: createMetricsSampler(doc, { metrics: () => runtime.metrics(), lateRows: () => lateRows, connections, idleness: () => runtime.idleInputs?.report() ?? null, webhooks: () => webhooks.reports() }, deps.now()),
       connect() {
         if (connected) return;
         connected = true;
@@ -244,6 +251,7 @@ export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: s
         for (const s of checkpoint.sinks) outputs.addChunk(sliceChunk(s.rows, 0, s.rows.length));
       },
       dispose() {
+        webhooks.close();
         scheduler.dispose();
         travel.close();
         for (const feed of feeds) feed.close();

@@ -24,6 +24,8 @@ const PATHS: ReadonlyMap<string, string> = new Map(Object.entries({
   'sink.log': 'M4 6l5 6-5 6 M12 18h8',
   'sink.chart': 'M4 4v16h16 M7 15l4-5 3 3 5-7',
   'sink.table': 'M4 5h16v14H4z M4 10h16 M4 15h16 M10 5v14',
+  // A bell.
+  'sink.alert': 'M6 17V11a6 6 0 0 1 12 0v6l2 2H4z M10 21h4',
 }));
 
 /** A small line icon for a node kind (24×24, drawn in the current colour). */

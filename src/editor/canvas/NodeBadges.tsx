@@ -5,6 +5,7 @@ import { formatCount, formatRate, formatWatermark } from '../../charts/format';
 import { useRun } from '../run/RunProvider';
 import { ConnectionBadge } from './ConnectionBadge';
 import { IdleBadge } from './IdleBadge';
+import { WebhookBadge } from './WebhookBadge';
 import { badgesShown } from './detail';
 import { NodeStateBadge } from '../runs/NodeStateBadge';
 import { connectionOf, statsOf } from './runSelectors';
@@ -48,6 +49,7 @@ const LiveBadges = memo(function LiveBadges({ id, hasInput, hasOutput }: { id: s
             {stats.lateEvents > 0 && <span className="wp-stat-late" title={`${stats.lateEvents.toLocaleString('en')} late events`}>{formatCount(stats.lateEvents)} late</span>}
           </div>
           <IdleBadge stats={stats} />
+          <WebhookBadge stats={stats} />
           {stateful && (
             <div className="wp-stat-line" title="State held: keys and open windows">
               <span>{formatCount(stats.keys)} {stats.keys === 1 ? 'key' : 'keys'} · {formatCount(stats.openWindows)} {stats.openWindows === 1 ? 'window' : 'windows'}</span>

@@ -111,6 +111,8 @@ export function summarize(kind: string, params: Params): string {
       return `Table of the newest ${compact(p.maxRows) ?? '100k'} results`;
     case 'sink.log':
       return `Log the first ${compact(p.limit) ?? 100} rows`;
+    case 'sink.alert':
+      return `${(text(p.severity) ?? 'warning').replace(/^./, (c) => c.toUpperCase())} when ${text(p.when) ?? 'is_anomaly'} · cool-down ${text(p.cooldown) ?? '5m'}${text(p.webhook) === undefined ? '' : ' · webhook'}`;
     default:
       return '';
   }

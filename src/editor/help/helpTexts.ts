@@ -25,6 +25,7 @@ export const KIND_HELP: Readonly<Record<string, string>> = {
   'sink.log': 'Prints the first results it receives, which is handy for peeking at a stream while debugging.',
   'sink.chart': 'Draws a live chart of one result field, one line per key, that scrolls as windows fire while the pipeline runs.',
   'sink.table': 'Shows the results in a live table, newest first, with revised windows highlighted, and lets you download them.',
+  'sink.alert': 'Raises alerts from a detector\'s output: one alert per burst of anomalous records and key, which resolves once the key is normal again, listed in the Alerts tab and optionally posted to a webhook.',
 };
 
 const EARLIEST_YEAR = 'Events dated before this year (UTC) are set aside as bad rows and counted, so a typo like 1e20 cannot stall the windows.';
@@ -117,6 +118,11 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'sink.chart.topKeys': 'How many lines to draw at most: the keys with the most results win, so a busy chart stays readable.',
   'sink.chart.timeRange': 'How much event time the chart shows at once; older points scroll off to the left as new windows fire.',
   'sink.table.maxRows': 'How many of the newest results the table keeps; older rows are let go so memory stays bounded.',
+  'sink.alert.when': 'The true/false condition that makes a record anomalous, such as is_anomaly or anomaly_score >= 0.9 && temperature > 80.',
+  'sink.alert.severity': 'How serious the alerts are (info, warning or critical), shown with every alert and sent to the webhook.',
+  'sink.alert.cooldown': 'After an alert, no new alert for the same key until this much event time has passed since its last anomalous record: anomalous records in that time extend the last alert (reopening it if it had resolved) instead.',
+  'sink.alert.resolveAfter': 'An open alert resolves once its key has had no anomalous record for this much event time, judged by the watermark, so it resolves even when the key sends nothing more.',
+  'sink.alert.webhook': 'An http(s) address each alert row is posted to as JSON when the alert opens, grows or resolves, retried with growing waits; failures are counted on the node.',
   'source.websocket.url': 'The address of the WebSocket server that sends the events, starting with ws:// (or wss:// when encrypted).',
   'source.websocket.format': 'How each message holds its events: one JSON object, a JSON array of objects, or one JSON object per line (NDJSON); auto accepts all three.',
   'source.websocket.fields': 'The fields every event carries, with their types, so the nodes after this one know what they will receive before the first message arrives.',

@@ -55,6 +55,7 @@ const BY_NAME: ReadonlyMap<string, 'field' | 'fields' | 'expression' | 'filter' 
   ['aggregate.aggregations.field', 'field'],
   ['sink.chart.y', 'field'],
   ['sink.chart.series', 'fields'],
+  ['sink.alert.when', 'filter'],
 ] as const);
 
 /** zod keeps ints' implicit bounds at the safe-integer limits; they are not worth showing. */

@@ -148,4 +148,26 @@ describe('the drain loop', () => {
     loop.dispose();
     expect(timers).toEqual([]);
   });
+
+  it('keeps draining after the run ended while alert webhooks still have rows to post', async () => {
+    const frames: Frame[] = [...Array.from({ length: 8 }, () => ({ ...frame('finished'), webhooksPending: true })), frame('finished')];
+    const callbacks: (() => void)[] = [];
+    let drains = 0;
+    const loop = createDrainLoop({
+      drain: () => Promise.resolve(frames[Math.min(drains++, frames.length - 1)]!),
+      onFrame: () => undefined,
+      onError: (e) => { throw e; },
+      requestFrame: (cb) => callbacks.push(cb),
+      cancelFrame: () => undefined,
+    });
+    loop.wake();
+    for (let i = 0; i < 40; i++) {
+      for (const cb of callbacks.splice(0)) cb();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    // Every pending frame asked for another; after the first without, it settles within a couple.
+    expect(drains).toBeGreaterThanOrEqual(9);
+    expect(drains).toBeLessThanOrEqual(12);
+    expect(callbacks).toHaveLength(0);
+  });
 });

@@ -78,7 +78,8 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       ready = null;
       appliedAt = now();
       deps.onFrame(frame);
-      if (frame.phase === 'running') settle = SETTLE_FRAMES;
+      // Webhooks retrying after the run ended change the badges still: drain until they are done.
+      if (frame.phase === 'running' || frame.webhooksPending === true) settle = SETTLE_FRAMES;
       else settle--;
     }
     if (settle <= 0 || inFlight) return;

@@ -52,6 +52,9 @@ export function fieldsReadBy(node: EditorNode): Set<string> {
     case 'transform.map':
       for (const f of records(p.fields)) fieldsOfExpression(f.expr, fields);
       break;
+    case 'sink.alert':
+      fieldsOfExpression(p.when, fields);
+      break;
   }
   return fields;
 }

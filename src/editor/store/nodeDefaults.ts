@@ -23,6 +23,7 @@ export function starterParams(kind: string): Record<string, unknown> {
     case 'sink.log': return { limit: 100 };
     case 'sink.chart': return { chart: 'line', y: '', x: 'windowEnd', topKeys: 5, timeRange: '5m' };
     case 'sink.table': return { maxRows: 100000 };
+    case 'sink.alert': return { when: 'is_anomaly', severity: 'warning', cooldown: '5m', resolveAfter: '10m' };
     case 'source.websocket': return {
       url: 'ws://localhost:8787/streams/sensors?rate=1000&seed=1',
       format: 'auto',

@@ -138,7 +138,7 @@ export const validDocument: fc.Arbitrary<Record<string, unknown>> = fc.record({
   transforms: fc.array(fc.tuple(fc.nat(), fc.integer({ min: -5, max: 5 })), { maxLength: 3 }),
   window: fc.option(windowNode, { nil: undefined }),
   fns: fc.uniqueArray(fc.constantFrom(...AGGREGATE_FNS), { minLength: 1, maxLength: 4 }),
-  sink: fc.constantFrom('sink.collect', 'sink.log', 'sink.table', 'sink.chart'),
+  sink: fc.constantFrom('sink.collect', 'sink.log', 'sink.table', 'sink.chart', 'sink.alert'),
   late: fc.boolean(),
   chart: fc.constantFrom(...CHART_TYPES),
 }).map(({ source, transforms, window, fns, sink, late, chart }) => {
@@ -156,8 +156,9 @@ export const validDocument: fc.Arbitrary<Record<string, unknown>> = fc.record({
     fields = specs.map((spec) => ({ name: String(spec['name']), type: 'number' as const }));
   }
   const y = numberFields(fields)[0];
-  const sinkKind = sink === 'sink.chart' && y === undefined ? 'sink.collect' : sink;
-  nodes.push({ id: 'out', kind: sinkKind, params: sinkKind === 'sink.chart' ? { y, chart } : {} });
+  const sinkKind = (sink === 'sink.chart' || sink === 'sink.alert') && y === undefined ? 'sink.collect' : sink;
+  const alertParams = { when: `${y ?? ''} > 0`, severity: 'info', cooldown: '10s', resolveAfter: '30s' };
+  nodes.push({ id: 'out', kind: sinkKind, params: sinkKind === 'sink.chart' ? { y, chart } : sinkKind === 'sink.alert' ? alertParams : {} });
   const edges: Record<string, unknown>[] = nodes.slice(1).map((node, i) => ({ id: `e${i}`, from: nodes[i]!['id'], to: node['id'] }));
   if (window !== undefined && late && window.kind !== 'window.count') {
     nodes.push({ id: 'lateOut', kind: 'sink.collect', params: {} });

@@ -7,6 +7,7 @@
  */
 import type { Batch } from '../../engine/batch';
 import { gatherBatch } from '../../engine/batchOps';
+import { ALERT_ROWS, isAlertSinkStep } from '../../engine/alerts/alertSteps';
 import { createKeyedSinks, type KeyedSinks } from '../../engine/checkpoint/keyedSinks';
 import type { Row } from '../../engine/operators/sinks';
 import type { PlanStep } from '../../engine/plan/types';
@@ -48,6 +49,7 @@ export function createSinkLedger(steps: readonly PlanStep[]): SinkLedger {
   for (const step of steps) {
     if (step.type === 'collectSink') caps.set(step.nodeId, capOf(step.view));
     else if (step.type === 'logSink') caps.set(step.nodeId, LOG_ROWS);
+    else if (isAlertSinkStep(step)) caps.set(step.nodeId, ALERT_ROWS);
   }
   const cap = (id: string): number => caps.get(id) ?? COLLECT_ROWS;
   let sinks: KeyedSinks<Piece> = createKeyedSinks(cap);
