@@ -16,6 +16,8 @@ const PATHS: ReadonlyMap<string, string> = new Map(Object.entries({
   'window.session': 'M2.5 8h6v8h-6z M12 8h9.5v8H12z',
   'window.count': 'M9 4 7 20 M17 4l-2 16 M4 9h16 M3.5 15h16',
   aggregate: 'M18 5H6l6 7-6 7h12',
+  // A pattern seen before (two dots leading to a third) and a point that breaks it.
+  'detect.contextual': 'M3 17l4-4 4 4 M7 13v.01 M13 17l4-4 M17 13l4-9 M21 4v.01',
   'sink.collect': 'M4 13l3-8h10l3 8v6H4z M4 13h5l1 2h4l1-2h5',
   'sink.log': 'M4 6l5 6-5 6 M12 18h8',
   'sink.chart': 'M4 4v16h16 M7 15l4-5 3 3 5-7',

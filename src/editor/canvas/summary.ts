@@ -90,6 +90,8 @@ export function summarize(kind: string, params: Params): string {
       return `Every ${text(p.size) ?? '?'} events per key`;
     case 'aggregate':
       return list(records(p.aggregations).map(aggregation), 'No aggregations yet');
+    case 'detect.contextual':
+      return `Contextual detector on ${text(p.field) ?? 'no field yet'}, score ≥ ${text(p.threshold) ?? '0.7'}`;
     case 'sink.collect':
       return 'Results for the tables and charts';
     case 'sink.chart':

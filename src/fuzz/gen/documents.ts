@@ -82,10 +82,18 @@ type Fields = SourceShape['fields'];
 const numberFields = (fields: Fields): string[] => fields.filter((f) => f.type === 'number').map((f) => f.name);
 const stringFields = (fields: Fields): string[] => fields.filter((f) => f.type === 'string').map((f) => f.name);
 
+/** A contextual detector on a number field: it passes the fields on and adds the three detector fields (any earlier ones replaced). */
+function contextualDetector(fields: Fields, field: string, pick: number): { node: Record<string, unknown>; fields: Fields } {
+  const added: Fields = [{ name: 'anomaly_score', type: 'number' }, { name: 'is_anomaly', type: 'boolean' }, { name: 'anomaly_reason', type: 'string' }];
+  const params = { field, warmup: pick % 40, bits: 1 + (pick % 4), restPeriod: pick % 30, threshold: 0.5 };
+  return { node: { kind: 'detect.contextual', params }, fields: [...fields.filter((f) => !added.some((a) => a.name === f.name)), ...added] };
+}
+
 /** A transform over the fields it is given, and the fields after it. */
 function transform(fields: Fields, pick: number, literal: number): { node: Record<string, unknown>; fields: Fields } {
   const numbers = numberFields(fields);
   const strings = stringFields(fields);
+  if (pick % 11 === 10 && numbers.length > 0) return contextualDetector(fields, numbers[pick % numbers.length]!, pick);
   const choice = pick % 3;
   if (choice === 0 && numbers.length > 0) {
     const field = numbers[pick % numbers.length]!;
