@@ -53,6 +53,10 @@ const BY_NAME: ReadonlyMap<string, 'field' | 'fields' | 'expression' | 'filter' 
   ['aggregate.aggregations.field', 'field'],
   ['sink.chart.y', 'field'],
   ['sink.chart.series', 'fields'],
+  ['detect.zscore.field', 'field'],
+  ['detect.ewma.field', 'field'],
+  ['detect.mad.field', 'field'],
+  ['detect.contextual.field', 'field'],
 ] as const);
 
 /** zod keeps ints' implicit bounds at the safe-integer limits; they are not worth showing. */
