@@ -11,4 +11,5 @@ export const NODE_TYPES: NodeTypes = {
   window: PipelineNode,
   aggregate: PipelineNode,
   sink: PipelineNode,
+  detect: PipelineNode,
 };
