@@ -18,7 +18,7 @@ export function starterParams(kind: string): Record<string, unknown> {
     case 'window.session': return { gap: '30s' };
     case 'window.count': return { size: 100 };
     case 'aggregate': return { aggregations: [{ name: 'count', fn: 'count' }] };
-    case 'detect.contextual': return { field: '', warmup: 750, threshold: 0.7 };
+    case 'detect.contextual': return { field: '', warmup: 750, threshold: 0.75 };
     case 'sink.log': return { limit: 100 };
     case 'sink.chart': return { chart: 'line', y: '', x: 'windowEnd', topKeys: 5, timeRange: '5m' };
     case 'sink.table': return { maxRows: 100000 };

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { NodeOfKind } from '../../model';
+import { validate, type NodeOfKind } from '../../model';
+import { runPipeline } from '../run/runPipeline';
 import { contextualParamsSchema } from '../../model/schema/detectorContextual';
 import { compileContextualDetector } from './compileContextual';
 import { contextualAlgorithm } from './contextual/contextualAlgorithm';
@@ -55,5 +58,29 @@ describe('detect.contextual in the detector operator', () => {
     // The rhythm wanted 10 after 20.
     expect(flagged[0]).toBe(400);
     expect(out[400]!.reason).toMatch(/^30 after 20 is in band 8 of 8 \(30 to [\d.]+\): \d+ of \d+ learnt contexts predicted it/);
+  });
+});
+
+describe('examples/nab-contextual.json', () => {
+  it('runs a NAB file through its file source, detector and sink, scoring every row as the algorithm does', () => {
+    const NAB = path.resolve(import.meta.dirname, '../../../../shared/data/nab');
+    const text = readFileSync(path.join(NAB, 'ec2_request_latency_system_failure.csv'), 'utf8');
+    const values = text.trim().split('\n').slice(1).map((line) => Number(line.split(',')[1]));
+    const checked = validate(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../examples/nab-contextual.json'), 'utf8')));
+    if (!checked.ok) throw new Error('nab-contextual.json is not valid');
+    const detector = checked.document.nodes.find((n) => n.kind === 'detect.contextual') as NodeOfKind<'detect.contextual'>;
+    const run = runPipeline(checked.document, { fileInputs: { nab: text } });
+    if (!run.ok) throw new Error(run.problems.map((p) => p.message).join('; '));
+    const rows = [...run.results.values()][0]!;
+    expect(rows).toHaveLength(values.length);
+    const algorithm = contextualAlgorithm(detector.params);
+    const state = algorithm.createState();
+    const out = { score: 0, isAnomaly: false };
+    values.forEach((v, i) => {
+      algorithm.score(state, v, i, out);
+      expect(rows[i]!['anomaly_score']).toBe(out.score);
+      expect(rows[i]!['is_anomaly']).toBe(i >= detector.params.warmup && out.isAnomaly);
+    });
+    expect(rows.some((r) => r['is_anomaly'] === true)).toBe(true);
   });
 });
