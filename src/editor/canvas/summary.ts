@@ -91,7 +91,7 @@ export function summarize(kind: string, params: Params): string {
     case 'aggregate':
       return list(records(p.aggregations).map(aggregation), 'No aggregations yet');
     case 'detect.contextual':
-      return `Contextual detector on ${text(p.field) ?? 'no field yet'}, score ≥ ${text(p.threshold) ?? '0.75'}`;
+      return `Watch ${text(p.field) ?? 'no field yet'}, flag score ≥ ${text(p.threshold) ?? '0.75'}`;
     case 'sink.collect':
       return 'Results for the tables and charts';
     case 'sink.chart':
