@@ -103,6 +103,8 @@ export function summarize(kind: string, params: Params): string {
       return `Every ${text(p.size) ?? '?'} events per key`;
     case 'aggregate':
       return list(records(p.aggregations).map(aggregation), 'No aggregations yet');
+    case 'detect.contextual':
+      return `Watch ${text(p.field) ?? 'no field yet'}, flag score ≥ ${text(p.threshold) ?? '0.75'}`;
     case 'sink.collect':
       return 'Results for the tables and charts';
     case 'sink.chart':
@@ -113,6 +115,12 @@ export function summarize(kind: string, params: Params): string {
       return `Log the first ${compact(p.limit) ?? 100} rows`;
     case 'sink.alert':
       return `${(text(p.severity) ?? 'warning').replace(/^./, (c) => c.toUpperCase())} when ${text(p.when) ?? 'is_anomaly'} · cool-down ${text(p.cooldown) ?? '5m'}${text(p.webhook) === undefined ? '' : ' · webhook'}`;
+    case 'detect.zscore':
+      return `${text(p.field) ?? 'Pick a field'}: over ${text(p.sigmas) ?? 3} sigma of the last ${compact(p.window) ?? 100}`;
+    case 'detect.ewma':
+      return `${text(p.field) ?? 'Pick a field'}: over ${text(p.sigmas) ?? 3} sigma of the EWMA, alpha ${text(p.alpha) ?? 0.05}`;
+    case 'detect.mad':
+      return `${text(p.field) ?? 'Pick a field'}: over ${text(p.limit) ?? 3.5} ${p.method === 'iqr' ? 'IQR' : 'MAD'} of the last ${compact(p.window) ?? 100}`;
     default:
       return '';
   }

@@ -56,6 +56,10 @@ const BY_NAME: ReadonlyMap<string, 'field' | 'fields' | 'expression' | 'filter' 
   ['sink.chart.y', 'field'],
   ['sink.chart.series', 'fields'],
   ['sink.alert.when', 'filter'],
+  ['detect.zscore.field', 'field'],
+  ['detect.ewma.field', 'field'],
+  ['detect.mad.field', 'field'],
+  ['detect.contextual.field', 'field'],
 ] as const);
 
 /** zod keeps ints' implicit bounds at the safe-integer limits; they are not worth showing. */

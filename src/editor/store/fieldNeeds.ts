@@ -55,6 +55,9 @@ export function fieldsReadBy(node: EditorNode): Set<string> {
     case 'sink.alert':
       fieldsOfExpression(p.when, fields);
       break;
+    case 'detect.zscore': case 'detect.ewma': case 'detect.mad': case 'detect.contextual':
+      if (typeof p.field === 'string' && p.field !== '') fields.add(p.field);
+      break;
   }
   return fields;
 }

@@ -20,10 +20,14 @@ export function starterParams(kind: string): Record<string, unknown> {
     case 'window.session': return { gap: '30s' };
     case 'window.count': return { size: 100 };
     case 'aggregate': return { aggregations: [{ name: 'count', fn: 'count' }] };
+    case 'detect.contextual': return { field: '', warmup: 750, threshold: 0.75 };
     case 'sink.log': return { limit: 100 };
     case 'sink.chart': return { chart: 'line', y: '', x: 'windowEnd', topKeys: 5, timeRange: '5m' };
     case 'sink.table': return { maxRows: 100000 };
     case 'sink.alert': return { when: 'is_anomaly', severity: 'warning', cooldown: '5m', resolveAfter: '10m' };
+    case 'detect.zscore': return { field: '', warmup: 100, window: 100, sigmas: 3 };
+    case 'detect.ewma': return { field: '', warmup: 100, alpha: 0.05, sigmas: 3 };
+    case 'detect.mad': return { field: '', warmup: 100, window: 100, method: 'mad', limit: 3.5 };
     case 'source.websocket': return {
       url: 'ws://localhost:8787/streams/sensors?rate=1000&seed=1',
       format: 'auto',

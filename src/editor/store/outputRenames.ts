@@ -69,7 +69,8 @@ function readerRenamed(node: EditorNode, renames: ReadonlyMap<string, string>): 
       const fields = renameList(p['fields'], renames);
       return fields === p['fields'] ? p : { ...p, fields };
     }
-    case 'transform.rolling': {
+    case 'transform.rolling':
+    case 'detect.zscore': case 'detect.ewma': case 'detect.mad': case 'detect.contextual': {
       const field = typeof p['field'] === 'string' ? renames.get(p['field']) : undefined;
       return field === undefined ? p : { ...p, field };
     }

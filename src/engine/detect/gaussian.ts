@@ -16,17 +16,27 @@ function erfc(x: number): number {
   return t * Math.exp(poly);
 }
 
+/** Up to this many standard deviations the score is the Gaussian probability; beyond, it keeps growing slowly. */
+const TAIL_FROM = 4;
+const TAIL_AT = erfc(TAIL_FROM / Math.SQRT2);
+
 /**
- * The score of a value `z` standard deviations from the mean: the
- * probability that a Gaussian value lies closer to the mean, erf(|z|/√2).
- * 0 at the mean, 0.683 at 1 sigma, 0.997 at 3, 1 for an infinite z (a value
- * off a constant series). NAB's windowedGaussian scores the one-sided tail;
- * this is the same order, spread over [0, 1].
+ * The score of a value `z` standard deviations from the mean: up to 4 sigma
+ * the probability that a Gaussian value lies closer to the mean,
+ * erf(|z|/√2) (0 at the mean, 0.683 at 1 sigma, 0.997 at 3); beyond, 1 minus
+ * that probability's 6.3e-5 shrinking with (4/z)², so that 10, 100 and 10^6
+ * sigma still score differently (a Gaussian tail rounds to 1 from 8.3 sigma
+ * on, and a threshold could not tell those apart, which cost NAB's
+ * windowedGaussian). 1 for an infinite z (a value off a constant series).
  */
 export function gaussianScore(z: number): number {
   const a = Math.abs(z);
   if (a === Infinity) return 1;
   if (!(a > 0)) return 0;
+  if (a > TAIL_FROM) {
+    const r = TAIL_FROM / a;
+    return 1 - TAIL_AT * r * r;
+  }
   return 1 - erfc(a / Math.SQRT2);
 }
 

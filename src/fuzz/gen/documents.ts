@@ -6,7 +6,7 @@
  * that exist and the run gets past compile.
  */
 import fc from 'fast-check';
-import { AGGREGATE_FNS, CHART_TYPES, SAMPLE_STREAMS } from '../../model';
+import { AGGREGATE_FNS, ANOMALY_REASON_FIELD, ANOMALY_SCORE_FIELD, CHART_TYPES, DETECTOR_OUTPUT_FIELDS, IS_ANOMALY_FIELD, SAMPLE_STREAMS } from '../../model';
 
 type FieldType = 'number' | 'string' | 'boolean' | 'time';
 interface SourceShape {
@@ -82,10 +82,22 @@ type Fields = SourceShape['fields'];
 const numberFields = (fields: Fields): string[] => fields.filter((f) => f.type === 'number').map((f) => f.name);
 const stringFields = (fields: Fields): string[] => fields.filter((f) => f.type === 'string').map((f) => f.name);
 
+/** detect.contextual watching `field`; its output adds the detector fields (model/detectorFields.ts). */
+function contextualDetector(fields: Fields, field: string, pick: number): { node: Record<string, unknown>; fields: Fields } {
+  const params = { field, warmup: pick % 40, bits: 1 + (pick % 4), restPeriod: pick % 30, threshold: 0.5 };
+  const added = new Set<string>(DETECTOR_OUTPUT_FIELDS);
+  return {
+    node: { kind: 'detect.contextual', params },
+    fields: [...fields.filter((f) => !added.has(f.name)), { name: ANOMALY_SCORE_FIELD, type: 'number' }, { name: IS_ANOMALY_FIELD, type: 'boolean' }, { name: ANOMALY_REASON_FIELD, type: 'string' }],
+  };
+}
+
 /** A transform over the fields it is given, and the fields after it. */
 function transform(fields: Fields, pick: number, literal: number): { node: Record<string, unknown>; fields: Fields } {
   const numbers = numberFields(fields);
   const strings = stringFields(fields);
+  if (pick % 11 === 7 && numbers.length > 0) return statisticalDetector(fields, numbers[pick % numbers.length]!, pick, literal);
+  if (pick % 11 === 10 && numbers.length > 0) return contextualDetector(fields, numbers[pick % numbers.length]!, pick);
   const choice = pick % 3;
   // Feature transforms take a quarter of the picks, from the bits above the choice.
   const feature = Math.floor(pick / 3) % 8;
@@ -112,6 +124,21 @@ function transform(fields: Fields, pick: number, literal: number): { node: Recor
   }
   if (strings.length > 0) return { node: { kind: 'transform.keyBy', params: { fields: [strings[pick % strings.length]!] } }, fields };
   return { node: { kind: 'transform.filter', params: { expr: 'true' } }, fields };
+}
+
+/** detect.zscore, detect.ewma or detect.mad watching `field`; its output adds the detector fields (model/detectorFields.ts). */
+function statisticalDetector(fields: Fields, field: string, pick: number, literal: number): { node: Record<string, unknown>; fields: Fields } {
+  const warmup = Math.abs(literal);
+  const which = (pick >> 2) % 4;
+  const params = which === 0 ? { field, warmup, window: 2 + (pick % 9), sigmas: 2 }
+    : which === 1 ? { field, warmup, alpha: 0.2, sigmas: 2.5 }
+      : { field, warmup, window: 3 + (pick % 7), method: which === 2 ? 'mad' : 'iqr', limit: 2 };
+  const kind = which === 0 ? 'detect.zscore' : which === 1 ? 'detect.ewma' : 'detect.mad';
+  const added = new Set<string>(DETECTOR_OUTPUT_FIELDS);
+  return {
+    node: { kind, params },
+    fields: [...fields.filter((f) => !added.has(f.name)), { name: ANOMALY_SCORE_FIELD, type: 'number' }, { name: IS_ANOMALY_FIELD, type: 'boolean' }, { name: ANOMALY_REASON_FIELD, type: 'string' }],
+  };
 }
 
 const windowNode = fc.oneof(
