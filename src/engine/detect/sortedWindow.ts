@@ -72,20 +72,25 @@ export function medianAbsoluteDeviation(w: SortedWindow, m: number): number {
   const n = w.n;
   let below = lowerBound(s, n, m) - 1;
   let above = below + 1;
-  const next = (): number => {
+  const mid = (n - 1) >> 1;
+  // Takes the next smallest deviation `mid + 1` times (twice more for an even count's second middle value).
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i <= mid + 1; i++) {
     const dl = below >= 0 ? m - s[below]! : Infinity;
     const da = above < n ? s[above]! - m : Infinity;
+    let d: number;
     if (dl <= da) {
+      d = dl;
       below--;
-      return dl;
+    } else {
+      d = da;
+      above++;
     }
-    above++;
-    return da;
-  };
-  const mid = (n - 1) >> 1;
-  for (let i = 0; i < mid; i++) next();
-  const a = next();
-  return n % 2 === 1 ? a : (a + next()) / 2;
+    if (i === mid) a = d;
+    else if (i === mid + 1) b = d;
+  }
+  return n % 2 === 1 ? a : (a + b) / 2;
 }
 
 /** The mean of |x - m| over the window. */

@@ -137,6 +137,7 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   map: fc.boolean(),
   keyBy: fc.constantFrom('none', 'string', 'derived', 'number', 'two'),
   feature: fc.constantFrom('none', 'none', 'interpolate', 'resample', 'rolling'),
+  detector: fc.constantFrom(null, null, 'zscore', 'ewma', 'mad'),
   window: windows(src.num),
   aggs: aggregations(src.str, src.num),
   lateSink: fc.boolean(),
@@ -169,9 +170,16 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   if (num !== null && c.feature === 'rolling') {
     chain({ id: 'roll', kind: 'transform.rolling', params: { field: num, duration: '2s', features: [{ name: 'r_mean', fn: 'mean' }, { name: 'r_max', fn: 'max' }, { name: 'r_p90', fn: 'quantile', q: 0.9 }, { name: 'r_lag', fn: 'lag' }] } });
   }
+  // A detector's state (per key) and its reason strings reach the results through two aggregations.
+  const detector = num === null ? null : c.detector;
+  if (detector !== null && num !== null) {
+    const params = detector === 'zscore' ? { field: num, warmup: 3, window: 5, sigmas: 1 } : detector === 'ewma' ? { field: num, warmup: 2, alpha: 0.3, sigmas: 1 } : { field: num, warmup: 3, window: 6, method: 'iqr', limit: 0.5 };
+    chain({ id: 'det', kind: `detect.${detector}`, params });
+  }
   const w = c.window.window;
   if (w !== null) chain({ id: 'w', kind: w.kind, params: w.params });
-  chain({ id: 'a', kind: 'aggregate', params: { aggregations: c.aggs } });
+  const detected = detector === null ? [] : [{ name: 'anom', fn: 'sum', field: 'anomaly_score' }, { name: 'reasons', fn: 'countDistinct', field: 'anomaly_reason' }];
+  chain({ id: 'a', kind: 'aggregate', params: { aggregations: [...c.aggs, ...detected] } });
   chain({ id: 'out', kind: 'sink.collect' });
   if (c.logSink) {
     nodes.push({ id: 'log', kind: 'sink.log', params: { limit: 5 } });
