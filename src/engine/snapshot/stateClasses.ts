@@ -11,6 +11,7 @@ import { Moments } from '../aggregate/moments';
 import { OutputCodes, ResultWriter } from '../aggregate/resultWriterState';
 import { FieldAcc, ScalarAcc } from '../aggregate/scalarAcc';
 import { QuantileSketch, SketchBins } from '../aggregate/sketchState';
+import { DetectorState } from '../detect/detectorOperator';
 import { KeyByState } from '../operators/keyByOperator';
 import { DirectRows } from '../window/directRowLayout';
 import { RunningField, RunningWindow } from '../window/runningWindow';
@@ -33,7 +34,7 @@ export function registerEngineStateClasses(): void {
   const classes = {
     ComplexCell, DistinctSet, Hll, KeyTable, Moments, OutputCodes, ResultWriter, FieldAcc, ScalarAcc, QuantileSketch, SketchBins,
     KeyByState, DirectRows, RunningField, RunningWindow, SessionStore, SessionWindowState, SlicedWindowState, FieldSlices, SliceStore,
-    StagedCodes, TimerHeap, TimerQueue, WindowEmitter,
+    StagedCodes, TimerHeap, TimerQueue, WindowEmitter, DetectorState,
   };
   for (const [name, cls] of Object.entries(classes)) registerStateClass(name, cls);
 }
