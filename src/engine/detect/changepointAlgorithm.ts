@@ -5,12 +5,14 @@
  * called when either passes `threshold`, and then the statistics and the
  * level estimate start again from the value that tripped them.
  *
- * The two methods differ in the reference, as in the textbook tests:
- * - cusum: the mean and sd of the first `relearn` values of the current
- *   regime, then frozen (CUSUM against a known target);
- * - pageHinkley: the running mean and sd of every value of the regime so far,
- *   this one included (Page-Hinkley's cumulative deviation from the running
- *   mean, whose distance from its own minimum is the same recursion).
+ * The sd is that of the first `relearn` values of the current regime, then
+ * frozen (a running sd would swallow the shift it should measure). The two
+ * methods differ in the mean, as in the textbook tests:
+ * - cusum: the mean of those first values, frozen too (CUSUM against a known
+ *   target);
+ * - pageHinkley: the running mean of every value of the regime so far, this
+ *   one included (Page-Hinkley's cumulative deviation from the running mean,
+ *   whose distance from its own minimum is the same recursion).
  * For the first `relearn` values of a regime the detector only learns.
  *
  * Score: half of the statistic's way to the threshold below it, 0.5 just past
@@ -26,7 +28,7 @@ export interface ChangepointState {
   n: number;
   mean: number;
   m2: number;
-  /** CUSUM's frozen reference (NaN while learning). */
+  /** The regime's level and sd once learned (NaN while learning); Page-Hinkley tests against the running mean instead of refMean. */
   refMean: number;
   refSd: number;
   /** The two one-sided statistics. */
@@ -93,12 +95,6 @@ export function changepointAlgorithm(params: ChangepointParams): DetectorAlgorit
   return {
     createState,
     score(s, value, _time, out) {
-      if (running) {
-        learn(s, value);
-        if (s.n <= relearn) return learning(s, out);
-        test(s, value, (value - s.mean) / sdOf(s), s.mean, out);
-        return;
-      }
       if (s.n < relearn) {
         learn(s, value);
         if (s.n === relearn) {
@@ -107,7 +103,12 @@ export function changepointAlgorithm(params: ChangepointParams): DetectorAlgorit
         }
         return learning(s, out);
       }
-      test(s, value, (value - s.refMean) / s.refSd, s.refMean, out);
+      if (running) {
+        learn(s, value);
+        test(s, value, (value - s.mean) / s.refSd, s.mean, out);
+      } else {
+        test(s, value, (value - s.refMean) / s.refSd, s.refMean, out);
+      }
     },
     explain(s, value, verdict) {
       const name = running ? 'Page-Hinkley' : 'CUSUM';
