@@ -51,6 +51,8 @@ const BY_NAME: ReadonlyMap<string, 'field' | 'fields' | 'expression' | 'filter' 
   ['transform.map.fields.expr', 'expression'],
   ['transform.keyBy.fields', 'fields'],
   ['aggregate.aggregations.field', 'field'],
+  ['detect.threshold.field', 'field'],
+  ['detect.changepoint.field', 'field'],
   ['sink.chart.y', 'field'],
   ['sink.chart.series', 'fields'],
 ] as const);
