@@ -136,6 +136,7 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   filter: fc.option(fc.integer({ min: -20, max: 60 }), { nil: null }),
   map: fc.boolean(),
   keyBy: fc.constantFrom('none', 'string', 'derived', 'number', 'two'),
+  ruleDetector: fc.constantFrom(null, { min: 10 }, { mode: 'quantile', window: 7, lower: 0.2, upper: 0.8 }, { method: 'cusum', threshold: 2, relearn: 4 }, { method: 'pageHinkley', drift: 0, threshold: 3, relearn: 3 }),
   window: windows(src.num),
   aggs: aggregations(src.str, src.num),
   lateSink: fc.boolean(),
@@ -162,6 +163,10 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   }
   const keyFields = c.keyBy === 'string' ? [c.src.str] : c.keyBy === 'derived' ? ['d'] : c.keyBy === 'number' && num !== null ? [num] : c.keyBy === 'two' ? [c.src.str, ...(num === null ? [] : [num])] : null;
   if (keyFields !== null) chain({ id: 'k', kind: 'transform.keyBy', params: { fields: keyFields } });
+  // Keyed state per key when a key by runs before it; its three fields ride along unread.
+  if (c.ruleDetector !== null && num !== null) {
+    chain({ id: 'rd', kind: 'mode' in c.ruleDetector || 'min' in c.ruleDetector ? 'detect.threshold' : 'detect.changepoint', params: { field: num, warmup: 2, ...c.ruleDetector } });
+  }
   const w = c.window.window;
   if (w !== null) chain({ id: 'w', kind: w.kind, params: w.params });
   chain({ id: 'a', kind: 'aggregate', params: { aggregations: c.aggs } });
