@@ -136,7 +136,7 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   filter: fc.option(fc.integer({ min: -20, max: 60 }), { nil: null }),
   map: fc.boolean(),
   keyBy: fc.constantFrom('none', 'string', 'derived', 'number', 'two'),
-  ruleDetector: fc.constantFrom(null, { min: 10 }, { mode: 'quantile', window: 7, lower: 0.2, upper: 0.8 }, { method: 'cusum', threshold: 2, relearn: 4 }, { method: 'pageHinkley', drift: 0, threshold: 3, relearn: 3 }),
+  ruleDetector: fc.option(fc.constantFrom<Record<string, unknown>>({ min: 10 }, { mode: 'quantile', window: 7, lower: 0.2, upper: 0.8 }, { method: 'cusum', threshold: 2, relearn: 4 }, { method: 'pageHinkley', drift: 0, threshold: 3, relearn: 3 }), { nil: null, freq: 2 }),
   window: windows(src.num),
   aggs: aggregations(src.str, src.num),
   lateSink: fc.boolean(),
