@@ -95,6 +95,8 @@ describe('rule detectors in a pipeline', () => {
       { id: 'out', kind: 'sink.collect' },
     ]);
     const result = runPipeline(doc);
-    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "nodes[1].params.field: node 'd': field 'v' is a string; a detector watches a number field",
+    ]);
   });
 });
