@@ -29,6 +29,7 @@ export type CliCommand =
   | { readonly command: 'validate'; readonly pipeline: string; readonly inputs: readonly InputArg[] }
   | { readonly command: 'compare'; readonly pipeline: string; readonly set: { readonly nodeId: string; readonly param: string; readonly value: string }; readonly inputs: readonly InputArg[]; readonly limit?: number; readonly out?: string; readonly json: boolean }
   | { readonly command: 'export'; readonly pipeline: string; readonly inputs: readonly InputArg[]; readonly out?: string; readonly connectors: readonly ConnectorArg[] }
+  | { readonly command: 'nab'; readonly pipeline: string; readonly out: string; readonly corpus?: string; readonly detector?: string }
   | { readonly command: 'help' };
 
 export const USAGE = `Usage:
@@ -37,6 +38,7 @@ export const USAGE = `Usage:
   windowpane validate PIPELINE.json [--input [SOURCE_ID=]FILE]...
   windowpane compare PIPELINE.json --set NODE.PARAM=VALUE [--input [SOURCE_ID=]FILE]... [--limit N] [--json] [--out FILE]
   windowpane export --flink-sql PIPELINE.json [--out FILE] [--connector ID=CONNECTOR]... [--input [SOURCE_ID=]FILE]...
+  windowpane nab PIPELINE.json --out DIR [--corpus DIR] [--detector NAME]
 
   run        runs the pipeline to the end of its input and writes results as NDJSON, CSV or Parquet
              (one row per window result: window_start, window_end, keys, aggregates, revision)
@@ -46,6 +48,9 @@ export const USAGE = `Usage:
              in one run only, late-port counts, revisions and when first results came
   export     --flink-sql: writes the pipeline as a Flink SQL script for Apache Flink 2.2's SQL client;
              what cannot map is printed to standard error as -- comments, with a summary
+  nab        scores a detector pipeline on the Numenta Anomaly Benchmark: feeds its one file source
+             each corpus file in turn, writes NAB's result files DIR/<detector>/<category>/
+             <detector>_<file>.csv and prints the normalised scores of NAB's three profiles
 
 Options:
   --input FILE   the data for the document's only file source, read as a stream: CSV, TSV, NDJSON,
@@ -68,6 +73,9 @@ Options:
   --connector ID=C  export: the connector of source or sink ID (sources: kafka, filesystem, datagen;
                  sinks: print, blackhole, filesystem, kafka); default by the node's kind
                  (--input gives a file source without inline data its fields from the file's head)
+  --corpus DIR   nab: NAB's data (corpus/<category>/*.csv or data/, combined_windows.json, profiles.json,
+                 or NAB's labels/ and config/); default ../shared/data/nab when it exists
+  --detector N   nab: the detector's name in the result paths (default: the pipeline's name)
 
 Exit codes: 0 fine, 1 invalid document or input, 2 usage, 3 a WebSocket source failed or its
 server closed before the end of the stream (partial results), 4 unexpected error (the results
@@ -86,6 +94,7 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
         checkpoint: { type: 'string' }, 'checkpoint-every': { type: 'string' }, resume: { type: 'boolean' },
         set: { type: 'string' }, json: { type: 'boolean' },
         'flink-sql': { type: 'boolean' }, connector: { type: 'string', multiple: true },
+        corpus: { type: 'string' }, detector: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -96,9 +105,12 @@ export function parseCliArgs(argv: readonly string[]): { ok: true; value: CliCom
   if (values.help === true || positionals[0] === 'help') return { ok: true, value: { command: 'help' } };
   const [command, pipeline, ...extra] = positionals;
   if (command === undefined) return { ok: false, message: 'no command given' };
-  if (command !== 'run' && command !== 'validate' && command !== 'compare' && command !== 'export') return { ok: false, message: `unknown command '${command}'; use run, validate, compare or export` };
+  if (command !== 'run' && command !== 'validate' && command !== 'compare' && command !== 'export' && command !== 'nab') return { ok: false, message: `unknown command '${command}'; use run, validate, compare, export or nab` };
   if (pipeline === undefined) return { ok: false, message: `${command} needs a pipeline file: windowpane ${command} PIPELINE.json` };
   if (extra.length > 0) return { ok: false, message: `unexpected argument '${extra[0]}'` };
+  if (command === 'nab') return nabArgs(pipeline, values);
+  const nabOnly = (['corpus', 'detector'] as const).find((k) => values[k] !== undefined);
+  if (nabOnly !== undefined) return { ok: false, message: `--${nabOnly} only applies to nab` };
   const parsedInputs = parseInputArgs(values.input ?? []);
   if (!parsedInputs.ok) return parsedInputs;
   const input = { inputs: parsedInputs.inputs };
@@ -188,4 +200,23 @@ function exportArgs(
   }
   const out = values['out'];
   return { ok: true, value: { command: 'export', pipeline, inputs, connectors, ...(typeof out === 'string' ? { out } : {}) } };
+}
+
+/** nab's options: --out DIR (required), --corpus DIR, --detector NAME; nothing of run's. */
+function nabArgs(
+  pipeline: string, values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>,
+): { ok: true; value: CliCommand } | { ok: false; message: string } {
+  const stray = (['input', 'limit', 'late', 'format', 'set', 'json', 'flink-sql', 'connector', 'checkpoint', 'checkpoint-every', 'resume'] as const).find((k) => values[k] !== undefined);
+  if (stray !== undefined) return { ok: false, message: `--${stray} does not apply to nab (it feeds the pipeline's file source each corpus file itself)` };
+  const { out, corpus, detector } = values;
+  if (typeof out !== 'string' || out === '') return { ok: false, message: 'nab needs the directory to write NAB\'s result files to: --out DIR' };
+  if (corpus === '') return { ok: false, message: '--corpus needs a directory' };
+  return {
+    ok: true,
+    value: {
+      command: 'nab', pipeline, out,
+      ...(typeof corpus === 'string' ? { corpus } : {}),
+      ...(typeof detector === 'string' ? { detector } : {}),
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { mainWith, programWith, type CommandRunners } from './program';
 const allCommands: CommandRunners = {
   compare: async (io, cmd) => (await import('./compareCommand')).compareCommand(io, cmd),
   export: async (io, cmd) => (await import('./exportCommand')).exportCommand(io, cmd),
+  nab: async (io, cmd) => (await import('./nab/nabCommand')).nabCommand(io, cmd),
   run: async (io, cmd) => (await import('./runCommand')).runCommand(io, cmd),
   validate: async (io, cmd) => (await import('./validateCommand')).validateCommand(io, cmd),
 };

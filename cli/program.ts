@@ -18,6 +18,7 @@ function runnerFor(runners: CommandRunners, cmd: Command): ((io: CliIo) => Promi
     case 'validate': { const run = runners.validate; return run && ((io) => run(io, cmd)); }
     case 'compare': { const run = runners.compare; return run && ((io) => run(io, cmd)); }
     case 'export': { const run = runners.export; return run && ((io) => run(io, cmd)); }
+    case 'nab': { const run = runners.nab; return run && ((io) => run(io, cmd)); }
   }
 }
 

@@ -56,8 +56,13 @@ export function sweepPoints(file: ScoredFile, cost: CostMatrix, probationPercent
 export function scoresByThreshold(points: readonly AnomalyPoint[], cost: CostMatrix): ThresholdScore[] {
   // Array.prototype.sort is stable, like Python's sorted(reverse=True).
   const scorable = points.filter((p) => p.windowName !== PROBATIONARY).sort((a, b) => b.anomalyScore - a.anomalyScore);
-  const parts = new Map<string, number>([['fp', 0]]);
-  for (const p of scorable) if (p.windowName !== null) parts.set(p.windowName, -cost.fnWeight);
+  // NAB's scoreParts dict: 'fp' first, then each window as the sorted rows first meet it.
+  // Kept as an array in that order (the sum runs once per distinct score: a Map was most of the time).
+  const slotOf = new Map<string, number>();
+  for (const p of scorable) if (p.windowName !== null && !slotOf.has(p.windowName)) slotOf.set(p.windowName, slotOf.size + 1);
+  const parts = new Float64Array(slotOf.size + 1).fill(-cost.fnWeight);
+  parts[0] = 0;
+  const slots = scorable.map((p) => (p.windowName === null ? 0 : slotOf.get(p.windowName)!));
   let tn = 0;
   let fn = 0;
   for (const p of scorable) {
@@ -69,23 +74,26 @@ export function scoresByThreshold(points: readonly AnomalyPoint[], cost: CostMat
   let threshold = 1.1;
   const out: ThresholdScore[] = [];
   const save = (): void => {
+    // Python's sum(): 0 + parts in order.
     let score = 0;
-    for (const v of parts.values()) score += v;
+    for (let k = 0; k < parts.length; k++) score += parts[k]!;
     out.push({ threshold, score, tp, tn, fp, fn, total: tp + tn + fp + fn });
   };
-  for (const p of scorable) {
+  for (let i = 0; i < scorable.length; i++) {
+    const p = scorable[i]!;
     if (p.anomalyScore !== threshold) {
       save();
       threshold = p.anomalyScore;
     }
-    if (p.windowName === null) {
+    const slot = slots[i]!;
+    if (slot === 0) {
       fp++;
       tn--;
-      parts.set('fp', parts.get('fp')! + p.sweepScore);
+      parts[0] = parts[0]! + p.sweepScore;
     } else {
       tp++;
       fn--;
-      parts.set(p.windowName, Math.max(parts.get(p.windowName)!, p.sweepScore));
+      parts[slot] = Math.max(parts[slot]!, p.sweepScore);
     }
   }
   save();
