@@ -20,6 +20,12 @@ const PATHS: ReadonlyMap<string, string> = new Map(Object.entries({
   'sink.log': 'M4 6l5 6-5 6 M12 18h8',
   'sink.chart': 'M4 4v16h16 M7 15l4-5 3 3 5-7',
   'sink.table': 'M4 5h16v14H4z M4 10h16 M4 15h16 M10 5v14',
+  // A bell curve with a point far out in its tail.
+  'detect.zscore': 'M2 19h14 M3 19c3 0 3-11 6-11s3 11 6 11 M20 12v5 M20 9h.01',
+  // A smoothed line with a point that breaks away from it.
+  'detect.ewma': 'M2 16c4-1 6-5 10-5s5 2 7 2 M19 5h.01 M19 8v0',
+  // A box plot with one outlier beyond its whisker.
+  'detect.mad': 'M3 12h3 M6 8h7v8H6z M10 8v8 M13 12h3 M16 10v4 M21 12h.01',
 }));
 
 /** A small line icon for a node kind (24×24, drawn in the current colour). */

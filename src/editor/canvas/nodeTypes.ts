@@ -10,6 +10,6 @@ export const NODE_TYPES: NodeTypes = {
   transform: PipelineNode,
   window: PipelineNode,
   aggregate: PipelineNode,
-  detect: PipelineNode,
   sink: PipelineNode,
+  detect: PipelineNode,
 };

@@ -109,6 +109,12 @@ export function summarize(kind: string, params: Params): string {
       return `Table of the newest ${compact(p.maxRows) ?? '100k'} results`;
     case 'sink.log':
       return `Log the first ${compact(p.limit) ?? 100} rows`;
+    case 'detect.zscore':
+      return `${text(p.field) ?? 'Pick a field'}: over ${text(p.sigmas) ?? 3} sigma of the last ${compact(p.window) ?? 100}`;
+    case 'detect.ewma':
+      return `${text(p.field) ?? 'Pick a field'}: over ${text(p.sigmas) ?? 3} sigma of the EWMA, alpha ${text(p.alpha) ?? 0.05}`;
+    case 'detect.mad':
+      return `${text(p.field) ?? 'Pick a field'}: over ${text(p.limit) ?? 3.5} ${p.method === 'iqr' ? 'IQR' : 'MAD'} of the last ${compact(p.window) ?? 100}`;
     default:
       return '';
   }

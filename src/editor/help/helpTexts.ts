@@ -25,6 +25,9 @@ export const KIND_HELP: Readonly<Record<string, string>> = {
   'sink.log': 'Prints the first results it receives, which is handy for peeking at a stream while debugging.',
   'sink.chart': 'Draws a live chart of one result field, one line per key, that scrolls as windows fire while the pipeline runs.',
   'sink.table': 'Shows the results in a live table, newest first, with revised windows highlighted, and lets you download them.',
+  'detect.zscore': 'Flags a value as an anomaly when it lies too many standard deviations from the mean of the last values of its key, and passes every event on with its score.',
+  'detect.ewma': 'Flags a value as an anomaly when it lies too many standard deviations from an exponentially weighted mean that follows slow drifts, and passes every event on with its score.',
+  'detect.mad': 'Flags a value as an anomaly when it lies too far from the median of the last values of its key, measured robustly (MAD or IQR) so earlier outliers do not hide new ones.',
 };
 
 const EARLIEST_YEAR = 'Events dated before this year (UTC) are set aside as bad rows and counted, so a typo like 1e20 cannot stall the windows.';
@@ -129,6 +132,19 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'source.websocket.latestYear': LATEST_YEAR,
   'source.websocket.idleTimeout': IDLE_TIMEOUT,
   'source.websocket.retry': 'How the source reconnects after the connection fails: how many retries, the first wait, the longest wait and the random jitter, after which the run fails on this node.',
+  'detect.zscore.field': 'The numeric field to watch; events where it is missing pass on as "no value" without changing what the detector has learnt.',
+  'detect.zscore.warmup': 'How many values per key the detector learns from before it may flag one, so the first few values of a key never raise alarms.',
+  'detect.zscore.window': 'How many of the latest values of each key the mean and standard deviation cover; longer windows are steadier, shorter ones adapt faster.',
+  'detect.zscore.sigmas': 'How many standard deviations from the rolling mean make a value an anomaly: 3 flags about 3 in 1,000 values of a normal series.',
+  'detect.ewma.field': 'The numeric field to watch; events where it is missing pass on as "no value" without changing what the detector has learnt.',
+  'detect.ewma.warmup': 'How many values per key the detector learns from before it may flag one, so the weighted mean settles first.',
+  'detect.ewma.alpha': 'How much the newest value moves the weighted mean and variance: 0.05 remembers roughly the last 40 values, 0.5 only the last few.',
+  'detect.ewma.sigmas': 'How many weighted standard deviations from the weighted mean make a value an anomaly.',
+  'detect.mad.field': 'The numeric field to watch; events where it is missing pass on as "no value" without changing what the detector has learnt.',
+  'detect.mad.warmup': 'How many values per key the detector learns from before it may flag one, so its window fills first.',
+  'detect.mad.window': 'How many of the latest values of each key the median and quartiles cover (at most 10,000).',
+  'detect.mad.method': 'MAD measures distance from the median in robust standard deviations (1.4826 times the median absolute deviation); IQR measures how far a value lies outside the quartiles in interquartile ranges.',
+  'detect.mad.limit': 'How far away makes an anomaly: in robust standard deviations for MAD (3.5 is the usual choice), in interquartile ranges beyond the quartiles for IQR (Tukey used 1.5, and 3 for far out).',
   'source.websocket.log': 'Reads the address as a partitioned log (the sample server\'s topics), tracking the offset of every partition so a reconnect, a restart or a resumed checkpoint goes on with no gap and no duplicate.',
 };
 

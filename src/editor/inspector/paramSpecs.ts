@@ -55,6 +55,9 @@ const BY_NAME: ReadonlyMap<string, 'field' | 'fields' | 'expression' | 'filter' 
   ['detect.changepoint.field', 'field'],
   ['sink.chart.y', 'field'],
   ['sink.chart.series', 'fields'],
+  ['detect.zscore.field', 'field'],
+  ['detect.ewma.field', 'field'],
+  ['detect.mad.field', 'field'],
 ] as const);
 
 /** zod keeps ints' implicit bounds at the safe-integer limits; they are not worth showing. */

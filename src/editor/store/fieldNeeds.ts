@@ -52,6 +52,9 @@ export function fieldsReadBy(node: EditorNode): Set<string> {
     case 'transform.map':
       for (const f of records(p.fields)) fieldsOfExpression(f.expr, fields);
       break;
+    case 'detect.zscore': case 'detect.ewma': case 'detect.mad':
+      if (typeof p.field === 'string' && p.field !== '') fields.add(p.field);
+      break;
   }
   return fields;
 }

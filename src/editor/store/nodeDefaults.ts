@@ -23,6 +23,9 @@ export function starterParams(kind: string): Record<string, unknown> {
     case 'sink.log': return { limit: 100 };
     case 'sink.chart': return { chart: 'line', y: '', x: 'windowEnd', topKeys: 5, timeRange: '5m' };
     case 'sink.table': return { maxRows: 100000 };
+    case 'detect.zscore': return { field: '', warmup: 100, window: 100, sigmas: 3 };
+    case 'detect.ewma': return { field: '', warmup: 100, alpha: 0.05, sigmas: 3 };
+    case 'detect.mad': return { field: '', warmup: 100, window: 100, method: 'mad', limit: 3.5 };
     case 'source.websocket': return {
       url: 'ws://localhost:8787/streams/sensors?rate=1000&seed=1',
       format: 'auto',

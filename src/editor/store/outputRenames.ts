@@ -66,6 +66,10 @@ function readerRenamed(node: EditorNode, renames: ReadonlyMap<string, string>): 
       const fields = renameList(p['fields'], renames);
       return fields === p['fields'] ? p : { ...p, fields };
     }
+    case 'detect.zscore': case 'detect.ewma': case 'detect.mad': {
+      const field = typeof p['field'] === 'string' ? renames.get(p['field']) : undefined;
+      return field === undefined ? p : { ...p, field };
+    }
     case 'aggregate': {
       const rows = rowsOf(p['aggregations']);
       if (!rows.some((r) => typeof r['field'] === 'string' && renames.has(r['field']))) return p;

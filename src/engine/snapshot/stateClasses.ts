@@ -12,6 +12,10 @@ import { OutputCodes, ResultWriter } from '../aggregate/resultWriterState';
 import { FieldAcc, ScalarAcc } from '../aggregate/scalarAcc';
 import { QuantileSketch, SketchBins } from '../aggregate/sketchState';
 import { DetectorState } from '../detect/detectorOperator';
+import { EwmaState } from '../detect/ewma';
+import { MadState } from '../detect/mad';
+import { SortedWindow } from '../detect/sortedWindow';
+import { ZscoreState } from '../detect/zscore';
 import { KeyByState } from '../operators/keyByOperator';
 import { DirectRows } from '../window/directRowLayout';
 import { RunningField, RunningWindow } from '../window/runningWindow';
@@ -35,6 +39,7 @@ export function registerEngineStateClasses(): void {
     ComplexCell, DistinctSet, Hll, KeyTable, Moments, OutputCodes, ResultWriter, FieldAcc, ScalarAcc, QuantileSketch, SketchBins,
     KeyByState, DirectRows, RunningField, RunningWindow, SessionStore, SessionWindowState, SlicedWindowState, FieldSlices, SliceStore,
     StagedCodes, TimerHeap, TimerQueue, WindowEmitter, DetectorState,
+    ZscoreState, EwmaState, MadState, SortedWindow,
   };
   for (const [name, cls] of Object.entries(classes)) registerStateClass(name, cls);
 }

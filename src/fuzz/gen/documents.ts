@@ -6,7 +6,7 @@
  * that exist and the run gets past compile.
  */
 import fc from 'fast-check';
-import { AGGREGATE_FNS, CHART_TYPES, SAMPLE_STREAMS } from '../../model';
+import { AGGREGATE_FNS, ANOMALY_REASON_FIELD, ANOMALY_SCORE_FIELD, CHART_TYPES, DETECTOR_OUTPUT_FIELDS, IS_ANOMALY_FIELD, SAMPLE_STREAMS } from '../../model';
 
 type FieldType = 'number' | 'string' | 'boolean' | 'time';
 interface SourceShape {
@@ -86,6 +86,7 @@ const stringFields = (fields: Fields): string[] => fields.filter((f) => f.type =
 function transform(fields: Fields, pick: number, literal: number): { node: Record<string, unknown>; fields: Fields } {
   const numbers = numberFields(fields);
   const strings = stringFields(fields);
+  if (pick % 11 === 7 && numbers.length > 0) return statisticalDetector(fields, numbers[pick % numbers.length]!, pick, literal);
   const choice = pick % 3;
   if (choice === 0 && numbers.length > 0) {
     const field = numbers[pick % numbers.length]!;
@@ -101,10 +102,25 @@ function transform(fields: Fields, pick: number, literal: number): { node: Recor
   return { node: { kind: 'transform.filter', params: { expr: 'true' } }, fields };
 }
 
+/** detect.zscore, detect.ewma or detect.mad watching `field`; its output adds the detector fields (model/detectorFields.ts). */
+function statisticalDetector(fields: Fields, field: string, pick: number, literal: number): { node: Record<string, unknown>; fields: Fields } {
+  const warmup = Math.abs(literal);
+  const which = (pick >> 2) % 4;
+  const params = which === 0 ? { field, warmup, window: 2 + (pick % 9), sigmas: 2 }
+    : which === 1 ? { field, warmup, alpha: 0.2, sigmas: 2.5 }
+      : { field, warmup, window: 3 + (pick % 7), method: which === 2 ? 'mad' : 'iqr', limit: 2 };
+  const kind = which === 0 ? 'detect.zscore' : which === 1 ? 'detect.ewma' : 'detect.mad';
+  const added = new Set<string>(DETECTOR_OUTPUT_FIELDS);
+  return {
+    node: { kind, params },
+    fields: [...fields.filter((f) => !added.has(f.name)), { name: ANOMALY_SCORE_FIELD, type: 'number' }, { name: IS_ANOMALY_FIELD, type: 'boolean' }, { name: ANOMALY_REASON_FIELD, type: 'string' }],
+  };
+}
+
 /** The fields a detector passes on: its input's, then the three it adds (replacing a detector's upstream). */
 function withDetectorFields(fields: Fields): Fields {
-  const added = [{ name: 'anomaly_score', type: 'number' }, { name: 'is_anomaly', type: 'boolean' }, { name: 'anomaly_reason', type: 'string' }] as const;
-  return [...fields.filter((f) => !added.some((a) => a.name === f.name)), ...added];
+  const added = new Set<string>(DETECTOR_OUTPUT_FIELDS);
+  return [...fields.filter((f) => !added.has(f.name)), { name: ANOMALY_SCORE_FIELD, type: 'number' }, { name: IS_ANOMALY_FIELD, type: 'boolean' }, { name: ANOMALY_REASON_FIELD, type: 'string' }];
 }
 
 /** detect.threshold (fixed or rolling quantile bounds) or detect.changepoint (either method) on `field`. */
