@@ -6,14 +6,14 @@
  * bounds' spread (ruleText.scorePast).
  */
 import type { ThresholdParams } from '../../model';
-import { createSlidingValues, pushSliding, slidingQuantile, type SlidingValues } from './slidingQuantiles';
+import { pushValue, quantile, SortedWindow } from './sortedWindow';
 import { formatReading, scorePast } from './ruleText';
 import type { DetectorAlgorithm, DetectorVerdict } from './types';
 
 /** Plain data. The bounds of the last verdict stay for its explanation. */
 export interface ThresholdState {
   /** Quantile mode: the key's latest values; fixed mode: an empty window, never written. */
-  values: SlidingValues;
+  values: SortedWindow;
   lo: number;
   hi: number;
   /** How many values the last verdict's quantiles covered. */
@@ -52,7 +52,7 @@ function judge(value: number, b: Bounds, out: DetectorVerdict): void {
 function fixedAlgorithm(min: number | undefined, max: number | undefined): DetectorAlgorithm<ThresholdState> {
   const bounds: Bounds = { lo: min ?? NaN, hi: max ?? NaN, scale: scaleOf(min ?? NaN, max ?? NaN) };
   return {
-    createState: () => ({ values: createSlidingValues(0), lo: bounds.lo, hi: bounds.hi, used: 0 }),
+    createState: () => ({ values: new SortedWindow(0), lo: bounds.lo, hi: bounds.hi, used: 0 }),
     score(_state, value, _time, out) {
       judge(value, bounds, out);
     },
@@ -70,22 +70,22 @@ function fixedAlgorithm(min: number | undefined, max: number | undefined): Detec
 function quantileAlgorithm(window: number, lower: number, upper: number): DetectorAlgorithm<ThresholdState> {
   const bounds: Bounds = { lo: NaN, hi: NaN, scale: 1 };
   return {
-    createState: () => ({ values: createSlidingValues(window), lo: NaN, hi: NaN, used: 0 }),
+    createState: () => ({ values: new SortedWindow(window), lo: NaN, hi: NaN, used: 0 }),
     score(state, value, _time, out) {
       const w = state.values;
-      state.used = w.count;
-      if (w.count < 2) {
+      state.used = w.n;
+      if (w.n < 2) {
         state.lo = NaN;
         state.hi = NaN;
         out.score = 0;
         out.isAnomaly = false;
       } else {
-        bounds.lo = state.lo = slidingQuantile(w, lower);
-        bounds.hi = state.hi = slidingQuantile(w, upper);
+        bounds.lo = state.lo = quantile(w, lower);
+        bounds.hi = state.hi = quantile(w, upper);
         bounds.scale = scaleOf(bounds.lo, bounds.hi);
         judge(value, bounds, out);
       }
-      pushSliding(w, value);
+      pushValue(w, value);
     },
     explain(state, value) {
       const v = formatReading(value);
