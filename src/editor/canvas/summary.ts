@@ -105,6 +105,17 @@ export function summarize(kind: string, params: Params): string {
       return list(records(p.aggregations).map(aggregation), 'No aggregations yet');
     case 'detect.contextual':
       return `Watch ${text(p.field) ?? 'no field yet'}, flag score ≥ ${text(p.threshold) ?? '0.75'}`;
+    case 'detect.threshold': {
+      const field = text(p.field) ?? '?';
+      if (p.mode === 'quantile') return `${field} outside q${text(p.lower) ?? '0.01'}–q${text(p.upper) ?? '0.99'} of last ${compact(p.window) ?? 500}`;
+      const lo = text(p.min);
+      const hi = text(p.max);
+      if (lo !== undefined && hi !== undefined) return `${field} outside [${lo}, ${hi}]`;
+      if (lo !== undefined) return `${field} below ${lo}`;
+      return hi === undefined ? `${field}: set min or max` : `${field} above ${hi}`;
+    }
+    case 'detect.changepoint':
+      return `${p.method === 'pageHinkley' ? 'Page-Hinkley' : 'CUSUM'} on ${text(p.field) ?? '?'} · threshold ${text(p.threshold) ?? 5}σ`;
     case 'sink.collect':
       return 'Results for the tables and charts';
     case 'sink.chart':

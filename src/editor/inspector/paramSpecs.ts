@@ -53,6 +53,8 @@ const BY_NAME: ReadonlyMap<string, 'field' | 'fields' | 'expression' | 'filter' 
   ['transform.clean.fields', 'fields'],
   ['transform.rolling.field', 'field'],
   ['aggregate.aggregations.field', 'field'],
+  ['detect.threshold.field', 'field'],
+  ['detect.changepoint.field', 'field'],
   ['sink.chart.y', 'field'],
   ['sink.chart.series', 'fields'],
   ['sink.alert.when', 'filter'],

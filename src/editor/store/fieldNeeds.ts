@@ -46,6 +46,10 @@ export function fieldsReadBy(node: EditorNode): Set<string> {
     case 'aggregate':
       for (const a of records(p.aggregations)) if (a.fn !== 'count' && typeof a.field === 'string' && a.field !== '') fields.add(a.field);
       break;
+    case 'detect.threshold':
+    case 'detect.changepoint':
+      if (typeof p.field === 'string' && p.field !== '') fields.add(p.field);
+      break;
     case 'transform.filter':
       fieldsOfExpression(p.expr, fields);
       break;

@@ -21,6 +21,8 @@ export function starterParams(kind: string): Record<string, unknown> {
     case 'window.count': return { size: 100 };
     case 'aggregate': return { aggregations: [{ name: 'count', fn: 'count' }] };
     case 'detect.contextual': return { field: '', warmup: 750, threshold: 0.75 };
+    case 'detect.threshold': return { field: '', mode: 'quantile', window: 500, lower: 0.01, upper: 0.99, warmup: 100 };
+    case 'detect.changepoint': return { field: '', method: 'cusum', drift: 0.5, threshold: 5, relearn: 30, warmup: 100 };
     case 'sink.log': return { limit: 100 };
     case 'sink.chart': return { chart: 'line', y: '', x: 'windowEnd', topKeys: 5, timeRange: '5m' };
     case 'sink.table': return { maxRows: 100000 };

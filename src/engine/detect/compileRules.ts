@@ -1,9 +1,16 @@
-/** Compiles the rule detectors (detect.threshold, detect.changepoint) into operator steps. */
+/** Compiles the rule detectors (detect.threshold, detect.changepoint) into steps of the shared detector operator. */
 import type { NodeOfKind } from '../../model';
-import { failed, type NodeCompilation } from '../plan/nodeCompilation';
+import type { NodeCompilation } from '../plan/nodeCompilation';
 import type { EdgeSchema } from '../plan/types';
+import { changepointAlgorithm } from './changepointAlgorithm';
+import { compileDetector } from './detectorStep';
+import { thresholdAlgorithm } from './thresholdAlgorithm';
 
 export function compileRuleDetector(node: NodeOfKind<'detect.threshold' | 'detect.changepoint'>, index: number, input: EdgeSchema): NodeCompilation {
-  void input;
-  return failed(node, index, '', `${node.kind} cannot run yet`);
+  if (node.kind === 'detect.threshold') {
+    const params = node.params;
+    return compileDetector(node, index, input, params, () => thresholdAlgorithm(params));
+  }
+  const params = node.params;
+  return compileDetector(node, index, input, params, () => changepointAlgorithm(params));
 }

@@ -5,6 +5,9 @@ import { validate } from '../../model';
 import { runPipeline } from '../run/runPipeline';
 import { ewmaAlgorithm } from './ewma';
 import { madAlgorithm } from './mad';
+import { changepointParamsSchema, thresholdParamsSchema } from '../../model';
+import { changepointAlgorithm } from './changepointAlgorithm';
+import { thresholdAlgorithm } from './thresholdAlgorithm';
 import type { DetectorAlgorithm } from './types';
 import { zscoreAlgorithm } from './zscore';
 
@@ -18,6 +21,8 @@ const cases: [string, (p: Record<string, unknown>) => DetectorAlgorithm<unknown>
   ['nab-zscore', (p) => zscoreAlgorithm(p['window'] as number, p['sigmas'] as number) as DetectorAlgorithm<unknown>],
   ['nab-ewma', (p) => ewmaAlgorithm(p['alpha'] as number, p['sigmas'] as number) as DetectorAlgorithm<unknown>],
   ['nab-mad', (p) => madAlgorithm(p['window'] as number, p['method'] as 'mad' | 'iqr', p['limit'] as number) as DetectorAlgorithm<unknown>],
+  ['nab-threshold', (p) => thresholdAlgorithm(thresholdParamsSchema.parse(p)) as DetectorAlgorithm<unknown>],
+  ['nab-changepoint', (p) => changepointAlgorithm(changepointParamsSchema.parse(p)) as DetectorAlgorithm<unknown>],
 ];
 
 describe('the NAB detector examples', () => {

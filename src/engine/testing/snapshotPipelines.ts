@@ -138,6 +138,7 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   keyBy: fc.constantFrom('none', 'string', 'derived', 'number', 'two'),
   feature: fc.constantFrom('none', 'none', 'interpolate', 'resample', 'rolling'),
   detector: fc.constantFrom(null, null, 'zscore', 'ewma', 'mad'),
+  ruleDetector: fc.option(fc.constantFrom<Record<string, unknown>>({ min: 10 }, { mode: 'quantile', window: 7, lower: 0.2, upper: 0.8 }, { method: 'cusum', threshold: 2, relearn: 4 }, { method: 'pageHinkley', drift: 0, threshold: 3, relearn: 3 }), { nil: null, freq: 2 }),
   window: windows(src.num),
   aggs: aggregations(src.str, src.num),
   lateSink: fc.boolean(),
@@ -175,6 +176,10 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   if (detector !== null && num !== null) {
     const params = detector === 'zscore' ? { field: num, warmup: 3, window: 5, sigmas: 1 } : detector === 'ewma' ? { field: num, warmup: 2, alpha: 0.3, sigmas: 1 } : { field: num, warmup: 3, window: 6, method: 'iqr', limit: 0.5 };
     chain({ id: 'det', kind: `detect.${detector}`, params });
+  }
+  // Keyed state per key when a key by runs before it; its three fields ride along unread.
+  if (c.ruleDetector !== null && num !== null) {
+    chain({ id: 'rd', kind: 'mode' in c.ruleDetector || 'min' in c.ruleDetector ? 'detect.threshold' : 'detect.changepoint', params: { field: num, warmup: 2, ...c.ruleDetector } });
   }
   const w = c.window.window;
   if (w !== null) chain({ id: 'w', kind: w.kind, params: w.params });

@@ -122,6 +122,7 @@ function transform(fields: Fields, pick: number, literal: number): { node: Recor
     const name = `m${pick}`;
     return { node: { kind: 'transform.map', params: { fields: [{ name, expr: `round(${field} * ${literal}, 2)` }] } }, fields: [...fields, { name, type: 'number' }] };
   }
+  if (choice === 2 && numbers.length > 0 && literal < 0) return ruleDetector(fields, numbers[pick % numbers.length]!, pick, literal);
   if (strings.length > 0) return { node: { kind: 'transform.keyBy', params: { fields: [strings[pick % strings.length]!] } }, fields };
   return { node: { kind: 'transform.filter', params: { expr: 'true' } }, fields };
 }
@@ -139,6 +140,24 @@ function statisticalDetector(fields: Fields, field: string, pick: number, litera
     node: { kind, params },
     fields: [...fields.filter((f) => !added.has(f.name)), { name: ANOMALY_SCORE_FIELD, type: 'number' }, { name: IS_ANOMALY_FIELD, type: 'boolean' }, { name: ANOMALY_REASON_FIELD, type: 'string' }],
   };
+}
+
+/** The fields a detector passes on: its input's, then the three it adds (replacing a detector's upstream). */
+function withDetectorFields(fields: Fields): Fields {
+  const added = new Set<string>(DETECTOR_OUTPUT_FIELDS);
+  return [...fields.filter((f) => !added.has(f.name)), { name: ANOMALY_SCORE_FIELD, type: 'number' }, { name: IS_ANOMALY_FIELD, type: 'boolean' }, { name: ANOMALY_REASON_FIELD, type: 'string' }];
+}
+
+/** detect.threshold (fixed or rolling quantile bounds) or detect.changepoint (either method) on `field`. */
+function ruleDetector(fields: Fields, field: string, pick: number, literal: number): { node: Record<string, unknown>; fields: Fields } {
+  const warmup = pick % 4;
+  const params = [
+    { field, warmup, min: literal, max: literal + 10 },
+    { field, warmup, mode: 'quantile', window: 2 + (pick % 20), lower: 0.1, upper: 0.9 },
+    { field, warmup, method: 'cusum', drift: 0.5, threshold: 1 - literal, relearn: 2 + (pick % 5) },
+    { field, warmup, method: 'pageHinkley', drift: 0, threshold: 2, relearn: 3 },
+  ][pick % 4]!;
+  return { node: { kind: pick % 4 < 2 ? 'detect.threshold' : 'detect.changepoint', params }, fields: withDetectorFields(fields) };
 }
 
 const windowNode = fc.oneof(
