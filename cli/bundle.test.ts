@@ -100,7 +100,8 @@ describe('the bundled CLI', () => {
     // Stood for by a loader, not bundled: hyparquet's reader and papaparse's parser are not in validate's text.
     expect(validateText).toContain('/sidecar-hyparquet.cjs');
     expect(validateText).not.toMatch(/function parquetMetadataAsync|PapaParse|ParquetWriter\b\s*\(/);
-    expect(bundleSize(m, 'validate')).toBeLessThan(400_000);
+    // 413 KB once the nine kinds of issue 18 (detectors, features, alerts) compiled in validate's checks; the packages are 300 KB more.
+    expect(bundleSize(m, 'validate')).toBeLessThan(450_000);
     // The bundled run reads a CSV and writes Parquet through the sidecars: the Parquet file holds every result.
     const taxi = join(root, 'examples', 'nyc-taxi-daily.json');
     const out = join(scratch, 'taxi.parquet');

@@ -13,7 +13,7 @@ import type { ScoredFile } from './types';
  * NAB's own result files for two detectors (../shared/data/nab/results, read in place) and
  * their published normalised scores: our scorer must reproduce both.
  */
-const NAB = path.resolve(import.meta.dirname, '../../../../shared/data/nab');
+const NAB = path.resolve(import.meta.dirname, '../../../shared/data/nab');
 const windows = parseWindows(JSON.parse(readFileSync(path.join(NAB, 'combined_windows.json'), 'utf8')));
 const profiles = parseProfiles(JSON.parse(readFileSync(path.join(NAB, 'profiles.json'), 'utf8')));
 const published = parseScoreboard(JSON.parse(readFileSync(path.join(NAB, 'final_results.json'), 'utf8')));

@@ -5,7 +5,7 @@ import { column, parseNabCsv } from './csv';
 import { parseWindows } from './labels';
 import { pandasColumn, pythonFloat, resultCsv, windowLabels } from './resultCsv';
 
-const NAB = path.resolve(import.meta.dirname, '../../../../shared/data/nab');
+const NAB = path.resolve(import.meta.dirname, '../../../shared/data/nab');
 
 describe('pythonFloat', () => {
   it('writes floats as Python 3 repr does', () => {

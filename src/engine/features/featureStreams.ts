@@ -42,8 +42,8 @@ export function sourceNode(rows: readonly Event[], boundMs = 5000): { id: string
   return { id: 'src', kind: 'source.file', params: { format: 'ndjson', eventTime: 'ts', timeFormat: 'epochMillis', maxOutOfOrderness: `${boundMs}ms`, data: ndjsonData(rows) } };
 }
 
-export function rollingDoc(rows: readonly Event[], window: Window, features: readonly RollingFeature[] = rollingFeatures, keyed = true): PipelineDocument {
-  const w = 'count' in window ? { count: window.count } : { duration: `${window.duration}ms` };
+export function rollingDoc(rows: readonly Event[], span: Window, features: readonly RollingFeature[] = rollingFeatures, keyed = true): PipelineDocument {
+  const w = 'count' in span ? { count: span.count } : { duration: `${span.duration}ms` };
   return pipeline([
     sourceNode(rows),
     ...(keyed ? [{ id: 'key', kind: 'transform.keyBy', params: { fields: ['k'] } }] : []),
@@ -61,7 +61,7 @@ function quantile(sorted: readonly number[], q: number): number | null {
 }
 
 /** What transform.rolling should emit for `rows`, from first principles (see rollingWindow.ts for the definition). */
-export function referenceRolling(rows: readonly Event[], window: Window, features: readonly RollingFeature[] = rollingFeatures, keyed = true): Record<string, unknown>[] {
+export function referenceRolling(rows: readonly Event[], span: Window, features: readonly RollingFeature[] = rollingFeatures, keyed = true): Record<string, unknown>[] {
   const seen = new Map<string, { t: number; v: number; at: number }[]>();
   const tmax = new Map<string, number>();
   const ewma = new Map<string, number[]>();
@@ -80,9 +80,9 @@ export function referenceRolling(rows: readonly Event[], window: Window, feature
       const prev = ewma.get(key);
       ewma.set(key, alphas.map((a, i) => (prev === undefined ? row.v! : a * row.v! + (1 - a) * prev[i]!)));
     }
-    const inWindow = 'count' in window
-      ? history.slice(Math.max(0, history.length - window.count))
-      : history.filter((h) => h.t >= newest - window.duration).sort((x, y) => x.t - y.t || x.at - y.at);
+    const inWindow = 'count' in span
+      ? history.slice(Math.max(0, history.length - span.count))
+      : history.filter((h) => h.t >= newest - span.duration).sort((x, y) => x.t - y.t || x.at - y.at);
     const values = inWindow.map((h) => h.v);
     const sorted = [...values].sort((x, y) => x - y);
     const n = values.length;
