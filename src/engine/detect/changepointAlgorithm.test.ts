@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runAlgorithm } from './detectorHarness';
 import { describe, expect, it } from 'vitest';
 import { changepointParamsSchema, type ChangepointParams } from '../../model';
 import { seededRandom } from '../testing/aggregateStreams';
@@ -10,17 +11,7 @@ function params(input: Record<string, unknown>): ChangepointParams {
 }
 
 function run(p: ChangepointParams, values: readonly number[]): { verdicts: DetectorVerdict[]; reasons: string[] } {
-  const algo = changepointAlgorithm(p);
-  const state = algo.createState();
-  const verdicts: DetectorVerdict[] = [];
-  const reasons: string[] = [];
-  const out: DetectorVerdict = { score: 0, isAnomaly: false };
-  values.forEach((v, i) => {
-    algo.score(state, v, i, out);
-    verdicts.push({ score: out.score, isAnomaly: out.isAnomaly });
-    reasons.push(algo.explain(state, v, out));
-  });
-  return { verdicts, reasons };
+  return runAlgorithm(changepointAlgorithm(p), values);
 }
 
 /** Mean and sample sd of a list, two passes, with the detector's floor for a constant regime. */

@@ -10,6 +10,7 @@ import { newColumns, readCell, type Batch } from '../batch';
 import { gatherBatch } from '../batchOps';
 import { registerEngineStateClasses } from '../snapshot/stateClasses';
 import type { OperatorContext } from '../operators/types';
+import { sliceByCuts } from '../testing/cuts';
 import { createDetectorOperator, NO_VALUE_REASON, warmingUpReason, type DetectorConfig } from './detectorOperator';
 import type { DetectorAlgorithm, DetectorVerdict } from './types';
 import { ANOMALY_REASON_FIELD, ANOMALY_SCORE_FIELD, IS_ANOMALY_FIELD } from '../../model/detectorFields';
@@ -33,12 +34,7 @@ export interface DetectorOut {
 /** Cuts events into batches of the sizes `cuts` (cycled), keyed by `key` when `keyed`. */
 export function detectorBatches(events: readonly DetectorEvent[], cuts: readonly number[], keyed: boolean): Batch[] {
   const batches: Batch[] = [];
-  let i = 0;
-  let c = 0;
-  while (i < events.length) {
-    const size = Math.max(1, cuts.length === 0 ? events.length : cuts[c++ % cuts.length]!);
-    const slice = events.slice(i, i + size);
-    i += slice.length;
+  for (const slice of sliceByCuts(events, cuts)) {
     const columns = newColumns();
     columns['v'] = { type: 'number', values: Float64Array.from(slice, (e) => e.v ?? NaN) };
     columns['key'] = { type: 'number', values: Float64Array.from(slice, (e) => e.key) };
@@ -127,4 +123,18 @@ export function referenceDetector<S>(algorithm: DetectorAlgorithm<S>, warmup: nu
     if (verdict.isAnomaly) return { score, isAnomaly: true, reason: algorithm.explain(entry.state, e.v, verdict), ...pass };
     return { score, isAnomaly: false, reason: '', ...pass };
   });
+}
+
+/** An algorithm fed `values` one by one (time = index), with each verdict and its explanation. */
+export function runAlgorithm<State>(algo: DetectorAlgorithm<State>, values: readonly number[]): { verdicts: DetectorVerdict[]; reasons: string[] } {
+  const state = algo.createState();
+  const verdicts: DetectorVerdict[] = [];
+  const reasons: string[] = [];
+  const out: DetectorVerdict = { score: 0, isAnomaly: false };
+  values.forEach((v, i) => {
+    algo.score(state, v, i, out);
+    verdicts.push({ score: out.score, isAnomaly: out.isAnomaly });
+    reasons.push(algo.explain(state, v, out));
+  });
+  return { verdicts, reasons };
 }

@@ -17,7 +17,7 @@ export class SortedWindow {
 }
 
 /** The first index in sorted[0, n) whose value is not below `x`. */
-function lowerBound(sorted: Float64Array, n: number, x: number): number {
+export function lowerBound(sorted: Float64Array, n: number, x: number): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {

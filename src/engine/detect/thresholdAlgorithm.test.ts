@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { runAlgorithm } from './detectorHarness';
 import { describe, expect, it } from 'vitest';
 import { thresholdParamsSchema, type ThresholdParams } from '../../model';
 import { thresholdAlgorithm } from './thresholdAlgorithm';
@@ -9,17 +10,7 @@ function params(input: Record<string, unknown>): ThresholdParams {
 }
 
 function run(p: ThresholdParams, values: readonly number[]): { verdicts: DetectorVerdict[]; reasons: string[] } {
-  const algo = thresholdAlgorithm(p);
-  const state = algo.createState();
-  const verdicts: DetectorVerdict[] = [];
-  const reasons: string[] = [];
-  const out: DetectorVerdict = { score: 0, isAnomaly: false };
-  values.forEach((v, i) => {
-    algo.score(state, v, i, out);
-    verdicts.push({ score: out.score, isAnomaly: out.isAnomaly });
-    reasons.push(algo.explain(state, v, out));
-  });
-  return { verdicts, reasons };
+  return runAlgorithm(thresholdAlgorithm(p), values);
 }
 
 /** The score straight from its definition: 0 inside; 0.5 + 0.5 * e / (e + scale) past a bound. */

@@ -10,6 +10,7 @@
  * min and max monotonic deques (amortised O(1)), quantiles a sorted copy of
  * the window (binary search, then one block move): never a sort per record.
  */
+import { lowerBound } from '../detect/sortedWindow';
 
 /** What the operator needs of the features, worked out once per node. */
 export interface WindowNeeds {
@@ -130,18 +131,6 @@ function compactQueue(s: RollingKeyState, which: 'min' | 'max'): void {
 function rebuildDeques(s: RollingKeyState): void {
   s.minStart = s.minEnd = s.maxStart = s.maxEnd = 0;
   for (let p = s.start; p < s.end; p++) pushDeques(s, p);
-}
-
-/** Index of the first sorted value >= x (lower bound). */
-function lowerBound(a: Float64Array, n: number, x: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function sortedInsert(s: RollingKeyState, x: number): void {

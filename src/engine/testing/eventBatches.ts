@@ -1,5 +1,6 @@
 import type { Batch } from '../batch';
 import { assignWatermarks, createWatermarkState } from '../watermark';
+import { sliceByCuts } from './cuts';
 import type { RefEvent } from './referenceWindows';
 
 /**
@@ -9,12 +10,7 @@ import type { RefEvent } from './referenceWindows';
 export function eventBatches(events: readonly RefEvent[], boundMs: number, cuts: readonly number[]): Batch[] {
   const state = createWatermarkState(boundMs);
   const batches: Batch[] = [];
-  let i = 0;
-  let c = 0;
-  while (i < events.length) {
-    const size = Math.max(1, cuts.length === 0 ? events.length : cuts[c++ % cuts.length]!);
-    const slice = events.slice(i, i + size);
-    i += slice.length;
+  for (const slice of sliceByCuts(events, cuts)) {
     const block = {
       length: slice.length,
       time: Float64Array.from(slice, (e) => e.t),
