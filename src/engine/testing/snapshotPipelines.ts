@@ -167,7 +167,9 @@ export const casesAfter = (sources: fc.Arbitrary<SourcePart>): fc.Arbitrary<Snap
   if (keyFields !== null) chain({ id: 'k', kind: 'transform.keyBy', params: { fields: keyFields } });
   // The feature transforms keep per-key state and hold records (interpolation, resampling) across steps.
   if (num !== null && c.feature === 'interpolate') chain({ id: 'clean', kind: 'transform.clean', params: { fields: [num], missing: 'interpolate', maxWait: '1s', max: 40 } });
-  if (num !== null && c.feature === 'resample') chain({ id: 'clean', kind: 'transform.clean', params: { fields: [num], missing: 'forwardFill', resample: '500ms' } });
+  // Resampling fills every interval of every key up to the end: with a key per distinct number that is
+  // keys x intervals records (a case ran for minutes), so it runs unkeyed or keyed by the string field only.
+  if (num !== null && c.feature === 'resample' && (keyFields === null || c.keyBy === 'string')) chain({ id: 'clean', kind: 'transform.clean', params: { fields: [num], missing: 'forwardFill', resample: '500ms' } });
   if (num !== null && c.feature === 'rolling') {
     chain({ id: 'roll', kind: 'transform.rolling', params: { field: num, duration: '2s', features: [{ name: 'r_mean', fn: 'mean' }, { name: 'r_max', fn: 'max' }, { name: 'r_p90', fn: 'quantile', q: 0.9 }, { name: 'r_lag', fn: 'lag' }] } });
   }
