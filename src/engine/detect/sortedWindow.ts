@@ -55,12 +55,21 @@ export function pushValue(w: SortedWindow, x: number): void {
   w.n++;
 }
 
-/** The `p` quantile of the window (linear interpolation between order statistics, as numpy's default); n > 0. */
-export function quantile(w: SortedWindow, p: number): number {
-  const h = (w.n - 1) * p;
+/**
+ * The `p` quantile of sorted[0, n), n > 0: linear interpolation between the two nearest order
+ * statistics (numpy's default, DuckDB's quantile_cont). The rolling features use it too.
+ */
+export function sortedQuantile(sorted: Float64Array, n: number, p: number): number {
+  const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const a = w.sorted[lo]!;
-  return lo + 1 < w.n ? a + (h - lo) * (w.sorted[lo + 1]! - a) : a;
+  const hi = Math.ceil(h);
+  const a = sorted[lo]!;
+  return lo === hi ? a : a + (h - lo) * (sorted[hi]! - a);
+}
+
+/** The `p` quantile of the window; n > 0. */
+export function quantile(w: SortedWindow, p: number): number {
+  return sortedQuantile(w.sorted, w.n, p);
 }
 
 /**

@@ -10,7 +10,7 @@
  * min and max monotonic deques (amortised O(1)), quantiles a sorted copy of
  * the window (binary search, then one block move): never a sort per record.
  */
-import { lowerBound } from '../detect/sortedWindow';
+import { lowerBound, sortedQuantile } from '../detect/sortedWindow';
 
 /** What the operator needs of the features, worked out once per node. */
 export interface WindowNeeds {
@@ -254,14 +254,7 @@ export function windowMax(s: RollingKeyState): number {
 
 /** The q-quantile interpolated between the two nearest ranks, as DuckDB's quantile_cont. */
 export function windowQuantile(s: RollingKeyState, q: number): number {
-  const n = s.sortedLength;
-  if (n === 0) return NaN;
-  const pos = q * (n - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = s.sorted[lo]!;
-  const b = s.sorted[hi]!;
-  return lo === hi ? a : a + (pos - lo) * (b - a);
+  return s.sortedLength === 0 ? NaN : sortedQuantile(s.sorted, s.sortedLength, q);
 }
 
 /** Change per second from the window's oldest entry to (time, x); NaN when they share a time. */
