@@ -6,11 +6,12 @@
  * newest event time the key has seen, kept in event-time order (a late
  * record is inserted in its place; one older than T - d never joins).
  *
- * Costs per record: mean and stddev are running (Welford, with removal),
+ * Costs per record: mean and stddev are running sums (windowMoments.ts),
  * min and max monotonic deques (amortised O(1)), quantiles a sorted copy of
  * the window (binary search, then one block move): never a sort per record.
  */
 import { lowerBound, sortedQuantile } from '../detect/sortedWindow';
+import { addMoment, emptyMoments, momentsM2, momentsMean, removeOldestMoment, type WindowMoments } from './windowMoments';
 
 /** What the operator needs of the features, worked out once per node. */
 export interface WindowNeeds {
@@ -28,8 +29,7 @@ export interface RollingKeyState {
   end: number;
   /** Newest event time the key has seen (every record counts, a missing value too). */
   tmax: number;
-  mean: number;
-  m2: number;
+  moments: WindowMoments;
   /** Positions into t/v of the window's min candidates (values ascending) in [minStart, minEnd). */
   minQ: Int32Array;
   minStart: number;
@@ -50,7 +50,7 @@ const INITIAL = 8;
 
 export function createKeyState(needs: WindowNeeds): RollingKeyState {
   return {
-    t: new Float64Array(INITIAL), v: new Float64Array(INITIAL), start: 0, end: 0, tmax: -Infinity, mean: 0, m2: 0,
+    t: new Float64Array(INITIAL), v: new Float64Array(INITIAL), start: 0, end: 0, tmax: -Infinity, moments: emptyMoments(),
     minQ: new Int32Array(needs.minMax ? INITIAL : 0), minStart: 0, minEnd: 0,
     maxQ: new Int32Array(needs.minMax ? INITIAL : 0), maxStart: 0, maxEnd: 0,
     sorted: new Float64Array(needs.sorted ? INITIAL : 0), sortedLength: 0,
@@ -151,30 +151,11 @@ function sortedRemove(s: RollingKeyState, x: number): void {
   s.sortedLength--;
 }
 
-function addMoments(s: RollingKeyState, x: number): void {
-  const n = s.end - s.start;
-  const delta = x - s.mean;
-  s.mean += delta / n;
-  s.m2 += delta * (x - s.mean);
-}
-
-function removeMoments(s: RollingKeyState, x: number): void {
-  const n = s.end - s.start;
-  if (n === 0) {
-    s.mean = 0;
-    s.m2 = 0;
-    return;
-  }
-  const delta = x - s.mean;
-  s.mean -= delta / n;
-  s.m2 = Math.max(0, s.m2 - delta * (x - s.mean));
-}
-
 function evictFront(s: RollingKeyState, needs: WindowNeeds): void {
   const pos = s.start;
   const x = s.v[pos]!;
   s.start++;
-  removeMoments(s, x);
+  removeOldestMoment(s.moments, x, s.v, s.start, s.end);
   if (needs.sorted) sortedRemove(s, x);
   if (needs.minMax) {
     if (s.minEnd > s.minStart && s.minQ[s.minStart] === pos) s.minStart++;
@@ -189,7 +170,7 @@ export function addToCountWindow(s: RollingKeyState, needs: WindowNeeds, count: 
   const pos = s.end++;
   s.t[pos] = time;
   s.v[pos] = x;
-  addMoments(s, x);
+  addMoment(s.moments, s.end - s.start, pos - s.start, x);
   if (needs.sorted) sortedInsert(s, x);
   if (needs.minMax) pushDeques(s, pos);
   if (s.end - s.start > count) evictFront(s, needs);
@@ -216,7 +197,7 @@ export function addToDurationWindow(s: RollingKeyState, needs: WindowNeeds, dura
   s.t[at] = time;
   s.v[at] = x;
   s.end++;
-  addMoments(s, x);
+  addMoment(s.moments, s.end - s.start, at - s.start, x);
   if (needs.sorted) sortedInsert(s, x);
   if (needs.minMax) {
     if (inMiddle) rebuildDeques(s);
@@ -235,13 +216,13 @@ export function advanceDurationWindow(s: RollingKeyState, needs: WindowNeeds, du
 }
 
 export function windowMean(s: RollingKeyState): number {
-  return s.end > s.start ? s.mean : NaN;
+  return momentsMean(s.moments, s.end - s.start);
 }
 
 /** The sample standard deviation (n - 1), as DuckDB's stddev; NaN below two values. */
 export function windowStddev(s: RollingKeyState): number {
   const n = s.end - s.start;
-  return n > 1 ? Math.sqrt(s.m2 / (n - 1)) : NaN;
+  return n > 1 ? Math.sqrt(momentsM2(s.moments, n) / (n - 1)) : NaN;
 }
 
 export function windowMin(s: RollingKeyState): number {
