@@ -53,6 +53,7 @@ const api: PipelineWorkerApi = {
   resume: (checkpoint) => worker.resume(checkpoint),
   setSpeed: (speed) => worker.setSpeed(speed),
   watch: (nodeId) => worker.watch(nodeId),
+  checkLessonTasks: (doc, tasks) => worker.checkLessonTasks(doc, tasks),
   compareWhatIf: (request) => worker.compareWhatIf(request),
   whatIfProgress: () => worker.whatIfProgress(),
   cancelWhatIf: () => worker.cancelWhatIf(),

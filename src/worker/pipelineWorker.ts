@@ -15,6 +15,7 @@ import type { Limits } from './travel/timeMachine';
 import type { Breakpoint, BreakpointProblem } from './breakpoints/types';
 import { replayLineage } from './lineage/replay';
 import { createWhatIfRunner } from './whatif/whatIfRunner';
+import { evaluateTasks } from '../lessons/evaluate';
 import type { ReplayEntry } from '../engine/compare/types';
 import type { FileInput } from '../engine/plan/compile';
 import { hasStoredFiles, openStoredFiles, type StoreReader } from './files/openStored';
@@ -226,6 +227,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     timelineEvent: (nodeId, seq) => session?.timeline.event(nodeId, seq) ?? null,
     timelineWindow: (nodeId, windowId) => session?.timeline.window(nodeId, windowId) ?? null,
     timelineFindWindow: (nodeId, key, start, end) => session?.timeline.findWindow(nodeId, key, start, end) ?? null,
+    // Lesson pipelines are small and capped (LESSON_EVENT_LIMIT): one synchronous run.
+    checkLessonTasks: async (doc, tasks) => evaluateTasks(doc, tasks),
     compareWhatIf: (request) => whatIf.compareWhatIf(request, recordedLiveInput(request.doc)),
     whatIfProgress: () => whatIf.whatIfProgress(),
     cancelWhatIf: () => whatIf.cancelWhatIf(),

@@ -9,6 +9,7 @@
  * less often (the worker coalesces, keeping only what a view can show).
  */
 import type { WhatIfApi } from './whatif/whatIfTypes';
+import type { LessonApi } from './lessons/lessonTypes';
 import type { FieldType } from '../engine/batch';
 import type { DeadLetter } from '../engine/sources/websocket/types';
 import type { PipelineDocument } from '../model';
@@ -192,7 +193,7 @@ export type LoadResult =
   | { readonly ok: false; readonly problems: readonly { readonly nodeId: string; readonly message: string }[] };
 
 /** What the worker exposes through comlink. */
-export interface PipelineWorkerApi extends FileProgressApi, TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi, WhatIfApi, CheckpointApi {
+export interface PipelineWorkerApi extends FileProgressApi, TimelineApi, TimelineLookupApi, TravelApi, BreakpointApi, LineageApi, WhatIfApi, CheckpointApi, LessonApi {
   /**
    * Compiles `doc` (file sources read their inline `data`) and resets to 'idle'; with `keepRunning`, a
    * running run goes on running (and a paused one stays paused) from the beginning of the new graph.

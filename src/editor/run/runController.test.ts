@@ -87,6 +87,7 @@ function harness({ holdLoads = false } = {}) {
       compareWhatIf: async (r) => w.compareWhatIf(r),
       whatIfProgress: async () => w.whatIfProgress(),
       cancelWhatIf: async () => w.cancelWhatIf(),
+      checkLessonTasks: async (doc, tasks) => w.checkLessonTasks(doc, tasks),
       whatIfTimeline: async (run, query) => w.whatIfTimeline(run, query),
       whatIfTimelineEvent: async (run, nodeId, seq) => w.whatIfTimelineEvent(run, nodeId, seq),
       whatIfTimelineWindow: async (run, nodeId, windowId) => w.whatIfTimelineWindow(run, nodeId, windowId),
