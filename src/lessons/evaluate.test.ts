@@ -156,6 +156,15 @@ describe('evaluateTasks', () => {
     expect(check(doc, { kind: 'watermark', node: 'minute', afterEvents: 200_000 }, 'eq', null).text).toContain('the input has only 100,000 events');
   });
 
+  it('answers with problems for tasks that are not valid (they cross the worker boundary)', () => {
+    const bogus = [{ id: 't', text: 'x', checks: [{ measure: { kind: 'lateCount' }, op: 'eq', value: 0, says: 's' }], hints: [] }] as unknown as Parameters<typeof evaluateTasks>[1];
+    const answer = evaluateTasks(clickPipeline(), bogus);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.problems.map((p) => p.path)).toEqual(['tasks[0].checks[0].measure.window']);
+    expect(answer.message).toBe('The tasks are not valid: tasks[0].checks[0].measure.window is required');
+  });
+
   it('does not change the document it checks', () => {
     const doc = clickPipeline();
     const before = JSON.stringify(doc);
