@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validate, type PipelineDocument } from '../model';
-import { evaluateTasks, type CheckOutcome } from './evaluate';
-import { clickPipeline } from './testing/lessonPipelines';
+import { evaluateTasks, LESSON_EVENT_LIMIT, type CheckOutcome } from './evaluate';
+import { clickPipeline, unboundedSamplePipeline } from './testing/lessonPipelines';
 import { checkTask, task } from './testing/lessonTasks';
 
 /** The outcome of one check of `measure` on `doc`. */
@@ -145,6 +145,15 @@ describe('evaluateTasks', () => {
     expect(answer.problems[0]?.path).toContain('expr');
     const invalid = evaluateTasks({ ...doc, nodes: [] } as PipelineDocument, [checkTask({ kind: 'nodeCount' }, 'gt', 0)]);
     expect(invalid.ok).toBe(false);
+  });
+
+  it('caps an unbounded sample stream at LESSON_EVENT_LIMIT events, in every run a measure makes', () => {
+    const doc = unboundedSamplePipeline();
+    const answer = evaluateTasks(doc, [checkTask({ kind: 'resultValue', sink: 'out', field: 'n', reduce: 'sum' }, 'eq', LESSON_EVENT_LIMIT, 'every event is counted once')]);
+    expect(answer.ok && answer.eventsRead).toBe(LESSON_EVENT_LIMIT);
+    expect(answer.ok && answer.tasks[0]!.checks[0]!.holds).toBe(true);
+    // The whole capped input ends before 200,000 events: a watermark read there has no input left to read.
+    expect(check(doc, { kind: 'watermark', node: 'minute', afterEvents: 200_000 }, 'eq', null).text).toContain('the input has only 100,000 events');
   });
 
   it('does not change the document it checks', () => {

@@ -51,3 +51,19 @@ export function clickPipeline(options: ClickPipelineOptions = {}): PipelineDocum
   if (!checked.ok) throw new Error(`clickPipeline is not valid: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   return checked.document;
 }
+
+/** An unbounded sample stream of clicks (no limit) counted per minute: a lesson run must cap it. */
+export function unboundedSamplePipeline(): PipelineDocument {
+  const checked = validate({
+    format: 'windowpane.pipeline', version: 1, name: 'Endless clicks',
+    nodes: [
+      { id: 'src', kind: 'source.sample', position: { x: 0, y: 0 }, params: { stream: 'clicks', rate: 1000, seed: 7 } },
+      { id: 'minute', kind: 'window.tumbling', position: { x: 200, y: 0 }, params: { size: '1m' } },
+      { id: 'count', kind: 'aggregate', position: { x: 400, y: 0 }, params: { aggregations: [{ name: 'n', fn: 'count' }] } },
+      { id: 'out', kind: 'sink.collect', position: { x: 600, y: 0 }, params: {} },
+    ],
+    edges: [{ id: 'e1', from: 'src', to: 'minute' }, { id: 'e2', from: 'minute', to: 'count' }, { id: 'e3', from: 'count', to: 'out' }],
+  });
+  if (!checked.ok) throw new Error(`unboundedSamplePipeline is not valid: ${checked.problems.map((p) => p.message).join('; ')}`);
+  return checked.document;
+}
