@@ -48,6 +48,15 @@ describe('evaluateTasks', () => {
     expect(check(clickPipeline(), { kind: 'resultCount', sink: 'results', where: [{ field: '__proto__', op: 'ne', value: 1 }] }, 'eq', 0).holds).toBe(true);
   });
 
+  it('reads a field named __proto__ as data, in where conditions and values', () => {
+    // The events at 1 s and 2 s come after one at 20 s: both late, with every field.
+    const csv = 'ts,user,amount,__proto__\n20000,u1,5,x\n1000,u1,6,x\n2000,u1,7,y';
+    const doc = clickPipeline({ csv, lateSink: true });
+    expect(check(doc, { kind: 'lateCount', window: 'w', where: [{ field: '__proto__', op: 'eq', value: 'x' }] }, 'eq', 1).holds).toBe(true);
+    expect(check(doc, { kind: 'resultValue', sink: 'lateSink', field: '__proto__', reduce: 'distinct' }, 'eq', 2).holds).toBe(true);
+    expect(check(doc, { kind: 'resultValue', sink: 'lateSink', field: '__proto__', reduce: 'last' }, 'eq', 'y').holds).toBe(true);
+  });
+
   it('says a check does not hold when the learner deleted the node it reads', () => {
     const outcome = check(clickPipeline(), { kind: 'lateCount', window: 'gone' }, 'eq', 0, 'the late port is empty');
     expect(outcome.holds).toBe(false);

@@ -74,6 +74,16 @@ function outcomeOf(check: LessonCheck, result: Measured): CheckOutcome {
  * problems; a node a check names that is gone makes that check not hold.
  */
 export function evaluateTasks(doc: PipelineDocument, tasks: readonly LessonTask[]): LessonCheckAnswer {
+  try {
+    return evaluateUnguarded(doc, tasks);
+  } catch (error) {
+    // An engine fault (a bug, not the learner's doing) is still an answer the Learn panel can show.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `The check could not run: ${reason}`, problems: [] };
+  }
+}
+
+function evaluateUnguarded(doc: PipelineDocument, tasks: readonly LessonTask[]): LessonCheckAnswer {
   // Through the validator again: defaults filled in for `param`, and a document from across a boundary checked.
   const checked = validate(doc);
   if (!checked.ok) return { ok: false, message: `The pipeline is not valid: ${checked.problems[0]?.message ?? 'unknown problem'}`, problems: checked.problems };

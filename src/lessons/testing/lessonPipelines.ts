@@ -24,12 +24,14 @@ export interface ClickPipelineOptions {
   readonly allowedLateness?: string;
   /** Connects the window's late port to a collect sink 'lateSink'. */
   readonly lateSink?: boolean;
+  /** Other CSV text (it needs ts, user and amount columns). */
+  readonly csv?: string;
 }
 
 /** A valid document: clicks -> byUser -> w (10 s tumbling) -> counts -> results. */
 export function clickPipeline(options: ClickPipelineOptions = {}): PipelineDocument {
   const nodes: unknown[] = [
-    { id: 'clicks', kind: 'source.file', position: { x: 0, y: 0 }, params: { format: 'csv', eventTime: 'ts', timeFormat: 'epochMillis', maxOutOfOrderness: options.maxOutOfOrderness ?? '0ms', data: CLICKS_CSV } },
+    { id: 'clicks', kind: 'source.file', position: { x: 0, y: 0 }, params: { format: 'csv', eventTime: 'ts', timeFormat: 'epochMillis', maxOutOfOrderness: options.maxOutOfOrderness ?? '0ms', data: options.csv ?? CLICKS_CSV } },
     { id: 'byUser', kind: 'transform.keyBy', position: { x: 200, y: 0 }, params: { fields: ['user'] } },
     { id: 'w', kind: 'window.tumbling', position: { x: 400, y: 0 }, params: { size: '10s', allowedLateness: options.allowedLateness ?? '0ms' } },
     { id: 'counts', kind: 'aggregate', position: { x: 600, y: 0 }, params: { aggregations: [{ name: 'clicks', fn: 'count' }, { name: 'spent', fn: 'sum', field: 'amount' }] } },
