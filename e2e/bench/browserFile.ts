@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { DocumentsBar } from '../pages/DocumentsBar';
 
 const KEYS = 1000;
-const CACHE = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'windowpane-bench');
+/** WINDOWPANE_BENCH_CACHE moves the generated files, e.g. out of a node_modules shared by several worktrees. */
+const CACHE = process.env.WINDOWPANE_BENCH_CACHE ?? join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'windowpane-bench');
 
 /** Where the `mb` MB CSV is cached. */
 export function benchCsvPath(mb: number): string {

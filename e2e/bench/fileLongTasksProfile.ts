@@ -10,7 +10,8 @@
  * profiler's samples (wall-clock) are to be read with that in mind. A
  * diagnosis script, not a test: `npx vite build` first (`--minify false` for
  * readable function names), then
- * `tsx e2e/bench/fileLongTasksProfile.ts --mb 100 [--port N] [--out DIR] [--invalidations]`.
+ * `tsx e2e/bench/fileLongTasksProfile.ts --mb 100 [--port N] [--out DIR] [--invalidations]`
+ * (`--invalidations` adds what invalidated style, layout and paint, and which objects each paint invalidated).
  */
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline', ...(process.argv.includes('--invalidations') ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline', ...(process.argv.includes('--invalidations') ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-blink.invalidation'] : [])] });
     await cdp.send('Profiler.start');
     await page.evaluate(() => { (window as unknown as { benchLongTasks: unknown[] }).benchLongTasks = []; });
     const started = Date.now();

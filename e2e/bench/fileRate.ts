@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     const run = new RunControls(page);
     await run.setSpeed('max');
     await page.evaluate(() => { (window as unknown as { benchLongTasks: unknown[] }).benchLongTasks = []; });
+    const startedOnPage = await page.evaluate(() => performance.now());
     const started = Date.now();
     await run.runButton.click();
     let pageHeap = 0;
@@ -59,11 +60,13 @@ async function main(): Promise<void> {
     }
     const seconds = (Date.now() - started) / 1000;
     const events = await run.events();
-    const longTasks = await page.evaluate(() => (window as unknown as { benchLongTasks: { duration: number }[] }).benchLongTasks);
+    const longTasks = await page.evaluate(() => (window as unknown as { benchLongTasks: { start: number; duration: number }[] }).benchLongTasks);
     const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
     console.log(`phase: ${await run.status.getAttribute('data-phase')}`);
     console.log(`rows: ${events.toLocaleString('en-US')} in ${seconds.toFixed(1)} s: ${Math.round(events / seconds).toLocaleString('en-US')} rows/s`);
     console.log(`long tasks over 50 ms: ${longTasks.length}${longTasks.length > 0 ? `, longest ${Math.max(...longTasks.map((t) => t.duration)).toFixed(0)} ms` : ''}`);
+    // When each happened tells the run's start and end (commands, mounts) from its middle (answers, refreshes, GC).
+    if (longTasks.length > 0) console.log(`  at (s after Run: ms): ${longTasks.map((t) => `${((t.start - startedOnPage) / 1000).toFixed(1)}: ${t.duration.toFixed(0)}`).join(', ')}`);
     console.log(`peak JS heap: page ${mb(pageHeap)}, worker ${workerHeap === null ? 'not readable' : mb(workerHeap)}`);
   } finally {
     await browser.close();

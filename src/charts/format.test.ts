@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatCount, formatRate, formatTick, formatTime, formatWatermark } from './format';
+import { formatCell, formatCount, formatExactCount, formatRate, formatTick, formatTime, formatWatermark } from './format';
 
 describe('live figures', () => {
+  it('writes an exact count with every digit, grouped by thousands, as the badges\' tooltips show it', () => {
+    expect(formatExactCount(43_690_000)).toBe('43,690,000');
+    expect(formatExactCount(812)).toBe('812');
+    expect(formatExactCount(0)).toBe('0');
+  });
+
   it('formats times as HH:MM:SS.mmm in UTC', () => {
     expect(formatTime(Date.UTC(2023, 10, 14, 22, 13, 20, 7))).toBe('22:13:20.007');
   });

@@ -46,6 +46,14 @@ export function formatCount(n: number): string {
   return `${Math.abs(value) < 10 ? value.toFixed(1).replace(/\.0$/, '') : Math.round(value)}${unit}`;
 }
 
+// One formatter for the page: toLocaleString builds a new one on every call, and the node badges' titles call it ten times a second per node at Max.
+const EXACT = new Intl.NumberFormat('en');
+
+/** Every digit, grouped: 1234567 → "1,234,567" (tooltips beside a short {@link formatCount}). */
+export function formatExactCount(n: number): string {
+  return EXACT.format(n);
+}
+
 /** Events per second: "0/s", "850/s", "1.2k/s"; a trickle below one a second keeps a decimal. */
 export function formatRate(perSecond: number): string {
   if (perSecond > 0 && perSecond < 1) return `${perSecond.toFixed(1)}/s`;

@@ -1,5 +1,5 @@
 import type { SourceConnection } from '../../worker/protocol';
-import { formatCount } from '../../charts/format';
+import { formatCount, formatExactCount } from '../../charts/format';
 
 const STATE_LABEL: Record<SourceConnection['state'], string> = { connecting: 'connecting', live: 'live', reconnecting: 'reconnecting', closed: 'closed' };
 
@@ -19,7 +19,7 @@ export function ConnectionBadge({ id, connection }: { id: string; connection: So
         <span className="wp-dead-letters" tabIndex={-1} data-testid="dead-letters" data-count={connection.deadLetters} aria-describedby={tipId}>
           {formatCount(connection.deadLetters)} dead
           <span className="wp-node-tip wp-dead-letter-tip" role="tooltip" id={tipId}>
-            <strong>{connection.deadLetters.toLocaleString('en')} messages could not be read. The last ones:</strong>
+            <strong>{formatExactCount(connection.deadLetters)} messages could not be read. The last ones:</strong>
             <ul>
               {connection.lastDeadLetters.map((d, i) => (
                 <li key={i}>message {d.message}: <code>{d.text}</code> {d.reason}</li>
@@ -29,7 +29,7 @@ export function ConnectionBadge({ id, connection }: { id: string; connection: So
         </span>
       )}
       {connection.dropped > 0 && (
-        <span className="wp-stat-late" data-testid="dropped" data-count={connection.dropped} title={`${connection.dropped.toLocaleString('en')} events dropped (oldest first) because the pipeline fell behind`}>
+        <span className="wp-stat-late" data-testid="dropped" data-count={connection.dropped} title={`${formatExactCount(connection.dropped)} events dropped (oldest first) because the pipeline fell behind`}>
           {formatCount(connection.dropped)} dropped
         </span>
       )}

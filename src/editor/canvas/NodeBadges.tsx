@@ -1,7 +1,7 @@
 import { useStore } from '@xyflow/react';
 import { memo, useMemo } from 'react';
 import './live.css';
-import { formatCount, formatRate, formatWatermark } from '../../charts/format';
+import { formatCount, formatExactCount, formatRate, formatWatermark } from '../../charts/format';
 import { useRun } from '../run/RunProvider';
 import { ConnectionBadge } from './ConnectionBadge';
 import { IdleBadge } from './IdleBadge';
@@ -41,12 +41,12 @@ const LiveBadges = memo(function LiveBadges({ id, hasInput, hasOutput }: { id: s
       {stats !== undefined && (
         <>
           <div className="wp-stat-line">
-            {hasInput && <span title={`${stats.rowsIn.toLocaleString('en')} events in`}>in {formatRate(stats.inPerSecond)} <em>{formatCount(stats.rowsIn)}</em></span>}
-            {hasOutput && <span title={`${stats.rowsOut.toLocaleString('en')} events out`}>out {formatRate(stats.outPerSecond)} <em>{formatCount(stats.rowsOut)}</em></span>}
+            {hasInput && <span title={`${formatExactCount(stats.rowsIn)} events in`}>in {formatRate(stats.inPerSecond)} <em>{formatCount(stats.rowsIn)}</em></span>}
+            {hasOutput && <span title={`${formatExactCount(stats.rowsOut)} events out`}>out {formatRate(stats.outPerSecond)} <em>{formatCount(stats.rowsOut)}</em></span>}
           </div>
           <div className="wp-stat-line">
             <span className="wp-stat-watermark" title="Watermark (UTC): every event before it has arrived">wm {formatWatermark(stats.watermark)}</span>
-            {stats.lateEvents > 0 && <span className="wp-stat-late" title={`${stats.lateEvents.toLocaleString('en')} late events`}>{formatCount(stats.lateEvents)} late</span>}
+            {stats.lateEvents > 0 && <span className="wp-stat-late" title={`${formatExactCount(stats.lateEvents)} late events`}>{formatCount(stats.lateEvents)} late</span>}
           </div>
           <IdleBadge stats={stats} />
           <WebhookBadge stats={stats} />

@@ -4,9 +4,12 @@
  * second, time left; the rows and malformed rows when done). It polls the
  * worker's fileProgress a few times a second while running, once on any
  * other change of the run (pause, travel, end), and shows nothing when idle.
+ * While running, a report is drawn in the frame of the run's next answer, not
+ * in a frame of its own (see answerAligned.ts).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { FileProgressReport } from '../../worker/files/api';
+import { createAnswerAligned } from '../run/answerAligned';
 import { useRun, useRunControllerOrNull } from '../run/RunProvider';
 import type { RunState } from '../run/types';
 import { percentRead, progressText } from './FileProgressText';
@@ -25,18 +28,28 @@ export function FileProgress({ id, title }: { readonly id: string; readonly titl
   const phase = useRun(phaseOf);
   const runId = useRun(runIdOf);
   const position = useRun(positionOf);
-  const [report, setReport] = useState<FileProgressReport | null>(null);
+  const aligned = useMemo(() => createAnswerAligned<FileProgressReport | null>({ initial: null, maxWaitMs: POLL_MS }), []);
+  // The run store changes as the drain loop applies an answer, inside that frame's callback.
+  useEffect(() => {
+    const unsubscribe = controller?.store.subscribe(aligned.answered);
+    return () => {
+      unsubscribe?.();
+      aligned.cancel();
+    };
+  }, [aligned, controller]);
+  const report = useSyncExternalStore(aligned.subscribe, aligned.get);
 
   useEffect(() => {
     if (controller === null || phase === 'idle') {
-      setReport(null);
+      aligned.offer(null, true);
       return;
     }
     let live = true;
     const poll = (): void => {
       void controller.ask((api) => api.fileProgress()).then((all) => {
         if (!live) return;
-        setReport(all !== null && Object.hasOwn(all, id) ? all[id]! : null);
+        // Where the run stands still no answer may follow: shown at once.
+        aligned.offer(all !== null && Object.hasOwn(all, id) ? all[id]! : null, phase !== 'running');
       });
     };
     poll();
@@ -45,7 +58,7 @@ export function FileProgress({ id, title }: { readonly id: string; readonly titl
       live = false;
       clearInterval(timer);
     };
-  }, [controller, phase, runId, position, id]);
+  }, [aligned, controller, phase, runId, position, id]);
 
   if (report === null) return null;
   const percent = percentRead(report);

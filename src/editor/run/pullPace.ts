@@ -2,16 +2,18 @@ import type { RunPhase, RunSpeed } from '../../worker/protocol';
 
 /**
  * How often the page pulls the worker's figures and rows while a run at Max
- * pours them in: ten times a second. Each answer applied is a frame of work on
+ * pours them in: five times a second. Each answer applied is a frame of work on
  * the page (the store update, React, then style, layout, paint and compositing
- * of the canvas's badges, edge labels, progress and status), about 6 ms of the
- * main thread's CPU. Pulled every frame at Max, those frames took a third of a
- * core while the worker took another (issue 15's 1 GB file: the page's long
- * tasks were rendering frames waiting for a core). Counts that change ten
- * times a second still read as live; paced runs are pulled every frame, so
- * events move one by one.
+ * of the canvas's badges, edge labels, progress and status), about 5 to 8 ms
+ * of the main thread's CPU. Pulled every frame at Max, those frames took a
+ * third of a core while the worker took another (issue 15's 1 GB file: the
+ * page's long tasks were rendering frames waiting for a core); ten a second
+ * they were still half the page's main-thread time in that run, and on a
+ * busy machine every such frame is a chance to wait past 50 ms for a core.
+ * Counts that change five times a second still read as live; paced runs are
+ * pulled every frame, so events move one by one.
  */
-export const POURING_PULL_MS = 100;
+export const POURING_PULL_MS = 200;
 
 /** The least time between two drains of the worker (0: every frame). */
 export function pullEveryMs(phase: RunPhase, speed: RunSpeed): number {
