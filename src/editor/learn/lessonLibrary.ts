@@ -28,7 +28,7 @@ export type ImportOutcome = { readonly ok: true; readonly lesson: Lesson; readon
 
 export interface LessonLibrary {
   readonly state: StoreApi<LibraryState>;
-  /** Reads what was stored; call once. Never rejects. */
+  /** Reads what was stored (once, however often it is called). Never rejects. */
   restore(): Promise<void>;
   /** Reads, validates and keeps a lesson file's text; a lesson of the same id is replaced (a teacher's new version). */
   importText(text: string): Promise<ImportOutcome>;
@@ -55,6 +55,19 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
 export function createLessonLibrary(backend: KeyValueBackend, builtinIds: ReadonlySet<string>): LessonLibrary {
   const state = createStore<LibraryState>()(() => ({ ready: false, imported: [], progress: new Map(), storageProblem: null }));
 
+  const progressOf = (lessonId: string): LessonProgress => state.getState().progress.get(lessonId) ?? NOT_STARTED;
+  // Changes wait for what was stored, so a write never replaces stored lessons it has not read.
+  let restored: Promise<void> | null = null;
+  const read = async (): Promise<void> => {
+    try {
+      const [imported, progress] = await Promise.all([backend.get(IMPORTED_KEY), backend.get(PROGRESS_KEY)]);
+      state.setState({ ready: true, imported: readStoredImports(imported), progress: readStoredProgress(progress) });
+    } catch (error) {
+      state.setState({ ready: true, storageProblem: `Lessons and progress could not be read: ${message(error)}` });
+    }
+  };
+  const restore = (): Promise<void> => (restored ??= read());
+
   const save = async (entries: [string, unknown][]): Promise<void> => {
     try {
       await backend.setMany(entries);
@@ -63,25 +76,22 @@ export function createLessonLibrary(backend: KeyValueBackend, builtinIds: Readon
     }
   };
   const saveImports = (): Promise<void> => save([[IMPORTED_KEY, state.getState().imported.map((l) => l.text)]]);
-  const setProgress = (lessonId: string, next: LessonProgress): Promise<void> => {
+  const setProgress = async (lessonId: string, next: (now: LessonProgress) => LessonProgress): Promise<void> => {
+    await restore();
+    const now = progressOf(lessonId);
+    const changed = next(now);
+    if (changed === now) return;
     const progress = new Map(state.getState().progress);
-    progress.set(lessonId, next);
+    progress.set(lessonId, changed);
     state.setState({ progress });
     return save([[PROGRESS_KEY, storedProgress(progress)]]);
   };
-  const progressOf = (lessonId: string): LessonProgress => state.getState().progress.get(lessonId) ?? NOT_STARTED;
 
   return {
     state,
-    async restore() {
-      try {
-        const [imported, progress] = await Promise.all([backend.get(IMPORTED_KEY), backend.get(PROGRESS_KEY)]);
-        state.setState({ ready: true, imported: readStoredImports(imported), progress: readStoredProgress(progress) });
-      } catch (error) {
-        state.setState({ ready: true, storageProblem: `Lessons and progress could not be read: ${message(error)}` });
-      }
-    },
+    restore,
     async importText(text) {
+      await restore();
       const reading = parseLessonJson(text);
       if (!reading.ok) return { ok: false, problems: reading.problems };
       const { lesson } = reading;
@@ -95,16 +105,13 @@ export function createLessonLibrary(backend: KeyValueBackend, builtinIds: Readon
       return { ok: true, lesson, replaced };
     },
     async removeImported(lessonId) {
+      await restore();
       state.setState({ imported: state.getState().imported.filter((l) => !(l.ok && l.lesson.id === lessonId)) });
       await saveImports();
     },
     progressOf,
-    markOpened: (lessonId, pipelineId) => setProgress(lessonId, { ...progressOf(lessonId), opened: true, pipelineId }),
-    markPassed: (lessonId, taskId) => {
-      const now = progressOf(lessonId);
-      const next = withPassed(now, taskId);
-      return next === now ? Promise.resolve() : setProgress(lessonId, next);
-    },
+    markOpened: (lessonId, pipelineId) => setProgress(lessonId, (now) => ({ ...now, opened: true, pipelineId })),
+    markPassed: (lessonId, taskId) => setProgress(lessonId, (now) => withPassed(now, taskId)),
   };
 }
 
