@@ -1,0 +1,50 @@
+/**
+ * Runs of a lesson pipeline: every source capped at LESSON_EVENT_LIMIT
+ * events, no live input (a WebSocket source ends at once: a lesson checks
+ * what its own data does), processing time standing still.
+ */
+import type { PipelineDocument } from '../model';
+import type { Row } from '../engine/operators/sinks';
+import { preparePipeline, type PreparedPipeline } from '../engine/run/runPipeline';
+import type { CompileProblem } from '../engine/plan/types';
+
+/** Events each source may give a lesson run at most (sample streams may be unbounded). */
+export const LESSON_EVENT_LIMIT = 100_000;
+
+const BATCH = 4096;
+
+export type Prepared = { ok: true; pipeline: PreparedPipeline } | { ok: false; problems: CompileProblem[] };
+
+/** The pipeline compiled and built, not yet run. */
+export function prepareLessonRun(doc: PipelineDocument, collectLate = false): Prepared {
+  const prepared = preparePipeline(doc, { limit: LESSON_EVENT_LIMIT, collectLate });
+  if (!prepared.ok) return prepared;
+  for (const source of prepared.pipeline.runtime.messageSources.values()) source.close();
+  return prepared;
+}
+
+/** Steps a prepared run to the end of its input. */
+export function runToEnd(pipeline: PreparedPipeline): void {
+  while (pipeline.runtime.step(BATCH)) { /* to the end of the capped input */ }
+}
+
+/**
+ * Steps until at least `events` events were read in all, or the input ended;
+ * false once it has ended. Steps no further than needed with one source (a
+ * step reads up to n rows from every source, so several may pass the mark by
+ * fewer than their number).
+ */
+export function stepUntil(pipeline: PreparedPipeline, events: number): boolean {
+  const sources = Math.max(1, pipeline.plan.steps.filter((s) => s.type === 'sampleSource' || s.type === 'fileSource' || s.type === 'websocketSource').length);
+  const { runtime } = pipeline;
+  while (runtime.position < events) {
+    const rows = Math.max(1, Math.min(BATCH, Math.floor((events - runtime.position) / sources)));
+    if (!runtime.step(rows)) return false;
+  }
+  return true;
+}
+
+/** The rows a sink collected, or null when the node is not a sink that keeps rows. */
+export function sinkRows(pipeline: PreparedPipeline, sinkId: string): Row[] | null {
+  return pipeline.results.get(sinkId) ?? null;
+}
