@@ -1,0 +1,68 @@
+/**
+ * Every built-in lesson (lessons/*.json) is checked by running it: its
+ * solution passes every check, its starting pipeline fails at least one (so
+ * no task is one that cannot fail), and every prediction measures a number.
+ * Generic over the files, so a lesson added to lessons/ is covered at once.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadBuiltinLessons } from './builtin';
+import { evaluateTasks, type TaskReport } from './evaluate';
+import type { Lesson } from './format';
+
+const { lessons, broken } = loadBuiltinLessons();
+
+/** "task 'x': the late port is empty: does not hold: ..." for each check that does not hold. */
+function failures(reports: readonly TaskReport[]): string[] {
+  return reports.flatMap((task) => task.checks.filter((check) => !check.holds).map((check) => `task '${task.taskId}': ${check.text}`));
+}
+
+function evaluate(lesson: Lesson, which: 'start' | 'solution'): readonly TaskReport[] {
+  const answer = evaluateTasks(lesson[which], lesson.tasks);
+  if (!answer.ok) throw new Error(`the ${which} of lesson '${lesson.id}' could not run: ${answer.message} ${answer.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return answer.tasks;
+}
+
+describe('built-in lessons', () => {
+  it('are all valid: no lesson file has problems', () => {
+    const problems = [...broken].flatMap(([file, list]) => list.map((p) => `${file} ${p.path}: ${p.message}`));
+    expect(problems).toEqual([]);
+    expect(lessons.length).toBeGreaterThan(0);
+  });
+
+  it('have distinct ids and distinct orders', () => {
+    const ids = lessons.map((lesson) => lesson.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const orders = lessons.map((lesson) => lesson.order);
+    expect(new Set(orders).size).toBe(orders.length);
+  });
+
+  describe.each(lessons.map((lesson) => [`${lesson.order ?? '-'} ${lesson.id}`, lesson] as const))('%s', (_name, lesson) => {
+    it('shows each step\'s timeline on a node of its starting pipeline', () => {
+      const nodeIds = new Set(lesson.start.nodes.map((node) => node.id));
+      const missing = lesson.steps.map((step) => step.timeline).filter((id) => id !== undefined && !nodeIds.has(id));
+      expect(missing).toEqual([]);
+    });
+
+    it('has a solution that passes every check of every task', () => {
+      const reports = evaluate(lesson, 'solution');
+      expect(failures(reports)).toEqual([]);
+      expect(reports.map((task) => task.passed)).toEqual(lesson.tasks.map(() => true));
+    });
+
+    it('has a starting pipeline that fails at least one check', () => {
+      const reports = evaluate(lesson, 'start');
+      const checks = reports.reduce((sum, task) => sum + task.checks.length, 0);
+      expect(checks).toBeGreaterThan(0);
+      expect(failures(reports).length).toBeGreaterThan(0);
+    });
+
+    it('measures every prediction as a number on the solution', () => {
+      const reports = evaluate(lesson, 'solution');
+      const predicted = lesson.tasks.filter((task) => task.predict !== undefined).map((task) => task.id);
+      for (const id of predicted) {
+        const measured = reports.find((report) => report.taskId === id)?.measured;
+        expect(Number.isFinite(measured), `prediction of task '${id}' measured ${String(measured)}`).toBe(true);
+      }
+    });
+  });
+});
