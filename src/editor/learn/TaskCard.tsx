@@ -8,8 +8,14 @@ import type { CheckOutcome } from '../../lessons/evaluate';
 import type { LessonTask } from '../../lessons/format';
 import { ProblemList } from '../documents/ProblemList';
 import { LessonMarkdown } from './LessonMarkdown';
-import { comparePrediction, readPrediction } from './prediction';
+import { comparePrediction, readPrediction, type PredictionOutcome } from './prediction';
 import { useLessonCheck, type CheckState } from './useLessonCheck';
+
+/** The outcome's sentence without the verdict it may start with: the verdict is shown in words of its own. */
+function detailOf(outcome: CheckOutcome): string {
+  const text = outcome.text.replace(/^\s*(holds|does not hold)\s*:\s*/i, '');
+  return text === '' ? outcome.says : text;
+}
 
 function Outcome({ outcome }: { readonly outcome: CheckOutcome }) {
   return (
@@ -17,14 +23,13 @@ function Outcome({ outcome }: { readonly outcome: CheckOutcome }) {
       <span className="wp-learn-outcome-icon" aria-hidden="true">{outcome.holds ? '✓' : '✗'}</span>
       <span>
         <strong>{outcome.holds ? 'Holds: ' : 'Does not hold: '}</strong>
-        {outcome.says}
-        <span className="wp-learn-outcome-detail"> — {outcome.text}</span>
+        {detailOf(outcome)}
       </span>
     </li>
   );
 }
 
-function Result({ state, predicted, tolerance }: { readonly state: CheckState; readonly predicted: number | null; readonly tolerance: number }) {
+function Result({ state }: { readonly state: CheckState }) {
   if (state.status === 'idle') return null;
   if (state.status === 'running') return <p className="wp-learn-running">Running your pipeline…</p>;
   if (state.status === 'failed') {
@@ -36,7 +41,6 @@ function Result({ state, predicted, tolerance }: { readonly state: CheckState; r
     );
   }
   const { report } = state;
-  const prediction = predicted === null ? null : comparePrediction(predicted, report.measured, tolerance);
   return (
     <div className="wp-learn-result">
       <p className={`wp-learn-verdict ${report.passed ? 'is-passed' : 'is-failed'}`}>
@@ -44,11 +48,6 @@ function Result({ state, predicted, tolerance }: { readonly state: CheckState; r
         {report.passed ? 'Task passed.' : 'Not yet: some checks do not hold.'}
         <span className="wp-learn-events"> ({state.eventsRead.toLocaleString('en')} events read)</span>
       </p>
-      {prediction === null ? null : (
-        <p className={`wp-learn-prediction ${prediction.within ? 'is-holds' : 'is-fails'}`}>
-          <span aria-hidden="true">{prediction.within ? '✓ ' : '✗ '}</span>{prediction.text}
-        </p>
-      )}
       {report.checks.length === 0 ? null : (
         <ul className="wp-learn-outcomes" aria-label="Checks">
           {report.checks.map((c, i) => <Outcome key={i} outcome={c} />)}
@@ -67,14 +66,20 @@ export function TaskCard({ task, index, passed, onPassed }: {
   const { state, check } = useLessonCheck(task, onPassed);
   const [guess, setGuess] = useState('');
   const [predicted, setPredicted] = useState<number | null>(null);
+  // The prediction is about the starting pipeline: the first run after it answers it, later runs (after edits) do not.
+  const [prediction, setPrediction] = useState<PredictionOutcome | null>(null);
   const [predictionError, setPredictionError] = useState<string | null>(null);
   const [hintsShown, setHintsShown] = useState(0);
   const titleId = useId();
   const questionId = useId();
   const errorId = useId();
 
+  if (task.predict !== undefined && prediction === null && predicted !== null && state.status === 'done') {
+    setPrediction(comparePrediction(predicted, state.report.measured, task.predict.tolerance));
+  }
+
   const onCheck = (): void => {
-    if (task.predict !== undefined) {
+    if (task.predict !== undefined && prediction === null) {
       const read = readPrediction(guess);
       if (!read.ok) {
         setPredictionError(read.message);
@@ -104,6 +109,8 @@ export function TaskCard({ task, index, passed, onPassed }: {
             aria-invalid={predictionError !== null}
             placeholder="Your prediction"
             value={guess}
+            readOnly={prediction !== null}
+            title={prediction === null ? undefined : 'Your prediction was compared with the first run'}
             onChange={(e) => setGuess(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter') onCheck();
@@ -121,7 +128,12 @@ export function TaskCard({ task, index, passed, onPassed }: {
         )}
       </div>
       <div role="status" aria-live="polite">
-        <Result state={state} predicted={task.predict === undefined ? null : predicted} tolerance={task.predict?.tolerance ?? 0} />
+        {prediction === null ? null : (
+          <p className={`wp-learn-prediction ${prediction.within ? 'is-holds' : 'is-fails'}`}>
+            <span aria-hidden="true">{prediction.within ? '✓ ' : '✗ '}</span>{prediction.text}
+          </p>
+        )}
+        <Result state={state} />
       </div>
       {hintsShown === 0 ? null : (
         <ol className="wp-learn-hints" aria-label="Hints">
