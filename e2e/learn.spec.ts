@@ -75,7 +75,9 @@ test.describe('Learn panel', () => {
     await shot(page, '3-check-passed');
 
     await learn.panel.getByRole('button', { name: 'Show the solution' }).click();
-    await expect(learn.panel.getByRole('list', { name: 'Changes from the start to the solution' })).toContainText('5s');
+    const changes = learn.panel.getByRole('list', { name: 'Changes from the start to the solution' });
+    await expect(changes).toContainText('5s');
+    await changes.scrollIntoViewIfNeeded();
     await shot(page, '4-solution');
 
     await bar.waitUntilSaved();

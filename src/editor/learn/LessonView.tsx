@@ -72,6 +72,9 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
       <section className="wp-learn-steps" aria-labelledby="wp-learn-step-title">
         <h4 id="wp-learn-step-title" className="wp-learn-step-title">Step {stepIndex + 1} of {lesson.steps.length}</h4>
         <LessonMarkdown key={stepIndex} text={step.text} />
+        {timelineNode === undefined ? null : (
+          <p className="wp-learn-step-note">Press <strong>Run</strong> in the top bar to see the events of {timelineNode} on the timeline under the canvas.</p>
+        )}
         <div className="wp-learn-step-nav">
           <button type="button" className="wp-docs-button" disabled={stepIndex === 0} onClick={() => setStepIndex((i) => i - 1)}>Previous step</button>
           {timelineNode === undefined ? null : (

@@ -8,22 +8,19 @@ import type { CheckOutcome } from '../../lessons/evaluate';
 import type { LessonTask } from '../../lessons/format';
 import { ProblemList } from '../documents/ProblemList';
 import { LessonMarkdown } from './LessonMarkdown';
+import { detailOf } from './outcomeText';
 import { comparePrediction, readPrediction, type PredictionOutcome } from './prediction';
 import { useLessonCheck, type CheckState } from './useLessonCheck';
 
-/** The outcome's sentence without the verdict it may start with: the verdict is shown in words of its own. */
-function detailOf(outcome: CheckOutcome): string {
-  const text = outcome.text.replace(/^\s*(holds|does not hold)\s*:\s*/i, '');
-  return text === '' ? outcome.says : text;
-}
-
 function Outcome({ outcome }: { readonly outcome: CheckOutcome }) {
+  const detail = detailOf(outcome);
   return (
     <li className={`wp-learn-outcome ${outcome.holds ? 'is-holds' : 'is-fails'}`}>
       <span className="wp-learn-outcome-icon" aria-hidden="true">{outcome.holds ? '✓' : '✗'}</span>
       <span>
         <strong>{outcome.holds ? 'Holds: ' : 'Does not hold: '}</strong>
-        {detailOf(outcome)}
+        {outcome.says}
+        {detail === '' ? null : <span className="wp-learn-outcome-detail"> — {detail}</span>}
       </span>
     </li>
   );
