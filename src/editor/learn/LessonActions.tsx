@@ -2,17 +2,13 @@
 import type { Lesson } from '../../lessons/format';
 import { downloadText } from '../documents/transfer';
 import type { LearnUi } from './learnUi';
+import { lessonFileText } from './lessonExport';
 import type { LessonLibrary } from './lessonLibrary';
 import { builtinLessonLink, lessonLink } from './lessonLink';
 import type { LessonDocuments } from './useLessonDocuments';
 
 /** Browsers stop reading addresses at about 2 MB. */
 const MAX_LINK_LENGTH = 2_000_000;
-
-/** The lesson as a file: an imported one as it was imported, a built-in one as the app read it. */
-export function lessonFileText(lesson: Lesson, text: string | undefined): string {
-  return text ?? `${JSON.stringify(lesson, null, 2)}\n`;
-}
 
 export function LessonActions({ lesson, text, library, docs, onRemoved, ui }: {
   readonly lesson: Lesson;
