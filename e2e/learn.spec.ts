@@ -131,6 +131,37 @@ test.describe('Learn panel', () => {
     await expect(learn.importedLessons.getByRole('listitem')).toHaveText(/My watermarks/);
   });
 
+  test('a teacher\'s lesson travels as a file and as a link to a browser that never saw it', async ({ page, browser }) => {
+    const editor = new EditorPage(page);
+    const learn = new LearnPage(page);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await editor.goto();
+    await learn.open();
+    const own = { ...JSON.parse(readFileSync(new URL('../lessons/02-watermarks.json', import.meta.url), 'utf8')) as object, id: 'shared-watermarks', title: 'Shared watermarks', order: undefined };
+    const ownText = JSON.stringify(own, null, 1);
+    await learn.fileInput.setInputFiles({ name: 'shared.lesson.json', mimeType: 'application/json', buffer: Buffer.from(ownText) });
+    await learn.importedLessons.getByRole('button', { name: /Shared watermarks/ }).click();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), learn.panel.getByRole('button', { name: 'Download lesson' }).click()]);
+    expect(download.suggestedFilename()).toBe('shared-watermarks.lesson.json');
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toBe(ownText);
+
+    await learn.panel.getByRole('button', { name: 'Copy lesson link' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/#lesson=/);
+
+    const elsewhere = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    const other = await elsewhere.newPage();
+    await other.goto(link);
+    const otherLearn = new LearnPage(other);
+    await expect(otherLearn.panel.getByRole('heading', { name: 'Shared watermarks' })).toBeVisible();
+    await expect(new DocumentsBar(other).name).toHaveValue('Lesson: Shared watermarks');
+    await otherLearn.panel.getByRole('button', { name: 'All lessons' }).click();
+    await expect(otherLearn.importedLessons.getByRole('listitem')).toHaveText(/Shared watermarks.*In progress/);
+    await elsewhere.close();
+  });
+
   test('lesson links open a lesson; broken and hostile ones show their problems', async ({ page, consoleErrors }) => {
     const editor = new EditorPage(page);
     const learn = new LearnPage(page);

@@ -10,7 +10,7 @@ import { documentSessionFor } from '../persistence/restoreEditor';
 import type { DocumentsState } from '../persistence/documentSession';
 import { requestDockTab } from '../results/dockRequest';
 import { TIMELINE_TAB } from '../results/useDockTabs';
-import { useEditorStore } from '../store/context';
+import { useEditor, useEditorStore } from '../store/context';
 import { LessonMarkdown } from './LessonMarkdown';
 import type { LessonLibrary, LibraryState } from './lessonLibrary';
 import { NOT_STARTED, summarize, summaryText } from './lessonProgress';
@@ -42,6 +42,7 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
 
   // The step's pictures: its window node selected, the timeline tab showing it.
   const timelineNode = step.timeline;
+  const timelineName = useEditor((s) => (timelineNode === undefined ? '' : (s.doc.nodes.find((n) => n.id === timelineNode)?.name ?? timelineNode)));
   const showTimeline = useCallback(() => {
     if (timelineNode === undefined || !store.getState().doc.nodes.some((n) => n.id === timelineNode)) return;
     store.getState().select({ nodes: [timelineNode], edges: [] });
@@ -73,12 +74,12 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
         <h4 id="wp-learn-step-title" className="wp-learn-step-title">Step {stepIndex + 1} of {lesson.steps.length}</h4>
         <LessonMarkdown key={stepIndex} text={step.text} />
         {timelineNode === undefined ? null : (
-          <p className="wp-learn-step-note">Press <strong>Run</strong> in the top bar to see the events of {timelineNode} on the timeline under the canvas.</p>
+          <p className="wp-learn-step-note">Press <strong>Run</strong> in the top bar to see the events of {timelineName} on the timeline under the canvas.</p>
         )}
         <div className="wp-learn-step-nav">
           <button type="button" className="wp-docs-button" disabled={stepIndex === 0} onClick={() => setStepIndex((i) => i - 1)}>Previous step</button>
           {timelineNode === undefined ? null : (
-            <button type="button" className="wp-docs-button" onClick={showTimeline}>Show the timeline of {timelineNode}</button>
+            <button type="button" className="wp-docs-button" onClick={showTimeline}>Show the timeline of {timelineName}</button>
           )}
           <button type="button" className="wp-docs-button" disabled={stepIndex >= lesson.steps.length - 1} onClick={() => setStepIndex((i) => i + 1)}>Next step</button>
         </div>
