@@ -203,8 +203,14 @@ test.describe('Learn panel', () => {
     await check('the list of lessons');
     await learn.lesson(LESSON_2.title).getByRole('button').click();
     await learn.task(1).getByRole('button', { name: /Show a hint/ }).click();
+    await learn.task(1).getByRole('textbox').fill('4');
+    await learn.task(1).getByRole('button', { name: 'Check' }).click();
+    await expect(learn.task(1).getByText('Not yet: some checks do not hold.')).toBeVisible({ timeout: 30_000 });
     await learn.panel.getByRole('button', { name: 'Show the solution' }).click();
-    await check('a lesson with a hint and the solution');
+    await check('a lesson with a hint, a failed check and the solution');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await check('a lesson with a hint, a failed check and the solution, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await learn.panel.getByRole('heading', { name: 'Learn', level: 2 }).focus();
     await page.keyboard.press('Escape');
     await expect(learn.panel).toHaveCount(0);

@@ -117,7 +117,7 @@ export function TaskCard({ task, index, passed, onPassed }: {
         </div>
       )}
       <div className="wp-learn-task-actions">
-        <button type="button" className="wp-docs-button wp-docs-button-primary" onClick={onCheck} disabled={state.status === 'running'}>Check</button>
+        <button type="button" className="wp-docs-button wp-learn-check" onClick={onCheck} disabled={state.status === 'running'}>Check</button>
         {task.hints.length === 0 || hintsShown >= task.hints.length ? null : (
           <button type="button" className="wp-docs-button" onClick={() => setHintsShown((n) => n + 1)}>
             {hintsShown === 0 ? 'Show a hint' : 'Show another hint'} ({hintsShown} of {task.hints.length} shown)
