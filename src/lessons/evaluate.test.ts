@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validate, type PipelineDocument } from '../model';
-import { evaluateTasks, type CheckOutcome } from './evaluate';
-import { clickPipeline } from './testing/lessonPipelines';
+import { evaluateTasks, LESSON_EVENT_LIMIT, type CheckOutcome } from './evaluate';
+import { clickPipeline, unboundedSamplePipeline } from './testing/lessonPipelines';
 import { checkTask, task } from './testing/lessonTasks';
 
 /** The outcome of one check of `measure` on `doc`. */
@@ -46,6 +46,15 @@ describe('evaluateTasks', () => {
     expect(none.holds).toBe(true);
     expect(none.actual).toBeNull();
     expect(check(clickPipeline(), { kind: 'resultCount', sink: 'results', where: [{ field: '__proto__', op: 'ne', value: 1 }] }, 'eq', 0).holds).toBe(true);
+  });
+
+  it('reads a field named __proto__ as data, in where conditions and values', () => {
+    // The events at 1 s and 2 s come after one at 20 s: both late, with every field.
+    const csv = 'ts,user,amount,__proto__\n20000,u1,5,x\n1000,u1,6,x\n2000,u1,7,y';
+    const doc = clickPipeline({ csv, lateSink: true });
+    expect(check(doc, { kind: 'lateCount', window: 'w', where: [{ field: '__proto__', op: 'eq', value: 'x' }] }, 'eq', 1).holds).toBe(true);
+    expect(check(doc, { kind: 'resultValue', sink: 'lateSink', field: '__proto__', reduce: 'distinct' }, 'eq', 2).holds).toBe(true);
+    expect(check(doc, { kind: 'resultValue', sink: 'lateSink', field: '__proto__', reduce: 'last' }, 'eq', 'y').holds).toBe(true);
   });
 
   it('says a check does not hold when the learner deleted the node it reads', () => {
@@ -136,6 +145,24 @@ describe('evaluateTasks', () => {
     expect(answer.problems[0]?.path).toContain('expr');
     const invalid = evaluateTasks({ ...doc, nodes: [] } as PipelineDocument, [checkTask({ kind: 'nodeCount' }, 'gt', 0)]);
     expect(invalid.ok).toBe(false);
+  });
+
+  it('caps an unbounded sample stream at LESSON_EVENT_LIMIT events, in every run a measure makes', () => {
+    const doc = unboundedSamplePipeline();
+    const answer = evaluateTasks(doc, [checkTask({ kind: 'resultValue', sink: 'out', field: 'n', reduce: 'sum' }, 'eq', LESSON_EVENT_LIMIT, 'every event is counted once')]);
+    expect(answer.ok && answer.eventsRead).toBe(LESSON_EVENT_LIMIT);
+    expect(answer.ok && answer.tasks[0]!.checks[0]!.holds).toBe(true);
+    // The whole capped input ends before 200,000 events: a watermark read there has no input left to read.
+    expect(check(doc, { kind: 'watermark', node: 'minute', afterEvents: 200_000 }, 'eq', null).text).toContain('the input has only 100,000 events');
+  });
+
+  it('answers with problems for tasks that are not valid (they cross the worker boundary)', () => {
+    const bogus = [{ id: 't', text: 'x', checks: [{ measure: { kind: 'lateCount' }, op: 'eq', value: 0, says: 's' }], hints: [] }] as unknown as Parameters<typeof evaluateTasks>[1];
+    const answer = evaluateTasks(clickPipeline(), bogus);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.problems.map((p) => p.path)).toEqual(['tasks[0].checks[0].measure.window']);
+    expect(answer.message).toBe('The tasks are not valid: tasks[0].checks[0].measure.window is required');
   });
 
   it('does not change the document it checks', () => {

@@ -5,11 +5,13 @@
  * Node (the built-in lessons' tests).
  */
 import { validate, type PipelineDocument } from '../model';
+import * as z from 'zod';
+import { issuePredicate, problemFromIssue, telling } from '../model/issues';
 import type { Problem } from '../model/problems';
 import type { PreparedPipeline } from '../engine/run/runPipeline';
 import { compareValues, wantedWords } from './compareOp';
 import { measureDocument } from './documentMeasures';
-import type { LessonCheck, LessonTask, Measure, MeasureValue } from './format';
+import { taskSchema, type LessonCheck, type LessonTask, type Measure, type MeasureValue } from './format';
 import { prepareLessonRun, runToEnd } from './lessonRun';
 import type { Measured } from './measured';
 import { measureCrashReplay, measureWhatIf } from './replayMeasures';
@@ -17,6 +19,8 @@ import { measureRows } from './rowMeasures';
 import { measureFirstResultDelay, measureWatermark } from './timeMeasures';
 
 export { LESSON_EVENT_LIMIT } from './lessonRun';
+
+const tasksSchema = z.array(taskSchema).max(10);
 
 export interface CheckOutcome {
   /** The check's own words ("the late port is empty"). */
@@ -74,6 +78,23 @@ function outcomeOf(check: LessonCheck, result: Measured): CheckOutcome {
  * problems; a node a check names that is gone makes that check not hold.
  */
 export function evaluateTasks(doc: PipelineDocument, tasks: readonly LessonTask[]): LessonCheckAnswer {
+  try {
+    return evaluateUnguarded(doc, tasks);
+  } catch (error) {
+    // An engine fault (a bug, not the learner's doing) is still an answer the Learn panel can show.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `The check could not run: ${reason}`, problems: [] };
+  }
+}
+
+function evaluateUnguarded(doc: PipelineDocument, given: readonly LessonTask[]): LessonCheckAnswer {
+  // The tasks cross the worker boundary too: checked, not trusted.
+  const parsedTasks = tasksSchema.safeParse(given, { error: issuePredicate, reportInput: true });
+  if (!parsedTasks.success) {
+    const problems = telling(parsedTasks.error.issues).map((issue) => problemFromIssue({ ...issue, path: ['tasks', ...issue.path] }, { tasks: given }));
+    return { ok: false, message: `The tasks are not valid: ${problems[0]?.message ?? 'unknown problem'}`, problems };
+  }
+  const tasks = parsedTasks.data;
   // Through the validator again: defaults filled in for `param`, and a document from across a boundary checked.
   const checked = validate(doc);
   if (!checked.ok) return { ok: false, message: `The pipeline is not valid: ${checked.problems[0]?.message ?? 'unknown problem'}`, problems: checked.problems };

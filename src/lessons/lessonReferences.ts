@@ -6,6 +6,7 @@
  */
 import { formatPath, type PipelineDocument } from '../model';
 import { problem, type Problem } from '../model/problems';
+import { valueAt } from '../model/rawAccess';
 import { isWhatIfParam } from '../engine/compare/whatIfParams';
 import type { Lesson, Measure } from './format';
 import { readMarkdown } from './markdown';
@@ -35,6 +36,13 @@ function measureProblems(measure: Measure, at: Path, solution: PipelineDocument)
     if (kind === undefined) problems.push(problem(path, `${path} names node '${id}', which is not in the solution pipeline`));
     else if (role === 'window' && !kind.startsWith('window.')) problems.push(problem(path, `${path} names node '${id}', a ${kind} node; a ${measure.kind} measure reads a window node`));
     else if (role === 'sink' && !kind.startsWith('sink.')) problems.push(problem(path, `${path} names node '${id}', a ${kind} node; a ${measure.kind} measure reads a sink`));
+  }
+  if (measure.kind === 'param') {
+    const node = solution.nodes.find((n) => n.id === measure.node);
+    if (node !== undefined && valueAt(node.params, measure.path) === undefined) {
+      const path = formatPath([...at, 'path']);
+      problems.push(problem(path, `${path} reads ${formatPath(measure.path)} of node '${measure.node}', which the solution pipeline does not set and which has no default`));
+    }
   }
   if (measure.kind === 'whatIf') {
     const kind = kinds.get(measure.node);

@@ -46,6 +46,8 @@ describe('validateLesson', () => {
       { measure: { kind: 'resultCount', sink: 'gone' }, op: 'eq', value: 0, says: 'y' },
       { measure: { kind: 'whatIf', sink: 'results', node: 'w', param: 'size', value: '5s' }, op: 'eq', value: 0, says: 'z' },
       { measure: { kind: 'whatIf', sink: 'results', node: 'byUser', param: 'fields', value: 'x' }, op: 'eq', value: 0, says: 'z' },
+      { measure: { kind: 'param', node: 'w', path: ['allowedLatenes'] }, op: 'eq', value: '0ms', says: 'p' },
+      { measure: { kind: 'param', node: 'byUser', path: ['fields', 0] }, op: 'eq', value: 'user', says: 'q' },
     ];
     task['predict'] = { question: 'How many?', measure: { kind: 'firstResultDelay', window: 'w9' } };
     file.tasks.push({ ...task, checks: [] });
@@ -54,6 +56,7 @@ describe('validateLesson', () => {
       { path: 'tasks[0].checks[0].measure.window', message: "tasks[0].checks[0].measure.window names node 'byUser', a transform.keyBy node; a lateCount measure reads a window node" },
       { path: 'tasks[0].checks[1].measure.sink', message: "tasks[0].checks[1].measure.sink names node 'gone', which is not in the solution pipeline" },
       { path: 'tasks[0].checks[3].measure.param', message: "tasks[0].checks[3].measure.param is 'fields', which a what-if cannot change on a transform.keyBy node" },
+      { path: 'tasks[0].checks[4].measure.path', message: "tasks[0].checks[4].measure.path reads allowedLatenes of node 'w', which the solution pipeline does not set and which has no default" },
       { path: 'tasks[0].predict.measure.window', message: "tasks[0].predict.measure.window names node 'w9', which is not in the solution pipeline" },
       { path: 'tasks[1].id', message: "tasks[1].id is 'empty-late-port', the id of tasks[0] too; task ids must be unique" },
       { path: 'tasks[1].predict.measure.window', message: "tasks[1].predict.measure.window names node 'w9', which is not in the solution pipeline" },
