@@ -66,3 +66,34 @@ describe('built-in lessons', () => {
     });
   });
 });
+
+/** The starting pipeline of a lesson with one parameter of one node changed, as a learner changes it in the inspector. */
+function withParam(lesson: Lesson, nodeId: string, key: string, value: string): Lesson['start'] {
+  const start = structuredClone(lesson.start);
+  const node = start.nodes.find((n) => n.id === nodeId);
+  if (node === undefined) throw new Error(`lesson '${lesson.id}' has no node '${nodeId}'`);
+  (node.params as Record<string, unknown>)[key] = value;
+  return start;
+}
+
+describe('lesson 2 (watermarks)', () => {
+  const lesson = lessons.find((l) => l.id === 'watermarks');
+
+  // Its hint promises "any bound from 4s to 10s passes"; the Learn panel's end-to-end test types 5s.
+  it.each(['4s', '5s', '10s'])('passes when the learner raises the bound to %s', (bound) => {
+    if (lesson === undefined) throw new Error('lesson 2 is missing');
+    const answer = evaluateTasks(withParam(lesson, 'readings', 'maxOutOfOrderness', bound), lesson.tasks);
+    expect(answer.ok && failures(answer.tasks)).toEqual([]);
+  });
+
+  it.each([
+    ['3s', 'late port'],
+    ['12s', 'watermark'],
+    ['1h', 'watermark'],
+  ])('fails with a bound of %s, naming the %s', (bound, named) => {
+    if (lesson === undefined) throw new Error('lesson 2 is missing');
+    const answer = evaluateTasks(withParam(lesson, 'readings', 'maxOutOfOrderness', bound), lesson.tasks);
+    expect(answer.ok).toBe(true);
+    expect(answer.ok && failures(answer.tasks).join('\n')).toContain(named);
+  });
+});
