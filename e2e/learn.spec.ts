@@ -85,6 +85,7 @@ test.describe('Learn panel', () => {
     await editor.pane.waitFor();
     await learn.open();
     await expect(learn.lesson(LESSON_2.title)).toContainText('Done · 1 of 1 task passed');
+    await shot(page, '5-list-after-reload');
     // Opening it again goes back to the learner's own pipeline, bound and all.
     await learn.lesson(LESSON_2.title).getByRole('button').click();
     await expect(bar.name).toHaveValue(`Lesson: ${LESSON_2.title}`);
