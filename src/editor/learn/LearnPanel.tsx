@@ -47,7 +47,7 @@ export default function LearnPanel() {
   const { lessons, broken } = builtin();
   const builtinIds = useMemo(() => new Set(lessons.map((l) => l.id)), [lessons]);
   const library = lessonLibrary(builtinIds);
-  const { imported, progress, storageProblem } = useStore(library.state);
+  const { ready, imported, progress, storageProblem } = useStore(library.state);
   const docs = useLessonDocuments(library);
   const store = useEditorStore();
   const session = documentSessionFor(store);
@@ -171,6 +171,7 @@ export default function LearnPanel() {
         />
       </div>
       {storageProblem === null ? null : <p className="wp-learn-storage" role="status">{storageProblem}</p>}
+      {ready ? null : <p className="wp-learn-loading" role="status">Reading your progress…</p>}
       <div className="wp-learn-body">
         {shown === undefined
           ? <LessonList builtin={lessons} broken={broken} imported={imported} progress={progress} onOpen={(lesson) => void open(lesson)} onShowProblems={(title, problems) => setDialog({ kind: 'problems', title, problems })} />
