@@ -29,7 +29,7 @@ export function LearnButton() {
       onClick={() => (open ? closeLearn() : showLearn())}
     >
       <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path d="M2 7l10-4 10 4-10 4zM6 9v5c0 1.7 2.7 3 6 3s6-1.3 6-3V9M22 7v6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" /></svg>
-      Learn
+      <span className="wp-learn-button-label">Learn</span>
     </button>
   );
 }
