@@ -11,6 +11,7 @@ import { clickVisibleNode } from './revealNode';
 
 /** Lesson 2 (lessons/02-watermarks.json): readings -> tenSeconds -> average, late readings to a log sink. */
 const LESSON_2 = JSON.parse(readFileSync(new URL('../lessons/02-watermarks.json', import.meta.url), 'utf8')) as { title: string; start: { name: string } };
+const SENSOR_AVERAGES = JSON.parse(readFileSync(new URL('../examples/sensor-averages.json', import.meta.url), 'utf8')).name as string;
 /** Screenshots for a person to look at, when asked for: LEARN_SHOTS=/tmp/learn-shots. */
 const SHOTS = process.env.LEARN_SHOTS;
 
@@ -30,6 +31,8 @@ test.describe('Learn panel', () => {
     const learn = new LearnPage(page);
     const bar = new DocumentsBar(page);
     await editor.goto();
+    // The learner's own work, which the lesson must leave alone.
+    await bar.newFromExample(SENSOR_AVERAGES);
     await learn.open();
     const entry = learn.lesson(LESSON_2.title);
     await expect(entry).toContainText('Not started · 0 of 1 task passed');
@@ -40,6 +43,7 @@ test.describe('Learn panel', () => {
     await expect(learn.panel.getByRole('heading', { name: LESSON_2.title })).toBeVisible();
     await expect(learn.panel.getByRole('heading', { name: 'Step 1 of 4' })).toBeVisible();
     await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
+    expect((await bar.pipelineNames()).sort()).toEqual([`Lesson: ${LESSON_2.title}`, SENSOR_AVERAGES].sort());
     await learn.panel.getByRole('button', { name: 'Next step' }).click();
     await expect(learn.panel.getByRole('heading', { name: 'Step 2 of 4' })).toBeVisible();
     await expect(learn.panel.getByText('max event time seen − maxOutOfOrderness − 1 ms')).toBeVisible();
@@ -91,6 +95,7 @@ test.describe('Learn panel', () => {
     await expect(bar.name).toHaveValue(`Lesson: ${LESSON_2.title}`);
     await clickVisibleNode(editor, 'readings');
     await expect(inspector.field('Max out-of-orderness')).toHaveValue('5s');
+    expect(await bar.pipelineNames()).toHaveLength(2);
     expect(consoleErrors).toEqual([]);
   });
 
