@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { MouseEvent } from 'react';
 import { EditorShell } from '../editor/EditorShell';
+import { LearnButton } from '../editor/learn/LearnButton';
 import { PanelBoundary } from '../editor/panels/PanelBoundary';
 import { RunProvider } from '../editor/run/RunProvider';
 import { RunToolbar } from '../editor/run/RunToolbar';
@@ -29,6 +30,7 @@ export function App({ store, run }: { readonly store: EditorStore; readonly run:
               Skip to the canvas
             </a>
             <TopBar>
+              <LearnButton />
               <PanelBoundary title="run toolbar" className="is-toolbar">
                 <RunToolbar />
               </PanelBoundary>

@@ -15,6 +15,7 @@ import { useEditingShortcuts } from './shortcuts/useEditingShortcuts';
 import { useBreakpointSync } from './breakpoints/useBreakpointSync';
 import { LineageDialog } from './lineage/LineageDialog';
 import { FlinkSqlSide } from './flinkSql/FlinkSqlSide';
+import { LearnSide } from './learn/LearnSide';
 
 /** A short message at the bottom of the canvas that goes away by itself. */
 function useNotice(): [string | null, (message: string) => void] {
@@ -74,6 +75,7 @@ function EditorLayout() {
       </main>
       <LineageDialog />
       <FlinkSqlSide />
+      <LearnSide />
       <div className="wp-editor-inspector">
         <PanelBoundary title="inspector">
           <Inspector />

@@ -14,6 +14,8 @@ import { SinkViewPanel } from './SinkViewPanel';
 import { PREVIEW_TAB, PROBLEMS_TAB, sinkTab, TIMELINE_TAB, useDockTabs } from './useDockTabs';
 import { isWindowKind, selectedWindow } from '../timeline/followedWindow';
 import { TimelinePanel } from '../timeline/TimelinePanel';
+import { useStore } from 'zustand';
+import { dockRequestStore } from './dockRequest';
 import './results.css';
 
 // Numbers and strings, so a drag (a new document every frame) does not redraw the dock.
@@ -60,6 +62,13 @@ export function ResultsDock() {
     choose(PROBLEMS_TAB);
     setOpen(true);
   }, [refused, choose]);
+  // Another panel (a lesson step) asked for a tab.
+  const requested = useStore(dockRequestStore);
+  useEffect(() => {
+    if (requested.tab === null) return;
+    choose(requested.tab);
+    setOpen(true);
+  }, [requested, choose]);
   const previewTitle = useEditor(useMemo(() => titleOf(previewNode), [previewNode]));
   const { height, size, handle } = useDockResize();
   const tab = (id: string) => ({ id, active: active === id, panel: panelId(id), onChoose: () => { choose(id); setOpen(true); } });
