@@ -22,7 +22,7 @@ const fake: DetectorAlgorithm<Fake> = {
   },
   explain: (s, value) => `${value} is far from the mean ${s.last}`,
 };
-const config = (warmup: number) => ({ field: 'v', warmup, algorithm: fake });
+const config = (warmup: number, holdoff = 0) => ({ field: 'v', warmup, holdoff, algorithm: fake });
 
 const eventsArb = fc.array(fc.record({
   dt: fc.integer({ min: -50, max: 100 }),
@@ -68,13 +68,29 @@ describe('detector operator', () => {
     expect(out.map((r) => [r.key, r.v])).toEqual([[2, 1], [3, null]]);
   });
 
-  it('equals the reference whatever the batch cuts, push mode, keys and snapshot point', () => {
-    fc.assert(fc.property(eventsArb, cutsArb, fc.constantFrom(...modes), fc.boolean(), fc.integer({ min: 0, max: 6 }), fc.option(fc.integer({ min: 0, max: 8 })),
-      (events, cuts, mode, keyed, warmup, snapshotAfter) => {
+  it('equals the reference whatever the batch cuts, push mode, keys, hold-off and snapshot point', () => {
+    fc.assert(fc.property(eventsArb, cutsArb, fc.constantFrom(...modes), fc.boolean(), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 8 }), fc.option(fc.integer({ min: 0, max: 8 })),
+      (events, cuts, mode, keyed, warmup, holdoff, snapshotAfter) => {
         const batches = detectorBatches(events, cuts, keyed);
-        const expected = referenceDetector(fake, warmup, events, keyed);
-        expect(runDetector(config(warmup), batches, { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) })).toEqual(expected);
+        const expected = referenceDetector(fake, warmup, events, keyed, holdoff);
+        expect(runDetector(config(warmup, holdoff), batches, { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) })).toEqual(expected);
       }), { numRuns: 300 });
+  });
+
+  it('holds off a key\'s repeats after an anomaly: learnt from, reported normal with score 0, per key', () => {
+    // Key 0 jumps to 30 and stays: the first 30 is flagged, the next two are held off, the fourth is flagged again and holds off the fifth.
+    const values = [0, 0, 30, 30, 30, 30, 30];
+    const events: DetectorEvent[] = values.flatMap((v, i) => [{ t: 2 * i, key: 0, v }, { t: 2 * i + 1, key: 1, v: i === 3 ? 30 : 0 }]);
+    const out = runDetector(config(0, 2), detectorBatches(events, [3], true), { mode: 'push' });
+    const key0 = out.filter((r) => r.key === 0);
+    expect(key0.map((r) => r.isAnomaly)).toEqual([false, false, true, false, false, true, false]);
+    expect(key0[3]).toEqual({ score: 0, isAnomaly: false, reason: 'held off after an anomaly', v: 30, key: 0 });
+    // Learnt from while held off: the running mean the fourth 30 is judged against, (0 + 0 + 30 * 3) / 5, includes the held-off ones.
+    expect(key0[5]!.reason).toBe('30 is far from the mean 18');
+    // Key 1's anomaly is its own, not held off by key 0's.
+    expect(out.filter((r) => r.key === 1).map((r) => r.isAnomaly)).toEqual([false, false, false, true, false, false, false]);
+    // Without hold-off every 30 that stays far from the mean is flagged.
+    expect(runDetector(config(0), detectorBatches(events, [3], true), { mode: 'push' }).filter((r) => r.key === 0).map((r) => r.isAnomaly)).toEqual([false, false, true, true, true, true, true]);
   });
 
   it('keeps the reason dictionary small: normal records share one string', () => {

@@ -18,11 +18,20 @@ export interface DetectorConfig<State> {
   readonly field: string;
   /** Records per key learnt from before the detector may call one anomalous. */
   readonly warmup: number;
+  /**
+   * After a record is flagged, how many of its key's next values are held off:
+   * scored and learnt from, but reported normal with score 0, so one anomaly
+   * reads as one detection rather than a run of them. 0: none held off.
+   */
+  readonly holdoff?: number;
   readonly algorithm: DetectorAlgorithm<State>;
 }
 
 /** The reason of a record without a value. */
 export const NO_VALUE_REASON = 'no value';
+
+/** The reason of a record held off after an anomaly of its key. */
+export const HELD_OFF_REASON = 'held off after an anomaly';
 
 /** The reason of the `n`th record of a key while it warms up over `of` records. */
 export function warmingUpReason(n: number, of: number): string {
@@ -37,6 +46,8 @@ export function warmingUpReason(n: number, of: number): string {
 export class DetectorState {
   states: unknown[] = [];
   seen: Float64Array = new Float64Array(16);
+  /** `flagged[key]`: the `seen` count of the key's last flagged record (0: none yet). */
+  flagged: Float64Array = new Float64Array(16);
   keys = 0;
 }
 
@@ -60,11 +71,14 @@ function buffers(n: number): OutBuffers {
  */
 export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx: OperatorContext): Operator & { state: DetectorState } {
   const { field, warmup, algorithm } = config;
+  const holdoff = config.holdoff ?? 0;
   const st = new DetectorState();
   const dict: StringDict = createStringDict();
   // Interned first, in this order, by every fresh operator: a restored dictionary starts the same way.
   const EMPTY = internString(dict, '');
   const NO_VALUE = internString(dict, NO_VALUE_REASON);
+  // Interned on first use, not here: dictionaries of snapshots taken before hold-off existed stay valid.
+  let heldOffCode = -1;
   /** Code of warmingUpReason(n, warmup) at n - 1, or -1 when not interned yet; derived from dict, dropped on restore. */
   let warmCodes = new Int32Array(0);
   const verdict: DetectorVerdict = { score: 0, isAnomaly: false };
@@ -86,9 +100,13 @@ export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx
     let s = states[key];
     if (s !== undefined) return s;
     if (st.seen.length <= key) {
-      const grown = new Float64Array(Math.max(key + 1, st.seen.length * 2));
+      const size = Math.max(key + 1, st.seen.length * 2);
+      const grown = new Float64Array(size);
       grown.set(st.seen);
       st.seen = grown;
+      const flagged = new Float64Array(size);
+      flagged.set(st.flagged);
+      st.flagged = flagged;
     }
     while (states.length < key) states.push(undefined);
     s = states[key] = algorithm.createState();
@@ -124,6 +142,15 @@ export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx
         flag[i] = 0;
         reason[i] = warmCode(count);
       } else if (verdict.isAnomaly) {
+        const last = st.flagged[key]!;
+        if (last > 0 && count - last <= holdoff) {
+          score[i] = 0;
+          flag[i] = 0;
+          if (heldOffCode < 0) heldOffCode = internString(dict, HELD_OFF_REASON);
+          reason[i] = heldOffCode;
+          continue;
+        }
+        st.flagged[key] = count;
         flag[i] = 1;
         reason[i] = internString(dict, algorithm.explain(state, v, verdict));
       } else {
@@ -158,6 +185,7 @@ export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx
       snapshots.restore(image, dicts);
       // The runtime refills the dictionary from the snapshot: codes cached before may now name other strings.
       warmCodes = new Int32Array(0);
+      heldOffCode = -1;
     },
     outputDicts: () => new Map([[ANOMALY_REASON_FIELD, dict]]),
     push(batch: Batch): void {
