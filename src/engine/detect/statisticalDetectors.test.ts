@@ -139,11 +139,12 @@ describe('detect.mad', () => {
           const med = quantileOf(sorted, 0.5);
           const q1 = quantileOf(sorted, 0.25);
           const q3 = quantileOf(sorted, 0.75);
-          let sigma = method === 'iqr' ? (q3 - q1) / 1.3489795003921634 : medianOf(w.map((v) => Math.abs(v - med))) / 0.6744897501960817;
+          const robust = method === 'iqr' ? (q3 - q1) / 1.3489795003921634 : medianOf(w.map((v) => Math.abs(v - med))) / 0.6744897501960817;
+          let sigma = Math.max(robust, (quantileOf(sorted, 0.9) - quantileOf(sorted, 0.1)) / 2.563103131089201);
           if (sigma === 0) sigma = mean(w.map((v) => Math.abs(v - med))) / 0.7978845608028654;
           const z = zOff(Math.abs(x - med), sigma, med);
           if (method === 'mad') return { score: gaussianScore(z), z };
-          const range = q3 - q1 > 0 ? q3 - q1 : sigma * 1.3489795003921634;
+          const range = Math.max(q3 - q1, sigma * 1.3489795003921634);
           const outside = x > q3 ? x - q3 : x < q1 ? q1 - x : 0;
           const d = outside === 0 ? 0 : outside / range;
           return { score: gaussianScore(outside === 0 ? Math.min(0.6744897501960817, z) : 0.6744897501960817 + 1.3489795003921634 * d), z: d };
@@ -161,6 +162,18 @@ describe('detect.mad', () => {
     // After the outlier the window's standard deviation is huge, its MAD is not.
     expect(mad[32]!.isAnomaly).toBe(true);
     expect(z[32]!.isAnomaly).toBe(false);
+  });
+
+  it('does not call the other level of a two-level series far out when one level is nearly flat (NAB\'s daily series)', () => {
+    // 60 values at 10 with a quantum of noise, then 40 at 20: the MAD and IQR are 0.001, the deciles' spread is 10.
+    const values = [...Array.from({ length: 60 }, (_, i) => 10 + (i % 2) * 0.001), ...Array.from({ length: 40 }, () => 20), 20, 50];
+    for (const [method, limit] of [['mad', 3.5], ['iqr', 1.5]] as const) {
+      const v = verdicts(madAlgorithm(100, method, limit), values);
+      expect(v[100]!.isAnomaly).toBe(false);
+      expect(v[100]!.score).toBeLessThan(0.99);
+      // A value well beyond both levels still is.
+      expect(v[101]!.isAnomaly).toBe(true);
+    }
   });
 
   it('explains in robust sigma from the median, or IQR beyond a quartile', () => {
