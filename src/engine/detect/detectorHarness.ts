@@ -12,7 +12,7 @@ import { registerEngineStateClasses } from '../snapshot/stateClasses';
 import type { OperatorContext } from '../operators/types';
 import { sliceByCuts } from '../testing/cuts';
 import { createDetectorOperator, HELD_OFF_REASON, NO_VALUE_REASON, warmingUpReason, type DetectorConfig } from './detectorOperator';
-import type { DetectorAlgorithm, DetectorVerdict } from './types';
+import { MAX_NORMAL_BANDS, type DetectorAlgorithm, type DetectorVerdict } from './types';
 import { ANOMALY_REASON_FIELD, ANOMALY_SCORE_FIELD, IS_ANOMALY_FIELD } from '../../model/detectorFields';
 
 export interface DetectorEvent {
@@ -129,7 +129,7 @@ export function referenceDetector<S>(algorithm: DetectorAlgorithm<S>, warmup: nu
       entry.flaggedAt = entry.seen;
       return { score, isAnomaly: true, reason: algorithm.explain(entry.state, e.v, verdict), ...pass };
     }
-    return { score, isAnomaly: false, reason: '', ...pass };
+    return { score, isAnomaly: false, reason: algorithm.normalText(Math.min(algorithm.normalBand(entry.state, e.v, verdict), MAX_NORMAL_BANDS - 1)), ...pass };
   });
 }
 

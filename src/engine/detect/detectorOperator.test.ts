@@ -21,6 +21,9 @@ const fake: DetectorAlgorithm<Fake> = {
     s.sum += value;
   },
   explain: (s, value) => `${value} is far from the mean ${s.last}`,
+  // Bands 0 to 5 by distance, and a band past the operator's limit for a distance of exactly 4 (clamped to the last).
+  normalBand: (s, value) => (Math.abs(value - s.last) === 4 ? 1000 : Math.round(Math.abs(value - s.last))),
+  normalText: (band) => `within ${band} of the mean`,
 };
 const config = (warmup: number, holdoff = 0) => ({ field: 'v', warmup, holdoff, algorithm: fake });
 
@@ -49,7 +52,7 @@ describe('detector operator', () => {
   it('warms up per key: scores shown, never an anomaly, the reason counts', () => {
     const events: DetectorEvent[] = [0, 4, 0, 0, 90].map((v, i) => ({ t: i, key: 0, v }));
     const out = runDetector(config(3), detectorBatches(events, [2], true), { mode: 'push' });
-    expect(out.map((r) => r.reason)).toEqual(['warming up (1 of 3)', 'warming up (2 of 3)', 'warming up (3 of 3)', '', '90 is far from the mean 1']);
+    expect(out.map((r) => r.reason)).toEqual(['warming up (1 of 3)', 'warming up (2 of 3)', 'warming up (3 of 3)', 'within 1 of the mean', '90 is far from the mean 1']);
     expect(out.map((r) => r.isAnomaly)).toEqual([false, false, false, false, true]);
     expect(out[1]!.score).toBeCloseTo(4 / 5);
   });
@@ -58,7 +61,7 @@ describe('detector operator', () => {
     const events: DetectorEvent[] = [{ t: 0, key: 0, v: 10 }, { t: 1, key: 0, v: null }, { t: 2, key: 0, v: 10 }, { t: 3, key: 0, v: 40 }];
     const out = runDetector(config(1), detectorBatches(events, [], true), { mode: 'push' });
     expect(out[1]).toEqual({ score: 0, isAnomaly: false, reason: 'no value', v: null, key: 0 });
-    expect(out[2]!.reason).toBe('');
+    expect(out[2]!.reason).toBe('within 0 of the mean');
     expect(out[3]!.reason).toBe('40 is far from the mean 10');
   });
 
@@ -93,16 +96,20 @@ describe('detector operator', () => {
     expect(runDetector(config(0), detectorBatches(events, [3], true), { mode: 'push' }).filter((r) => r.key === 0).map((r) => r.isAnomaly)).toEqual([false, false, true, true, true, true, true]);
   });
 
-  it('keeps the reason dictionary small: normal records share one string', () => {
+  it('keeps the reason dictionary small: normal records share their band\'s sentence', () => {
     const events: DetectorEvent[] = Array.from({ length: 5000 }, (_, i) => ({ t: i, key: i % 7, v: i % 500 === 499 ? 10 : 3 }));
     const ctx: OperatorContext = { nodeId: 'd', trace: null, now: () => 0, emit: () => undefined };
     const op = createDetectorOperator(config(10), ctx);
     for (const b of detectorBatches(events, [256], true)) op.push(b, 0);
-    const reasons = referenceDetector(fake, 10, events, true).filter((r) => r.isAnomaly).map((r) => r.reason);
+    const expected = referenceDetector(fake, 10, events, true);
+    const reasons = expected.filter((r) => r.isAnomaly).map((r) => r.reason);
     expect(reasons.length).toBeGreaterThan(0);
     expect(reasons.length).toBeLessThan(20);
-    // '', 'no value', the 10 warm-up sentences, and one per distinct anomaly explanation.
-    expect(op.outputDicts!().get('anomaly_reason')!.values.length).toBe(2 + 10 + new Set(reasons).size);
+    const normal = new Set(expected.filter((r) => !r.isAnomaly && !r.reason.startsWith('warming up')).map((r) => r.reason));
+    expect([...normal].every((r) => /^within \d+ of the mean$/.test(r))).toBe(true);
+    expect(normal.size).toBeLessThan(6);
+    // '', 'no value', the 10 warm-up sentences, the normal bands' sentences, and one per distinct anomaly explanation.
+    expect(op.outputDicts!().get('anomaly_reason')!.values.length).toBe(2 + 10 + normal.size + new Set(reasons).size);
   });
 });
 

@@ -16,7 +16,7 @@
  * does, so one different value is not infinitely far.
  */
 import type { DetectorAlgorithm } from './types';
-import { distanceText, formatValue, gaussianScore } from './gaussian';
+import { distanceText, formatValue, gaussianScore, halfUnitBand, halfUnitText } from './gaussian';
 import { meanAbsoluteDeviation, medianAbsoluteDeviation, pushValue, quantile, SortedWindow } from './sortedWindow';
 
 /** MAD and IQR of a Gaussian in standard deviations. */
@@ -96,5 +96,10 @@ export function madAlgorithm(window: number, method: MadMethod, limit: number): 
       const d = s.lastDistance;
       return `${formatValue(value)} is ${d >= 100 ? Math.round(d) : d.toFixed(1)} IQR ${high ? 'above the upper' : 'below the lower'} quartile ${formatValue(fence)}`;
     },
+    // lastDistance: robust sigmas from the median (mad), or IQRs outside the quartiles (iqr).
+    normalBand: (s) => halfUnitBand(s.lastDistance),
+    normalText: (band) => iqr
+      ? (band === 0 ? 'between the rolling quartiles' : `within ${band / 2} IQR outside the rolling quartiles`)
+      : halfUnitText(band, 'robust sigma', 'rolling median'),
   };
 }

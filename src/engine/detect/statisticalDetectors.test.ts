@@ -176,6 +176,23 @@ describe('detect.mad', () => {
     }
   });
 
+  it('explains a normal record by its half-sigma band, or its band outside the quartiles', () => {
+    const normal = (method: 'mad' | 'iqr', last: number): string => {
+      const alg = madAlgorithm(5, method, 3);
+      const s = alg.createState();
+      const out = { score: 0, isAnomaly: false };
+      for (const v of [10, 11, 12, 13, 14, last]) alg.score(s, v, 0, out);
+      expect(out.isAnomaly).toBe(false);
+      return alg.normalText(alg.normalBand(s, last, out));
+    };
+    // MAD 1, so sigma 1.4826: 13.5 is 1.01 sigma from the median 12, in the band up to 1.5.
+    expect(normal('mad', 13.5)).toBe('within 1.5 robust sigma of the rolling median');
+    expect(normal('mad', 12)).toBe('at the rolling median');
+    expect(normal('iqr', 12)).toBe('between the rolling quartiles');
+    // 14.5 is 1.5 above the upper quartile 13 with an IQR of 2: 0.75 IQR out.
+    expect(normal('iqr', 14.5)).toBe('within 1 IQR outside the rolling quartiles');
+  });
+
   it('explains in robust sigma from the median, or IQR beyond a quartile', () => {
     const run = (method: 'mad' | 'iqr', last: number): string => {
       const alg = madAlgorithm(5, method, 1.5);
@@ -208,13 +225,13 @@ const detectors: [string, () => DetectorAlgorithm<unknown>][] = [
 
 describe('statistical detectors in the detector operator', () => {
   for (const [name, make] of detectors) {
-    it(`${name}: the same output whatever the batch cuts, selections, keys and snapshot point (late records scored in arrival order)`, () => {
+    it(`${name}: the same output whatever the batch cuts, selections, keys, hold-off and snapshot point (late records scored in arrival order)`, () => {
       fc.assert(fc.property(eventsArb, fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 4 }), fc.constantFrom<PushMode>('push', 'reuse', 'selected', 'selectedKept'),
-        fc.boolean(), fc.integer({ min: 0, max: 5 }), fc.option(fc.integer({ min: 0, max: 6 })),
-        (events, cuts, mode, keyed, warmup, snapshotAfter) => {
+        fc.boolean(), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.option(fc.integer({ min: 0, max: 6 })),
+        (events, cuts, mode, keyed, warmup, holdoff, snapshotAfter) => {
           const algorithm = make();
-          const expected = referenceDetector(algorithm, warmup, events, keyed);
-          const actual = runDetector({ field: 'v', warmup, algorithm }, detectorBatches(events, cuts, keyed), { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) });
+          const expected = referenceDetector(algorithm, warmup, events, keyed, holdoff);
+          const actual = runDetector({ field: 'v', warmup, holdoff, algorithm }, detectorBatches(events, cuts, keyed), { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) });
           expect(actual).toEqual(expected);
         }), { numRuns: 150 });
     });
