@@ -82,6 +82,14 @@ describe('rule detectors in a pipeline', () => {
     expect(out[41]).toMatchObject({ is_anomaly: false, anomaly_reason: 'within the rolling 0 and 1 quantiles of up to the last 10 values' });
   });
 
+  it('holds off the records after an anomaly when the document sets holdoff', () => {
+    const rows = [10, 60, 60, 60, 10, 60].map((v, t) => ({ t, host: 'a', v }));
+    const out = run({ kind: 'detect.threshold', params: { field: 'v', mode: 'fixed', max: 50, warmup: 0, holdoff: 2 } }, rows);
+    expect(out.map((r) => r['is_anomaly'])).toEqual([false, true, false, false, false, true]);
+    expect(out[2]).toMatchObject({ anomaly_score: 0, anomaly_reason: 'held off after an anomaly' });
+    expect(out[4]!['anomaly_reason']).toBe('within the fixed maximum 50');
+  });
+
   it('detect.changepoint finds a level shift in one key only', () => {
     const rows = Array.from({ length: 200 }, (_, i) => ({ t: i, host: i % 2 === 0 ? 'a' : 'b', v: (i % 2 === 0 && i >= 150 ? 30 : 20) + ((i * 7) % 5) * 0.3 }));
     const out = run({ kind: 'detect.changepoint', params: { field: 'v', warmup: 10 } }, rows);
