@@ -96,6 +96,15 @@ describe('detector operator', () => {
     expect(runDetector(config(0), detectorBatches(events, [3], true), { mode: 'push' }).filter((r) => r.key === 0).map((r) => r.isAnomaly)).toEqual([false, false, true, true, true, true, true]);
   });
 
+  it('holds off keys past its first arrays\' size, and across a snapshot', () => {
+    // Keys 0 to 39, each 0, 0, 30, 30: every key's first 30 flagged, its second held off.
+    const events: DetectorEvent[] = [0, 0, 30, 30].flatMap((v, i) => Array.from({ length: 40 }, (_, key) => ({ t: i * 40 + key, key, v })));
+    const expected = referenceDetector(fake, 0, events, true, 1);
+    expect(expected.filter((r) => r.isAnomaly)).toHaveLength(40);
+    expect(expected.filter((r) => r.reason === 'held off after an anomaly')).toHaveLength(40);
+    expect(runDetector(config(0, 1), detectorBatches(events, [7], true), { mode: 'push', snapshotAfter: 13 })).toEqual(expected);
+  });
+
   it('keeps the reason dictionary small: normal records share their band\'s sentence', () => {
     const events: DetectorEvent[] = Array.from({ length: 5000 }, (_, i) => ({ t: i, key: i % 7, v: i % 500 === 499 ? 10 : 3 }));
     const ctx: OperatorContext = { nodeId: 'd', trace: null, now: () => 0, emit: () => undefined };

@@ -108,18 +108,20 @@ export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx
     return code;
   }
 
+  function growFlagged(key: number): void {
+    const grown = new Float64Array(Math.max(key + 1, st.flagged.length * 2));
+    grown.set(st.flagged);
+    st.flagged = grown;
+  }
+
   function stateOf(key: number): State {
     const states = st.states as (State | undefined)[];
     let s = states[key];
     if (s !== undefined) return s;
     if (st.seen.length <= key) {
-      const size = Math.max(key + 1, st.seen.length * 2);
-      const grown = new Float64Array(size);
+      const grown = new Float64Array(Math.max(key + 1, st.seen.length * 2));
       grown.set(st.seen);
       st.seen = grown;
-      const flagged = new Float64Array(size);
-      flagged.set(st.flagged);
-      st.flagged = flagged;
     }
     while (states.length < key) states.push(undefined);
     s = states[key] = algorithm.createState();
@@ -155,6 +157,8 @@ export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx
         flag[i] = 0;
         reason[i] = warmCode(count);
       } else if (verdict.isAnomaly) {
+        // Grown here, apart from seen: a snapshot taken before hold-off existed restores seen but not this.
+        if (st.flagged.length <= key) growFlagged(key);
         const last = st.flagged[key]!;
         if (last > 0 && count - last <= holdoff) {
           score[i] = 0;
