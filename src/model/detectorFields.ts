@@ -9,10 +9,12 @@ export const ANOMALY_SCORE_FIELD = 'anomaly_score';
 /** The detector's verdict: true when the score passes its threshold, never during warm-up. */
 export const IS_ANOMALY_FIELD = 'is_anomaly';
 /**
- * A short sentence saying why a record is an anomaly, e.g. "92.1 is 4.3 sigma
- * above the rolling mean 70.2"; '' for a record judged normal (so a long
- * run's strings grow only with its anomalies), "warming up (n of N)" during
- * a key's warm-up and "no value" when the watched field has none.
+ * A short sentence saying why, e.g. "92.1 is 4.3 sigma above the rolling
+ * mean 70.2" for an anomaly; for a record judged normal one of its
+ * detector's few fixed band sentences, e.g. "within 1.5 sigma of the rolling
+ * mean" (so a long run's strings grow only with its anomalies); "warming up
+ * (n of N)" during a key's warm-up, "held off after an anomaly" during a
+ * hold-off and "no value" when the watched field has none.
  */
 export const ANOMALY_REASON_FIELD = 'anomaly_reason';
 

@@ -119,6 +119,10 @@ export function changepointAlgorithm(params: ChangepointParams): DetectorAlgorit
       if (verdict.isAnomaly) return `${name} ${stat} passed ${formatReading(threshold)} after a ${move} from ${from}`;
       return `${formatReading(value)}: ${name} ${stat} of ${formatReading(threshold)} toward a ${move} from ${from}`;
     },
+    // Band 0 while learning a regime's level, then 1 + the statistic's tenth of the threshold (it is at most the threshold when normal).
+    normalBand: (s) => (s.lastSide === 0 ? 0 : 1 + Math.min(9, Math.floor((10 * s.lastStat) / threshold))),
+    normalText: (band) => (band === 0 ? 'learning the level of the regime'
+      : `no change: ${running ? 'Page-Hinkley' : 'CUSUM'} under ${band * 10}% of its threshold ${formatReading(threshold)}`),
   };
 }
 

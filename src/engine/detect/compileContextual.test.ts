@@ -35,14 +35,14 @@ describe('detect.contextual in the detector operator', () => {
     expect(compileContextualDetector(node({ field: 'x' }), 2, input).problems[0]!.path).toBe('nodes[2].params.field');
   });
 
-  it('equals the reference (per key, missing values skipped) whatever the batch cuts, push mode and snapshot point', () => {
+  it('equals the reference (per key, missing values skipped) whatever the batch cuts, push mode, hold-off and snapshot point', () => {
     fc.assert(fc.property(eventsArb, fc.array(fc.integer({ min: 1, max: 30 }), { maxLength: 4 }), fc.constantFrom(...modes), fc.boolean(),
-      fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 6 }), fc.option(fc.integer({ min: 0, max: 8 })),
-      (events, cuts, mode, keyed, warmup, restPeriod, snapshotAfter) => {
+      fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 4 }), fc.option(fc.integer({ min: 0, max: 8 })),
+      (events, cuts, mode, keyed, warmup, restPeriod, holdoff, snapshotAfter) => {
         const params = { warmup, threshold: 0.5, restPeriod, restThreshold: 0.75, bits: 2, rangeMargin: 0.1, activeContexts: 4, contextFacts: 3 };
         const algorithm = contextualAlgorithm(params);
-        const expected = referenceDetector(algorithm, warmup, events, keyed);
-        const got = runDetector({ field: 'v', warmup, algorithm }, detectorBatches(events, cuts, keyed), { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) });
+        const expected = referenceDetector(algorithm, warmup, events, keyed, holdoff);
+        const got = runDetector({ field: 'v', warmup, holdoff, algorithm }, detectorBatches(events, cuts, keyed), { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) });
         expect(got).toEqual(expected);
       }), { numRuns: 150 });
   });

@@ -11,8 +11,8 @@ import { gatherBatch } from '../batchOps';
 import { registerEngineStateClasses } from '../snapshot/stateClasses';
 import type { OperatorContext } from '../operators/types';
 import { sliceByCuts } from '../testing/cuts';
-import { createDetectorOperator, NO_VALUE_REASON, warmingUpReason, type DetectorConfig } from './detectorOperator';
-import type { DetectorAlgorithm, DetectorVerdict } from './types';
+import { createDetectorOperator, HELD_OFF_REASON, NO_VALUE_REASON, warmingUpReason, type DetectorConfig } from './detectorOperator';
+import { MAX_NORMAL_BANDS, type DetectorAlgorithm, type DetectorVerdict } from './types';
 import { ANOMALY_REASON_FIELD, ANOMALY_SCORE_FIELD, IS_ANOMALY_FIELD } from '../../model/detectorFields';
 
 export interface DetectorEvent {
@@ -106,22 +106,30 @@ function interleaveJunk(batch: Batch): { batch: Batch; rows: Int32Array } {
   return { batch: wide, rows: Int32Array.from({ length: n }, (_, i) => 2 * i + 1) };
 }
 
-/** What the operator must produce: every key's values scored in arrival order by a state of its own. */
-export function referenceDetector<S>(algorithm: DetectorAlgorithm<S>, warmup: number, events: readonly DetectorEvent[], keyed: boolean): DetectorOut[] {
-  const states = new Map<number, { state: S; seen: number }>();
+/**
+ * What the operator must produce: every key's values scored in arrival order
+ * by a state of its own; with a `holdoff`, the key's anomalies within that
+ * many values after its last flagged one are reported normal with score 0.
+ */
+export function referenceDetector<S>(algorithm: DetectorAlgorithm<S>, warmup: number, events: readonly DetectorEvent[], keyed: boolean, holdoff = 0): DetectorOut[] {
+  const states = new Map<number, { state: S; seen: number; flaggedAt: number | null }>();
   const verdict: DetectorVerdict = { score: 0, isAnomaly: false };
   return events.map((e) => {
     const pass = { v: e.v, key: e.key };
     if (e.v === null || !Number.isFinite(e.v)) return { score: 0, isAnomaly: false, reason: NO_VALUE_REASON, ...pass };
     const k = keyed ? e.key : 0;
     let entry = states.get(k);
-    if (entry === undefined) states.set(k, (entry = { state: algorithm.createState(), seen: 0 }));
+    if (entry === undefined) states.set(k, (entry = { state: algorithm.createState(), seen: 0, flaggedAt: null }));
     algorithm.score(entry.state, e.v, e.t, verdict);
     entry.seen++;
     const score = Math.min(1, Math.max(0, verdict.score));
     if (entry.seen <= warmup) return { score, isAnomaly: false, reason: warmingUpReason(entry.seen, warmup), ...pass };
-    if (verdict.isAnomaly) return { score, isAnomaly: true, reason: algorithm.explain(entry.state, e.v, verdict), ...pass };
-    return { score, isAnomaly: false, reason: '', ...pass };
+    if (verdict.isAnomaly) {
+      if (entry.flaggedAt !== null && entry.seen - entry.flaggedAt <= holdoff) return { score: 0, isAnomaly: false, reason: HELD_OFF_REASON, ...pass };
+      entry.flaggedAt = entry.seen;
+      return { score, isAnomaly: true, reason: algorithm.explain(entry.state, e.v, verdict), ...pass };
+    }
+    return { score, isAnomaly: false, reason: algorithm.normalText(Math.min(algorithm.normalBand(entry.state, e.v, verdict), MAX_NORMAL_BANDS - 1)), ...pass };
   });
 }
 

@@ -10,7 +10,7 @@ import { withColumnsAndKeys } from '../batchOps';
 import { emitRows } from '../operators/selection';
 import type { Operator, OperatorContext, StateStats } from '../operators/types';
 import { snapshotMethods } from '../snapshot/operatorState';
-import type { DetectorAlgorithm, DetectorVerdict } from './types';
+import { MAX_NORMAL_BANDS, type DetectorAlgorithm, type DetectorVerdict } from './types';
 import { ANOMALY_REASON_FIELD, ANOMALY_SCORE_FIELD, IS_ANOMALY_FIELD } from '../../model/detectorFields';
 
 export interface DetectorConfig<State> {
@@ -18,11 +18,20 @@ export interface DetectorConfig<State> {
   readonly field: string;
   /** Records per key learnt from before the detector may call one anomalous. */
   readonly warmup: number;
+  /**
+   * After a record is flagged, how many of its key's next values are held off:
+   * scored and learnt from, but reported normal with score 0, so one anomaly
+   * reads as one detection rather than a run of them. 0: none held off.
+   */
+  readonly holdoff?: number;
   readonly algorithm: DetectorAlgorithm<State>;
 }
 
 /** The reason of a record without a value. */
 export const NO_VALUE_REASON = 'no value';
+
+/** The reason of a record held off after an anomaly of its key. */
+export const HELD_OFF_REASON = 'held off after an anomaly';
 
 /** The reason of the `n`th record of a key while it warms up over `of` records. */
 export function warmingUpReason(n: number, of: number): string {
@@ -37,6 +46,8 @@ export function warmingUpReason(n: number, of: number): string {
 export class DetectorState {
   states: unknown[] = [];
   seen: Float64Array = new Float64Array(16);
+  /** `flagged[key]`: the `seen` count of the key's last flagged record (0: none yet). */
+  flagged: Float64Array = new Float64Array(16);
   keys = 0;
 }
 
@@ -53,18 +64,27 @@ function buffers(n: number): OutBuffers {
 
 /**
  * Makes the operator. The reason column's dictionary holds '', "no value",
- * the warm-up sentences (at most `warmup` of them) and the explanation of
- * each anomaly: records judged normal get '' so that a long run's
- * dictionary grows only with its anomalies, and explain() (string
- * formatting) runs only for them.
+ * the warm-up sentences (at most `warmup` of them), the algorithm's normal
+ * band sentences (at most MAX_NORMAL_BANDS) and the explanation of each
+ * anomaly: a record judged normal gets its band's fixed sentence ("within
+ * 1.5 sigma of the rolling mean"), so that a long run's dictionary grows
+ * only with its anomalies, and explain() (string formatting per record,
+ * which cut the threshold detector's NAB throughput by about a third) runs
+ * only for them.
  */
 export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx: OperatorContext): Operator & { state: DetectorState } {
   const { field, warmup, algorithm } = config;
+  const holdoff = config.holdoff ?? 0;
   const st = new DetectorState();
   const dict: StringDict = createStringDict();
   // Interned first, in this order, by every fresh operator: a restored dictionary starts the same way.
-  const EMPTY = internString(dict, '');
+  // '' was the reason of normal records before they had band sentences: still interned first so codes stay as they were.
+  internString(dict, '');
   const NO_VALUE = internString(dict, NO_VALUE_REASON);
+  // Interned on first use, not here: dictionaries of snapshots taken before hold-off existed stay valid.
+  let heldOffCode = -1;
+  /** Code of the algorithm's normal band sentence, or -1 when not interned yet; derived from dict, dropped on restore. */
+  const normalCodes = new Int32Array(MAX_NORMAL_BANDS).fill(-1);
   /** Code of warmingUpReason(n, warmup) at n - 1, or -1 when not interned yet; derived from dict, dropped on restore. */
   let warmCodes = new Int32Array(0);
   const verdict: DetectorVerdict = { score: 0, isAnomaly: false };
@@ -79,6 +99,19 @@ export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx
     let code = warmCodes[n - 1]!;
     if (code < 0) code = warmCodes[n - 1] = internString(dict, warmingUpReason(n, warmup));
     return code;
+  }
+
+  function normalCode(band: number): number {
+    const b = band >= 0 ? (band < MAX_NORMAL_BANDS ? band : MAX_NORMAL_BANDS - 1) : 0;
+    let code = normalCodes[b]!;
+    if (code < 0) code = normalCodes[b] = internString(dict, algorithm.normalText(b));
+    return code;
+  }
+
+  function growFlagged(key: number): void {
+    const grown = new Float64Array(Math.max(key + 1, st.flagged.length * 2));
+    grown.set(st.flagged);
+    st.flagged = grown;
   }
 
   function stateOf(key: number): State {
@@ -124,11 +157,22 @@ export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx
         flag[i] = 0;
         reason[i] = warmCode(count);
       } else if (verdict.isAnomaly) {
+        // Grown here, apart from seen: a snapshot taken before hold-off existed restores seen but not this.
+        if (st.flagged.length <= key) growFlagged(key);
+        const last = st.flagged[key]!;
+        if (last > 0 && count - last <= holdoff) {
+          score[i] = 0;
+          flag[i] = 0;
+          if (heldOffCode < 0) heldOffCode = internString(dict, HELD_OFF_REASON);
+          reason[i] = heldOffCode;
+          continue;
+        }
+        st.flagged[key] = count;
         flag[i] = 1;
         reason[i] = internString(dict, algorithm.explain(state, v, verdict));
       } else {
         flag[i] = 0;
-        reason[i] = EMPTY;
+        reason[i] = normalCode(algorithm.normalBand(state, v, verdict));
       }
     }
   }
@@ -158,6 +202,8 @@ export function createDetectorOperator<State>(config: DetectorConfig<State>, ctx
       snapshots.restore(image, dicts);
       // The runtime refills the dictionary from the snapshot: codes cached before may now name other strings.
       warmCodes = new Int32Array(0);
+      heldOffCode = -1;
+      normalCodes.fill(-1);
     },
     outputDicts: () => new Map([[ANOMALY_REASON_FIELD, dict]]),
     push(batch: Batch): void {

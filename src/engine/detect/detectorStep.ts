@@ -32,7 +32,7 @@ export function detectorOutputFields(input: readonly Field[]): Field[] {
  */
 export function compileDetector<State>(
   node: PipelineNode, index: number, input: EdgeSchema,
-  params: { readonly field: string; readonly warmup: number },
+  params: { readonly field: string; readonly warmup: number; readonly holdoff?: number },
   makeAlgorithm: () => DetectorAlgorithm<State>,
 ): NodeCompilation {
   const watched = input.fields.find((f) => f.name === params.field);
@@ -42,7 +42,7 @@ export function compileDetector<State>(
   }
   if (watched.type !== 'number') return failed(node, index, 'field', `field '${params.field}' is a ${watched.type}; a detector watches a number field`);
   const algorithm = makeAlgorithm();
-  const config = { field: params.field, warmup: params.warmup, algorithm };
+  const config = { field: params.field, warmup: params.warmup, holdoff: params.holdoff ?? 0, algorithm };
   return {
     step: { type: 'operator', nodeId: node.id, kind: node.kind, create: (ctx) => createDetectorOperator(config, ctx) },
     outputs: { out: { fields: detectorOutputFields(input.fields), keys: input.keys, ...(input.groupFields === undefined ? {} : { groupFields: input.groupFields }) } },

@@ -6,7 +6,7 @@
  * values weigh more and the detector follows a drifting level.
  */
 import type { DetectorAlgorithm } from './types';
-import { distanceText, gaussianScore } from './gaussian';
+import { distanceText, gaussianScore, halfUnitBand, halfUnitText } from './gaussian';
 
 export class EwmaState {
   n = 0;
@@ -14,6 +14,8 @@ export class EwmaState {
   variance = 0;
   lastMean = 0;
   lastStd = 0;
+  /** The last value's distance in standard deviations, for its normal band. */
+  lastZ = 0;
 }
 
 export function ewmaAlgorithm(alpha: number, sigmas: number): DetectorAlgorithm<EwmaState> {
@@ -26,6 +28,7 @@ export function ewmaAlgorithm(alpha: number, sigmas: number): DetectorAlgorithm<
         s.mean = value;
         s.lastMean = value;
         s.lastStd = 0;
+        s.lastZ = 0;
         s.n = 1;
         return;
       }
@@ -36,10 +39,13 @@ export function ewmaAlgorithm(alpha: number, sigmas: number): DetectorAlgorithm<
       out.isAnomaly = z >= sigmas;
       s.lastMean = s.mean;
       s.lastStd = std;
+      s.lastZ = z;
       s.mean += alpha * d;
       s.variance = (1 - alpha) * (s.variance + alpha * d * d);
       s.n++;
     },
     explain: (s, value) => distanceText(value, s.lastMean, s.lastStd, 'sigma', 'weighted mean'),
+    normalBand: (s) => halfUnitBand(s.lastZ),
+    normalText: (band) => halfUnitText(band, 'sigma', 'weighted mean'),
   };
 }

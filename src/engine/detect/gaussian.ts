@@ -54,3 +54,14 @@ export function distanceText(value: number, center: number, scale: number, unit:
   const z = Math.abs(value - center) / scale;
   return `${formatValue(value)} is ${z >= 100 ? Math.round(z) : z.toFixed(1)} ${unit} ${side} the ${centerName} ${formatValue(center)}`;
 }
+
+/** The normal band of a distance of `z` standard deviations (or other units): 0 at the centre, then one per half unit. */
+export function halfUnitBand(z: number): number {
+  return z > 0 ? Math.ceil(2 * z) : 0;
+}
+
+/** "within 1.5 sigma of the rolling mean": the sentence of half-unit band `band`. */
+export function halfUnitText(band: number, unit: string, centerName: string): string {
+  if (band === 0) return `at the ${centerName}`;
+  return `within ${band / 2} ${unit} of the ${centerName}`;
+}

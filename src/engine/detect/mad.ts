@@ -5,17 +5,25 @@
  *   modified z-score of Iglewicz and Hoaglin; 3.5 is their usual limit);
  * - iqr: the distance outside the quartiles in interquartile ranges
  *   (Tukey's fences: 1.5 is "outside", 3 "far out").
- * Where half the window is one value the MAD (or IQR) is 0: the scale then
- * falls back to 1.2533 times the mean absolute deviation, as IBM's modified
- * z-score does, so one different value is not infinitely far.
+ * The scale is never less than the one the window's 10% to 90% quantile
+ * spread implies (a Gaussian's sigma either way): where half the window is
+ * *nearly* one value (one level of a two-level or daily series, a quantised
+ * reading) the MAD and IQR are tiny, and every value of the other half lay
+ * hundreds of "sigmas" out (NAB's corpus scored 2.18). The spread ignores up
+ * to a tenth of the window, so a few outliers still cannot drag the scale.
+ * Where even that spread is 0 (most of the window one value) the scale falls
+ * back to 1.2533 times the mean absolute deviation, as IBM's modified z-score
+ * does, so one different value is not infinitely far.
  */
 import type { DetectorAlgorithm } from './types';
-import { distanceText, formatValue, gaussianScore } from './gaussian';
+import { distanceText, formatValue, gaussianScore, halfUnitBand, halfUnitText } from './gaussian';
 import { meanAbsoluteDeviation, medianAbsoluteDeviation, pushValue, quantile, SortedWindow } from './sortedWindow';
 
 /** MAD and IQR of a Gaussian in standard deviations. */
 const MAD_PER_SIGMA = 0.6744897501960817;
 const IQR_PER_SIGMA = 1.3489795003921634;
+/** The 10% to 90% quantile spread of a Gaussian in standard deviations. */
+const DECILE_SPREAD_PER_SIGMA = 2.563103131089201;
 /** Mean absolute deviation of a Gaussian in standard deviations is sqrt(2/pi). */
 const MEAN_AD_PER_SIGMA = 0.7978845608028654;
 
@@ -49,8 +57,9 @@ export function madAlgorithm(window: number, method: MadMethod, limit: number): 
         return;
       }
       const median = quantile(w, 0.5);
-      // A robust standard deviation: from the MAD or the IQR, else from the mean absolute deviation.
-      let sigma = iqr ? (quantile(w, 0.75) - quantile(w, 0.25)) / IQR_PER_SIGMA : medianAbsoluteDeviation(w, median) / MAD_PER_SIGMA;
+      // A robust standard deviation: from the MAD or the IQR, at least the deciles' one, else from the mean absolute deviation.
+      const robust = iqr ? (quantile(w, 0.75) - quantile(w, 0.25)) / IQR_PER_SIGMA : medianAbsoluteDeviation(w, median) / MAD_PER_SIGMA;
+      let sigma = Math.max(robust, (quantile(w, 0.9) - quantile(w, 0.1)) / DECILE_SPREAD_PER_SIGMA);
       if (sigma === 0) sigma = meanAbsoluteDeviation(w, median) / MEAN_AD_PER_SIGMA;
       const dev = Math.abs(value - median);
       const tiny = dev <= 1e-12 * Math.abs(median);
@@ -58,7 +67,8 @@ export function madAlgorithm(window: number, method: MadMethod, limit: number): 
       if (iqr) {
         const q1 = quantile(w, 0.25);
         const q3 = quantile(w, 0.75);
-        const range = q3 - q1 > 0 ? q3 - q1 : sigma * IQR_PER_SIGMA;
+        // The same floor as sigma's: a near-empty IQR does not put the other half of the window far out.
+        const range = Math.max(q3 - q1, sigma * IQR_PER_SIGMA);
         const outside = value > q3 ? value - q3 : value < q1 ? q1 - value : 0;
         const d = outside === 0 ? 0 : outside / range;
         // The Gaussian equivalent of d: the quartile lies 0.6745 sigma out, an IQR is 1.349 sigma.
@@ -86,5 +96,10 @@ export function madAlgorithm(window: number, method: MadMethod, limit: number): 
       const d = s.lastDistance;
       return `${formatValue(value)} is ${d >= 100 ? Math.round(d) : d.toFixed(1)} IQR ${high ? 'above the upper' : 'below the lower'} quartile ${formatValue(fence)}`;
     },
+    // lastDistance: robust sigmas from the median (mad), or IQRs outside the quartiles (iqr).
+    normalBand: (s) => halfUnitBand(s.lastDistance),
+    normalText: (band) => iqr
+      ? (band === 0 ? 'between the rolling quartiles' : `within ${band / 2} IQR outside the rolling quartiles`)
+      : halfUnitText(band, 'robust sigma', 'rolling median'),
   };
 }

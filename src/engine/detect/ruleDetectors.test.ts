@@ -38,20 +38,20 @@ const changepointArb = fc.record({
 }).map((p) => changepointParamsSchema.parse({ field: 'v', ...p }));
 
 function batchCutProperty<S>(algorithmArb: fc.Arbitrary<DetectorAlgorithm<S>>): void {
-  fc.assert(fc.property(algorithmArb, eventsArb, cutsArb, modeArb, fc.boolean(), fc.integer({ min: 0, max: 6 }), fc.option(fc.integer({ min: 0, max: 8 })),
-    (algorithm, events, cuts, mode, keyed, warmup, snapshotAfter) => {
-      const expected = referenceDetector(algorithm, warmup, events, keyed);
-      const got = runDetector({ field: 'v', warmup, algorithm }, detectorBatches(events, cuts, keyed), { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) });
+  fc.assert(fc.property(algorithmArb, eventsArb, cutsArb, modeArb, fc.boolean(), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 5 }), fc.option(fc.integer({ min: 0, max: 8 })),
+    (algorithm, events, cuts, mode, keyed, warmup, holdoff, snapshotAfter) => {
+      const expected = referenceDetector(algorithm, warmup, events, keyed, holdoff);
+      const got = runDetector({ field: 'v', warmup, holdoff, algorithm }, detectorBatches(events, cuts, keyed), { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) });
       expect(got).toEqual(expected);
     }), { numRuns: 200 });
 }
 
 describe('rule detectors in the detector operator', () => {
-  it('detect.threshold: same records whatever the batch cuts, push mode, keys, warm-up and snapshot point', () => {
+  it('detect.threshold: same records whatever the batch cuts, push mode, keys, warm-up, hold-off and snapshot point', () => {
     batchCutProperty(thresholdArb.map(thresholdAlgorithm));
   });
 
-  it('detect.changepoint: same records whatever the batch cuts, push mode, keys, warm-up and snapshot point', () => {
+  it('detect.changepoint: same records whatever the batch cuts, push mode, keys, warm-up, hold-off and snapshot point', () => {
     batchCutProperty(changepointArb.map(changepointAlgorithm));
   });
 });
@@ -77,6 +77,17 @@ describe('rule detectors in a pipeline', () => {
       [40, '1000 is above the rolling 1 quantile 12 of the last 10'],
     ]);
     expect(out[42]).toMatchObject({ anomaly_score: 0, is_anomaly: false, anomaly_reason: 'no value', host: 'a' });
+    // Normal records say why in one fixed sentence; before a key has 2 values there are no bounds.
+    expect(out[0]!['anomaly_reason']).toBe('warming up (1 of 5)');
+    expect(out[41]).toMatchObject({ is_anomaly: false, anomaly_reason: 'within the rolling 0 and 1 quantiles of up to the last 10 values' });
+  });
+
+  it('holds off the records after an anomaly when the document sets holdoff', () => {
+    const rows = [10, 60, 60, 60, 10, 60].map((v, t) => ({ t, host: 'a', v }));
+    const out = run({ kind: 'detect.threshold', params: { field: 'v', mode: 'fixed', max: 50, warmup: 0, holdoff: 2 } }, rows);
+    expect(out.map((r) => r['is_anomaly'])).toEqual([false, true, false, false, false, true]);
+    expect(out[2]).toMatchObject({ anomaly_score: 0, anomaly_reason: 'held off after an anomaly' });
+    expect(out[4]!['anomaly_reason']).toBe('within the fixed maximum 50');
   });
 
   it('detect.changepoint finds a level shift in one key only', () => {
@@ -86,6 +97,8 @@ describe('rule detectors in a pipeline', () => {
     expect(flagged.map((r) => r['host'])).toEqual(['a']);
     expect(flagged[0]!['t']).toBe(150);
     expect(flagged[0]!['anomaly_reason']).toBe('CUSUM 21.28 passed 5 after a rise from mean 20.6');
+    expect(out[20]!['anomaly_reason']).toBe('learning the level of the regime');
+    expect(out[199]!['anomaly_reason']).toMatch(/^no change: CUSUM under \d+0% of its threshold 5$/);
   });
 
   it('reports a watched field that is not a number at compile time', () => {

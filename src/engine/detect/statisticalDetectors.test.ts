@@ -139,11 +139,12 @@ describe('detect.mad', () => {
           const med = quantileOf(sorted, 0.5);
           const q1 = quantileOf(sorted, 0.25);
           const q3 = quantileOf(sorted, 0.75);
-          let sigma = method === 'iqr' ? (q3 - q1) / 1.3489795003921634 : medianOf(w.map((v) => Math.abs(v - med))) / 0.6744897501960817;
+          const robust = method === 'iqr' ? (q3 - q1) / 1.3489795003921634 : medianOf(w.map((v) => Math.abs(v - med))) / 0.6744897501960817;
+          let sigma = Math.max(robust, (quantileOf(sorted, 0.9) - quantileOf(sorted, 0.1)) / 2.563103131089201);
           if (sigma === 0) sigma = mean(w.map((v) => Math.abs(v - med))) / 0.7978845608028654;
           const z = zOff(Math.abs(x - med), sigma, med);
           if (method === 'mad') return { score: gaussianScore(z), z };
-          const range = q3 - q1 > 0 ? q3 - q1 : sigma * 1.3489795003921634;
+          const range = Math.max(q3 - q1, sigma * 1.3489795003921634);
           const outside = x > q3 ? x - q3 : x < q1 ? q1 - x : 0;
           const d = outside === 0 ? 0 : outside / range;
           return { score: gaussianScore(outside === 0 ? Math.min(0.6744897501960817, z) : 0.6744897501960817 + 1.3489795003921634 * d), z: d };
@@ -161,6 +162,35 @@ describe('detect.mad', () => {
     // After the outlier the window's standard deviation is huge, its MAD is not.
     expect(mad[32]!.isAnomaly).toBe(true);
     expect(z[32]!.isAnomaly).toBe(false);
+  });
+
+  it('does not call the other level of a two-level series far out when one level is nearly flat (NAB\'s daily series)', () => {
+    // 60 values at 10 with a quantum of noise, then 40 at 20: the MAD and IQR are 0.001, the deciles' spread is 10.
+    const values = [...Array.from({ length: 60 }, (_, i) => 10 + (i % 2) * 0.001), ...Array.from({ length: 40 }, () => 20), 20, 50];
+    for (const [method, limit] of [['mad', 3.5], ['iqr', 1.5]] as const) {
+      const v = verdicts(madAlgorithm(100, method, limit), values);
+      expect(v[100]!.isAnomaly).toBe(false);
+      expect(v[100]!.score).toBeLessThan(0.99);
+      // A value well beyond both levels still is.
+      expect(v[101]!.isAnomaly).toBe(true);
+    }
+  });
+
+  it('explains a normal record by its half-sigma band, or its band outside the quartiles', () => {
+    const normal = (method: 'mad' | 'iqr', last: number): string => {
+      const alg = madAlgorithm(5, method, 3);
+      const s = alg.createState();
+      const out = { score: 0, isAnomaly: false };
+      for (const v of [10, 11, 12, 13, 14, last]) alg.score(s, v, 0, out);
+      expect(out.isAnomaly).toBe(false);
+      return alg.normalText(alg.normalBand(s, last, out));
+    };
+    // MAD 1, so sigma 1.4826: 13.5 is 1.01 sigma from the median 12, in the band up to 1.5.
+    expect(normal('mad', 13.5)).toBe('within 1.5 robust sigma of the rolling median');
+    expect(normal('mad', 12)).toBe('at the rolling median');
+    expect(normal('iqr', 12)).toBe('between the rolling quartiles');
+    // 14.5 is 1.5 above the upper quartile 13 with an IQR of 2: 0.75 IQR out.
+    expect(normal('iqr', 14.5)).toBe('within 1 IQR outside the rolling quartiles');
   });
 
   it('explains in robust sigma from the median, or IQR beyond a quartile', () => {
@@ -195,13 +225,13 @@ const detectors: [string, () => DetectorAlgorithm<unknown>][] = [
 
 describe('statistical detectors in the detector operator', () => {
   for (const [name, make] of detectors) {
-    it(`${name}: the same output whatever the batch cuts, selections, keys and snapshot point (late records scored in arrival order)`, () => {
+    it(`${name}: the same output whatever the batch cuts, selections, keys, hold-off and snapshot point (late records scored in arrival order)`, () => {
       fc.assert(fc.property(eventsArb, fc.array(fc.integer({ min: 1, max: 20 }), { maxLength: 4 }), fc.constantFrom<PushMode>('push', 'reuse', 'selected', 'selectedKept'),
-        fc.boolean(), fc.integer({ min: 0, max: 5 }), fc.option(fc.integer({ min: 0, max: 6 })),
-        (events, cuts, mode, keyed, warmup, snapshotAfter) => {
+        fc.boolean(), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }), fc.option(fc.integer({ min: 0, max: 6 })),
+        (events, cuts, mode, keyed, warmup, holdoff, snapshotAfter) => {
           const algorithm = make();
-          const expected = referenceDetector(algorithm, warmup, events, keyed);
-          const actual = runDetector({ field: 'v', warmup, algorithm }, detectorBatches(events, cuts, keyed), { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) });
+          const expected = referenceDetector(algorithm, warmup, events, keyed, holdoff);
+          const actual = runDetector({ field: 'v', warmup, holdoff, algorithm }, detectorBatches(events, cuts, keyed), { mode, ...(snapshotAfter === null ? {} : { snapshotAfter }) });
           expect(actual).toEqual(expected);
         }), { numRuns: 150 });
     });

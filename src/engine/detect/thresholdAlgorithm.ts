@@ -63,6 +63,10 @@ function fixedAlgorithm(min: number | undefined, max: number | undefined): Detec
       if (Number.isNaN(state.hi)) return `${formatReading(value)} is within the fixed minimum ${formatReading(state.lo)}`;
       return `${formatReading(value)} is within the fixed bounds [${formatReading(state.lo)}, ${formatReading(state.hi)}]`;
     },
+    normalBand: () => 0,
+    normalText: () => (min === undefined ? `within the fixed maximum ${formatReading(bounds.hi)}`
+      : max === undefined ? `within the fixed minimum ${formatReading(bounds.lo)}`
+        : `within the fixed bounds [${formatReading(bounds.lo)}, ${formatReading(bounds.hi)}]`),
   };
 }
 
@@ -95,6 +99,10 @@ function quantileAlgorithm(window: number, lower: number, upper: number): Detect
       if (value > state.hi) return `${v} is above the rolling ${upper} quantile ${formatReading(state.hi)} ${of}`;
       return `${v} is within the rolling bounds [${formatReading(state.lo)}, ${formatReading(state.hi)}] ${of}`;
     },
+    // Band 0 before there are bounds, 1 within them.
+    normalBand: (state) => (Number.isNaN(state.lo) ? 0 : 1),
+    normalText: (band) => (band === 0 ? 'no rolling bounds yet (they need 2 earlier values)'
+      : `within the rolling ${lower} and ${upper} quantiles of up to the last ${window} values`),
   };
 }
 

@@ -30,4 +30,18 @@ export interface DetectorAlgorithm<State> {
    * the reason (see detectorFields.ts), so scoring stays cheap.
    */
   explain(state: State, value: number, verdict: DetectorVerdict): string;
+  /**
+   * The explanation of a record judged normal, as one of the algorithm's few
+   * fixed sentences: which one fits the last verdict for this state (an
+   * integer from 0 to MAX_NORMAL_BANDS - 1), e.g. the half-sigma band of its
+   * distance. The operator formats each band's sentence once (normalText),
+   * so normal records cost no string formatting and the reason dictionary
+   * stays small however long the run.
+   */
+  normalBand(state: State, value: number, verdict: DetectorVerdict): number;
+  /** The sentence of normal band `band`, e.g. "within 1.5 sigma of the rolling mean". */
+  normalText(band: number): string;
 }
+
+/** How many normal bands an algorithm may use; bands past it share the last one's sentence. */
+export const MAX_NORMAL_BANDS = 64;

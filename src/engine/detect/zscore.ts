@@ -5,7 +5,7 @@
  * from the window once per `window` values so rounding cannot pile up.
  */
 import type { DetectorAlgorithm } from './types';
-import { distanceText, gaussianScore } from './gaussian';
+import { distanceText, halfUnitBand, halfUnitText, gaussianScore } from './gaussian';
 
 export class ZscoreState {
   /** The last values, a ring: `head` is the oldest once full. */
@@ -20,6 +20,8 @@ export class ZscoreState {
   /** The mean and standard deviation the last value was judged against, for explain. */
   lastMean = 0;
   lastStd = 0;
+  /** The last value's distance in standard deviations, for its normal band. */
+  lastZ = 0;
   constructor(window: number) {
     this.ring = new Float64Array(window);
   }
@@ -72,6 +74,7 @@ export function zscoreAlgorithm(window: number, sigmas: number): DetectorAlgorit
         out.isAnomaly = false;
         s.lastMean = s.n === 1 ? s.mean : value;
         s.lastStd = 0;
+        s.lastZ = 0;
       } else {
         const std = Math.sqrt(s.m2 / s.n);
         const d = Math.abs(value - s.mean);
@@ -81,9 +84,12 @@ export function zscoreAlgorithm(window: number, sigmas: number): DetectorAlgorit
         out.isAnomaly = z >= sigmas;
         s.lastMean = s.mean;
         s.lastStd = std;
+        s.lastZ = z;
       }
       learn(s, value);
     },
     explain: (s, value) => distanceText(value, s.lastMean, s.lastStd, 'sigma', 'rolling mean'),
+    normalBand: (s) => halfUnitBand(s.lastZ),
+    normalText: (band) => halfUnitText(band, 'sigma', 'rolling mean'),
   };
 }

@@ -121,5 +121,16 @@ export function contextualAlgorithm(config: ContextualConfig): DetectorAlgorithm
       const fresh = st.lastNovel ? `; this step was new, ${st.lastAdded} of ${st.lastCandidates} contexts it suggests were unseen` : '';
       return `${fmt(value)}${after} is ${where}: ${predicted}${fresh}`;
     },
+    // Band 0 while the range is learnt, 1 when no learnt context applied, else 2 + the predicting share in tenths.
+    normalBand(st: ContextualState): number {
+      if (st.range === null) return 0;
+      if (st.lastSelected === 0) return 1;
+      return 2 + Math.round((10 * st.lastActive) / st.lastSelected);
+    },
+    normalText(band: number): string {
+      if (band === 0) return 'learning the value range';
+      if (band === 1) return 'no learnt context applied yet';
+      return `${(band - 2) * 10}% of the learnt contexts that applied predicted it`;
+    },
   };
 }
