@@ -7,12 +7,22 @@ import type { LessonCheck, MeasureValue } from './format';
 
 export type CheckOp = LessonCheck['op'];
 
-/** Two numbers this close (relative) are equal: a mean of sums is not exact. */
+/**
+ * Integers (counts, epoch-millisecond times, durations) compare exactly: a
+ * relative tolerance on a time near 1.8e12 ms would be almost two seconds.
+ * Only a non-integer on either side comes from floating-point arithmetic (an
+ * average, a sum of decimals), whose last bits depend on the order of the
+ * additions: those may differ by a relative 1e-9, but never by more than
+ * ABSOLUTE_CAP, so a fractional time still compares within a microsecond.
+ */
 const RELATIVE_EPSILON = 1e-9;
+const ABSOLUTE_CAP = 1e-3;
 
 function sameNumber(a: number, b: number): boolean {
   if (a === b) return true;
-  return Math.abs(a - b) <= RELATIVE_EPSILON * Math.max(1, Math.abs(a), Math.abs(b));
+  if (Number.isInteger(a) && Number.isInteger(b)) return false;
+  const tolerance = Math.min(RELATIVE_EPSILON * Math.max(1, Math.abs(a), Math.abs(b)), ABSOLUTE_CAP);
+  return Math.abs(a - b) <= tolerance;
 }
 
 function equal(a: MeasureValue, b: MeasureValue): boolean {
