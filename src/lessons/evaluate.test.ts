@@ -118,6 +118,16 @@ describe('evaluateTasks', () => {
     expect(check(clickPipeline(), { kind: 'whatIf', sink: 'results', node: 'w', param: 'bogus', value: '1s' }, 'eq', 0).text).toContain("cannot compare 'bogus'");
   });
 
+  it('counts a window whose result a changed parameter changes once, not as a row missing and a row extra', () => {
+    // With a 15 s bound the event at 3 s is in time: u1's window [0, 10 s) counts 2 clicks instead of 1.
+    const bound = check(clickPipeline(), { kind: 'whatIf', sink: 'results', node: 'clicks', param: 'maxOutOfOrderness', value: '15s' }, 'eq', 0);
+    expect(bound.actual).toBe(1);
+    expect(bound.text).toContain('the results of 1 window at sink \'results\' differ (1 changed, 0 only without the change, 0 only with it)');
+    // A 5 s window splits every result: the 10 s windows disappear, the 5 s ones appear.
+    const size = check(clickPipeline(), { kind: 'whatIf', sink: 'results', node: 'w', param: 'size', value: '5s' }, 'eq', 0);
+    expect(size.text).toMatch(/\(0 changed, [1-9]\d* only without the change, [1-9]\d* only with it\)/);
+  });
+
   it('reports every task, a task passing only when all its checks hold, and the prediction measure', () => {
     const answer = evaluateTasks(clickPipeline(), [
       task({ id: 'one', text: 'x', checks: [

@@ -63,7 +63,7 @@ export const measureSchema = z.discriminatedUnion('kind', [
   }).describe('Rows at a sink that a crash after N events, then a resume from the last checkpoint, duplicated or lost, against an uninterrupted run (0: exactly once).'),
   strict({
     kind: z.literal('whatIf'), sink: nodeIdSchema, node: nodeIdSchema, param: z.string().min(1), value: z.union([z.string(), z.number()]),
-  }).describe('How many result rows at a sink differ when one parameter is changed and the same input is replayed: rows only without the change plus rows only with it, in any order.'),
+  }).describe('How many results at a sink differ when one parameter is changed and the same input is replayed: each window (its bounds and key) whose rows changed, appeared or disappeared counts once; a row outside windows counts by its identity.'),
 ]);
 
 export const checkSchema = strict({
