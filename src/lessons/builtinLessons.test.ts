@@ -88,10 +88,10 @@ describe('lesson 2 (watermarks)', () => {
 
   it.each([
     ['3s', 'late port'],
-    // 11 s misses the watermark by a second: numbers near 1.77e12 ms compare exactly, not within 1e-9 of each other.
-    ['11s', 'watermark'],
-    ['12s', 'watermark'],
-    ['1h', 'watermark'],
+    // With a bound of B a window's first result waits for a reading B past its end.
+    ['11s', 'longest wait of a first result'],
+    ['12s', 'longest wait of a first result'],
+    ['1h', 'no window of \'tenSeconds\' fired its first result before the input ended'],
   ])('fails with a bound of %s, naming the %s', (bound, named) => {
     if (lesson === undefined) throw new Error('lesson 2 is missing');
     const answer = evaluateTasks(withParam(lesson, 'readings', 'maxOutOfOrderness', bound), lesson.tasks);

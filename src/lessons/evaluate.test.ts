@@ -78,10 +78,15 @@ describe('evaluateTasks', () => {
   });
 
   it('measures how long first results waited past their window end', () => {
-    // [0, 10 s) fires when the event at 12 s moves the watermark to 11,999: 2 s past its last instant.
+    // [0, 10 s) fires when the event at 12 s arrives: 2 s of event time past its end.
     const tight = check(clickPipeline(), { kind: 'firstResultDelay', window: 'w' }, 'le', 1000);
     expect(tight.holds).toBe(false);
     expect(tight.actual).toBe(2000);
+    // With a 5 s bound [0, 10 s) waits for the event at 15 s: the delay grows with the bound
+    // (the watermark itself is then only just past the end, 14,999 against 9,999).
+    const bounded = check(clickPipeline({ maxOutOfOrderness: '5s' }), { kind: 'firstResultDelay', window: 'w' }, 'le', 4000);
+    expect(bounded.actual).toBe(5000);
+    expect(bounded.text).toContain("was 5,000 ms of event time: the newest event it had read then was that far past the window's end");
     expect(check(clickPipeline({ maxOutOfOrderness: '15s' }), { kind: 'firstResultDelay', window: 'w' }, 'eq', null).text)
       .toContain("no window of 'w' fired its first result before the input ended");
   });

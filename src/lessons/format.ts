@@ -50,7 +50,7 @@ export const measureSchema = z.discriminatedUnion('kind', [
   strict({ kind: z.literal('watermark'), node: nodeIdSchema, afterEvents: z.int().min(0) })
     .describe('The watermark (epoch ms) at a node once the run has read this many events in all (one event per step); -Infinity reads as null.'),
   strict({ kind: z.literal('firstResultDelay'), window: nodeIdSchema })
-    .describe('The largest delay, in ms of event time, between a window\'s end and the watermark that fired its first result, over the windows that fired before the input ended (null when none did).'),
+    .describe('The largest delay, in ms of event time, of a window\'s first result: the newest event time the window node had read when the result came, minus the window\'s end; over the windows that fired before the input ended (null when none did).'),
   strict({ kind: z.literal('param'), node: nodeIdSchema, path: z.array(z.union([z.string().min(1), z.int().min(0)])).min(1).max(6), unit: z.literal('ms').optional() })
     .describe('A node parameter of the pipeline (its default when absent); unit ms reads a duration text as milliseconds.'),
   strict({ kind: z.literal('nodeCount'), nodeKind: z.string().min(1).optional() })
