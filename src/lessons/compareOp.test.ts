@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareValues } from './compareOp';
+import { compareValues, showValue, wantedWords } from './compareOp';
 
 const T = 1_772_452_819_999; // an epoch-ms watermark, 2026-03-02T12:00:19.999Z
 
@@ -30,5 +30,18 @@ describe('compareValues', () => {
     expect(compareValues(T + 0.0000001, 'eq', T + 0.0000002)).toBe(true);
     expect(compareValues(T + 0.5, 'eq', T)).toBe(false);
     expect(compareValues(T + 0.01, 'eq', T + 0.02)).toBe(false);
+  });
+});
+
+describe('showValue and wantedWords', () => {
+  it('show a time as its UTC time only, with milliseconds only when not zero', () => {
+    expect(showValue(T, true)).toBe('2026-03-02 12:00:19.999 UTC');
+    expect(showValue(T + 1, true)).toBe('2026-03-02 12:00:20 UTC');
+    expect(wantedWords('ge', 1_772_442_010_000, true)).toBe('at least 2026-03-02 09:00:10 UTC');
+  });
+
+  it('keep counts as numbers', () => {
+    expect(showValue(1_772_452_819_999)).toBe('1,772,452,819,999');
+    expect(wantedWords('le', 10_000)).toBe('at most 10,000');
   });
 });

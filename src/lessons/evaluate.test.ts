@@ -71,6 +71,9 @@ describe('evaluateTasks', () => {
     // After 1 s, 2 s, 12 s and 15 s with a 0 ms bound: 15 s - 1 ms.
     expect(check(clickPipeline(), { kind: 'watermark', node: 'w', afterEvents: 4 }, 'eq', 14_999).holds).toBe(true);
     expect(check(clickPipeline({ maxOutOfOrderness: '15s' }), { kind: 'watermark', node: 'w', afterEvents: 4 }, 'eq', -1).holds).toBe(true);
+    // A watermark reads as a time, in the fact and in what the task wants.
+    expect(check(clickPipeline(), { kind: 'watermark', node: 'w', afterEvents: 4 }, 'ge', 20_000).text)
+      .toBe("Does not hold: the watermark at node 'w' is 1970-01-01 00:00:14.999 UTC after 4 events; the task wants at least 1970-01-01 00:00:20 UTC.");
     const before = check(clickPipeline(), { kind: 'watermark', node: 'w', afterEvents: 0 }, 'eq', null);
     expect(before.holds).toBe(true);
     expect(before.text).toContain("node 'w' has no watermark yet after 0 events");

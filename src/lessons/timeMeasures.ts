@@ -27,7 +27,7 @@ export function measureWatermark(doc: PipelineDocument, measure: Extract<Measure
   const w = metrics.watermark;
   if (w === -Infinity) return measured(null, `node '${measure.node}' has no watermark yet ${after}`);
   if (w === Infinity) return measured(null, `node '${measure.node}' has passed the end of the input ${after}`);
-  return measured(w, `the watermark at node '${measure.node}' is ${showValue(w)} (${new Date(w).toISOString()}) ${after}`);
+  return measured(w, `the watermark at node '${measure.node}' is ${showValue(w, true)} ${after}`);
 }
 
 /**
