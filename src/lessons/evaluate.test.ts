@@ -89,7 +89,7 @@ describe('evaluateTasks', () => {
     // (the watermark itself is then only just past the end, 14,999 against 9,999).
     const bounded = check(clickPipeline({ maxOutOfOrderness: '5s' }), { kind: 'firstResultDelay', window: 'w' }, 'le', 4000);
     expect(bounded.actual).toBe(5000);
-    expect(bounded.text).toContain("was 5,000 ms of event time: the newest event it had read then was that far past the window's end");
+    expect(bounded.text).toContain("was 5,000 ms of event time: the newest event read then was that far past the window's end");
     expect(check(clickPipeline({ maxOutOfOrderness: '15s' }), { kind: 'firstResultDelay', window: 'w' }, 'eq', null).text)
       .toContain("no window of 'w' fired its first result before the input ended");
   });

@@ -4,9 +4,10 @@
  * result (the what-if comparison's recording run works that out per window).
  */
 import type { PipelineDocument } from '../model';
-import { recordRun, windowId } from '../engine/compare/recordRun';
-import { gatherBatch } from '../engine/batchOps';
-import { batchToRows } from '../engine/operators/sinks';
+import { recordRun } from '../engine/compare/recordRun';
+import type { ExecutionPlan } from '../engine/plan/types';
+
+const BATCH = 4096;
 import type { Measure } from './format';
 import { LESSON_EVENT_LIMIT, prepareLessonRun, stepUntil } from './lessonRun';
 import { compileFailure, measured, plural, unmeasurable, type Measured } from './measured';
@@ -30,42 +31,54 @@ export function measureWatermark(doc: PipelineDocument, measure: Extract<Measure
   return measured(w, `the watermark at node '${measure.node}' is ${showValue(w, true)} ${after}`);
 }
 
+/** The step ids upstream of `nodeId` in `plan` (through every path). */
+function upstreamOf(plan: ExecutionPlan, nodeId: string): Set<string> {
+  const into = new Map<string, string[]>();
+  for (const [key, routes] of plan.routes) {
+    const from = key.slice(0, key.lastIndexOf(':'));
+    for (const r of routes) into.set(r.stepId, [...(into.get(r.stepId) ?? []), from]);
+  }
+  const seen = new Set<string>();
+  const todo = [nodeId];
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    for (const from of into.get(id) ?? []) {
+      if (seen.has(from)) continue;
+      seen.add(from);
+      todo.push(from);
+    }
+  }
+  return seen;
+}
+
 /**
  * The largest delay of a window's first result, in event time: the newest
- * event time the window node had read when the result came, minus the
+ * event time the window's sources had given when the result came, minus the
  * window's end. It grows with the watermark bound (a window waits for
  * events that far past its end), unlike the watermark's lag behind the end,
- * which is always under one gap between events. The run steps one row per
- * source at a time, so "had read" is exact to the row. Windows that fired
- * only when the input ended are left out (and said so).
+ * which is always under one gap between events. "When the result came" is
+ * the comparison run's count of events read by then (exact to the event,
+ * whatever the batch size); windows that fired only when the input ended are
+ * left out (and said so).
  */
 export function measureFirstResultDelay(doc: PipelineDocument, measure: Extract<Measure, { kind: 'firstResultDelay' }>): Measured {
   const node = doc.nodes.find((n) => n.id === measure.window);
   if (node === undefined) return unmeasurable(`the pipeline has no node '${measure.window}' (was it deleted or renamed?)`);
   if (!node.kind.startsWith('window.') || node.kind === 'window.count') return unmeasurable(`node '${measure.window}' is a ${node.kind} node, not an event-time window, so its results have no delay in event time`);
-  /** Newest event time that reached the window node so far. */
-  let newest = -Infinity;
-  /** The newest event time read when each window's first result came, by window id. */
-  const newestAtFirst = new Map<string, number>();
-  let keyFields: readonly string[] = [];
+  /** The newest event time among the first i + 1 events read (all sources, in the order the run counts them); -Infinity for events not upstream of the window. */
+  const newestAfter: number[] = [];
   const recorded = recordRun(doc, {
     limit: LESSON_EVENT_LIMIT,
     observe: (_run, plan) => {
-      const feeding = new Set<string>();
-      for (const [key, routes] of plan.routes) if (routes.some((r) => r.stepId === measure.window)) feeding.add(key);
-      for (const step of plan.steps) if (step.type === 'windowAggregate' && step.nodeId === measure.window) keyFields = step.keyFields.map((f) => f.name);
+      const sources = new Set(plan.steps.filter((s) => s.type === 'sampleSource' || s.type === 'fileSource' || s.type === 'websocketSource').map((s) => s.nodeId));
+      const feeding = upstreamOf(plan, measure.window);
       return (stepId, port, batch, rows) => {
-        if (feeding.has(`${stepId}:${port}`)) {
-          const n = rows === null ? batch.length : rows.length;
-          for (let i = 0; i < n; i++) newest = Math.max(newest, batch.time[rows === null ? i : rows[i]!]!);
-        }
-        if (stepId !== measure.window || port !== 'out') return;
-        for (const row of batchToRows(rows === null ? batch : gatherBatch(batch, rows))) {
-          const start = row['window_start'];
-          const end = row['window_end'];
-          if (typeof start !== 'number' || typeof end !== 'number') continue;
-          const id = windowId(start, end, keyFields.map((f) => (Object.hasOwn(row, f) ? row[f]! : null)));
-          if (!newestAtFirst.has(id)) newestAtFirst.set(id, newest);
+        if (port !== 'out' || !sources.has(stepId)) return;
+        const counted = feeding.has(stepId);
+        const n = rows === null ? batch.length : rows.length;
+        let newest = newestAfter.at(-1) ?? -Infinity;
+        for (let i = 0; i < n; i++) {
+          if (counted) newest = Math.max(newest, batch.time[rows === null ? i : rows[i]!]!);
+          newestAfter.push(newest);
         }
       };
     },
@@ -73,17 +86,18 @@ export function measureFirstResultDelay(doc: PipelineDocument, measure: Extract<
   if (!recorded.ok) return compileFailure(recorded.problems);
   const { run } = recorded;
   run.closeLive();
-  while (run.step(1)) { /* one row per source a step, to the end of the capped input */ }
+  while (run.step(BATCH)) { /* to the end of the capped input */ }
   const windows = run.nodes.get(measure.window);
   if (windows === undefined) return unmeasurable(`window '${measure.window}' has no aggregate after it, so it gives no results`);
   let largest: number | null = null;
   let atEnd = 0;
-  for (const [id, w] of windows.windows) {
-    const seen = newestAtFirst.get(id);
-    if (run.outcome(w, windows.byCount).firstLagMs === null || seen === undefined || seen === -Infinity) atEnd++;
-    else largest = Math.max(largest ?? -Infinity, seen - w.end);
+  for (const w of windows.windows.values()) {
+    const outcome = run.outcome(w, windows.byCount);
+    const newest = outcome.firstAfterEvents > 0 ? newestAfter[outcome.firstAfterEvents - 1] : undefined;
+    if (outcome.firstLagMs === null || newest === undefined || newest === -Infinity) atEnd++;
+    else largest = Math.max(largest ?? -Infinity, newest - w.end);
   }
   const flushed = atEnd === 0 ? '' : ` (${plural(atEnd, 'window')} fired only when the input ended)`;
   if (largest === null) return measured(null, `no window of '${measure.window}' fired its first result before the input ended${flushed}`);
-  return measured(largest, `the longest wait of a first result of window '${measure.window}' was ${showValue(largest)} ms of event time: the newest event it had read then was that far past the window's end${flushed}`);
+  return measured(largest, `the longest wait of a first result of window '${measure.window}' was ${showValue(largest)} ms of event time: the newest event read then was that far past the window's end${flushed}`);
 }
