@@ -88,12 +88,59 @@ describe('lesson 2 (watermarks)', () => {
 
   it.each([
     ['3s', 'late port'],
-    ['12s', 'watermark'],
-    ['1h', 'watermark'],
+    // With a bound of B a window's first result waits for a reading B past its end.
+    ['11s', 'longest wait of a first result'],
+    ['12s', 'longest wait of a first result'],
+    ['1h', 'no window of \'tenSeconds\' fired its first result before the input ended'],
   ])('fails with a bound of %s, naming the %s', (bound, named) => {
     if (lesson === undefined) throw new Error('lesson 2 is missing');
     const answer = evaluateTasks(withParam(lesson, 'readings', 'maxOutOfOrderness', bound), lesson.tasks);
     expect(answer.ok).toBe(true);
     expect(answer.ok && failures(answer.tasks).join('\n')).toContain(named);
+  });
+});
+
+describe('lesson 10 (idle inputs)', () => {
+  const lesson = lessons.find((l) => l.id === 'idle-inputs');
+
+  /** The starting pipeline with the roof's bound put back to 1 s (task 1 done) and the given idle timeout. */
+  function roofWith(idleTimeout: string | null): Lesson['start'] {
+    if (lesson === undefined) throw new Error('lesson 10 is missing');
+    const start = withParam(lesson, 'roof', 'maxOutOfOrderness', '1s');
+    const roof = start.nodes.find((n) => n.id === 'roof')!;
+    if (idleTimeout !== null) (roof.params as Record<string, unknown>)['idleTimeout'] = idleTimeout;
+    return start;
+  }
+
+  function idleTask(doc: Lesson['start']): TaskReport {
+    const answer = evaluateTasks(doc, lesson?.tasks ?? []);
+    if (!answer.ok) throw new Error(answer.message);
+    return answer.tasks.find((t) => t.taskId === 'mark-the-roof-idle')!;
+  }
+
+  // Check's clock moves with event time: the roof falls silent after its 20th reading, and only an
+  // idle timeout lets the union's watermark follow the hall past 09:00:30.
+  it('fails without an idle timeout: the silent roof holds the union\'s watermark back', () => {
+    const report = idleTask(roofWith(null));
+    expect(report.passed).toBe(false);
+    expect(report.checks.map((c) => c.text).join('\n')).toContain("the watermark at node 'allSensors' is 2026-03-02 09:00:17.999 UTC after 60 events");
+  });
+
+  it('passes with an idle timeout of 5 s, the union\'s watermark following the hall', () => {
+    const report = idleTask(roofWith('5s'));
+    expect(report.checks.map((c) => c.text).filter((t) => !t.startsWith('Holds'))).toEqual([]);
+  });
+
+  it('still fails on the watermark with an idle timeout longer than the silence so far', () => {
+    const report = idleTask(roofWith('1m'));
+    expect(report.checks.filter((c) => !c.holds).map((c) => c.says)).toEqual([
+      'the roof sensors count as idle after at most 10 s of silence',
+      "after 60 readings (the roof silent since its 20th) the union's watermark has passed 09:00:30",
+    ]);
+  });
+
+  it('reads every event of both sources: the roof speaks again once its ten minutes of silence have passed', () => {
+    const answer = evaluateTasks(roofWith('5s'), lesson?.tasks ?? []);
+    expect(answer.ok && answer.eventsRead).toBe(240);
   });
 });

@@ -71,6 +71,9 @@ describe('evaluateTasks', () => {
     // After 1 s, 2 s, 12 s and 15 s with a 0 ms bound: 15 s - 1 ms.
     expect(check(clickPipeline(), { kind: 'watermark', node: 'w', afterEvents: 4 }, 'eq', 14_999).holds).toBe(true);
     expect(check(clickPipeline({ maxOutOfOrderness: '15s' }), { kind: 'watermark', node: 'w', afterEvents: 4 }, 'eq', -1).holds).toBe(true);
+    // A watermark reads as a time, in the fact and in what the task wants.
+    expect(check(clickPipeline(), { kind: 'watermark', node: 'w', afterEvents: 4 }, 'ge', 20_000).text)
+      .toBe("Does not hold: the watermark at node 'w' is 1970-01-01 00:00:14.999 UTC after 4 events; the task wants at least 1970-01-01 00:00:20 UTC.");
     const before = check(clickPipeline(), { kind: 'watermark', node: 'w', afterEvents: 0 }, 'eq', null);
     expect(before.holds).toBe(true);
     expect(before.text).toContain("node 'w' has no watermark yet after 0 events");
@@ -78,10 +81,15 @@ describe('evaluateTasks', () => {
   });
 
   it('measures how long first results waited past their window end', () => {
-    // [0, 10 s) fires when the event at 12 s moves the watermark to 11,999: 2 s past its last instant.
+    // [0, 10 s) fires when the event at 12 s arrives: 2 s of event time past its end.
     const tight = check(clickPipeline(), { kind: 'firstResultDelay', window: 'w' }, 'le', 1000);
     expect(tight.holds).toBe(false);
     expect(tight.actual).toBe(2000);
+    // With a 5 s bound [0, 10 s) waits for the event at 15 s: the delay grows with the bound
+    // (the watermark itself is then only just past the end, 14,999 against 9,999).
+    const bounded = check(clickPipeline({ maxOutOfOrderness: '5s' }), { kind: 'firstResultDelay', window: 'w' }, 'le', 4000);
+    expect(bounded.actual).toBe(5000);
+    expect(bounded.text).toContain("was 5,000 ms of event time: the newest event read then was that far past the window's end");
     expect(check(clickPipeline({ maxOutOfOrderness: '15s' }), { kind: 'firstResultDelay', window: 'w' }, 'eq', null).text)
       .toContain("no window of 'w' fired its first result before the input ended");
   });
@@ -116,6 +124,16 @@ describe('evaluateTasks', () => {
     expect(whatIf.holds).toBe(false);
     expect(check(clickPipeline(), { kind: 'whatIf', sink: 'results', node: 'w', param: 'allowedLateness', value: '1s' }, 'eq', 0).holds).toBe(true);
     expect(check(clickPipeline(), { kind: 'whatIf', sink: 'results', node: 'w', param: 'bogus', value: '1s' }, 'eq', 0).text).toContain("cannot compare 'bogus'");
+  });
+
+  it('counts a window whose result a changed parameter changes once, not as a row missing and a row extra', () => {
+    // With a 15 s bound the event at 3 s is in time: u1's window [0, 10 s) counts 2 clicks instead of 1.
+    const bound = check(clickPipeline(), { kind: 'whatIf', sink: 'results', node: 'clicks', param: 'maxOutOfOrderness', value: '15s' }, 'eq', 0);
+    expect(bound.actual).toBe(1);
+    expect(bound.text).toContain('the results of 1 window at sink \'results\' differ (1 changed, 0 only without the change, 0 only with it)');
+    // A 5 s window splits every result: the 10 s windows disappear, the 5 s ones appear.
+    const size = check(clickPipeline(), { kind: 'whatIf', sink: 'results', node: 'w', param: 'size', value: '5s' }, 'eq', 0);
+    expect(size.text).toMatch(/\(0 changed, [1-9]\d* only without the change, [1-9]\d* only with it\)/);
   });
 
   it('reports every task, a task passing only when all its checks hold, and the prediction measure', () => {

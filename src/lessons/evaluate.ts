@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { issuePredicate, problemFromIssue, telling } from '../model/issues';
 import type { Problem } from '../model/problems';
 import type { PreparedPipeline } from '../engine/run/runPipeline';
-import { compareValues, wantedWords } from './compareOp';
+import { compareValues, measuresTime, wantedWords } from './compareOp';
 import { measureDocument } from './documentMeasures';
 import { taskSchema, type LessonCheck, type LessonTask, type Measure, type MeasureValue } from './format';
 import { prepareLessonRun, runToEnd } from './lessonRun';
@@ -67,7 +67,7 @@ function outcomeOf(check: LessonCheck, result: Measured): CheckOutcome {
   const holds = compareValues(result.value, check.op, check.value);
   const text = holds
     ? `Holds: ${check.says} (${result.fact}).`
-    : `Does not hold: ${result.fact}; the task wants ${wantedWords(check.op, check.value)}.`;
+    : `Does not hold: ${result.fact}; the task wants ${wantedWords(check.op, check.value, measuresTime(check.measure))}.`;
   return { says: check.says, holds, actual: result.value, text };
 }
 

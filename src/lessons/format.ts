@@ -50,7 +50,7 @@ export const measureSchema = z.discriminatedUnion('kind', [
   strict({ kind: z.literal('watermark'), node: nodeIdSchema, afterEvents: z.int().min(0) })
     .describe('The watermark (epoch ms) at a node once the run has read this many events in all (one event per step); -Infinity reads as null.'),
   strict({ kind: z.literal('firstResultDelay'), window: nodeIdSchema })
-    .describe('The largest delay, in ms of event time, between a window\'s end and the watermark that fired its first result, over the windows that fired before the input ended (null when none did).'),
+    .describe('The largest delay, in ms of event time, of a window\'s first result: the newest event time the window node had read when the result came, minus the window\'s end; over the windows that fired before the input ended (null when none did).'),
   strict({ kind: z.literal('param'), node: nodeIdSchema, path: z.array(z.union([z.string().min(1), z.int().min(0)])).min(1).max(6), unit: z.literal('ms').optional() })
     .describe('A node parameter of the pipeline (its default when absent); unit ms reads a duration text as milliseconds.'),
   strict({ kind: z.literal('nodeCount'), nodeKind: z.string().min(1).optional() })
@@ -63,7 +63,7 @@ export const measureSchema = z.discriminatedUnion('kind', [
   }).describe('Rows at a sink that a crash after N events, then a resume from the last checkpoint, duplicated or lost, against an uninterrupted run (0: exactly once).'),
   strict({
     kind: z.literal('whatIf'), sink: nodeIdSchema, node: nodeIdSchema, param: z.string().min(1), value: z.union([z.string(), z.number()]),
-  }).describe('How many result rows at a sink differ when one parameter is changed and the same input is replayed: rows only without the change plus rows only with it, in any order.'),
+  }).describe('How many results at a sink differ when one parameter is changed and the same input is replayed: each window (its bounds and key) whose rows changed, appeared or disappeared counts once; a row outside windows counts by its identity.'),
 ]);
 
 export const checkSchema = strict({

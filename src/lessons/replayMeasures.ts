@@ -10,9 +10,9 @@ import { applyChange } from '../engine/compare/whatIfParams';
 import type { Measure } from './format';
 import { prepareLessonRun, runToEnd, stepUntil } from './lessonRun';
 import { compileFailure, measured, plural, unmeasurable, type Measured } from './measured';
-import { differenceOfRows } from './rowMultiset';
+import { differenceOfResults, differenceOfRows } from './rowMultiset';
 
-type SinkRows = { ok: true; rows: Row[] } | { ok: false; failure: Measured };
+type SinkRows = { ok: true; rows: Row[]; keyFields: readonly string[] } | { ok: false; failure: Measured };
 
 /** The rows sink `sinkId` of `doc` collects in a whole run. */
 function wholeRun(doc: PipelineDocument, sinkId: string): SinkRows {
@@ -21,7 +21,8 @@ function wholeRun(doc: PipelineDocument, sinkId: string): SinkRows {
   runToEnd(prepared.pipeline);
   const rows = prepared.pipeline.results.get(sinkId);
   if (rows === undefined) return { ok: false, failure: unmeasurable(`node '${sinkId}' is not a sink that keeps its rows`) };
-  return { ok: true, rows };
+  const keyFields = prepared.pipeline.plan.steps.flatMap((step) => (step.type === 'windowAggregate' ? step.keyFields.map((f) => f.name) : []));
+  return { ok: true, rows, keyFields };
 }
 
 function missingNode(doc: PipelineDocument, id: string): Measured | null {
@@ -82,7 +83,12 @@ export function measureCrashReplay(doc: PipelineDocument, measure: Extract<Measu
   return measured(extra + missing, `after a crash at event ${crashedAt.toLocaleString('en')} and a resume ${from}, ${sink} '${measure.sink}' got ${plural(extra, 'row')} too many and ${plural(missing, 'row')} too few against an uninterrupted run`);
 }
 
-/** Result rows at the sink that differ (as multisets) when one parameter is changed and the same input replayed. */
+/**
+ * Results at the sink that differ when one parameter is changed and the same
+ * input replayed, counted as a learner counts them: each window (by its
+ * bounds and key) whose rows changed, appeared or disappeared counts once;
+ * a row outside windows counts by its identity.
+ */
 export function measureWhatIf(doc: PipelineDocument, measure: Extract<Measure, { kind: 'whatIf' }>): Measured {
   const absent = missingNode(doc, measure.sink) ?? missingNode(doc, measure.node);
   if (absent !== null) return absent;
@@ -92,7 +98,12 @@ export function measureWhatIf(doc: PipelineDocument, measure: Extract<Measure, {
   if (!before.ok) return before.failure;
   const after = wholeRun(changed.document, measure.sink);
   if (!after.ok) return after.failure;
-  const { extra, missing } = differenceOfRows(after.rows, before.rows);
+  const keyFields = [...new Set([...before.keyFields, ...after.keyFields])];
+  const { changed: differ, disappeared, appeared } = differenceOfResults(before.rows, after.rows, keyFields);
+  const total = differ + disappeared + appeared;
   const change = `${measure.node}.${measure.param} = ${JSON.stringify(measure.value)}`;
-  return measured(extra + missing, `with ${change}, ${plural(extra + missing, 'row')} at sink '${measure.sink}' ${extra + missing === 1 ? 'differs' : 'differ'} (${missing.toLocaleString('en')} only without the change, ${extra.toLocaleString('en')} only with it)`);
+  const windows = [...before.rows, ...after.rows].some((row) => Object.hasOwn(row, 'window_start'));
+  const subject = windows ? `the results of ${plural(total, 'window')} at sink '${measure.sink}'` : `${plural(total, 'result row')} at sink '${measure.sink}'`;
+  const verb = total === 1 && !windows ? 'differs' : 'differ';
+  return measured(total, `with ${change}, ${subject} ${verb} (${differ.toLocaleString('en')} changed, ${disappeared.toLocaleString('en')} only without the change, ${appeared.toLocaleString('en')} only with it)`);
 }

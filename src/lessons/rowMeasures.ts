@@ -6,7 +6,7 @@
 import type { PipelineDocument } from '../model';
 import type { Row } from '../engine/operators/sinks';
 import type { PreparedPipeline } from '../engine/run/runPipeline';
-import { compareValues, showValue } from './compareOp';
+import { compareValues, measuresTime, showValue, TIME_FIELDS } from './compareOp';
 import type { Measure, MeasureValue, RowCondition } from './format';
 import { measured, plural, unmeasurable, type Measured } from './measured';
 
@@ -28,7 +28,7 @@ const OP_WORDS = new Map([['eq', '='], ['ne', '≠'], ['lt', '<'], ['le', '≤']
 /** " with user = 'u1' and clicks ≥ 2", or "" without conditions. */
 function whereWords(where: readonly RowCondition[] | undefined): string {
   if (where === undefined || where.length === 0) return '';
-  return ` with ${where.map((c) => `${c.field} ${OP_WORDS.get(c.op) ?? c.op} ${showValue(c.value)}`).join(' and ')}`;
+  return ` with ${where.map((c) => `${c.field} ${OP_WORDS.get(c.op) ?? c.op} ${showValue(c.value, TIME_FIELDS.has(c.field))}`).join(' and ')}`;
 }
 
 function reduce(values: readonly MeasureValue[], how: Extract<Measure, { kind: 'resultValue' }>['reduce']): MeasureValue {
@@ -68,5 +68,5 @@ export function measureRows(doc: PipelineDocument, run: PreparedPipeline, measur
   const value = reduce(values, measure.reduce);
   const of = `${REDUCE_WORDS.get(measure.reduce) ?? measure.reduce} ${measure.field} in the rows${whereWords(where)} at sink '${nodeId}'`;
   if (values.length === 0) return measured(null, `no row${whereWords(where)} at sink '${nodeId}' has a field ${measure.field}, so ${of} has no value`);
-  return measured(value, `${of} is ${showValue(value)}`);
+  return measured(value, `${of} is ${showValue(value, measuresTime(measure))}`);
 }

@@ -4,7 +4,7 @@ import type { TraceListener } from '../operators/types';
 import { isAlertSinkStep } from '../alerts/alertSteps';
 import { compilePipeline, type CompileOptions } from '../plan/compile';
 import type { CompileProblem, ExecutionPlan } from '../plan/types';
-import { createRuntime, type Diagnostic, type NodeMetrics, type Runtime, type RuntimeHost } from './runtime';
+import { createRuntime, type Diagnostic, type NodeMetrics, type Runtime, type RuntimeHost, type RuntimeOptions } from './runtime';
 
 export interface RunOptions extends CompileOptions {
   /** Rows pulled from each source per step; results never depend on it. */
@@ -21,6 +21,8 @@ export interface RunOptions extends CompileOptions {
   readonly onResultBatch?: RuntimeHost['onResultBatch'];
   /** False when onResultBatch keeps none of the batches past the call (RuntimeHost.keepsResultBatches). */
   readonly keepsResultBatches?: boolean;
+  /** Source runtimes to use instead of the plan's, by node id, made once the plan is compiled (a lesson run's clocked quiet sources). */
+  readonly sources?: (plan: ExecutionPlan) => NonNullable<RuntimeOptions['sources']>;
 }
 
 export interface RunResult {
@@ -66,7 +68,7 @@ export function preparePipeline(doc: PipelineDocument, options: RunOptions = {})
     ...(options.onEmit === undefined ? {} : { onEmit: options.onEmit }),
     ...(options.onResultBatch === undefined ? {} : { onResultBatch: options.onResultBatch }),
     ...(options.keepsResultBatches === undefined ? {} : { keepsResultBatches: options.keepsResultBatches }),
-  });
+  }, options.sources === undefined ? {} : { sources: options.sources(compiled.plan) });
   return { ok: true, pipeline: { plan: compiled.plan, runtime, results, late } };
 }
 
