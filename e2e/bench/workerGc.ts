@@ -25,6 +25,7 @@ const show = (label: string, t: Tally): string => `${label} ${t.count} (${t.wall
 /** Collection work done beside the thread that owns the heap (needs the disabled-by-default-v8.gc category). */
 const isBackgroundGc = (name: string): boolean => name.startsWith('V8.GC_') && name.includes('BACKGROUND');
 
+/** One line per Web Worker that collected (major and minor collections, what started the marking) and one per page (with the background collection work of its renderer). */
 export function workerGcLines(events: readonly GcTraceEvent[]): string[] {
   const names = events.filter((e) => e.name === 'thread_name' && e.ph === 'M');
   const workers = names.filter((e) => e.args?.name === 'DedicatedWorker thread');
