@@ -21,6 +21,7 @@ import { startPreview, stopPreview } from './previewServer';
 import { OBSERVE_LONG_TASKS } from './pageProbes';
 import { benchCsvPath, storeBenchFile } from './browserFile';
 import { RunControls } from '../pages/RunControls';
+import { workerGcLines } from './workerGc';
 
 const arg = (name: string, fallback: string): string => {
   const at = process.argv.indexOf(name);
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'blink', 'disabled-by-default-devtools.timeline', ...(process.argv.includes('--invalidations') ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-blink.invalidation'] : [])] });
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'blink', 'disabled-by-default-devtools.timeline', ...(process.argv.includes('--invalidations') ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-blink.invalidation'] : [])] });
     await cdp.send('Profiler.start');
     await page.evaluate(() => { (window as unknown as { benchLongTasks: unknown[] }).benchLongTasks = []; });
     const started = Date.now();
@@ -112,6 +113,7 @@ function report(trace: { traceEvents: TraceEvent[] }, profile: Profile): void {
   }
   lines.push(`JS self time inside long tasks, all: ${[...totals].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join('; ')}`);
   lines.push(...byCpu(onMain));
+  lines.push(...workerGcLines(events));
   const text = lines.join('\n');
   writeFileSync(join(OUT, 'report.txt'), text);
   console.log(text);

@@ -3,6 +3,11 @@
  * engine/sources/file/stream/types.ts): chunks by Blob.stream(), ranges by
  * Blob.slice(), and gzip undone by DecompressionStream. Works in the page
  * and in the worker.
+ *
+ * A run reads its file by `readReused`: one buffer filled again and again by
+ * a BYOB reader, where `Blob.stream()`'s own reader hands over a fresh
+ * ArrayBuffer per chunk (1 GB of them for a 1 GB file: external memory that
+ * started most of the worker's major garbage collections).
  */
 import type { FileBytes } from '../../engine/sources/file/stream/types';
 import { startsLikeGzip } from '../../engine/sources/file/stream/gzip';
@@ -14,6 +19,36 @@ async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uin
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
+      yield value;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
+
+/** How much a reused read asks for at a time. */
+export const REUSED_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Yields the bytes of a byte stream read into one buffer, again and again:
+ * each chunk is a view of that buffer, valid until the next is asked for
+ * (a BYOB read detaches the view it fills and hands back the same memory).
+ * A stream without BYOB reads (not a byte stream) is read chunk by chunk.
+ */
+async function* reusedChunksOf(stream: ReadableStream<Uint8Array>, bufferBytes: number): AsyncGenerator<Uint8Array> {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = stream.getReader({ mode: 'byob' });
+  } catch {
+    yield* chunksOf(stream);
+    return;
+  }
+  let buffer = new ArrayBuffer(bufferBytes);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read(new Uint8Array(buffer));
+      if (done) return;
+      buffer = value.buffer;
       yield value;
     }
   } finally {
@@ -52,6 +87,7 @@ export function blobBytes(blob: Blob, name: string, gzip = false): FileBytes {
     name,
     size: blob.size,
     read: (offset) => chunksOf(blob.slice(offset).stream()),
+    readReused: (offset) => reusedChunksOf(blob.slice(offset).stream(), REUSED_CHUNK_BYTES),
     slice: (start, end) => blob.slice(start, end).arrayBuffer(),
   };
 }

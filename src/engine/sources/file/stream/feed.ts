@@ -48,7 +48,8 @@ export function textFeed(
         return read;
       },
       async more() {
-        chunks ??= bytes.read(from.offset)[Symbol.asyncIterator]();
+        // The parser copies the bytes it keeps past a push, so reused chunks are safe here.
+        chunks ??= (bytes.readReused !== undefined ? bytes.readReused(from.offset) : bytes.read(from.offset))[Symbol.asyncIterator]();
         let next: IteratorResult<Uint8Array>;
         try {
           next = await chunks.next();

@@ -68,8 +68,11 @@ export function createTextRowParser(layout: FileLayout, range: EventTimeRange | 
     get ended() {
       return ended;
     },
-    take(maxRows: number): RowBlock {
-      return columns.take(maxRows);
+    take(maxRows: number, recycle = false): RowBlock {
+      return columns.take(maxRows, recycle);
+    },
+    peekTime(): number | null {
+      return columns.firstTime();
     },
     resumePoint(): FilePosition {
       const first = columns.firstPosition();

@@ -79,6 +79,33 @@ describe('createStreamedFileSource', () => {
     expect(peeking.takeDiagnostics!()).toEqual(plain.takeDiagnostics!());
   });
 
+  it('writes a recycled batch into the last recycled one\'s arrays, and never into a batch it gave without recycling', async () => {
+    const text = csvText(500, 1_000_000);
+    const data = { kind: 'stream', file: await open(text, 41), limit: null, timeRange: DEFAULT_EVENT_TIME_RANGE } as const;
+    const source = createStreamedFileSource('src', data, 100);
+    const reference = createStreamedFileSource('src', data, 100);
+    const take = async (recycle: boolean): Promise<{ batch: Batch; rows: unknown[] }> => {
+      await source.fill(40);
+      await reference.fill(40);
+      const batch = source.next(40, recycle)!;
+      const expected = rowsOf(reference.next(40)!);
+      expect(rowsOf(batch)).toEqual(expected);
+      return { batch, rows: expected };
+    };
+    const kept = await take(false);
+    const first = await take(true);
+    const second = await take(true);
+    // The recycled batches share their memory: the first was overwritten by the second.
+    expect(second.batch.time.buffer).toBe(first.batch.time.buffer);
+    expect(rowsOf(first.batch)).toEqual(second.rows);
+    const later = await take(false);
+    await take(true);
+    // A batch given without recycling keeps its rows whatever came after it.
+    expect(rowsOf(kept.batch)).toEqual(kept.rows);
+    expect(rowsOf(later.batch)).toEqual(later.rows);
+    expect(later.batch.time.buffer).not.toBe(second.batch.time.buffer);
+  });
+
   it('gives an empty batch, not the end, when a step comes before its fill', async () => {
     const source = createStreamedFileSource('src', { kind: 'stream', file: await open(csvText(10), 8), limit: null, timeRange: DEFAULT_EVENT_TIME_RANGE }, 0);
     expect(source.next(5)?.length).toBe(0);

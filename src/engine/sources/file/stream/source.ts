@@ -207,6 +207,8 @@ export function createStreamedFileSource(
     peekTime(): number | null {
       if (pending !== null) return pending.block.time[0]!;
       if (exhausted() || feed === null || feed.supply.buffered === 0) return null;
+      // A supply that peeks leaves the row in place, so the next batch can be recycled whole (no pending row to join).
+      if (feed.supply.peekTime !== undefined) return feed.supply.peekTime();
       const at = feed.supply.resumePoint();
       const atResume = (feed.supply as Partial<ResumeErrors>).resumeErrors;
       const badBefore = atResume === undefined ? null : atResume.call(feed.supply).count;
@@ -225,7 +227,7 @@ export function createStreamedFileSource(
       } else if (supply === undefined || supply.buffered === 0) {
         // The host stepped without awaiting fill: no rows yet, but the source goes on.
         return emptyBatch();
-      } else block = codedIn(supply.take(n));
+      } else block = codedIn(supply.take(n, recycle));
       taken += block.length;
       return assignWatermarks(watermarks, block, recycle ? reused(block.length) : null);
     },

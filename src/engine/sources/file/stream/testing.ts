@@ -2,7 +2,7 @@
 import { readCell, type RowBlock } from '../../../batch';
 import type { RowErrorLog } from '../types';
 import { createRowParser } from './index';
-import type { FileLayout, FilePosition } from './types';
+import type { FileBytes, FileLayout, FilePosition } from './types';
 
 export interface Parsed {
   readonly rows: Record<string, unknown>[];
@@ -46,4 +46,27 @@ export function parseInPieces(layout: FileLayout, bytes: Uint8Array, from: FileP
   if (parser.buffered !== 0) throw new Error('rows left after taking all');
   for (const [name, values] of Object.entries(dicts)) dicts[name] = [...values];
   return { rows, dicts, errors: { first: [...parser.errors.first], count: parser.errors.count } };
+}
+
+/**
+ * `bytes` with a `readReused` as hostile as the contract allows: every chunk
+ * is copied into one shared buffer, and when the next chunk is asked for the
+ * buffer is first filled with garbage (`~` bytes, which are no digit,
+ * delimiter, quote or line break). A reader that kept a view of an old chunk
+ * sees the garbage.
+ */
+export function reusingBytes(bytes: FileBytes): FileBytes {
+  return {
+    ...bytes,
+    async *readReused(offset: number): AsyncIterable<Uint8Array> {
+      let shared = new Uint8Array(0);
+      for await (const chunk of bytes.read(offset)) {
+        shared.fill(0x7e);
+        if (shared.length < chunk.length) shared = new Uint8Array(chunk.length);
+        shared.set(chunk);
+        yield shared.subarray(0, chunk.length);
+      }
+      shared.fill(0x7e);
+    },
+  };
 }

@@ -47,6 +47,13 @@ export interface FileBytes {
    * call starts a new read; breaking out of the iteration ends it.
    */
   read(offset: number): AsyncIterable<Uint8Array>;
+  /**
+   * As `read`, but each chunk is valid only until the next is asked for:
+   * the host fills the same buffer again (a Blob's BYOB reader), so a long
+   * file does not allocate its size in fresh buffers. Only a reader that
+   * copies what it keeps may use it (the row parsers: see ByteWindow).
+   */
+  readonly readReused?: (offset: number) => AsyncIterable<Uint8Array>;
   /** Random access to bytes [start, end), when the host has it (a file, a Blob): Parquet needs it. */
   readonly slice?: (start: number, end: number) => Promise<ArrayBuffer>;
 }
@@ -111,8 +118,15 @@ export interface RowSupply {
   readonly buffered: number;
   /** True once the input ended: no more rows will come than those buffered. */
   readonly ended: boolean;
-  /** Up to `maxRows` of the waiting rows, in file order (fewer when fewer wait). */
-  take(maxRows: number): RowBlock;
+  /**
+   * Up to `maxRows` of the waiting rows, in file order (fewer when fewer
+   * wait). `recycle`: nothing keeps the block past the next take (see
+   * SourceRuntime.next), so the supply may write it into the arrays of the
+   * last block it gave with `recycle` instead of fresh ones.
+   */
+  take(maxRows: number, recycle?: boolean): RowBlock;
+  /** The event time of the first waiting row without taking it, or null when none waits (a supply that cannot peek has none). */
+  peekTime?(): number | null;
   /** Where the first row not yet taken starts: reading again from there gives the same rows. */
   resumePoint(): FilePosition;
   readonly progress: FileProgress;
