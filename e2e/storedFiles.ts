@@ -51,7 +51,8 @@ export async function storeGeneratedCsv(page: Page, options: { rows: number; key
 }
 
 /** A keyed tumbling 1 s count/sum/avg/min/max over the stored file, as pipeline JSON. */
-export function storedCsvPipeline(file: StoredCsv, name: string): string {
+/** A keyed tumbling count/sum/avg/min/max over a stored CSV of ts,key,value; `windowSize` defaults to 1s. */
+export function storedCsvPipeline(file: StoredCsv, name: string, windowSize = '1s'): string {
   const at = (x: number) => ({ x, y: 120 });
   return JSON.stringify({
     format: 'windowpane.pipeline', version: 1, name: 'Stored file',
@@ -59,7 +60,7 @@ export function storedCsvPipeline(file: StoredCsv, name: string): string {
       { id: 'events', kind: 'source.file', position: at(0), params: { format: 'csv', eventTime: 'ts', timeFormat: 'epochMillis', fileName: name, stored: file,
         fields: [{ name: 'ts', type: 'time' }, { name: 'key', type: 'string' }, { name: 'value', type: 'number' }] } },
       { id: 'byKey', kind: 'transform.keyBy', position: at(260), params: { fields: ['key'] } },
-      { id: 'second', kind: 'window.tumbling', position: at(520), params: { size: '1s' } },
+      { id: 'second', kind: 'window.tumbling', position: at(520), params: { size: windowSize } },
       { id: 'stats', kind: 'aggregate', position: at(780), params: { aggregations: [
         { name: 'n', fn: 'count' }, { name: 'total', fn: 'sum', field: 'value' }, { name: 'mean', fn: 'avg', field: 'value' },
         { name: 'low', fn: 'min', field: 'value' }, { name: 'high', fn: 'max', field: 'value' },

@@ -7,7 +7,9 @@
  * While running, a report is drawn in the frame of the run's next answer, not
  * in a frame of its own (see answerAligned.ts).
  */
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEditor } from '../store/context';
+import type { EditorState } from '../store/documentStore';
 import type { FileProgressReport } from '../../worker/files/api';
 import { createAnswerAligned } from '../run/answerAligned';
 import { useRun, useRunControllerOrNull } from '../run/RunProvider';
@@ -22,6 +24,8 @@ const phaseOf = (s: RunState) => s.phase;
 const runIdOf = (s: RunState) => s.runId;
 // Only where a run stands still: a running run is polled on its own clock.
 const positionOf = (s: RunState) => (s.phase === 'running' ? -1 : (s.travel?.position ?? 0));
+/** Whether the node reads a stored file (only those report progress). */
+const readsStoredFile = (id: string) => (s: EditorState): boolean => s.doc.nodes.find((n) => n.id === id)?.params.stored !== undefined;
 
 export function FileProgress({ id, title }: { readonly id: string; readonly title: string }) {
   const controller = useRunControllerOrNull();
@@ -38,6 +42,7 @@ export function FileProgress({ id, title }: { readonly id: string; readonly titl
     };
   }, [aligned, controller]);
   const report = useSyncExternalStore(aligned.subscribe, aligned.get);
+  const stored = useEditor(useCallback(readsStoredFile(id), [id]));
 
   useEffect(() => {
     if (controller === null || phase === 'idle') {
@@ -60,9 +65,12 @@ export function FileProgress({ id, title }: { readonly id: string; readonly titl
     };
   }, [aligned, controller, phase, runId, position, id]);
 
-  if (report === null) return null;
-  const percent = percentRead(report);
-  const text = progressText(report);
+  // A stored file's node takes its progress block's size as the run starts, before the first
+  // report: grown in the first answer's frame, with the badges mounting, the canvas's re-measure
+  // of the node made that frame the 1 GB run's one long task (54-56 ms, idle).
+  if (report === null && !(stored && phase === 'running')) return null;
+  const percent = report === null ? null : percentRead(report);
+  const text = report === null ? 'Starting…' : progressText(report);
   return (
     <div className="wp-file-progress nodrag" data-testid="file-progress">
       <div
@@ -73,7 +81,7 @@ export function FileProgress({ id, title }: { readonly id: string; readonly titl
         aria-valuemax={100}
         aria-valuenow={percent ?? undefined}
         aria-valuetext={text}
-        data-done={report.done ? 'true' : undefined}
+        data-done={report?.done === true ? 'true' : undefined}
       >
         {/* Scaled, not sized: a width animated by CSS is a layout of the node on every frame of a run; a transform is the compositor's. */}
         <div className="wp-file-progress-fill" style={percent === null ? undefined : { transform: `scaleX(${percent / 100})` }} />
