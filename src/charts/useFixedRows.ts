@@ -20,7 +20,13 @@ export function useFixedRows(scroller: RefObject<HTMLElement | null>, count: num
   useEffect(() => {
     const element = scroller.current;
     if (element === null) return undefined;
-    const measure = () => setView({ top: element.scrollTop, height: element.clientHeight });
+    // The same view keeps the same state: a resize that leaves the rows in view alone (a width change,
+    // a scrollbar appearing) must not redraw a paced table outside its pace, with rows newer than its version.
+    const measure = () => {
+      const top = element.scrollTop;
+      const height = element.clientHeight;
+      setView((view) => (view.top === top && view.height === height ? view : { top, height }));
+    };
     measure();
     element.addEventListener('scroll', measure, { passive: true });
     const resize = new ResizeObserver(measure);
