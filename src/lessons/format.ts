@@ -77,6 +77,8 @@ export const predictionSchema = strict({
   question: markdownSchema,
   measure: measureSchema,
   tolerance: z.number().min(0).default(0).describe('How far off a prediction may be and still count as right.'),
+  on: z.enum(['start', 'solution']).default('start')
+    .describe('The pipeline the prediction is about, and the one measured to answer it: the lesson\'s start (before any change) or its solution; never whatever the learner has built so far.'),
 });
 
 export const taskSchema = strict({
