@@ -1,7 +1,8 @@
 /**
  * Every built-in lesson (lessons/*.json) is checked by running it: its
  * solution passes every check, its starting pipeline fails at least one (so
- * no task is one that cannot fail), and every prediction measures a number.
+ * no task is one that cannot fail), and every prediction measures a number on
+ * the pipeline its question names.
  * Generic over the files, so a lesson added to lessons/ is covered at once.
  */
 import { describe, expect, it } from 'vitest';
@@ -56,13 +57,25 @@ describe('built-in lessons', () => {
       expect(failures(reports).length).toBeGreaterThan(0);
     });
 
-    it('measures every prediction as a number on the solution', () => {
-      const reports = evaluate(lesson, 'solution');
-      const predicted = lesson.tasks.filter((task) => task.predict !== undefined).map((task) => task.id);
-      for (const id of predicted) {
-        const measured = reports.find((report) => report.taskId === id)?.measured;
-        expect(Number.isFinite(measured), `prediction of task '${id}' measured ${String(measured)}`).toBe(true);
-      }
+    // A prediction is answered by the pipeline its question names (the start or the solution), never the learner's.
+    it('measures every prediction as a number on the pipeline its `on` names', () => {
+      const reports = { start: evaluate(lesson, 'start'), solution: evaluate(lesson, 'solution') };
+      const unmeasured = lesson.tasks.flatMap((task) => {
+        if (task.predict === undefined) return [];
+        const measured = reports[task.predict.on].find((report) => report.taskId === task.id)?.measured;
+        return Number.isFinite(measured) ? [] : [`task '${task.id}' on the ${task.predict.on}: ${String(measured)}`];
+      });
+      expect(unmeasured).toEqual([]);
+    });
+
+    it('says in each prediction\'s question which pipeline it is about', () => {
+      const unnamed = lesson.tasks.flatMap((task) => {
+        const predict = task.predict;
+        if (predict === undefined) return [];
+        const names = predict.on === 'start' ? /starting pipeline/i : /\(the solution\)|in the solution/i;
+        return names.test(predict.question) ? [] : [`task '${task.id}' (on the ${predict.on}): ${predict.question}`];
+      });
+      expect(unnamed).toEqual([]);
     });
   });
 });
