@@ -89,6 +89,28 @@ function withParam(lesson: Lesson, nodeId: string, key: string, value: string): 
   return start;
 }
 
+/** The tasks of a lesson that do not pass on its start with one parameter changed: [] when all pass. */
+function failingWith(lessonId: string, nodeId: string, key: string, value: string): string[] {
+  const lesson = lessons.find((l) => l.id === lessonId);
+  if (lesson === undefined) throw new Error(`lesson '${lessonId}' is missing`);
+  const answer = evaluateTasks(withParam(lesson, nodeId, key, value), lesson.tasks);
+  if (!answer.ok) throw new Error(answer.message);
+  return failures(answer.tasks);
+}
+
+// The ranges the hints promise, at both ends: a hint that says "any value from A to B passes" is true.
+describe.each([
+  ['allowed-lateness', 'tenSeconds', 'allowedLateness', ['2001ms', '5s', '10s'], ['2s', '11s']],
+  ['sessions', 'sessions', 'gap', ['25s', '49s'], ['24s', '50s']],
+])('lesson %s: %s.%s', (lessonId, nodeId, key, passing, failing) => {
+  it.each(passing)('passes with %s', (value) => {
+    expect(failingWith(lessonId, nodeId, key, value)).toEqual([]);
+  });
+  it.each(failing)('fails with %s', (value) => {
+    expect(failingWith(lessonId, nodeId, key, value).length).toBeGreaterThan(0);
+  });
+});
+
 describe('lesson 2 (watermarks)', () => {
   const lesson = lessons.find((l) => l.id === 'watermarks');
 
