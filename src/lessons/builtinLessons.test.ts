@@ -102,6 +102,7 @@ function failingWith(lessonId: string, nodeId: string, key: string, value: strin
 describe.each([
   ['allowed-lateness', 'tenSeconds', 'allowedLateness', ['2001ms', '5s', '10s'], ['2s', '11s']],
   ['sessions', 'sessions', 'gap', ['25s', '49s'], ['24s', '50s']],
+  ['replay-and-what-if', 'clicks', 'maxOutOfOrderness', ['3001ms', '4s', '5s'], ['3s', '6s']],
 ])('lesson %s: %s.%s', (lessonId, nodeId, key, passing, failing) => {
   it.each(passing)('passes with %s', (value) => {
     expect(failingWith(lessonId, nodeId, key, value)).toEqual([]);
