@@ -1,7 +1,8 @@
 /**
  * Every built-in lesson (lessons/*.json) is checked by running it: its
  * solution passes every check, its starting pipeline fails at least one (so
- * no task is one that cannot fail), and every prediction measures a number.
+ * no task is one that cannot fail), and every prediction measures a number on
+ * the pipeline its question names.
  * Generic over the files, so a lesson added to lessons/ is covered at once.
  */
 import { describe, expect, it } from 'vitest';
@@ -56,13 +57,25 @@ describe('built-in lessons', () => {
       expect(failures(reports).length).toBeGreaterThan(0);
     });
 
-    it('measures every prediction as a number on the solution', () => {
-      const reports = evaluate(lesson, 'solution');
-      const predicted = lesson.tasks.filter((task) => task.predict !== undefined).map((task) => task.id);
-      for (const id of predicted) {
-        const measured = reports.find((report) => report.taskId === id)?.measured;
-        expect(Number.isFinite(measured), `prediction of task '${id}' measured ${String(measured)}`).toBe(true);
-      }
+    // A prediction is answered by the pipeline its question names (the start or the solution), never the learner's.
+    it('measures every prediction as a number on the pipeline its `on` names', () => {
+      const reports = { start: evaluate(lesson, 'start'), solution: evaluate(lesson, 'solution') };
+      const unmeasured = lesson.tasks.flatMap((task) => {
+        if (task.predict === undefined) return [];
+        const measured = reports[task.predict.on].find((report) => report.taskId === task.id)?.measured;
+        return Number.isFinite(measured) ? [] : [`task '${task.id}' on the ${task.predict.on}: ${String(measured)}`];
+      });
+      expect(unmeasured).toEqual([]);
+    });
+
+    it('says in each prediction\'s question which pipeline it is about', () => {
+      const unnamed = lesson.tasks.flatMap((task) => {
+        const predict = task.predict;
+        if (predict === undefined) return [];
+        const names = predict.on === 'start' ? /starting pipeline/i : /\(the solution\)|in the solution/i;
+        return names.test(predict.question) ? [] : [`task '${task.id}' (on the ${predict.on}): ${predict.question}`];
+      });
+      expect(unnamed).toEqual([]);
     });
   });
 });
@@ -75,6 +88,29 @@ function withParam(lesson: Lesson, nodeId: string, key: string, value: string): 
   (node.params as Record<string, unknown>)[key] = value;
   return start;
 }
+
+/** The tasks of a lesson that do not pass on its start with one parameter changed: [] when all pass. */
+function failingWith(lessonId: string, nodeId: string, key: string, value: string): string[] {
+  const lesson = lessons.find((l) => l.id === lessonId);
+  if (lesson === undefined) throw new Error(`lesson '${lessonId}' is missing`);
+  const answer = evaluateTasks(withParam(lesson, nodeId, key, value), lesson.tasks);
+  if (!answer.ok) throw new Error(answer.message);
+  return failures(answer.tasks);
+}
+
+// The ranges the hints promise, at both ends: a hint that says "any value from A to B passes" is true.
+describe.each([
+  ['allowed-lateness', 'tenSeconds', 'allowedLateness', ['2001ms', '5s', '10s'], ['2s', '11s']],
+  ['sessions', 'sessions', 'gap', ['25s', '49s'], ['24s', '50s']],
+  ['replay-and-what-if', 'clicks', 'maxOutOfOrderness', ['3001ms', '4s', '5s'], ['3s', '6s']],
+])('lesson %s: %s.%s', (lessonId, nodeId, key, passing, failing) => {
+  it.each(passing)('passes with %s', (value) => {
+    expect(failingWith(lessonId, nodeId, key, value)).toEqual([]);
+  });
+  it.each(failing)('fails with %s', (value) => {
+    expect(failingWith(lessonId, nodeId, key, value).length).toBeGreaterThan(0);
+  });
+});
 
 describe('lesson 2 (watermarks)', () => {
   const lesson = lessons.find((l) => l.id === 'watermarks');
