@@ -52,7 +52,16 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
     if (isLessonPipeline) showTimeline();
   }, [isLessonPipeline, showTimeline]);
 
-  const onPassed = useCallback((taskId: string) => void library.markPassed(lesson.id, taskId), [library, lesson.id]);
+  // Progress counts only Checks of the lesson's own pipeline, never of its solution or another pipeline.
+  const onPassed = useCallback((taskId: string) => {
+    if (docs.isLessonOpen(lesson.id)) void library.markPassed(lesson.id, taskId);
+  }, [docs, library, lesson.id]);
+  const solutionOpen = useEditor((s) => docs.isSolutionOpen(lesson, openId, s.doc.name));
+  const notCounted = isLessonPipeline
+    ? null
+    : solutionOpen
+      ? 'This is the solution: checks run, progress is not counted.'
+      : 'This is not the lesson\'s pipeline: checks run, progress is not counted.';
 
   return (
     <article className="wp-learn-lesson" aria-labelledby="wp-learn-lesson-title">
@@ -63,7 +72,9 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
       <p className="wp-learn-progress" data-status={summary.status}>{summaryText(summary)}</p>
       {isLessonPipeline ? null : (
         <div className="wp-learn-elsewhere" role="note">
-          <p>The pipeline on screen is not this lesson&apos;s: Check would run it as it is.</p>
+          <p>{solutionOpen
+            ? 'This is the solution: checks run, progress is not counted.'
+            : 'The pipeline on screen is not this lesson\'s: Check runs it as it is, and progress is not counted.'}</p>
           <button type="button" className="wp-docs-button" onClick={() => void docs.openLesson(lesson).then((o) => ui.report(o, `“${lesson.title}” could not be opened`))}>
             Open the lesson&apos;s pipeline
           </button>
@@ -87,7 +98,7 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
 
       <section className="wp-learn-tasks" aria-label="Tasks">
         {lesson.tasks.map((task, i) => (
-          <TaskCard key={task.id} task={task} index={i} passed={progress.passed.includes(task.id)} onPassed={onPassed} />
+          <TaskCard key={task.id} task={task} index={i} passed={progress.passed.includes(task.id)} onPassed={onPassed} lesson={lesson} notCounted={notCounted} />
         ))}
       </section>
 
