@@ -56,7 +56,7 @@ test.describe('Learn panel', () => {
     await task.getByRole('textbox', { name: /how many readings will go to the late port/ }).fill('2');
     await task.getByRole('button', { name: 'Check' }).click();
     await expect(task.getByText('Not yet: some checks do not hold.')).toBeVisible({ timeout: 30_000 });
-    const prediction = task.getByText(/You predicted 2; the run measured \d+/);
+    const prediction = task.getByText(/You predicted 2; the starting pipeline gives \d+/);
     await expect(prediction).toBeVisible();
     const predictionText = await prediction.textContent();
     await expect(task.getByRole('listitem').filter({ hasText: 'Does not hold: the late port of tenSeconds is empty' })).toBeVisible();
