@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import type { Lesson } from '../../lessons/format';
 import { documentSessionFor } from '../persistence/restoreEditor';
 import type { DocumentsState } from '../persistence/documentSession';
+import { requestFitView } from '../canvas/fitRequest';
 import { requestDockTab } from '../results/dockRequest';
 import { TIMELINE_TAB } from '../results/useDockTabs';
 import { useEditor, useEditorStore } from '../store/context';
@@ -15,6 +16,7 @@ import { LessonMarkdown } from './LessonMarkdown';
 import type { LessonLibrary, LibraryState } from './lessonLibrary';
 import { NOT_STARTED, summarize, summaryText } from './lessonProgress';
 import { LessonActions } from './LessonActions';
+import { LessonRunNote } from './LessonRunNote';
 import { SolutionDiff } from './SolutionDiff';
 import { TaskCard } from './TaskCard';
 import type { LessonDocuments } from './useLessonDocuments';
@@ -51,6 +53,10 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
   useEffect(() => {
     if (isLessonPipeline) showTimeline();
   }, [isLessonPipeline, showTimeline]);
+  // The panel narrows the canvas: every node in the space left beside it, none under it.
+  useEffect(() => {
+    if (isLessonPipeline) requestFitView();
+  }, [isLessonPipeline, openId]);
 
   // Progress counts only Checks of the lesson's own pipeline, never of its solution or another pipeline.
   const onPassed = useCallback((taskId: string) => {
@@ -84,9 +90,11 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
       <section className="wp-learn-steps" aria-labelledby="wp-learn-step-title">
         <h4 id="wp-learn-step-title" className="wp-learn-step-title">Step {stepIndex + 1} of {lesson.steps.length}</h4>
         <LessonMarkdown key={stepIndex} text={step.text} />
-        {timelineNode === undefined ? null : (
-          <p className="wp-learn-step-note">Press <strong>Run</strong> in the top bar to see the events of {timelineName} on the timeline under the canvas.</p>
-        )}
+        <LessonRunNote
+          lessonId={lesson.id}
+          active={isLessonPipeline}
+          subject={timelineNode === undefined ? 'its results in the dock under the canvas' : `the events of ${timelineName} on the timeline under the canvas`}
+        />
         <div className="wp-learn-step-nav">
           <button type="button" className="wp-docs-button" disabled={stepIndex === 0} onClick={() => setStepIndex((i) => i - 1)}>Previous step</button>
           {timelineNode === undefined ? null : (
