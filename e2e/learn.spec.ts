@@ -11,6 +11,8 @@ import { clickVisibleNode } from './revealNode';
 
 /** Lesson 2 (lessons/02-watermarks.json): readings -> tenSeconds -> average, late readings to a log sink. */
 const LESSON_2 = JSON.parse(readFileSync(new URL('../lessons/02-watermarks.json', import.meta.url), 'utf8')) as { title: string; start: { name: string } };
+const LESSON_5 = JSON.parse(readFileSync(new URL('../lessons/05-cumulating-windows.json', import.meta.url), 'utf8')) as { title: string };
+const LESSON_11 = JSON.parse(readFileSync(new URL('../lessons/11-checkpoints-exactly-once.json', import.meta.url), 'utf8')) as { title: string };
 const SENSOR_AVERAGES = JSON.parse(readFileSync(new URL('../examples/sensor-averages.json', import.meta.url), 'utf8')).name as string;
 /** Screenshots for a person to look at, when asked for: LEARN_SHOTS=/tmp/learn-shots. */
 const SHOTS = process.env.LEARN_SHOTS;
@@ -96,6 +98,51 @@ test.describe('Learn panel', () => {
     await clickVisibleNode(editor, 'readings');
     await expect(inspector.field('Max out-of-orderness')).toHaveValue('5s');
     expect(await bar.pipelineNames()).toHaveLength(2);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a check with no matching rows says so; a prediction-only task is done once answered; checks of the solution count no progress', async ({ page, consoleErrors }) => {
+    const editor = new EditorPage(page);
+    const learn = new LearnPage(page);
+    const bar = new DocumentsBar(page);
+    await editor.goto();
+    await learn.open();
+    await learn.lesson(LESSON_5.title).getByRole('button').click();
+    await expect(bar.name).toHaveValue(`Lesson: ${LESSON_5.title}`);
+    await expect(learn.panel.getByText(/The run goes at 10x/).first()).toBeVisible();
+    const revenue = learn.task(1);
+    await revenue.getByRole('textbox').fill('5');
+    await revenue.getByRole('button', { name: 'Check' }).click();
+    await expect(revenue.getByText('Not yet: some checks do not hold.')).toBeVisible({ timeout: 30_000 });
+    await expect(revenue.getByText(/no rows at sink 'results' match window_start = 2026-03-02 12:00:00 UTC and window_end = 2026-03-02 12:30:00 UTC/)).toBeVisible();
+    // The prediction is about the starting pipeline, answered by it beside the check of the learner's.
+    await expect(revenue.getByText(/You predicted 5; the starting pipeline gives \d+/)).toBeVisible();
+    await shot(page, '6-no-rows');
+
+    await learn.panel.getByRole('button', { name: /All lessons/ }).click();
+    await learn.lesson(LESSON_11.title).getByRole('button').click();
+    await expect(bar.name).toHaveValue(`Lesson: ${LESSON_11.title}`);
+    const predict = learn.task(1);
+    await predict.getByRole('textbox').fill('3');
+    await predict.getByRole('button', { name: 'Check' }).click();
+    // A guess that is off is information, not a failure: the task is done, and nothing says it failed.
+    await expect(predict.getByText(/Done: you predicted 3; the starting pipeline gives \d+/)).toBeVisible({ timeout: 30_000 });
+    await expect(predict.getByRole('heading', { name: /Task 1.*Done/ })).toBeVisible();
+    await expect(predict.getByText(/Not yet|Task passed/)).toHaveCount(0);
+    await expect(predict.getByRole('textbox')).toHaveAttribute('readonly', '');
+    await shot(page, '7-prediction-only-done');
+
+    await learn.panel.getByRole('button', { name: 'Show the solution' }).click();
+    await learn.panel.getByRole('button', { name: 'Open the solution as a new pipeline' }).click();
+    await expect(bar.name).toHaveValue(`Solution: ${LESSON_11.title}`);
+    await expect(learn.panel.getByText('This is the solution: checks run, progress is not counted.').first()).toBeVisible();
+    const rows = learn.task(2);
+    await rows.getByRole('textbox').fill('0');
+    await rows.getByRole('button', { name: 'Check' }).click();
+    await expect(rows.getByText('Task passed.')).toBeVisible({ timeout: 30_000 });
+    await expect(rows.getByRole('heading', { name: /Task 2.*Done/ })).toHaveCount(0);
+    await expect(learn.panel.getByText('1 of 2 tasks passed')).toBeVisible();
+    await shot(page, '8-solution-not-counted');
     expect(consoleErrors).toEqual([]);
   });
 
