@@ -113,7 +113,10 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
       <section className="wp-learn-solution-section" aria-labelledby="wp-learn-solution-title">
         <h4 id="wp-learn-solution-title" className="wp-learn-step-title">Solution</h4>
         {solutionShown
-          ? <SolutionDiff lesson={lesson} onOpenSolution={() => void docs.openSolution(lesson).then((o) => ui.report(o, 'The solution could not be opened'))} />
+          ? <SolutionDiff lesson={lesson} onOpenSolution={() => void docs.openSolution(lesson).then((o) => {
+            ui.report(o, 'The solution could not be opened');
+            if (o.ok) requestFitView();
+          })} />
           : <button type="button" className="wp-docs-button" aria-expanded={false} onClick={() => setSolutionShown(true)}>Show the solution</button>}
       </section>
 

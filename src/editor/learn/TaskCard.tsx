@@ -158,7 +158,7 @@ export function TaskCard({ task, index, passed, onPassed, lesson, notCounted }: 
             </p>
           )}
         <Result state={state} />
-        {notCounted === null || (state.status !== 'done' && prediction === null) ? null : <p className="wp-learn-not-counted">{notCounted}</p>}
+        {notCounted === null || state.status !== 'done' ? null : <p className="wp-learn-not-counted">{notCounted}</p>}
       </div>
       {hintsShown === 0 ? null : (
         <ol className="wp-learn-hints" aria-label="Hints">
