@@ -13,6 +13,7 @@ import { clickVisibleNode } from './revealNode';
 const LESSON_2 = JSON.parse(readFileSync(new URL('../lessons/02-watermarks.json', import.meta.url), 'utf8')) as { title: string; start: { name: string } };
 const LESSON_5 = JSON.parse(readFileSync(new URL('../lessons/05-cumulating-windows.json', import.meta.url), 'utf8')) as { title: string };
 const LESSON_11 = JSON.parse(readFileSync(new URL('../lessons/11-checkpoints-exactly-once.json', import.meta.url), 'utf8')) as { title: string };
+const LESSON_13 = JSON.parse(readFileSync(new URL('../lessons/13-rolling-zscore-alerts.json', import.meta.url), 'utf8')) as { title: string };
 const SENSOR_AVERAGES = JSON.parse(readFileSync(new URL('../examples/sensor-averages.json', import.meta.url), 'utf8')).name as string;
 /** Screenshots for a person to look at, when asked for: LEARN_SHOTS=/tmp/learn-shots. */
 const SHOTS = process.env.LEARN_SHOTS;
@@ -144,6 +145,18 @@ test.describe('Learn panel', () => {
     await expect(learn.panel.getByText('1 of 2 tasks passed')).toBeVisible();
     await shot(page, '8-solution-not-counted');
     expect(consoleErrors).toEqual([]);
+  });
+
+  test('an alert sink with a detector upstream says the detector has flagged nothing yet, not to add one', async ({ page }) => {
+    const editor = new EditorPage(page);
+    const learn = new LearnPage(page);
+    await editor.goto();
+    await learn.open();
+    await learn.lesson(LESSON_13.title).getByRole('button').click();
+    await page.getByRole('tab', { name: 'Overheating' }).click();
+    const empty = page.getByTestId('alerts-empty');
+    await expect(empty).toContainText('The detector zscore upstream has flagged nothing so far (it warms up over its first 100 records per key)');
+    await expect(empty).not.toContainText('Put a detector');
   });
 
   test('a lesson file with errors is refused with every problem and its path; a good one is imported and kept', async ({ page }) => {
