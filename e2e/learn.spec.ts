@@ -7,6 +7,7 @@ import { DocumentsBar } from './pages/DocumentsBar';
 import { EditorPage } from './pages/EditorPage';
 import { InspectorPanel } from './pages/InspectorPanel';
 import { LearnPage } from './pages/LearnPage';
+import { RunControls } from './pages/RunControls';
 import { clickVisibleNode } from './revealNode';
 
 /** Lesson 2 (lessons/02-watermarks.json): readings -> tenSeconds -> average, late readings to a log sink. */
@@ -145,6 +146,30 @@ test.describe('Learn panel', () => {
     await expect(learn.panel.getByText('1 of 2 tasks passed')).toBeVisible();
     await shot(page, '8-solution-not-counted');
     expect(consoleErrors).toEqual([]);
+  });
+
+  test('a lesson runs at 10x, and while a run goes on the panel runs the changed pipeline from the start', async ({ page }) => {
+    const editor = new EditorPage(page);
+    const learn = new LearnPage(page);
+    const controls = new RunControls(page);
+    await editor.goto();
+    await learn.open();
+    await learn.lesson(LESSON_2.title).getByRole('button').click();
+    await expect(controls.speed).toHaveValue('10');
+    const rerun = learn.panel.getByRole('button', { name: 'Run the changed pipeline' });
+    await expect(rerun).toHaveCount(0);
+    await controls.run();
+    await expect(rerun).toBeVisible();
+    await expect.poll(() => controls.events(), { timeout: 15_000 }).toBeGreaterThan(10);
+    const inspector = new InspectorPanel(page);
+    await clickVisibleNode(editor, 'readings');
+    await inspector.type('Max out-of-orderness', '5s');
+    await rerun.click();
+    // A new run, from the first event: the count starts again below where the old run stood.
+    await expect.poll(() => controls.events(), { timeout: 5_000 }).toBeLessThan(10);
+    await controls.expectPhase('Running');
+    await expect(controls.status).toHaveAttribute('data-phase', 'finished', { timeout: 20_000 });
+    await expect(rerun).toHaveCount(0);
   });
 
   test('an alert sink with a detector upstream says the detector has flagged nothing yet, not to add one', async ({ page }) => {
