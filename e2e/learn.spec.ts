@@ -148,6 +148,23 @@ test.describe('Learn panel', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('a prediction entered after the edit is still answered by the starting pipeline, not by the learner\'s', async ({ page }) => {
+    const editor = new EditorPage(page);
+    const learn = new LearnPage(page);
+    await editor.goto();
+    await learn.open();
+    await learn.lesson(LESSON_2.title).getByRole('button').click();
+    const inspector = new InspectorPanel(page);
+    await clickVisibleNode(editor, 'readings');
+    await inspector.type('Max out-of-orderness', '5s');
+    const task = learn.task(1);
+    await task.getByRole('textbox').fill('0');
+    await task.getByRole('button', { name: 'Check' }).click();
+    // The learner's pipeline sends nothing late (the check passes); the start, which the question is about, sends 4.
+    await expect(task.getByText('Task passed.')).toBeVisible({ timeout: 30_000 });
+    await expect(task.getByText('You predicted 0; the starting pipeline gives 4: off by 4, too far (an exact answer was asked for).')).toBeVisible();
+  });
+
   test('a lesson runs at 10x, and while a run goes on the panel runs the changed pipeline from the start', async ({ page }) => {
     const editor = new EditorPage(page);
     const learn = new LearnPage(page);
