@@ -7,10 +7,14 @@ import { DocumentsBar } from './pages/DocumentsBar';
 import { EditorPage } from './pages/EditorPage';
 import { InspectorPanel } from './pages/InspectorPanel';
 import { LearnPage } from './pages/LearnPage';
+import { RunControls } from './pages/RunControls';
 import { clickVisibleNode } from './revealNode';
 
 /** Lesson 2 (lessons/02-watermarks.json): readings -> tenSeconds -> average, late readings to a log sink. */
 const LESSON_2 = JSON.parse(readFileSync(new URL('../lessons/02-watermarks.json', import.meta.url), 'utf8')) as { title: string; start: { name: string } };
+const LESSON_5 = JSON.parse(readFileSync(new URL('../lessons/05-cumulating-windows.json', import.meta.url), 'utf8')) as { title: string };
+const LESSON_11 = JSON.parse(readFileSync(new URL('../lessons/11-checkpoints-exactly-once.json', import.meta.url), 'utf8')) as { title: string };
+const LESSON_13 = JSON.parse(readFileSync(new URL('../lessons/13-rolling-zscore-alerts.json', import.meta.url), 'utf8')) as { title: string };
 const SENSOR_AVERAGES = JSON.parse(readFileSync(new URL('../examples/sensor-averages.json', import.meta.url), 'utf8')).name as string;
 /** Screenshots for a person to look at, when asked for: LEARN_SHOTS=/tmp/learn-shots. */
 const SHOTS = process.env.LEARN_SHOTS;
@@ -56,7 +60,7 @@ test.describe('Learn panel', () => {
     await task.getByRole('textbox', { name: /how many readings will go to the late port/ }).fill('2');
     await task.getByRole('button', { name: 'Check' }).click();
     await expect(task.getByText('Not yet: some checks do not hold.')).toBeVisible({ timeout: 30_000 });
-    const prediction = task.getByText(/You predicted 2; the run measured \d+/);
+    const prediction = task.getByText(/You predicted 2; the starting pipeline gives \d+/);
     await expect(prediction).toBeVisible();
     const predictionText = await prediction.textContent();
     await expect(task.getByRole('listitem').filter({ hasText: 'Does not hold: the late port of tenSeconds is empty' })).toBeVisible();
@@ -97,6 +101,104 @@ test.describe('Learn panel', () => {
     await expect(inspector.field('Max out-of-orderness')).toHaveValue('5s');
     expect(await bar.pipelineNames()).toHaveLength(2);
     expect(consoleErrors).toEqual([]);
+  });
+
+  test('a check with no matching rows says so; a prediction-only task is done once answered; checks of the solution count no progress', async ({ page, consoleErrors }) => {
+    const editor = new EditorPage(page);
+    const learn = new LearnPage(page);
+    const bar = new DocumentsBar(page);
+    await editor.goto();
+    await learn.open();
+    await learn.lesson(LESSON_5.title).getByRole('button').click();
+    await expect(bar.name).toHaveValue(`Lesson: ${LESSON_5.title}`);
+    await expect(learn.panel.getByText(/The run goes at 10x/).first()).toBeVisible();
+    const revenue = learn.task(1);
+    await revenue.getByRole('textbox').fill('5');
+    await revenue.getByRole('button', { name: 'Check' }).click();
+    await expect(revenue.getByText('Not yet: some checks do not hold.')).toBeVisible({ timeout: 30_000 });
+    await expect(revenue.getByText(/no rows at sink 'results' match window_start = 2026-03-02 12:00:00 UTC and window_end = 2026-03-02 12:30:00 UTC/)).toBeVisible();
+    // The prediction is about the starting pipeline, answered by it beside the check of the learner's.
+    await expect(revenue.getByText(/You predicted 5; the starting pipeline gives \d+/)).toBeVisible();
+    await shot(page, '6-no-rows');
+
+    await learn.panel.getByRole('button', { name: /All lessons/ }).click();
+    await learn.lesson(LESSON_11.title).getByRole('button').click();
+    await expect(bar.name).toHaveValue(`Lesson: ${LESSON_11.title}`);
+    const predict = learn.task(1);
+    await predict.getByRole('textbox').fill('3');
+    await predict.getByRole('button', { name: 'Check' }).click();
+    // A guess that is off is information, not a failure: the task is done, and nothing says it failed.
+    await expect(predict.getByText(/Done: you predicted 3; the starting pipeline gives \d+/)).toBeVisible({ timeout: 30_000 });
+    await expect(predict.getByRole('heading', { name: /Task 1.*Done/ })).toBeVisible();
+    await expect(predict.getByText(/Not yet|Task passed/)).toHaveCount(0);
+    await expect(predict.getByRole('textbox')).toHaveAttribute('readonly', '');
+    await shot(page, '7-prediction-only-done');
+
+    await learn.panel.getByRole('button', { name: 'Show the solution' }).click();
+    await learn.panel.getByRole('button', { name: 'Open the solution as a new pipeline' }).click();
+    await expect(bar.name).toHaveValue(`Solution: ${LESSON_11.title}`);
+    await expect(learn.panel.getByText('This is the solution: checks run, progress is not counted.').first()).toBeVisible();
+    const rows = learn.task(2);
+    await rows.getByRole('textbox').fill('0');
+    await rows.getByRole('button', { name: 'Check' }).click();
+    await expect(rows.getByText('Task passed.')).toBeVisible({ timeout: 30_000 });
+    await expect(rows.getByRole('heading', { name: /Task 2.*Done/ })).toHaveCount(0);
+    await expect(learn.panel.getByText('1 of 2 tasks passed')).toBeVisible();
+    await shot(page, '8-solution-not-counted');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a prediction entered after the edit is still answered by the starting pipeline, not by the learner\'s', async ({ page }) => {
+    const editor = new EditorPage(page);
+    const learn = new LearnPage(page);
+    await editor.goto();
+    await learn.open();
+    await learn.lesson(LESSON_2.title).getByRole('button').click();
+    const inspector = new InspectorPanel(page);
+    await clickVisibleNode(editor, 'readings');
+    await inspector.type('Max out-of-orderness', '5s');
+    const task = learn.task(1);
+    await task.getByRole('textbox').fill('0');
+    await task.getByRole('button', { name: 'Check' }).click();
+    // The learner's pipeline sends nothing late (the check passes); the start, which the question is about, sends 4.
+    await expect(task.getByText('Task passed.')).toBeVisible({ timeout: 30_000 });
+    await expect(task.getByText('You predicted 0; the starting pipeline gives 4: off by 4, too far (an exact answer was asked for).')).toBeVisible();
+  });
+
+  test('a lesson runs at 10x, and while a run goes on the panel runs the changed pipeline from the start', async ({ page }) => {
+    const editor = new EditorPage(page);
+    const learn = new LearnPage(page);
+    const controls = new RunControls(page);
+    await editor.goto();
+    await learn.open();
+    await learn.lesson(LESSON_2.title).getByRole('button').click();
+    await expect(controls.speed).toHaveValue('10');
+    const rerun = learn.panel.getByRole('button', { name: 'Run the changed pipeline' });
+    await expect(rerun).toHaveCount(0);
+    await controls.run();
+    await expect(rerun).toBeVisible();
+    await expect.poll(() => controls.events(), { timeout: 15_000 }).toBeGreaterThan(10);
+    const inspector = new InspectorPanel(page);
+    await clickVisibleNode(editor, 'readings');
+    await inspector.type('Max out-of-orderness', '5s');
+    await rerun.click();
+    // A new run, from the first event: the count starts again below where the old run stood.
+    await expect.poll(() => controls.events(), { timeout: 5_000 }).toBeLessThan(10);
+    await controls.expectPhase('Running');
+    await expect(controls.status).toHaveAttribute('data-phase', 'finished', { timeout: 20_000 });
+    await expect(rerun).toHaveCount(0);
+  });
+
+  test('an alert sink with a detector upstream says the detector has flagged nothing yet, not to add one', async ({ page }) => {
+    const editor = new EditorPage(page);
+    const learn = new LearnPage(page);
+    await editor.goto();
+    await learn.open();
+    await learn.lesson(LESSON_13.title).getByRole('button').click();
+    await page.getByRole('tab', { name: 'Overheating' }).click();
+    const empty = page.getByTestId('alerts-empty');
+    await expect(empty).toContainText('The detector zscore upstream has flagged nothing so far (it warms up over its first 100 records per key)');
+    await expect(empty).not.toContainText('Put a detector');
   });
 
   test('a lesson file with errors is refused with every problem and its path; a good one is imported and kept', async ({ page }) => {

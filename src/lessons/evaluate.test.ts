@@ -41,6 +41,14 @@ describe('evaluateTasks', () => {
     expect(check(clickPipeline(), { kind: 'resultValue', sink: 'results', field: 'user', reduce: 'first' }, 'eq', 'u1').holds).toBe(true);
   });
 
+  it('says plainly when no row matches the where conditions, with times as times', () => {
+    const where = [{ field: 'user', op: 'eq', value: 'u9' }, { field: 'window_start', op: 'eq', value: Date.UTC(2026, 2, 2, 12) }];
+    const none = check(clickPipeline(), { kind: 'resultValue', sink: 'results', field: 'spent', reduce: 'sum', where }, 'ge', 1);
+    expect(none.text).toBe("Does not hold: no rows at sink 'results' match user = 'u9' and window_start = 2026-03-02 12:00:00 UTC, so there is no value of spent to read; the task wants at least 1.");
+    const largest = check(clickPipeline(), { kind: 'resultValue', sink: 'results', field: 'clicks', reduce: 'max', where: [{ field: 'user', op: 'eq', value: 'u1' }] }, 'gt', 5);
+    expect(largest.text).toBe("Does not hold: the largest value of clicks over the rows with user = 'u1' at sink 'results' is 2; the task wants more than 5.");
+  });
+
   it('reads no value from rows that lack the field, and a field named like an Object method is data', () => {
     const none = check(clickPipeline(), { kind: 'resultValue', sink: 'results', field: 'constructor', reduce: 'first' }, 'eq', null);
     expect(none.holds).toBe(true);

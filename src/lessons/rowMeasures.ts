@@ -25,10 +25,14 @@ function matches(row: Row, where: readonly RowCondition[]): boolean {
 
 const OP_WORDS = new Map([['eq', '='], ['ne', '≠'], ['lt', '<'], ['le', '≤'], ['gt', '>'], ['ge', '≥']]);
 
+/** "user = 'u1' and clicks ≥ 2"; times as times. */
+function conditionWords(where: readonly RowCondition[]): string {
+  return where.map((c) => `${c.field} ${OP_WORDS.get(c.op) ?? c.op} ${showValue(c.value, TIME_FIELDS.has(c.field))}`).join(' and ');
+}
+
 /** " with user = 'u1' and clicks ≥ 2", or "" without conditions. */
 function whereWords(where: readonly RowCondition[] | undefined): string {
-  if (where === undefined || where.length === 0) return '';
-  return ` with ${where.map((c) => `${c.field} ${OP_WORDS.get(c.op) ?? c.op} ${showValue(c.value, TIME_FIELDS.has(c.field))}`).join(' and ')}`;
+  return where === undefined || where.length === 0 ? '' : ` with ${conditionWords(where)}`;
 }
 
 function reduce(values: readonly MeasureValue[], how: Extract<Measure, { kind: 'resultValue' }>['reduce']): MeasureValue {
@@ -43,7 +47,18 @@ function reduce(values: readonly MeasureValue[], how: Extract<Measure, { kind: '
   return how === 'sum' ? sum : sum / numbers.length;
 }
 
-const REDUCE_WORDS = new Map([['min', 'the smallest'], ['max', 'the largest'], ['sum', 'the sum of'], ['mean', 'the mean of'], ['first', 'the first'], ['last', 'the last'], ['distinct', 'the number of different values of']]);
+const REDUCE_WORDS = new Map([
+  ['min', 'the smallest value of'], ['max', 'the largest value of'], ['sum', 'the sum of'], ['mean', 'the mean of'],
+  ['first', 'the first value of'], ['last', 'the last value of'], ['distinct', 'the number of different values of'],
+]);
+
+/** Why no row gave a value: none reached the sink, none matched the `where`, or none had the field. */
+function whyNoValue(rows: number, matched: number, where: readonly RowCondition[], sink: string, field: string): string {
+  if (rows === 0) return `no rows reached sink '${sink}'`;
+  if (matched === 0) return `no rows at sink '${sink}' match ${conditionWords(where)}`;
+  if (matched === 1) return `the one row${whereWords(where)} at sink '${sink}' has no field ${field}`;
+  return `none of the ${plural(matched, 'row')}${whereWords(where)} at sink '${sink}' has a field ${field}`;
+}
 
 /** Measures `measure` on the base run of `doc`. */
 export function measureRows(doc: PipelineDocument, run: PreparedPipeline, measure: RowMeasure): Measured {
@@ -66,7 +81,7 @@ export function measureRows(doc: PipelineDocument, run: PreparedPipeline, measur
     if (value !== undefined) values.push(value);
   }
   const value = reduce(values, measure.reduce);
-  const of = `${REDUCE_WORDS.get(measure.reduce) ?? measure.reduce} ${measure.field} in the rows${whereWords(where)} at sink '${nodeId}'`;
-  if (values.length === 0) return measured(null, `no row${whereWords(where)} at sink '${nodeId}' has a field ${measure.field}, so ${of} has no value`);
+  const of = `${REDUCE_WORDS.get(measure.reduce) ?? measure.reduce} ${measure.field} over the rows${whereWords(where)} at sink '${nodeId}'`;
+  if (values.length === 0) return measured(null, `${whyNoValue(rows.length, chosen.length, where, nodeId, measure.field)}, so there is no value of ${measure.field} to read`);
   return measured(value, `${of} is ${showValue(value, measuresTime(measure))}`);
 }

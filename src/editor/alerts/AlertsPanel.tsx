@@ -4,6 +4,7 @@ import { useFrameVersion } from '../../charts/useFrameVersion';
 import type { AlertRow } from '../../model';
 import type { AlertBuffer } from './alertBuffer';
 import { listAlerts, summarise, type SortField, type SortOrder, type StatusFilter } from './alertSummary';
+import type { UpstreamDetector } from './upstreamDetector';
 import './alerts.css';
 
 /** Alerts are read, not watched: four refreshes a second keep the list live and leave the frames to the charts. */
@@ -26,11 +27,13 @@ const keyText = (key: string): string => (key === '' ? '(all records)' : key);
  * above a list of alerts, newest first (or by first time, or oldest first:
  * the time headers sort). An empty sink says what makes it raise one.
  */
-export function AlertsPanel({ buffer, title, rule }: {
+export function AlertsPanel({ buffer, title, rule, detector = null }: {
   buffer: AlertBuffer;
   title: string;
   /** The sink's `when` expression, for the empty state; null when its params cannot be read. */
   rule: string | null;
+  /** The detector upstream of the sink, for the empty state; null when there is none. */
+  detector?: UpstreamDetector | null;
 }) {
   const version = useFrameVersion(buffer, REFRESH_MS);
   const [filter, setFilter] = useState<StatusFilter>('all');
@@ -40,7 +43,7 @@ export function AlertsPanel({ buffer, title, rule }: {
   const summary = useMemo(() => summarise(alerts), [alerts]);
   const listed = useMemo(() => listAlerts(alerts, filter, order), [alerts, filter, order]);
 
-  if (alerts.length === 0) return <EmptyAlerts rule={rule} />;
+  if (alerts.length === 0) return <EmptyAlerts rule={rule} detector={detector} />;
 
   const sortBy = (field: SortField) => setOrder((o) => (o.field === field ? { field, newestFirst: !o.newestFirst } : { field, newestFirst: true }));
   const counts = new Map<StatusFilter, number>([['all', alerts.length], ['open', summary.total.open], ['resolved', summary.total.resolved]]);
@@ -135,12 +138,17 @@ function AlertLine({ alert: a }: { alert: AlertRow }) {
   );
 }
 
-/** No alerts (yet): what raises one, and what to put before the sink. */
-function EmptyAlerts({ rule }: { rule: string | null }) {
+/** No alerts (yet): what raises one, and, without a detector upstream, what to put before the sink. */
+function EmptyAlerts({ rule, detector }: { rule: string | null; detector: UpstreamDetector | null }) {
+  const warms = detector?.warmup === null || detector?.warmup === undefined || detector.warmup === 0
+    ? ''
+    : ` (it warms up over its first ${detector.warmup.toLocaleString('en')} records per key)`;
   return (
     <div className="wp-alerts-empty" data-testid="alerts-empty">
       <p><strong>No alerts yet.</strong> This sink raises an alert when a record matches {rule === null ? 'its rule' : <code>{rule}</code>}.</p>
-      <p>Put a detector from the palette&apos;s <strong>Detect</strong> family (Z-score, EWMA, MAD / IQR, threshold, change-point, contextual) before it, then run the pipeline; open and resolved alerts are listed here.</p>
+      {detector !== null
+        ? <p>The detector <strong>{detector.name}</strong> upstream has flagged nothing so far{warms}; run the pipeline, and open and resolved alerts are listed here.</p>
+        : <p>Put a detector from the palette&apos;s <strong>Detect</strong> family (Z-score, EWMA, MAD / IQR, threshold, change-point, contextual) before it, then run the pipeline; open and resolved alerts are listed here.</p>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useReactFlow, useStoreApi } from '@xyflow/react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { TemporalState } from 'zundo';
 import { redo, undo } from '../shortcuts/commands';
@@ -8,7 +8,9 @@ import { useEditorStore } from '../store/context';
 import type { EditorDocument } from '../store/types';
 import { layoutPositions } from './autoLayout';
 import { GRID, NODE_SIZE } from './flowTypes';
-import { frameFor } from './useFrameOnOpen';
+import { fitRequestStore } from './fitRequest';
+import { drawnBoxes, frameFor } from './useFrameOnOpen';
+import { isUnframed } from '../persistence/records';
 
 type History = TemporalState<{ doc: EditorDocument }>;
 const canUndo = (s: History) => s.pastStates.length > 0;
@@ -44,6 +46,21 @@ export function CanvasToolbar() {
     const viewport = frameFor(boxes, state, false);
     if (viewport !== undefined) void flow.setViewport(viewport, { duration: 300 });
   };
+
+  // A fit asked for from outside (a lesson opening): once the opened pipeline is drawn and framed, fit it all, even below readable zoom.
+  useEffect(() => fitRequestStore.subscribe(() => {
+    let frames = 0;
+    const tryFit = (): void => {
+      const boxes = drawnBoxes(store.getState().doc, flowStore.getState());
+      const ready = boxes !== undefined && !isUnframed(store.getState().viewport);
+      const viewport = ready ? frameFor(boxes, flowStore.getState(), false) : undefined;
+      if (viewport !== undefined) {
+        void flow.setViewport(viewport, { duration: 200 });
+        store.getState().setViewport(viewport);
+      } else if (++frames < 60) requestAnimationFrame(tryFit);
+    };
+    requestAnimationFrame(tryFit);
+  }), [store, flow, flowStore]);
 
   const autoLayout = async (): Promise<void> => {
     const { doc } = store.getState();

@@ -32,7 +32,7 @@ function canvasInsets(domNode: HTMLElement): Insets {
  * undefined until every one is drawn where the document puts it (a freshly
  * opened pipeline is measured a frame or two after it is shown).
  */
-function drawnBoxes(doc: EditorState['doc'], flow: ReactFlowState): Box[] | undefined {
+export function drawnBoxes(doc: EditorState['doc'], flow: ReactFlowState): Box[] | undefined {
   const boxes: Box[] = [];
   for (const node of doc.nodes) {
     const drawn = flow.nodeLookup.get(node.id);

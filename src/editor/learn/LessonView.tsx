@@ -8,6 +8,7 @@ import { useStore } from 'zustand';
 import type { Lesson } from '../../lessons/format';
 import { documentSessionFor } from '../persistence/restoreEditor';
 import type { DocumentsState } from '../persistence/documentSession';
+import { requestFitView } from '../canvas/fitRequest';
 import { requestDockTab } from '../results/dockRequest';
 import { TIMELINE_TAB } from '../results/useDockTabs';
 import { useEditor, useEditorStore } from '../store/context';
@@ -15,6 +16,7 @@ import { LessonMarkdown } from './LessonMarkdown';
 import type { LessonLibrary, LibraryState } from './lessonLibrary';
 import { NOT_STARTED, summarize, summaryText } from './lessonProgress';
 import { LessonActions } from './LessonActions';
+import { LessonRunNote } from './LessonRunNote';
 import { SolutionDiff } from './SolutionDiff';
 import { TaskCard } from './TaskCard';
 import type { LessonDocuments } from './useLessonDocuments';
@@ -51,8 +53,21 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
   useEffect(() => {
     if (isLessonPipeline) showTimeline();
   }, [isLessonPipeline, showTimeline]);
+  // The panel narrows the canvas: every node in the space left beside it, none under it.
+  useEffect(() => {
+    if (isLessonPipeline) requestFitView();
+  }, [isLessonPipeline, openId]);
 
-  const onPassed = useCallback((taskId: string) => void library.markPassed(lesson.id, taskId), [library, lesson.id]);
+  // Progress counts only Checks of the lesson's own pipeline, never of its solution or another pipeline.
+  const onPassed = useCallback((taskId: string) => {
+    if (docs.isLessonOpen(lesson.id)) void library.markPassed(lesson.id, taskId);
+  }, [docs, library, lesson.id]);
+  const solutionOpen = useEditor((s) => docs.isSolutionOpen(lesson, openId, s.doc.name));
+  const notCounted = isLessonPipeline
+    ? null
+    : solutionOpen
+      ? 'This is the solution: checks run, progress is not counted.'
+      : 'This is not the lesson\'s pipeline: checks run, progress is not counted.';
 
   return (
     <article className="wp-learn-lesson" aria-labelledby="wp-learn-lesson-title">
@@ -63,7 +78,9 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
       <p className="wp-learn-progress" data-status={summary.status}>{summaryText(summary)}</p>
       {isLessonPipeline ? null : (
         <div className="wp-learn-elsewhere" role="note">
-          <p>The pipeline on screen is not this lesson&apos;s: Check would run it as it is.</p>
+          <p>{solutionOpen
+            ? 'This is the solution: checks run, progress is not counted.'
+            : 'The pipeline on screen is not this lesson\'s: Check runs it as it is, and progress is not counted.'}</p>
           <button type="button" className="wp-docs-button" onClick={() => void docs.openLesson(lesson).then((o) => ui.report(o, `“${lesson.title}” could not be opened`))}>
             Open the lesson&apos;s pipeline
           </button>
@@ -73,9 +90,11 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
       <section className="wp-learn-steps" aria-labelledby="wp-learn-step-title">
         <h4 id="wp-learn-step-title" className="wp-learn-step-title">Step {stepIndex + 1} of {lesson.steps.length}</h4>
         <LessonMarkdown key={stepIndex} text={step.text} />
-        {timelineNode === undefined ? null : (
-          <p className="wp-learn-step-note">Press <strong>Run</strong> in the top bar to see the events of {timelineName} on the timeline under the canvas.</p>
-        )}
+        <LessonRunNote
+          lessonId={lesson.id}
+          active={isLessonPipeline}
+          subject={timelineNode === undefined ? 'its results in the dock under the canvas' : `the events of ${timelineName} on the timeline under the canvas`}
+        />
         <div className="wp-learn-step-nav">
           <button type="button" className="wp-docs-button" disabled={stepIndex === 0} onClick={() => setStepIndex((i) => i - 1)}>Previous step</button>
           {timelineNode === undefined ? null : (
@@ -87,14 +106,17 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
 
       <section className="wp-learn-tasks" aria-label="Tasks">
         {lesson.tasks.map((task, i) => (
-          <TaskCard key={task.id} task={task} index={i} passed={progress.passed.includes(task.id)} onPassed={onPassed} />
+          <TaskCard key={task.id} task={task} index={i} passed={progress.passed.includes(task.id)} onPassed={onPassed} lesson={lesson} notCounted={notCounted} />
         ))}
       </section>
 
       <section className="wp-learn-solution-section" aria-labelledby="wp-learn-solution-title">
         <h4 id="wp-learn-solution-title" className="wp-learn-step-title">Solution</h4>
         {solutionShown
-          ? <SolutionDiff lesson={lesson} onOpenSolution={() => void docs.openSolution(lesson).then((o) => ui.report(o, 'The solution could not be opened'))} />
+          ? <SolutionDiff lesson={lesson} onOpenSolution={() => void docs.openSolution(lesson).then((o) => {
+            ui.report(o, 'The solution could not be opened');
+            if (o.ok) requestFitView();
+          })} />
           : <button type="button" className="wp-docs-button" aria-expanded={false} onClick={() => setSolutionShown(true)}>Show the solution</button>}
       </section>
 

@@ -12,13 +12,13 @@ describe('predictions', () => {
   });
 
   it('compares with the measured value within the tolerance, in words', () => {
-    expect(comparePrediction(5, 5, 0)).toEqual({ within: true, text: 'You predicted 5; the run measured 5: exactly right.' });
-    expect(comparePrediction(4, 5, 1)).toEqual({ within: true, text: 'You predicted 4; the run measured 5: off by 1, close enough (within 1 counts as right).' });
-    expect(comparePrediction(3, 5, 0)).toEqual({ within: false, text: 'You predicted 3; the run measured 5: off by 2, too far (an exact answer was asked for).' });
+    expect(comparePrediction(5, 5, 0, 'start')).toEqual({ within: true, text: 'You predicted 5; the starting pipeline gives 5: exactly right.' });
+    expect(comparePrediction(4, 5, 1, 'solution')).toEqual({ within: true, text: 'You predicted 4; the solution gives 5: off by 1, close enough (within 1 counts as right).' });
+    expect(comparePrediction(3, 5, 0, 'start')).toEqual({ within: false, text: 'You predicted 3; the starting pipeline gives 5: off by 2, too far (an exact answer was asked for).' });
   });
 
-  it('says so when the run measured no number', () => {
-    expect(comparePrediction(3, null, 0)).toEqual({ within: false, text: 'You predicted 3; the run measured nothing (no value to compare).' });
-    expect(comparePrediction(3, 'abc', 10).within).toBe(false);
+  it('says so when the pipeline gives no number', () => {
+    expect(comparePrediction(3, null, 0, 'start')).toEqual({ within: false, text: 'You predicted 3; the starting pipeline gives nothing (no value to compare).' });
+    expect(comparePrediction(3, 'abc', 10, 'start').within).toBe(false);
   });
 });

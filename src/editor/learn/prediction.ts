@@ -1,5 +1,5 @@
-/** Predict, then observe: reading the learner's number and comparing it with what the run measured. */
-import type { MeasureValue } from '../../lessons/format';
+/** Predict, then observe: reading the learner's number and comparing it with what the lesson's start (or solution) gives. */
+import type { MeasureValue, Prediction } from '../../lessons/format';
 
 export type PredictionReading = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
 
@@ -19,15 +19,21 @@ export interface PredictionOutcome {
 
 const shown = (value: number): string => value.toLocaleString('en', { maximumFractionDigits: 6 });
 
-/** "You predicted 3; the run measured 5: off by 2, more than the 1 allowed." */
-export function comparePrediction(predicted: number, measured: MeasureValue | undefined, tolerance: number): PredictionOutcome {
+/** The pipeline a prediction is about, as the answer names it. */
+export function pipelineWords(on: Prediction['on']): string {
+  return on === 'solution' ? 'the solution' : 'the starting pipeline';
+}
+
+/** "You predicted 3; the starting pipeline gives 5: off by 2, too far (an exact answer was asked for)." */
+export function comparePrediction(predicted: number, measured: MeasureValue | undefined, tolerance: number, on: Prediction['on']): PredictionOutcome {
+  const pipeline = pipelineWords(on);
   if (typeof measured !== 'number') {
     const what = measured === null || measured === undefined ? 'nothing (no value to compare)' : `“${String(measured)}”, not a number`;
-    return { within: false, text: `You predicted ${shown(predicted)}; the run measured ${what}.` };
+    return { within: false, text: `You predicted ${shown(predicted)}; ${pipeline} gives ${what}.` };
   }
   const off = Math.abs(predicted - measured);
   const within = off <= tolerance;
-  const head = `You predicted ${shown(predicted)}; the run measured ${shown(measured)}`;
+  const head = `You predicted ${shown(predicted)}; ${pipeline} gives ${shown(measured)}`;
   if (off === 0) return { within, text: `${head}: exactly right.` };
   const allowed = tolerance === 0 ? 'an exact answer was asked for' : `within ${shown(tolerance)} counts as right`;
   return { within, text: `${head}: off by ${shown(off)}, ${within ? 'close enough' : 'too far'} (${allowed}).` };

@@ -1,11 +1,14 @@
 /**
  * Check: runs the learner's pipeline as it is now (their edits) in the
- * worker, apart from any live run, and evaluates one task on it. Answers of
- * a Check replaced by a newer one, or of a panel that went away, are dropped.
+ * worker, apart from any live run, and evaluates one task on it; or, given a
+ * fixed pipeline (the lesson's start or solution, which a prediction is
+ * about), runs that one instead. Answers of a Check replaced by a newer one,
+ * or of a panel that went away, are dropped.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaskReport } from '../../lessons/evaluate';
 import type { LessonTask } from '../../lessons/format';
+import type { PipelineDocument } from '../../model';
 import type { Problem } from '../../model/problems';
 import { useRunController } from '../run/RunProvider';
 import { runnableDocument } from '../run/runGraph';
@@ -19,7 +22,7 @@ export type CheckState =
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function useLessonCheck(task: LessonTask, onPassed: (taskId: string) => void): { state: CheckState; check: () => void } {
+export function useLessonCheck(task: LessonTask, onPassed: (taskId: string) => void, fixed?: PipelineDocument): { state: CheckState; check: () => void } {
   const controller = useRunController();
   const editor = useEditorStore();
   const [state, setState] = useState<CheckState>({ status: 'idle' });
@@ -30,7 +33,7 @@ export function useLessonCheck(task: LessonTask, onPassed: (taskId: string) => v
 
   const check = useCallback(() => {
     const mine = ++latest.current;
-    const runnable = runnableDocument(editor.getState().doc);
+    const runnable = fixed === undefined ? runnableDocument(editor.getState().doc) : { ok: true as const, document: fixed };
     if (!runnable.ok) {
       setState({
         status: 'failed',
@@ -63,7 +66,7 @@ export function useLessonCheck(task: LessonTask, onPassed: (taskId: string) => v
     })().catch((error: unknown) => {
       if (latest.current === mine) setState({ status: 'failed', message: `The check failed: ${message(error)}`, problems: [] });
     });
-  }, [controller, editor, task, onPassed]);
+  }, [controller, editor, task, onPassed, fixed]);
 
   return { state, check };
 }

@@ -23,7 +23,13 @@ export interface LessonDocuments {
   openSolution(lesson: Lesson): Promise<OpenOutcome>;
   /** Whether the pipeline on screen is the one this lesson opened as. */
   isLessonOpen(lessonId: string): boolean;
+  /** Whether the pipeline `openId` (named `name`) is this lesson's solution, opened from the panel. */
+  isSolutionOpen(lesson: Lesson, openId: string, name: string): boolean;
 }
+
+/** Pipelines opened as a lesson's solution in this page, by pipeline id: their Checks never count as progress. */
+const solutionPipelines = new Map<string, string>();
+const solutionName = (lesson: Lesson): string => `Solution: ${lesson.title}`;
 
 export function useLessonDocuments(library: LessonLibrary): LessonDocuments {
   const store = useEditorStore();
@@ -51,8 +57,15 @@ export function useLessonDocuments(library: LessonLibrary): LessonDocuments {
         }
         return startOver(lesson);
       },
-      openSolution: (lesson) => openAsNew(lesson.solution, `Solution: ${lesson.title}`),
+      openSolution: async (lesson) => {
+        const opened = await openAsNew(lesson.solution, solutionName(lesson));
+        const id = session.state.getState().openId;
+        if (opened.ok) solutionPipelines.set(id, lesson.id);
+        return opened;
+      },
       isLessonOpen: (lessonId) => library.progressOf(lessonId).pipelineId === session.state.getState().openId,
+      // After a reload the map is empty; the name the panel gave it still tells.
+      isSolutionOpen: (lesson, openId, name) => solutionPipelines.get(openId) === lesson.id || name === solutionName(lesson),
     };
   }, [store, library]);
 }

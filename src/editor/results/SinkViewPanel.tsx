@@ -3,6 +3,7 @@ import { LiveChart } from '../../charts/LiveChart';
 import { LiveLog } from '../../charts/LiveLog';
 import { LiveTable } from '../../charts/LiveTable';
 import { AlertsPanel } from '../alerts/AlertsPanel';
+import { upstreamDetector, type UpstreamDetector } from '../alerts/upstreamDetector';
 import { useSinkBuffer } from './SinkBuffers';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
@@ -22,6 +23,9 @@ export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkV
   // As text, so the panel redraws when where its rows come from changes, not on every edit.
   const sourceText = useEditor(useCallback((s: EditorState) => JSON.stringify(lineageSource(s.doc, view.id)), [view.id]));
   const source = useMemo(() => JSON.parse(sourceText) as ReturnType<typeof lineageSource>, [sourceText]);
+  // As text for the same reason: the alerts' empty state names the detector upstream.
+  const detectorText = useEditor(useCallback((s: EditorState) => (view.kind === 'alerts' ? JSON.stringify(upstreamDetector(s.doc, view.id)) : 'null'), [view.kind, view.id]));
+  const detector = useMemo(() => JSON.parse(detectorText) as UpstreamDetector | null, [detectorText]);
   // The same function from one render to the next: the table's rows redraw on its own pace, not when the panel does (see LiveTable).
   const onWhy = useMemo(() => source === null ? undefined : (row: Readonly<Record<string, string | number | boolean | null>>) => {
     const query = queryFor(source, row);
@@ -34,7 +38,7 @@ export const SinkViewPanel = memo(function SinkViewPanel({ view }: { view: SinkV
       ) : sink.kind === 'chart' ? (
         <LiveChart buffer={sink.buffer} onWhy={source?.kind === 'window' ? onWhy : undefined} label={`Chart of ${view.title}`} />
       ) : sink.kind === 'alerts' ? (
-        <AlertsPanel buffer={sink.buffer} title={view.title} rule={view.kind === 'alerts' ? view.rule : null} />
+        <AlertsPanel buffer={sink.buffer} title={view.title} rule={view.kind === 'alerts' ? view.rule : null} detector={detector} />
       ) : sink.kind === 'log' ? (
         <LiveLog buffer={sink.buffer} label={`Log of ${view.title}`} limit={view.kind === 'log' ? view.limit : 0} />
       ) : (
