@@ -5,10 +5,11 @@
  * after a window of -13 and -90 turned into -90 and -90 it reported a
  * standard deviation of 6.7e-7, not 0, and a flat signal must read as flat.
  * So the window keeps, relative to a shift `c` that is always one of its own
- * values, S1 = sum(x - c) and S2 = sum((x - c)^2), each as an unevaluated
- * double-double sum (TwoSum), so taking a value out cancels what putting it
- * in added to about 2^-106. When the shift's own entry leaves, the sums are
- * rebuilt from the window around its newest value: each entry pays for one
+ * values, S1 = sum(x - c) and S2 = sum((x - c)^2), each as a double-double
+ * sum (TwoSum), so taking a value out cancels what putting it in added, to
+ * about 2^-106 of the largest value the window held meanwhile. When the
+ * shift's own entry leaves, the sums are rebuilt from the window around its
+ * newest value: each entry pays for one
  * rebuild step at most once, so the cost stays O(1) amortised.
  *
  * Why a value of the window as the shift: then |S1/n| is at most the
@@ -82,16 +83,25 @@ function reset(m: WindowMoments, shift: number, shiftAhead: number): void {
   m.s1 = m.s1Err = m.s2 = m.s2Err = 0;
 }
 
-/** Adds sign * d to S1 and sign * d^2 to S2, keeping each sum's rounding error (Knuth's TwoSum). */
+/**
+ * Adds sign * d to S1 and sign * d^2 to S2, each a normalised double-double
+ * (Knuth's TwoSum, then a fast renormalisation; inlined, as this runs per
+ * record). Unnormalised, an error term of one sign beside a head of the
+ * other lost low bits (a window of 0, 0 and -1.48e-150 read a mean off in
+ * its 15th digit). A double-double holds about 32 digits: values in one
+ * window that differ by more than that in magnitude keep the larger ones'.
+ */
 function accumulate(m: WindowMoments, d: number, sign: 1 | -1): void {
   const a = sign * d;
   let s = m.s1 + a;
   let back = s - m.s1;
-  m.s1Err += (m.s1 - (s - back)) + (a - back);
-  m.s1 = s;
-  const b = sign * d * d;
+  let err = (m.s1 - (s - back)) + (a - back) + m.s1Err;
+  m.s1 = s + err;
+  m.s1Err = err - (m.s1 - s);
+  const b = a * d;
   s = m.s2 + b;
   back = s - m.s2;
-  m.s2Err += (m.s2 - (s - back)) + (b - back);
-  m.s2 = s;
+  err = (m.s2 - (s - back)) + (b - back) + m.s2Err;
+  m.s2 = s + err;
+  m.s2Err = err - (m.s2 - s);
 }
