@@ -15,7 +15,7 @@ export function FlinkSqlSide() {
   const open = useFlinkSql(openOf);
   if (!open) return null;
   return (
-    <aside className="wp-editor-flink" aria-label="Flink SQL export">
+    <aside className="wp-editor-side wp-editor-flink" aria-label="Flink SQL export">
       <PanelBoundary title="Flink SQL panel">
         <Suspense fallback={<p className="wp-flink-loading" role="status">Loading the Flink SQL panel…</p>}>
           <FlinkSqlPanel />

@@ -15,7 +15,7 @@ export function LearnSide() {
   const open = useLearn(openOf);
   if (!open) return null;
   return (
-    <aside className="wp-editor-learn" aria-label="Learn">
+    <aside className="wp-editor-side wp-editor-learn" aria-label="Learn">
       <PanelBoundary title="Learn panel">
         <Suspense fallback={<p className="wp-learn-loading" role="status">Loading the lessons…</p>}>
           <LearnPanel />
