@@ -66,7 +66,7 @@ const sizeOf = (path: string): number => {
  * killed, its exit code and its standard error.
  */
 async function resumedRun(out: string, dir: string, grow: number | null): Promise<{ killed: boolean; code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [bin, ...runArgs(out), '--checkpoint', dir, '--checkpoint-every', '150ms', '--resume'], { cwd: root });
+  const child = spawn(process.execPath, [bin, ...runArgs(out), '--checkpoint', dir, '--checkpoint-every', '50ms', '--resume'], { cwd: root });
   let stderr = '';
   let base: number | null = null;
   let killed = false;
