@@ -5,6 +5,7 @@
  * mean += alpha d and variance = (1 - alpha)(variance + alpha d²), so recent
  * values weigh more and the detector follows a drifting level.
  */
+import { isRoundingNoise } from './roundingNoise';
 import type { DetectorAlgorithm } from './types';
 import { distanceText, gaussianScore, halfUnitBand, halfUnitText } from './gaussian';
 
@@ -34,7 +35,7 @@ export function ewmaAlgorithm(alpha: number, sigmas: number): DetectorAlgorithm<
       }
       const std = Math.sqrt(s.variance);
       const d = value - s.mean;
-      const z = Math.abs(d) <= 1e-12 * Math.abs(s.mean) ? 0 : Math.abs(d) / std;
+      const z = isRoundingNoise(Math.abs(d), s.mean) ? 0 : Math.abs(d) / std;
       out.score = gaussianScore(z);
       out.isAnomaly = z >= sigmas;
       s.lastMean = s.mean;

@@ -15,6 +15,7 @@
  * back to 1.2533 times the mean absolute deviation, as IBM's modified z-score
  * does, so one different value is not infinitely far.
  */
+import { isRoundingNoise } from './roundingNoise';
 import type { DetectorAlgorithm } from './types';
 import { distanceText, formatValue, gaussianScore, halfUnitBand, halfUnitText } from './gaussian';
 import { meanAbsoluteDeviation, medianAbsoluteDeviation, pushValue, quantile, SortedWindow } from './sortedWindow';
@@ -62,14 +63,14 @@ export function madAlgorithm(window: number, method: MadMethod, limit: number): 
       let sigma = Math.max(robust, (quantile(w, 0.9) - quantile(w, 0.1)) / DECILE_SPREAD_PER_SIGMA);
       if (sigma === 0) sigma = meanAbsoluteDeviation(w, median) / MEAN_AD_PER_SIGMA;
       const dev = Math.abs(value - median);
-      const tiny = dev <= 1e-12 * Math.abs(median);
-      const z = tiny ? 0 : dev / sigma;
+      const z = isRoundingNoise(dev, median) ? 0 : dev / sigma;
       if (iqr) {
         const q1 = quantile(w, 0.25);
         const q3 = quantile(w, 0.75);
         // The same floor as sigma's: a near-empty IQR does not put the other half of the window far out.
         const range = Math.max(q3 - q1, sigma * IQR_PER_SIGMA);
-        const outside = value > q3 ? value - q3 : value < q1 ? q1 - value : 0;
+        const beyond = value > q3 ? value - q3 : value < q1 ? q1 - value : 0;
+        const outside = isRoundingNoise(beyond, value > q3 ? q3 : q1) ? 0 : beyond;
         const d = outside === 0 ? 0 : outside / range;
         // The Gaussian equivalent of d: the quartile lies 0.6745 sigma out, an IQR is 1.349 sigma.
         const zq = outside === 0 ? Math.min(MAD_PER_SIGMA, z) : MAD_PER_SIGMA + IQR_PER_SIGMA * d;

@@ -44,7 +44,8 @@ function expectClose(actual: DetectorVerdict[], expected: { score: number; z: nu
 }
 
 function zOff(d: number, scale: number, center: number): number {
-  if (d <= 1e-12 * Math.abs(center)) return 0;
+  // Subnormal distances (below 2^-1022) are rounding noise: 1.5e-323 against 0 is not a spread.
+  if (d <= 1e-12 * Math.abs(center) || d < 2.2250738585072014e-308) return 0;
   return d / scale;
 }
 
@@ -145,7 +146,8 @@ describe('detect.mad', () => {
           const z = zOff(Math.abs(x - med), sigma, med);
           if (method === 'mad') return { score: gaussianScore(z), z };
           const range = Math.max(q3 - q1, sigma * 1.3489795003921634);
-          const outside = x > q3 ? x - q3 : x < q1 ? q1 - x : 0;
+          const beyond = x > q3 ? x - q3 : x < q1 ? q1 - x : 0;
+          const outside = zOff(beyond, 1, x > q3 ? q3 : q1);
           const d = outside === 0 ? 0 : outside / range;
           return { score: gaussianScore(outside === 0 ? Math.min(0.6744897501960817, z) : 0.6744897501960817 + 1.3489795003921634 * d), z: d };
         });
@@ -153,6 +155,14 @@ describe('detect.mad', () => {
       }), { numRuns: 200 });
     });
   }
+
+  it('reads subnormal distances as none (CI seed -639527247: 0 after 1.5e-323 and 0)', () => {
+    for (const method of ['mad', 'iqr'] as const) {
+      const v = verdicts(madAlgorithm(3, method, 0.5), [1.5e-323, 0, 0]);
+      expect(v.map((x) => x.score)).toEqual([0, 0, 0]);
+      expect(v.some((x) => x.isAnomaly)).toBe(false);
+    }
+  });
 
   it('is not dragged by an outlier in its window, where the z-score is', () => {
     const values = [...Array.from({ length: 30 }, (_, i) => 10 + (i % 3)), 1000, 14, 18];

@@ -4,6 +4,7 @@
  * by Welford's updates as values enter and leave the window, and recomputed
  * from the window once per `window` values so rounding cannot pile up.
  */
+import { isRoundingNoise } from './roundingNoise';
 import type { DetectorAlgorithm } from './types';
 import { distanceText, halfUnitBand, halfUnitText, gaussianScore } from './gaussian';
 
@@ -79,7 +80,7 @@ export function zscoreAlgorithm(window: number, sigmas: number): DetectorAlgorit
         const std = Math.sqrt(s.m2 / s.n);
         const d = Math.abs(value - s.mean);
         // Below a relative rounding error a difference from the mean is no difference.
-        const z = d <= 1e-12 * Math.abs(s.mean) ? 0 : d / std;
+        const z = isRoundingNoise(d, s.mean) ? 0 : d / std;
         out.score = gaussianScore(z);
         out.isAnomaly = z >= sigmas;
         s.lastMean = s.mean;
