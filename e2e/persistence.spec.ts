@@ -186,7 +186,7 @@ test.describe('when the browser drops the last write', () => {
   // which passed CI on the Chromium before, so the browser changed, not the app. The next session
   // must find out whether the journal is still written on pagehide and read on load there; until
   // then an edit made just before the page goes away may be lost in that browser.
-  test.fixme('the page-hide journal brings the edit back, then is cleared', async ({ page }) => {
+  test('the page-hide journal brings the edit back, then is cleared', async ({ page }) => {
     // A browser that cannot commit a write at once (no IDBTransaction.commit) loses one started
     // as the page goes away: Chromium does, when commit() does nothing.
     await page.addInitScript(() => {

@@ -91,8 +91,8 @@ describe('reconciling the journal on load', () => {
     expect((await reconcileJournal(storage, backend, new Set(['p1'])))?.id).toBe('p1');
   });
 
-  it('keeps a stored record as new as the journal or newer', async () => {
-    for (const storedAt of [20, 21]) {
+  it('keeps a stored record newer than the journal', async () => {
+    for (const storedAt of [21, 1e13]) {
       const storage = memoryStorage();
       const backend = memoryBackend([[recordKey('p1'), record('Stored', storedAt)]]);
       writeJournal(storage, entry('p1', 20));
@@ -100,6 +100,15 @@ describe('reconciling the journal on load', () => {
       expect(await backend.get(recordKey('p1'))).toMatchObject({ doc: { name: 'Stored' } });
       expect(storage.items.size).toBe(0);
     }
+  });
+
+  it('wins a tie: a save stamped the same millisecond was written before the journal, from an older screen', async () => {
+    const storage = memoryStorage();
+    const backend = memoryBackend([[recordKey('p1'), record('Saved by the timer', 20)]]);
+    writeJournal(storage, entry('p1', 20));
+    expect((await reconcileJournal(storage, backend, new Set(['p1'])))?.name).toBe('From the journal');
+    expect(await backend.get(recordKey('p1'))).toMatchObject({ doc: { name: 'From the journal' }, savedAt: 20 });
+    expect(storage.items.size).toBe(0);
   });
 
   it('does not bring back a pipeline no longer in the list', async () => {

@@ -106,7 +106,7 @@ export function readJournal(storage: JournalStorage): JournalEntry | undefined {
 
 /**
  * On load, before the open pipeline is read: when the journal holds a
- * pipeline of the list (`listed`) and is newer than its stored record, and
+ * pipeline of the list (`listed`) and is not older than its stored record, and
  * its record reads as a pipeline, it is stored in the record's place.
  * Resolves to the pipeline it brought back (its id and name), or undefined.
  * The journal is cleared either way, once storage has what it held.
@@ -124,7 +124,9 @@ export async function reconcileJournal(storage: JournalStorage, backend: KeyValu
   }
   const stored = await backend.get(recordKey(entry.id));
   const read = readRecord(entry.record);
-  if (savedAtOf(stored) >= entry.savedAt || !read.ok) {
+  // A tie goes to the journal: it was written from the screen after any write stamped the same
+  // millisecond (a debounced save and the page-hide flush, which may never have landed).
+  if (savedAtOf(stored) > entry.savedAt || !read.ok) {
     clearJournal(storage);
     return undefined;
   }
