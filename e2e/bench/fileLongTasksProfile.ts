@@ -11,7 +11,9 @@
  * diagnosis script, not a test: `npx vite build` first (`--minify false` for
  * readable function names), then
  * `tsx e2e/bench/fileLongTasksProfile.ts --mb 100 [--port N] [--out DIR] [--invalidations]`
- * (`--invalidations` adds what invalidated style, layout and paint, and which objects each paint invalidated).
+ * (`--invalidations` adds what invalidated style, layout and paint, and which objects each paint invalidated;
+ * `--no-profile` leaves the CPU profiler off, whose sampling takes a core's share on this 2-core machine:
+ * each long task then shows its own CPU time against its wall time, and the other threads' CPU beside it).
  */
 import { chromium } from '@playwright/test';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -31,10 +33,12 @@ const PORT = Number(arg('--port', '4522'));
 const MB = Number(arg('--mb', '100'));
 const OUT = arg('--out', '/tmp/windowpane-longtasks');
 const CSV = benchCsvPath(MB);
+const PROFILE = !process.argv.includes('--no-profile');
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: { name?: string } }
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 interface Profile { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
+const EMPTY_PROFILE: Profile = { nodes: [], startTime: 0, samples: [], timeDeltas: [] };
 
 async function main(): Promise<void> {
   if (!existsSync(CSV)) throw new Error(`${CSV} is missing: run npm run bench:browserfile -- --mb ${MB} once`);
@@ -53,7 +57,7 @@ async function main(): Promise<void> {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-v8.gc', 'blink', 'disabled-by-default-devtools.timeline', ...(process.argv.includes('--invalidations') ? ['disabled-by-default-devtools.timeline.invalidationTracking', 'disabled-by-default-blink.invalidation'] : [])] });
-    await cdp.send('Profiler.start');
+    if (PROFILE) await cdp.send('Profiler.start');
     await page.evaluate(() => { (window as unknown as { benchLongTasks: unknown[] }).benchLongTasks = []; });
     const started = Date.now();
     await run.runButton.click();
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
       await sleep(250);
     }
     const seconds = (Date.now() - started) / 1000;
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const { profile } = PROFILE ? (await cdp.send('Profiler.stop')) as unknown as { profile: Profile } : { profile: EMPTY_PROFILE };
     const trace = await browser.stopTracing();
     await page.screenshot({ path: join(OUT, 'after.png') });
     writeFileSync(join(OUT, 'trace.json'), trace);
@@ -109,7 +113,7 @@ function report(trace: { traceEvents: TraceEvent[] }, profile: Profile): void {
       totals.set(name, (totals.get(name) ?? 0) + dt);
     }
     const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join('; ');
-    lines.push(`${(task.dur! / 1000).toFixed(0)} ms at ${((task.ts - tasks[0]!.ts) / 1e6).toFixed(2)} s\n  events: ${top(children, 8)}\n  js: ${top(fns, 6)}`);
+    lines.push(`${(task.dur! / 1000).toFixed(0)} ms (${((task.tdur ?? 0) / 1000).toFixed(0)} ms CPU) at ${((task.ts - tasks[0]!.ts) / 1e6).toFixed(2)} s\n  events: ${top(children, 8)}\n  js: ${top(fns, 6)}\n  other threads' CPU meanwhile: ${otherThreads(events, task, mainTid)}`);
   }
   lines.push(`JS self time inside long tasks, all: ${[...totals].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join('; ')}`);
   lines.push(...byCpu(onMain));
@@ -117,6 +121,22 @@ function report(trace: { traceEvents: TraceEvent[] }, profile: Profile): void {
   const text = lines.join('\n');
   writeFileSync(join(OUT, 'report.txt'), text);
   console.log(text);
+}
+
+/** The CPU time (ms) other threads' tasks spent within `task`'s wall time, the busiest first: what the page waited behind. */
+function otherThreads(events: TraceEvent[], task: TraceEvent, main: TraceEvent): string {
+  const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}/${e.tid}`, e.args?.name ?? String(e.tid)]));
+  const from = task.ts;
+  const to = task.ts + task.dur!;
+  const cpu = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask' || (e.pid === main.pid && e.tid === main.tid)) continue;
+    const overlap = Math.min(to, e.ts + (e.dur ?? 0)) - Math.max(from, e.ts);
+    if (overlap <= 0) continue;
+    const name = names.get(`${e.pid}/${e.tid}`) ?? `${e.pid}/${e.tid}`;
+    cpu.set(name, (cpu.get(name) ?? 0) + ((e.tdur ?? 0) * overlap) / Math.max(1, e.dur ?? 1) / 1000);
+  }
+  return [...cpu].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join('; ');
 }
 
 /** What each phase of a task is called in the trace: the outermost event of each counts. */

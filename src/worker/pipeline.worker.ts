@@ -70,6 +70,8 @@ const api: PipelineWorkerApi = {
     const { frame, transfer } = worker.drainWithTransfer();
     return Comlink.transfer(frame, transfer);
   },
+  answerDrawing: (giveWayMs) => worker.answerDrawing(giveWayMs),
+  answerDrawn: () => worker.answerDrawn(),
   followTimeline: (nodeId) => worker.followTimeline(nodeId),
   timeline: (query) => worker.timeline(query),
   timelineEvent: (nodeId, seq) => worker.timelineEvent(nodeId, seq),

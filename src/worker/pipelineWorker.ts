@@ -218,6 +218,9 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       return replayLineage(doc, { position: session.travel.position, toEnd: finished }, query);
     },
     drain: () => drainWithTransfer().frame,
+    // Whatever the phase: the page may say it before the Run it follows reaches the worker.
+    answerDrawing: (giveWayMs) => session?.scheduler.giveWay(giveWayMs),
+    answerDrawn: () => session?.scheduler.resume(),
     drainWithTransfer,
     followTimeline(nodeId) {
       followed = nodeId;

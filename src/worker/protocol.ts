@@ -209,4 +209,12 @@ export interface PipelineWorkerApi extends FileProgressApi, TimelineApi, Timelin
   /** Which node's records to preview (null: none). */
   watch(nodeId: string | null): void;
   drain(): Frame;
+  /**
+   * The page starts drawing the answer of a drain (a run at Max pouring
+   * results in): the run waits until {@link PipelineWorkerApi.answerDrawn},
+   * or `giveWayMs` at most, so the page's frame has a core to itself.
+   */
+  answerDrawing(giveWayMs: number): void;
+  /** The page has drawn the answer: a run that gave way goes on at once. */
+  answerDrawn(): void;
 }

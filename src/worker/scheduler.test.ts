@@ -92,6 +92,39 @@ describe('the scheduler', () => {
     expect(emitted(s)).toBe(200_000);
   });
 
+  it('gives way while the page draws: no slice until told it has drawn, or the time given has passed', () => {
+    // 1 ms passes on each reading of the clock, so a slice at Max ends.
+    const clock = createFakeClock(1);
+    const s = session(clock, 10, 'max', 100_000_000);
+    s.scheduler.start();
+    clock.advance(0);
+    const first = emitted(s);
+    expect(first).toBeGreaterThan(0);
+    s.scheduler.giveWay(500);
+    clock.advance(400);
+    expect(emitted(s)).toBe(first);
+    expect(s.scheduler.phase).toBe('running');
+    // Told it has drawn: the next slice runs at once.
+    s.scheduler.resume();
+    clock.advance(0);
+    const resumed = emitted(s);
+    expect(resumed).toBeGreaterThan(first);
+    // Never told: it goes on by itself once the time given has passed.
+    s.scheduler.giveWay(500);
+    clock.advance(400);
+    expect(emitted(s)).toBe(resumed);
+    clock.advance(200);
+    expect(emitted(s)).toBeGreaterThan(resumed);
+    // A pause while giving way stays a pause; resume does not restart it.
+    s.scheduler.giveWay(500);
+    s.scheduler.pause();
+    s.scheduler.resume();
+    const paused = emitted(s);
+    clock.advance(1000);
+    expect(emitted(s)).toBe(paused);
+    expect(s.scheduler.phase).toBe('paused');
+  });
+
   it('reports a failure with the node that threw, and stops', () => {
     const clock = createFakeClock();
     const runtime: Runtime = {

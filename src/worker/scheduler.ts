@@ -55,6 +55,15 @@ export interface Scheduler {
   setSpeed(speed: RunSpeed): void;
   /** Stands paused whatever the phase was (time travel moved the runtime; a finished or failed run can go on). */
   hold(): void;
+  /**
+   * The page is about to draw an answer: no slice starts for up to `ms`, or
+   * until {@link Scheduler.resume}, so the page's frame has a core of its own
+   * (on two cores the worker and the browser's file reading otherwise leave
+   * it a share, and a 15 ms frame took 60-80 ms of wall time).
+   */
+  giveWay(ms: number): void;
+  /** The page has drawn: slices run again at once. */
+  resume(): void;
   /** Stops for good (a reload or stop replaces the scheduler). */
   dispose(): void;
 }
@@ -83,6 +92,8 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
   /** A slice waits for streamed sources to read: the next slice runs when they have. */
   let reading: Promise<void> | null = null;
   let disposed = false;
+  /** No slice starts before this time (clock ms): the page is drawing (see giveWay). */
+  let wayGivenUntil = -Infinity;
 
   const setPhase = (next: RunPhase): void => {
     if (next === phase) return;
@@ -118,6 +129,10 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
     cancel = null;
     if (phase !== 'running') return;
     const start = clock.now();
+    if (start < wayGivenUntil) {
+      schedule(wayGivenUntil - start);
+      return;
+    }
     const elapsed = Math.min(Math.max(0, start - lastTick), MAX_CATCH_UP_MS);
     lastTick = start;
     if (speed !== 'max') for (const p of paced) p.advance(elapsed * speed, MAX_WAIT_MS * speed);
@@ -197,6 +212,15 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
       reading = null;
       failure = null;
       setPhase('paused');
+    },
+    giveWay(ms) {
+      wayGivenUntil = clock.now() + ms;
+    },
+    resume() {
+      if (wayGivenUntil === -Infinity) return;
+      wayGivenUntil = -Infinity;
+      // A slice put off by giveWay is waiting on its timer: it runs now instead.
+      if (phase === 'running' && reading === null && cancel !== null) schedule(0);
     },
     dispose() {
       unschedule();

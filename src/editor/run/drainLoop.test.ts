@@ -149,6 +149,57 @@ describe('the drain loop', () => {
     expect(timers).toEqual([]);
   });
 
+  it('has the worker give way while an answer is drawn at Max, and from the drain on for the first answers after a command', async () => {
+    const calls: string[] = [];
+    const callbacks: (() => void)[] = [];
+    const timers: (() => void)[] = [];
+    let max = true;
+    const loop = createDrainLoop({
+      drain: () => {
+        calls.push('drain');
+        return Promise.resolve(frame('running'));
+      },
+      onFrame: () => calls.push('apply'),
+      onError: (e) => { throw e; },
+      requestFrame: (cb) => callbacks.push(cb),
+      cancelFrame: () => undefined,
+      givesWay: () => max,
+      drawing: () => calls.push('drawing'),
+      drawn: () => calls.push('drawn'),
+      later: (run) => {
+        timers.push(run);
+        return () => undefined;
+      },
+    });
+    // A frame: its callbacks, then the tasks they queued (which run after its rendering).
+    const frames = async (n: number): Promise<void> => {
+      for (let i = 0; i < n; i++) {
+        for (const cb of callbacks.splice(0)) cb();
+        calls.push('rendered');
+        for (const run of timers.splice(0)) run();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    };
+    loop.wake();
+    await frames(4);
+    expect(calls).toEqual([
+      // The first two answers after the command: the worker waits from its answer on.
+      'drawing', 'drain', 'rendered',
+      'drawing', 'apply', 'drawing', 'drain', 'rendered', 'drawn',
+      'drawing', 'apply', 'drain', 'rendered', 'drawn',
+      // Later ones: only while the page draws them, told it has drawn once the frame is rendered.
+      'drawing', 'apply', 'drain', 'rendered', 'drawn',
+    ]);
+    // Not at Max: the worker is never asked to wait.
+    max = false;
+    calls.length = 0;
+    loop.wake();
+    await frames(3);
+    expect(calls.filter((c) => c === 'drawing' || c === 'drawn')).toEqual([]);
+    expect(calls.filter((c) => c === 'apply').length).toBeGreaterThan(0);
+    loop.dispose();
+  });
+
   it('keeps draining after the run ended while alert webhooks still have rows to post', async () => {
     const frames: Frame[] = [...Array.from({ length: 8 }, () => ({ ...frame('finished'), webhooksPending: true })), frame('finished')];
     const callbacks: (() => void)[] = [];

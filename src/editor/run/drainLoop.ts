@@ -11,11 +11,20 @@
  * pullPace.ts): at Max speed every frame that applies an answer restyles,
  * lays out and paints the canvas's figures, and those frames held the page's
  * core while the worker held the other. A command (wake) pulls at once.
+ * While such an answer is drawn the worker gives way (see pullPace.ts).
  */
 import type { Frame } from '../../worker/protocol';
 
 export interface DrainLoopDeps {
   drain(): Promise<Frame>;
+  /**
+   * Whether the worker should give way while the page draws an answer (a run
+   * at Max): then `drawing` is called as an answer is applied, and `drawn`
+   * in a task after that frame's rendering.
+   */
+  givesWay?(): boolean;
+  drawing?(): void;
+  drawn?(): void;
   onFrame(frame: Frame): void;
   onError(error: unknown): void;
   requestFrame(callback: () => void): number;
@@ -38,6 +47,16 @@ export interface DrainLoop {
   dispose(): void;
 }
 
+/**
+ * Answers after a command (Run, say) that the worker gives way for from the
+ * moment it gives them, not only once the page starts drawing them: they are
+ * the frames that mount a run's views (badges, the results table, progress),
+ * and the worker's slice still running as the page starts such a frame
+ * made some of them long tasks. Later answers cost the worker nothing: it
+ * waits only while the page draws.
+ */
+const FIRST_ANSWERS_AWAITED = 2;
+
 /** Frames pulled after the run stopped moving, so the last results and figures arrive. */
 const SETTLE_FRAMES = 2;
 
@@ -54,6 +73,8 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
   let appliedAt = -Infinity;
   /** Set by a command: the next drain goes at once, whatever the pace, so the command's effect shows in the next frames. */
   let urgent = false;
+  /** Drains left, after a command, whose answers the worker gives way for from the drain on (see FIRST_ANSWERS_AWAITED). */
+  let awaited = 0;
   /** Cancels the wait for the next pull, while one is set. */
   let waiting: (() => void) | null = null;
   const now = deps.now ?? (() => performance.now());
@@ -77,7 +98,12 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       const frame = ready;
       ready = null;
       appliedAt = now();
+      // Told first, so the worker stops at its next slice's end, while this callback still runs.
+      const givingWay = deps.givesWay?.() === true;
+      if (givingWay) deps.drawing?.();
       deps.onFrame(frame);
+      // A task queued in a frame's callback runs once the frame is rendered: then the worker goes on.
+      if (givingWay) later(() => deps.drawn?.(), 0);
       // Webhooks retrying after the run ended change the badges still: drain until they are done.
       if (frame.phase === 'running' || frame.webhooksPending === true) settle = SETTLE_FRAMES;
       else settle--;
@@ -95,6 +121,11 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
     }
     urgent = false;
     inFlight = true;
+    if (awaited > 0) {
+      awaited--;
+      // Said before the drain, so the worker waits from its answer on: the message comes first.
+      if (deps.givesWay?.() === true) deps.drawing?.();
+    }
     const asked = generation;
     deps.drain().then(
       (frame) => {
@@ -115,6 +146,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
     wake() {
       settle = SETTLE_FRAMES;
       urgent = true;
+      awaited = FIRST_ANSWERS_AWAITED;
       stopWaiting();
       schedule();
     },

@@ -79,6 +79,8 @@ function harness({ holdLoads = false } = {}) {
       breakpointHit: async () => w.breakpointHit(),
       lineage: async (q) => w.lineage(q),
       drain: async () => w.drain(),
+      answerDrawing: async (ms) => w.answerDrawing(ms),
+      answerDrawn: async () => w.answerDrawn(),
       followTimeline: async (n) => w.followTimeline(n),
       timeline: async (q) => w.timeline(q),
       timelineEvent: async (n, s) => w.timelineEvent(n, s),

@@ -22,7 +22,7 @@ import type { RunPhase, RunSpeed, StepUnit } from '../../worker/protocol';
 import type { EditorStore } from '../store/documentStore';
 import type { EditorDocument } from '../store/types';
 import { createDrainLoop } from './drainLoop';
-import { pullEveryMs } from './pullPace';
+import { POURING_GIVE_WAY_MS, pullEveryMs } from './pullPace';
 import { initialRunState, isOwnRun, runReducer } from './reducer';
 import { createResultsBus } from './resultsBus';
 import { runnableDocument, sameRunGraph } from './runGraph';
@@ -130,6 +130,10 @@ export function createRunController(options: RunControllerOptions): RunControlle
 
   const loop = createDrainLoop({
     drain: () => worker().api.drain(),
+    // At Max (the worker gives way only while it runs, so a run's first answers count too, whatever phase the page shows yet).
+    givesWay: () => store.getState().speed === 'max',
+    drawing: () => void client?.api.answerDrawing(POURING_GIVE_WAY_MS),
+    drawn: () => void client?.api.answerDrawn(),
     onFrame(answer) {
       const frame = runIdBase === 0 ? answer : { ...answer, runId: answer.runId + runIdBase };
       seen(frame.runId);
