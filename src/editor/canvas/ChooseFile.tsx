@@ -1,9 +1,10 @@
-import { useCallback, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../store/context';
 import type { EditorState } from '../store/documentStore';
 import { MissingFile } from '../files/MissingFile';
 import { withStoredFile } from '../files/replaceParams';
 import { storeDataFile } from '../files/storeDataFile';
+import { HiddenFilePicker } from '../files/HiddenFilePicker';
 
 const DATA_FILES = '.csv,.tsv,.ndjson,.jsonl,.json,.parquet,.gz,.txt,text/csv,application/json';
 
@@ -39,20 +40,13 @@ export function ChooseFile({ id, title }: { readonly id: string; readonly title:
     store.getState().setParams(id, withStoredFile(params, file.name, { hash: kept.record.hash, size: kept.record.size }, kept.layout));
   };
 
-  const load = (event: ChangeEvent<HTMLInputElement>): void => {
-    const file = event.target.files?.[0];
-    // Cleared so that choosing the same file again still loads it.
-    event.target.value = '';
-    if (file !== undefined) void choose(file);
-  };
-
   return (
     <div className="wp-node-file nodrag">
       <span className="wp-node-file-need">{wanted === null ? 'Needs a data file' : `Needs ${wanted}`}</span>
       <button type="button" className="wp-node-file-button" aria-label={`Choose file for ${title}`} onClick={() => picker.current?.click()}>
         Choose file
       </button>
-      <input ref={picker} type="file" hidden accept={DATA_FILES} aria-hidden="true" tabIndex={-1} onChange={load} />
+      <HiddenFilePicker inputRef={picker} accept={DATA_FILES} onFile={(file) => void choose(file)} />
       {problem === null ? null : <span className="wp-node-file-problem" role="alert">{problem}</span>}
     </div>
   );

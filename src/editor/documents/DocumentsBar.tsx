@@ -34,6 +34,7 @@ import { useSaveShortcut } from './useSaveShortcut';
 import { useShareLink } from './useShareLink';
 import { FLINK_SQL_BUTTON_ID, showFlinkSql } from '../flinkSql/store';
 import './documents.css';
+import { HiddenFilePicker } from '../files/HiddenFilePicker';
 
 const documentName = (s: EditorState) => s.doc.name;
 const sessionView = (s: DocumentsState) => ({ pipelines: s.pipelines, openId: s.openId, status: s.status, notice: s.notice });
@@ -269,18 +270,11 @@ export function DocumentsBar() {
         <button type="button" className="wp-docs-button" onClick={copyShareLink}>
           Share link
         </button>
-        <input
-          ref={fileInput}
-          type="file"
+        <HiddenFilePicker
+          inputRef={fileInput}
           accept=".json,application/json,.csv,.tsv,.ndjson,.jsonl,.parquet,.gz,text/csv"
-          hidden
-          aria-label="Pipeline or data file to import"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            // Cleared so that picking the same file again still imports it.
-            event.target.value = '';
-            if (file !== undefined) void importFile(file, null);
-          }}
+          label="Pipeline or data file to import"
+          onFile={(file) => void importFile(file, null)}
         />
       </div>
       <NoticeBar notice={notice} onDismiss={dismissNotice} />

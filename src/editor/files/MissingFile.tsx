@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { CONTENT_HASH } from '../../model';
 import { useEditor, useEditorStore } from '../store/context';
 import type { EditorState } from '../store/documentStore';
@@ -6,6 +6,7 @@ import { fileStore, formatBytes, hashBlob } from '../../worker/fileStore/store';
 import { storeDataFile } from './storeDataFile';
 import { markStored, useStoredPresence } from './storedFiles';
 import { withStoredFile } from './replaceParams';
+import { HiddenFilePicker } from './HiddenFilePicker';
 
 interface Reference {
   readonly hash: string;
@@ -67,13 +68,6 @@ export function MissingFile({ id, title }: { readonly id: string; readonly title
     }
   };
 
-  const load = (event: ChangeEvent<HTMLInputElement>): void => {
-    const file = event.target.files?.[0];
-    // Cleared so that choosing the same file again still loads it.
-    event.target.value = '';
-    if (file !== undefined) void choose(file);
-  };
-
   return (
     <div className="wp-node-file wp-node-file-missing nodrag" data-testid="missing-file">
       <span className="wp-node-file-need">File missing: {reference.name} <span className="wp-node-file-size">({formatBytes(reference.size)})</span></span>
@@ -88,7 +82,7 @@ export function MissingFile({ id, title }: { readonly id: string; readonly title
           Choose the file
         </button>
       )}
-      <input ref={picker} type="file" hidden aria-hidden="true" tabIndex={-1} onChange={load} />
+      <HiddenFilePicker inputRef={picker} onFile={(file) => void choose(file)} />
       {step.kind === 'busy' ? <span className="wp-node-file-busy" role="status">{step.text}</span> : null}
       {step.kind === 'problem' ? <span className="wp-node-file-problem" role="alert">{step.text}</span> : null}
     </div>

@@ -21,6 +21,7 @@ import { clearLessonFragment, readLessonFragment } from './lessonLink';
 import { LessonList } from './LessonList';
 import { LessonView } from './LessonView';
 import { useLessonDocuments } from './useLessonDocuments';
+import { HiddenFilePicker } from '../files/HiddenFilePicker';
 
 /** Lesson files are small; a file this big is not one. */
 const MAX_LESSON_BYTES = 5 << 20;
@@ -157,18 +158,7 @@ export default function LearnPanel() {
         <h2 ref={heading} tabIndex={-1} className="wp-learn-title">Learn</h2>
         <button type="button" className="wp-docs-button" onClick={() => fileInput.current?.click()}>Import lesson…</button>
         <button type="button" className="wp-learn-close" aria-label="Close the Learn panel" title="Close (Escape)" onClick={closeLearn}>×</button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label="Lesson file to import"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file !== undefined) void importFile(file);
-          }}
-        />
+        <HiddenFilePicker inputRef={fileInput} accept=".json,application/json" label="Lesson file to import" onFile={(file) => void importFile(file)} />
       </div>
       {storageProblem === null ? null : <p className="wp-learn-storage" role="status">{storageProblem}</p>}
       {ready ? null : <p className="wp-learn-loading" role="status">Reading your progress…</p>}
