@@ -70,8 +70,11 @@ function nodesOf(parts: RuntimeParts): [string, Partial<Snapshottable>][] {
   return nodes;
 }
 
+/** Thrown by a snapshot or restore asked for while a step is under way: a later one will do (not a fault of the state). */
+export class MidStepError extends Error {}
+
 function assertBetweenSteps(parts: RuntimeParts, what: string): void {
-  if (parts.busy()) throw new Error(`${what}: only between steps (a step is under way or batches wait)`);
+  if (parts.busy()) throw new MidStepError(`${what}: only between steps (a step is under way or batches wait)`);
 }
 
 /** The state of the run; call between steps. */

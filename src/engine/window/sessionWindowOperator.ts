@@ -65,7 +65,7 @@ export class SessionWindowState {
   watermark = -Infinity;
   openSessions = 0;
   lateEvents = 0;
-  /** Not state: while the node is traced, where addEvent lists the rows that made a session fire at once (see rowTrace). */
+  /** Not state: while a batch of a traced node is handled, where addEvent lists the rows that made a session fire at once (see rowTrace); null between batches. */
   tracer: RowTracer | null = null;
 
   constructor(config: SessionWindowConfig) {
@@ -284,6 +284,8 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
     tracer.caused = false;
     if (end > st.watermark) advance(st, ctx, end);
     flush(batch);
+    // Scratch, not state: a checkpoint between batches must not find it.
+    st.tracer = null;
   }
 
   const snapshots = snapshotMethods({ st }, [st.config, config.plan, config.keyFields], {
@@ -303,6 +305,7 @@ export function createSessionWindowOperator(config: SessionWindowConfig, ctx: Op
       st.tracer = ctx.trace !== null ? tracer : null;
       advance(st, ctx, now);
       flush(null);
+      st.tracer = null;
     },
     stats(): StateStats {
       return { keys: keyTable.values.length, openWindows: st.openSessions, lateEvents: st.lateEvents };

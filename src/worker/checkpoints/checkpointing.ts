@@ -15,6 +15,7 @@ import { estimateBytes } from '../travel/snapshotRing';
 import { CHECKPOINT_FORMAT, checkCheckpoint, type Checkpoint, type CheckpointReason } from './format';
 import type { CheckpointStore } from './store';
 import type { CheckpointNote, CheckpointSettings, ResumeResult } from './types';
+import { MidStepError } from '../../engine/run/runtimeSnapshot';
 
 export interface CheckpointingDeps extends SchedulerClock {
   readonly store: () => CheckpointStore;
@@ -47,8 +48,11 @@ export function createCheckpointing(deps: CheckpointingDeps): Checkpointing {
     let state;
     try {
       state = loaded.session.checkpoint();
-    } catch {
+    } catch (error) {
       // Not between steps after all (a step waits for a stored file): the next one will do.
+      if (error instanceof MidStepError) return null;
+      // Any other failure is a fault the user must see, not a checkpoint silently skipped.
+      last = { runId: loaded.runId, note: { takenAt: deps.now(), events: 0, bytes: 0, tookMs: deps.now() - started, error: `The checkpoint could not be taken: ${error instanceof Error ? error.message : String(error)}` } };
       return null;
     }
     // Nothing has run yet: nothing to resume.
