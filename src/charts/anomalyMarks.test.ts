@@ -46,7 +46,8 @@ describe('ChartBuffer anomaly marks', () => {
 
   it('drops marks that scrolled out of the range and forgets them all on clear', () => {
     const buffer = new ChartBuffer(overTime);
-    buffer.ingest(chunkOf([reading(1000, 'a', 95, true), reading(90_000, 'a', 50, false)]));
+    // Ten readings after it, so the chart's least ten x values do not keep it in view either.
+    buffer.ingest(chunkOf([reading(1000, 'a', 95, true), ...Array.from({ length: 10 }, (_, i) => reading(90_000 + i * 1000, 'a', 50, false))]));
     expect(buffer.snapshot().marks).toEqual([]);
     expect(buffer.anomalyCount()).toBe(1);
     buffer.clear();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChartBuffer, MAX_POINTS_PER_SERIES, MAX_SHOWN_SERIES } from './chartBuffer';
+import { ChartBuffer, MAX_POINTS_PER_SERIES, MAX_SHOWN_SERIES, MIN_XS_SHOWN } from './chartBuffer';
 import { chunkOf } from './testing';
 import type { ChartSpec } from './types';
 
@@ -41,10 +41,28 @@ describe('ChartBuffer', () => {
 
   it('scrolls: points older than the time range back from the newest x are dropped', () => {
     const buffer = new ChartBuffer(spec);
-    buffer.ingest(chunkOf([result('a', 10_000, 1), result('a', 50_000, 2), result('a', 80_000, 3)]));
+    // Windows every 2 s up to 80 s: the 60 s range holds 31 of them.
+    const ends = Array.from({ length: 40 }, (_, i) => 2_000 + i * 2_000);
+    buffer.ingest(chunkOf(ends.map((end, i) => result('a', end, i))));
     const snap = buffer.snapshot();
     expect(snap.range).toEqual([20_000, 80_000]);
-    expect(snap.data[0]).toEqual([50_000, 80_000]);
+    expect(snap.data[0]).toEqual(ends.filter((end) => end >= 20_000));
+  });
+
+  it('shows at least the newest ten windows when its time range holds fewer (5 minutes of hourly windows)', () => {
+    const buffer = new ChartBuffer({ ...spec, timeRangeMs: 5 * 60_000 });
+    const hour = 3_600_000;
+    const ends = Array.from({ length: 30 }, (_, i) => (i + 1) * hour);
+    // Out of order and twice over, as revisions and several keys bring them.
+    buffer.ingest(chunkOf([...ends].reverse().map((end, i) => result(i % 2 === 0 ? 'a' : 'b', end, i))));
+    buffer.ingest(chunkOf(ends.slice(-3).map((end) => result('a', end, 99, 1))));
+    const snap = buffer.snapshot();
+    expect(snap.data[0]).toEqual(ends.slice(-MIN_XS_SHOWN));
+    expect(snap.range).toEqual([ends.at(-MIN_XS_SHOWN), ends.at(-1)]);
+    // Fewer windows than that: all of them.
+    const few = new ChartBuffer({ ...spec, timeRangeMs: 5 * 60_000 });
+    few.ingest(chunkOf([result('a', hour, 1), result('a', 2 * hour, 2)]));
+    expect(few.snapshot().data).toEqual([[hour, 2 * hour], [1, 2]]);
   });
 
   it('plots every record over event time when the rows have no window', () => {

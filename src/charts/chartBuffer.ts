@@ -11,6 +11,12 @@ import type { ChartData, ChartSnapshot, ChartSpec } from './types';
  * thousands a second: the newest points stay, the chart still spans its range.
  */
 export const MAX_POINTS_PER_SERIES = 2000;
+/**
+ * A chart shows at least this many of the newest x values (window ends),
+ * whatever its time range: a range shorter than a window (the default 5
+ * minutes under hourly windows) showed one point, or none, and no line.
+ */
+export const MIN_XS_SHOWN = 10;
 
 /** The most series a chart draws when asked to show them all: the most `topKeys` allows. */
 export const MAX_SHOWN_SERIES = 50;
@@ -23,6 +29,8 @@ export const MAX_SHOWN_SERIES = 50;
 export class ChartBuffer extends Notifier {
   private series = new Map<string, Series>();
   private newest = -Infinity;
+  /** The newest MIN_XS_SHOWN distinct x values seen, ascending. */
+  private recentXs: number[] = [];
   private nextId = 0;
   private everyKey = false;
   private anomalies = 0;
@@ -145,11 +153,24 @@ export class ChartBuffer extends Notifier {
   private added(series: Series, x: number): void {
     if (series.points.size > MAX_POINTS_PER_SERIES) series.points.delete(series.points.keys().next().value!);
     if (x > this.newest) this.newest = x;
+    this.remember(x);
+  }
+
+  /** Keeps `x` among the newest distinct x values (most arrive in order: a push and a shift). */
+  private remember(x: number): void {
+    const xs = this.recentXs;
+    if (xs.length === MIN_XS_SHOWN && x < xs[0]!) return;
+    let at = xs.length;
+    while (at > 0 && xs[at - 1]! > x) at--;
+    if (at > 0 && xs[at - 1] === x) return;
+    xs.splice(at, 0, x);
+    if (xs.length > MIN_XS_SHOWN) xs.shift();
   }
 
   clear(): void {
     this.series = new Map();
     this.newest = -Infinity;
+    this.recentXs = [];
     this.nextId = 0;
     this.anomalies = 0;
     this.latest = null;
@@ -159,7 +180,8 @@ export class ChartBuffer extends Notifier {
   /** Drops what scrolled out of the range, then lays the top keys' points out for uPlot. */
   snapshot(): ChartSnapshot {
     if (this.newest === -Infinity) return { keys: [], slots: [], data: [[]], points: 0, range: null, marks: [] };
-    const from = this.newest - this.spec.timeRangeMs;
+    // The time range, widened to the newest MIN_XS_SHOWN x values when it holds fewer.
+    const from = Math.min(this.newest - this.spec.timeRangeMs, this.recentXs[0]!);
     for (const series of this.series.values()) dropBefore(series.points, from);
     const top = this.topKeys();
     const picked = top.map((key) => this.series.get(key)!);

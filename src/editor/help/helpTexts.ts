@@ -148,7 +148,7 @@ export const PARAM_HELP: Readonly<Record<string, string>> = {
   'sink.chart.x': 'Plot each result at the end of its window (when it became final), or at the event time each record carries.',
   'sink.chart.series': 'The fields that tell the lines apart; leave it empty to draw one line per key of the aggregate before the chart.',
   'sink.chart.topKeys': 'How many lines to draw at most: the keys with the most results win, so a busy chart stays readable.',
-  'sink.chart.timeRange': 'How much event time the chart shows at once; older points scroll off to the left as new windows fire.',
+  'sink.chart.timeRange': 'How much event time the chart shows at once; older points scroll off to the left as new windows fire, though the newest ten windows always show.',
   'sink.table.maxRows': 'How many of the newest results the table keeps; older rows are let go so memory stays bounded.',
   'sink.alert.when': 'The true/false condition that makes a record anomalous, such as is_anomaly or anomaly_score >= 0.9 && temperature > 80.',
   'sink.alert.severity': 'How serious the alerts are (info, warning or critical), shown with every alert and sent to the webhook.',

@@ -26,7 +26,7 @@ export const chartSinkParamsSchema = lazySchema(SINK_CHART, () => strict({
   x: z.enum(CHART_X_AXES).default('windowEnd').describe('The x axis: the window end of each result, or each record\'s event time.'),
   series: z.array(fieldNameSchema).max(MAX_LIST_ENTRIES).optional().describe('The fields that tell series apart; absent means the key fields of the aggregate before the chart.'),
   topKeys: z.int().min(1).max(50).default(5).describe('How many series to draw: the keys with the most results.'),
-  timeRange: positiveDurationSchema.default('5m').describe('How much event time the chart shows; older points scroll off.'),
+  timeRange: positiveDurationSchema.default('5m').describe('How much event time the chart shows (at least its newest 10 x values); older points scroll off.'),
 }));
 
 /** A live table of results, newest first. */
