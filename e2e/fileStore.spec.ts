@@ -197,3 +197,25 @@ test('results show after Run of a stored file, also after a reload', async ({ pa
   await run.expectPhase('Finished');
   expect(await run.results()).toBe(120);
 });
+
+test('a data file dropped on a File node that needs one fills that node instead of adding another', async ({ page, editor }) => {
+  const bar = new DocumentsBar(page);
+  await editor.goto();
+  const id = await editor.dragFromPalette('source.file', 300, 200);
+  const node = editor.nodeLocator(id);
+  await expect(node).toContainText('Needs a data file');
+  const count = (await editor.nodeIds()).length;
+  const dataTransfer = await page.evaluateHandle(({ name, text }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], name, { type: 'text/csv' }));
+    return transfer;
+  }, READINGS);
+  const box = (await node.boundingBox())!;
+  const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+  for (const type of ['dragenter', 'dragover', 'drop']) await node.dispatchEvent(type, { dataTransfer, ...at });
+  await expect(node.getByTestId('stored-file')).toHaveAttribute('data-presence', 'present');
+  await expect(node).not.toContainText('Needs a data file');
+  expect((await editor.nodeIds()).length).toBe(count);
+  await expect(bar.notice).toContainText(`now reads ${READINGS.name}`);
+  expect((await savedParams(bar, id)).stored?.hash).toMatch(/^sha256:/);
+});

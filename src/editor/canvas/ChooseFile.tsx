@@ -1,19 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../store/context';
-import type { EditorState } from '../store/documentStore';
 import { MissingFile } from '../files/MissingFile';
 import { withStoredFile } from '../files/replaceParams';
 import { storeDataFile } from '../files/storeDataFile';
 import { HiddenFilePicker } from '../files/HiddenFilePicker';
+import { wantedFile } from '../files/wantedFile';
 
 const DATA_FILES = '.csv,.tsv,.ndjson,.jsonl,.json,.parquet,.gz,.txt,text/csv,application/json';
-
-/** What a file source still needs: undefined once it holds data or refers to a stored file, else the file it names (null for any file). */
-const wantedFile = (id: string) => (s: EditorState): string | null | undefined => {
-  const params = s.doc.nodes.find((n) => n.id === id)?.params;
-  if (params === undefined || (typeof params.data === 'string' && params.data !== '') || params.stored !== undefined) return undefined;
-  return typeof params.fileName === 'string' && params.fileName !== '' ? params.fileName : null;
-};
 
 /**
  * On a file source without data (an example such as NYC taxi, which names
