@@ -67,6 +67,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
 async function expectTidy(page: Page, width: number, what: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${width}-${what}.png`, clip: { x: 0, y: 0, width, height: 120 } });
   expect(await layoutProblems(page), `the run toolbar at ${width} px, ${what}`).toEqual([]);
+  // From 1280 px the toolbar stays beside the brand, in a top bar of one row: the canvas keeps its height.
+  if (width >= 1280) expect(await page.locator('header.topbar').evaluate((el) => el.getBoundingClientRect().height), `the top bar's height at ${width} px, ${what}`).toBeLessThanOrEqual(44);
 }
 
 const badge = (page: Page, nodeId: string) => page.locator(`.react-flow__node[data-id="${nodeId}"]`).getByTestId('node-state');
@@ -74,8 +76,8 @@ const resumeButton = (page: Page) => page.getByRole('toolbar', { name: 'Run' }).
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
-// 1024: the toolbar takes a row of its own under the brand.
-for (const width of [1024, 1280, 1440]) {
+// 1024: the toolbar takes a row of its own under the brand; 1366: the commonest laptop width.
+for (const width of [1024, 1280, 1366, 1440]) {
   test(`at ${width} px the run's state and counts read whole and no toolbar control overlaps another, through a run, a pause, a resume offer and the end`, async ({ page, consoleErrors }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width, height: 800 });
