@@ -2,6 +2,8 @@ import { expect, test } from './fixtures';
 
 test.describe('the application shell', () => {
   test('loads with its title, wordmark and tagline', async ({ app, page }) => {
+    // The tagline gives its room to the run toolbar below 1680 px (src/app/app.css).
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await app.goto();
     await expect(page).toHaveTitle('Windowpane');
     await expect(app.wordmark).toBeVisible();

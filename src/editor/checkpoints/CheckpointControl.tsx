@@ -102,7 +102,12 @@ export function CheckpointControl() {
       )}
       {note !== null && (phase === 'running' || phase === 'paused') && (
         <span className="wp-ckpt-note" data-testid="checkpoint-note" title={note.error ?? `Checkpoint of ${formatEvents(note.events)} events, about ${formatBytes(note.bytes)}, taken in ${note.tookMs.toFixed(0)} ms`}>
-          {note.error === null ? `Checkpoint ${clockTime(note.takenAt)}` : 'Checkpoint not saved'}
+          <svg width="13" height="13" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M6 21V4h11l-2.5 4.5L17 13H6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          {/* The word gives way in a narrow window (checkpoints.css); the flag, the title and screen readers still say it. */}
+          <span className="wp-ckpt-note-word">Checkpoint </span>
+          {note.error === null ? clockTime(note.takenAt) : 'not saved'}
         </span>
       )}
       <label className="wp-ckpt-every" title="How often a running pipeline is checkpointed (always on Pause and Stop too)">

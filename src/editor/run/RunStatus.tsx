@@ -42,7 +42,8 @@ export function RunStatus() {
   const first = problems[0];
   return (
     <div className="wp-run-status" data-testid="run-status" data-phase={phase} data-events={events} data-results={results}>
-      <span className="wp-run-phase" role="status" data-phase={phase}>{text}</span>
+      {/* A failure's message may be cut short in the toolbar; its title holds it whole. */}
+      <span className="wp-run-phase" role="status" data-phase={phase} title={phase === 'failed' ? text : undefined}>{text}</span>
       {first !== undefined && (
         <span className="wp-run-problem" title={problems.map((p) => p.message).join('\n')}>
           Can't run: {first.message}{problems.length > 1 ? ` (+${problems.length - 1} more)` : ''}

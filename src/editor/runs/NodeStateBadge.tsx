@@ -1,9 +1,8 @@
 import { memo, useEffect, useMemo, useState } from 'react';
-import type { NodeRunState } from '../../worker/protocol';
 import { ownValue } from '../ownValue';
 import { useRun } from '../run/RunProvider';
 import type { RunState } from '../run/types';
-import { nodeRunState, nodeStateName, nodeStateText } from './nodeStates';
+import { nodeBadgeState, nodeRunState, nodeStateName, nodeStateText, type NodeBadgeState } from './nodeStates';
 import './runs.css';
 
 /** The node's state as text, so the selector's answer compares equal while the state stays the same (ten metrics a second). */
@@ -13,7 +12,7 @@ function stateKeyOf(nodeId: string, isSource: boolean): (s: RunState) => string 
       nodeId, phase: s.phase, isSource, failure: s.failure,
       stats: ownValue(s.metrics?.nodes, nodeId), connection: ownValue(s.metrics?.connections, nodeId),
     });
-    return state === null ? '' : JSON.stringify(state);
+    return state === null ? '' : JSON.stringify(nodeBadgeState(state, s.phase));
   };
 }
 
@@ -30,14 +29,14 @@ function useSecondTicks(active: boolean): number {
 }
 
 /**
- * A node's run state above it, as Prefect shows a task's: Pending, Running,
- * Retrying (attempt 2 of 5, next in 4 s, counting down), Failed (the message
+ * A node's run state above it, as Prefect shows a task's: Pending, Running
+ * (Paused while the run is), Retrying (attempt 2 of 5, next in 4 s, counting down), Failed (the message
  * on hover and for screen readers), Completed. Text and colour: the word is
  * always there.
  */
 export const NodeStateBadge = memo(function NodeStateBadge({ id, isSource }: { id: string; isSource: boolean }) {
   const key = useRun(useMemo(() => stateKeyOf(id, isSource), [id, isSource]));
-  const state = key === '' ? null : (JSON.parse(key) as NodeRunState);
+  const state = key === '' ? null : (JSON.parse(key) as NodeBadgeState);
   const now = useSecondTicks(state?.state === 'retrying' && state.attempt > 0);
   if (state === null) return null;
   const text = nodeStateText(state, now);

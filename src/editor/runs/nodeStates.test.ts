@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { judgeClose } from '../../worker/backoff';
 import type { NodeStats, SourceConnection } from '../../worker/protocol';
-import { nodeRunState, nodeStateText, type NodeStateInput } from './nodeStates';
+import { nodeBadgeState, nodeRunState, nodeStateName, nodeStateText, type NodeStateInput } from './nodeStates';
 
 const stats = (over: Partial<NodeStats> = {}): NodeStats => ({
   rowsIn: 0, rowsOut: 0, inPerSecond: 0, outPerSecond: 0, watermark: -Infinity, keys: 0, openWindows: 0, lateEvents: 0, ...over,
@@ -68,5 +68,20 @@ describe('nodeRunState', () => {
     expect(nodeStateText({ state: 'completed' }, 0)).toBe('Completed');
     expect(nodeStateText({ state: 'failed', message: 'refused' }, 0)).toBe('Failed: refused');
     expect(nodeStateText({ state: 'retrying', attempt: 1, maxAttempts: 0, nextAttemptAt: 1500, message: '' }, 0)).toBe('Retrying (attempt 1, next in 2 s)');
+  });
+});
+
+describe('nodeBadgeState', () => {
+  it('shows a running node as Paused while the run is paused, and as Running again once it goes on', () => {
+    const running = nodeRunState(input({ phase: 'paused', stats: stats({ rowsIn: 5 }) }))!;
+    expect(nodeStateName(nodeBadgeState(running, 'paused'))).toBe('Paused');
+    expect(nodeStateText(nodeBadgeState(running, 'paused'), 0)).toBe('Paused');
+    expect(nodeStateName(nodeBadgeState(running, 'running'))).toBe('Running');
+  });
+
+  it('leaves the other states as they are while paused: nothing reached a pending node, and a completed or failed one is done', () => {
+    expect(nodeBadgeState({ state: 'pending' }, 'paused')).toEqual({ state: 'pending' });
+    expect(nodeBadgeState({ state: 'completed' }, 'paused')).toEqual({ state: 'completed' });
+    expect(nodeBadgeState({ state: 'failed', message: 'refused' }, 'paused')).toEqual({ state: 'failed', message: 'refused' });
   });
 });

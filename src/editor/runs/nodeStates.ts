@@ -51,10 +51,22 @@ export function nodeRunState(input: NodeStateInput): NodeRunState | null {
   return rows === 0 ? { state: 'pending' } : { state: 'running' };
 }
 
-const NAMES = { pending: 'Pending', running: 'Running', retrying: 'Retrying', failed: 'Failed', completed: 'Completed' } as const;
+/**
+ * What a node's badge on the canvas shows: its run state, except that a
+ * running node reads Paused while the run is paused. Records keep 'running'
+ * (the node is mid-stream, its run not over); only the badge says Paused.
+ */
+export type NodeBadgeState = NodeRunState | { readonly state: 'paused' };
 
-/** The state's name: Pending, Running, Retrying, Failed, Completed. */
-export function nodeStateName(state: NodeRunState): string {
+/** The badge's state for a node in a run of `phase`. */
+export function nodeBadgeState(state: NodeRunState, phase: RunPhase): NodeBadgeState {
+  return phase === 'paused' && state.state === 'running' ? { state: 'paused' } : state;
+}
+
+const NAMES = { pending: 'Pending', running: 'Running', paused: 'Paused', retrying: 'Retrying', failed: 'Failed', completed: 'Completed' } as const;
+
+/** The state's name: Pending, Running, Paused, Retrying, Failed, Completed. */
+export function nodeStateName(state: NodeBadgeState): string {
   return NAMES[state.state];
 }
 
@@ -63,7 +75,7 @@ export function nodeStateName(state: NodeRunState): string {
  * down from `now`; a failure carries its message. A retry whose figures the
  * feed does not give (attempt 0) says what the feed said instead.
  */
-export function nodeStateText(state: NodeRunState, now: number): string {
+export function nodeStateText(state: NodeBadgeState, now: number): string {
   switch (state.state) {
     case 'retrying': {
       if (state.attempt <= 0) return `Retrying: ${state.message}`;
