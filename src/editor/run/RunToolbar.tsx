@@ -82,7 +82,7 @@ export function RunToolbar() {
       <button type="button" aria-label="Stop" title="Stop and reset (Shift+F5)" disabled={phase === 'idle' && !pending} onClick={() => controller.stop()}>
         <Icon d="M6 6h12v12H6z" />
       </button>
-      <label className="wp-run-speed" title="Speed of sample and file sources, in event time">
+      <label className="wp-run-speed" title="Speed of sample and file sources, in event time: at 1x a second of event time takes a second. A gap in a file that would take over 3 s to play is skipped, so a sparse file (an event every 5 minutes) runs as fast at any speed">
         <span className="visually-hidden">Speed</span>
         <select aria-label="Speed" value={String(speed)} onChange={(e) => controller.setSpeed(parseSpeed(e.target.value))}>
           {SPEEDS.map((s) => <option key={String(s)} value={String(s)}>{speedLabel(s)}</option>)}
