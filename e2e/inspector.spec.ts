@@ -75,7 +75,7 @@ test.describe('inspector', () => {
     await expect(inspector.messagesOf('Size')).toHaveText(['Size must be a duration like 30s or 5m']);
     await expect(inspector.nodeProblems).toContainText("Size must be a duration like 30s or 5m, got '5 minutes'");
     await expect(inspector.problemCount).toHaveText('1');
-    await expect(inspector.problemsOf('perMinute')).toHaveText(["size must be a duration like 30s or 5m, got '5 minutes'"]);
+    await expect(inspector.problemsOf('perMinute')).toHaveText(["Size must be a duration like 30s or 5m, got '5 minutes'"]);
 
     await inspector.type('Size', '1.5m');
     await expect(inspector.messagesOf('Size')).toHaveCount(0);

@@ -247,13 +247,15 @@ test.describe('runs belong to their pipeline', () => {
     await expect(bar.name).toHaveValue('Pipeline A');
     await bar.pasteJson(JSON.stringify(NO_DATA));
     await expect(bar.name).toHaveValue(NO_DATA.name);
-    // The document itself is valid: only running finds out that the file's data is missing.
-    await expect(inspector.problemCount).toHaveText('0');
+    // The document is valid (it opened), but the Problems panel says before any Run what a Run would.
+    await expect(inspector.problemCount).toHaveText('1');
+    await expect(inspector.problemsOf('taxi')).toContainText(["Has no data: choose its data file not-attached.csv with the node's Choose file button"]);
 
     await run.runButton.click();
-    await expect(run.problem).toContainText("Can't run: node 'taxi'");
+    await expect(run.problem).toContainText("Can't run: node 'taxi': has no data: choose its data file not-attached.csv");
     await expect(inspector.problems).toBeVisible();
-    await expect(inspector.problemsOf('taxi')).toContainText([/^Can't run: \S/]);
+    // The Run's reason is the one listed already: said once, not twice.
+    await expect(inspector.problemsOf('taxi')).toContainText(["Has no data: choose its data file not-attached.csv with the node's Choose file button"]);
     await expect(inspector.problemCount).toHaveText('1');
 
     await bar.openPipeline('Pipeline A');

@@ -77,6 +77,33 @@ test.describe('why this result', () => {
     await expect(dialog).toBeHidden();
   });
 
+  test('each event of a sensor result shows its epoch-ms ts with every digit, agreeing with its event time to the millisecond', async ({ page }) => {
+    // Sensor readings come every 5 ms, so most timestamps end in 5 (payments, every 20 ms, all end in 0).
+    await new DocumentsBar(page).newFromExample('Live sensor dashboard');
+    const results = new ResultsPage(page);
+    await runToEnd(results);
+    await results.tab('Window results').click();
+    await results.table('windowTable').locator('.wp-table-row').first().getByRole('button', { name: 'Why?' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Why this result' });
+    const rows = dialog.getByTestId('lineage-events').locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => {
+      const cells = tr.querySelectorAll('td');
+      return { time: Number((cells[1] as HTMLElement).dataset.time), timeText: cells[1]!.textContent, fields: JSON.parse((cells[2] as HTMLElement).dataset.fields!) as Record<string, unknown>, fieldsText: cells[2]!.textContent! };
+    }));
+    expect(shown.length).toBeGreaterThan(0);
+    // 13-digit timestamps: rounded to 12 digits, these would end in 0 and disagree with the time beside them.
+    expect(shown.some((e) => e.time % 10 !== 0)).toBe(true);
+    for (const e of shown) {
+      expect(e.fields['ts']).toBe(e.time);
+      expect(e.timeText).toBe(tableTime(e.time));
+      expect(e.fieldsText).toContain(`ts=${e.time},`);
+      // Every field as the record holds it (readings have two decimals, well within 15 digits).
+      expect(e.fieldsText).toBe(Object.entries(e.fields).map(([k, v]) => `${k}=${String(v)}`).join(', '));
+    }
+    await page.screenshot({ path: test.info().outputPath('why-exact-times.png') });
+  });
+
   test('a late event in the window\'s preview says why it was late', async ({ page, editor }) => {
     const cli = cliRun('examples/card-spend.json');
     const results = new ResultsPage(page);

@@ -66,9 +66,32 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(6)));
 }
 
-/** A table or preview cell as text; times as UTC date-times, missing values as "—". */
-export function formatCell(cell: Cell | undefined, type: string): string {
+/**
+ * A field's value exactly as the record holds it, for places that show raw
+ * records (previews, the Why dialog, the timeline's event details): whole
+ * numbers with every digit (an epoch-ms `ts` must agree with the event time
+ * beside it to the millisecond), others to 15 significant digits, the most
+ * a double keeps for any decimal, so a value read from a file reads back as
+ * written while arithmetic noise (8726.660000000002) is dropped.
+ */
+export function formatFieldNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+  return String(Number(n.toPrecision(15)));
+}
+
+/** A raw field value as text: numbers by {@link formatFieldNumber}, anything else as it is. */
+export function formatFieldValue(value: Cell | undefined): string {
+  return typeof value === 'number' ? formatFieldNumber(value) : String(value);
+}
+
+/**
+ * A table or preview cell as text; times as UTC date-times, missing values as
+ * "—", other numbers by `number` (live tables round to six digits; previews of
+ * raw records pass {@link formatFieldNumber}).
+ */
+export function formatCell(cell: Cell | undefined, type: string, number: (n: number) => string = formatNumber): string {
   if (cell === null || cell === undefined) return '—';
-  if (typeof cell === 'number') return type === 'time' ? formatDateTime(cell) : formatNumber(cell);
+  if (typeof cell === 'number') return type === 'time' ? formatDateTime(cell) : number(cell);
   return String(cell);
 }

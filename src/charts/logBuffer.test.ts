@@ -15,6 +15,12 @@ describe('LogBuffer', () => {
     expect(log.received).toBe(2);
   });
 
+  it('writes numbers as the CLI prints them: every digit of a whole number, fractions to 15 digits', () => {
+    const log = new LogBuffer(10, new Set());
+    log.ingest(chunkFromRows('log', [{ ts_s: 1_700_000_000.404, ms: 1_700_000_000_404, avg: 2 / 3 }], 0));
+    expect(lines(log)).toEqual(['ts_s=1700000000.404  ms=1700000000404  avg=0.666666666666667']);
+  });
+
   it('keeps the newest maxLines lines, oldest first, and counts every row received', () => {
     const log = new LogBuffer(3, new Set());
     for (let i = 0; i < 10; i++) log.ingest(chunkFromRows('log', [{ n: i }], 0));

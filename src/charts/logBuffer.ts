@@ -1,6 +1,6 @@
 import type { ResultChunk } from '../worker/protocol';
 import { cellAt } from './cells';
-import { formatCell } from './format';
+import { formatCell, formatFieldNumber } from './format';
 import { Notifier } from './notifier';
 
 /** One line of a log view: its place in the run's log (from 0) and its text. */
@@ -44,7 +44,8 @@ export class LogBuffer extends Notifier {
       const parts: string[] = [];
       for (const column of chunk.columns) {
         const type = this.timeFields.has(column.name) && column.type === 'number' ? 'time' : column.type;
-        parts.push(`${column.name}=${formatCell(cellAt(column, row), type)}`);
+        // Values as the CLI's JSON lines give them: a log shows records, not a summary rounded to read.
+        parts.push(`${column.name}=${formatCell(cellAt(column, row), type, formatFieldNumber)}`);
       }
       this.lines.push(parts.join('  '));
     }

@@ -23,7 +23,7 @@ describe('validateLesson', () => {
       { path: 'version', message: 'version must be 1, got 2' },
       { path: 'tasks[0].checks[0].measure.kind', message: expect.stringMatching(/^tasks\[0\]\.checks\[0\]\.measure\.kind must be one of 'resultCount', .*'whatIf', got 'lateness'$/) as unknown as string },
       { path: 'tasks[0].checks[0].op', message: expect.stringMatching(/^tasks\[0\]\.checks\[0\]\.op must be one of/) as unknown as string },
-      { path: 'tasks[0].checks[0].says', message: "tasks[0].checks[0].says must not be empty, got ''" },
+      { path: 'tasks[0].checks[0].says', message: "tasks[0].checks[0].says must not be empty" },
     ]);
   });
 

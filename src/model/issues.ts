@@ -100,8 +100,8 @@ export function problemFromIssue(issue: z.core.$ZodIssue, root: unknown): Proble
 }
 
 function predicateOf(issue: z.core.$ZodIssue): string {
-  // "needs at least 1 entry, got an empty array" says the same thing twice.
-  const aboutLength = (issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'array';
+  // "needs at least 1 entry, got an empty array" and "must not be empty, got ''" say the same thing twice.
+  const aboutLength = (issue.code === 'too_small' || issue.code === 'too_big') && (issue.origin === 'array' || (issue.origin === 'string' && issue.input === ''));
   const showsInput = SHOWS_INPUT.has(issue.code) && issue.input !== undefined && !aboutLength;
   return showsInput ? `${issue.message}, got ${describeValue(issue.input)}` : issue.message;
 }

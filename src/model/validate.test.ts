@@ -167,6 +167,13 @@ describe('validate: nodes', () => {
     ]);
   });
 
+  it('asks for a field where a field name is empty, without repeating the empty value back', () => {
+    expect(messagesOf(withParams('k', { fields: [''] }))).toEqual(["node 'k': fields[0] is empty: choose a field"]);
+    expect(messagesOf(withParams('agg', { aggregations: [{ name: 'avg_temp', fn: 'avg', field: '' }] }))).toEqual([
+      "node 'agg': aggregations[0].field is empty: choose a field",
+    ]);
+  });
+
   it('checks ids against the id pattern, and labels a node without an id by index', () => {
     const document = sensorPipeline();
     document.nodes.push({ id: '9 lives', kind: 'sink.collect' }, { kind: 'sink.collect' } as never);

@@ -26,6 +26,7 @@ import { createSinkLedger } from './checkpoints/sinkLedger';
 import { sliceChunk } from './checkpoints/chunkConcat';
 import type { Checkpoint } from './checkpoints/format';
 import { createAlertWebhooks } from './alertWebhooks';
+import { chooseFileHint } from './chooseFileHint';
 
 /** What a checkpoint takes of a session (the rest, versions and time, the worker adds). */
 export type SessionCheckpoint = Pick<Checkpoint, 'events' | 'watermark' | 'runtime' | 'lateRows' | 'sinks'>;
@@ -84,7 +85,7 @@ export type SessionResult = { ok: true; session: Session } | { ok: false; proble
  * data, or the stored files opened for them (`fileInputs`, see files/openStored.ts).
  */
 export function createSession(doc: PipelineDocument, speed: RunSpeed, watched: string | null, deps: SessionDeps, fileInputs?: Readonly<Record<string, FileInput>>): SessionResult {
-  const compiled = compilePipeline(doc, { missingDataHint: 'press Choose file on the node to load its file', ...(fileInputs === undefined ? {} : { fileInputs }) });
+  const compiled = compilePipeline(doc, { missingDataHint: chooseFileHint, ...(fileInputs === undefined ? {} : { fileInputs }) });
   if (!compiled.ok) return { ok: false, problems: compiled.problems.map((p) => ({ nodeId: p.nodeId, message: p.message })) };
   const { plan } = compiled;
   const outputs = createOutputs(plan.steps);

@@ -4,6 +4,7 @@ import type { EdgeSchema } from '../../engine/plan/types';
 import { toPipelineJson } from '../store/documentFormat';
 import type { EditorDocument } from '../store/types';
 import { designFileInputs } from '../files/designInputs';
+import { missingDataProblems } from '../files/missingData';
 import { propagateSchemas } from './propagate';
 
 /** What the editor shows about a document: its problems, and the fields flowing along each edge. */
@@ -41,7 +42,8 @@ function sameStructure(a: EditorDocument, b: EditorDocument): boolean {
  * checks need its answer synchronously, so it runs here rather than in the
  * worker. Memoised per document object: the store replaces the object on every change.
  *
- * Problems are those of `validate` then the compiler, as the CLI reports them.
+ * Problems are those of `validate` then the compiler, as the CLI reports them,
+ * and a file source without data (see {@link missingDataProblems}), as a Run reports it.
  * While the document's shape is invalid the compiler cannot run as a whole, so
  * nodes that are valid themselves are still compiled one by one and their
  * problems (an unknown field in a filter, say) listed too, except on nodes that
@@ -59,13 +61,13 @@ export function analyseDocument(doc: EditorDocument): Analysis {
   if (!validated.ok) {
     const propagated = propagateSchemas(doc);
     const flagged = new Set(validated.problems.map((p) => p.nodeId));
-    problems = [...validated.problems, ...propagated.problems.filter((p) => !flagged.has(p.nodeId))];
+    problems = [...validated.problems, ...missingDataProblems(doc), ...propagated.problems.filter((p) => !flagged.has(p.nodeId))];
     edgeSchemas = propagated.edgeSchemas;
   } else {
-    // File sources without data yet are not a problem while designing; stored files' recorded fields stand in for them.
+    // Stored files' recorded fields stand in for them; a file source without any data is listed (it cannot run) but not compiled.
     const design = designFileInputs(doc);
     const compiled = compilePipeline(validated.document, { allowMissingFileData: true, limit: 0, fileInputs: design.inputs });
-    problems = design.problems;
+    problems = [...missingDataProblems(doc), ...design.problems];
     if (compiled.ok) edgeSchemas = new Map(compiled.plan.edgeSchemas);
     else {
       problems = [...problems, ...compiled.problems.map((p) => ({ nodeId: p.nodeId, path: p.path, message: p.message }))];

@@ -76,7 +76,7 @@ export function propagateSchemas(doc: EditorDocument): Propagation {
       outputs.set(id, compiled.outputs);
       continue;
     }
-    // A file source without data yet is not a problem while designing; its fields are just unknown.
+    // A file source without data: analyse lists that once (missingDataProblems); here its fields are just unknown.
     const missingData = node.kind === 'source.file' && parsed !== null && parsed.kind === 'source.file' && parsed.params.data === undefined;
     if (compiled !== null && !missingData) {
       for (const p of compiled.problems) problems.push({ nodeId: p.nodeId, path: p.path, message: p.message });

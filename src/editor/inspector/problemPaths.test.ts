@@ -45,6 +45,8 @@ describe('problem paths', () => {
     expect(problemText('source.websocket', "node 's': url must start with ws://")).toBe('URL must start with ws://');
     // Only a param of that kind, and only as the sentence's first word.
     expect(problemText('window.tumbling', "node 'w': maxSize is not a param")).toBe('maxSize is not a param');
-    expect(problemText('transform.filter', "node 'f': expr: column 1: unknown field 'x'")).toBe("expr: column 1: unknown field 'x'");
+    expect(problemText('transform.filter', "node 'f': expr: column 1: unknown field 'x'")).toBe("condition: column 1: unknown field 'x'");
+    expect(problemText('transform.keyBy', "node 'k': fields needs at least 1 entry")).toBe('key fields needs at least 1 entry');
+    expect(problemText('sink.chart', "node 'c': y is empty: choose a field")).toBe('y field is empty: choose a field');
   });
 });

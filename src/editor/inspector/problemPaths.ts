@@ -74,12 +74,14 @@ export function problemText(kind: string, message: string): string {
 }
 
 /**
- * "maxSize must be ..." reads "max size must be ...": a sentence that starts
- * with one of the kind's params names it as the form's label does, so
- * upper-casing it later gives "Max size", not "MaxSize". Acronyms (URL) stay.
+ * "maxSize must be ..." reads "max size must be ...", "fields needs ..." on
+ * a Key by reads "key fields needs ...", "expr: unknown field" reads
+ * "condition: unknown field": a sentence that starts with one of the kind's
+ * params names it as the form's label does, so upper-casing it later gives
+ * "Max size", not "MaxSize". Acronyms (URL) stay.
  */
 function leadingLabel(kind: string, text: string): string {
-  const key = /^([A-Za-z]+) /.exec(text)?.[1];
+  const key = /^([A-Za-z]+):? /.exec(text)?.[1];
   if (key === undefined || !paramSpecs(kind).some((s) => s.key === key)) return text;
   const label = paramLabel(kind, key);
   const lowered = /^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);

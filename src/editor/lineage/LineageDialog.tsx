@@ -2,11 +2,11 @@ import { useEffect } from 'react';
 import { formatDateTime, formatWatermark } from '../../charts/format';
 import type { EventFate, WindowRevision } from '../../worker/timelineTypes';
 import type { LateLineage, LineageEvent, WindowLineage } from '../../worker/lineage/types';
-import type { PreviewRecord } from '../../worker/protocol';
 import { Dialog } from '../documents/Dialog';
 import { useRunControllerOrNull } from '../run/RunProvider';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
+import { fieldsText } from './fieldsText';
 import { closeLineage, lineageStore, useLineage, type LineageState } from './store';
 import './lineage.css';
 
@@ -17,13 +17,6 @@ const docOf = (s: EditorState) => s.doc;
 const FATE_TEXT: Record<EventFate, string> = { onTime: 'on time', revision: 'late, within allowed lateness', late: 'too late' };
 const WINDOW_FIELDS: ReadonlySet<string> = new Set(['window_start', 'window_end', 'revision']);
 const NO_FIELDS: ReadonlySet<string> = new Set();
-
-/** A value as text; sums of money come out of floating point as 8726.660000000002, shown as 8726.66. */
-const valueText = (v: PreviewRecord[string] | undefined): string => (typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toPrecision(12))) : String(v));
-
-function fieldsText(record: PreviewRecord, skip: ReadonlySet<string>): string {
-  return Object.keys(record).filter((k) => !skip.has(k)).map((k) => `${k}=${valueText(record[k])}`).join(', ');
-}
 
 function EventRows({ events }: { events: readonly LineageEvent[] }) {
   return (

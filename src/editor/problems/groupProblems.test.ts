@@ -22,9 +22,35 @@ describe('groupProblems', () => {
     ]);
     expect(groups.map((g) => [g.key, g.title, g.kind, g.items.map((i) => i.text)])).toEqual([
       ['pipeline', 'Pipeline', undefined, ['name must be a string']],
-      ['node:src', 'src', 'source.sample', ['stream is required']],
-      ['node:w', 'Per minute', 'window.tumbling', ['size is required', 'a window must be followed by an aggregate']],
+      ['node:src', 'src', 'source.sample', ['Stream is required']],
+      ['node:w', 'Per minute', 'window.tumbling', ['Size is required', 'A window must be followed by an aggregate']],
       ['edge:e1', 'Edge e1', undefined, ['leads nowhere']],
+    ]);
+  });
+
+  it("names a node's params by the labels its settings panel shows, not by their keys", () => {
+    const labelled: EditorDocument = {
+      name: 'p',
+      nodes: [
+        { id: 'k', kind: 'transform.keyBy', name: 'Key by', position: { x: 0, y: 0 }, params: { fields: [] } },
+        { id: 'c', kind: 'sink.chart', position: { x: 0, y: 0 }, params: { y: '' } },
+        { id: 'w', kind: 'window.cumulate', position: { x: 0, y: 0 }, params: {} },
+        { id: 'f', kind: 'transform.filter', position: { x: 0, y: 0 }, params: {} },
+      ],
+      edges: [],
+    };
+    const groups = groupProblems(labelled, [
+      { nodeId: 'k', path: 'nodes[0].params.fields', message: "node 'k': fields needs at least 1 entry" },
+      { nodeId: 'c', path: 'nodes[1].params.y', message: "node 'c': y is empty: choose a field" },
+      { nodeId: 'w', path: 'nodes[2].params.maxSize', message: "node 'w': maxSize must be a whole multiple of step" },
+      { nodeId: 'f', path: 'nodes[3].params.expr', message: "node 'f': expr: unknown field 'temprature'" },
+      { nodeId: 'f', path: '', message: "Can't run: the worker could not start" },
+    ]);
+    expect(groups.map((g) => g.items.map((i) => i.text))).toEqual([
+      ['Key fields needs at least 1 entry'],
+      ['Y field is empty: choose a field'],
+      ['Max size must be a whole multiple of step'],
+      ["Condition: unknown field 'temprature'", "Can't run: the worker could not start"],
     ]);
   });
 

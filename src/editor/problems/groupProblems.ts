@@ -1,4 +1,5 @@
 import type { Problem } from '../../model';
+import { problemText, sentence } from '../inspector/problemPaths';
 import type { EditorDocument } from '../store/types';
 
 /** Problems about one thing: the pipeline itself, one node or one edge. */
@@ -20,7 +21,8 @@ export function withoutOwner(message: string): string {
 /**
  * Groups a pipeline's problems by what they are about, in the order a person
  * reads the document: the pipeline first, then nodes as they are listed, then
- * edges. Messages lose the "node 'x': " their group title already says.
+ * edges. Messages lose the "node 'x': " their group title already says, and
+ * a node's read as its settings panel reads them (see {@link problemText}).
  */
 export function groupProblems(doc: EditorDocument, problems: readonly Problem[]): ProblemGroup[] {
   const pipeline: Problem[] = [];
@@ -36,11 +38,13 @@ export function groupProblems(doc: EditorDocument, problems: readonly Problem[])
     else pipeline.push(p);
   }
   const items = (list: readonly Problem[]) => list.map((p) => ({ path: p.path, text: withoutOwner(p.message) }));
+  // A node's problems read as its settings panel says them: params by their labels ("Key fields", not "fields"), list rows by their nouns.
+  const nodeItems = (kind: string, list: readonly Problem[]) => list.map((p) => ({ path: p.path, text: sentence(problemText(kind, p.message)) }));
   const groups: ProblemGroup[] = [];
   if (pipeline.length > 0) groups.push({ key: 'pipeline', title: 'Pipeline', items: items(pipeline) });
   for (const node of doc.nodes) {
     const list = byNode.get(node.id);
-    if (list !== undefined) groups.push({ key: `node:${node.id}`, nodeId: node.id, title: node.name ?? node.id, kind: node.kind, items: items(list) });
+    if (list !== undefined) groups.push({ key: `node:${node.id}`, nodeId: node.id, title: node.name ?? node.id, kind: node.kind, items: nodeItems(node.kind, list) });
   }
   const edgeOrder = [...doc.edges.map((e) => e.id), ...byEdge.keys()];
   for (const id of new Set(edgeOrder)) {

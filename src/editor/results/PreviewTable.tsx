@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { REVISION_FIELD } from '../../charts/cells';
-import { formatCell } from '../../charts/format';
+import { formatCell, formatFieldNumber } from '../../charts/format';
 import type { NodePreview, PreviewRecord } from '../../worker/protocol';
 import { ownValue } from '../ownValue';
 import { revisionMarks, type RevisionMark } from './previewRevisions';
@@ -21,8 +21,9 @@ const rowClass = (mark: RevisionMark): string | undefined => (mark === null ? un
 
 /**
  * Records as a small table, newest first, one column per field, times as
- * UTC date-times. At most PREVIEW_SIZE rows, so no virtualisation. Windowed
- * results are marked as the live table marks them (revisions highlighted,
+ * UTC date-times, other numbers exactly as the records hold them (an epoch-ms
+ * field must agree with the event time). At most PREVIEW_SIZE rows, so no
+ * virtualisation. Windowed results are marked as the live table marks them (revisions highlighted,
  * the rows they replaced struck through), their revision column first, where it is seen.
  */
 export const PreviewTable = memo(function PreviewTable({ fields, records, keyFields, label, empty, highlight = null, onWhy }: {
@@ -54,7 +55,7 @@ export const PreviewTable = memo(function PreviewTable({ fields, records, keyFie
             <tr key={seq} className={seq === hitSeq ? 'is-hit' : rowClass(mark)} title={seq === hitSeq ? 'The breakpoint stopped on this record' : mark === null ? undefined : ROW_TITLE[mark]} data-mark={mark ?? undefined} data-hit={seq === hitSeq ? 'true' : undefined} aria-current={seq === hitSeq ? 'true' : undefined}>
               {columns.map((f, i) => (
                 <td key={f.name} className={f.type === 'string' ? '' : 'is-numeric'}>
-                  {formatCell(ownValue(record, f.name), f.type)}
+                  {formatCell(ownValue(record, f.name), f.type, formatFieldNumber)}
                   {/* In the last cell, its label drawn by CSS: the cells' text stays the record's values. */}
                   {onWhy !== undefined && i === columns.length - 1 && <button type="button" className="wp-why-button" aria-label="Why?" title="Why this result (or, for a late event, why it was late)" onClick={() => onWhy(record)} />}
                 </td>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type CSSProperties } from 'react';
-import { formatDateTime, formatWatermark } from '../../charts/format';
+import { formatDateTime, formatFieldValue, formatWatermark } from '../../charts/format';
 import type { PreviewRecord } from '../../worker/protocol';
 import type { TimelineEventDetail, TimelineWindowDetail } from '../../worker/timelineTypes';
 import type { TimelineSource } from './timelineSource';
@@ -19,7 +19,7 @@ function Fields({ record }: { record: PreviewRecord }) {
   return (
     <dl className="wp-timeline-fields">
       {entries.map(([name, value]) => (
-        <div key={name}><dt>{name}</dt><dd>{typeof value === 'number' && /time|^ts$|_start|_end/.test(name) && value > 1e11 ? formatDateTime(value) : String(value)}</dd></div>
+        <div key={name}><dt>{name}</dt><dd>{typeof value === 'number' && /time|^ts$|_start|_end/.test(name) && value > 1e11 ? formatDateTime(value) : formatFieldValue(value)}</dd></div>
       ))}
     </dl>
   );

@@ -107,6 +107,12 @@ describe('compilePipeline', () => {
     const cli = compilePipeline(doc, { missingDataHint: 'give the file with --input FILE' });
     if (!cli.ok) expect(cli.problems[0]?.message).toBe("node 'f': has no data: give the file with --input FILE");
     expect(cli.ok).toBe(false);
+    // The app's hint names the file the source wants, when it names one.
+    const hint = (fileName: string | null) => `choose ${fileName ?? 'a file'}`;
+    const named = compilePipeline(pipeline([{ id: 'f', kind: 'source.file', params: { eventTime: 'ts', fileName: 'taxi.csv' } }, { id: 'out', kind: 'sink.collect' }]), { missingDataHint: hint });
+    expect(named.ok ? [] : named.problems).toEqual([{ nodeId: 'f', path: 'nodes[0].params.data', message: "node 'f': has no data: choose taxi.csv" }]);
+    const unnamed = compilePipeline(doc, { missingDataHint: hint });
+    expect(unnamed.ok ? [] : unnamed.problems.map((p) => p.message)).toEqual(["node 'f': has no data: choose a file"]);
   });
 
   it('reads a file source\'s data by node id as data, even for ids Object.prototype also has', () => {

@@ -1,5 +1,6 @@
 import type { PipelineDocument, PipelineEdge, PipelineNode } from '../../model';
 import { compileNode, type NodeInputs } from './compileNode';
+import type { MissingDataHint } from './missingData';
 import { incomingEdgesByNode, topologicalOrder } from './topology';
 import type { CompileProblem, EdgeSchema, ExecutionPlan, FileInput, PlanStep, Route } from './types';
 
@@ -16,9 +17,9 @@ export interface CompileOptions {
   readonly limit?: number;
   /**
    * How this host's user gives a file source its data, for the problem of a source that has
-   * none: the CLI says `--input FILE`, the app its Choose file button.
+   * none: the CLI says `--input FILE`, the app its Choose file button and the file the node names.
    */
-  readonly missingDataHint?: string;
+  readonly missingDataHint?: MissingDataHint;
   /** Validate only: a file source without data is not a problem (nodes after it go unchecked). */
   readonly allowMissingFileData?: boolean;
 }

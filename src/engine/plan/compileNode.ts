@@ -12,6 +12,7 @@ import { compileContextualDetector } from '../detect/compileContextual';
 import { compileRuleDetector } from '../detect/compileRules';
 import { compileStatisticalDetector } from '../detect/compileStatistical';
 import { compileFeatureNode } from '../features/compileFeatures';
+import { missingDataProblem, type MissingDataHint } from './missingData';
 import { problem, type NodeCompilation } from './nodeCompilation';
 import type { CompileProblem, EdgeSchema, FileInput, PlanStep, WindowSpec } from './types';
 
@@ -27,7 +28,7 @@ export interface NodeInputs {
   /** Caps every source at this many events (CLI --limit). */
   readonly limit: number | undefined;
   /** How the host's user gives a file source its data (see CompileOptions). */
-  readonly missingDataHint?: string | undefined;
+  readonly missingDataHint?: MissingDataHint | undefined;
 }
 
 function ms(text: string): number {
@@ -83,7 +84,7 @@ export function compileNode(node: PipelineNode, index: number, inputs: NodeInput
     case 'source.file': {
       const p = node.params;
       const input = inputs.fileInput ?? p.data;
-      if (input === undefined) return fail('data', `has no data: ${inputs.missingDataHint ?? 'give it a file, or put its text in params.data'}`);
+      if (input === undefined) return { ...none, problems: [missingDataProblem(node.id, index, p.fileName, inputs.missingDataHint)] };
       const timeRange = eventTimeRange(p.earliestYear, p.latestYear);
       const common = { type: 'fileSource', nodeId: node.id, boundMs: ms(p.maxOutOfOrderness), ...idleOf(p.idleTimeout) } as const;
       if (typeof input !== 'string') {

@@ -91,8 +91,8 @@ export const nonNegativeDurationSchema = bounded(durationText()).refine((text) =
   error: (issue) => `must not be negative, got ${describeValue(issue.input)}`,
 });
 
-/** A field of the event, by name. */
-export const fieldNameSchema = z.string().min(1);
+/** A field of the event, by name; an empty one reads "y is empty: choose a field", not "must not be empty, got ''". */
+export const fieldNameSchema = z.string().min(1, { error: 'is empty: choose a field' });
 
 /** Where the editor draws the node; defaults to the origin. */
 export const positionSchema = strict({ x: z.number(), y: z.number() })

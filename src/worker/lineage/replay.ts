@@ -22,6 +22,7 @@ import { createRunTimeline, type RunTimeline } from '../timeline/follow';
 import { DEFAULT_LIMITS, type RecorderLimits, type TimelineRecorder } from '../timeline/recorder';
 import type { TimelineEventDetail } from '../timelineTypes';
 import { MAX_LINEAGE_EVENTS, type Lineage, type LineageEvent, type LineageQuery, type WindowLineage } from './types';
+import { chooseFileHint } from '../chooseFileHint';
 
 type WindowStep = Extract<PlanStep, { type: 'windowAggregate' }>;
 
@@ -68,7 +69,7 @@ function replayLimits(to: ReplayTo): RecorderLimits {
 
 /** Replays `doc` to `to` with the window node of `query` traced into a timeline recorder, and answers the query from it. */
 export function replayLineage(doc: PipelineDocument, to: ReplayTo, query: LineageQuery): Lineage {
-  const compiled = compilePipeline(doc, { missingDataHint: 'press Choose file on the node to load its file' });
+  const compiled = compilePipeline(doc, { missingDataHint: chooseFileHint });
   if (!compiled.ok) return { kind: 'unavailable', reason: 'the pipeline does not compile' };
   const { plan } = compiled;
   if (plan.steps.some((s) => s.type === 'websocketSource')) {
