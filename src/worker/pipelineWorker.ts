@@ -224,7 +224,8 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     drainWithTransfer,
     followTimeline(nodeId) {
       followed = nodeId;
-      session?.timeline.follow(nodeId);
+      // Closing the timeline (null) leaves this run's recording on: reopened, it shows the whole run, not only what came after.
+      if (nodeId !== null) session?.timeline.follow(nodeId);
     },
     timeline: (query) => session?.timeline.frame(query) ?? null,
     timelineEvent: (nodeId, seq) => session?.timeline.event(nodeId, seq) ?? null,

@@ -96,8 +96,15 @@ export interface TimelineFrame {
   readonly outOfOrdernessMs: number;
   readonly watermark: number;
   readonly maxEventTime: number;
-  /** Events that reached the node in the run so far (or up to `atPosition`). */
+  /** Events that reached the node in the run so far (or up to `atPosition`), since `recordedFrom`. */
   readonly totalEvents: number;
+  /**
+   * The run position (events read from the sources) at which recording this
+   * node began: 0 when it was followed from the start; later when the
+   * timeline was first opened on it mid-run or after the run ended (the
+   * engine traces only the node followed, as tracing slows a run).
+   */
+  readonly recordedFrom: number;
   /** Rows, most events first (or the focused key alone); the key as text ('' for an unkeyed window). */
   readonly keys: readonly { readonly key: string; readonly events: number }[];
   readonly marks: TimelineMarks;
@@ -166,7 +173,12 @@ export interface TimelineWindowDetail {
 
 /** The worker's timeline methods (part of PipelineWorkerApi). */
 export interface TimelineApi {
-  /** Start (or, with null, stop) recording the trace of a window node; the engine traces nothing while none is followed. */
+  /**
+   * Records the trace of window node `nodeId` from now on in this run and from
+   * the start of later runs (a recording of another node ends). With null,
+   * later runs record nothing, but this run keeps recording the node it
+   * follows, so the timeline shows the whole run when it is opened again.
+   */
   followTimeline(nodeId: string | null): void;
   timeline(query: TimelineQuery): TimelineFrame | null;
   timelineEvent(nodeId: string, seq: number): TimelineEventDetail | null;
