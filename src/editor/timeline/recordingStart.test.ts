@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { recordedFromNote, unrecordedMessage } from './recordingStart';
+import { recordedWindow } from './useTimelineRecording';
 
 describe('where the timeline\'s recording began', () => {
-  it('says recording starts when the timeline is open, not that no events came, when it began after the run read events', () => {
+  it('says where its recording began, not that no events came, when it began after the run read events', () => {
     expect(unrecordedMessage({ recordedFrom: 30_000, totalEvents: 0 })).toBe(
-      'Recording starts when the timeline is open: this node\'s began at event 30,000 of the run, and no event has reached it since. Run again to see this node\'s events.',
+      'This node\'s recording began at event 30,000 of the run, when the timeline came to it (it records one window node, and at Max speed only while it is open), and no event has reached it since. Run again to see this node\'s events.',
     );
   });
 
@@ -14,7 +15,16 @@ describe('where the timeline\'s recording began', () => {
   });
 
   it('notes a recording that began mid-run', () => {
-    expect(recordedFromNote({ recordedFrom: 2_095 })).toBe(', recorded from event 2,095 of the run (when the timeline was opened)');
+    expect(recordedFromNote({ recordedFrom: 2_095 })).toBe(', recorded from event 2,095 of the run (when the timeline came to this node)');
     expect(recordedFromNote({ recordedFrom: 0 })).toBe('');
+  });
+});
+
+describe('the window node the worker records', () => {
+  it('records the node the tab would show at a paced speed, shown or not, and at Max only while shown', () => {
+    expect(recordedWindow('w', false, 1)).toBe('w');
+    expect(recordedWindow('w', true, 'max')).toBe('w');
+    expect(recordedWindow('w', false, 'max')).toBeNull();
+    expect(recordedWindow(null, true, 1)).toBeNull();
   });
 });

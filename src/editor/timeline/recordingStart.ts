@@ -1,7 +1,7 @@
 /**
  * What the timeline says about where its recording began. The worker traces
- * only the window node the timeline follows (tracing every node would slow
- * every run), from when the timeline is first opened on it: a node opened
+ * only the window node the timeline shows (tracing every node would slow
+ * every run), and at Max speed only while the tab is open: a node it came to
  * mid-run or after the run ended has no events from before then, and the
  * panel says so instead of "no events have reached it".
  */
@@ -12,10 +12,10 @@ const count = (n: number): string => n.toLocaleString('en-US');
 /** The sentence shown instead of the canvas when nothing was recorded because recording began late; null otherwise. */
 export function unrecordedMessage(frame: Pick<TimelineFrame, 'recordedFrom' | 'totalEvents'>): string | null {
   if (frame.totalEvents > 0 || frame.recordedFrom === 0) return null;
-  return `Recording starts when the timeline is open: this node's began at event ${count(frame.recordedFrom)} of the run, and no event has reached it since. Run again to see this node's events.`;
+  return `This node's recording began at event ${count(frame.recordedFrom)} of the run, when the timeline came to it (it records one window node, and at Max speed only while it is open), and no event has reached it since. Run again to see this node's events.`;
 }
 
 /** The note's words for a recording that began after the run did ('' when it began with the run). */
 export function recordedFromNote(frame: Pick<TimelineFrame, 'recordedFrom'>): string {
-  return frame.recordedFrom === 0 ? '' : `, recorded from event ${count(frame.recordedFrom)} of the run (when the timeline was opened)`;
+  return frame.recordedFrom === 0 ? '' : `, recorded from event ${count(frame.recordedFrom)} of the run (when the timeline came to this node)`;
 }
