@@ -15,8 +15,9 @@ describe('where the timeline\'s recording began', () => {
   });
 
   it('notes a recording that began mid-run', () => {
-    expect(recordedFromNote({ recordedFrom: 2_095 })).toBe(', recorded from event 2,095 of the run (when the timeline came to this node)');
-    expect(recordedFromNote({ recordedFrom: 0 })).toBe('');
+    expect(recordedFromNote({ recordedFrom: 2_095, totalEvents: 40 })).toBe(', recorded from event 2,095 of the run (when the timeline came to this node)');
+    expect(recordedFromNote({ recordedFrom: 0, totalEvents: 40 })).toBe('');
+    expect(recordedFromNote({ recordedFrom: 2_095, totalEvents: 0 })).toBe('');
   });
 });
 

@@ -15,7 +15,8 @@ export function unrecordedMessage(frame: Pick<TimelineFrame, 'recordedFrom' | 't
   return `This node's recording began at event ${count(frame.recordedFrom)} of the run, when the timeline came to it (it records one window node, and at Max speed only while it is open), and no event has reached it since. Run again to see this node's events.`;
 }
 
-/** The note's words for a recording that began after the run did ('' when it began with the run). */
-export function recordedFromNote(frame: Pick<TimelineFrame, 'recordedFrom'>): string {
-  return frame.recordedFrom === 0 ? '' : `, recorded from event ${count(frame.recordedFrom)} of the run (when the timeline came to this node)`;
+/** The note's words for a recording that began after the run did and holds events ('' otherwise). */
+export function recordedFromNote(frame: Pick<TimelineFrame, 'recordedFrom' | 'totalEvents'>): string {
+  // With no events, unrecordedMessage says it in full.
+  return frame.recordedFrom === 0 || frame.totalEvents === 0 ? '' : `, recorded from event ${count(frame.recordedFrom)} of the run (when the timeline came to this node)`;
 }
