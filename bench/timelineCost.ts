@@ -2,8 +2,10 @@
  * What recording the timeline costs a run: P2 (bench/pipelines.ts) and the
  * card-payments timeline benchmark's pipeline through the worker's API
  * (createPipelineWorker, a fake clock, Max speed) to the end, with the window
- * node followed and without, in alternating rounds. Prints the events per
- * second of each and their ratio. A script, not a test:
+ * node followed (the Timeline tab shown), followed with the tab hidden (the
+ * worker then records HIDDEN_TIMELINE_EVENTS of it) and not followed, in
+ * alternating rounds. Prints the events per second of each and the ratios to
+ * not followed. A script, not a test:
  *
  *   npm run bench:timelineCost -- --events 2000000 --rounds 3
  */
@@ -40,12 +42,12 @@ const payments = (): PipelineDocument => documentOf('payments', [
   { id: 'out', kind: 'sink.collect', params: {} },
 ]);
 
-/** Milliseconds of one run to the end, the node `followed` recorded (or none). */
-function runOnce(doc: PipelineDocument, followed: string | null): number {
+/** Milliseconds of one run to the end, the node `followed` recorded (or none), its tab `shown` or not. */
+function runOnce(doc: PipelineDocument, followed: string | null, shown = true): number {
   const clock = createFakeClock();
   const api = createPipelineWorker({ ...clock, openFeed: () => ({ close: () => undefined }) });
   api.load(doc, false);
-  api.followTimeline(followed);
+  api.followTimeline(followed, shown);
   api.setSpeed('max');
   const t0 = performance.now();
   api.start();
@@ -58,11 +60,16 @@ for (const [doc, windowId] of [[p2(P2), 'w'], [payments(), 'win']] as const) {
   runOnce(doc, windowId);
   const plain: number[] = [];
   const traced: number[] = [];
+  const hidden: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     plain.push(runOnce(doc, null));
     traced.push(runOnce(doc, windowId));
+    hidden.push(runOnce(doc, windowId, false));
   }
   const best = (xs: number[]): number => Math.min(...xs);
   const rate = (ms: number): string => `${((EVENTS / ms) * 1000 / 1e6).toFixed(2)} M ev/s`;
-  console.log(`${doc.name.padEnd(10)} not followed ${rate(best(plain))}   followed ${rate(best(traced))}   followed/not ${(best(plain) / best(traced)).toFixed(2)}`);
+  console.log(
+    `${doc.name.padEnd(10)} not followed ${rate(best(plain))}   shown ${rate(best(traced))} (${(best(plain) / best(traced)).toFixed(2)})   ` +
+    `hidden ${rate(best(hidden))} (${(best(plain) / best(hidden)).toFixed(2)})`,
+  );
 }

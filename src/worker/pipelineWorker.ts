@@ -11,6 +11,7 @@ import type { OpenFeed } from './feeds';
 import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from './protocol';
 import { STEP_BATCH_ROWS, type SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
+import { HIDDEN_TIMELINE_EVENTS } from './timeline/follow';
 import type { Limits } from './travel/timeMachine';
 import type { Breakpoint, BreakpointProblem } from './breakpoints/types';
 import { replayLineage } from './lineage/replay';
@@ -46,12 +47,15 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   let speed: RunSpeed = 1;
   let watched: string | null = null;
   let followed: string | null = null;
+  let timelineShown = true;
   let breakpoints: readonly Breakpoint[] = [];
   let breakpointProblems: BreakpointProblem[] = [];
 
   const whatIf = createWhatIfRunner(deps);
 
   const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
+  /** Events the timeline records from now on: all while it is shown or the run is paced, else a bounded few (recording slows a Max run). */
+  const timelineLimit = (): number => (timelineShown || speed !== 'max' ? Infinity : HIDDEN_TIMELINE_EVENTS);
 
   let fileStore: StoreReader | null = deps.fileStore ?? null;
 
@@ -89,6 +93,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       if (!built.ok) return built;
       session = built.session;
       // A new run follows the node the old one did (if it still is a window node).
+      session.timeline.setLimit(timelineLimit(), false);
       session.timeline.follow(followed);
       breakpointProblems = session.breakpoints.arm(breakpoints);
       return { ok: true, runId };
@@ -196,6 +201,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     setSpeed(next) {
       speed = next;
       session?.scheduler.setSpeed(next);
+      session?.timeline.setLimit(timelineLimit(), phase() === 'finished');
     },
     watch(nodeId) {
       watched = nodeId;
@@ -222,8 +228,10 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     answerDrawing: (giveWayMs) => session?.scheduler.giveWay(giveWayMs),
     answerDrawn: () => session?.scheduler.resume(),
     drainWithTransfer,
-    followTimeline(nodeId) {
+    followTimeline(nodeId, shown = true) {
       followed = nodeId;
+      timelineShown = shown;
+      session?.timeline.setLimit(timelineLimit(), phase() === 'finished');
       // Closing the timeline (null) leaves this run's recording on: reopened, it shows the whole run, not only what came after.
       if (nodeId !== null) session?.timeline.follow(nodeId);
     },

@@ -105,6 +105,12 @@ export interface TimelineFrame {
    * engine traces only the node followed, as tracing slows a run).
    */
   readonly recordedFrom: number;
+  /**
+   * The run position at which the recording stopped, or null while it goes
+   * on: at Max speed the worker records a hidden timeline's node only for its
+   * first events (HIDDEN_TIMELINE_EVENTS), as recording slows the run.
+   */
+  readonly recordedTo: number | null;
   /** Rows, most events first (or the focused key alone); the key as text ('' for an unkeyed window). */
   readonly keys: readonly { readonly key: string; readonly events: number }[];
   readonly marks: TimelineMarks;
@@ -178,8 +184,11 @@ export interface TimelineApi {
    * the start of later runs (a recording of another node ends). With null,
    * later runs record nothing, but this run keeps recording the node it
    * follows, so the timeline shows the whole run when it is opened again.
+   * `shown` false (the page's timeline is hidden): at Max speed only the
+   * node's first HIDDEN_TIMELINE_EVENTS events are recorded, as recording
+   * slows a Max run; true (the default), all of them.
    */
-  followTimeline(nodeId: string | null): void;
+  followTimeline(nodeId: string | null, shown?: boolean): void;
   timeline(query: TimelineQuery): TimelineFrame | null;
   timelineEvent(nodeId: string, seq: number): TimelineEventDetail | null;
   timelineWindow(nodeId: string, windowId: number): TimelineWindowDetail | null;

@@ -6,10 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import card from '../../../examples/card-spend.json';
+import { compilePipeline } from '../../engine/plan/compile';
+import { createRuntime, type Runtime } from '../../engine/run/runtime';
 import { validate, type PipelineDocument } from '../../model';
 import { createPipelineWorker } from '../pipelineWorker';
 import { createFakeClock } from '../testing/fakeClock';
 import type { TimelineFrame, TimelineQuery } from '../timelineTypes';
+import { createRunTimeline } from './follow';
 
 function cardSpend(): PipelineDocument {
   const checked = validate(card);
@@ -71,5 +74,63 @@ describe('the timeline closed and opened again', () => {
     runToEnd();
     const frame = api.timeline(everything)!;
     expect({ events: frame.totalEvents, from: frame.recordedFrom }).toEqual({ events: 30_000, from: 0 });
+  });
+
+  it('records a hidden timeline\'s node at Max too, when the run is no longer than a recording keeps', () => {
+    const { api, runToEnd } = worker();
+    api.followTimeline('minute', false);
+    runToEnd();
+    const frame = api.timeline(everything)!;
+    expect({ events: frame.totalEvents, from: frame.recordedFrom, to: frame.recordedTo }).toEqual({ events: 30_000, from: 0, to: null });
+  });
+});
+
+describe('a limited recording', () => {
+  /** card-spend run by hand, 500 events a step, its timeline created as a session does. */
+  function stepped() {
+    const compiled = compilePipeline(cardSpend());
+    if (!compiled.ok) throw new Error('compiles');
+    let runtime: Runtime | null = null;
+    const timeline = createRunTimeline(compiled.plan, () => runtime!, () => 5);
+    const rt = createRuntime(compiled.plan, {
+      now: () => 5, log: () => undefined, trace: null, onResults: () => undefined, onLate: null,
+      onEmit: (id, port, b, rows) => timeline.onEmit(id, port, b, rows),
+    });
+    runtime = rt;
+    /** Steps to run position `to` (the end: Infinity), letting queued microtasks run between steps as the worker's slices do. */
+    const runTo = async (to: number): Promise<void> => {
+      while (rt.position < to && rt.step(500)) await Promise.resolve();
+    };
+    return { timeline, rt, runTo };
+  }
+
+  it('stops at its limit (the engine stops tracing), says where, and keeps what it holds once the run has ended', async () => {
+    const { timeline, rt, runTo } = stepped();
+    timeline.setLimit(5_000, false);
+    timeline.follow('minute');
+    await runTo(Infinity);
+    const frame = timeline.frame(everything)!;
+    // The step that reached the limit is recorded whole; none after it.
+    expect(frame.totalEvents).toBeGreaterThanOrEqual(5_000);
+    expect(frame.totalEvents).toBeLessThan(5_500);
+    expect(frame.recordedTo).toBeGreaterThanOrEqual(5_000);
+    expect(frame.recordedTo).toBeLessThan(rt.position);
+    timeline.setLimit(Infinity, true);
+    expect(timeline.frame(everything)!.totalEvents).toBe(frame.totalEvents);
+  });
+
+  it('goes on for that many more events when limited mid-run, and starts afresh where the limit is lifted after it stopped', async () => {
+    const { timeline, runTo } = stepped();
+    timeline.follow('minute');
+    await runTo(10_000);
+    timeline.setLimit(2_000, false);
+    await runTo(20_000);
+    const stopped = timeline.frame(everything)!;
+    expect(stopped.totalEvents).toBeGreaterThanOrEqual(12_000);
+    expect(stopped.totalEvents).toBeLessThan(12_500);
+    timeline.setLimit(Infinity, false);
+    await runTo(Infinity);
+    const fresh = timeline.frame(everything)!;
+    expect({ from: fresh.recordedFrom, to: fresh.recordedTo, events: fresh.totalEvents }).toEqual({ from: 20_000, to: null, events: 10_000 });
   });
 });

@@ -39,6 +39,7 @@ export function frameOf(events: readonly EventSpec[], windows: readonly Partial<
     maxEventTime: Math.max(...times),
     totalEvents: n,
     recordedFrom: 0,
+    recordedTo: null,
     keys: keys.map((key) => ({ key, events: events.filter((e) => (e.key ?? '') === key).length })),
     marks,
     sampled: false,
