@@ -55,6 +55,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
 
   const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
   /** Events the timeline records from now on: all while it is shown or the run is paced, else a bounded few (recording slows a Max run). */
+  const ended = (): boolean => phase() === 'finished' || phase() === 'failed';
   const timelineLimit = (): number => (timelineShown || speed !== 'max' ? Infinity : HIDDEN_TIMELINE_EVENTS);
 
   let fileStore: StoreReader | null = deps.fileStore ?? null;
@@ -201,7 +202,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     setSpeed(next) {
       speed = next;
       session?.scheduler.setSpeed(next);
-      session?.timeline.setLimit(timelineLimit(), phase() === 'finished');
+      session?.timeline.setLimit(timelineLimit(), ended());
     },
     watch(nodeId) {
       watched = nodeId;
@@ -231,9 +232,10 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     followTimeline(nodeId, shown = true) {
       followed = nodeId;
       timelineShown = shown;
-      session?.timeline.setLimit(timelineLimit(), phase() === 'finished');
       // Closing the timeline (null) leaves this run's recording on: reopened, it shows the whole run, not only what came after.
       if (nodeId !== null) session?.timeline.follow(nodeId);
+      // After following: a limit lifted restarts a stopped recording of the node now followed, not of the one before.
+      session?.timeline.setLimit(timelineLimit(), ended());
     },
     timeline: (query) => session?.timeline.frame(query) ?? null,
     timelineEvent: (nodeId, seq) => session?.timeline.event(nodeId, seq) ?? null,
