@@ -8,6 +8,20 @@ import { TimelinePage } from './pages/TimelinePage';
 const CARD_SPEND = 'Card spend per minute';
 const SHOTS = process.env.WINDOWPANE_SHOTS;
 
+const node = (id: string, kind: string, x: number, params: object) => ({ id, kind, position: { x, y: 0 }, params });
+/** 300,000 payments over 200 cards into ten-second windows: longer than a hidden timeline records at Max. */
+const LONG_RUN = JSON.stringify({
+  format: 'windowpane.pipeline', version: 1, name: 'Long payments run',
+  nodes: [
+    node('src', 'source.sample', 0, { stream: 'payments', rate: 20_000, keys: 200, seed: 7, maxOutOfOrderness: '5s', lateFraction: 0.05, limit: 300_000 }),
+    node('key', 'transform.keyBy', 224, { fields: ['card'] }),
+    node('win', 'window.tumbling', 448, { size: '10s', allowedLateness: '2s' }),
+    node('agg', 'aggregate', 672, { aggregations: [{ name: 'payments', fn: 'count' }] }),
+    node('out', 'sink.collect', 896, {}),
+  ],
+  edges: [{ id: 'e1', from: 'src', to: 'key' }, { id: 'e2', from: 'key', to: 'win' }, { id: 'e3', from: 'win', to: 'agg' }, { id: 'e4', from: 'agg', to: 'out' }],
+});
+
 /** The events the timeline's note says it holds (its "N events" or "A sample of M of N events"). */
 async function eventsShown(timeline: TimelinePage): Promise<number> {
   const note = (await timeline.root.getByTestId('timeline-note').textContent()) ?? '';
@@ -77,5 +91,26 @@ test.describe('the timeline opened after the run, or closed and opened again', (
     await expect(results.status).toHaveAttribute('data-phase', 'finished', { timeout: 30_000 });
     await results.tab('Timeline').click();
     await expect.poll(() => eventsShown(timeline)).toBe(30_000);
+  });
+
+  test('a long run at Max with the tab hidden keeps its first 100,000 events and says the recording stopped', async ({ page }) => {
+    await new DocumentsBar(page).pasteJson(LONG_RUN);
+    const results = new ResultsPage(page);
+    const timeline = new TimelinePage(page);
+    await results.runToEnd();
+    await results.tab('Timeline').click();
+    const note = timeline.root.getByTestId('timeline-note');
+    await expect(note).toContainText('recorded up to event');
+    await expect(note).toContainText('of the run only (at Max speed a hidden timeline stops recording');
+    const recorded = await eventsShown(timeline);
+    // The step that reached 100,000 is recorded whole, nothing after it.
+    expect(recorded).toBeGreaterThanOrEqual(100_000);
+    expect(recorded).toBeLessThan(300_000);
+    if (SHOTS !== undefined) await page.screenshot({ path: `${SHOTS}/tl-after-limit.png` });
+    // Run again with the tab shown: every event.
+    await new RunControls(page).stop();
+    await results.runToEnd();
+    await expect.poll(() => eventsShown(timeline)).toBe(300_000);
+    await expect(note).not.toContainText('recorded up to');
   });
 });
