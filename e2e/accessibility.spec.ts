@@ -84,7 +84,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(results.previewRows().first()).toBeVisible();
       await expectNoSeriousViolations(page, 'the run with a node preview');
 
-      // The timeline records while its tab is open: open it, go on running until it draws, pause.
+      // Open the timeline, go on running until it draws, pause.
       await results.tab('Timeline').click();
       await results.runButton.click();
       await expect(page.getByTestId('timeline-canvas')).toBeVisible({ timeout: 10_000 });

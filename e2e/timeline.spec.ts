@@ -26,7 +26,7 @@ test.describe('the event-time timeline', () => {
   test('card spend: as many late marks as the late sink has rows, and a late mark says why, naming its window and the late port', async ({ page }) => {
     const results = new ResultsPage(page);
     const timeline = new TimelinePage(page);
-    // The timeline records while its tab is open.
+    // At Max the timeline records the whole run while its tab is open (hidden, only the next 100,000 events).
     await results.tab('Timeline').click();
     await results.runToEnd();
     await timeline.show.selectOption('all');
@@ -44,7 +44,7 @@ test.describe('the event-time timeline', () => {
   test('card spend: a revision mark says the window fired again with it', async ({ page }) => {
     const results = new ResultsPage(page);
     const timeline = new TimelinePage(page);
-    // The timeline records while its tab is open.
+    // At Max the timeline records the whole run while its tab is open (hidden, only the next 100,000 events).
     await results.tab('Timeline').click();
     await results.runToEnd();
     await timeline.show.selectOption('all');
@@ -77,7 +77,7 @@ test.describe('the event-time timeline', () => {
   test('the key picker shows one card alone, and folding puts every card in one row', async ({ page }) => {
     const results = new ResultsPage(page);
     const timeline = new TimelinePage(page);
-    // The timeline records while its tab is open.
+    // At Max the timeline records the whole run while its tab is open (hidden, only the next 100,000 events).
     await results.tab('Timeline').click();
     await results.runToEnd();
     await expect.poll(async () => Number(await timeline.canvas.getAttribute('data-rows'))).toBeGreaterThan(1);

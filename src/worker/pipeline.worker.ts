@@ -72,7 +72,7 @@ const api: PipelineWorkerApi = {
   },
   answerDrawing: (giveWayMs) => worker.answerDrawing(giveWayMs),
   answerDrawn: () => worker.answerDrawn(),
-  followTimeline: (nodeId) => worker.followTimeline(nodeId),
+  followTimeline: (nodeId, shown) => worker.followTimeline(nodeId, shown),
   timeline: (query) => worker.timeline(query),
   timelineEvent: (nodeId, seq) => worker.timelineEvent(nodeId, seq),
   timelineWindow: (nodeId, windowId) => worker.timelineWindow(nodeId, windowId),

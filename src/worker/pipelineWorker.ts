@@ -11,6 +11,7 @@ import type { OpenFeed } from './feeds';
 import type { Frame, LoadResult, PipelineWorkerApi, RunPhase, RunSpeed } from './protocol';
 import { STEP_BATCH_ROWS, type SchedulerClock } from './scheduler';
 import { createSession, type Session } from './session';
+import { HIDDEN_TIMELINE_EVENTS } from './timeline/follow';
 import type { Limits } from './travel/timeMachine';
 import type { Breakpoint, BreakpointProblem } from './breakpoints/types';
 import { replayLineage } from './lineage/replay';
@@ -46,12 +47,16 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
   let speed: RunSpeed = 1;
   let watched: string | null = null;
   let followed: string | null = null;
+  let timelineShown = true;
   let breakpoints: readonly Breakpoint[] = [];
   let breakpointProblems: BreakpointProblem[] = [];
 
   const whatIf = createWhatIfRunner(deps);
 
   const phase = (): RunPhase => session?.scheduler.phase ?? 'idle';
+  /** Events the timeline records from now on: all while it is shown or the run is paced, else a bounded few (recording slows a Max run). */
+  const ended = (): boolean => phase() === 'finished' || phase() === 'failed';
+  const timelineLimit = (): number => (timelineShown || speed !== 'max' ? Infinity : HIDDEN_TIMELINE_EVENTS);
 
   let fileStore: StoreReader | null = deps.fileStore ?? null;
 
@@ -89,6 +94,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
       if (!built.ok) return built;
       session = built.session;
       // A new run follows the node the old one did (if it still is a window node).
+      session.timeline.setLimit(timelineLimit(), false);
       session.timeline.follow(followed);
       breakpointProblems = session.breakpoints.arm(breakpoints);
       return { ok: true, runId };
@@ -196,6 +202,7 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     setSpeed(next) {
       speed = next;
       session?.scheduler.setSpeed(next);
+      session?.timeline.setLimit(timelineLimit(), ended());
     },
     watch(nodeId) {
       watched = nodeId;
@@ -222,9 +229,13 @@ export function createPipelineWorker(deps: PipelineWorkerDeps): PipelineWorker {
     answerDrawing: (giveWayMs) => session?.scheduler.giveWay(giveWayMs),
     answerDrawn: () => session?.scheduler.resume(),
     drainWithTransfer,
-    followTimeline(nodeId) {
+    followTimeline(nodeId, shown = true) {
       followed = nodeId;
-      session?.timeline.follow(nodeId);
+      timelineShown = shown;
+      // Closing the timeline (null) leaves this run's recording on: reopened, it shows the whole run, not only what came after.
+      if (nodeId !== null) session?.timeline.follow(nodeId);
+      // After following: a limit lifted restarts a stopped recording of the node now followed, not of the one before.
+      session?.timeline.setLimit(timelineLimit(), ended());
     },
     timeline: (query) => session?.timeline.frame(query) ?? null,
     timelineEvent: (nodeId, seq) => session?.timeline.event(nodeId, seq) ?? null,

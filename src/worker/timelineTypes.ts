@@ -96,8 +96,21 @@ export interface TimelineFrame {
   readonly outOfOrdernessMs: number;
   readonly watermark: number;
   readonly maxEventTime: number;
-  /** Events that reached the node in the run so far (or up to `atPosition`). */
+  /** Events that reached the node in the run so far (or up to `atPosition`), since `recordedFrom`. */
   readonly totalEvents: number;
+  /**
+   * The run position (events read from the sources) at which recording this
+   * node began: 0 when it was followed from the start; later when the
+   * timeline was first opened on it mid-run or after the run ended (the
+   * engine traces only the node followed, as tracing slows a run).
+   */
+  readonly recordedFrom: number;
+  /**
+   * The run position at which the recording stopped, or null while it goes
+   * on: at Max speed the worker records a hidden timeline's node only for its
+   * first events (HIDDEN_TIMELINE_EVENTS), as recording slows the run.
+   */
+  readonly recordedTo: number | null;
   /** Rows, most events first (or the focused key alone); the key as text ('' for an unkeyed window). */
   readonly keys: readonly { readonly key: string; readonly events: number }[];
   readonly marks: TimelineMarks;
@@ -166,8 +179,16 @@ export interface TimelineWindowDetail {
 
 /** The worker's timeline methods (part of PipelineWorkerApi). */
 export interface TimelineApi {
-  /** Start (or, with null, stop) recording the trace of a window node; the engine traces nothing while none is followed. */
-  followTimeline(nodeId: string | null): void;
+  /**
+   * Records the trace of window node `nodeId` from now on in this run and from
+   * the start of later runs (a recording of another node ends). With null,
+   * later runs record nothing, but this run keeps recording the node it
+   * follows, so the timeline shows the whole run when it is opened again.
+   * `shown` false (the page's timeline is hidden): at Max speed only the
+   * node's first HIDDEN_TIMELINE_EVENTS events are recorded, as recording
+   * slows a Max run; true (the default), all of them.
+   */
+  followTimeline(nodeId: string | null, shown?: boolean): void;
   timeline(query: TimelineQuery): TimelineFrame | null;
   timelineEvent(nodeId: string, seq: number): TimelineEventDetail | null;
   timelineWindow(nodeId: string, windowId: number): TimelineWindowDetail | null;

@@ -14,6 +14,7 @@ import { SinkViewPanel } from './SinkViewPanel';
 import { PREVIEW_TAB, PROBLEMS_TAB, sinkTab, TIMELINE_TAB, useDockTabs } from './useDockTabs';
 import { isWindowKind, selectedWindow } from '../timeline/followedWindow';
 import { TimelinePanel } from '../timeline/TimelinePanel';
+import { useTimelineRecording } from '../timeline/useTimelineRecording';
 import { useStore } from 'zustand';
 import { dockRequestStore } from './dockRequest';
 import './results.css';
@@ -56,6 +57,8 @@ export function ResultsDock() {
   const hasTimeline = useEditor(hasWindowOf);
   const followsSelection = useEditor(selectsWindowOf);
   const { active, choose, previewNode } = useDockTabs(views, problemCount, { shown: hasTimeline, followsSelection });
+  // The tab unmounts when hidden; what it will show is recorded meanwhile.
+  useTimelineRecording(open && active === TIMELINE_TAB && hasTimeline);
   // A Run that could not start shows why where problems are listed, not only in the top bar.
   useEffect(() => {
     if (refused === 0) return;

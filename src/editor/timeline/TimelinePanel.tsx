@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { RunState } from '../run/types';
 import { useRun, useRunControllerOrNull } from '../run/RunProvider';
 import { useBreakpoints } from '../breakpoints/store';
 import { useEditor } from '../store/context';
 import type { EditorState } from '../store/documentStore';
+import { chooseWindow, chosenWindowStore } from './chosenWindow';
 import { followedWindow, windowNodes } from './followedWindow';
 import { runTimelineSource } from './timelineSource';
 import { TimelineView } from './TimelineView';
@@ -36,7 +38,7 @@ export function TimelinePanel({ active }: { active: boolean }) {
     return { id, name };
   });
   const selected = useEditor(selectedOf);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const chosen = useStore(chosenWindowStore, (s) => s.nodeId);
   const nodeId = useEditor((s: EditorState) => followedWindow(s.doc, selected, chosen));
   if (source === null) return <p className="wp-preview-empty">This page runs no pipelines.</p>;
   if (nodeId === null) return <p className="wp-preview-empty">Add a window node to see its events on a timeline.</p>;
@@ -54,7 +56,7 @@ export function TimelinePanel({ active }: { active: boolean }) {
       picker={windows.length > 1 && (
         <label className="wp-timeline-control">
           Window
-          <select value={nodeId} onChange={(e) => setChosen(e.currentTarget.value)}>
+          <select value={nodeId} onChange={(e) => chooseWindow(e.currentTarget.value)}>
             {windows.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
           </select>
         </label>

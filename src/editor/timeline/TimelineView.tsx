@@ -4,6 +4,7 @@ import { useThrottled } from '../results/useThrottled';
 import { TimelineCanvas, type TimelineViewKind } from './TimelineCanvas';
 import { TimelineLegend } from './TimelineLegend';
 import { TimelineTooltip, type TooltipTarget } from './TimelineTooltip';
+import { recordedFromNote, unrecordedMessage } from './recordingStart';
 import { describeStop, stoppedMarkIndex, type StopPoint } from './stoppedMark';
 import { countTimeline, describeTimeline } from './timelineSummary';
 import type { TimelineSource } from './timelineSource';
@@ -114,6 +115,7 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
             {frame.sampled ? `A sample of ${frame.marks.length.toLocaleString('en-US')} of ${frame.totalEvents.toLocaleString('en-US')} events` : `${frame.totalEvents.toLocaleString('en-US')} events`}
             {span === undefined && stretch === 'recent' ? ', the most recent stretch' : ''}
             {atPosition !== null ? `, as of event ${atPosition.toLocaleString('en-US')} of the run` : ''}
+            {recordedFromNote(frame)}
           </span>
         )}
       </header>
@@ -121,7 +123,7 @@ export function TimelineView({ source, nodeId, title, active, span, waiting, pic
       {frame !== null && counts !== null && <TimelineLegend frame={frame} counts={counts} view={view} />}
       <div className="wp-timeline-plot" ref={plotRef}>
         {frame === null || frame.totalEvents === 0 ? (
-          <p className="wp-preview-empty">{waiting}</p>
+          <p className="wp-preview-empty" data-testid="timeline-waiting">{(frame === null ? null : unrecordedMessage(frame)) ?? waiting}</p>
         ) : (
           <TimelineCanvas
             frame={frame}

@@ -11,7 +11,6 @@ function harness() {
   const asked: { query: TimelineQuery; answer: (f: TimelineFrame | null) => void }[] = [];
   const listeners = new Set<() => void>();
   const source: TimelineSource = {
-    follow: async () => undefined,
     frame: (q) => new Promise((resolve) => asked.push({ query: q, answer: resolve })),
     event: async () => null,
     window: async () => null,

@@ -7,8 +7,6 @@ import type { TimelineEventDetail, TimelineFrame, TimelineQuery, TimelineWindowD
 import type { RunController } from '../run/types';
 
 export interface TimelineSource {
-  /** Start (or, with null, stop) recording a window node; the engine traces nothing while none is followed. */
-  follow(nodeId: string | null): Promise<void>;
   frame(query: TimelineQuery): Promise<TimelineFrame | null>;
   event(nodeId: string, seq: number): Promise<TimelineEventDetail | null>;
   window(nodeId: string, windowId: number): Promise<TimelineWindowDetail | null>;
@@ -19,7 +17,6 @@ export interface TimelineSource {
 /** The timeline of the page's run. */
 export function runTimelineSource(controller: RunController): TimelineSource {
   return {
-    follow: (nodeId) => controller.send((api) => api.followTimeline(nodeId)),
     frame: (query) => controller.ask((api) => api.timeline(query)),
     event: (nodeId, seq) => controller.ask((api) => api.timelineEvent(nodeId, seq)),
     window: (nodeId, id) => controller.ask((api) => api.timelineWindow(nodeId, id)),

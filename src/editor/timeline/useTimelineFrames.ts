@@ -5,19 +5,13 @@ import type { TimelineSource } from './timelineSource';
 
 /**
  * The newest frame of `query` from `source` while `active` (the tab is shown):
- * the source follows the node while this runs and stops when it ends; frames
- * come about once per animation frame while the run moves.
+ * frames come about once per animation frame while the run moves. What the
+ * page's run records is not this view's business (useTimelineRecording): a
+ * hidden tab's node goes on being recorded.
  */
 export function useTimelineFrames(source: TimelineSource, query: TimelineQuery | null, active: boolean): TimelineFrame | null {
   const [frame, setFrame] = useState<TimelineFrame | null>(null);
   const puller = useRef<FramePuller | null>(null);
-  const nodeId = active ? (query?.nodeId ?? null) : null;
-
-  useEffect(() => {
-    if (nodeId === null) return undefined;
-    void source.follow(nodeId);
-    return () => void source.follow(null);
-  }, [source, nodeId]);
 
   useEffect(() => {
     if (!active) return undefined;

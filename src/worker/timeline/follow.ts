@@ -2,20 +2,32 @@
  * The timeline of one run (a Session): which window node is followed, its
  * recorder fed by the engine's trace and the node's output batches, and the
  * node's inputs. Following another node, or none, starts afresh; the engine
- * traces nothing while none is followed.
+ * traces nothing while none is followed. A limit ends a recording after so
+ * many events (the engine stops tracing): recording slows a run at Max speed
+ * about threefold, a price worth paying only while someone watches.
  */
 import type { Batch } from '../../engine/batch';
-import type { OutPort } from '../../engine/operators/types';
+import type { OutPort, TraceEvent } from '../../engine/operators/types';
 import type { ExecutionPlan } from '../../engine/plan/types';
 import type { Runtime } from '../../engine/run/runtime';
 import type { TimelineEventDetail, TimelineFrame, TimelineInput, TimelineQuery, TimelineWindowDetail } from '../timelineTypes';
 import { buildFrame, eventDetail, windowDetail } from './frame';
-import { timelineNodeInfo } from './nodeInfo';
-import { TimelineRecorder, type RecorderLimits } from './recorder';
+import { timelineNodeInfo, type TimelineNodeInfo } from './nodeInfo';
+import { DEFAULT_LIMITS, TimelineRecorder, type RecorderLimits } from './recorder';
+
+/** Events recorded of a hidden timeline's node at Max speed: as many as a recording keeps (its ring). */
+export const HIDDEN_TIMELINE_EVENTS = DEFAULT_LIMITS.events;
 
 export interface RunTimeline {
   /** Follows window node (or aggregate) `nodeId`, or none; false when it is not a window node of this run. */
   follow(nodeId: string | null): boolean;
+  /**
+   * Records at most `more` further events of the node (Infinity: no end; a
+   * new recording, `more` from its start). A recording that stopped at its
+   * limit starts afresh when the limit is lifted, unless the run has `ended`
+   * (then it has nothing more to record).
+   */
+  setLimit(more: number, ended: boolean): void;
   /** The recorder of the followed node (time travel rewinds it), or null. */
   readonly recorder: TimelineRecorder | null;
   /** The runtime's onEmit tap, for the followed node's results. */
@@ -29,6 +41,9 @@ export interface RunTimeline {
 
 export function createRunTimeline(plan: ExecutionPlan, runtime: () => Runtime, now: () => number, limits?: RecorderLimits): RunTimeline {
   let recorder: TimelineRecorder | null = null;
+  /** Events a new recording may take, and the arrival number at which the current one stops. */
+  let allowance = Infinity;
+  let until = Infinity;
   const named = (nodeId: string): TimelineRecorder | null => (recorder !== null && recorder.info.ids.includes(nodeId) ? recorder : null);
 
   function inputs(r: TimelineRecorder): TimelineInput[] {
@@ -38,21 +53,43 @@ export function createRunTimeline(plan: ExecutionPlan, runtime: () => Runtime, n
     return r.info.sources.map((sourceId) => ({ sourceId, watermark: metrics.get(sourceId)?.watermark ?? -Infinity, idle: idle?.get(sourceId)?.idle ?? false }));
   }
 
+  function start(info: TimelineNodeInfo | null): boolean {
+    recorder = info === null ? null : new TimelineRecorder(info, now, () => runtime().position, limits);
+    until = allowance;
+    const r = recorder;
+    runtime().setTrace(r === null ? null : r.info.nodeId, r === null ? null : (e) => traced(r, e));
+    return r !== null;
+  }
+
+  function traced(r: TimelineRecorder, e: TraceEvent): void {
+    if (r.recordedTo !== null) return;
+    r.onTrace(e);
+    if (e.type !== 'rows' || r.ring.lastSeq < until) return;
+    r.recordedTo = runtime().position;
+    // Not while the operator that traced is still at work on its batch: once the step is over.
+    queueMicrotask(() => {
+      if (recorder === r && r.recordedTo !== null) runtime().setTrace(null, null);
+    });
+  }
+
   return {
     get recorder() {
       return recorder;
     },
     follow(nodeId) {
       if (nodeId !== null && named(nodeId) !== null) return true;
-      const info = nodeId === null ? null : timelineNodeInfo(plan, nodeId);
-      const rt = runtime();
-      recorder = info === null ? null : new TimelineRecorder(info, now, () => runtime().position, limits);
+      return start(nodeId === null ? null : timelineNodeInfo(plan, nodeId));
+    },
+    setLimit(more, ended) {
+      if (more === allowance) return;
+      allowance = more;
       const r = recorder;
-      rt.setTrace(r === null ? null : r.info.nodeId, r === null ? null : (e) => r.onTrace(e));
-      return r !== null;
+      if (r === null) return;
+      if (r.recordedTo === null) until = r.ring.lastSeq + more;
+      else if (more === Infinity && !ended) start(r.info);
     },
     onEmit(stepId, port, batch, rows) {
-      if (recorder !== null && port === 'out' && stepId === recorder.info.nodeId) recorder.onResults(batch, rows);
+      if (recorder !== null && recorder.recordedTo === null && port === 'out' && stepId === recorder.info.nodeId) recorder.onResults(batch, rows);
     },
     frame(query) {
       const r = named(query.nodeId);

@@ -132,7 +132,7 @@ export function buildFrame(r: TimelineRecorder, query: TimelineQuery, inputs: re
   const holds = heldBackBy !== null && inputs.some((x) => x.watermark > heldBackBy.watermark) ? heldBackBy.sourceId : null;
   return {
     nodeId: r.info.nodeId, kind: r.info.kind, timeDomain: r.info.timeDomain, latenessMs: r.info.latenessMs, outOfOrdernessMs: r.info.outOfOrdernessMs,
-    watermark, maxEventTime, totalEvents: lastSeq, keys, marks, sampled, windows, watermarks, span, inputs, heldBackBy: holds,
+    watermark, maxEventTime, totalEvents: lastSeq, recordedFrom: r.recordedFrom, recordedTo: r.recordedTo, keys, marks, sampled, windows, watermarks, span, inputs, heldBackBy: holds,
   };
 }
 

@@ -259,7 +259,10 @@ describe('the timeline recorder', () => {
     api.step('batch');
     expect(api.timeline(everything('minute'))?.totalEvents).toBeGreaterThan(0);
     expect(api.timeline(everything('spend'))?.nodeId).toBe('minute');
+    // Closing the timeline leaves this run's recording on (see reopened.test.ts), but a new run records nothing.
     api.followTimeline(null);
+    expect(api.timeline(everything('minute'))?.totalEvents).toBeGreaterThan(0);
+    api.stop();
     expect(api.timeline(everything('minute'))).toBeNull();
     // A new run (stop) keeps following the node.
     api.followTimeline('minute');

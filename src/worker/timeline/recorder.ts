@@ -35,12 +35,17 @@ export class TimelineRecorder {
   /** Where the node's watermark moved, oldest first (bounded: older points thinned to every other one). */
   watermarks: WatermarkPoint[] = [];
   maxEventTime = -Infinity;
+  /** The run position when recording began (events before it were not traced). */
+  recordedFrom: number;
+  /** The run position where recording stopped at its limit (RunTimeline.setLimit), or null while it goes on. */
+  recordedTo: number | null = null;
   /** The newest rows batch's arrival numbers and watermarks, to date a watermark-driven firing. */
   private lastBatch: { before: Float64Array; watermark: Float64Array } = { before: new Float64Array(0), watermark: new Float64Array(0) };
 
   constructor(readonly info: TimelineNodeInfo, private readonly now: () => number, private readonly position: () => number, readonly limits: RecorderLimits = DEFAULT_LIMITS) {
     this.ring = new EventRing(limits.events, limits.eventFields);
     this.book = new WindowBook(info, limits.windows);
+    this.recordedFrom = position();
   }
 
   get watermark(): number {
@@ -207,6 +212,9 @@ export class TimelineRecorder {
   /** Drops everything recorded after run position `position`: time travel restored an earlier state and replays from there. */
   rewind(position: number): void {
     const seq = this.seqAt(position);
+    // Travelled back before the recording began: the replay from there is traced.
+    this.recordedFrom = Math.min(this.recordedFrom, position);
+    if (this.recordedTo !== null) this.recordedTo = Math.min(this.recordedTo, position);
     for (let s = Math.max(seq + 1, this.ring.firstSeq); s <= this.ring.lastSeq; s++) this.keyEvents[this.ring.key[this.ring.slot(s)]!]!--;
     this.ring.truncate(seq);
     this.watermarks = this.watermarks.filter((p) => p.position <= position);

@@ -38,6 +38,8 @@ export function frameOf(events: readonly EventSpec[], windows: readonly Partial<
     watermark: Math.max(-Infinity, ...events.map((e) => e.watermark ?? -Infinity)),
     maxEventTime: Math.max(...times),
     totalEvents: n,
+    recordedFrom: 0,
+    recordedTo: null,
     keys: keys.map((key) => ({ key, events: events.filter((e) => (e.key ?? '') === key).length })),
     marks,
     sampled: false,
