@@ -183,7 +183,8 @@ describe('the drain loop', () => {
     loop.wake();
     await frames(4);
     expect(calls).toEqual([
-      // The first two answers after the command: the worker waits from its answer on.
+      // From the command on (its own frames), and for the first two answers after it from the answer on.
+      'drawing',
       'drawing', 'drain', 'rendered',
       'drawing', 'apply', 'drawing', 'drain', 'rendered', 'drawn',
       'drawing', 'apply', 'drain', 'rendered', 'drawn',

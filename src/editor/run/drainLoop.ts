@@ -147,6 +147,8 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       settle = SETTLE_FRAMES;
       urgent = true;
       awaited = FIRST_ANSWERS_AWAITED;
+      // The command's own frames (Run mounting the run's views) come before its first answer: the worker waits from now.
+      if (deps.givesWay?.() === true) deps.drawing?.();
       stopWaiting();
       schedule();
     },
