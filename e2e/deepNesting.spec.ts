@@ -42,7 +42,7 @@ test.describe('deep nesting', () => {
     ]);
     await new DocumentsBar(page).importFile({ name: 'deep-expression.json', text });
     // The problems panel lists it, with the column where the limit was passed.
-    await expect(page.getByRole('button', { name: "expr: column 65: nesting deeper than 64 levels (parentheses, calls, '-', 'not' and '?:' inside each other)" })).toBeVisible();
+    await expect(page.getByRole('button', { name: "Condition: column 65: nesting deeper than 64 levels (parentheses, calls, '-', 'not' and '?:' inside each other)" })).toBeVisible();
     await editor.clickNode('f');
     // The inspector's expression field says the same under the text.
     await expect(page.getByText(/^Column 65: Nesting deeper than 64 levels/)).toBeVisible();

@@ -78,8 +78,8 @@ test.describe('hostile share links', () => {
       await page.getByRole('dialog', { name: 'Open a shared pipeline?' }).getByRole('button', { name: 'Open shared pipeline' }).click();
       await expect(bar.name).toHaveValue(SENSORS.name);
 
-      // The problem is listed with its JSON path, and choosing it selects the node.
-      const problem = editor.problems.getByRole('button').filter({ hasText: 'aggregations[0].fn' });
+      // The problem is listed in the settings panel's words, with its JSON path as its title, and choosing it selects the node.
+      const problem = editor.problems.getByRole('button').filter({ hasText: 'Function of aggregation 1' });
       await expect(problem).toHaveAttribute('title', 'nodes[3].params.aggregations[0].fn');
       await expect(problem).toContainText(`got '${name}'`);
       await problem.click();
