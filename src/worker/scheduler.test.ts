@@ -169,5 +169,14 @@ describe('the scheduler', () => {
     expect(built.session.scheduler.phase).toBe('running');
     // One step per idle pause, not a busy loop of empty steps.
     expect(steps.mock.calls.length).toBeLessThanOrEqual(Math.ceil(1000 / IDLE_MS) + 1);
+    // Nor does it give way to the page: WebSocket messages keep arriving, and a pause could overflow its queue.
+    const count = (): number => steps.mock.calls.length;
+    const atStart = count();
+    clock.advance(400);
+    const plain = count() - atStart;
+    built.session.scheduler.giveWay(500);
+    clock.advance(400);
+    expect(plain).toBeGreaterThan(0);
+    expect(count() - atStart - plain).toBeGreaterThanOrEqual(plain - 1);
   });
 });

@@ -59,7 +59,8 @@ export interface Scheduler {
    * The page is about to draw an answer: no slice starts for up to `ms`, or
    * until {@link Scheduler.resume}, so the page's frame has a core of its own
    * (on two cores the worker and the browser's file reading otherwise leave
-   * it a share, and a 15 ms frame took 60-80 ms of wall time).
+   * it a share, and a 15 ms frame took 60-80 ms of wall time). A run with
+   * WebSocket sources never gives way: their messages keep arriving.
    */
   giveWay(ms: number): void;
   /** The page has drawn: slices run again at once. */
@@ -214,6 +215,8 @@ export function createScheduler(target: SchedulerTarget, clock: SchedulerClock, 
       setPhase('paused');
     },
     giveWay(ms) {
+      // Live (WebSocket) input arrives whether or not the run reads it: pausing could fill its queue and drop the connection.
+      if (runtime.messageSources.size > 0) return;
       wayGivenUntil = clock.now() + ms;
     },
     resume() {
