@@ -24,6 +24,9 @@ import type { LearnUi } from './learnUi';
 
 const openIdOf = (s: DocumentsState) => s.openId;
 
+/** Said where a Check of the lesson's solution, opened from the panel, would pass. */
+const SOLUTION_NOT_COUNTED = 'This is the solution: checks run, progress is not counted.';
+
 export function LessonView({ lesson, text, library, docs, onBack, ui }: {
   readonly lesson: Lesson;
   /** The imported file's text; undefined for a built-in lesson. */
@@ -66,7 +69,7 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
   const notCounted = isLessonPipeline
     ? null
     : solutionOpen
-      ? 'This is the solution: checks run, progress is not counted.'
+      ? SOLUTION_NOT_COUNTED
       : 'This is not the lesson\'s pipeline: checks run, progress is not counted.';
 
   return (
@@ -79,7 +82,7 @@ export function LessonView({ lesson, text, library, docs, onBack, ui }: {
       {isLessonPipeline ? null : (
         <div className="wp-learn-elsewhere" role="note">
           <p>{solutionOpen
-            ? 'This is the solution: checks run, progress is not counted.'
+            ? SOLUTION_NOT_COUNTED
             : 'The pipeline on screen is not this lesson\'s: Check runs it as it is, and progress is not counted.'}</p>
           <button type="button" className="wp-docs-button" onClick={() => void docs.openLesson(lesson).then((o) => ui.report(o, `“${lesson.title}” could not be opened`))}>
             Open the lesson&apos;s pipeline

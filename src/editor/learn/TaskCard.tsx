@@ -11,7 +11,7 @@ import type { Lesson, LessonTask } from '../../lessons/format';
 import { ProblemList } from '../documents/ProblemList';
 import { LessonMarkdown } from './LessonMarkdown';
 import { detailOf } from './outcomeText';
-import { comparePrediction, readPrediction } from './prediction';
+import { comparePrediction, pipelineWords, readPrediction } from './prediction';
 import { useLessonCheck, type CheckState } from './useLessonCheck';
 
 function Outcome({ outcome }: { readonly outcome: CheckOutcome }) {
@@ -149,7 +149,7 @@ export function TaskCard({ task, index, passed, onPassed, lesson, notCounted }: 
       </div>
       <div role="status" aria-live="polite">
         {prediction === null
-          ? <Result state={answer.state} running={`Running ${predict?.on === 'solution' ? 'the solution' : 'the starting pipeline'} to answer your prediction…`} />
+          ? <Result state={answer.state} running={`Running ${pipelineWords(predict?.on ?? 'start')} to answer your prediction…`} />
           : (
             // A wrong guess is something learnt, not a failed task: neutral, said in words.
             <p className={`wp-learn-prediction ${prediction.within ? 'is-right' : 'is-off'}`}>

@@ -83,6 +83,12 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
     return () => clearTimeout(timer);
   });
 
+  /** Tells the worker the page is drawing, when it should give way (at Max); whether it was told. */
+  const askToGiveWay = (): boolean => {
+    if (deps.givesWay?.() !== true) return false;
+    deps.drawing?.();
+    return true;
+  };
   const schedule = (): void => {
     if (handle === null && waiting === null && !disposed) handle = deps.requestFrame(tick);
   };
@@ -99,8 +105,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       ready = null;
       appliedAt = now();
       // Told first, so the worker stops at its next slice's end, while this callback still runs.
-      const givingWay = deps.givesWay?.() === true;
-      if (givingWay) deps.drawing?.();
+      const givingWay = askToGiveWay();
       deps.onFrame(frame);
       // A task queued in a frame's callback runs once the frame is rendered: then the worker goes on.
       if (givingWay) later(() => deps.drawn?.(), 0);
@@ -124,7 +129,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
     if (awaited > 0) {
       awaited--;
       // Said before the drain, so the worker waits from its answer on: the message comes first.
-      if (deps.givesWay?.() === true) deps.drawing?.();
+      askToGiveWay();
     }
     const asked = generation;
     deps.drain().then(
@@ -148,7 +153,7 @@ export function createDrainLoop(deps: DrainLoopDeps): DrainLoop {
       urgent = true;
       awaited = FIRST_ANSWERS_AWAITED;
       // The command's own frames (Run mounting the run's views) come before its first answer: the worker waits from now.
-      if (deps.givesWay?.() === true) deps.drawing?.();
+      askToGiveWay();
       stopWaiting();
       schedule();
     },

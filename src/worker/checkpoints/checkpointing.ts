@@ -52,7 +52,8 @@ export function createCheckpointing(deps: CheckpointingDeps): Checkpointing {
       // Not between steps after all (a step waits for a stored file): the next one will do.
       if (error instanceof MidStepError) return null;
       // Any other failure is a fault the user must see, not a checkpoint silently skipped.
-      last = { runId: loaded.runId, note: { takenAt: deps.now(), events: 0, bytes: 0, tookMs: deps.now() - started, error: `The checkpoint could not be taken: ${error instanceof Error ? error.message : String(error)}` } };
+      const at = deps.now();
+      last = { runId: loaded.runId, note: { takenAt: at, events: 0, bytes: 0, tookMs: at - started, error: `The checkpoint could not be taken: ${error instanceof Error ? error.message : String(error)}` } };
       return null;
     }
     // Nothing has run yet: nothing to resume.
